@@ -1,0 +1,21 @@
+// Who is making a request: the person behind a valid, unexpired session cookie.
+#pragma once
+
+#include "server/app/services.hpp"
+
+#include <httplib.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace pd::app {
+
+struct Caller {
+  std::int64_t person_id = 0;
+  std::string token_hash;
+};
+
+std::optional<Caller> current_caller(const httplib::Request& req, Services& services);
+
+} // namespace pd::app

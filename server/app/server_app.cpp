@@ -1,0 +1,121 @@
+#include "server/app/server_app.hpp"
+
+#include "server/auth/tokens.hpp"
+#include "server/http/responses.hpp"
+#include "server/routes/routes.hpp"
+
+#include <chrono>
+#include <exception>
+
+namespace pd::app {
+
+namespace {
+
+std::int64_t system_now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+bool is_unsafe_method(const std::string& m) { return m != "GET" && m != "HEAD" && m != "OPTIONS"; }
+
+// The client is one same-origin wasm app: scripts and wasm from self only, no inline script.
+constexpr const char* content_security_policy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+    "media-src 'self' blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+} // namespace
+
+ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options_(options), log_(log) {
+  std::filesystem::create_directories(options_.data_dir);
+  db_ = std::make_unique<storage::Database>(options_.data_dir / "partnerdesk.db");
+  accounts_ = std::make_unique<storage::AccountStore>(*db_);
+  sessions_ = std::make_unique<storage::SessionStore>(*db_);
+  throttle_ = std::make_unique<auth::SignInThrottle>();
+  services_ = std::make_unique<Services>(Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_});
+  static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
+  configure();
+}
+
+ServerApp::~ServerApp() = default;
+
+void ServerApp::configure() {
+  auto& s = server_;
+  const int threads = options_.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  s.set_payload_max_length(options_.max_body_bytes);
+  s.set_read_timeout(options_.read_timeout_seconds, 0);
+  s.set_write_timeout(options_.write_timeout_seconds, 0);
+  s.set_keep_alive_timeout(options_.keep_alive_seconds);
+  s.set_keep_alive_max_count(1000);
+
+  s.set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Content-Security-Policy", content_security_policy},
+  });
+
+  s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("X-Request-Id", auth::new_request_id());
+    // CSRF: a cross-site page cannot set a custom header without a CORS preflight, which
+    // this server never grants; with SameSite=Strict cookies this closes cookie-borne writes.
+    if (req.path.rfind("/api/", 0) == 0 && is_unsafe_method(req.method) &&
+        req.get_header_value("X-Requested-With") != "partnerdesk") {
+      http::send_error(res, 403, core::ErrorCode::forbidden,
+                       "Requests that change data must carry the header 'X-Requested-With: partnerdesk'.",
+                       "X-Requested-With");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    http::fill_error_body(req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
+  s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    log_.error("request failed", {{"path", req.path}, {"method", req.method}, {"error", what}});
+    http::send_error(res, 500, core::ErrorCode::internal, "The server failed to handle the request.");
+  });
+
+  s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.start_time_).count();
+    log_.info("request", {{"request_id", res.get_header_value("X-Request-Id")},
+                          {"method", req.method},
+                          {"path", req.path},
+                          {"status", res.status},
+                          {"ms", static_cast<double>(static_cast<long long>(elapsed * 100)) / 100.0},
+                          {"remote", req.remote_addr}});
+  });
+
+  routes::register_health_routes(s, *services_);
+  routes::register_session_routes(s, *services_);
+  routes::register_me_routes(s, *services_);
+
+  // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
+  s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) != 0 && static_files_->serve(req, res)) return;
+    res.status = 404;
+  });
+}
+
+int ServerApp::bind() {
+  if (options_.port == 0) return server_.bind_to_any_port(options_.host);
+  return server_.bind_to_port(options_.host, options_.port) ? options_.port : -1;
+}
+
+bool ServerApp::listen() { return server_.listen_after_bind(); }
+
+void ServerApp::stop() { server_.stop(); }
+
+} // namespace pd::app

@@ -1,0 +1,43 @@
+// The HTTP server: owns storage and the stores, sets the limits and security headers,
+// registers every route, and serves the browser client.
+#pragma once
+
+#include "server/app/services.hpp"
+#include "server/http/static_files.hpp"
+
+#include <httplib.h>
+
+#include <memory>
+
+namespace pd::app {
+
+class ServerApp {
+public:
+  ServerApp(const config::Options& options, log::Logger& log);
+  ~ServerApp();
+
+  // Binds to the configured host and port (0: any free port); returns the bound port or -1.
+  int bind();
+  // Serves until stop() is called. Returns false if the server failed.
+  bool listen();
+  // Thread-safe; makes listen() return after in-flight requests finish.
+  void stop();
+
+  storage::Database& database() { return *db_; }
+  Services& services() { return *services_; }
+
+private:
+  void configure();
+
+  const config::Options& options_;
+  log::Logger& log_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<storage::AccountStore> accounts_;
+  std::unique_ptr<storage::SessionStore> sessions_;
+  std::unique_ptr<auth::SignInThrottle> throttle_;
+  std::unique_ptr<Services> services_;
+  std::unique_ptr<http::StaticFiles> static_files_;
+  httplib::Server server_;
+};
+
+} // namespace pd::app

@@ -1,0 +1,27 @@
+// What route handlers may use: the settings, the log, the clock and the stores. One
+// Services object is owned by the ServerApp; handlers get it by reference.
+#pragma once
+
+#include "server/auth/sign_in_throttle.hpp"
+#include "server/config/options.hpp"
+#include "server/log/logger.hpp"
+#include "server/storage/accounts.hpp"
+#include "server/storage/database.hpp"
+#include "server/storage/sessions.hpp"
+
+#include <cstdint>
+#include <functional>
+
+namespace pd::app {
+
+struct Services {
+  const config::Options& options;
+  log::Logger& log;
+  std::function<std::int64_t()> now_ms; // the server's clock, milliseconds since the epoch
+  storage::Database& db;
+  storage::AccountStore& accounts;
+  storage::SessionStore& sessions;
+  auth::SignInThrottle& sign_in_throttle;
+};
+
+} // namespace pd::app

@@ -1,0 +1,131 @@
+#include "server/config/options.hpp"
+
+#include "server/version.hpp"
+
+#include <charconv>
+#include <sstream>
+
+namespace pd::config {
+
+namespace {
+
+struct Flag {
+  const char* name;     // --name
+  const char* env;      // environment variable
+  const char* value;    // value placeholder, nullptr for a switch
+  const char* help;
+  std::function<std::optional<std::string>(Options&, const std::string&)> set; // error text or nothing
+};
+
+std::optional<std::string> set_int(int& out, const std::string& v, int lo, int hi, const char* what) {
+  int n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n < lo || n > hi)
+    return std::string(what) + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got '" + v + "'";
+  out = n;
+  return std::nullopt;
+}
+
+std::optional<std::string> set_bool(bool& out, const std::string& v, const char* what) {
+  if (v == "1" || v == "true" || v == "yes" || v.empty()) out = true;
+  else if (v == "0" || v == "false" || v == "no") out = false;
+  else return std::string(what) + " must be true or false, got '" + v + "'";
+  return std::nullopt;
+}
+
+const std::vector<Flag>& flags() {
+  static const std::vector<Flag> all = {
+      {"host", "PD_HOST", "ADDR", "address to listen on (default 127.0.0.1)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.host = v; return std::nullopt; }},
+      {"port", "PORT", "N", "TCP port (default 8080; 0 picks a free port)",
+       [](Options& o, const std::string& v) { return set_int(o.port, v, 0, 65535, "--port"); }},
+      {"data", "DATA_DIR", "DIR", "data directory holding the SQLite database (default ./data)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.data_dir = v; return std::nullopt; }},
+      {"web-root", "PD_WEB_ROOT", "DIR", "folder with the built browser client (default build/web/public)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.web_root = v; return std::nullopt; }},
+      {"demo", "PD_DEMO", nullptr, "load the demo program when the database is new",
+       [](Options& o, const std::string& v) { return set_bool(o.demo, v, "--demo"); }},
+      {"max-body-bytes", "PD_MAX_BODY_BYTES", "N", "largest accepted request body (default 1048576)",
+       [](Options& o, const std::string& v) {
+         int n = 0;
+         auto e = set_int(n, v, 1024, 1 << 30, "--max-body-bytes");
+         if (!e) o.max_body_bytes = static_cast<std::size_t>(n);
+         return e;
+       }},
+      {"session-ttl-hours", "PD_SESSION_TTL_HOURS", "N", "how long a sign-in lasts (default 336 = 14 days)",
+       [](Options& o, const std::string& v) {
+         int n = 0;
+         auto e = set_int(n, v, 1, 24 * 365, "--session-ttl-hours");
+         if (!e) o.session_ttl_hours = n;
+         return e;
+       }},
+      {"threads", "PD_THREADS", "N", "HTTP worker threads (default 16)",
+       [](Options& o, const std::string& v) { return set_int(o.threads, v, 1, 1024, "--threads"); }},
+      {"read-timeout", "PD_READ_TIMEOUT", "SECONDS", "time a client may take to send a request (default 5)",
+       [](Options& o, const std::string& v) { return set_int(o.read_timeout_seconds, v, 1, 300, "--read-timeout"); }},
+      {"write-timeout", "PD_WRITE_TIMEOUT", "SECONDS", "time a client may take to read a response (default 5)",
+       [](Options& o, const std::string& v) { return set_int(o.write_timeout_seconds, v, 1, 300, "--write-timeout"); }},
+      {"keep-alive", "PD_KEEP_ALIVE", "SECONDS", "idle keep-alive connection lifetime (default 5)",
+       [](Options& o, const std::string& v) { return set_int(o.keep_alive_seconds, v, 1, 300, "--keep-alive"); }},
+      {"cookie-secure", "PD_COOKIE_SECURE", nullptr, "mark the session cookie Secure (set when served over HTTPS)",
+       [](Options& o, const std::string& v) { return set_bool(o.cookie_secure, v, "--cookie-secure"); }},
+      {"log-level", "PD_LOG_LEVEL", "LEVEL", "debug, info, warn or error (default info)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> {
+         if (v != "debug" && v != "info" && v != "warn" && v != "error") return "--log-level must be debug, info, warn or error";
+         o.log_level = v;
+         return std::nullopt;
+       }},
+  };
+  return all;
+}
+
+} // namespace
+
+std::string help_text() {
+  std::ostringstream out;
+  out << "Partnerdesk server " << version << "\n\n"
+      << "Usage: partnerdesk-server [FLAGS]\n\n"
+      << "Serves the Partnerdesk API and browser client from one SQLite database.\n\n"
+      << "Flags (each also read from the environment variable shown; a flag wins):\n";
+  for (const auto& f : flags()) {
+    std::string left = std::string("  --") + f.name + (f.value ? std::string(" ") + f.value : "");
+    out << left << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << f.help << "  [" << f.env << "]\n";
+  }
+  out << "  --help                    print this help and exit\n"
+      << "  --version                 print the version and exit\n";
+  return out.str();
+}
+
+ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup& env) {
+  Options o;
+  for (const auto& f : flags()) {
+    if (const char* v = env(f.env); v && *v) {
+      if (auto e = f.set(o, v)) return {std::nullopt, 2, std::string(f.env) + ": " + *e};
+    }
+  }
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    if (a == "--help" || a == "-h") return {std::nullopt, 0, help_text()};
+    if (a == "--version") return {std::nullopt, 0, std::string("partnerdesk-server ") + version + "\n"};
+    if (a.rfind("--", 0) != 0) return {std::nullopt, 2, "unexpected argument '" + a + "' (see --help)"};
+    std::string name = a.substr(2), value;
+    bool has_value = false;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_value = true;
+    }
+    const Flag* flag = nullptr;
+    for (const auto& f : flags())
+      if (name == f.name) flag = &f;
+    if (!flag) return {std::nullopt, 2, "unknown flag '--" + name + "' (see --help)"};
+    if (flag->value && !has_value) {
+      if (i + 1 >= args.size()) return {std::nullopt, 2, "--" + name + " needs a value"};
+      value = args[++i];
+    }
+    if (auto e = flag->set(o, value)) return {std::nullopt, 2, *e};
+  }
+  return {o, 0, {}};
+}
+
+} // namespace pd::config

@@ -1,0 +1,40 @@
+// Every server setting, from flags or environment variables (a flag wins over its variable).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pd::config {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 8080; // 0: any free port
+  std::filesystem::path data_dir = "data";
+  std::filesystem::path web_root = "build/web/public";
+  bool demo = false;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::int64_t session_ttl_hours = 24 * 14;
+  int threads = 16;
+  int read_timeout_seconds = 5;
+  int write_timeout_seconds = 5;
+  int keep_alive_seconds = 5;
+  bool cookie_secure = false;
+  std::string log_level = "info";
+};
+
+struct ParseOutcome {
+  std::optional<Options> options; // empty: exit with exit_code after printing message
+  int exit_code = 0;
+  std::string message; // help or version text (stdout), or an error (stderr)
+};
+
+using EnvLookup = std::function<const char*(const char*)>;
+
+ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup& env);
+std::string help_text();
+
+} // namespace pd::config

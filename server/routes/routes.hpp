@@ -1,0 +1,15 @@
+// One file per resource registers its routes. Handlers decode the request (with shared/
+// decoders), call the domain or a store, and respond with JSON.
+#pragma once
+
+#include "server/app/services.hpp"
+
+#include <httplib.h>
+
+namespace pd::routes {
+
+void register_health_routes(httplib::Server& server, app::Services& services);
+void register_session_routes(httplib::Server& server, app::Services& services);
+void register_me_routes(httplib::Server& server, app::Services& services);
+
+} // namespace pd::routes

@@ -1,0 +1,56 @@
+// POST /api/v1/session (sign in), DELETE /api/v1/session (sign out).
+#include "server/routes/routes.hpp"
+
+#include "server/app/current_person.hpp"
+#include "server/auth/passwords.hpp"
+#include "server/auth/session_cookie.hpp"
+#include "server/auth/tokens.hpp"
+#include "server/http/responses.hpp"
+#include "shared/api/session_wire.hpp"
+
+namespace pd::routes {
+
+using core::ErrorCode;
+
+void register_session_routes(httplib::Server& server, app::Services& services) {
+  server.Post("/api/v1/session", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto request = api::decode_sign_in(req.body);
+    if (!request) return http::send_error(res, http::status_for(request.error().code), request.error());
+
+    const auto now = services.now_ms();
+    const auto& address = req.remote_addr;
+    if (auto wait = services.sign_in_throttle.wait_ms(request->email, address, now); wait > 0) {
+      res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
+      return http::send_error(res, 429, ErrorCode::rate_limited,
+                              "Too many failed sign-ins. Try again in " + std::to_string((wait + 999) / 1000) + " seconds.");
+    }
+
+    auto person = services.accounts.find_by_email(request->email);
+    bool ok = false;
+    if (person) ok = auth::verify_password(person->password_hash, request->password);
+    else auth::burn_verify_time(request->password);
+    if (!ok) {
+      services.sign_in_throttle.record_failure(request->email, address, now);
+      services.log.info("sign-in refused", {{"remote", address}});
+      return http::send_error(res, 401, ErrorCode::invalid_credentials, "Wrong email or password.");
+    }
+    services.sign_in_throttle.record_success(request->email);
+
+    // Session rotation: a sign-in always gets a fresh token; the one it came with ends.
+    if (auto previous = app::current_caller(req, services)) services.sessions.remove(previous->token_hash);
+    auto token = auth::new_token();
+    const std::int64_t ttl_seconds = services.options.session_ttl_hours * 3600;
+    services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000);
+    res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, services.options.cookie_secure));
+    auto me = services.accounts.me(person->id);
+    http::send_json(res, 200, *me);
+  });
+
+  server.Delete("/api/v1/session", [&services](const httplib::Request& req, httplib::Response& res) {
+    if (auto caller = app::current_caller(req, services)) services.sessions.remove(caller->token_hash);
+    res.set_header("Set-Cookie", auth::clear_session_cookie(services.options.cookie_secure));
+    res.status = 204;
+  });
+}
+
+} // namespace pd::routes

@@ -1,0 +1,42 @@
+// Persons (accounts with their password hashes), programs and memberships.
+#pragma once
+
+#include "server/storage/database.hpp"
+#include "shared/api/session_wire.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pd::storage {
+
+struct PersonRecord {
+  std::int64_t id = 0;
+  std::string email;
+  std::string name;
+  std::string password_hash;
+};
+
+class AccountStore {
+public:
+  explicit AccountStore(Database& db) : db_(db) {}
+
+  // Returns the new person's id; throws StorageError if the email is taken.
+  std::int64_t create_person(const std::string& email, const std::string& name,
+                             const std::string& password_hash, std::int64_t now_ms);
+  std::optional<PersonRecord> find_by_email(const std::string& email);
+  std::optional<PersonRecord> find_by_id(std::int64_t id);
+
+  std::int64_t create_program(const std::string& name, std::int64_t now_ms);
+  void add_membership(std::int64_t program_id, std::int64_t person_id, identity::Role role, std::int64_t now_ms);
+  std::vector<api::Membership> memberships_of(std::int64_t person_id);
+
+  // The signed-in person with every program and role they hold.
+  std::optional<api::Me> me(std::int64_t person_id);
+
+private:
+  Database& db_;
+};
+
+} // namespace pd::storage

@@ -1,0 +1,105 @@
+// A thin RAII wrapper over one SQLite connection, plus forward migrations.
+// The server is the only writer; one Database is owned by the server's Storage.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace pd::storage {
+
+struct StorageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Statement {
+public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind_null(int index);
+
+  // Advances to the next row; false when done. Throws StorageError on failure.
+  bool step();
+  void run(); // step once, expecting no row
+
+  std::int64_t int64(int column) const;
+  std::string text(int column) const;
+  bool is_null(int column) const;
+
+private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+public:
+  // Opens (creating if needed) the database file with WAL journaling and synchronous=FULL,
+  // then runs every pending migration. was_created() tells whether the file was new.
+  explicit Database(const std::filesystem::path& file);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  bool was_created() const { return created_; }
+  int schema_version() const { return schema_version_; }
+  const std::filesystem::path& path() const { return path_; }
+
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+  int changes() const { return sqlite3_changes(db_); }
+
+  // Runs fn inside BEGIN IMMEDIATE ... COMMIT under the connection's lock; rolls back and
+  // rethrows if fn throws. The commit is durable when this returns.
+  template <class Fn>
+  auto write(Fn&& fn) -> decltype(fn()) {
+    std::lock_guard lock(mutex_);
+    exec("BEGIN IMMEDIATE");
+    try {
+      if constexpr (std::is_void_v<decltype(fn())>) {
+        fn();
+        exec("COMMIT");
+      } else {
+        auto result = fn();
+        exec("COMMIT");
+        return result;
+      }
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  // Runs fn under the connection's lock (reads).
+  template <class Fn>
+  auto read(Fn&& fn) -> decltype(fn()) {
+    std::lock_guard lock(mutex_);
+    return fn();
+  }
+
+  // True if a write transaction can be started (the health check).
+  bool writable();
+
+private:
+  void migrate();
+
+  std::filesystem::path path_;
+  sqlite3* db_ = nullptr;
+  std::recursive_mutex mutex_;
+  bool created_ = false;
+  int schema_version_ = 0;
+};
+
+} // namespace pd::storage

@@ -1,0 +1,33 @@
+// Sign-in sessions. Only a hash of each session token is stored, so a copy of the database
+// does not let anyone sign in.
+#pragma once
+
+#include "server/storage/database.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace pd::storage {
+
+struct SessionRecord {
+  std::int64_t person_id = 0;
+  std::int64_t expires_at_ms = 0;
+};
+
+class SessionStore {
+public:
+  explicit SessionStore(Database& db) : db_(db) {}
+
+  void create(const std::string& token_hash, std::int64_t person_id, std::int64_t now_ms, std::int64_t expires_at_ms);
+  // The live session for this token hash, or nothing if unknown or expired at now_ms.
+  std::optional<SessionRecord> find(const std::string& token_hash, std::int64_t now_ms);
+  void remove(const std::string& token_hash);
+  void remove_all_for(std::int64_t person_id);
+  int purge_expired(std::int64_t now_ms);
+
+private:
+  Database& db_;
+};
+
+} // namespace pd::storage

@@ -1,0 +1,51 @@
+// Wire types of the session API (sign-in request, the signed-in person), shared by the
+// server (which encodes them) and the client (which decodes them).
+#pragma once
+
+#include "shared/core/error.hpp"
+#include "shared/identity/role.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pd::api {
+
+inline constexpr std::size_t max_password_length = 1024;
+
+struct SignInRequest {
+  std::string email;    // normalized
+  std::string password; // as typed
+};
+// Strict decoder for POST /api/v1/session: both fields required, nothing else allowed.
+core::Result<SignInRequest> decode_sign_in(std::string_view body);
+
+struct Person {
+  std::int64_t id = 0;
+  std::string email;
+  std::string name;
+};
+
+struct Membership {
+  std::int64_t program_id = 0;
+  std::string program_name;
+  identity::Role role = identity::Role::unknown;
+};
+
+// GET /api/v1/me
+struct Me {
+  Person person;
+  std::vector<Membership> memberships;
+};
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Person, id, email, name)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Membership, program_id, program_name, role)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships)
+
+// Decoding a server response without exceptions (the client's path).
+core::Result<Me> decode_me(std::string_view body);
+
+} // namespace pd::api

@@ -1,0 +1,116 @@
+#include "server_process.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace pd::testing {
+
+namespace fs = std::filesystem;
+
+ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo) {
+  char tmpl[] = "/tmp/pd-server-test-XXXXXX";
+  if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+  dir_ = tmpl;
+  data_dir_ = dir_ / "data";
+  web_root_ = dir_ / "web";
+  fs::create_directories(web_root_);
+  std::ofstream(web_root_ / "index.html") << "<!doctype html><title>Partnerdesk</title><canvas id=canvas></canvas>"
+                                          << std::string(2000, ' ') << "\n";
+  std::string wasm("\0asm\1\0\0\0", 8);
+  wasm += std::string(4096, 'x');
+  std::ofstream(web_root_ / "partnerdesk.wasm", std::ios::binary) << wasm;
+  std::ofstream(web_root_ / "partnerdesk.js") << "console.log('partnerdesk');" << std::string(3000, '/') << "\n";
+
+  std::vector<std::string> args = {PD_SERVER_BIN, "--port", "0", "--host", "127.0.0.1", "--data", data_dir_.string(),
+                                   "--web-root", web_root_.string(), "--log-level", "warn"};
+  if (demo) args.push_back("--demo");
+  args.insert(args.end(), extra.begin(), extra.end());
+
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    close(out[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  // The server prints "Partnerdesk listening on http://HOST:PORT" when ready.
+  FILE* f = fdopen(out[0], "r");
+  char line[512];
+  while (std::fgets(line, sizeof line, f)) {
+    std::string s(line);
+    auto at = s.find("listening on http://");
+    if (at != std::string::npos) {
+      port_ = std::atoi(s.c_str() + s.rfind(':') + 1);
+      break;
+    }
+  }
+  std::fclose(f);
+  if (port_ == 0) {
+    stop();
+    throw std::runtime_error("the server did not start");
+  }
+}
+
+ServerProcess::~ServerProcess() {
+  stop();
+  std::error_code ec;
+  fs::remove_all(dir_, ec);
+}
+
+int ServerProcess::stop() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+httplib::Client ServerProcess::client() const {
+  httplib::Client c("127.0.0.1", port_);
+  c.set_connection_timeout(5);
+  c.set_read_timeout(10);
+  return c;
+}
+
+httplib::Headers api_headers(const std::string& cookie) {
+  httplib::Headers h = {{"X-Requested-With", "partnerdesk"}};
+  if (!cookie.empty()) h.emplace("Cookie", cookie);
+  return h;
+}
+
+std::string session_cookie_of(const httplib::Result& res) {
+  if (!res) return {};
+  auto v = res->get_header_value("Set-Cookie");
+  auto semi = v.find(';');
+  auto first = v.substr(0, semi);
+  if (first.rfind("pd_session=", 0) != 0 || first.size() <= 11) return {};
+  return first;
+}
+
+std::pair<int, std::string> run_server_command(const std::vector<std::string>& args) {
+  std::string cmd = PD_SERVER_BIN;
+  for (const auto& a : args) cmd += " '" + a + "'";
+  cmd += " 2>&1";
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+} // namespace pd::testing
