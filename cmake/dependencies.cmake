@@ -103,3 +103,10 @@ function(pd_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra)
   endif()
 endfunction()
+
+# The versions actually used, for scripts/build.sh to print on every build.
+if(EMSCRIPTEN)
+  file(WRITE "${CMAKE_BINARY_DIR}/versions.txt" "Emscripten ${EMSCRIPTEN_VERSION}, Dear ImGui ${PD_IMGUI_VERSION}, nlohmann_json ${PD_NLOHMANN_VERSION}\n")
+else()
+  file(WRITE "${CMAKE_BINARY_DIR}/versions.txt" "g++ ${CMAKE_CXX_COMPILER_VERSION}, cpp-httplib ${PD_HTTPLIB_VERSION}, SQLite ${SQLite3_VERSION}, libsodium ${PD_SODIUM_VERSION}, zlib ${ZLIB_VERSION_STRING}, doctest ${doctest_VERSION}, nlohmann_json ${PD_NLOHMANN_VERSION}\n")
+endif()

@@ -51,6 +51,8 @@ fetch_sid_source() { # $1 source package, $2 destination folder name
   local opts=(-o "Dir::Etc::sourcelist=$apt/sources.list" -o "Dir::Etc::sourceparts=-"
               -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache"
               -o "APT::Get::List-Cleanup=0")
+  # Downloads land in a root-owned folder of ours; apt's _apt sandbox user cannot write there.
+  if [ "$(id -u)" -eq 0 ]; then opts+=(-o "APT::Sandbox::User=root"); fi
   if [ ! -f "$apt/.updated" ]; then
     log "reading Debian sid source index (private apt configuration)"
     apt-get "${opts[@]}" update -qq

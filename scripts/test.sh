@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every suite:
+#   1. doctest unit tests and server integration tests (real server process over HTTP), via ctest
+#   2. browser tests: headless Chromium driven by Playwright against a real server
+# Ends with one line "N passed, N failed" summing all suites; exits non-zero on any failure.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+logs="$root/build/test-logs"
+passed=0
+failed=0
+
+if ! "$root/scripts/build.sh" debug web; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+mkdir -p "$logs"
+
+# --- 1. ctest: each entry is a doctest executable; sum its test-case counts -----------------
+echo "== unit and server tests (ctest) =="
+ctest --preset debug -V >"$logs/ctest.log" 2>&1
+ctest_rc=$?
+grep -E '\[doctest\] (test cases|Status)|Test #|tests passed|FAILED|ERROR|error' "$logs/ctest.log" | sed 's/^[0-9]*: //' | grep -v '^$' || true
+counted=$(grep -E '\[doctest\] test cases:' "$logs/ctest.log" | sed -E 's/.*\| *([0-9]+) passed \| *([0-9]+) failed.*/\1 \2/')
+suites_with_counts=$(printf '%s\n' "$counted" | grep -c . || true)
+while read -r p f; do
+  [ -n "${p:-}" ] || continue
+  passed=$((passed + p)); failed=$((failed + f))
+done <<<"$counted"
+total_entries=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#' "$logs/ctest.log" || true)
+if [ "$ctest_rc" -ne 0 ]; then
+  # An executable that crashed prints no summary: count it as one failure.
+  crashed=$((total_entries - suites_with_counts))
+  [ "$crashed" -gt 0 ] && failed=$((failed + crashed))
+  [ "$crashed" -le 0 ] && grep -q 'Failed\|Exception\|Timeout' "$logs/ctest.log" && [ "$failed" -eq 0 ] && failed=1
+  echo "ctest failed: see $logs/ctest.log"
+fi
+
+# --- 2. browser tests -----------------------------------------------------------------------
+echo "== browser tests (Chromium + Playwright) =="
+if [ -d "$root/tests/browser" ] && ls "$root"/tests/browser/*.test.js >/dev/null 2>&1; then
+  (cd "$root/tests/browser" && PD_SERVER_BIN="$root/build/debug/server/partnerdesk-server" \
+     PD_WEB_ROOT="$root/build/web/public" node --test --test-concurrency=1 --test-reporter=tap ./*.test.js) \
+     >"$logs/browser.log" 2>&1
+  browser_rc=$?
+  grep -E '^(not )?ok |^# (pass|fail)' "$logs/browser.log" || true
+  bp=$(grep -E '^# pass ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
+  bf=$(grep -E '^# fail ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
+  passed=$((passed + ${bp:-0})); failed=$((failed + ${bf:-0}))
+  if [ "$browser_rc" -ne 0 ] && [ "${bf:-0}" -eq 0 ]; then failed=$((failed + 1)); echo "browser suite failed to run: see $logs/browser.log"; fi
+  [ "${bf:-0}" -gt 0 ] && echo "browser failures: see $logs/browser.log"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

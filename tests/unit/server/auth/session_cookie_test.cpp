@@ -1,0 +1,33 @@
+#include "server/auth/session_cookie.hpp"
+#include "server/auth/tokens.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace pd::auth;
+
+TEST_CASE("the session token is read from among other cookies and must be 64 hex chars") {
+  std::string token(64, 'a');
+  CHECK(session_token_from_cookie_header("theme=dark; pd_session=" + token + "; other=1") == token);
+  CHECK(session_token_from_cookie_header("pd_session=" + token) == token);
+  CHECK_FALSE(session_token_from_cookie_header("pd_session=short").has_value());
+  CHECK_FALSE(session_token_from_cookie_header("pd_session=" + std::string(64, 'Z')).has_value());
+  CHECK_FALSE(session_token_from_cookie_header("xpd_session=" + token).has_value());
+  CHECK_FALSE(session_token_from_cookie_header("").has_value());
+}
+
+TEST_CASE("Set-Cookie is HttpOnly, SameSite=Strict, scoped to / and expiring") {
+  auto c = set_session_cookie("abc", 3600, false);
+  CHECK(c == "pd_session=abc; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600");
+  CHECK(set_session_cookie("abc", 60, true).find("; Secure") != std::string::npos);
+  CHECK(clear_session_cookie(false).find("Max-Age=0") != std::string::npos);
+}
+
+TEST_CASE("tokens are random 256-bit values and only their hash is stored") {
+  auto a = new_token(), b = new_token();
+  CHECK(a.size() == 64);
+  CHECK(a != b);
+  CHECK(token_hash(a).size() == 64);
+  CHECK(token_hash(a) == token_hash(a));
+  CHECK(token_hash(a) != a);
+  CHECK(token_hash(a) != token_hash(b));
+}

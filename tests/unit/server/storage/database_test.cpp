@@ -1,0 +1,84 @@
+#include "server/storage/accounts.hpp"
+#include "server/storage/database.hpp"
+#include "server/storage/migrations.hpp"
+#include "server/storage/sessions.hpp"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+using namespace pd;
+
+namespace {
+struct TempDb {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("pd-db-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
+  static inline int counter = 0;
+  ~TempDb() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+};
+} // namespace
+
+TEST_CASE("a new database is created at the latest schema; reopening keeps it") {
+  TempDb t;
+  {
+    storage::Database db(t.path);
+    CHECK(db.was_created());
+    CHECK(db.schema_version() == static_cast<int>(storage::migrations().size()));
+    CHECK(db.writable());
+  }
+  storage::Database again(t.path);
+  CHECK_FALSE(again.was_created());
+  CHECK(again.schema_version() == static_cast<int>(storage::migrations().size()));
+  auto q = again.prepare("PRAGMA journal_mode");
+  q.step();
+  CHECK(q.text(0) == "wal");
+}
+
+TEST_CASE("memberships list every program and role of a person") {
+  TempDb t;
+  storage::Database db(t.path);
+  storage::AccountStore accounts(db);
+  auto acme = accounts.create_program("Acme Analytics", 1);
+  auto other = accounts.create_program("Brightside CRM", 1);
+  auto ava = accounts.create_person("ava@acme.test", "Ava", "hash", 1);
+  accounts.add_membership(other, ava, identity::Role::staff, 1);
+  accounts.add_membership(acme, ava, identity::Role::agent, 1);
+  auto me = accounts.me(ava);
+  REQUIRE(me);
+  REQUIRE(me->memberships.size() == 2);
+  CHECK(me->memberships[0].program_name == "Acme Analytics");
+  CHECK(me->memberships[0].role == identity::Role::agent);
+  CHECK(me->memberships[1].role == identity::Role::staff);
+  CHECK_THROWS_AS(accounts.create_person("ava@acme.test", "Again", "hash", 2), storage::StorageError);
+  CHECK_FALSE(accounts.me(9999));
+}
+
+TEST_CASE("sessions expire and can all be ended for one person") {
+  TempDb t;
+  storage::Database db(t.path);
+  storage::AccountStore accounts(db);
+  storage::SessionStore sessions(db);
+  auto p = accounts.create_person("p@x.test", "P", "hash", 1);
+  sessions.create("h1", p, 1000, 2000);
+  sessions.create("h2", p, 1000, 5000);
+  CHECK(sessions.find("h1", 1999));
+  CHECK_FALSE(sessions.find("h1", 2000));
+  CHECK(sessions.purge_expired(3000) == 1);
+  CHECK(sessions.find("h2", 3000));
+  sessions.remove_all_for(p);
+  CHECK_FALSE(sessions.find("h2", 3000));
+}
+
+TEST_CASE("a failed write transaction leaves nothing behind") {
+  TempDb t;
+  storage::Database db(t.path);
+  storage::AccountStore accounts(db);
+  CHECK_THROWS(db.write([&] {
+    db.prepare("INSERT INTO programs(name, created_at_ms) VALUES ('half', 1)").run();
+    throw std::runtime_error("crash in the middle");
+  }));
+  auto q = db.prepare("SELECT COUNT(*) FROM programs");
+  q.step();
+  CHECK(q.int64(0) == 0);
+}

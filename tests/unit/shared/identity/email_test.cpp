@@ -1,0 +1,21 @@
+#include "shared/identity/email.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace pd;
+
+TEST_CASE("emails are trimmed and lower-cased so one person has one account") {
+  CHECK(identity::normalize_email("  Ava.Martinez@ACME.test ").value() == "ava.martinez@acme.test");
+}
+
+TEST_CASE("implausible emails are refused naming the field") {
+  for (const char* bad : {"no-at-sign", "@acme.test", "ava@", "ava@acme", "a@b@acme.test", "ava @acme.test", "ava@.test", "ava@acme."}) {
+    CAPTURE(bad);
+    auto r = identity::normalize_email(bad, "invitee_email");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == core::ErrorCode::invalid_field);
+    CHECK(r.error().field == "invitee_email");
+  }
+  CHECK(identity::normalize_email("   ").error().code == core::ErrorCode::missing_field);
+  CHECK(identity::normalize_email(std::string(250, 'a') + "@x.test").error().message == "The email address is too long.");
+}
