@@ -34,6 +34,7 @@ static ErrorCode code_from_string(const std::string& s) {
 nlohmann::json to_json_body(const Error& error) {
   nlohmann::json e = {{"code", to_string(error.code)}, {"message", error.message}};
   if (!error.field.empty()) e["field"] = error.field;
+  if (error.code == ErrorCode::conflict && error.current_version > 0) e["current_version"] = error.current_version;
   return {{"error", e}};
 }
 
@@ -44,6 +45,8 @@ Error error_from_json_body(const nlohmann::json& body) {
   if (e.contains("code") && e.at("code").is_string()) out.code = code_from_string(e.at("code").get<std::string>());
   if (e.contains("message") && e.at("message").is_string()) out.message = e.at("message").get<std::string>();
   if (e.contains("field") && e.at("field").is_string()) out.field = e.at("field").get<std::string>();
+  if (e.contains("current_version") && e.at("current_version").is_number_integer())
+    out.current_version = e.at("current_version").get<std::int64_t>();
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -33,6 +34,7 @@ struct Error {
   ErrorCode code = ErrorCode::unknown;
   std::string message; // one sentence a person can act on
   std::string field;   // the offending field, empty when the error is not about one
+  std::int64_t current_version = 0; // for conflicts: the version the loser must start from
 };
 
 inline Error make_error(ErrorCode code, std::string message, std::string field = {}) {
@@ -56,6 +58,7 @@ public:
   T& value() & { return std::get<0>(v_); }
   T&& value() && { return std::get<0>(std::move(v_)); }
   const T* operator->() const { return &std::get<0>(v_); }
+  const T& operator*() const& { return std::get<0>(v_); }
   const Error& error() const { return std::get<1>(v_); }
 
 private:

@@ -1,0 +1,115 @@
+#include "shared/domain/apply.hpp"
+
+namespace pd::domain {
+
+using identity::Role;
+
+namespace {
+
+struct Applier {
+  ProgramState& s;
+  const Event& e;
+
+  ApplyOutcome operator()(const ProgramCreated& c) {
+    s.id = e.program_id;
+    s.name = c.name;
+    s.currency = c.currency;
+    s.created_at = e.at;
+    s.members[c.owner_id] = Member{c.owner_id, c.owner_name, c.owner_email, Role::owner, e.at, e.seq};
+    return {};
+  }
+  ApplyOutcome operator()(const ProgramRenamed& c) {
+    s.name = c.name;
+    return {};
+  }
+  ApplyOutcome operator()(const InvitationCreated& c) {
+    s.invitations[c.invitation_id] =
+        Invitation{c.invitation_id, c.email, c.role, c.token_hash, c.expires_at, e.actor, c.customer_id, InvitationStatus::pending, 0, e.seq};
+    s.next_invitation_id = std::max(s.next_invitation_id, c.invitation_id + 1);
+    return {};
+  }
+  ApplyOutcome operator()(const InvitationAccepted& c) {
+    Role role = Role::unknown;
+    CustomerId link = 0;
+    if (auto it = s.invitations.find(c.invitation_id); it != s.invitations.end()) {
+      it->second.status = InvitationStatus::accepted;
+      it->second.accepted_by = c.person_id;
+      it->second.version = e.seq;
+      role = it->second.role;
+      link = it->second.customer_id;
+    }
+    if (role == Role::unknown) return {true};
+    s.members[c.person_id] = Member{c.person_id, c.name, c.email, role, e.at, e.seq};
+    if (role == Role::agent) s.agents[c.person_id] = Agent{c.person_id, PartnerStatus::active, {}, e.at, e.seq};
+    if (role == Role::customer) {
+      if (auto it = s.customers.find(link); it != s.customers.end()) {
+        it->second.person_id = c.person_id;
+        it->second.version = e.seq;
+      }
+    }
+    return {};
+  }
+  ApplyOutcome operator()(const InvitationRevoked& c) {
+    if (auto it = s.invitations.find(c.invitation_id); it != s.invitations.end()) {
+      it->second.status = InvitationStatus::revoked;
+      it->second.version = e.seq;
+    }
+    return {};
+  }
+  ApplyOutcome operator()(const MemberRoleChanged& c) {
+    auto it = s.members.find(c.person_id);
+    if (it == s.members.end()) return {true};
+    it->second.role = c.role;
+    it->second.version = e.seq;
+    return {};
+  }
+  ApplyOutcome operator()(const MemberRemoved& c) {
+    s.members.erase(c.person_id);
+    s.agents.erase(c.person_id);
+    for (auto& [id, cust] : s.customers) {
+      if (cust.person_id == c.person_id) {
+        cust.person_id = 0;
+        cust.version = e.seq;
+      }
+    }
+    return {};
+  }
+  ApplyOutcome operator()(const AgentStatusChanged& c) {
+    auto it = s.agents.find(c.person_id);
+    if (it == s.agents.end()) return {true};
+    it->second.status = c.status;
+    it->second.status_reason = c.reason;
+    it->second.status_since = e.at;
+    it->second.version = e.seq;
+    return {};
+  }
+  ApplyOutcome operator()(const CustomerAdded& c) {
+    s.customers[c.customer_id] = Customer{c.customer_id, c.profile, 0, 0, e.seq};
+    s.next_customer_id = std::max(s.next_customer_id, c.customer_id + 1);
+    return {};
+  }
+  ApplyOutcome operator()(const CustomerUpdated& c) {
+    auto it = s.customers.find(c.customer_id);
+    if (it == s.customers.end()) return {true};
+    it->second.profile = c.profile;
+    it->second.version = e.seq;
+    return {};
+  }
+  ApplyOutcome operator()(const CustomerAssigned& c) {
+    auto it = s.customers.find(c.customer_id);
+    if (it == s.customers.end()) return {true};
+    it->second.assigned_agent = c.agent_id;
+    it->second.version = e.seq;
+    return {};
+  }
+};
+
+} // namespace
+
+ApplyOutcome apply(ProgramState& state, const Event& event) {
+  auto outcome = std::visit(Applier{state, event}, event.body);
+  state.version = std::max(state.version, event.seq);
+  return outcome;
+}
+
+} // namespace pd::domain

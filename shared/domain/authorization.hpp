@@ -1,0 +1,32 @@
+// Who may do what: a pure function of the actor, their role in the program, the object and
+// the action. Deny by default. The server enforces it on every read and command; the client
+// uses it only to hide what would be refused.
+#pragma once
+
+#include "shared/domain/state.hpp"
+
+namespace pd::domain {
+
+enum class Action {
+  read_program,      // see the program exists, its name
+  rename_program,
+  read_member,       // target.person
+  manage_member,     // change role / remove target.person
+  invite,            // target.role: the role being invited
+  read_invitations,
+  read_agent,        // target.person
+  manage_agents,     // change partner status
+  read_customer,     // target.customer
+  write_customer,    // add or edit customer profiles
+  assign_customer,
+};
+
+struct Target {
+  PersonId person = 0;
+  CustomerId customer = 0;
+  identity::Role role = identity::Role::unknown;
+};
+
+bool is_allowed(const ProgramState& state, PersonId actor, Action action, const Target& target = {});
+
+} // namespace pd::domain

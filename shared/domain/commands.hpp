@@ -1,0 +1,105 @@
+// Commands: what a person asks for, imperative. decide() checks every rule for them.
+// Client-sent commands arrive as {"command_id":"...","type":"AddCustomer","data":{...}} and
+// are decoded strictly (unknown fields, wrong types, overlong strings, bad dates refused).
+#pragma once
+
+#include "shared/core/error.hpp"
+#include "shared/domain/state.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace pd::domain {
+
+// Documented limits (docs/api.md).
+inline constexpr std::size_t max_program_name = 80;
+inline constexpr std::size_t max_person_name = 120;
+inline constexpr std::size_t max_segment = 60;
+inline constexpr std::size_t max_reason = 500;
+inline constexpr std::size_t max_command_id = 64;
+inline constexpr std::int64_t max_money_minor = 1'000'000'000'000; // 10^12 minor units
+inline constexpr std::int64_t default_invitation_hours = 168;
+inline constexpr std::int64_t max_invitation_hours = 720;
+
+struct CreateProgram {
+  static constexpr const char* type = "CreateProgram";
+  std::string name;
+  std::string currency;
+};
+struct RenameProgram {
+  static constexpr const char* type = "RenameProgram";
+  std::string name;
+};
+struct InviteMember {
+  static constexpr const char* type = "InviteMember";
+  std::string email;
+  identity::Role role = identity::Role::unknown;
+  CustomerId customer_id = 0;
+  std::int64_t expires_in_hours = default_invitation_hours;
+  std::string token_hash; // set by the server, never read from a request
+};
+struct AcceptInvitation { // built by the server from the invitation link and the account
+  static constexpr const char* type = "AcceptInvitation";
+  InvitationId invitation_id = 0;
+};
+struct RevokeInvitation {
+  static constexpr const char* type = "RevokeInvitation";
+  InvitationId invitation_id = 0;
+};
+struct ChangeMemberRole {
+  static constexpr const char* type = "ChangeMemberRole";
+  PersonId person_id = 0;
+  identity::Role role = identity::Role::unknown;
+};
+struct RemoveMember {
+  static constexpr const char* type = "RemoveMember";
+  PersonId person_id = 0;
+};
+struct SetAgentStatus {
+  static constexpr const char* type = "SetAgentStatus";
+  PersonId person_id = 0;
+  PartnerStatus status = PartnerStatus::unknown;
+  std::string reason;
+  std::optional<Sequence> expected_version;
+};
+struct AddCustomer {
+  static constexpr const char* type = "AddCustomer";
+  CustomerProfile profile;
+};
+struct UpdateCustomer {
+  static constexpr const char* type = "UpdateCustomer";
+  CustomerId customer_id = 0;
+  CustomerProfile profile;
+  Sequence expected_version = 0; // the version the editor started from
+};
+struct AssignCustomer {
+  static constexpr const char* type = "AssignCustomer";
+  CustomerId customer_id = 0;
+  PersonId agent_id = 0; // 0: move to the business's own queue
+};
+
+using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptInvitation, RevokeInvitation,
+                             ChangeMemberRole, RemoveMember, SetAgentStatus, AddCustomer, UpdateCustomer, AssignCustomer>;
+
+const char* type_of(const Command& command);
+
+// A client-sent command with its client-chosen id (idempotency key).
+struct CommandEnvelope {
+  std::string command_id;
+  Command command;
+};
+
+// Decodes {"command_id","type","data"} for the program command endpoint. CreateProgram and
+// AcceptInvitation have their own routes and are refused here.
+core::Result<CommandEnvelope> decode_command_envelope(std::string_view body);
+core::Result<Command> decode_command(std::string_view type, const nlohmann::json& data);
+core::Result<CreateProgram> decode_create_program(const nlohmann::json& data);
+
+// Encodes a command as the client sends it (the browser client uses this).
+nlohmann::json encode_command(const CommandEnvelope& envelope);
+
+} // namespace pd::domain

@@ -1,0 +1,195 @@
+#include "shared/domain/decide.hpp"
+
+#include "shared/domain/authorization.hpp"
+
+namespace pd::domain {
+
+using core::ErrorCode;
+using core::make_error;
+using identity::Role;
+using Events = std::vector<EventBody>;
+using Outcome = core::Result<Events>;
+
+namespace {
+
+core::Error forbidden() { return make_error(ErrorCode::forbidden, "You are not allowed to do that in this program."); }
+core::Error not_found(const char* what, const char* field) {
+  return make_error(ErrorCode::not_found, std::string("No such ") + what + ".", field);
+}
+core::Error conflict(std::string message, Sequence current, std::string field = {}) {
+  auto e = make_error(ErrorCode::conflict, std::move(message), std::move(field));
+  e.current_version = current;
+  return e;
+}
+
+// Checks a profile against the program: its currency, and a referring agent who is an agent.
+std::optional<core::Error> check_profile(const ProgramState& s, const CustomerProfile& p, CustomerId self) {
+  if (p.mrr.currency != s.currency)
+    return make_error(ErrorCode::invalid_field, "MRR must be in the program's currency (" + s.currency + ").", "data.profile.mrr.currency");
+  if (p.referring_agent != 0 && s.role_of(p.referring_agent) != Role::agent)
+    return make_error(ErrorCode::invalid_field, "The referring agent must be an agent of this program.", "data.profile.referring_agent");
+  for (const auto& [id, c] : s.customers)
+    if (id != self && c.profile.email == p.email)
+      return make_error(ErrorCode::conflict, "Another customer of this program already has that email.", "data.profile.email");
+  return std::nullopt;
+}
+
+// Removing an agent's support (removal, termination, leaving the program) moves their
+// customers to the business's own queue.
+void unassign_all(const ProgramState& s, PersonId agent, Events& out) {
+  for (const auto& [id, c] : s.customers)
+    if (c.assigned_agent == agent) out.push_back(CustomerAssigned{id, 0, agent});
+}
+
+struct Decider {
+  const ProgramState& s;
+  const Actor& actor;
+  TimeMs now;
+
+  bool may(Action a, Target t = {}) const { return is_allowed(s, actor.id, a, t); }
+
+  Outcome operator()(const CreateProgram& c) const {
+    if (s.exists()) return conflict("This program already exists.", s.version);
+    return Events{ProgramCreated{c.name, c.currency, actor.id, actor.name, actor.email}};
+  }
+
+  Outcome operator()(const RenameProgram& c) const {
+    if (!may(Action::rename_program)) return forbidden();
+    if (c.name == s.name) return conflict("The program already has that name.", s.version, "data.name");
+    return Events{ProgramRenamed{c.name}};
+  }
+
+  Outcome operator()(const InviteMember& c) const {
+    if (!may(Action::invite, {.role = c.role})) return forbidden();
+    for (const auto& [id, m] : s.members)
+      if (m.email == c.email) return make_error(ErrorCode::conflict, "That person is already a member of this program.", "data.email");
+    CustomerId link = 0;
+    if (c.role == Role::customer) {
+      if (c.customer_id) {
+        auto cust = s.customer(c.customer_id);
+        if (!cust) return not_found("customer", "data.customer_id");
+        link = cust->id;
+      } else {
+        for (const auto& [id, cust] : s.customers)
+          if (cust.profile.email == c.email) link = id;
+        if (!link)
+          return make_error(ErrorCode::invalid_field, "Add the customer's profile first, then invite them.", "data.customer_id");
+      }
+      if (s.customers.at(link).person_id != 0)
+        return make_error(ErrorCode::conflict, "That customer already has an account.", "data.customer_id");
+    } else if (c.customer_id) {
+      return make_error(ErrorCode::invalid_field, "Only customer invitations link to a customer.", "data.customer_id");
+    }
+    if (c.token_hash.empty()) return make_error(ErrorCode::internal, "Invitation token missing.");
+    return Events{InvitationCreated{s.next_invitation_id, c.email, c.role, c.token_hash, now + c.expires_in_hours * 3'600'000, link}};
+  }
+
+  Outcome operator()(const AcceptInvitation& c) const {
+    auto it = s.invitations.find(c.invitation_id);
+    if (it == s.invitations.end()) return not_found("invitation", "token");
+    const auto& inv = it->second;
+    if (inv.status == InvitationStatus::accepted) return conflict("This invitation has already been used.", inv.version, "token");
+    if (inv.status == InvitationStatus::revoked) return conflict("This invitation was withdrawn.", inv.version, "token");
+    if (now >= inv.expires_at) return conflict("This invitation has expired. Ask for a new one.", inv.version, "token");
+    if (s.member(actor.id)) return conflict("You are already a member of this program.", s.version, "token");
+    return Events{InvitationAccepted{inv.id, actor.id, actor.name, actor.email}};
+  }
+
+  Outcome operator()(const RevokeInvitation& c) const {
+    if (!may(Action::read_invitations)) return forbidden();
+    auto it = s.invitations.find(c.invitation_id);
+    if (it == s.invitations.end()) return not_found("invitation", "data.invitation_id");
+    if (!may(Action::invite, {.role = it->second.role})) return forbidden();
+    if (it->second.status != InvitationStatus::pending)
+      return conflict("Only a pending invitation can be withdrawn.", it->second.version, "data.invitation_id");
+    return Events{InvitationRevoked{c.invitation_id}};
+  }
+
+  Outcome operator()(const ChangeMemberRole& c) const {
+    auto m = s.member(c.person_id);
+    if (!m || !may(Action::read_member, {.person = c.person_id})) return not_found("member", "data.person_id");
+    if (!may(Action::manage_member, {.person = c.person_id})) return forbidden();
+    if (!identity::is_business_role(m->role) || !identity::is_business_role(c.role))
+      return make_error(ErrorCode::invalid_field, "Only owner, admin and staff roles can be changed into one another.", "data.role");
+    if (c.role == Role::owner && state_role() != Role::owner) return forbidden();
+    if (m->role == c.role) return conflict("The member already has that role.", m->version, "data.role");
+    if (m->role == Role::owner && s.owner_count() == 1)
+      return conflict("A program needs at least one owner.", m->version, "data.role");
+    return Events{MemberRoleChanged{c.person_id, c.role}};
+  }
+
+  Outcome operator()(const RemoveMember& c) const {
+    auto m = s.member(c.person_id);
+    if (!m || !may(Action::read_member, {.person = c.person_id})) return not_found("member", "data.person_id");
+    if (!may(Action::manage_member, {.person = c.person_id})) return forbidden();
+    if (m->role == Role::owner && s.owner_count() == 1) return conflict("A program needs at least one owner.", m->version, "data.person_id");
+    Events out;
+    if (m->role == Role::agent) unassign_all(s, c.person_id, out);
+    out.push_back(MemberRemoved{c.person_id});
+    return out;
+  }
+
+  Outcome operator()(const SetAgentStatus& c) const {
+    if (!may(Action::manage_agents)) return forbidden();
+    auto it = s.agents.find(c.person_id);
+    if (it == s.agents.end()) return not_found("agent", "data.person_id");
+    const auto& a = it->second;
+    if (c.expected_version && *c.expected_version != a.version)
+      return conflict("Someone else changed this agent's status first.", a.version);
+    if (a.status == PartnerStatus::terminated) return conflict("A terminated partnership cannot be changed.", a.version, "data.status");
+    if (a.status == c.status) return conflict(std::string("The agent is already ") + to_string(c.status) + ".", a.version, "data.status");
+    if (c.status != PartnerStatus::active && c.reason.empty())
+      return make_error(ErrorCode::missing_field, "Give a reason: the agent will see it.", "data.reason");
+    Events out;
+    if (c.status == PartnerStatus::removed || c.status == PartnerStatus::terminated) unassign_all(s, c.person_id, out);
+    out.insert(out.begin(), AgentStatusChanged{c.person_id, c.status, c.reason});
+    return out;
+  }
+
+  Outcome operator()(const AddCustomer& c) const {
+    if (!may(Action::write_customer)) return forbidden();
+    if (auto e = check_profile(s, c.profile, 0)) return *e;
+    return Events{CustomerAdded{s.next_customer_id, c.profile}};
+  }
+
+  Outcome operator()(const UpdateCustomer& c) const {
+    auto cust = s.customer(c.customer_id);
+    if (!cust || !may(Action::read_customer, {.customer = c.customer_id})) return not_found("customer", "data.customer_id");
+    if (!may(Action::write_customer)) return forbidden();
+    if (c.expected_version != cust->version)
+      return conflict("Someone else changed this customer first. Review their change and try again.", cust->version, "data.expected_version");
+    if (auto e = check_profile(s, c.profile, c.customer_id)) return *e;
+    if (c.profile == cust->profile) return Events{};
+    return Events{CustomerUpdated{c.customer_id, c.profile}};
+  }
+
+  Outcome operator()(const AssignCustomer& c) const {
+    auto cust = s.customer(c.customer_id);
+    if (!cust || !may(Action::read_customer, {.customer = c.customer_id})) return not_found("customer", "data.customer_id");
+    if (!may(Action::assign_customer)) return forbidden();
+    if (c.agent_id != 0) {
+      auto it = s.agents.find(c.agent_id);
+      if (it == s.agents.end() || s.role_of(c.agent_id) != Role::agent) return not_found("agent", "data.agent_id");
+      if (it->second.status != PartnerStatus::active)
+        return make_error(ErrorCode::invalid_field, std::string("The agent is ") + to_string(it->second.status) + " and cannot take customers.", "data.agent_id");
+    }
+    if (cust->assigned_agent == c.agent_id)
+      return conflict(c.agent_id ? "The customer is already assigned to that agent." : "The customer is already with internal support.",
+                      cust->version, "data.agent_id");
+    return Events{CustomerAssigned{c.customer_id, c.agent_id, cust->assigned_agent}};
+  }
+
+  Role state_role() const { return s.role_of(actor.id); }
+};
+
+} // namespace
+
+core::Result<std::vector<EventBody>> decide(const ProgramState& state, const Command& command, const Actor& actor, TimeMs now) {
+  if (!state.exists() && !std::holds_alternative<CreateProgram>(command)) return not_found("program", "program_id");
+  if (state.exists() && !std::holds_alternative<AcceptInvitation>(command) && !std::holds_alternative<CreateProgram>(command) &&
+      state.role_of(actor.id) == Role::unknown)
+    return not_found("program", "program_id"); // not a member: the program is invisible
+  return std::visit(Decider{state, actor, now}, command);
+}
+
+} // namespace pd::domain

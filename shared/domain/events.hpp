@@ -1,0 +1,101 @@
+// Events: what happened, past tense. apply(state, event) is the only place state changes.
+// Each event body is a plain struct; an Event wraps one with its envelope (sequence,
+// program, actor, time).
+#pragma once
+
+#include "shared/core/error.hpp"
+#include "shared/domain/state.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+#include <variant>
+
+namespace pd::domain {
+
+struct ProgramCreated {
+  static constexpr const char* type = "ProgramCreated";
+  std::string name;
+  std::string currency;
+  PersonId owner_id = 0;
+  std::string owner_name;
+  std::string owner_email;
+};
+struct ProgramRenamed {
+  static constexpr const char* type = "ProgramRenamed";
+  std::string name;
+};
+struct InvitationCreated {
+  static constexpr const char* type = "InvitationCreated";
+  InvitationId invitation_id = 0;
+  std::string email;
+  identity::Role role = identity::Role::unknown;
+  std::string token_hash;
+  TimeMs expires_at = 0;
+  CustomerId customer_id = 0;
+};
+struct InvitationAccepted {
+  static constexpr const char* type = "InvitationAccepted";
+  InvitationId invitation_id = 0;
+  PersonId person_id = 0;
+  std::string name;
+  std::string email;
+};
+struct InvitationRevoked {
+  static constexpr const char* type = "InvitationRevoked";
+  InvitationId invitation_id = 0;
+};
+struct MemberRoleChanged {
+  static constexpr const char* type = "MemberRoleChanged";
+  PersonId person_id = 0;
+  identity::Role role = identity::Role::unknown;
+};
+struct MemberRemoved {
+  static constexpr const char* type = "MemberRemoved";
+  PersonId person_id = 0;
+};
+struct AgentStatusChanged {
+  static constexpr const char* type = "AgentStatusChanged";
+  PersonId person_id = 0;
+  PartnerStatus status = PartnerStatus::unknown;
+  std::string reason;
+};
+struct CustomerAdded {
+  static constexpr const char* type = "CustomerAdded";
+  CustomerId customer_id = 0;
+  CustomerProfile profile;
+};
+struct CustomerUpdated {
+  static constexpr const char* type = "CustomerUpdated";
+  CustomerId customer_id = 0;
+  CustomerProfile profile; // the whole profile after the change
+};
+struct CustomerAssigned {
+  static constexpr const char* type = "CustomerAssigned";
+  CustomerId customer_id = 0;
+  PersonId agent_id = 0;      // 0: moved to the business's own queue
+  PersonId previous_agent = 0; // so the agent who loses the customer hears of it
+};
+
+using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated, InvitationAccepted, InvitationRevoked,
+                               MemberRoleChanged, MemberRemoved, AgentStatusChanged, CustomerAdded, CustomerUpdated,
+                               CustomerAssigned>;
+
+struct Event {
+  Sequence seq = 0;
+  ProgramId program_id = 0;
+  PersonId actor = 0;
+  TimeMs at = 0;
+  EventBody body;
+};
+
+const char* type_of(const EventBody& body);
+
+// Wire form: {"seq":1,"program_id":1,"actor":3,"at":1700000000000,"type":"CustomerAdded","data":{...}}.
+// with_secrets=false drops what must never leave the server (invitation token hashes).
+nlohmann::json to_json(const Event& event, bool with_secrets);
+nlohmann::json body_to_json(const EventBody& body, bool with_secrets);
+core::Result<Event> event_from_json(const nlohmann::json& j);
+core::Result<EventBody> body_from_json(std::string_view type, const nlohmann::json& data);
+
+} // namespace pd::domain

@@ -1,0 +1,55 @@
+#include "shared/domain/state.hpp"
+
+namespace pd::domain {
+
+const char* to_string(PartnerStatus s) {
+  switch (s) {
+  case PartnerStatus::active: return "active";
+  case PartnerStatus::suspended: return "suspended";
+  case PartnerStatus::removed: return "removed";
+  case PartnerStatus::terminated: return "terminated";
+  case PartnerStatus::unknown: break;
+  }
+  return "unknown";
+}
+
+const char* to_string(SubscriptionStatus s) {
+  switch (s) {
+  case SubscriptionStatus::trialing: return "trialing";
+  case SubscriptionStatus::active: return "active";
+  case SubscriptionStatus::past_due: return "past_due";
+  case SubscriptionStatus::cancelled: return "cancelled";
+  case SubscriptionStatus::unknown: break;
+  }
+  return "unknown";
+}
+
+const Member* ProgramState::member(PersonId p) const {
+  auto it = members.find(p);
+  return it == members.end() ? nullptr : &it->second;
+}
+
+identity::Role ProgramState::role_of(PersonId p) const {
+  auto m = member(p);
+  return m ? m->role : identity::Role::unknown;
+}
+
+const Customer* ProgramState::customer(CustomerId c) const {
+  auto it = customers.find(c);
+  return it == customers.end() ? nullptr : &it->second;
+}
+
+const Customer* ProgramState::customer_of_person(PersonId p) const {
+  if (p == 0) return nullptr;
+  for (const auto& [cid, c] : customers)
+    if (c.person_id == p) return &c;
+  return nullptr;
+}
+
+int ProgramState::owner_count() const {
+  int n = 0;
+  for (const auto& [pid, m] : members) n += m.role == identity::Role::owner ? 1 : 0;
+  return n;
+}
+
+} // namespace pd::domain

@@ -1,0 +1,91 @@
+// The state of one program, built only by apply() from the program's events. The server
+// keeps the full state; a browser keeps the part its reader may see (see visibility.hpp).
+#pragma once
+
+#include "shared/domain/types.hpp"
+#include "shared/identity/role.hpp"
+
+#include <map>
+#include <string>
+
+namespace pd::domain {
+
+struct Member {
+  PersonId person_id = 0;
+  std::string name;
+  std::string email;
+  identity::Role role = identity::Role::unknown;
+  TimeMs joined_at = 0;
+  Sequence version = 0;
+};
+
+struct Agent {
+  PersonId person_id = 0;
+  PartnerStatus status = PartnerStatus::active;
+  std::string status_reason;
+  TimeMs status_since = 0;
+  Sequence version = 0;
+};
+
+struct CustomerProfile {
+  std::string name;
+  std::string email;
+  std::string segment; // plan or segment; SLA tiers are assigned per segment
+  SubscriptionStatus subscription = SubscriptionStatus::active;
+  std::string started_on; // YYYY-MM-DD
+  Money mrr;              // monthly recurring revenue
+  PersonId referring_agent = 0;
+  bool operator==(const CustomerProfile&) const = default;
+};
+
+struct Customer {
+  CustomerId id = 0;
+  CustomerProfile profile;
+  PersonId assigned_agent = 0; // 0: the business's own queue (internal support)
+  PersonId person_id = 0;      // the customer's own account, once an invitation is accepted
+  Sequence version = 0;
+};
+
+struct Invitation {
+  InvitationId id = 0;
+  std::string email;
+  identity::Role role = identity::Role::unknown;
+  std::string token_hash; // never leaves the server
+  TimeMs expires_at = 0;
+  PersonId invited_by = 0;
+  CustomerId customer_id = 0; // for customer invitations: the record the account links to
+  InvitationStatus status = InvitationStatus::pending;
+  PersonId accepted_by = 0;
+  Sequence version = 0;
+};
+
+struct ProgramState {
+  ProgramId id = 0;
+  std::string name;
+  std::string currency;
+  TimeMs created_at = 0;
+  Sequence version = 0; // sequence of the last event applied
+  std::map<PersonId, Member> members;
+  std::map<PersonId, Agent> agents;
+  std::map<CustomerId, Customer> customers;
+  std::map<InvitationId, Invitation> invitations;
+  CustomerId next_customer_id = 1;
+  InvitationId next_invitation_id = 1;
+
+  bool exists() const { return !name.empty(); }
+  const Member* member(PersonId p) const;
+  identity::Role role_of(PersonId p) const; // Role::unknown when not a member
+  const Customer* customer(CustomerId c) const;
+  const Customer* customer_of_person(PersonId p) const;
+  int owner_count() const;
+};
+
+// JSON codecs of the state's parts (snapshots and event payloads). Invitation token hashes
+// are deliberately not part of the wire form.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Member, person_id, name, email, role, joined_at, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Agent, person_id, status, status_reason, status_since, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Customer, id, profile, assigned_agent, person_id, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Invitation, id, email, role, expires_at, invited_by, customer_id, status, accepted_by, version)
+
+} // namespace pd::domain
