@@ -15,3 +15,20 @@ std::optional<Caller> current_caller(const httplib::Request& req, Services& serv
 }
 
 } // namespace pd::app
+
+#include "server/http/responses.hpp"
+
+namespace pd::app {
+
+std::optional<domain::Actor> require_actor(const httplib::Request& req, httplib::Response& res, Services& services) {
+  auto caller = current_caller(req, services);
+  std::optional<storage::PersonRecord> person;
+  if (caller) person = services.accounts.find_by_id(caller->person_id);
+  if (!person) {
+    http::send_error(res, 401, core::ErrorCode::unauthenticated, "Sign in to continue.");
+    return std::nullopt;
+  }
+  return domain::Actor{person->id, person->name, person->email};
+}
+
+} // namespace pd::app

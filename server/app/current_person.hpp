@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/app/services.hpp"
+#include "shared/domain/decide.hpp"
 
 #include <httplib.h>
 
@@ -17,5 +18,8 @@ struct Caller {
 };
 
 std::optional<Caller> current_caller(const httplib::Request& req, Services& services);
+
+// The signed-in person as a domain actor; answers 401 and returns nothing when there is none.
+std::optional<domain::Actor> require_actor(const httplib::Request& req, httplib::Response& res, Services& services);
 
 } // namespace pd::app

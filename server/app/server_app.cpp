@@ -32,7 +32,12 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   accounts_ = std::make_unique<storage::AccountStore>(*db_);
   sessions_ = std::make_unique<storage::SessionStore>(*db_);
   throttle_ = std::make_unique<auth::SignInThrottle>();
-  services_ = std::make_unique<Services>(Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_});
+  event_store_ = std::make_unique<storage::EventStore>(*db_);
+  hub_ = std::make_unique<events::EventHub>();
+  commands_ = std::make_unique<commands::CommandService>(*db_, *hub_);
+  commands_->load();
+  services_ = std::make_unique<Services>(
+      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_});
   static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
   configure();
 }
@@ -41,8 +46,11 @@ ServerApp::~ServerApp() = default;
 
 void ServerApp::configure() {
   auto& s = server_;
-  const int threads = options_.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  // A base pool for requests, grown on demand up to max_threads: every open live stream holds
+  // one thread, and must not starve ordinary requests.
+  const auto threads = static_cast<std::size_t>(options_.threads);
+  const auto max_threads = static_cast<std::size_t>(std::max(options_.max_threads, options_.threads));
+  s.new_task_queue = [threads, max_threads] { return new httplib::ThreadPool(threads, max_threads); };
   s.set_payload_max_length(options_.max_body_bytes);
   s.set_read_timeout(options_.read_timeout_seconds, 0);
   s.set_write_timeout(options_.write_timeout_seconds, 0);
@@ -101,6 +109,9 @@ void ServerApp::configure() {
   routes::register_health_routes(s, *services_);
   routes::register_session_routes(s, *services_);
   routes::register_me_routes(s, *services_);
+  routes::register_account_routes(s, *services_);
+  routes::register_program_routes(s, *services_);
+  routes::register_event_routes(s, *services_);
 
   // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -116,6 +127,9 @@ int ServerApp::bind() {
 
 bool ServerApp::listen() { return server_.listen_after_bind(); }
 
-void ServerApp::stop() { server_.stop(); }
+void ServerApp::stop() {
+  hub_->close(); // live streams end, so their threads are free for shutdown
+  server_.stop();
+}
 
 } // namespace pd::app

@@ -35,6 +35,9 @@ private:
   std::unique_ptr<storage::AccountStore> accounts_;
   std::unique_ptr<storage::SessionStore> sessions_;
   std::unique_ptr<auth::SignInThrottle> throttle_;
+  std::unique_ptr<storage::EventStore> event_store_;
+  std::unique_ptr<events::EventHub> hub_;
+  std::unique_ptr<commands::CommandService> commands_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::StaticFiles> static_files_;
   httplib::Server server_;

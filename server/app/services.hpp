@@ -3,10 +3,13 @@
 #pragma once
 
 #include "server/auth/sign_in_throttle.hpp"
+#include "server/commands/command_service.hpp"
+#include "server/events/event_hub.hpp"
 #include "server/config/options.hpp"
 #include "server/log/logger.hpp"
 #include "server/storage/accounts.hpp"
 #include "server/storage/database.hpp"
+#include "server/storage/event_store.hpp"
 #include "server/storage/sessions.hpp"
 
 #include <cstdint>
@@ -22,6 +25,9 @@ struct Services {
   storage::AccountStore& accounts;
   storage::SessionStore& sessions;
   auth::SignInThrottle& sign_in_throttle;
+  storage::EventStore& events;
+  events::EventHub& hub;
+  commands::CommandService& commands;
 };
 
 } // namespace pd::app

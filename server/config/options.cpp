@@ -61,6 +61,8 @@ const std::vector<Flag>& flags() {
        }},
       {"threads", "PD_THREADS", "N", "HTTP worker threads (default 16)",
        [](Options& o, const std::string& v) { return set_int(o.threads, v, 1, 1024, "--threads"); }},
+      {"max-threads", "PD_MAX_THREADS", "N", "upper bound of HTTP threads, grown on demand for live streams (default 2048)",
+       [](Options& o, const std::string& v) { return set_int(o.max_threads, v, 1, 65536, "--max-threads"); }},
       {"read-timeout", "PD_READ_TIMEOUT", "SECONDS", "time a client may take to send a request (default 5)",
        [](Options& o, const std::string& v) { return set_int(o.read_timeout_seconds, v, 1, 300, "--read-timeout"); }},
       {"write-timeout", "PD_WRITE_TIMEOUT", "SECONDS", "time a client may take to read a response (default 5)",

@@ -19,6 +19,7 @@ struct Options {
   std::size_t max_body_bytes = 1024 * 1024;
   std::int64_t session_ttl_hours = 24 * 14;
   int threads = 16;
+  int max_threads = 2048; // live streams each hold a connection thread
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;
   int keep_alive_seconds = 5;

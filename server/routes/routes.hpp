@@ -11,5 +11,8 @@ namespace pd::routes {
 void register_health_routes(httplib::Server& server, app::Services& services);
 void register_session_routes(httplib::Server& server, app::Services& services);
 void register_me_routes(httplib::Server& server, app::Services& services);
+void register_account_routes(httplib::Server& server, app::Services& services);
+void register_program_routes(httplib::Server& server, app::Services& services);
+void register_event_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

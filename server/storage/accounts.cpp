@@ -33,20 +33,6 @@ std::optional<PersonRecord> AccountStore::find_by_id(std::int64_t id) {
   });
 }
 
-std::int64_t AccountStore::create_program(const std::string& name, std::int64_t now_ms) {
-  return db_.write([&] {
-    db_.prepare("INSERT INTO programs(name, created_at_ms) VALUES (?, ?)").bind(1, name).bind(2, now_ms).run();
-    return db_.last_insert_id();
-  });
-}
-
-void AccountStore::add_membership(std::int64_t program_id, std::int64_t person_id, identity::Role role, std::int64_t now_ms) {
-  db_.write([&] {
-    db_.prepare("INSERT INTO memberships(program_id, person_id, role, joined_at_ms) VALUES (?, ?, ?, ?)")
-        .bind(1, program_id).bind(2, person_id).bind(3, identity::to_string(role)).bind(4, now_ms).run();
-  });
-}
-
 std::vector<api::Membership> AccountStore::memberships_of(std::int64_t person_id) {
   return db_.read([&] {
     std::vector<api::Membership> out;

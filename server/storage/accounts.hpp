@@ -1,4 +1,5 @@
-// Persons (accounts with their password hashes), programs and memberships.
+// Persons (accounts with their password hashes) and their memberships (read from the
+// programs and memberships projections).
 #pragma once
 
 #include "server/storage/database.hpp"
@@ -28,8 +29,6 @@ public:
   std::optional<PersonRecord> find_by_email(const std::string& email);
   std::optional<PersonRecord> find_by_id(std::int64_t id);
 
-  std::int64_t create_program(const std::string& name, std::int64_t now_ms);
-  void add_membership(std::int64_t program_id, std::int64_t person_id, identity::Role role, std::int64_t now_ms);
   std::vector<api::Membership> memberships_of(std::int64_t person_id);
 
   // The signed-in person with every program and role they hold.

@@ -35,6 +35,74 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_person ON sessions(person_id);
 CREATE TABLE health_probe (id INTEGER PRIMARY KEY, checked INTEGER NOT NULL);
 )sql",
+      // 2: the event log (append-only, the source of truth), command results (idempotency)
+      //    and the projections reads are answered from. programs and memberships (from 1)
+      //    become projections of the log too.
+      R"sql(
+CREATE TABLE events (
+  seq        INTEGER PRIMARY KEY,
+  program_id INTEGER NOT NULL,
+  type       TEXT NOT NULL,
+  actor      INTEGER NOT NULL,
+  at_ms      INTEGER NOT NULL,
+  payload    TEXT NOT NULL
+);
+CREATE INDEX events_by_program ON events(program_id, seq);
+CREATE TRIGGER events_are_append_only_u BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_are_append_only_d BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TABLE command_results (
+  person_id  INTEGER NOT NULL,
+  command_id TEXT NOT NULL,
+  program_id INTEGER NOT NULL,
+  status     INTEGER NOT NULL,
+  response   TEXT NOT NULL,
+  at_ms      INTEGER NOT NULL,
+  PRIMARY KEY (person_id, command_id)
+);
+ALTER TABLE programs ADD COLUMN currency TEXT NOT NULL DEFAULT 'USD';
+ALTER TABLE programs ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE memberships ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE agents (
+  program_id    INTEGER NOT NULL,
+  person_id     INTEGER NOT NULL,
+  status        TEXT NOT NULL,
+  status_reason TEXT NOT NULL,
+  status_since  INTEGER NOT NULL,
+  version       INTEGER NOT NULL,
+  PRIMARY KEY (program_id, person_id)
+);
+CREATE TABLE customers (
+  program_id      INTEGER NOT NULL,
+  id              INTEGER NOT NULL,
+  name            TEXT NOT NULL,
+  email           TEXT NOT NULL,
+  segment         TEXT NOT NULL,
+  subscription    TEXT NOT NULL,
+  started_on      TEXT NOT NULL,
+  mrr_minor       INTEGER NOT NULL,
+  mrr_currency    TEXT NOT NULL,
+  referring_agent INTEGER NOT NULL,
+  assigned_agent  INTEGER NOT NULL,
+  person_id       INTEGER NOT NULL,
+  version         INTEGER NOT NULL,
+  PRIMARY KEY (program_id, id)
+);
+CREATE INDEX customers_by_agent ON customers(program_id, assigned_agent);
+CREATE TABLE invitations (
+  program_id  INTEGER NOT NULL,
+  id          INTEGER NOT NULL,
+  email       TEXT NOT NULL,
+  role        TEXT NOT NULL,
+  token_hash  TEXT NOT NULL UNIQUE,
+  expires_at  INTEGER NOT NULL,
+  invited_by  INTEGER NOT NULL,
+  customer_id INTEGER NOT NULL,
+  status      TEXT NOT NULL,
+  accepted_by INTEGER NOT NULL,
+  version     INTEGER NOT NULL,
+  PRIMARY KEY (program_id, id)
+);
+)sql",
   };
   return all;
 }

@@ -35,25 +35,6 @@ TEST_CASE("a new database is created at the latest schema; reopening keeps it") 
   CHECK(q.text(0) == "wal");
 }
 
-TEST_CASE("memberships list every program and role of a person") {
-  TempDb t;
-  storage::Database db(t.path);
-  storage::AccountStore accounts(db);
-  auto acme = accounts.create_program("Acme Analytics", 1);
-  auto other = accounts.create_program("Brightside CRM", 1);
-  auto ava = accounts.create_person("ava@acme.test", "Ava", "hash", 1);
-  accounts.add_membership(other, ava, identity::Role::staff, 1);
-  accounts.add_membership(acme, ava, identity::Role::agent, 1);
-  auto me = accounts.me(ava);
-  REQUIRE(me);
-  REQUIRE(me->memberships.size() == 2);
-  CHECK(me->memberships[0].program_name == "Acme Analytics");
-  CHECK(me->memberships[0].role == identity::Role::agent);
-  CHECK(me->memberships[1].role == identity::Role::staff);
-  CHECK_THROWS_AS(accounts.create_person("ava@acme.test", "Again", "hash", 2), storage::StorageError);
-  CHECK_FALSE(accounts.me(9999));
-}
-
 TEST_CASE("sessions expire and can all be ended for one person") {
   TempDb t;
   storage::Database db(t.path);

@@ -1,0 +1,68 @@
+// The one writer of domain state. Holds every program's state in memory (rebuilt from the
+// event log at start), runs decide() under its lock, and for an accepted command appends the
+// events, updates the projections and records the result for idempotent retries, all in one
+// transaction. Readers take a shared lock to authorize against the current state.
+#pragma once
+
+#include "server/events/event_hub.hpp"
+#include "server/storage/database.hpp"
+#include "server/storage/event_store.hpp"
+#include "server/storage/projections.hpp"
+#include "shared/domain/decide.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+
+namespace pd::commands {
+
+struct CommandOutcome {
+  int status = 200;     // HTTP status of the answer
+  nlohmann::json body;  // the answer (same on a retry)
+  bool replayed = false; // answered from the stored result of an earlier identical request
+};
+
+class CommandService {
+public:
+  CommandService(storage::Database& db, events::EventHub& hub);
+
+  // Replays the event log into memory and makes the projections agree with it.
+  void load();
+
+  // Executes a command for a program (program 0 with CreateProgram creates one). The
+  // command_id makes it idempotent per person.
+  CommandOutcome execute(domain::ProgramId program, const std::string& command_id, const domain::Command& command,
+                         const domain::Actor& actor, domain::TimeMs now);
+
+  // Runs fn with a const view of one program's state under the shared lock; nullopt if none.
+  template <class Fn>
+  auto read(domain::ProgramId program, Fn&& fn) -> std::optional<decltype(fn(std::declval<const domain::ProgramState&>()))> {
+    std::shared_lock lock(mutex_);
+    auto it = programs_.find(program);
+    if (it == programs_.end()) return std::nullopt;
+    return fn(it->second);
+  }
+
+  // The program an invitation token hash belongs to.
+  std::optional<std::pair<domain::ProgramId, domain::InvitationId>> find_invitation(const std::string& token_hash);
+
+  std::size_t event_count() const { return event_count_; }
+
+private:
+  CommandOutcome run(domain::ProgramId program, const std::string& command_id, const domain::Command& command,
+                     const domain::Actor& actor, domain::TimeMs now);
+
+  storage::Database& db_;
+  storage::EventStore events_;
+  storage::Projections projections_;
+  events::EventHub& hub_;
+  std::shared_mutex mutex_;
+  std::map<domain::ProgramId, domain::ProgramState> programs_;
+  std::map<std::string, std::pair<domain::ProgramId, domain::InvitationId>> invitations_by_token_;
+  std::size_t event_count_ = 0;
+};
+
+} // namespace pd::commands

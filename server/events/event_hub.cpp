@@ -1,0 +1,24 @@
+#include "server/events/event_hub.hpp"
+
+namespace pd::events {
+
+void EventHub::published(domain::Sequence last) {
+  {
+    std::lock_guard lock(mutex_);
+    if (last > latest_.load()) latest_.store(last);
+  }
+  cv_.notify_all();
+}
+
+domain::Sequence EventHub::wait_after(domain::Sequence seen, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  cv_.wait_for(lock, timeout, [&] { return latest_.load() > seen || closed_.load(); });
+  return latest_.load();
+}
+
+void EventHub::close() {
+  closed_.store(true);
+  cv_.notify_all();
+}
+
+} // namespace pd::events

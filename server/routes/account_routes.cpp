@@ -1,0 +1,142 @@
+// Accounts: sign up (POST /api/v1/accounts), sign out everywhere (DELETE /api/v1/sessions),
+// and invitation links (GET /api/v1/invitations/{token}, POST /api/v1/invitations/accept).
+#include "server/routes/routes.hpp"
+
+#include "server/app/current_person.hpp"
+#include "server/auth/passwords.hpp"
+#include "server/auth/session_cookie.hpp"
+#include "server/auth/tokens.hpp"
+#include "server/http/responses.hpp"
+#include "shared/core/field_reader.hpp"
+#include "shared/identity/email.hpp"
+
+namespace pd::routes {
+
+using core::ErrorCode;
+
+namespace {
+
+constexpr std::size_t min_password_length = 10;
+
+struct NewAccount {
+  std::string email, name, password;
+};
+
+core::Result<NewAccount> read_new_account(core::FieldReader& r, bool with_email) {
+  NewAccount a;
+  if (with_email) {
+    auto raw = r.text("email", {1, identity::max_email_length});
+    if (!r.error()) {
+      auto e = identity::normalize_email(raw);
+      if (!e) r.fail(e.error());
+      else a.email = e.value();
+    }
+  }
+  a.name = r.text("name", {1, domain::max_person_name});
+  a.password = r.text("password", {min_password_length, api::max_password_length, false});
+  if (r.error()) {
+    auto e = *r.error();
+    if (e.field == "password" && e.code == ErrorCode::invalid_field && a.password.empty())
+      e.message = "Choose a password of at least " + std::to_string(min_password_length) + " characters.";
+    return e;
+  }
+  return a;
+}
+
+// Creates the person and signs them in; false (with the answer sent) if the email is taken.
+std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccount& a, httplib::Response& res) {
+  if (s.accounts.find_by_email(a.email)) {
+    http::send_error(res, 409, ErrorCode::conflict, "An account with that email already exists. Sign in instead.", "email");
+    return std::nullopt;
+  }
+  const auto now = s.now_ms();
+  std::int64_t id = 0;
+  try {
+    id = s.accounts.create_person(a.email, a.name, auth::hash_password(a.password), now);
+  } catch (const storage::StorageError&) { // lost a race for the same email
+    http::send_error(res, 409, ErrorCode::conflict, "An account with that email already exists. Sign in instead.", "email");
+    return std::nullopt;
+  }
+  auto token = auth::new_token();
+  const std::int64_t ttl = s.options.session_ttl_hours * 3600;
+  s.sessions.create(auth::token_hash(token), id, now, now + ttl * 1000);
+  res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl, s.options.cookie_secure));
+  return id;
+}
+
+} // namespace
+
+void register_account_routes(httplib::Server& server, app::Services& services) {
+  server.Post("/api/v1/accounts", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto body = core::parse_object(req.body);
+    if (!body) return http::send_error(res, 400, body.error());
+    core::FieldReader r(body.value(), {"email", "name", "password"});
+    auto account = read_new_account(r, true);
+    if (!account) return http::send_error(res, http::status_for(account.error().code), account.error());
+    if (auto id = create_and_sign_in(services, account.value(), res)) http::send_json(res, 201, *services.accounts.me(*id));
+  });
+
+  // Ends every session of the signed-in person (all browsers and devices).
+  server.Delete("/api/v1/sessions", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto caller = app::current_caller(req, services);
+    if (!caller) return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in to continue.");
+    services.sessions.remove_all_for(caller->person_id);
+    res.set_header("Set-Cookie", auth::clear_session_cookie(services.options.cookie_secure));
+    res.status = 204;
+  });
+
+  // What an invitation link is for, before accepting it.
+  server.Get(R"(/api/v1/invitations/([0-9a-f]{64}))", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto found = services.commands.find_invitation(auth::token_hash(req.matches[1].str()));
+    std::optional<nlohmann::json> view;
+    if (found) {
+      view = services.commands.read(found->first, [&](const domain::ProgramState& s) {
+        const auto& inv = s.invitations.at(found->second);
+        std::string status = nlohmann::json(inv.status).get<std::string>();
+        if (inv.status == domain::InvitationStatus::pending && services.now_ms() >= inv.expires_at) status = "expired";
+        return nlohmann::json{{"program_name", s.name}, {"role", inv.role}, {"email", inv.email}, {"status", status},
+                              {"expires_at", inv.expires_at}, {"has_account", services.accounts.find_by_email(inv.email).has_value()}};
+      });
+    }
+    if (!view) return http::send_error(res, 404, ErrorCode::not_found, "This invitation link is not valid.", "token");
+    http::send_json(res, 200, *view);
+  });
+
+  // Accepts an invitation: as the signed-in person, or by creating an account for the invited
+  // email ({"token","name","password"}).
+  server.Post("/api/v1/invitations/accept", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto body = core::parse_object(req.body);
+    if (!body) return http::send_error(res, 400, body.error());
+    core::FieldReader r(body.value(), {"token", "command_id", "name", "password"});
+    auto token = r.text("token", {64, 64, false});
+    auto command_id = r.optional_text("command_id", {8, domain::max_command_id, false}).value_or("accept-" + token.substr(0, 16));
+    if (r.error()) return http::send_error(res, 400, *r.error());
+    auto found = services.commands.find_invitation(auth::token_hash(token));
+    if (!found) return http::send_error(res, 404, ErrorCode::not_found, "This invitation link is not valid.", "token");
+
+    std::optional<domain::Actor> actor;
+    if (auto caller = app::current_caller(req, services)) {
+      auto p = services.accounts.find_by_id(caller->person_id);
+      if (p) actor = domain::Actor{p->id, p->name, p->email};
+    }
+    if (!actor) {
+      auto email = services.commands.read(found->first, [&](const domain::ProgramState& s) { return s.invitations.at(found->second).email; });
+      if (services.accounts.find_by_email(*email))
+        return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in as " + *email + " to accept this invitation.", "token");
+      core::FieldReader nr(body.value(), {"token", "command_id", "name", "password"});
+      (void)nr.text("token", {64, 64, false});
+      auto account = read_new_account(nr, false);
+      if (!account) return http::send_error(res, http::status_for(account.error().code), account.error());
+      auto a = account.value();
+      a.email = *email;
+      auto id = create_and_sign_in(services, a, res);
+      if (!id) return;
+      actor = domain::Actor{*id, a.name, a.email};
+    }
+    auto out = services.commands.execute(found->first, command_id, domain::AcceptInvitation{found->second}, *actor, services.now_ms());
+    if (out.status == 200) out.body["me"] = *services.accounts.me(actor->id);
+    http::send_json(res, out.status, out.body);
+  });
+}
+
+} // namespace pd::routes

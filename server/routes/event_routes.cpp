@@ -1,0 +1,116 @@
+// The event feed (GET .../events?after=N) and the live stream (Server-Sent Events): only the
+// events the reader may see, in order, without gaps. The cursor is the last sequence number
+// scanned, so filtered-out events are never rescanned.
+#include "server/routes/routes.hpp"
+
+#include "server/app/current_person.hpp"
+#include "server/http/query.hpp"
+#include "server/http/responses.hpp"
+#include "shared/domain/authorization.hpp"
+#include "shared/domain/visibility.hpp"
+
+#include <chrono>
+
+namespace pd::routes {
+
+using namespace domain;
+
+namespace {
+
+struct Page {
+  nlohmann::json events = nlohmann::json::array();
+  Sequence cursor = 0; // the last sequence number scanned
+};
+
+// Reads up to `limit` events after `after` and keeps those the reader may see.
+std::optional<Page> visible_page(app::Services& services, ProgramId program, PersonId reader, Sequence after, int limit) {
+  Page page;
+  page.cursor = after;
+  auto events = services.events.read_after(program, after, limit);
+  auto ok = services.commands.read(program, [&](const ProgramState& s) {
+    if (!is_allowed(s, reader, Action::read_program)) return false;
+    for (const auto& e : events) {
+      if (event_visible_to(s, reader, e)) page.events.push_back(to_json(e, false));
+      page.cursor = e.seq;
+    }
+    return true;
+  });
+  if (!ok || !*ok) return std::nullopt;
+  return page;
+}
+
+} // namespace
+
+void register_event_routes(httplib::Server& server, app::Services& services) {
+  server.Get(R"(/api/v1/programs/(\d+)/events)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto after = http::int_param(req, "after", 0, INT64_MAX, 0);
+    auto limit = http::int_param(req, "limit", 1, 1000, 500);
+    if (!after) return http::send_error(res, 400, after.error());
+    if (!limit) return http::send_error(res, 400, limit.error());
+    auto page = visible_page(services, http::path_id(req, 1), actor->id, after.value(), static_cast<int>(limit.value()));
+    if (!page) return http::send_error(res, 404, core::ErrorCode::not_found, "No such program.", "program_id");
+    res.set_header("Cache-Control", "no-store");
+    http::send_json(res, 200, {{"events", page->events}, {"next_after", page->cursor}});
+  });
+
+  // text/event-stream; resumes after ?after=N or the Last-Event-ID header. Each message's id
+  // is the cursor, so a reconnecting browser continues exactly where it stopped.
+  server.Get(R"(/api/v1/programs/(\d+)/stream)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto program = http::path_id(req, 1);
+    auto after = http::int_param(req, "after", 0, INT64_MAX, 0);
+    if (!after) return http::send_error(res, 400, after.error());
+    Sequence start = after.value();
+    if (req.has_header("Last-Event-ID")) {
+      auto v = req.get_header_value("Last-Event-ID");
+      char* end = nullptr;
+      auto n = std::strtoll(v.c_str(), &end, 10);
+      if (end && *end == '\0' && n >= 0) start = n;
+    }
+    auto member = services.commands.read(program, [&](const ProgramState& s) { return is_allowed(s, actor->id, Action::read_program); });
+    if (!member || !*member) return http::send_error(res, 404, core::ErrorCode::not_found, "No such program.", "program_id");
+
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Accel-Buffering", "no");
+    auto cursor = std::make_shared<Sequence>(start);
+    auto first = std::make_shared<bool>(true);
+    const PersonId reader = actor->id;
+    ++services.hub.open_streams;
+    res.set_chunked_content_provider(
+        "text/event-stream",
+        [&services, program, reader, cursor, first](std::size_t, httplib::DataSink& sink) {
+          if (*first) {
+            *first = false;
+            std::string hello = "retry: 1000\n: connected\n\n";
+            return sink.write(hello.data(), hello.size());
+          }
+          if (services.hub.closed()) {
+            sink.done();
+            return true;
+          }
+          const auto seen = services.hub.latest();
+          auto page = visible_page(services, program, reader, *cursor, 200);
+          if (!page) { // no longer a member
+            sink.done();
+            return true;
+          }
+          std::string out;
+          for (const auto& e : page->events)
+            out += "id: " + std::to_string(e["seq"].get<Sequence>()) + "\nevent: event\ndata: " + e.dump() + "\n\n";
+          if (page->cursor != *cursor && page->events.empty())
+            out += "id: " + std::to_string(page->cursor) + "\nevent: cursor\ndata: {}\n\n"; // nothing visible, advance anyway
+          *cursor = page->cursor;
+          if (out.empty()) {
+            if (services.hub.wait_after(seen, std::chrono::seconds(15)) == seen && !services.hub.closed()) out = ": keep-alive\n\n";
+            else return true; // something new: read it on the next call
+          }
+          return sink.write(out.data(), out.size());
+        },
+        [&services](bool) { --services.hub.open_streams; });
+  });
+}
+
+} // namespace pd::routes

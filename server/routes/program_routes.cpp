@@ -1,0 +1,202 @@
+// Programs: create, send commands, read the snapshot a browser replica starts from, and the
+// paged, filtered lists its pages need (customers, members, invitations).
+#include "server/routes/routes.hpp"
+
+#include "server/app/current_person.hpp"
+#include "server/auth/tokens.hpp"
+#include "server/http/query.hpp"
+#include "server/http/responses.hpp"
+#include "shared/core/field_reader.hpp"
+#include "shared/domain/authorization.hpp"
+#include "shared/domain/visibility.hpp"
+
+namespace pd::routes {
+
+using core::ErrorCode;
+using namespace domain;
+
+namespace {
+
+void send_outcome(httplib::Response& res, const commands::CommandOutcome& out) {
+  if (out.replayed) res.set_header("Idempotent-Replayed", "true");
+  http::send_json(res, out.status, out.body);
+}
+
+void program_not_found(httplib::Response& res) {
+  http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
+}
+
+// Escapes LIKE wildcards so a search for "50%" finds "50%".
+std::string like_pattern(const std::string& q) {
+  std::string out = "%";
+  for (char c : q) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+nlohmann::json customer_row(const storage::Statement& q) {
+  return {{"id", q.int64(0)},
+          {"profile",
+           {{"name", q.text(1)}, {"email", q.text(2)}, {"segment", q.text(3)}, {"subscription", q.text(4)}, {"started_on", q.text(5)},
+            {"mrr", {{"minor", q.int64(6)}, {"currency", q.text(7)}}}, {"referring_agent", q.int64(8)}}},
+          {"assigned_agent", q.int64(9)},
+          {"person_id", q.int64(10)},
+          {"version", q.int64(11)}};
+}
+
+} // namespace
+
+void register_program_routes(httplib::Server& server, app::Services& services) {
+  // Create a program: the signed-in person becomes its owner.
+  server.Post("/api/v1/programs", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto body = core::parse_object(req.body);
+    if (!body) return http::send_error(res, 400, body.error());
+    core::FieldReader r(body.value(), {"command_id", "name", "currency"});
+    auto command_id = r.text("command_id", {8, max_command_id, false});
+    if (r.error()) return http::send_error(res, http::status_for(r.error()->code), *r.error());
+    nlohmann::json data = body.value();
+    data.erase("command_id");
+    auto create = decode_create_program(data);
+    if (!create) {
+      auto e = create.error();
+      if (e.field.rfind("data.", 0) == 0) e.field = e.field.substr(5);
+      return http::send_error(res, http::status_for(e.code), e);
+    }
+    auto out = services.commands.execute(0, command_id, create.value(), *actor, services.now_ms());
+    send_outcome(res, out.status == 200 ? commands::CommandOutcome{201, out.body, out.replayed} : out);
+  });
+
+  // Any other command on a program.
+  server.Post(R"(/api/v1/programs/(\d+)/commands)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto envelope = decode_command_envelope(req.body);
+    if (!envelope) return http::send_error(res, http::status_for(envelope.error().code), envelope.error());
+    auto program = http::path_id(req, 1);
+    auto command = envelope->command;
+    if (auto invite = std::get_if<InviteMember>(&command)) {
+      // The link's secret is made here; only its hash enters the log. The creator gets the
+      // link once, in this answer.
+      auto token = auth::new_token();
+      invite->token_hash = auth::token_hash(token);
+      auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
+      if (out.status == 200 && !out.replayed) out.body["invitation_link"] = "/#/invite/" + token;
+      return send_outcome(res, out);
+    }
+    send_outcome(res, services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms()));
+  });
+
+  // The snapshot a browser replica starts from: what this reader may see, at a version.
+  server.Get(R"(/api/v1/programs/(\d+)/snapshot)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto snapshot = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      if (!is_allowed(s, actor->id, Action::read_program)) return std::nullopt;
+      return state_to_json(visible_state(s, actor->id));
+    });
+    if (!snapshot || !*snapshot) return program_not_found(res);
+    res.set_header("Cache-Control", "no-store");
+    http::send_json(res, 200, **snapshot);
+  });
+
+  // Customers, paged by id and filtered on the server. Agents get only their assigned
+  // customers, customers only their own record.
+  server.Get(R"(/api/v1/programs/(\d+)/customers)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto program = http::path_id(req, 1);
+    auto role = services.commands.read(program, [&](const ProgramState& s) { return s.role_of(actor->id); });
+    if (!role || *role == identity::Role::unknown) return program_not_found(res);
+    auto limit = http::int_param(req, "limit", 1, 200, 50);
+    auto after = http::int_param(req, "after_id", 0, INT64_MAX, 0);
+    auto agent = http::int_param(req, "agent", -1, INT64_MAX, -1);
+    auto q = http::text_param(req, "q", 100);
+    auto subscription = http::text_param(req, "subscription", 20);
+    auto segment = http::text_param(req, "segment", 60);
+    for (const core::Error* e : {limit ? nullptr : &limit.error(), after ? nullptr : &after.error(), agent ? nullptr : &agent.error(),
+                                 q ? nullptr : &q.error(), subscription ? nullptr : &subscription.error(), segment ? nullptr : &segment.error()})
+      if (e) return http::send_error(res, 400, *e);
+
+    std::string sql = "SELECT id, name, email, segment, subscription, started_on, mrr_minor, mrr_currency, referring_agent, "
+                      "assigned_agent, person_id, version FROM customers WHERE program_id = ?1 AND id > ?2";
+    std::int64_t forced_agent = agent.value(), forced_person = -1;
+    if (*role == identity::Role::agent) forced_agent = actor->id;
+    if (*role == identity::Role::customer) forced_person = actor->id;
+    if (forced_agent >= 0) sql += " AND assigned_agent = ?3";
+    if (forced_person >= 0) sql += " AND person_id = ?4";
+    if (!q.value().empty()) sql += " AND (name LIKE ?5 ESCAPE '\\' OR email LIKE ?5 ESCAPE '\\')";
+    if (!subscription.value().empty()) sql += " AND subscription = ?6";
+    if (!segment.value().empty()) sql += " AND segment = ?7";
+    sql += " ORDER BY id LIMIT ?8";
+    auto body = services.db.read([&] {
+      auto st = services.db.prepare(sql);
+      st.bind(1, program).bind(2, after.value()).bind(3, forced_agent).bind(4, forced_person).bind(5, like_pattern(q.value()))
+          .bind(6, subscription.value()).bind(7, segment.value()).bind(8, limit.value() + 1);
+      nlohmann::json items = nlohmann::json::array();
+      while (st.step()) items.push_back(customer_row(st));
+      nlohmann::json next = nullptr;
+      if (static_cast<std::int64_t>(items.size()) > limit.value()) {
+        items.erase(items.size() - 1);
+        next = items.back()["id"];
+      }
+      return nlohmann::json{{"items", items}, {"next_after_id", next}};
+    });
+    http::send_json(res, 200, body);
+  });
+
+  server.Get(R"(/api/v1/programs/(\d+)/customers/(\d+))", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto customer = http::path_id(req, 2);
+    auto found = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      if (!is_allowed(s, actor->id, Action::read_customer, {.customer = customer})) return std::nullopt;
+      return nlohmann::json(s.customers.at(customer));
+    });
+    if (!found || !*found) return http::send_error(res, 404, ErrorCode::not_found, "No such customer.", "customer_id");
+    http::send_json(res, 200, **found);
+  });
+
+  // Members with their roles (and partner status for agents), as far as the reader may see.
+  server.Get(R"(/api/v1/programs/(\d+)/members)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto role_filter = http::text_param(req, "role", 20);
+    if (!role_filter) return http::send_error(res, 400, role_filter.error());
+    auto list = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      if (!is_allowed(s, actor->id, Action::read_program)) return std::nullopt;
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& [id, m] : s.members) {
+        if (!is_allowed(s, actor->id, Action::read_member, {.person = id})) continue;
+        if (!role_filter.value().empty() && role_filter.value() != identity::to_string(m.role)) continue;
+        nlohmann::json j = m;
+        if (auto a = s.agents.find(id); a != s.agents.end() && is_allowed(s, actor->id, Action::read_agent, {.person = id}))
+          j["agent"] = a->second;
+        items.push_back(j);
+      }
+      return nlohmann::json{{"items", items}};
+    });
+    if (!list || !*list) return program_not_found(res);
+    http::send_json(res, 200, **list);
+  });
+
+  server.Get(R"(/api/v1/programs/(\d+)/invitations)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto list = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      if (!is_allowed(s, actor->id, Action::read_program)) return std::nullopt;
+      if (!is_allowed(s, actor->id, Action::read_invitations)) return nlohmann::json(nullptr);
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& [id, inv] : s.invitations) items.push_back(inv); // codec leaves the token hash out
+      return nlohmann::json{{"items", items}};
+    });
+    if (!list || !*list) return program_not_found(res);
+    if ((*list)->is_null()) return http::send_error(res, 403, ErrorCode::forbidden, "Only business staff see invitations.");
+    http::send_json(res, 200, **list);
+  });
+}
+
+} // namespace pd::routes

@@ -1,0 +1,237 @@
+// Test harness for the Partnerdesk browser client: starts the real server on a free port
+// with a fresh data folder and the demo program, drives headless Chromium through
+// playwright-core, and finds ImGui items through the client's item table
+// (window.pdItems(): id, label, text, window, kind, rect in CSS pixels, flags, value).
+//
+// Environment:
+//   PD_SERVER_BIN  server binary (default: build/debug/server/partnerdesk-server)
+//   PD_WEB_ROOT    built client (default: build/web/public)
+//   PD_CHROMIUM    browser binary (default: /usr/bin/chromium)
+//   PD_SCREENSHOTS folder for screenshots (default: build/screenshots)
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const serverBin = process.env.PD_SERVER_BIN || path.resolve(repoRoot, 'build/debug/server/partnerdesk-server');
+const webRoot = process.env.PD_WEB_ROOT || path.resolve(repoRoot, 'build/web/public');
+const chromiumBin = process.env.PD_CHROMIUM || '/usr/bin/chromium';
+const screenshotDir = process.env.PD_SCREENSHOTS || path.resolve(repoRoot, 'build/screenshots');
+
+const DEMO_PASSWORD = 'demo-password';
+
+// ---------------------------------------------------------------------------------------
+// Server
+
+// Starts the server; resolves to { url, dataDir, stop(), log() } once it listens.
+async function startServer({ timeoutMs = 30000 } = {}) {
+  for (const [what, p] of [['server binary', serverBin], ['web root', path.join(webRoot, 'index.html')]]) {
+    if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p} (build it first)`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-browser-'));
+  const child = spawn(serverBin, ['--host', '127.0.0.1', '--port', '0', '--data', dataDir,
+                                  '--web-root', webRoot, '--demo'],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; if (stderr.length > 200000) stderr = stderr.slice(-100000); });
+
+  const url = await new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/Partnerdesk listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1].replace(/\/$/, '')); }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (code ${code}, signal ${signal}) before listening\n${stderr}`));
+    });
+  });
+  child.removeAllListeners('exit');
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { url, dataDir, stop, log: () => stderr };
+}
+
+// ---------------------------------------------------------------------------------------
+// Browser
+
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumBin,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--no-first-run', '--disable-quic'],
+  });
+}
+
+// A fresh context (own cookies and storage) with the app loaded and drawing.
+// options: viewport, deviceScaleFactor, permissions (granted for the server's origin).
+async function openApp(browser, baseUrl, { path: urlPath = '/', viewport = { width: 1280, height: 800 },
+                                             deviceScaleFactor = 1, permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: baseUrl });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.problems = problems;
+  await page.goto(baseUrl + urlPath);
+  await waitForApp(page);
+  return { context, page };
+}
+
+// Waits until the client draws frames (after a load or reload).
+async function waitForApp(page, { timeout = 30000 } = {}) {
+  await page.waitForFunction(() => typeof window.pdFrame === 'function' && window.pdFrame() > 2,
+                             null, { timeout, polling: 50 });
+}
+
+async function reload(page) {
+  await page.reload();
+  await waitForApp(page);
+}
+
+// ---------------------------------------------------------------------------------------
+// Items
+
+function items(page) {
+  return page.evaluate(() => window.pdItems());
+}
+
+// query: { label, contains, window, kind, visible=true }
+//   label    exact: the visible text ("Sign in"), the full ImGui label ("Sign in###Sign in"),
+//            or a hidden label without its "##" ("Email" matches "##Email")
+//   contains substring of the visible text or full label
+//   window   exact window path, or its first part ("Sign in" matches "Sign in/child_1234")
+//   kind     "input", "text", "item", "window", ... (windows are skipped unless asked for)
+function matches(item, q) {
+  if (q.visible !== false && !item.visible) return false;
+  if (q.kind ? item.kind !== q.kind : item.kind === 'window') return false;
+  if (q.window && item.window !== q.window && !item.window.startsWith(q.window + '/')) return false;
+  if (q.label !== undefined && item.text !== q.label && item.label !== q.label && item.label !== '##' + q.label) return false;
+  if (q.contains !== undefined && !item.text.includes(q.contains) && !item.label.includes(q.contains)) return false;
+  return true;
+}
+
+function normalize(query) {
+  return typeof query === 'string' ? { label: query } : query;
+}
+
+async function findItems(page, query) {
+  const q = normalize(query);
+  return (await items(page)).filter((it) => matches(it, q));
+}
+
+async function findItem(page, query) {
+  return (await findItems(page, query))[0] || null;
+}
+
+async function waitFor(what, fn, { timeout = 20000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+async function waitForItem(page, query, opts) {
+  const q = normalize(query);
+  return waitFor(`item ${JSON.stringify(q)}`, () => findItem(page, q), opts);
+}
+
+async function waitForNoItem(page, query, opts) {
+  const q = normalize(query);
+  return waitFor(`no item ${JSON.stringify(q)}`, async () => !(await findItem(page, q)), opts);
+}
+
+function center(item) {
+  return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
+}
+
+// Clicks the item's center. opts: query fields (window, kind, ...) and timeout.
+async function click(page, label, opts = {}) {
+  const { timeout, ...rest } = opts;
+  const item = await waitForItem(page, { label, ...rest }, { timeout });
+  const c = center(item);
+  await page.mouse.click(c.x, c.y);
+  return item;
+}
+
+// Clicks a text field, waits until it is the active item, then types.
+async function typeInto(page, label, text, opts = {}) {
+  const q = { label, kind: 'input', ...opts };
+  await click(page, label, { ...opts, kind: 'input' });
+  await waitFor(`${label} to be active`, async () => {
+    const it = await findItem(page, q);
+    return it && it.active;
+  });
+  await page.keyboard.type(text);
+  return waitForItem(page, q);
+}
+
+// The value of a (non-secret) text field.
+async function fieldValue(page, label, opts = {}) {
+  const it = await waitForItem(page, { label, kind: 'input', ...opts });
+  return it.value;
+}
+
+async function waitForHash(page, prefix, opts) {
+  return waitFor(`location hash ${prefix}`, async () => {
+    const h = await page.evaluate(() => window.location.hash);
+    return h.startsWith(prefix) ? h : null;
+  }, opts);
+}
+
+// ---------------------------------------------------------------------------------------
+// Screenshots
+
+async function screenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, name.endsWith('.png') ? name : `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------
+// Flows
+
+async function signIn(page, email, password = DEMO_PASSWORD, { submitWithEnter = false } = {}) {
+  await waitForItem(page, { label: 'Sign in', window: 'Sign in' });
+  await typeInto(page, 'Email', email);
+  await typeInto(page, 'Password', password);
+  if (submitWithEnter) await page.keyboard.press('Enter');
+  else await click(page, 'Sign in', { window: 'Sign in' });
+}
+
+// GET from the page's own context (its cookies): { status, body }.
+function apiGet(page, url) {
+  return page.evaluate(async (u) => {
+    const r = await fetch(u, { credentials: 'same-origin' });
+    return { status: r.status, body: await r.text() };
+  }, url);
+}
+
+module.exports = {
+  DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
+  startServer, launchBrowser, openApp, waitForApp, reload,
+  items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, fieldValue,
+  waitForHash, screenshot, signIn, apiGet,
+};

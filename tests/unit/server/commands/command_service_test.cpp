@@ -1,0 +1,95 @@
+#include "server/commands/command_service.hpp"
+#include "server/storage/database.hpp"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+using namespace pd;
+using namespace pd::domain;
+
+namespace {
+struct Fixture {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("pd-cmd-test-" + std::to_string(::getpid()) + ".db");
+  std::unique_ptr<storage::Database> db;
+  events::EventHub hub;
+  std::unique_ptr<commands::CommandService> service;
+  Actor owner{1, "Maya", "maya@acme.test"};
+
+  Fixture() { open(); }
+  ~Fixture() {
+    service.reset();
+    db.reset();
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
+  }
+  void open() {
+    service.reset();
+    db.reset();
+    db = std::make_unique<storage::Database>(path);
+    db->exec("INSERT OR IGNORE INTO persons(id, email, name, password_hash, created_at_ms) VALUES (1, 'maya@acme.test', 'Maya', 'x', 0)");
+    service = std::make_unique<commands::CommandService>(*db, hub);
+    service->load();
+  }
+  std::int64_t count(const char* table) {
+    auto q = db->prepare(std::string("SELECT COUNT(*) FROM ") + table);
+    q.step();
+    return q.int64(0);
+  }
+};
+CustomerProfile profile(const char* name, const char* email) {
+  return CustomerProfile{name, email, "Growth", SubscriptionStatus::active, "2025-01-01", Money{100, "USD"}, 0};
+}
+} // namespace
+
+TEST_CASE("a retried command is answered with the first result and applied once") {
+  Fixture f;
+  auto created = f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000);
+  CHECK(created.status == 200);
+  auto program = created.body["program_id"].get<ProgramId>();
+  auto first = f.service->execute(program, "add-customer-1", AddCustomer{profile("A", "a@a.test")}, f.owner, 2000);
+  auto retry = f.service->execute(program, "add-customer-1", AddCustomer{profile("A", "a@a.test")}, f.owner, 3000);
+  CHECK(first.status == 200);
+  CHECK_FALSE(first.replayed);
+  CHECK(retry.replayed);
+  CHECK(retry.body == first.body);
+  CHECK(f.count("events") == 2);
+  CHECK(f.count("customers") == 1);
+}
+
+TEST_CASE("a refused command is refused the same way on retry, and changes nothing") {
+  Fixture f;
+  auto program = f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000).body["program_id"].get<ProgramId>();
+  auto eur = profile("A", "a@a.test");
+  eur.mrr.currency = "EUR";
+  auto refused = f.service->execute(program, "bad-customer", AddCustomer{eur}, f.owner, 2000);
+  CHECK(refused.status == 400);
+  CHECK(refused.body["error"]["field"] == "data.profile.mrr.currency");
+  CHECK(f.service->execute(program, "bad-customer", AddCustomer{eur}, f.owner, 2000).body == refused.body);
+  CHECK(f.count("events") == 1);
+  CHECK(f.count("customers") == 0);
+}
+
+TEST_CASE("after a restart, state and projections are rebuilt from the log and agree") {
+  Fixture f;
+  auto program = f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000).body["program_id"].get<ProgramId>();
+  for (int i = 0; i < 20; ++i) {
+    auto email = "c" + std::to_string(i) + "@x.test";
+    f.service->execute(program, "add-" + std::to_string(i) + "-xxxxx", AddCustomer{profile("C", email.c_str())}, f.owner, 2000 + i);
+  }
+  auto before = storage::Projections(*f.db).dump();
+  auto snapshot_before = f.service->read(program, [](const ProgramState& s) { return s.version; });
+  f.open();
+  auto after = storage::Projections(*f.db).dump();
+  CHECK(after == before);
+  CHECK(f.service->read(program, [](const ProgramState& s) { return s.version; }) == snapshot_before);
+  CHECK(f.service->event_count() == 21);
+  // The same command id after the restart is still recognised.
+  CHECK(f.service->execute(program, "add-3-xxxxx", AddCustomer{profile("C", "c3@x.test")}, f.owner, 9000).replayed);
+}
+
+TEST_CASE("the event log refuses updates and deletes") {
+  Fixture f;
+  f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000);
+  CHECK_THROWS_AS(f.db->exec("UPDATE events SET type = 'x'"), storage::StorageError);
+  CHECK_THROWS_AS(f.db->exec("DELETE FROM events"), storage::StorageError);
+}
