@@ -153,8 +153,9 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
     if (!actor) return;
     const auto customer = http::path_id(req, 2);
     auto found = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
-      if (!is_allowed(s, actor->id, Action::read_customer, {.customer = customer})) return std::nullopt;
-      return nlohmann::json(s.customers.at(customer));
+      auto c = s.customer(customer);
+      if (!c || !is_allowed(s, actor->id, Action::read_customer, {.customer = customer})) return std::nullopt;
+      return nlohmann::json(*c);
     });
     if (!found || !*found) return http::send_error(res, 404, ErrorCode::not_found, "No such customer.", "customer_id");
     http::send_json(res, 200, **found);

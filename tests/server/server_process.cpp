@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo) {
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive a crashed test
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);

@@ -1,0 +1,26 @@
+// One frame of the client: apply what arrived, draw the views, apply what they asked for.
+#pragma once
+
+#include "client/app/actions.hpp"
+#include "client/app/store.hpp"
+
+namespace pd::client {
+
+class App {
+public:
+  App(platform::Http& http, platform::Browser& browser);
+
+  void start();
+  void update();     // before a frame: queued responses and URL changes
+  void draw();       // inside the ImGui frame
+  void after_frame(); // actions emitted while drawing
+
+private:
+  platform::Http& http_;
+  platform::Browser& browser_;
+  Store store_;
+  Dispatch dispatch_;
+  bool shown_ = false;
+};
+
+} // namespace pd::client

@@ -1,0 +1,33 @@
+// Partnerdesk browser client: opens the window and runs the app's frames.
+#include "client/app/app.hpp"
+#include "client/platform/browser.hpp"
+#include "client/platform/http.hpp"
+#include "client/platform/testing_hooks.hpp"
+#include "client/platform/window.hpp"
+#include "client/testing/item_table.hpp"
+#include "client/ui/ui.hpp"
+
+namespace client = pd::client;
+
+int main() {
+  if (!client::platform::open_window()) {
+    client::platform::show_fatal("Partnerdesk needs WebGL 2, which this browser does not provide.");
+    return 1;
+  }
+  if (!client::ui::load_fonts()) {
+    client::platform::show_fatal("Partnerdesk could not load its fonts.");
+    return 1;
+  }
+  client::testing::enable(ImGui::GetCurrentContext());
+  client::platform::expose_item_table();
+
+  // Lives for the whole page: the frame loop never returns.
+  static client::App app(client::platform::browser_http(), client::platform::the_browser());
+  app.start();
+  client::platform::run({
+      .rescale = [](float ratio) { client::ui::apply_theme(ratio); },
+      .update = [] { app.update(); },
+      .draw = [] { app.draw(); },
+      .after_frame = [] { app.after_frame(); },
+  });
+}

@@ -1,0 +1,28 @@
+// The item table: every ImGui item of the last drawn frame (id, label, window, rectangle,
+// status), collected through ImGui's test-engine hooks, for the browser tests.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+struct ImGuiContext;
+
+namespace pd::client::testing {
+
+// Turns the hooks on for ctx and registers the frame boundaries.
+void enable(ImGuiContext* ctx);
+
+// Plain text is not an ImGui item; these register the last drawn text (or a field's value,
+// never a secret one) so tests can find it.
+void record_text(std::string_view text);
+void record_value(std::string_view value);
+// Label and status for a widget that does not report them itself (e.g. a combo), by id.
+void record_info(unsigned int id, std::string_view label, int status_flags, std::string_view value);
+
+// The table of the last drawn frame as a JSON array. Rectangles are converted from device
+// pixels to CSS pixels of the page (divided by pixel_ratio, then offset by the canvas origin).
+std::string items_json(float pixel_ratio, float canvas_x, float canvas_y);
+std::uint64_t frame_count();
+
+} // namespace pd::client::testing

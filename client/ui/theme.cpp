@@ -1,0 +1,79 @@
+// A calm light theme. Built from scratch at every pixel-ratio change so sizes never drift.
+#include "client/ui/ui.hpp"
+
+namespace pd::client::ui {
+
+namespace {
+ImVec4 v(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+ImVec4 v(ImU32 c, float alpha) {
+  ImVec4 f = ImGui::ColorConvertU32ToFloat4(c);
+  f.w = alpha;
+  return f;
+}
+} // namespace
+
+void apply_theme(float pixel_ratio) {
+  ImGuiStyle s;
+  s.WindowPadding = ImVec2(24, 24);
+  s.WindowRounding = 0;
+  s.WindowBorderSize = 0;
+  s.ChildRounding = 10;
+  s.ChildBorderSize = 1;
+  s.PopupRounding = 8;
+  s.PopupBorderSize = 1;
+  s.FramePadding = ImVec2(12, 9);
+  s.FrameRounding = 6;
+  s.FrameBorderSize = 1;
+  s.ItemSpacing = ImVec2(10, 10);
+  s.ItemInnerSpacing = ImVec2(8, 6);
+  s.CellPadding = ImVec2(8, 6);
+  s.ScrollbarSize = 12;
+  s.ScrollbarRounding = 6;
+  s.GrabRounding = 6;
+  s.SelectableTextAlign = ImVec2(0.0f, 0.5f);
+  s.FontSizeBase = base_font_size;
+  s.ScaleAllSizes(pixel_ratio);
+  s.FontScaleDpi = pixel_ratio;
+
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_Text] = v(color::text);
+  c[ImGuiCol_TextDisabled] = v(IM_COL32(0x94, 0xA0, 0xB2, 0xFF));
+  c[ImGuiCol_WindowBg] = v(color::page);
+  c[ImGuiCol_ChildBg] = v(color::surface);
+  c[ImGuiCol_PopupBg] = v(color::surface);
+  c[ImGuiCol_Border] = v(color::border);
+  c[ImGuiCol_BorderShadow] = v(0, 0.0f);
+  c[ImGuiCol_FrameBg] = v(color::surface);
+  c[ImGuiCol_FrameBgHovered] = v(IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
+  c[ImGuiCol_FrameBgActive] = v(color::surface);
+  c[ImGuiCol_TitleBg] = v(color::surface);
+  c[ImGuiCol_TitleBgActive] = v(color::surface);
+  c[ImGuiCol_TitleBgCollapsed] = v(color::surface);
+  c[ImGuiCol_MenuBarBg] = v(color::surface);
+  c[ImGuiCol_ScrollbarBg] = v(0, 0.0f);
+  c[ImGuiCol_ScrollbarGrab] = v(IM_COL32(0xC5, 0xCD, 0xD8, 0xFF));
+  c[ImGuiCol_ScrollbarGrabHovered] = v(IM_COL32(0xAE, 0xB8, 0xC6, 0xFF));
+  c[ImGuiCol_ScrollbarGrabActive] = v(IM_COL32(0x94, 0xA0, 0xB2, 0xFF));
+  c[ImGuiCol_CheckMark] = v(color::accent);
+  c[ImGuiCol_SliderGrab] = v(color::accent);
+  c[ImGuiCol_SliderGrabActive] = v(color::accent_active);
+  c[ImGuiCol_Button] = v(color::surface);
+  c[ImGuiCol_ButtonHovered] = v(IM_COL32(0xF1, 0xF4, 0xF8, 0xFF));
+  c[ImGuiCol_ButtonActive] = v(IM_COL32(0xE4, 0xE9, 0xF0, 0xFF));
+  c[ImGuiCol_Header] = v(color::accent_soft);
+  c[ImGuiCol_HeaderHovered] = v(IM_COL32(0xF1, 0xF4, 0xF8, 0xFF));
+  c[ImGuiCol_HeaderActive] = v(color::accent_soft);
+  c[ImGuiCol_Separator] = v(color::border);
+  c[ImGuiCol_SeparatorHovered] = v(color::accent);
+  c[ImGuiCol_SeparatorActive] = v(color::accent);
+  c[ImGuiCol_ResizeGrip] = v(0, 0.0f);
+  c[ImGuiCol_ResizeGripHovered] = v(0, 0.0f);
+  c[ImGuiCol_ResizeGripActive] = v(0, 0.0f);
+  c[ImGuiCol_TextSelectedBg] = v(color::accent, 0.25f);
+  c[ImGuiCol_NavCursor] = v(color::accent);
+  c[ImGuiCol_ModalWindowDimBg] = v(IM_COL32(0x1E, 0x29, 0x3B, 0xFF), 0.35f);
+  c[ImGuiCol_InputTextCursor] = v(color::text);
+  ImGui::GetStyle() = s;
+}
+
+} // namespace pd::client::ui

@@ -1,0 +1,67 @@
+// Look and building blocks of the Partnerdesk UI: theme, fonts, and the few widgets every
+// view uses. Sizes passed in are CSS pixels; dp() converts them to the device pixels ImGui
+// draws in.
+#pragma once
+
+#include "imgui.h"
+
+#include <string>
+#include <string_view>
+
+namespace pd::client::ui {
+
+// [SECTION] Theme
+namespace color {
+inline constexpr ImU32 page = IM_COL32(0xF4, 0xF6, 0xF9, 0xFF);
+inline constexpr ImU32 surface = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+inline constexpr ImU32 border = IM_COL32(0xDD, 0xE3, 0xEA, 0xFF);
+inline constexpr ImU32 text = IM_COL32(0x1E, 0x29, 0x3B, 0xFF);
+inline constexpr ImU32 muted = IM_COL32(0x5B, 0x67, 0x7A, 0xFF);
+inline constexpr ImU32 accent = IM_COL32(0x35, 0x59, 0xC7, 0xFF);
+inline constexpr ImU32 accent_hover = IM_COL32(0x2C, 0x4D, 0xB0, 0xFF);
+inline constexpr ImU32 accent_active = IM_COL32(0x24, 0x3F, 0x93, 0xFF);
+inline constexpr ImU32 accent_soft = IM_COL32(0xE8, 0xEE, 0xFB, 0xFF);
+inline constexpr ImU32 error = IM_COL32(0xB4, 0x23, 0x18, 0xFF);
+inline constexpr ImU32 error_soft = IM_COL32(0xFD, 0xEC, 0xEA, 0xFF);
+} // namespace color
+
+inline constexpr float base_font_size = 15.0f;
+
+void apply_theme(float pixel_ratio);
+inline float dp(float css_px) { return css_px * ImGui::GetStyle().FontScaleDpi; }
+inline ImVec2 dp(float x, float y) { return ImVec2(dp(x), dp(y)); }
+
+// [SECTION] Fonts
+struct Fonts {
+  ImFont* regular = nullptr;
+  ImFont* bold = nullptr;
+};
+bool load_fonts(); // from the embedded /fonts/ files; false when one is missing
+const Fonts& fonts();
+
+// Pushes the bold (or regular) font at a CSS size for the lifetime of the object.
+class FontScope {
+public:
+  FontScope(ImFont* font, float size) { ImGui::PushFont(font, size); }
+  ~FontScope() { ImGui::PopFont(); }
+  FontScope(const FontScope&) = delete;
+  FontScope& operator=(const FontScope&) = delete;
+};
+
+// [SECTION] Widgets (text is registered in the item table so tests can find it)
+void text(std::string_view s, ImU32 col = color::text);
+void text_wrapped(std::string_view s, ImU32 col = color::text);
+void heading(std::string_view s, float size, ImU32 col = color::text);
+void error_box(std::string_view message);
+void brand_mark(float size);
+bool primary_button(const char* label, ImVec2 size, bool enabled = true);
+bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0));
+// A text field; returns true when Enter was pressed. edited tells whether it changed.
+bool input_text(const char* label, const char* hint, std::string& value, bool& edited,
+                ImGuiInputTextFlags flags = 0);
+// ImGui::BeginCombo, reported to the item table with its label and preview.
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
+// The rectangle of the current window, drawn as a card with a soft shadow behind it.
+void card_shadow();
+
+} // namespace pd::client::ui

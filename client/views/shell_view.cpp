@@ -1,0 +1,134 @@
+// The top bar of signed-in pages: product name, program switcher, the person, sign-out.
+#include "client/views/views.hpp"
+
+#include "client/app/role_text.hpp"
+#include "client/app/selectors.hpp"
+#include "client/ui/ui.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace pd::client::views {
+
+namespace {
+constexpr float bar_height = 60;   // CSS pixels
+constexpr float notice_height = 40;
+} // namespace
+
+float shell_height(const AppState& app) {
+  return ui::dp(bar_height) + (app.network.problem.empty() ? 0.0f : ui::dp(notice_height));
+}
+
+void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float height = ui::dp(bar_height);
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, height));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::surface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(20, 0));
+  ImGui::Begin("Top bar", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddLine(ImVec2(vp->WorkPos.x, vp->WorkPos.y + height - ui::dp(1)),
+              ImVec2(vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + height - ui::dp(1)), ui::color::border, ui::dp(1));
+
+  const float frame_h = ImGui::GetFrameHeight();
+  const float row_y = (height - frame_h) * 0.5f;
+  const float width = ImGui::GetWindowWidth();
+  const float pad = ImGui::GetStyle().WindowPadding.x;
+  const bool compact = width < ui::dp(760); // no "Program" label, no name
+  const bool tiny = width < ui::dp(480);    // the mark without the product name
+
+  // Right block: the person and sign-out (measured first, the switcher takes what is left).
+  const char* sign_out = app.signing_out ? "Signing out\xE2\x80\xA6###Sign out" : "Sign out###Sign out";
+  const float button_w = ImGui::CalcTextSize("Signing out\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2;
+  std::string name;
+  if (app.me) name = app.me->person.name.empty() ? app.me->person.email : app.me->person.name;
+  const float name_w = compact ? 0.0f : ImGui::CalcTextSize(name.c_str()).x + ui::dp(14);
+  const float right_x = width - pad - button_w - name_w;
+
+  // Product
+  ImGui::SetCursorPos(ImVec2(pad, (height - ui::dp(28)) * 0.5f));
+  ui::brand_mark(28);
+  if (!tiny) {
+    ImGui::SameLine(0, ui::dp(10));
+    ui::FontScope font(ui::fonts().bold, 18);
+    ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) * 0.5f);
+    ui::text("Partnerdesk");
+  }
+
+  // Program switcher
+  const api::Membership* current = current_membership(app, ui_state);
+  if (app.me && current) {
+    ImGui::SameLine(0, ui::dp(tiny ? 12 : 28));
+    if (!compact) {
+      ImGui::SetCursorPosY(row_y);
+      ImGui::AlignTextToFramePadding();
+      ui::text("Program", ui::color::muted);
+      ImGui::SameLine(0, ui::dp(8));
+    }
+    ImGui::SetCursorPosY(row_y);
+    const float combo_w = std::clamp(right_x - ui::dp(16) - ImGui::GetCursorPosX(), ui::dp(120), ui::dp(300));
+    ImGui::SetNextItemWidth(combo_w);
+    const std::string preview = membership_label(*current);
+    const ImVec2 combo_pos = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(10, 6));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ui::dp(0, 2));
+    if (ui::begin_combo("##Program", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton)) {
+      for (const auto& m : app.me->memberships) {
+        const std::string item = membership_label(m) + "##" + std::to_string(m.program_id);
+        const bool selected = m.program_id == current->program_id;
+        if (ImGui::Selectable(item.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(0, ui::dp(30))) && !selected)
+          dispatch(SelectProgram{m.program_id});
+        if (selected) ImGui::SetItemDefaultFocus();
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::PopStyleVar(2);
+    // A light chevron instead of ImGui's solid arrow.
+    const float cx = combo_pos.x + combo_w - ui::dp(18), cy = combo_pos.y + frame_h * 0.5f, r = ui::dp(4);
+    ImGui::GetWindowDrawList()->AddPolyline(
+        std::array{ImVec2(cx - r, cy - r * 0.5f), ImVec2(cx, cy + r * 0.5f), ImVec2(cx + r, cy - r * 0.5f)}.data(), 3,
+        ui::color::muted, ImDrawFlags_None, ui::dp(1.5f));
+  }
+
+  // The person and sign-out, right-aligned
+  if (app.me) {
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_x));
+    if (!compact) {
+      ImGui::SetCursorPosY(row_y);
+      ImGui::AlignTextToFramePadding();
+      ui::text(name);
+      ImGui::SameLine(0, ui::dp(14));
+    }
+    ImGui::SetCursorPosY(row_y);
+    ImGui::BeginDisabled(app.signing_out);
+    if (ui::secondary_button(sign_out, ImVec2(button_w, 0))) dispatch(SignOut{});
+    ImGui::EndDisabled();
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+
+  if (!app.network.problem.empty()) {
+    // A strip under the bar for problems that are not about one form.
+    const float strip = ui::dp(notice_height);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + height));
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, strip));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::error_soft);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(20, 0));
+    ImGui::Begin("Notice", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    ImGui::SetCursorPosY((strip - ImGui::GetTextLineHeight()) * 0.5f);
+    ui::text(app.network.problem, ui::color::error);
+    ImGui::End();
+    ImGui::PopStyleColor();
+  }
+}
+
+} // namespace pd::client::views
