@@ -76,14 +76,19 @@ else()
   target_include_directories(pd_httplib SYSTEM PUBLIC "${_split}")
   # Limits are set per server in server/app; these compile-time ones bound what the library
   # itself accepts before our handlers see a request.
+  # zlib: gzip request bodies are inflated with the library's bound on the inflated size
+  # (a compressed body past --max-body-bytes gets 413), and text responses are compressed.
+  # The header limits here are the library's backstop (400); the server answers 431 below
+  # them (server/http/request_guard.cpp).
   target_compile_definitions(pd_httplib PUBLIC
-    CPPHTTPLIB_HEADER_MAX_LENGTH=8192
-    CPPHTTPLIB_HEADER_MAX_COUNT=64
+    CPPHTTPLIB_ZLIB_SUPPORT
+    CPPHTTPLIB_HEADER_MAX_LENGTH=16384
+    CPPHTTPLIB_HEADER_MAX_COUNT=128
     CPPHTTPLIB_REQUEST_URI_MAX_LENGTH=4096
     CPPHTTPLIB_THREAD_POOL_COUNT=16
     CPPHTTPLIB_KEEPALIVE_MAX_COUNT=100
     CPPHTTPLIB_LISTEN_BACKLOG=1024)
-  target_link_libraries(pd_httplib PUBLIC Threads::Threads)
+  target_link_libraries(pd_httplib PUBLIC ZLIB::ZLIB Threads::Threads)
   target_compile_options(pd_httplib PRIVATE -w)
 
   add_library(pd_sodium INTERFACE)

@@ -36,8 +36,10 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   hub_ = std::make_unique<events::EventHub>();
   commands_ = std::make_unique<commands::CommandService>(*db_, *hub_);
   commands_->load();
+  metrics_ = std::make_unique<Metrics>();
+  rate_limiter_ = std::make_unique<http::RateLimiter>(options_.rate_limit_per_minute, options_.rate_burst);
   services_ = std::make_unique<Services>(
-      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_});
+      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_});
   static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
   configure();
 }
@@ -50,7 +52,7 @@ void ServerApp::configure() {
   // one thread, and must not starve ordinary requests.
   const auto threads = static_cast<std::size_t>(options_.threads);
   const auto max_threads = static_cast<std::size_t>(std::max(options_.max_threads, options_.threads));
-  s.new_task_queue = [threads, max_threads] { return new httplib::ThreadPool(threads, max_threads); };
+  s.new_task_queue = [threads, max_threads] { return new http::GrowingThreadPool(threads, max_threads); };
   s.set_payload_max_length(options_.max_body_bytes);
   s.set_read_timeout(options_.read_timeout_seconds, 0);
   s.set_write_timeout(options_.write_timeout_seconds, 0);
@@ -67,6 +69,13 @@ void ServerApp::configure() {
 
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     res.set_header("X-Request-Id", auth::new_request_id());
+    if (http::refuse_oversized_headers(req, res, options_)) return httplib::Server::HandlerResponse::Handled;
+    if (auto wait = rate_limiter_->take(http::client_address(req, options_), system_now_ms()); wait > 0) {
+      metrics_->rate_limited();
+      res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
+      http::send_error(res, 429, core::ErrorCode::rate_limited, "Too many requests from your address. Slow down and retry.");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     // CSRF: a cross-site page cannot set a custom header without a CORS preflight, which
     // this server never grants; with SameSite=Strict cookies this closes cookie-borne writes.
     if (req.path.rfind("/api/", 0) == 0 && is_unsafe_method(req.method) &&
@@ -98,12 +107,13 @@ void ServerApp::configure() {
 
   s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.start_time_).count();
+    metrics_->observe(res.status, elapsed / 1000.0);
     log_.info("request", {{"request_id", res.get_header_value("X-Request-Id")},
                           {"method", req.method},
                           {"path", req.path},
                           {"status", res.status},
                           {"ms", static_cast<double>(static_cast<long long>(elapsed * 100)) / 100.0},
-                          {"remote", req.remote_addr}});
+                          {"remote", http::client_address(req, options_)}});
   });
 
   routes::register_health_routes(s, *services_);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "server/app/services.hpp"
+#include "server/http/request_guard.hpp"
+#include "server/http/thread_pool.hpp"
 #include "server/http/static_files.hpp"
 
 #include <httplib.h>
@@ -38,6 +40,8 @@ private:
   std::unique_ptr<storage::EventStore> event_store_;
   std::unique_ptr<events::EventHub> hub_;
   std::unique_ptr<commands::CommandService> commands_;
+  std::unique_ptr<Metrics> metrics_;
+  std::unique_ptr<http::RateLimiter> rate_limiter_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::StaticFiles> static_files_;
   httplib::Server server_;

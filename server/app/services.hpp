@@ -2,6 +2,7 @@
 // Services object is owned by the ServerApp; handlers get it by reference.
 #pragma once
 
+#include "server/app/metrics.hpp"
 #include "server/auth/sign_in_throttle.hpp"
 #include "server/commands/command_service.hpp"
 #include "server/events/event_hub.hpp"
@@ -28,6 +29,7 @@ struct Services {
   storage::EventStore& events;
   events::EventHub& hub;
   commands::CommandService& commands;
+  Metrics& metrics;
 };
 
 } // namespace pd::app

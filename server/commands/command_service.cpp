@@ -11,7 +11,27 @@ using namespace domain;
 CommandService::CommandService(storage::Database& db, events::EventHub& hub)
     : db_(db), events_(db), projections_(db), hub_(hub) {}
 
-void CommandService::load() {
+std::vector<ProgramId> CommandService::verify() {
+  std::shared_lock lock(mutex_);
+  return db_.trial([&] {
+    auto actual = projections_.dump();
+    projections_.rebuild(programs_);
+    auto expected = projections_.dump();
+    std::vector<ProgramId> differ;
+    for (const auto& [id, rows] : expected)
+      if (actual.count(id) == 0 || actual.at(id) != rows) differ.push_back(id);
+    for (const auto& [id, rows] : actual)
+      if (expected.count(id) == 0) differ.push_back(id);
+    return differ;
+  });
+}
+
+std::vector<ProgramId> CommandService::verify_after_replay() {
+  replay();
+  return verify();
+}
+
+void CommandService::replay() {
   std::unique_lock lock(mutex_);
   programs_.clear();
   invitations_by_token_.clear();
@@ -24,8 +44,17 @@ void CommandService::load() {
     ++event_count_;
     last = e.seq;
   });
-  db_.write([&] { projections_.rebuild(programs_); });
   hub_.published(last);
+}
+
+int CommandService::load() {
+  replay();
+  auto differ = verify();
+  if (!differ.empty()) {
+    std::shared_lock again(mutex_);
+    db_.write([&] { projections_.rebuild(programs_); });
+  }
+  return static_cast<int>(differ.size());
 }
 
 std::optional<std::pair<ProgramId, InvitationId>> CommandService::find_invitation(const std::string& token_hash) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <vector>
 
 namespace pd::commands {
 
@@ -29,8 +30,14 @@ class CommandService {
 public:
   CommandService(storage::Database& db, events::EventHub& hub);
 
-  // Replays the event log into memory and makes the projections agree with it.
-  void load();
+  // Replays the event log into memory, compares the projections with the replay and, if they
+  // differ, rewrites them. Returns the number of programs whose projections differed.
+  int load();
+  // Replays the log and compares with the projections without changing anything: the
+  // programs whose projection rows differ from the replay.
+  std::vector<domain::ProgramId> verify();
+  // For `partnerdesk-server check`: replay into memory, then verify().
+  std::vector<domain::ProgramId> verify_after_replay();
 
   // Executes a command for a program (program 0 with CreateProgram creates one). The
   // command_id makes it idempotent per person.
@@ -50,8 +57,13 @@ public:
   std::optional<std::pair<domain::ProgramId, domain::InvitationId>> find_invitation(const std::string& token_hash);
 
   std::size_t event_count() const { return event_count_; }
+  std::size_t program_count() {
+    std::shared_lock lock(mutex_);
+    return programs_.size();
+  }
 
 private:
+  void replay();
   CommandOutcome run(domain::ProgramId program, const std::string& command_id, const domain::Command& command,
                      const domain::Actor& actor, domain::TimeMs now);
 

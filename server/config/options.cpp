@@ -71,6 +71,12 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) { return set_int(o.keep_alive_seconds, v, 1, 300, "--keep-alive"); }},
       {"cookie-secure", "PD_COOKIE_SECURE", nullptr, "mark the session cookie Secure (set when served over HTTPS)",
        [](Options& o, const std::string& v) { return set_bool(o.cookie_secure, v, "--cookie-secure"); }},
+      {"rate-limit", "PD_RATE_LIMIT", "N", "requests per minute per client address, 0 for no limit (default 1200)",
+       [](Options& o, const std::string& v) { return set_int(o.rate_limit_per_minute, v, 0, 10'000'000, "--rate-limit"); }},
+      {"rate-burst", "PD_RATE_BURST", "N", "requests a client address may send at once before the limit applies (default 300)",
+       [](Options& o, const std::string& v) { return set_int(o.rate_burst, v, 1, 10'000'000, "--rate-burst"); }},
+      {"trusted-proxy", "PD_TRUSTED_PROXY", "ADDR", "reverse proxy whose X-Forwarded-For names the client (default: none, header ignored)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.trusted_proxy = v; return std::nullopt; }},
       {"log-level", "PD_LOG_LEVEL", "LEVEL", "debug, info, warn or error (default info)",
        [](Options& o, const std::string& v) -> std::optional<std::string> {
          if (v != "debug" && v != "info" && v != "warn" && v != "error") return "--log-level must be debug, info, warn or error";
@@ -86,7 +92,9 @@ const std::vector<Flag>& flags() {
 std::string help_text() {
   std::ostringstream out;
   out << "Partnerdesk server " << version << "\n\n"
-      << "Usage: partnerdesk-server [FLAGS]\n\n"
+      << "Usage: partnerdesk-server [FLAGS]\n"
+      << "       partnerdesk-server backup --to FILE [--data DIR]   online backup of the live database\n"
+      << "       partnerdesk-server check [--data DIR]              replay the event log and compare the projections\n\n"
       << "Serves the Partnerdesk API and browser client from one SQLite database.\n\n"
       << "Flags (each also read from the environment variable shown; a flag wins):\n";
   for (const auto& f : flags()) {

@@ -24,6 +24,11 @@ struct Options {
   int write_timeout_seconds = 5;
   int keep_alive_seconds = 5;
   bool cookie_secure = false;
+  int rate_limit_per_minute = 1200; // per client address; 0 turns the limit off
+  int rate_burst = 300;
+  std::string trusted_proxy;        // address whose X-Forwarded-For is believed
+  std::size_t max_header_count = 64;
+  std::size_t max_header_bytes = 8192; // any one header value
   std::string log_level = "info";
 };
 

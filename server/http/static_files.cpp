@@ -25,10 +25,9 @@ const char* StaticFiles::content_type_for(const fs::path& file) {
   return "application/octet-stream";
 }
 
-static bool compressible(const fs::path& file) {
-  auto ext = file.extension().string();
-  return ext == ".html" || ext == ".js" || ext == ".wasm" || ext == ".css" || ext == ".json" || ext == ".svg" || ext == ".txt";
-}
+// Text types are compressed per response by the HTTP library; the wasm binary (which it does
+// not compress) is compressed here once per file version.
+static bool precompressed(const fs::path& file) { return file.extension() == ".wasm"; }
 
 static std::shared_ptr<const std::string> gzip(const std::string& in) {
   z_stream z{};
@@ -66,7 +65,7 @@ std::shared_ptr<const StaticFiles::Entry> StaticFiles::load(const fs::path& file
   entry->size = size;
   entry->raw = std::make_shared<const std::string>(buf.str());
   entry->etag = "\"" + std::to_string(size) + "-" + std::to_string(mtime.time_since_epoch().count()) + "\"";
-  if (compressible(file) && entry->raw->size() > 512) entry->gzip = gzip(*entry->raw);
+  if (precompressed(file) && entry->raw->size() > 512) entry->gzip = gzip(*entry->raw);
   std::lock_guard lock(mutex_);
   cache_[file.string()] = entry;
   return entry;

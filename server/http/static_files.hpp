@@ -1,6 +1,6 @@
 // Serves the built browser client from the web root: right content types (application/wasm
-// for .wasm), ETag revalidation, and gzip for compressible files when the browser accepts it
-// (compressed once per file version and kept in memory).
+// for .wasm), ETag revalidation, and gzip when the browser accepts it (the wasm binary is
+// compressed once per file version and kept in memory; text types by the HTTP library).
 #pragma once
 
 #include <httplib.h>

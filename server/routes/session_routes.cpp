@@ -5,6 +5,7 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/session_cookie.hpp"
 #include "server/auth/tokens.hpp"
+#include "server/http/request_guard.hpp"
 #include "server/http/responses.hpp"
 #include "shared/api/session_wire.hpp"
 
@@ -18,7 +19,7 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     if (!request) return http::send_error(res, http::status_for(request.error().code), request.error());
 
     const auto now = services.now_ms();
-    const auto& address = req.remote_addr;
+    const auto address = http::client_address(req, services.options);
     if (auto wait = services.sign_in_throttle.wait_ms(request->email, address, now); wait > 0) {
       res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
       return http::send_error(res, 429, ErrorCode::rate_limited,

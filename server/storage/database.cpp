@@ -88,6 +88,34 @@ bool Database::writable() {
   return ok;
 }
 
+void Database::backup_to(const std::filesystem::path& target) {
+  sqlite3* out = nullptr;
+  if (sqlite3_open_v2(target.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string msg = out ? sqlite3_errmsg(out) : "out of memory";
+    sqlite3_close(out);
+    throw StorageError("cannot create backup file " + target.string() + ": " + msg);
+  }
+  sqlite3_backup* b = sqlite3_backup_init(out, "main", db_, "main");
+  if (!b) {
+    std::string msg = sqlite3_errmsg(out);
+    sqlite3_close(out);
+    throw StorageError("backup failed: " + msg);
+  }
+  int rc;
+  do {
+    {
+      std::lock_guard lock(mutex_);
+      rc = sqlite3_backup_step(b, 256); // pages per step; writers proceed between steps
+    }
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(10);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(b);
+  rc = rc == SQLITE_DONE ? sqlite3_errcode(out) : rc;
+  std::string msg = sqlite3_errmsg(out);
+  sqlite3_close(out);
+  if (rc != SQLITE_OK) throw StorageError("backup failed: " + msg);
+}
+
 void Database::migrate() {
   std::lock_guard lock(mutex_);
   exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at_ms INTEGER NOT NULL)");

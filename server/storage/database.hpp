@@ -82,6 +82,22 @@ public:
     }
   }
 
+  // Runs fn inside a transaction that is always rolled back (what-if comparisons).
+  template <class Fn>
+  auto trial(Fn&& fn) -> decltype(fn()) {
+    std::lock_guard lock(mutex_);
+    exec("BEGIN IMMEDIATE");
+    struct Rollback {
+      sqlite3* db;
+      ~Rollback() { sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
+    } rollback{db_};
+    return fn();
+  }
+
+  // Copies the live database into `target` with SQLite's online backup (safe while the
+  // server runs; writers are not blocked for long).
+  void backup_to(const std::filesystem::path& target);
+
   // Runs fn under the connection's lock (reads).
   template <class Fn>
   auto read(Fn&& fn) -> decltype(fn()) {

@@ -38,15 +38,15 @@ test('an agent signs in, stays signed in across a reload, and signs out', TIMEOU
     await h.waitForHash(page, '#/signin');
     await h.signIn(page, 'agent@acme.test');
 
-    await h.waitForItem(page, { contains: 'Agent workspace', window: 'Home' });
-    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Home' });
+    await h.waitForItem(page, { contains: 'Agent workspace', window: 'Page' });
+    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Page' });
     await h.waitForItem(page, { label: 'Sign out', window: 'Top bar' });
-    assert.match(await h.waitForHash(page, '#/home'), /^#\/home/);
+    assert.match(await h.waitForHash(page, '#/p/1/overview'), /^#\/p\/1\/overview$/);
     await h.screenshot(page, 'agent-home.png');
 
     await h.reload(page);
-    await h.waitForItem(page, { contains: 'Agent workspace', window: 'Home' });
-    assert.match(await page.evaluate(() => window.location.hash), /^#\/home/);
+    await h.waitForItem(page, { contains: 'Agent workspace', window: 'Page' });
+    assert.match(await page.evaluate(() => window.location.hash), /^#\/p\/1\/overview$/);
     assert.equal((await h.apiGet(page, '/api/v1/me')).status, 200);
 
     await h.click(page, 'Sign out', { window: 'Top bar' });
@@ -79,10 +79,10 @@ for (const home of homes) {
   test(`${home.email} lands on the ${home.title}`, TIMEOUT, async () => {
     await withApp({ deviceScaleFactor: home.dpr || 1 }, async (page) => {
       await h.signIn(page, home.email, h.DEMO_PASSWORD, { submitWithEnter: !!home.enter });
-      await h.waitForItem(page, { label: home.title, window: 'Home' });
-      await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Home' });
-      await h.waitForItem(page, { label: home.role, kind: 'text', window: 'Home' });
-      await h.waitForHash(page, '#/home');
+      await h.waitForItem(page, { label: home.title, window: 'Page' });
+      await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Page' });
+      await h.waitForItem(page, { label: home.role, kind: 'text', window: 'Page' });
+      await h.waitForHash(page, '#/p/');
       if (home.dpr) await h.screenshot(page, `customer-home-dpr${home.dpr}.png`);
     });
   });
@@ -91,8 +91,8 @@ for (const home of homes) {
 test('the program switcher changes the home page, and Back returns to the previous program', TIMEOUT, async () => {
   await withApp({}, async (page) => {
     await h.signIn(page, 'agent@acme.test');
-    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Home' });
-    const first = await h.waitForHash(page, '#/home?program=');
+    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Page' });
+    const first = await h.waitForHash(page, '#/p/');
 
     await h.click(page, 'Program', { kind: 'openable', window: 'Top bar' });
     const options = await h.waitFor('switcher options', async () => {
@@ -105,21 +105,25 @@ test('the program switcher changes the home page, and Back returns to the previo
     await h.screenshot(page, 'program-switcher.png');
     await h.click(page, other.text, { window: '##Combo_00' });
 
-    await h.waitForItem(page, { label: otherProgram, kind: 'text', window: 'Home' });
-    const second = await h.waitForHash(page, '#/home?program=');
+    await h.waitForItem(page, { label: otherProgram, kind: 'text', window: 'Page' });
+    const second = await h.waitForHash(page, '#/p/');
     assert.notEqual(second, first);
 
     await h.reload(page);
-    await h.waitForItem(page, { label: otherProgram, kind: 'text', window: 'Home' });
+    await h.waitForItem(page, { label: otherProgram, kind: 'text', window: 'Page' });
 
     await page.goBack();
-    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Home' });
+    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Page' });
     assert.equal(await page.evaluate(() => window.location.hash), first);
+
+    // The first URL scheme still opens a program's overview.
+    await page.evaluate(() => { window.location.hash = '#/home?program=1'; });
+    await h.waitForHash(page, '#/p/1/overview');
 
     // Signed in, the sign-in page leads home.
     await page.evaluate(() => { window.location.hash = '#/signin'; });
-    await h.waitForHash(page, '#/home?program=');
-    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Home' });
+    await h.waitForHash(page, '#/p/');
+    await h.waitForItem(page, { label: 'Acme Analytics', kind: 'text', window: 'Page' });
   });
 });
 

@@ -28,7 +28,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo) {
   std::ofstream(web_root_ / "partnerdesk.js") << "console.log('partnerdesk');" << std::string(3000, '/') << "\n";
 
   std::vector<std::string> args = {PD_SERVER_BIN, "--port", "0", "--host", "127.0.0.1", "--data", data_dir_.string(),
-                                   "--web-root", web_root_.string(), "--log-level", "warn"};
+                                   "--web-root", web_root_.string(), "--log-level", "warn", "--rate-limit", "0"};
   if (demo) args.push_back("--demo");
   args.insert(args.end(), extra.begin(), extra.end());
 
@@ -78,6 +78,14 @@ int ServerProcess::stop() {
   waitpid(pid_, &status, 0);
   pid_ = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void ServerProcess::kill_hard() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
 }
 
 httplib::Client ServerProcess::client() const {

@@ -26,6 +26,8 @@ public:
 
   // Sends SIGTERM and waits; returns the exit status.
   int stop();
+  // SIGKILL: no chance to finish anything.
+  void kill_hard();
 
 private:
   std::filesystem::path dir_, data_dir_, web_root_;

@@ -82,10 +82,18 @@ function launchBrowser() {
 
 // A fresh context (own cookies and storage) with the app loaded and drawing.
 // options: viewport, deviceScaleFactor, permissions (granted for the server's origin).
+// signInAs: an email signed in through the API before the page loads (its cookie lands in
+// the context), so the page opens on path already signed in.
 async function openApp(browser, baseUrl, { path: urlPath = '/', viewport = { width: 1280, height: 800 },
-                                             deviceScaleFactor = 1, permissions = [] } = {}) {
+                                             deviceScaleFactor = 1, permissions = [], signInAs = null,
+                                             password = DEMO_PASSWORD } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor });
   if (permissions.length) await context.grantPermissions(permissions, { origin: baseUrl });
+  if (signInAs) {
+    const r = await context.request.post(baseUrl + '/api/v1/session', {
+      headers: { 'X-Requested-With': 'partnerdesk' }, data: { email: signInAs, password } });
+    if (r.status() !== 200) throw new Error(`sign-in of ${signInAs} failed: ${r.status()} ${await r.text()}`);
+  }
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -193,6 +201,62 @@ async function fieldValue(page, label, opts = {}) {
   return it.value;
 }
 
+// Replaces the whole content of a text field.
+async function replaceText(page, label, text, opts = {}) {
+  const q = { label, kind: 'input', ...opts };
+  await click(page, label, { ...opts, kind: 'input' });
+  await waitFor(`${label} to be active`, async () => {
+    const it = await findItem(page, q);
+    return it && it.active;
+  });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+  return waitFor(`${label} to hold ${text}`, async () => {
+    const it = await findItem(page, q);
+    return it && it.value === text ? it : null;
+  });
+}
+
+// The item labelled `label` on the same row (same vertical band) as the item showing rowText,
+// e.g. the "Suspend" button in the row of "Priya Nair".
+async function findInRow(page, rowText, label, opts = {}) {
+  const all = await items(page);
+  const row = all.find((it) => it.visible && it.kind !== 'window' && it.text === rowText &&
+                               (!opts.window || it.window === opts.window || it.window.startsWith(opts.window + '/')));
+  if (!row) return null;
+  const mid = row.y + row.h / 2;
+  return all.find((it) => matches(it, { label, ...opts }) && Math.abs(it.y + it.h / 2 - mid) < Math.max(row.h, it.h)) || null;
+}
+
+async function clickInRow(page, rowText, label, opts = {}) {
+  const item = await waitFor(`${label} in the row of ${rowText}`, () => findInRow(page, rowText, label, opts));
+  const c = center(item);
+  await page.mouse.click(c.x, c.y);
+  return item;
+}
+
+// Opens a route by changing the URL fragment, as a typed URL or a bookmark would.
+async function goTo(page, hash) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  return waitForHash(page, hash.split('?')[0]);
+}
+
+// Resolves once an item matching query is drawn, checking inside the page at every frame (for
+// timing live updates precisely): { at } is Date.now() in Node when it was seen.
+async function whenDrawn(page, query, { timeout = 20000 } = {}) {
+  const q = normalize(query);
+  await page.waitForFunction((q) => (window.pdItems ? window.pdItems() : []).some((it) => {
+    if (q.visible !== false && !it.visible) return false;
+    if (q.kind ? it.kind !== q.kind : it.kind === 'window') return false;
+    if (q.window && it.window !== q.window && !it.window.startsWith(q.window + '/')) return false;
+    if (q.label !== undefined && it.text !== q.label && it.label !== q.label && it.label !== '##' + q.label) return false;
+    if (q.contains !== undefined && !it.text.includes(q.contains) && !it.label.includes(q.contains)) return false;
+    return true;
+  }), q, { timeout, polling: 'raf' });
+  return { at: Date.now() };
+}
+
 async function waitForHash(page, prefix, opts) {
   return waitFor(`location hash ${prefix}`, async () => {
     const h = await page.evaluate(() => window.location.hash);
@@ -221,6 +285,28 @@ async function signIn(page, email, password = DEMO_PASSWORD, { submitWithEnter =
   else await click(page, 'Sign in', { window: 'Sign in' });
 }
 
+// The API from Node, outside any browser: sign in (returns the session cookie) and commands.
+async function apiSignIn(baseUrl, email, password = DEMO_PASSWORD) {
+  const r = await fetch(baseUrl + '/api/v1/session', {
+    method: 'POST', headers: { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }) });
+  if (r.status !== 200) throw new Error(`sign-in of ${email} failed: ${r.status}`);
+  return r.headers.get('set-cookie').split(';')[0];
+}
+
+async function apiJson(baseUrl, cookie, method, path, body) {
+  const headers = { cookie, Accept: 'application/json' };
+  if (method !== 'GET') Object.assign(headers, { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' });
+  const r = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
+}
+
+function apiCommand(baseUrl, cookie, program, type, data) {
+  const commandId = 'test-' + Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
+  return apiJson(baseUrl, cookie, 'POST', `/api/v1/programs/${program}/commands`, { command_id: commandId, type, data });
+}
+
 // GET from the page's own context (its cookies): { status, body }.
 function apiGet(page, url) {
   return page.evaluate(async (u) => {
@@ -232,6 +318,6 @@ function apiGet(page, url) {
 module.exports = {
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
   startServer, launchBrowser, openApp, waitForApp, reload,
-  items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, fieldValue,
-  waitForHash, screenshot, signIn, apiGet,
+  items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
+  findInRow, clickInRow, goTo, whenDrawn, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
 };

@@ -1,0 +1,38 @@
+// Limits applied to every request before routing: header count and size (431), a token
+// bucket per client address (429), and the client address itself (X-Forwarded-For is
+// believed only from the configured trusted proxy).
+#pragma once
+
+#include "server/config/options.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace pd::http {
+
+std::string client_address(const httplib::Request& req, const config::Options& options);
+
+class RateLimiter {
+public:
+  RateLimiter(int per_minute, int burst) : per_minute_(per_minute), burst_(burst) {}
+  // Takes one token for `address` at `now_ms`; returns 0 if allowed, else ms until one frees.
+  std::int64_t take(const std::string& address, std::int64_t now_ms);
+
+private:
+  struct Bucket {
+    double tokens = 0;
+    std::int64_t last_ms = 0;
+  };
+  int per_minute_, burst_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Bucket> buckets_;
+};
+
+// Returns true (after answering) if the request must be refused.
+bool refuse_oversized_headers(const httplib::Request& req, httplib::Response& res, const config::Options& options);
+
+} // namespace pd::http
