@@ -20,6 +20,7 @@ namespace {
 struct Page {
   nlohmann::json events = nlohmann::json::array();
   Sequence cursor = 0; // the last sequence number scanned
+  std::size_t scanned = 0;
 };
 
 // Reads up to `limit` events after `after` and keeps those the reader may see.
@@ -27,6 +28,7 @@ std::optional<Page> visible_page(app::Services& services, ProgramId program, Per
   Page page;
   page.cursor = after;
   auto events = services.events.read_after(program, after, limit);
+  page.scanned = events.size();
   auto ok = services.commands.read(program, [&](const ProgramState& s) {
     if (!is_allowed(s, reader, Action::read_program)) return false;
     for (const auto& e : events) {
@@ -75,15 +77,21 @@ void register_event_routes(httplib::Server& server, app::Services& services) {
 
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Accel-Buffering", "no");
-    auto cursor = std::make_shared<Sequence>(start);
-    auto first = std::make_shared<bool>(true);
+    struct StreamState {
+      Sequence cursor;            // last sequence scanned in this program's log
+      Sequence scanned_at = -1;   // the hub's latest sequence when the log was last scanned
+      bool greeted = false;
+    };
+    auto st = std::make_shared<StreamState>(StreamState{start});
+    // Keep-alives are spread over 10-20 s so many idle streams do not wake together.
+    const auto keep_alive = std::chrono::milliseconds(10000 + static_cast<int>(std::hash<const void*>{}(st.get()) % 10000));
     const PersonId reader = actor->id;
     ++services.hub.open_streams;
     res.set_chunked_content_provider(
         "text/event-stream",
-        [&services, program, reader, cursor, first](std::size_t, httplib::DataSink& sink) {
-          if (*first) {
-            *first = false;
+        [&services, program, reader, st, keep_alive](std::size_t, httplib::DataSink& sink) {
+          if (!st->greeted) {
+            st->greeted = true;
             std::string hello = "retry: 1000\n: connected\n\n";
             return sink.write(hello.data(), hello.size());
           }
@@ -91,23 +99,28 @@ void register_event_routes(httplib::Server& server, app::Services& services) {
             sink.done();
             return true;
           }
-          const auto seen = services.hub.latest();
-          auto page = visible_page(services, program, reader, *cursor, 200);
-          if (!page) { // no longer a member
-            sink.done();
-            return true;
+          const auto latest = services.hub.latest();
+          if (latest != st->scanned_at) { // the log grew since the last scan: read it
+            auto page = visible_page(services, program, reader, st->cursor, 200);
+            if (!page) { // no longer a member
+              sink.done();
+              return true;
+            }
+            if (page->scanned < 200) st->scanned_at = latest; // read to the end: nothing left before `latest`
+            std::string out;
+            for (const auto& e : page->events)
+              out += "id: " + std::to_string(e["seq"].get<Sequence>()) + "\nevent: event\ndata: " + e.dump() + "\n\n";
+            if (page->cursor != st->cursor && page->events.empty())
+              out += "id: " + std::to_string(page->cursor) + "\nevent: cursor\ndata: {}\n\n"; // nothing visible; advance
+            st->cursor = page->cursor;
+            if (!out.empty()) return sink.write(out.data(), out.size());
           }
-          std::string out;
-          for (const auto& e : page->events)
-            out += "id: " + std::to_string(e["seq"].get<Sequence>()) + "\nevent: event\ndata: " + e.dump() + "\n\n";
-          if (page->cursor != *cursor && page->events.empty())
-            out += "id: " + std::to_string(page->cursor) + "\nevent: cursor\ndata: {}\n\n"; // nothing visible, advance anyway
-          *cursor = page->cursor;
-          if (out.empty()) {
-            if (services.hub.wait_after(seen, std::chrono::seconds(15)) == seen && !services.hub.closed()) out = ": keep-alive\n\n";
-            else return true; // something new: read it on the next call
+          // Nothing new: wait for the log to grow, or send a keep-alive comment.
+          if (services.hub.wait_after(latest, keep_alive) == latest && !services.hub.closed()) {
+            std::string ping = ": keep-alive\n\n";
+            return sink.write(ping.data(), ping.size());
           }
-          return sink.write(out.data(), out.size());
+          return true;
         },
         [&services](bool) { --services.hub.open_streams; });
   });

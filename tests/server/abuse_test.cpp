@@ -165,7 +165,13 @@ TEST_CASE("with 1,000 open live streams, /healthz and API reads answer within 10
     streams.back().send(request);
   }
   int open = 0;
-  for (auto& st : streams) open += st.receive("connected").find("connected") != std::string::npos ? 1 : 0;
+  std::string missed;
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    auto got = streams[i].receive("connected");
+    if (got.find("connected") != std::string::npos) ++open;
+    else if (missed.empty()) missed = "stream " + std::to_string(i) + " got '" + got.substr(0, 300) + "'";
+  }
+  CAPTURE(missed);
   CHECK(open == 1000);
   auto metrics = s.client().Get("/metrics");
   CHECK(metrics->body.find("pd_open_streams 1000") != std::string::npos);

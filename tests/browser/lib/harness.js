@@ -297,9 +297,17 @@ async function apiSignIn(baseUrl, email, password = DEMO_PASSWORD) {
 async function apiJson(baseUrl, cookie, method, path, body) {
   const headers = { cookie, Accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' });
-  const r = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : null };
+  // A kept-alive socket the server has just closed fails at once: send again (commands carry
+  // their command id, so a second send never applies twice).
+  for (let attempt = 1; ; ++attempt) {
+    try {
+      const r = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 function apiCommand(baseUrl, cookie, program, type, data) {
