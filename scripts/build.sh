@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Partnerdesk. Usage: scripts/build.sh [debug|release|web]...   (default: release web)
+# Builds Partnerdesk. Usage: scripts/build.sh [debug|release|web|fuzz]...   (default: release web)
 # Incremental: reruns only what changed. Prints the versions of the dependencies it used.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,7 +10,7 @@ presets=("$@")
 [ ${#presets[@]} -gt 0 ] || presets=(release web)
 jobs=${PD_BUILD_JOBS:-$(nproc)}
 for p in "${presets[@]}"; do
-  case "$p" in debug|release|web) ;; *) echo "unknown preset '$p' (debug, release or web)" >&2; exit 2 ;; esac
+  case "$p" in debug|release|web|fuzz) ;; *) echo "unknown preset '$p' (debug, release, web or fuzz)" >&2; exit 2 ;; esac
   if [ ! -f "build/$p/build.ninja" ]; then
     cmake --preset "$p" >/dev/null
   fi

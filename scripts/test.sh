@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every suite:
 #   1. doctest unit tests and server integration tests (real server process over HTTP), via ctest
-#   2. browser tests: headless Chromium driven by Playwright against a real server
+#   2. a bounded libFuzzer run over the command decoder and decide() (PD_FUZZ_SECONDS, default 30)
+#   3. browser tests: headless Chromium driven by Playwright against a real server
 # Ends with one line "N passed, N failed" summing all suites; exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,7 +11,7 @@ logs="$root/build/test-logs"
 passed=0
 failed=0
 
-if ! "$root/scripts/build.sh" debug web; then
+if ! "$root/scripts/build.sh" debug web fuzz; then
   echo "build failed"
   echo "0 passed, 1 failed"
   exit 1
@@ -37,7 +38,20 @@ if [ "$ctest_rc" -ne 0 ]; then
   echo "ctest failed: see $logs/ctest.log"
 fi
 
-# --- 2. browser tests -----------------------------------------------------------------------
+# --- 2. fuzzing: bounded time, fresh corpus from the seeds -----------------------------------
+echo "== fuzz (libFuzzer, ${PD_FUZZ_SECONDS:-30} s) =="
+corpus=$(mktemp -d)
+if "$root/build/fuzz/tools/fuzz/pd_command_fuzzer" -max_total_time="${PD_FUZZ_SECONDS:-30}" -dict="$root/tests/fuzz/json.dict" \
+     -artifact_prefix="$logs/" "$corpus" "$root/tests/fuzz/corpus" >"$logs/fuzz.log" 2>&1; then
+  echo "ok - fuzz: $(grep -oE 'Done [0-9]+ runs' "$logs/fuzz.log" | tail -n1), no crash"
+  passed=$((passed + 1))
+else
+  echo "not ok - fuzz: crash or sanitizer report, see $logs/fuzz.log (reproducer in $logs/)"
+  failed=$((failed + 1))
+fi
+rm -rf "$corpus"
+
+# --- 3. browser tests -----------------------------------------------------------------------
 echo "== browser tests (Chromium + Playwright) =="
 if [ -d "$root/tests/browser" ] && ls "$root"/tests/browser/*.test.js >/dev/null 2>&1; then
   (cd "$root/tests/browser" && PD_SERVER_BIN="$root/build/debug/server/partnerdesk-server" \

@@ -1,0 +1,55 @@
+// libFuzzer target: arbitrary bytes into the command decoder, and every decoded command
+// through decide() and apply() against a small program. Nothing may crash, hang or trip a
+// sanitizer; a refused input must leave the state untouched.
+#include "shared/domain/apply.hpp"
+#include "shared/domain/commands.hpp"
+#include "shared/domain/decide.hpp"
+#include "shared/domain/visibility.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace {
+
+using namespace pd::domain;
+
+ProgramState make_program() {
+  ProgramState s;
+  Sequence seq = 0;
+  auto add = [&](PersonId actor, EventBody body) { apply(s, Event{++seq, 1, actor, 1'700'000'000'000, std::move(body)}); };
+  add(1, ProgramCreated{"Acme", "USD", 1, "Owner", "owner@a.test"});
+  add(1, InvitationCreated{1, "staff@a.test", pd::identity::Role::staff, "h1", 1'800'000'000'000, 0});
+  add(2, InvitationAccepted{1, 2, "Staff", "staff@a.test"});
+  add(1, InvitationCreated{2, "agent@a.test", pd::identity::Role::agent, "h2", 1'800'000'000'000, 0});
+  add(3, InvitationAccepted{2, 3, "Agent", "agent@a.test"});
+  add(2, CustomerAdded{1, CustomerProfile{"C", "c@a.test", "Growth", SubscriptionStatus::active, "2025-01-01", Money{100, "USD"}, 3}});
+  add(2, CustomerAssigned{1, 3, 0});
+  return s;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const ProgramState base = make_program();
+  auto envelope = decode_command_envelope(std::string_view(reinterpret_cast<const char*>(data), size));
+  if (!envelope) return 0;
+  const auto before = state_to_json(base);
+  for (PersonId who : {1, 2, 3, 4, 99}) {
+    auto decided = decide(base, envelope->command, Actor{who, "Fuzzer", "fuzz@a.test"}, 1'750'000'000'000);
+    if (!decided) {
+      if (state_to_json(base) != before) __builtin_trap();
+      continue;
+    }
+    ProgramState s = base;
+    Sequence seq = s.version;
+    for (const auto& body : decided.value()) {
+      Event e{++seq, 1, who, 1'750'000'000'000, body};
+      apply(s, e);
+      (void)event_visible_to(s, 3, e);
+      (void)event_from_json(to_json(e, true));
+    }
+    (void)visible_state(s, 3);
+  }
+  return 0;
+}
