@@ -1,6 +1,7 @@
 // Partnerdesk browser client: opens the window and runs the app's frames.
 #include "client/app/app.hpp"
 #include "client/platform/browser.hpp"
+#include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"
 #include "client/platform/testing_hooks.hpp"
 #include "client/platform/window.hpp"
@@ -22,7 +23,8 @@ int main() {
   client::platform::expose_item_table();
 
   // Lives for the whole page: the frame loop never returns.
-  static client::App app(client::platform::browser_http(), client::platform::the_browser());
+  static client::App app(client::platform::browser_http(), client::platform::the_browser(),
+                        client::platform::browser_event_streams());
   app.start();
   client::platform::run({
       .rescale = [](float ratio) { client::ui::apply_theme(ratio); },

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <sys/resource.h>
+#include <atomic>
 #include <thread>
 
 namespace {
@@ -125,20 +126,29 @@ int serve(const config::Options& options) {
       logger.error("cannot listen", {{"host", options.host}, {"port", options.port}});
       return 1;
     }
-    std::thread signal_thread([&] {
-      int sig = 0;
-      sigwait(&signals, &sig);
-      logger.info("stopping", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
-      server.stop();
+    // Serve on a thread of its own; announce only once the server accepts connections, so a
+    // signal right after the announcement is never lost.
+    std::atomic<bool> finished{false};
+    bool ok = true;
+    std::thread http([&] {
+      ok = server.listen();
+      finished = true;
     });
+    server.wait_until_ready();
     logger.info("started", {{"version", version}, {"data", options.data_dir.string()}, {"port", port},
                             {"schema_version", server.database().schema_version()}});
     std::printf("Partnerdesk listening on http://%s:%d\n", options.host.c_str(), port);
     std::fflush(stdout);
-    bool ok = server.listen();
-    // Wake the signal thread if listen() ended for another reason.
-    pthread_kill(signal_thread.native_handle(), SIGTERM);
-    signal_thread.join();
+    const timespec tick{0, 200'000'000};
+    while (!finished) {
+      int sig = sigtimedwait(&signals, nullptr, &tick);
+      if (sig == SIGINT || sig == SIGTERM) {
+        logger.info("stopping", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
+        server.stop();
+        break;
+      }
+    }
+    http.join();
     logger.info("stopped");
     return ok ? 0 : 1;
   } catch (const std::exception& e) {

@@ -12,13 +12,52 @@
 
 namespace pd::client {
 
+// Session and navigation
 struct SubmitSignIn {};                       // sign in with UiState's email and password
 struct EmailEdited {};                        // the email field changed (saved as a draft)
 struct SignOut {};
+struct SignOutEverywhere {};                  // end every session of this person (all devices)
 struct SelectProgram { std::int64_t program_id = 0; };
 struct RetrySessionCheck {};                  // the start-up check failed; try again
+struct Navigate { Route route; };             // a new history entry
+struct RetrySnapshot {};                      // the program could not be loaded; try again
 
-using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SelectProgram, RetrySessionCheck>;
+// Sign-up, new program, invitation links
+struct SubmitSignUp {};
+struct SignUpEdited {};
+struct SubmitNewProgram {};
+struct NewProgramEdited {};
+struct SubmitJoin {};                         // accept the open invitation (creating the account if needed)
+struct JoinEdited {};                         // the name typed to join (saved as a draft; never the password)
+struct SignInToAccept {};                     // the invited email has an account: sign in, then come back
+
+// Customers
+struct FilterChanged { CustomerFilter filter; };
+struct CustomerEdited {};                     // a field of the customer form changed (draft)
+struct SaveCustomer {};
+struct DiscardCustomerEdits {};
+struct ReapplyMyEdits {};                     // after a conflict: put the set-aside edits back
+struct DismissSetAside {};
+struct AssignCustomer { std::int64_t agent_id = 0; }; // 0: the business queue
+
+// Changes confirmed in a dialog (agent status, member role, removal, revocation)
+struct AskConfirm { Confirm confirm; };
+struct SubmitConfirm {};
+struct CancelConfirm {};
+
+// People and settings
+struct InviteEdited {};
+struct SubmitInvite {};
+struct CopyInvitationLink {};
+struct DismissInvitationLink {};
+struct RenameEdited {};
+struct SubmitRename {};
+
+using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywhere, SelectProgram, RetrySessionCheck, Navigate,
+                            RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
+                            JoinEdited, SignInToAccept, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
+                            DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
+                            SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename>;
 
 class Dispatch {
 public:

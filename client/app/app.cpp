@@ -4,13 +4,16 @@
 
 namespace pd::client {
 
-App::App(platform::Http& http, platform::Browser& browser)
-    : http_(http), browser_(browser), store_(http, browser) {}
+App::App(platform::Http& http, platform::Browser& browser, platform::EventStreams& streams)
+    : http_(http), browser_(browser), streams_(streams), store_(http, browser, streams) {}
 
 void App::start() { store_.start(); }
 
 void App::update() {
-  bool changed = store_.apply_responses(http_.take_responses());
+  bool changed = store_.tick(platform::now_ms());
+  changed |= store_.apply_responses(http_.take_responses());
+  changed |= store_.apply_stream(streams_.take_messages());
+  if (browser_.take_online_changed()) changed |= store_.apply_online(browser_.online());
   if (browser_.take_location_changed()) changed |= store_.apply_location(browser_.location_hash());
   if (changed) platform::wake();
 }

@@ -8,16 +8,17 @@ namespace pd::client {
 
 class App {
 public:
-  App(platform::Http& http, platform::Browser& browser);
+  App(platform::Http& http, platform::Browser& browser, platform::EventStreams& streams);
 
   void start();
-  void update();     // before a frame: queued responses and URL changes
+  void update();     // before a frame: queued responses, stream messages, network and URL changes, timers
   void draw();       // inside the ImGui frame
   void after_frame(); // actions emitted while drawing
 
 private:
   platform::Http& http_;
   platform::Browser& browser_;
+  platform::EventStreams& streams_;
   Store store_;
   Dispatch dispatch_;
   bool shown_ = false;

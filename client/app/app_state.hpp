@@ -1,51 +1,241 @@
 // The client's two kinds of state.
 //   AppState: a replica of what the server told us plus where the app is (route, network).
 //             Only the store changes it.
-//   UiState:  what belongs to the screen only (form buffers, the error shown, the program
-//             picked in the switcher). Views may edit it directly (text fields).
+//   UiState:  what belongs to the screen only (form buffers, the errors shown, the program
+//             picked in the switcher, open dialogs). Views may edit form buffers directly
+//             (text fields); everything else changes through actions.
 #pragma once
 
 #include "shared/api/session_wire.hpp"
+#include "shared/domain/state.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pd::client {
 
+// [SECTION] Route
 enum class Page {
-  loading, // the session check on start-up has not answered yet
-  signin,
-  home,
+  loading,      // the session check on start-up has not answered yet
+  signin,       // #/signin
+  signup,       // #/signup
+  invite,       // #/invite/{token}
+  new_program,  // #/programs/new
+  overview,     // #/p/{id}/overview    every role's entry page
+  customers,    // #/p/{id}/customers   business: all customers; agent: "My customers"
+  customer,     // #/p/{id}/customers/{customer id}
+  new_customer, // #/p/{id}/customers/new
+  agents,       // #/p/{id}/agents
+  people,       // #/p/{id}/people      members and invitations
+  settings,     // #/p/{id}/settings
+  profile,      // #/p/{id}/profile     a customer's own record
+};
+
+// Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
+struct CustomerFilter {
+  std::string q;
+  std::string subscription; // "", "trialing", "active", "past_due", "cancelled"
+  std::string segment;
+  std::int64_t agent = -1;  // -1 any, 0 the business queue, else an agent's person id
+  bool operator==(const CustomerFilter&) const = default;
+  bool empty() const { return q.empty() && subscription.empty() && segment.empty() && agent < 0; }
 };
 
 struct Route {
+  Route() = default;
+  explicit Route(Page p) : page(p) {}
   Page page = Page::loading;
-  std::optional<std::int64_t> program_id; // #/home?program=ID
+  std::int64_t program_id = 0; // program pages
+  std::int64_t item_id = 0;    // Page::customer
+  std::string token;           // Page::invite
+  CustomerFilter filter;       // Page::customers
   bool operator==(const Route&) const = default;
 };
 
+bool is_program_page(Page page);
+
+// [SECTION] Replica
+enum class LiveStatus {
+  off,          // no program open
+  connecting,   // loading the snapshot or opening the stream
+  live,         // the stream is connected
+  reconnecting, // the connection dropped (or the browser is offline); catching up when back
+};
+
+// The part of one program the signed-in person may see, kept current by the live stream.
+struct Replica {
+  std::int64_t program_id = 0;
+  std::optional<domain::ProgramState> state; // set once the first snapshot arrived
+  bool snapshot_loading = false;
+  LiveStatus live = LiveStatus::off;
+  std::int64_t cursor = 0;       // the last sequence number the stream reported
+  std::string problem;           // the snapshot could not be loaded
+};
+
 struct NetworkStatus {
-  int in_flight = 0;    // requests sent and not answered
+  int in_flight = 0;     // requests sent and not answered
   bool reachable = true; // false after a request could not reach the server
   std::string problem;   // one sentence for the person, empty when all is well
+};
+
+// What an invitation link is for (GET /api/v1/invitations/{token}).
+struct InvitationPreview {
+  std::string token;
+  bool loading = false;
+  bool found = false;
+  std::string problem; // the link is not valid, or the server could not be reached
+  std::string program_name;
+  identity::Role role = identity::Role::unknown;
+  std::string email;
+  std::string status; // pending, accepted, revoked, expired
+  std::int64_t expires_at = 0;
+  bool has_account = false;
 };
 
 struct AppState {
   std::optional<api::Me> me; // set while signed in
   Route route;
   NetworkStatus network;
+  Replica replica;
+  InvitationPreview invitation;
   bool session_checked = false; // the start-up GET /api/v1/me has answered
   bool signing_in = false;
   bool signing_out = false;
+};
+
+// [SECTION] Forms
+// Server errors per form field ("segment", "mrr", ...) and one for the form as a whole.
+struct FormErrors {
+  std::map<std::string, std::string> fields;
+  std::string general;
+  bool empty() const { return fields.empty() && general.empty(); }
+  void clear() { fields.clear(), general.clear(); }
+  const std::string* field(const std::string& name) const {
+    auto it = fields.find(name);
+    return it == fields.end() ? nullptr : &it->second;
+  }
+};
+
+// A customer profile as typed (money as text, "1450.00").
+struct ProfileFields {
+  std::string name, email, segment, started_on, mrr;
+  domain::SubscriptionStatus subscription = domain::SubscriptionStatus::active;
+  std::int64_t referring_agent = 0;
+  bool operator==(const ProfileFields&) const = default;
+};
+
+// One edited field the person had changed when someone else's version won (shown after a
+// conflict so the edit is not lost silently).
+struct SetAsideEdit {
+  std::string field; // "segment"
+  std::string label; // "Segment"
+  std::string mine;  // what the person had typed, as shown
+};
+
+struct CustomerForm {
+  std::int64_t program_id = 0;
+  std::int64_t customer_id = 0; // 0: a new customer
+  bool ready = false;           // filled from the record (or a draft)
+  std::int64_t base_version = 0;
+  ProfileFields base; // the record the edit started from
+  ProfileFields fields;
+  bool saving = false;
+  FormErrors errors;
+  std::string notice;   // "Changes saved."
+  bool conflict = false; // the last save lost to someone else's change
+  bool reloading = false;
+  std::vector<SetAsideEdit> set_aside; // the person's edits that were not saved
+  ProfileFields mine;                  // the whole form as it was when the conflict happened
+  // Assignment (sent as soon as an agent or the business queue is picked)
+  bool assigning = false;
+  std::string assign_notice;
+  std::string assign_error;
+  bool dirty() const { return !(fields == base); }
+};
+
+struct InviteForm {
+  std::int64_t program_id = 0;
+  std::string email;
+  identity::Role role = identity::Role::agent;
+  std::int64_t customer_id = 0; // customer invitations: 0 = matched by email
+  int hours = 168;
+  bool sending = false;
+  FormErrors errors;
+  std::string link;       // the invitation link, shown once
+  std::string link_email; // whom it is for
+  identity::Role link_role = identity::Role::unknown;
+  bool copied = false;
+};
+
+struct RenameForm {
+  std::int64_t program_id = 0;
+  bool ready = false;
+  bool edited = false; // typed in since the last save (otherwise it follows the program's name)
+  std::string name;
+  bool saving = false;
+  FormErrors errors;
+  std::string notice;
+};
+
+struct SignUpForm {
+  std::string email, name, password; // the password is never stored
+  bool sending = false;
+  FormErrors errors;
+};
+
+struct NewProgramForm {
+  bool ready = false; // the draft was looked for
+  std::string name;
+  std::string currency = "USD";
+  bool sending = false;
+  FormErrors errors;
+};
+
+struct JoinForm {
+  std::string name, password; // the password is never stored
+  bool sending = false;
+  FormErrors errors;
+};
+
+// A change that asks for confirmation first (a dialog).
+struct Confirm {
+  enum class Kind { none, agent_status, member_role, remove_member, revoke_invitation, sign_out_everywhere };
+  Kind kind = Kind::none;
+  std::int64_t program_id = 0;
+  std::int64_t person_id = 0;
+  std::int64_t invitation_id = 0;
+  std::int64_t expected_version = 0;
+  domain::PartnerStatus status = domain::PartnerStatus::unknown;
+  identity::Role role = identity::Role::unknown;
+  std::string subject; // whom it is about ("Priya Nair")
+  std::string reason;
+  bool sending = false;
+  FormErrors errors;
+  bool focus = true;
 };
 
 struct UiState {
   std::string email;    // sign-in form; kept as a draft across reloads
   std::string password; // sign-in form; never stored
   std::string signin_error;
-  bool focus_signin = true; // put the keyboard focus in the form on the next frame
+  std::string signin_notice; // e.g. "Sign in as x to accept the invitation."
+  bool focus_signin = true;  // put the keyboard focus in the form on the next frame
   std::int64_t selected_program_id = 0;
+
+  SignUpForm signup;
+  NewProgramForm new_program;
+  JoinForm join;
+  CustomerForm customer;
+  InviteForm invite;
+  RenameForm rename;
+  Confirm confirm;
+  std::string search; // the customer list's search box (mirrors the route's filter)
+  std::string toast;  // a short confirmation shown at the bottom of the page
+  double toast_until = 0;
+  std::string page_notice; // a sentence shown on top of the current page (e.g. after a redirect)
 };
 
 } // namespace pd::client

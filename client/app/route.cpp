@@ -1,50 +1,216 @@
 #include "client/app/route.hpp"
 
 #include <charconv>
+#include <vector>
 
 namespace pd::client {
 
 namespace {
 
-std::optional<std::int64_t> parse_program(std::string_view query) {
-  // query: "program=12" possibly among other "&"-separated pairs
-  while (!query.empty()) {
-    auto amp = query.find('&');
-    auto pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-    constexpr std::string_view key = "program=";
-    if (pair.substr(0, key.size()) != key) continue;
-    auto digits = pair.substr(key.size());
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-    if (ec == std::errc{} && end == digits.data() + digits.size() && id > 0) return id;
-    return std::nullopt;
+std::optional<std::int64_t> parse_id(std::string_view digits) {
+  std::int64_t id = 0;
+  if (digits.empty()) return std::nullopt;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (ec == std::errc{} && end == digits.data() + digits.size() && id > 0) return id;
+  return std::nullopt;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    auto pos = s.find(sep);
+    parts.push_back(s.substr(0, pos));
+    if (pos == std::string_view::npos) break;
+    s.remove_prefix(pos + 1);
+  }
+  return parts;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string url_decode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string url_encode(std::string_view s) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+        c == '~' || c == '@') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  }
+  return out;
+}
+
+// "key=value&key=value" -> value of key, decoded; nullopt when absent.
+std::optional<std::string> query_value(std::string_view query, std::string_view key) {
+  for (auto pair : split(query, '&')) {
+    auto eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    if (pair.substr(0, eq) == key) return url_decode(pair.substr(eq + 1));
   }
   return std::nullopt;
 }
 
+bool is_token(std::string_view s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+CustomerFilter parse_filter(std::string_view query) {
+  CustomerFilter f;
+  f.q = query_value(query, "q").value_or("");
+  f.subscription = query_value(query, "subscription").value_or("");
+  f.segment = query_value(query, "segment").value_or("");
+  if (auto agent = query_value(query, "agent")) {
+    if (*agent == "queue") f.agent = 0;
+    else if (auto id = parse_id(*agent)) f.agent = *id;
+  }
+  return f;
+}
+
+std::string format_filter(const CustomerFilter& f) {
+  std::string q;
+  auto add = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    q += q.empty() ? "?" : "&";
+    q += key;
+    q += '=';
+    q += url_encode(value);
+  };
+  add("q", f.q);
+  add("subscription", f.subscription);
+  add("segment", f.segment);
+  if (f.agent == 0) add("agent", "queue");
+  else if (f.agent > 0) add("agent", std::to_string(f.agent));
+  return q;
+}
+
 } // namespace
+
+bool is_program_page(Page page) {
+  switch (page) {
+  case Page::overview:
+  case Page::customers:
+  case Page::customer:
+  case Page::new_customer:
+  case Page::agents:
+  case Page::people:
+  case Page::settings:
+  case Page::profile: return true;
+  default: return false;
+  }
+}
+
+Route program_route(Page page, std::int64_t program_id, std::int64_t item_id) {
+  Route r;
+  r.page = page;
+  r.program_id = program_id;
+  r.item_id = item_id;
+  return r;
+}
 
 Route parse_route(std::string_view hash) {
   if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
-  auto q = hash.find('?');
-  auto path = hash.substr(0, q);
-  auto query = q == std::string_view::npos ? std::string_view{} : hash.substr(q + 1);
+  auto qpos = hash.find('?');
+  auto path = hash.substr(0, qpos);
+  auto query = qpos == std::string_view::npos ? std::string_view{} : hash.substr(qpos + 1);
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   Route route;
   if (path == "/signin") {
     route.page = Page::signin;
+  } else if (path == "/signup") {
+    route.page = Page::signup;
+  } else if (path == "/programs/new") {
+    route.page = Page::new_program;
+  } else if (path.substr(0, 8) == "/invite/") {
+    if (is_token(path.substr(8))) {
+      route.page = Page::invite;
+      route.token = std::string(path.substr(8));
+    }
   } else if (path == "/home") {
-    route.page = Page::home;
-    route.program_id = parse_program(query);
+    // The first scheme: #/home?program=ID
+    route.page = Page::overview;
+    if (auto p = query_value(query, "program")) route.program_id = parse_id(*p).value_or(0);
+  } else if (path.substr(0, 3) == "/p/") {
+    auto parts = split(path.substr(3), '/');
+    auto program = parse_id(parts[0]);
+    if (!program) return route;
+    route.program_id = *program;
+    const auto section = parts.size() > 1 ? parts[1] : std::string_view{};
+    const auto sub = parts.size() > 2 ? parts[2] : std::string_view{};
+    if (parts.size() > 3) return Route{};
+    if (section.empty() || section == "overview") {
+      if (!sub.empty()) return Route{};
+      route.page = Page::overview;
+    } else if (section == "customers") {
+      if (sub.empty()) {
+        route.page = Page::customers;
+        route.filter = parse_filter(query);
+      } else if (sub == "new") {
+        route.page = Page::new_customer;
+      } else if (auto id = parse_id(sub)) {
+        route.page = Page::customer;
+        route.item_id = *id;
+      } else {
+        return Route{};
+      }
+    } else if (!sub.empty()) {
+      return Route{};
+    } else if (section == "agents") {
+      route.page = Page::agents;
+    } else if (section == "people") {
+      route.page = Page::people;
+    } else if (section == "settings") {
+      route.page = Page::settings;
+    } else if (section == "profile") {
+      route.page = Page::profile;
+    } else {
+      return Route{};
+    }
   }
   return route;
 }
 
 std::string format_route(const Route& route) {
+  const std::string p = "#/p/" + std::to_string(route.program_id);
   switch (route.page) {
   case Page::signin: return "#/signin";
-  case Page::home:
-    return route.program_id ? "#/home?program=" + std::to_string(*route.program_id) : "#/home";
+  case Page::signup: return "#/signup";
+  case Page::new_program: return "#/programs/new";
+  case Page::invite: return "#/invite/" + route.token;
+  case Page::overview: return p + "/overview";
+  case Page::customers: return p + "/customers" + format_filter(route.filter);
+  case Page::new_customer: return p + "/customers/new";
+  case Page::customer: return p + "/customers/" + std::to_string(route.item_id);
+  case Page::agents: return p + "/agents";
+  case Page::people: return p + "/people";
+  case Page::settings: return p + "/settings";
+  case Page::profile: return p + "/profile";
   case Page::loading: break;
   }
   return "";

@@ -1,4 +1,10 @@
-// The URL fragment is the route: "#/signin", "#/home", "#/home?program=ID".
+// The URL fragment is the route. One scheme, every page deep-linkable:
+//   #/signin  #/signup  #/invite/{token}  #/programs/new
+//   #/p/{program}/overview                the entry page of every role
+//   #/p/{program}/customers[?q=&subscription=&segment=&agent=]   (agent=queue: business queue)
+//   #/p/{program}/customers/new  #/p/{program}/customers/{customer}
+//   #/p/{program}/agents  #/p/{program}/people  #/p/{program}/settings  #/p/{program}/profile
+// "#/p/{program}" alone and the older "#/home?program={program}" open the overview.
 #pragma once
 
 #include "client/app/app_state.hpp"
@@ -11,5 +17,8 @@ namespace pd::client {
 // An empty, unknown or malformed fragment gives Page::loading (the store then picks a page).
 Route parse_route(std::string_view hash);
 std::string format_route(const Route& route);
+
+// Shortcuts for program pages.
+Route program_route(Page page, std::int64_t program_id, std::int64_t item_id = 0);
 
 } // namespace pd::client

@@ -1,13 +1,27 @@
 // The store owns AppState and UiState and is the only place that changes AppState. It
-// applies, in this order each frame: server responses and URL changes (before the frame),
-// then the actions the views emitted (after it). Business rules live here, not in views.
+// applies, in this order each frame: server responses, stream messages, network and URL
+// changes (before the frame), then the actions the views emitted (after it). Business
+// rules stay in shared/ (apply, is_allowed) and on the server; the store only moves data.
+//
+// Implementation files:
+//   store.cpp          start-up, session, routing, HTTP plumbing, retries
+//   store_replica.cpp  the live replica of the open program (snapshot + event stream)
+//   store_forms.cpp    forms, drafts, and the commands they send
 #pragma once
 
 #include "client/app/actions.hpp"
 #include "client/app/app_state.hpp"
 #include "client/platform/browser.hpp"
+#include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"
 
+#include "shared/core/error.hpp"
+#include "shared/domain/commands.hpp"
+#include "shared/domain/events.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -16,7 +30,7 @@ namespace pd::client {
 
 class Store {
 public:
-  Store(platform::Http& http, platform::Browser& browser);
+  Store(platform::Http& http, platform::Browser& browser, platform::EventStreams& streams);
 
   const AppState& app() const { return app_; }
   UiState& ui() { return ui_; }
@@ -25,35 +39,140 @@ public:
   void start();
   // Each returns true when something on screen may have changed.
   bool apply_responses(std::vector<platform::HttpResponse> responses);
+  bool apply_stream(std::vector<platform::StreamMessage> messages);
+  bool apply_online(bool online);
   bool apply_location(std::string_view hash);
   bool apply(std::vector<Action> actions);
+  bool tick(double now_ms); // timers: retries, stream reopening, toasts
 
 private:
-  enum class Request { session_check, sign_in, sign_out };
+  enum class Request {
+    session_check,
+    me_refresh,
+    sign_in,
+    sign_out,
+    sign_out_everywhere,
+    sign_up,
+    create_program,
+    snapshot,
+    customer_reload,
+    invitation_preview,
+    invitation_accept,
+    command,
+  };
+  enum class CommandKind { rename, invite, revoke, change_role, remove_member, agent_status, add_customer, update_customer, assign };
+  struct Pending {
+    Request kind = Request::session_check;
+    CommandKind command = CommandKind::rename;
+    std::int64_t program_id = 0;
+    std::int64_t item_id = 0;
+    platform::Method method = platform::Method::get;
+    std::string path;
+    std::string body;
+    int attempts = 0;
+  };
+  struct Retry {
+    Pending pending;
+    double due = 0;
+  };
 
-  void send(Request kind, platform::Method method, std::string_view path, std::string_view body = {});
-  void on_response(Request kind, const platform::HttpResponse& r);
+  // [SECTION] store.cpp
+  void send(Pending p);
+  void send(Request kind, platform::Method method, std::string path, std::string body = {});
+  void on_response(const Pending& p, const platform::HttpResponse& r);
+  bool retry_later(const Pending& p); // a request that never reached the server; false when given up
   void on_session_check(const platform::HttpResponse& r);
+  void on_me_refresh(const platform::HttpResponse& r);
   void on_sign_in(const platform::HttpResponse& r);
   void on_sign_out(const platform::HttpResponse& r);
-  void signed_out();
+  void on_sign_up(const platform::HttpResponse& r);
+  void on_create_program(const Pending& p, const platform::HttpResponse& r);
+  void on_invitation_preview(const Pending& p, const platform::HttpResponse& r);
+  void on_invitation_accept(const platform::HttpResponse& r);
+  void signed_in(api::Me me);
+  void signed_out(std::string notice = {});
+  void refresh_me();
+
+  // The page the session and role allow for the wanted route.
+  Route resolve(const Route& wanted) const;
+  identity::Role role_in(std::int64_t program_id) const;
+  // Shows the route and writes it to the URL (push: a new history entry).
+  void go(const Route& wanted, bool push);
+  void after_route_change();
+  void update_title();
+  void toast(std::string text);
+  std::string draft_key(std::string_view what) const;
+
+  // [SECTION] store_replica.cpp
+  void ensure_replica();
+  void load_snapshot();
+  void on_snapshot(const Pending& p, const platform::HttpResponse& r);
+  void open_stream();
+  void close_stream();
+  void on_event(const domain::Event& e);
+  void after_events(); // keeps Me and the route in step with what the events changed
+
+  // [SECTION] store_forms.cpp
+  void send_command(CommandKind kind, std::int64_t program_id, domain::Command command, std::int64_t item_id = 0);
+  void on_command(const Pending& p, const platform::HttpResponse& r);
+  void on_command_error(const Pending& p, const core::Error& error);
+  void on_customer_reload(const Pending& p, const platform::HttpResponse& r);
+  void sync_forms(); // fills forms for the page shown (from drafts or the replica)
+  void save_customer_draft();
+  void clear_customer_draft();
+  void load_customer_form(const domain::Customer& c);
 
   void handle(const SubmitSignIn&);
   void handle(const EmailEdited&);
   void handle(const SignOut&);
+  void handle(const SignOutEverywhere&);
   void handle(const SelectProgram&);
   void handle(const RetrySessionCheck&);
-
-  // The page the session allows for the wanted route.
-  Route resolve(const Route& wanted) const;
-  // Shows the route and writes it to the URL (push: a new history entry).
-  void go(const Route& wanted, bool push);
+  void handle(const Navigate&);
+  void handle(const RetrySnapshot&);
+  void handle(const SubmitSignUp&);
+  void handle(const SignUpEdited&);
+  void handle(const SubmitNewProgram&);
+  void handle(const NewProgramEdited&);
+  void handle(const SubmitJoin&);
+  void handle(const JoinEdited&);
+  void handle(const SignInToAccept&);
+  void handle(const FilterChanged&);
+  void handle(const CustomerEdited&);
+  void handle(const SaveCustomer&);
+  void handle(const DiscardCustomerEdits&);
+  void handle(const ReapplyMyEdits&);
+  void handle(const DismissSetAside&);
+  void handle(const AssignCustomer&);
+  void handle(const AskConfirm&);
+  void handle(const SubmitConfirm&);
+  void handle(const CancelConfirm&);
+  void handle(const InviteEdited&);
+  void handle(const SubmitInvite&);
+  void handle(const CopyInvitationLink&);
+  void handle(const DismissInvitationLink&);
+  void handle(const RenameEdited&);
+  void handle(const SubmitRename&);
 
   platform::Http& http_;
   platform::Browser& browser_;
+  platform::EventStreams& streams_;
   AppState app_;
   UiState ui_;
-  std::unordered_map<platform::RequestId, Request> pending_;
+  std::unordered_map<platform::RequestId, Pending> pending_;
+  std::vector<Retry> retries_;
+  double now_ = 0;
+
+  platform::StreamId stream_ = 0;
+  double reopen_stream_at_ = 0; // 0: not scheduled
+  double retry_snapshot_at_ = 0;
+  int stream_failures_ = 0;
+  std::vector<domain::Event> buffered_; // events that arrived while a snapshot was loading
+  std::optional<Route> after_signin_;   // where to go once signed in (an invitation)
+  std::string title_;
 };
+
+// The API's error shape, or a sentence naming the status when the body is something else.
+core::Error error_of(const platform::HttpResponse& r);
 
 } // namespace pd::client

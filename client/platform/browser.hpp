@@ -22,6 +22,18 @@ public:
   // sessionStorage (this tab, survives reloads). Absent key or unavailable storage: nullopt.
   virtual std::optional<std::string> session_get(std::string_view key) = 0;
   virtual void session_set(std::string_view key, std::string_view value) = 0;
+  virtual void session_remove(std::string_view key) = 0;
+  virtual void session_remove_prefix(std::string_view prefix) = 0; // every key starting with it
+
+  // The page's origin ("https://desk.example.com"), to turn server paths into full links.
+  virtual std::string origin() = 0;
+  // The document title (browser tab, history entries).
+  virtual void set_title(std::string_view title) = 0;
+
+  // What the browser believes about the network (navigator.onLine). take_online_changed
+  // reports the online/offline events since the last call.
+  virtual bool online() = 0;
+  virtual bool take_online_changed() = 0;
 };
 
 Browser& the_browser();
@@ -32,7 +44,9 @@ void canvas_css_size(double& width, double& height);
 void set_canvas_cursor(const char* css_cursor); // "default", "text", "pointer", ...
 void show_app();                                 // hide the loading screen
 void show_fatal(const char* message);            // replace the loading screen with a message
-double now_ms();
+double now_ms();          // monotonic, for timers
+double wall_clock_ms();   // Unix milliseconds (Date.now), for dates shown to people
+std::string random_hex(int bytes); // from crypto.getRandomValues, two hex digits a byte
 
 // System clipboard, wired into ImGui's platform IO by the window layer.
 const char* clipboard_text();                    // last text copied or pasted

@@ -1,9 +1,10 @@
-// [SECTION] Page access from C++ (Emscripten): URL fragment, sessionStorage, clipboard,
-// canvas, loading screen.
+// [SECTION] Page access from C++ (Emscripten): URL fragment, sessionStorage, origin, network
+// state, clock and randomness, clipboard, canvas, loading screen.
 // Index:
 //   [SECTION] Page listeners
 //   [SECTION] Location
 //   [SECTION] Session storage
+//   [SECTION] Origin, network, clock, randomness
 //   [SECTION] Clipboard
 //   [SECTION] Canvas and loading screen
 #include "client/platform/browser.hpp"
@@ -28,7 +29,11 @@ std::string take_js_string(char* p) {
 
 // [SECTION] Page listeners
 EM_JS(void, js_install_listeners, (), {
-  var page = Module.pdPage = { locationChanged: false, resized: true, clip: "", pasted: null, pasteWaiting: false };
+  var page = Module.pdPage = { locationChanged: false, resized: true, clip: "", pasted: null, pasteWaiting: false,
+                               onlineChanged: false };
+  var connectivity = function() { page.onlineChanged = true; };
+  window.addEventListener("online", connectivity);
+  window.addEventListener("offline", connectivity);
   window.addEventListener("resize", function() { page.resized = true; });
   var changed = function() { page.locationChanged = true; };
   window.addEventListener("hashchange", changed);
@@ -109,6 +114,50 @@ EM_JS(void, js_session_set, (const char* key, const char* value), {
   try { window.sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
 });
 
+EM_JS(void, js_session_remove, (const char* key), {
+  try { window.sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+EM_JS(void, js_session_remove_prefix, (const char* prefix), {
+  try {
+    var p = UTF8ToString(prefix);
+    var doomed = [];
+    for (var i = 0; i < window.sessionStorage.length; ++i) {
+      var k = window.sessionStorage.key(i);
+      if (k && k.indexOf(p) === 0) doomed.push(k);
+    }
+    doomed.forEach(function(k) { window.sessionStorage.removeItem(k); });
+  } catch (e) {}
+});
+
+// [SECTION] Origin, network, clock, randomness
+EM_JS(char*, js_origin, (), {
+  var s = window.location.origin || "";
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+
+EM_JS(int, js_online, (), { return navigator.onLine === false ? 0 : 1; });
+
+EM_JS(int, js_take_online_changed, (), {
+  var page = Module.pdPage;
+  if (!page || !page.onlineChanged) return 0;
+  page.onlineChanged = false;
+  return 1;
+});
+
+EM_JS(double, js_wall_clock, (), { return Date.now(); });
+
+EM_JS(void, js_random_bytes, (unsigned char* out, int n), {
+  var a = new Uint8Array(n);
+  crypto.getRandomValues(a);
+  HEAPU8.set(a, out);
+});
+
 // [SECTION] Clipboard
 EM_JS(char*, js_clipboard_text, (), {
   var s = (Module.pdPage && Module.pdPage.clip) || "";
@@ -176,6 +225,14 @@ public:
   void session_set(std::string_view key, std::string_view value) override {
     js_session_set(std::string(key).c_str(), std::string(value).c_str());
   }
+  void session_remove(std::string_view key) override { js_session_remove(std::string(key).c_str()); }
+  void session_remove_prefix(std::string_view prefix) override {
+    js_session_remove_prefix(std::string(prefix).c_str());
+  }
+  std::string origin() override { return take_js_string(js_origin()); }
+  void set_title(std::string_view title) override { js_set_title(std::string(title).c_str()); }
+  bool online() override { return js_online() != 0; }
+  bool take_online_changed() override { return js_take_online_changed() != 0; }
 };
 
 std::string g_clipboard;
@@ -215,5 +272,18 @@ void set_canvas_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
 void show_app() { js_show_app(); }
 void show_fatal(const char* message) { js_show_fatal(message); }
 double now_ms() { return emscripten_get_now(); }
+double wall_clock_ms() { return js_wall_clock(); }
+
+std::string random_hex(int bytes) {
+  std::string raw(static_cast<std::size_t>(bytes), '\0');
+  js_random_bytes(reinterpret_cast<unsigned char*>(raw.data()), bytes);
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : raw) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
 
 } // namespace pd::client::platform

@@ -23,7 +23,30 @@ inline constexpr ImU32 accent_active = IM_COL32(0x24, 0x3F, 0x93, 0xFF);
 inline constexpr ImU32 accent_soft = IM_COL32(0xE8, 0xEE, 0xFB, 0xFF);
 inline constexpr ImU32 error = IM_COL32(0xB4, 0x23, 0x18, 0xFF);
 inline constexpr ImU32 error_soft = IM_COL32(0xFD, 0xEC, 0xEA, 0xFF);
+inline constexpr ImU32 success = IM_COL32(0x15, 0x7F, 0x3C, 0xFF);
+inline constexpr ImU32 success_soft = IM_COL32(0xE3, 0xF6, 0xEA, 0xFF);
+inline constexpr ImU32 warning = IM_COL32(0xA1, 0x5C, 0x07, 0xFF);
+inline constexpr ImU32 warning_soft = IM_COL32(0xFE, 0xF4, 0xDC, 0xFF);
+inline constexpr ImU32 neutral = IM_COL32(0x47, 0x55, 0x69, 0xFF);
+inline constexpr ImU32 neutral_soft = IM_COL32(0xEE, 0xF1, 0xF5, 0xFF);
+inline constexpr ImU32 violet = IM_COL32(0x6D, 0x28, 0xD9, 0xFF);
+inline constexpr ImU32 violet_soft = IM_COL32(0xF1, 0xEB, 0xFE, 0xFF);
+inline constexpr ImU32 row_hover = IM_COL32(0xF5, 0xF7, 0xFB, 0xFF);
 } // namespace color
+
+// A foreground/background pair for pills, dots and boxes.
+struct Tone {
+  ImU32 fg;
+  ImU32 bg;
+};
+namespace tone {
+inline constexpr Tone accent{color::accent, color::accent_soft};
+inline constexpr Tone success{color::success, color::success_soft};
+inline constexpr Tone warning{color::warning, color::warning_soft};
+inline constexpr Tone danger{color::error, color::error_soft};
+inline constexpr Tone neutral{color::neutral, color::neutral_soft};
+inline constexpr Tone violet{color::violet, color::violet_soft};
+} // namespace tone
 
 inline constexpr float base_font_size = 15.0f;
 
@@ -58,10 +81,32 @@ bool primary_button(const char* label, ImVec2 size, bool enabled = true);
 bool secondary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 // A text field; returns true when Enter was pressed. edited tells whether it changed.
 bool input_text(const char* label, const char* hint, std::string& value, bool& edited,
-                ImGuiInputTextFlags flags = 0);
+                ImGuiInputTextFlags flags = 0, float width = -FLT_MIN);
 // ImGui::BeginCombo, reported to the item table with its label and preview.
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
 // The rectangle of the current window, drawn as a card with a soft shadow behind it.
 void card_shadow();
+
+// A rounded label ("Active", "Agent") in a tone.
+void pill(std::string_view text, Tone t);
+ImVec2 pill_size(std::string_view text);
+// A small filled circle centered on the current text line, then SameLine.
+void dot(ImU32 col);
+// Text that works like a link; returns true when clicked.
+bool link(const char* label);
+bool danger_button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+// A tinted box with a message (info, success, warning); error_box above is the danger one.
+void message_box(std::string_view message, Tone t);
+// A tinted panel around whatever is drawn between begin_tinted and end_tinted (no tables).
+void begin_tinted(Tone t);
+void end_tinted();
+// Label above a form field, and the server's message about the field under it.
+void field_label(std::string_view label);
+void field_error(const std::string* message);
+// A white card (child window) of the given width with padding; pair with end_card().
+bool begin_card(const char* id, float width, float height = 0);
+void end_card();
+// A small uppercase caption ("CUSTOMERS").
+void caption(std::string_view s);
 
 } // namespace pd::client::ui

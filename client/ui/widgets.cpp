@@ -6,6 +6,8 @@
 #include "imgui_internal.h" // ImGuiItemStatusFlags_ for the item table
 #include "imgui_stdlib.h"
 
+#include <vector>
+
 namespace pd::client::ui {
 
 void text(std::string_view s, ImU32 col) {
@@ -86,8 +88,156 @@ bool primary_button(const char* label, ImVec2 size, bool enabled) {
 
 bool secondary_button(const char* label, ImVec2 size) { return ImGui::Button(label, size); }
 
-bool input_text(const char* label, const char* hint, std::string& value, bool& edited, ImGuiInputTextFlags flags) {
-  ImGui::SetNextItemWidth(-FLT_MIN);
+bool danger_button(const char* label, ImVec2 size, bool enabled) {
+  ImGui::PushStyleColor(ImGuiCol_Button, color::error);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x9B, 0x1C, 0x13, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0x7F, 0x16, 0x0F, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_Text, color::surface);
+  ImGui::PushStyleColor(ImGuiCol_Border, color::error);
+  ImGui::BeginDisabled(!enabled);
+  bool pressed;
+  {
+    FontScope font(fonts().bold, 0.0f);
+    pressed = ImGui::Button(label, size);
+  }
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(5);
+  return pressed && enabled;
+}
+
+ImVec2 pill_size(std::string_view text) {
+  FontScope font(fonts().bold, 12.5f);
+  const ImVec2 t = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+  const ImVec2 pad = dp(9, 3);
+  return ImVec2(t.x + pad.x * 2, t.y + pad.y * 2);
+}
+
+void pill(std::string_view text, Tone t) {
+  const ImVec2 size = pill_size(text);
+  FontScope font(fonts().bold, 12.5f);
+  const ImVec2 pad = dp(9, 3);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), t.bg, size.y * 0.5f);
+  ImGui::SetCursorScreenPos(ImVec2(p.x + pad.x, p.y + pad.y));
+  ui::text(text, t.fg);
+  ImGui::SetCursorScreenPos(p);
+  ImGui::Dummy(size);
+}
+
+void dot(ImU32 col) {
+  const float r = dp(4);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + h * 0.5f), r, col);
+  ImGui::Dummy(ImVec2(r * 2, h));
+  ImGui::SameLine(0, dp(8));
+}
+
+bool link(const char* label) {
+  const char* end = ImGui::FindRenderedTextEnd(label);
+  const ImVec2 size = ImGui::CalcTextSize(label, end);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton(label, size);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = hovered ? color::accent_hover : color::accent;
+  dl->AddText(p, col, label, end);
+  if (hovered) {
+    dl->AddLine(ImVec2(p.x, p.y + size.y), ImVec2(p.x + size.x, p.y + size.y), col, dp(1));
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  }
+  return pressed;
+}
+
+void message_box(std::string_view message, Tone t) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 pad = dp(12, 10);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(start.x + pad.x, start.y + pad.y));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - 2 * pad.x);
+  ImGui::PushStyleColor(ImGuiCol_Text, t.fg);
+  ImGui::TextUnformatted(message.data(), message.data() + message.size());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  testing::record_text(message);
+  const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad.y);
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(start, end, t.bg, dp(6));
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(start);
+  ImGui::Dummy(ImVec2(width, end.y - start.y));
+}
+
+namespace {
+struct Tinted {
+  ImVec2 start;
+  float width;
+  Tone tone;
+};
+std::vector<Tinted> g_tinted;
+} // namespace
+
+void begin_tinted(Tone t) {
+  const ImVec2 pad = dp(14, 12);
+  Tinted p{ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail().x, t};
+  g_tinted.push_back(p);
+  ImGui::GetWindowDrawList()->ChannelsSplit(2);
+  ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(p.start.x + pad.x, p.start.y + pad.y));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + p.width - 2 * pad.x);
+}
+
+void end_tinted() {
+  const ImVec2 pad = dp(14, 12);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const Tinted p = g_tinted.back();
+  g_tinted.pop_back();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 end(p.start.x + p.width, ImGui::GetItemRectMax().y + pad.y);
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(p.start, end, p.tone.bg, dp(8));
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(p.start);
+  ImGui::Dummy(ImVec2(p.width, end.y - p.start.y));
+}
+
+void field_label(std::string_view label) {
+  FontScope font(fonts().bold, 13.5f);
+  text(label, color::text);
+}
+
+void field_error(const std::string* message) {
+  if (!message || message->empty()) return;
+  FontScope font(fonts().regular, 13.5f);
+  text_wrapped(*message, color::error);
+}
+
+bool begin_card(const char* id, float width, float height) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, dp(22, 20));
+  ImGuiChildFlags flags = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding;
+  if (height <= 0) flags |= ImGuiChildFlags_AutoResizeY;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, color::surface);
+  const bool open = ImGui::BeginChild(id, ImVec2(width, height), flags, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  return open;
+}
+
+void end_card() { ImGui::EndChild(); }
+
+void caption(std::string_view s) {
+  FontScope font(fonts().bold, 12);
+  text(s, color::muted);
+}
+
+bool input_text(const char* label, const char* hint, std::string& value, bool& edited, ImGuiInputTextFlags flags, float width) {
+  ImGui::SetNextItemWidth(width);
   const bool enter = ImGui::InputTextWithHint(label, hint, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
   edited = ImGui::IsItemEdited();
   if (!(flags & ImGuiInputTextFlags_Password)) testing::record_value(value);

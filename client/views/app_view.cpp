@@ -1,16 +1,44 @@
 #include "client/views/views.hpp"
 
+#include "client/app/app_state.hpp"
+
 namespace pd::client::views {
 
 void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
   switch (app.route.page) {
   case Page::loading: draw_loading(app, ui, dispatch); break;
   case Page::signin: draw_signin(app, ui, dispatch); break;
-  case Page::home:
+  case Page::signup: draw_signup(app, ui, dispatch); break;
+  case Page::invite: draw_invite(app, ui, dispatch); break;
+  case Page::new_program:
     draw_shell(app, ui, dispatch);
-    draw_home(app, ui, dispatch);
+    draw_new_program(app, ui, dispatch);
+    break;
+  case Page::overview:
+  case Page::customers:
+  case Page::customer:
+  case Page::new_customer:
+  case Page::agents:
+  case Page::people:
+  case Page::settings:
+  case Page::profile:
+    draw_shell(app, ui, dispatch);
+    draw_nav(app, ui, dispatch);
+    switch (app.route.page) {
+    case Page::overview: draw_overview(app, ui, dispatch); break;
+    case Page::customers: draw_customers(app, ui, dispatch); break;
+    case Page::customer:
+    case Page::new_customer: draw_customer(app, ui, dispatch); break;
+    case Page::agents: draw_agents(app, ui, dispatch); break;
+    case Page::people: draw_people(app, ui, dispatch); break;
+    case Page::settings: draw_settings(app, ui, dispatch); break;
+    case Page::profile: draw_profile(app, ui, dispatch); break;
+    default: break;
+    }
     break;
   }
+  if (app.me) draw_confirm(app, ui, dispatch);
+  draw_toast(ui);
 }
 
 } // namespace pd::client::views

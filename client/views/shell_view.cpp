@@ -1,4 +1,5 @@
-// The top bar of signed-in pages: product name, program switcher, the person, sign-out.
+// The top bar of signed-in pages: product name, program switcher (with "New program…"), the
+// person, sign-out.
 #include "client/views/views.hpp"
 
 #include "client/app/role_text.hpp"
@@ -73,18 +74,26 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::SetCursorPosY(row_y);
     const float combo_w = std::clamp(right_x - ui::dp(16) - ImGui::GetCursorPosX(), ui::dp(120), ui::dp(300));
     ImGui::SetNextItemWidth(combo_w);
-    const std::string preview = membership_label(*current);
+    const std::string preview =
+        app.route.page == Page::new_program ? std::string("New program\xE2\x80\xA6") : membership_label(*current);
     const ImVec2 combo_pos = ImGui::GetCursorScreenPos();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(10, 6));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ui::dp(0, 2));
     if (ui::begin_combo("##Program", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton)) {
+      const bool on_program = is_program_page(app.route.page);
       for (const auto& m : app.me->memberships) {
         const std::string item = membership_label(m) + "##" + std::to_string(m.program_id);
-        const bool selected = m.program_id == current->program_id;
+        const bool selected = on_program && m.program_id == current->program_id;
         if (ImGui::Selectable(item.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(0, ui::dp(30))) && !selected)
           dispatch(SelectProgram{m.program_id});
         if (selected) ImGui::SetItemDefaultFocus();
       }
+      ImGui::Separator();
+      ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
+      if (ImGui::Selectable("New program\xE2\x80\xA6", app.route.page == Page::new_program, ImGuiSelectableFlags_None,
+                            ImVec2(0, ui::dp(30))))
+        dispatch(Navigate{Route{Page::new_program}});
+      ImGui::PopStyleColor();
       ImGui::EndCombo();
     }
     ImGui::PopStyleVar(2);
@@ -100,10 +109,36 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_x));
     if (!compact) {
+      // The name opens the account menu.
       ImGui::SetCursorPosY(row_y);
-      ImGui::AlignTextToFramePadding();
-      ui::text(name);
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
+      if (ImGui::InvisibleButton("##Account", ImVec2(ts.x, frame_h))) ImGui::OpenPopup("Account menu");
+      const bool hovered = ImGui::IsItemHovered();
+      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      const float ty = p.y + (frame_h - ts.y) * 0.5f;
+      ImGui::SetCursorScreenPos(ImVec2(p.x, ty));
+      ui::text(name, hovered ? ui::color::accent : ui::color::text);
+      if (hovered) dl->AddLine(ImVec2(p.x, ty + ts.y), ImVec2(p.x + ts.x, ty + ts.y), ui::color::accent, ui::dp(1));
+      ImGui::SetCursorScreenPos(ImVec2(p.x + ts.x, p.y));
       ImGui::SameLine(0, ui::dp(14));
+      ImGui::SetNextWindowPos(ImVec2(p.x + ts.x, p.y + frame_h + ui::dp(8)), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(16, 14));
+      if (ImGui::BeginPopup("Account menu")) {
+        {
+          ui::FontScope font(ui::fonts().bold, 0.0f);
+          ui::text(name);
+        }
+        ui::text(app.me->person.email, ui::color::muted);
+        ImGui::Separator();
+        if (ImGui::Selectable("Sign out of all devices", false, ImGuiSelectableFlags_None, ImVec2(ui::dp(220), ui::dp(30)))) {
+          Confirm c;
+          c.kind = Confirm::Kind::sign_out_everywhere;
+          dispatch(AskConfirm{c});
+        }
+        ImGui::EndPopup();
+      }
+      ImGui::PopStyleVar();
     }
     ImGui::SetCursorPosY(row_y);
     ImGui::BeginDisabled(app.signing_out);

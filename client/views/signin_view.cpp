@@ -1,8 +1,8 @@
-// The sign-in screen (and the start-up screen shown while the session is checked): a card
-// centered on the page.
+// The sign-in and sign-up screens (and the start-up screen shown while the session is
+// checked): a card centered on the page.
 #include "client/views/views.hpp"
 
-#include "client/ui/ui.hpp"
+#include "client/views/layout.hpp"
 
 #include <algorithm>
 
@@ -10,48 +10,24 @@ namespace pd::client::views {
 
 namespace {
 
-constexpr ImGuiWindowFlags card_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                        ImGuiWindowFlags_NoFocusOnAppearing;
-
-// Opens a centered card window of a fixed CSS width; the caller must call end_card.
-void begin_card(const char* name, float width) {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.45f),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  const float w = std::min(ui::dp(width), vp->WorkSize.x - ui::dp(24));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::surface);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(36, 36));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui::dp(14));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, ui::dp(1));
-  ImGui::Begin(name, nullptr, card_flags);
-  ui::card_shadow();
+void label(const char* text) {
+  ui::FontScope font(ui::fonts().bold, 14);
+  ui::text(text);
 }
 
-void end_card() {
-  ImGui::End();
-  ImGui::PopStyleVar(3);
-  ImGui::PopStyleColor();
-}
-
-void brand_header() {
-  ui::brand_mark(34);
-  ImGui::SameLine(0, ui::dp(12));
-  {
-    ui::FontScope font(ui::fonts().bold, 26);
-    // Vertically center the name on the mark.
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ui::dp(34) - ImGui::GetTextLineHeight()) * 0.5f);
-    ui::text("Partnerdesk");
-  }
-  ImGui::Dummy(ui::dp(0, 2));
-  ui::text_wrapped("Support for your partner program, in one place.", ui::color::muted);
+// "Already have an account? Sign in": muted text followed by a link, centered.
+bool switch_line(const char* lead, const char* link_label) {
+  const float w = ImGui::CalcTextSize(lead).x + ui::dp(6) + ImGui::CalcTextSize(link_label, nullptr, true).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
+  ui::text(lead, ui::color::muted);
+  ImGui::SameLine(0, ui::dp(6));
+  return ui::link(link_label);
 }
 
 } // namespace
 
 void draw_loading(const AppState& app, UiState&, Dispatch& dispatch) {
-  begin_card("Loading", 420);
+  begin_centered_card("Loading", 420);
   brand_header();
   ImGui::Dummy(ui::dp(0, 12));
   if (app.network.problem.empty()) {
@@ -62,13 +38,18 @@ void draw_loading(const AppState& app, UiState&, Dispatch& dispatch) {
     if (ui::primary_button("Try again", ImVec2(-FLT_MIN, ui::dp(42)), app.network.in_flight == 0))
       dispatch(RetrySessionCheck{});
   }
-  end_card();
+  end_centered_card();
 }
 
 void draw_signin(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
-  begin_card("Sign in", 420);
+  begin_centered_card("Sign in", 420);
   brand_header();
   ImGui::Dummy(ui::dp(0, 14));
+
+  if (!ui_state.signin_notice.empty()) {
+    ui::message_box(ui_state.signin_notice, ui::tone::accent);
+    ImGui::Dummy(ui::dp(0, 4));
+  }
 
   const bool busy = app.signing_in;
   const bool focus = ui_state.focus_signin && !busy;
@@ -77,20 +58,13 @@ void draw_signin(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   bool edited = false;
 
   ImGui::BeginDisabled(busy);
-  {
-    ui::FontScope font(ui::fonts().bold, 14);
-    ui::text("Email");
-  }
+  label("Email");
   if (focus && ui_state.email.empty()) ImGui::SetKeyboardFocusHere();
-  submit |= ui::input_text("##Email", "name@company.com", ui_state.email, edited,
-                           ImGuiInputTextFlags_CharsNoBlank);
+  submit |= ui::input_text("##Email", "name@company.com", ui_state.email, edited, ImGuiInputTextFlags_CharsNoBlank);
   if (edited) dispatch(EmailEdited{});
 
   ImGui::Dummy(ui::dp(0, 2));
-  {
-    ui::FontScope font(ui::fonts().bold, 14);
-    ui::text("Password");
-  }
+  label("Password");
   if (focus && !ui_state.email.empty()) ImGui::SetKeyboardFocusHere();
   submit |= ui::input_text("##Password", "", ui_state.password, edited, ImGuiInputTextFlags_Password);
   ImGui::EndDisabled();
@@ -101,10 +75,53 @@ void draw_signin(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
 
   ImGui::Dummy(ui::dp(0, 6));
-  const char* label = busy ? "Signing in\xE2\x80\xA6###Sign in" : "Sign in###Sign in";
-  if (ui::primary_button(label, ImVec2(-FLT_MIN, ui::dp(42)), !busy)) submit = true;
+  const char* button = busy ? "Signing in\xE2\x80\xA6###Sign in" : "Sign in###Sign in";
+  if (ui::primary_button(button, ImVec2(-FLT_MIN, ui::dp(42)), !busy)) submit = true;
   if (submit && !busy) dispatch(SubmitSignIn{});
-  end_card();
+
+  ImGui::Dummy(ui::dp(0, 8));
+  if (switch_line("New to Partnerdesk?", "Create an account")) dispatch(Navigate{Route{Page::signup}});
+  end_centered_card();
+}
+
+void draw_signup(const AppState&, UiState& ui_state, Dispatch& dispatch) {
+  auto& f = ui_state.signup;
+  begin_centered_card("Sign up", 440);
+  brand_header();
+  ImGui::Dummy(ui::dp(0, 12));
+  ui::heading("Create your account", 20);
+  ui::text_wrapped("Start a partner program for your business, or join one you were invited to.", ui::color::muted);
+  ImGui::Dummy(ui::dp(0, 8));
+
+  bool submit = false;
+  bool edited = false;
+  ImGui::BeginDisabled(f.sending);
+  label("Your name");
+  submit |= ui::input_text("##Your name", "Maya Chen", f.name, edited);
+  if (edited) dispatch(SignUpEdited{});
+  ui::field_error(f.errors.field("name"));
+  ImGui::Dummy(ui::dp(0, 2));
+  label("Work email");
+  submit |= ui::input_text("##Work email", "name@company.com", f.email, edited, ImGuiInputTextFlags_CharsNoBlank);
+  if (edited) dispatch(SignUpEdited{});
+  ui::field_error(f.errors.field("email"));
+  ImGui::Dummy(ui::dp(0, 2));
+  label("Password");
+  submit |= ui::input_text("##New password", "At least 10 characters", f.password, edited, ImGuiInputTextFlags_Password);
+  ui::field_error(f.errors.field("password"));
+  ImGui::EndDisabled();
+
+  if (!f.errors.general.empty()) {
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::error_box(f.errors.general);
+  }
+  ImGui::Dummy(ui::dp(0, 6));
+  const char* button = f.sending ? "Creating your account\xE2\x80\xA6###Create account" : "Create account###Create account";
+  if (ui::primary_button(button, ImVec2(-FLT_MIN, ui::dp(42)), !f.sending)) submit = true;
+  if (submit && !f.sending) dispatch(SubmitSignUp{});
+  ImGui::Dummy(ui::dp(0, 8));
+  if (switch_line("Already have an account?", "Sign in")) dispatch(Navigate{Route{Page::signin}});
+  end_centered_card();
 }
 
 } // namespace pd::client::views

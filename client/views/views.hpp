@@ -1,4 +1,6 @@
-// Views: functions that read the state, draw, and emit actions. No business rules here.
+// Views: functions that read the state, draw, and emit actions. No business rules here:
+// what a person may do is asked of the shared is_allowed(), only to hide what the server
+// would refuse.
 #pragma once
 
 #include "client/app/actions.hpp"
@@ -9,12 +11,31 @@ namespace pd::client::views {
 // The whole screen for the current route.
 void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch);
 
+// Public pages (a centered card)
 void draw_loading(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_signin(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_signup(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_invite(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_new_program(const AppState& app, UiState& ui, Dispatch& dispatch);
+
 // Top bar of signed-in pages (product, program switcher, person, sign-out), with a notice
-// strip under it while there is a network problem.
+// strip under it while there is a network problem; and the left navigation of program pages.
 void draw_shell(const AppState& app, UiState& ui, Dispatch& dispatch);
 float shell_height(const AppState& app); // device pixels
-void draw_home(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_nav(const AppState& app, UiState& ui, Dispatch& dispatch);
+float nav_width(); // device pixels
+
+// Program pages
+void draw_overview(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_customers(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_customer(const AppState& app, UiState& ui, Dispatch& dispatch); // also "new customer"
+void draw_agents(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_people(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_settings(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_profile(const AppState& app, UiState& ui, Dispatch& dispatch);
+
+// Over everything: the confirmation dialog and the short confirmation at the bottom.
+void draw_confirm(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_toast(const UiState& ui);
 
 } // namespace pd::client::views

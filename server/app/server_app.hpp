@@ -22,6 +22,8 @@ public:
   int bind();
   // Serves until stop() is called. Returns false if the server failed.
   bool listen();
+  // Blocks until listen() accepts connections (or has failed).
+  void wait_until_ready() { server_.wait_until_ready(); }
   // Thread-safe; makes listen() return after in-flight requests finish.
   void stop();
 

@@ -66,63 +66,87 @@ std::optional<std::pair<ProgramId, InvitationId>> CommandService::find_invitatio
 
 CommandOutcome CommandService::execute(ProgramId program, const std::string& command_id, const Command& command,
                                        const Actor& actor, TimeMs now) {
-  std::unique_lock lock(mutex_);
-  // A retry of the same command gets the first answer, and nothing is applied twice.
-  auto stored = db_.read([&]() -> std::optional<CommandOutcome> {
-    auto q = db_.prepare("SELECT status, response FROM command_results WHERE person_id = ? AND command_id = ?");
-    q.bind(1, actor.id).bind(2, command_id);
-    if (!q.step()) return std::nullopt;
-    return CommandOutcome{static_cast<int>(q.int64(0)), nlohmann::json::parse(q.text(1), nullptr, false), true};
-  });
-  if (stored) return *stored;
-  return run(program, command_id, command, actor, now);
+  auto mine = std::make_shared<Pending>(Pending{program, command_id, command, actor, now, std::nullopt});
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(mine);
+  for (;;) {
+    if (mine->outcome) return *mine->outcome;
+    if (!writing_) {
+      // Become the writer: take everything queued (ours included) into one transaction.
+      writing_ = true;
+      std::vector<std::shared_ptr<Pending>> batch;
+      auto n = std::min(queue_.size(), max_batch);
+      batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
+      lock.unlock();
+      write_batch(batch);
+      lock.lock();
+      writing_ = false;
+      queue_cv_.notify_all();
+      continue;
+    }
+    queue_cv_.wait(lock);
+  }
 }
 
-CommandOutcome CommandService::run(ProgramId program, const std::string& command_id, const Command& command,
-                                   const Actor& actor, TimeMs now) {
-  const bool creating = std::holds_alternative<CreateProgram>(command);
-  if (creating) program = programs_.empty() ? 1 : programs_.rbegin()->first + 1;
+CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& appended) {
+  // A retry of the same command gets the first answer, and nothing is applied twice.
+  {
+    auto q = db_.prepare("SELECT status, response FROM command_results WHERE person_id = ? AND command_id = ?");
+    q.bind(1, p.actor.id).bind(2, p.command_id);
+    if (q.step()) return CommandOutcome{static_cast<int>(q.int64(0)), nlohmann::json::parse(q.text(1), nullptr, false), true};
+  }
+  if (std::holds_alternative<CreateProgram>(p.command)) p.program = programs_.empty() ? 1 : programs_.rbegin()->first + 1;
   ProgramState empty;
-  auto it = programs_.find(program);
-  const ProgramState& before = it == programs_.end() ? empty : it->second;
+  auto it = programs_.find(p.program);
+  ProgramState& state = it == programs_.end() ? empty : it->second;
 
-  auto decided = decide(before, command, actor, now);
   CommandOutcome out;
+  auto decided = decide(state, p.command, p.actor, p.now);
   if (!decided) {
     out.status = http::status_for(decided.error().code);
     out.body = core::to_json_body(decided.error());
-  }
-
-  // Apply to a copy so a failed transaction leaves memory as it was.
-  ProgramState after = before;
-  std::vector<Event> appended;
-  db_.write([&] {
-    if (decided) {
-      for (const auto& body : decided.value()) {
-        Event e{0, program, actor.id, now, body};
-        e.seq = events_.append(program, actor.id, now, body);
-        apply(after, e);
-        projections_.write(after, body);
-        appended.push_back(std::move(e));
-      }
-      nlohmann::json visible = nlohmann::json::array();
-      for (const auto& e : appended)
-        if (event_visible_to(after, actor.id, e)) visible.push_back(to_json(e, false));
-      out.body = {{"command_id", command_id}, {"program_id", program}, {"version", after.version}, {"events", visible}};
+  } else {
+    ProgramState& target = it == programs_.end() ? programs_[p.program] : state;
+    nlohmann::json visible = nlohmann::json::array();
+    std::size_t first = appended.size();
+    for (const auto& body : decided.value()) {
+      Event e{0, p.program, p.actor.id, p.now, body};
+      e.seq = events_.append(p.program, p.actor.id, p.now, body);
+      apply(target, e);
+      projections_.write(target, body);
+      if (auto inv = std::get_if<InvitationCreated>(&body)) invitations_by_token_[inv->token_hash] = {p.program, inv->invitation_id};
+      appended.push_back(std::move(e));
     }
-    // Refusals are stored too: a retry of a refused command is refused the same way.
-    db_.prepare("INSERT INTO command_results(person_id, command_id, program_id, status, response, at_ms) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(1, actor.id).bind(2, command_id).bind(3, program).bind(4, static_cast<std::int64_t>(out.status))
-        .bind(5, out.body.dump()).bind(6, now).run();
-  });
-  if (!appended.empty()) {
-    for (const auto& e : appended)
-      if (auto inv = std::get_if<InvitationCreated>(&e.body)) invitations_by_token_[inv->token_hash] = {program, inv->invitation_id};
-    programs_[program] = std::move(after);
-    event_count_ += appended.size();
-    hub_.published(appended.back().seq);
+    for (std::size_t i = first; i < appended.size(); ++i)
+      if (event_visible_to(target, p.actor.id, appended[i])) visible.push_back(to_json(appended[i], false));
+    out.body = {{"command_id", p.command_id}, {"program_id", p.program}, {"version", target.version}, {"events", visible}};
   }
+  // Refusals are stored too: a retry of a refused command is refused the same way.
+  db_.prepare("INSERT INTO command_results(person_id, command_id, program_id, status, response, at_ms) VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, p.actor.id).bind(2, p.command_id).bind(3, p.program).bind(4, static_cast<std::int64_t>(out.status))
+      .bind(5, out.body.dump()).bind(6, p.now).run();
   return out;
+}
+
+void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
+  std::unique_lock lock(mutex_);
+  std::vector<Event> appended;
+  try {
+    db_.write([&] {
+      for (auto& p : batch) p->outcome = decide_one(*p, appended);
+    });
+  } catch (const std::exception&) {
+    // The transaction rolled back: memory may hold events that are not on disk. Rebuild it
+    // from the log and answer every command of the batch with an error (none was applied).
+    for (auto& p : batch)
+      p->outcome = CommandOutcome{500, core::to_json_body(core::make_error(core::ErrorCode::internal, "The change could not be saved. Try again.")), false};
+    lock.unlock();
+    replay();
+    return;
+  }
+  event_count_ += appended.size();
+  if (!appended.empty()) hub_.published(appended.back().seq);
 }
 
 } // namespace pd::commands

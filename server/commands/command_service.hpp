@@ -1,7 +1,9 @@
 // The one writer of domain state. Holds every program's state in memory (rebuilt from the
 // event log at start), runs decide() under its lock, and for an accepted command appends the
-// events, updates the projections and records the result for idempotent retries, all in one
-// transaction. Readers take a shared lock to authorize against the current state.
+// events, updates the projections and records the result for idempotent retries, in the same
+// transaction. Group commit: commands that arrive while a transaction is being written wait,
+// and the next transaction takes them all; each is answered only after the transaction that
+// holds it is durable. Readers take a shared lock to authorize against the current state.
 #pragma once
 
 #include "server/events/event_hub.hpp"
@@ -12,7 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <condition_variable>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -62,10 +67,21 @@ public:
     return programs_.size();
   }
 
+  // Largest number of commands written in one transaction.
+  static constexpr std::size_t max_batch = 256;
+
 private:
+  struct Pending {
+    domain::ProgramId program;
+    std::string command_id;
+    domain::Command command;
+    domain::Actor actor;
+    domain::TimeMs now;
+    std::optional<CommandOutcome> outcome;
+  };
   void replay();
-  CommandOutcome run(domain::ProgramId program, const std::string& command_id, const domain::Command& command,
-                     const domain::Actor& actor, domain::TimeMs now);
+  void write_batch(std::vector<std::shared_ptr<Pending>>& batch);
+  CommandOutcome decide_one(Pending& p, std::vector<domain::Event>& appended);
 
   storage::Database& db_;
   storage::EventStore events_;
@@ -75,6 +91,11 @@ private:
   std::map<domain::ProgramId, domain::ProgramState> programs_;
   std::map<std::string, std::pair<domain::ProgramId, domain::InvitationId>> invitations_by_token_;
   std::size_t event_count_ = 0;
+
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::vector<std::shared_ptr<Pending>> queue_;
+  bool writing_ = false;
 };
 
 } // namespace pd::commands

@@ -12,8 +12,17 @@ void EventHub::published(domain::Sequence last) {
 
 domain::Sequence EventHub::wait_after(domain::Sequence seen, std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  cv_.wait_for(lock, timeout, [&] { return latest_.load() > seen || closed_.load(); });
+  const auto generation = generation_.load();
+  cv_.wait_for(lock, timeout, [&] { return latest_.load() > seen || closed_.load() || generation_.load() != generation; });
   return latest_.load();
+}
+
+void EventHub::wake_all() {
+  {
+    std::lock_guard lock(mutex_);
+    ++generation_;
+  }
+  cv_.notify_all();
 }
 
 void EventHub::close() {

@@ -19,6 +19,9 @@ public:
   domain::Sequence wait_after(domain::Sequence seen, std::chrono::milliseconds timeout);
   domain::Sequence latest() const { return latest_.load(); }
   void close();
+  // Wakes every waiting stream without new events, so each re-checks its session (after a
+  // sign-out) at once instead of at its next keep-alive.
+  void wake_all();
   bool closed() const { return closed_.load(); }
 
   std::atomic<int> open_streams{0};
@@ -28,6 +31,7 @@ private:
   std::condition_variable cv_;
   std::atomic<domain::Sequence> latest_{0};
   std::atomic<bool> closed_{false};
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 } // namespace pd::events

@@ -81,6 +81,7 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
     auto caller = app::current_caller(req, services);
     if (!caller) return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in to continue.");
     services.sessions.remove_all_for(caller->person_id);
+    services.hub.wake_all(); // open live streams of this person end now
     res.set_header("Set-Cookie", auth::clear_session_cookie(services.options.cookie_secure));
     res.status = 204;
   });
@@ -127,6 +128,11 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
       (void)nr.text("token", {64, 64, false});
       auto account = read_new_account(nr, false);
       if (!account) return http::send_error(res, http::status_for(account.error().code), account.error());
+      // Create the account only if the invitation can still be accepted.
+      auto check = services.commands.read(found->first, [&](const domain::ProgramState& s) {
+        return domain::decide(s, domain::AcceptInvitation{found->second}, domain::Actor{0, "", *email}, services.now_ms());
+      });
+      if (check && !check->ok()) return http::send_error(res, http::status_for(check->error().code), check->error());
       auto a = account.value();
       a.email = *email;
       auto id = create_and_sign_in(services, a, res);

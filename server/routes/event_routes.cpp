@@ -86,16 +86,18 @@ void register_event_routes(httplib::Server& server, app::Services& services) {
     // Keep-alives are spread over 10-20 s so many idle streams do not wake together.
     const auto keep_alive = std::chrono::milliseconds(10000 + static_cast<int>(std::hash<const void*>{}(st.get()) % 10000));
     const PersonId reader = actor->id;
+    const auto session = app::current_caller(req, services)->token_hash;
     ++services.hub.open_streams;
     res.set_chunked_content_provider(
         "text/event-stream",
-        [&services, program, reader, st, keep_alive](std::size_t, httplib::DataSink& sink) {
+        [&services, program, reader, st, keep_alive, session](std::size_t, httplib::DataSink& sink) {
           if (!st->greeted) {
             st->greeted = true;
             std::string hello = "retry: 1000\n: connected\n\n";
             return sink.write(hello.data(), hello.size());
           }
-          if (services.hub.closed()) {
+          // Ends with the server, and with the session (signed out, or out of all devices).
+          if (services.hub.closed() || !services.sessions.find(session, services.now_ms())) {
             sink.done();
             return true;
           }

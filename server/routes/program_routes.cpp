@@ -67,7 +67,11 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       return http::send_error(res, http::status_for(e.code), e);
     }
     auto out = services.commands.execute(0, command_id, create.value(), *actor, services.now_ms());
-    send_outcome(res, out.status == 200 ? commands::CommandOutcome{201, out.body, out.replayed} : out);
+    if (out.status == 200) {
+      out.status = 201;
+      out.body["me"] = *services.accounts.me(actor->id); // the new membership, for the program switcher
+    }
+    send_outcome(res, out);
   });
 
   // Any other command on a program.

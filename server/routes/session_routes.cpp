@@ -48,7 +48,10 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
   });
 
   server.Delete("/api/v1/session", [&services](const httplib::Request& req, httplib::Response& res) {
-    if (auto caller = app::current_caller(req, services)) services.sessions.remove(caller->token_hash);
+    if (auto caller = app::current_caller(req, services)) {
+      services.sessions.remove(caller->token_hash);
+      services.hub.wake_all(); // this session's live streams end now
+    }
     res.set_header("Set-Cookie", auth::clear_session_cookie(services.options.cookie_secure));
     res.status = 204;
   });

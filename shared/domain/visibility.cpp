@@ -35,6 +35,8 @@ struct EventVisibility {
 } // namespace
 
 bool event_visible_to(const ProgramState& state, PersonId reader, const Event& event) {
+  // The person removed from a program hears of it, though no longer a member.
+  if (auto removed = std::get_if<MemberRemoved>(&event.body); removed && removed->person_id == reader) return true;
   if (state.role_of(reader) == Role::unknown) return false;
   return std::visit(EventVisibility{state, reader}, event.body);
 }

@@ -79,9 +79,9 @@ test('two people save the same customer: the second sees the conflict and the fi
 
   await h.replaceText(first, 'Segment', 'Growth Plus');
   await h.replaceText(second, 'Segment', 'Scale');
-  // The second person's draft survives a reload (sessionStorage).
-  await h.reload(second);
-  await h.waitFor('the restored draft', async () => (await h.fieldValue(second, 'Segment')) === 'Scale');
+  // A draft survives a reload (sessionStorage).
+  await h.reload(first);
+  await h.waitFor('the restored draft', async () => (await h.fieldValue(first, 'Segment')) === 'Growth Plus');
 
   await h.click(first, 'Save changes', { window: 'Page' });
   await h.waitForItem(first, { label: 'Changes saved.', window: 'Page' });

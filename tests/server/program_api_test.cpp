@@ -103,6 +103,35 @@ TEST_CASE("an invitation link creates an account, works once, and shows its prog
   CHECK(anon.get("/api/v1/invitations/" + std::string(64, 'f'))->status == 404);
 }
 
+TEST_CASE("a withdrawn invitation creates no account when someone tries to accept it") {
+  Session staff(server(), "staff@acme.test");
+  auto r = staff.command(1, "InviteMember", {{"email", "late@acme.test"}, {"role", "agent"}});
+  std::string token = json_of(r)["invitation_link"].get<std::string>().substr(10);
+  auto id = json_of(r)["events"][0]["data"]["invitation_id"].get<int>();
+  REQUIRE(staff.command(1, "RevokeInvitation", {{"invitation_id", id}})->status == 200);
+  Session anon(server());
+  auto accept = anon.post("/api/v1/invitations/accept", {{"token", token}, {"name", "Late"}, {"password", "a-long-password"}});
+  CHECK(accept->status == 409);
+  CHECK(json_of(accept)["error"]["message"] == "This invitation was withdrawn.");
+  CHECK_FALSE(accept->has_header("Set-Cookie"));
+  auto signin = anon.post("/api/v1/session", {{"email", "late@acme.test"}, {"password", "a-long-password"}});
+  CHECK(signin->status == 401); // no account was created
+}
+
+TEST_CASE("signing out ends the live stream of that session at once") {
+  Session ava(server(), "agent@acme.test");
+  auto start = std::chrono::steady_clock::now();
+  std::thread reader([&] {
+    auto c = server().client();
+    c.set_read_timeout(30);
+    c.Get("/api/v1/programs/1/stream", api_headers(ava.cookie()), [&](const char*, std::size_t) { return true; });
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(ava.del("/api/v1/sessions")->status == 204);
+  reader.join(); // returns when the server ends the stream
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
+}
+
 TEST_CASE("sign up, create a program, and become its owner") {
   Session anon(server());
   auto bad = anon.post("/api/v1/accounts", {{"email", "founder@new.test"}, {"name", "Founder"}, {"password", "123"}});
@@ -114,6 +143,7 @@ TEST_CASE("sign up, create a program, and become its owner") {
   auto created = founder.post("/api/v1/programs", {{"command_id", fresh_command_id()}, {"name", "Founder Co"}, {"currency", "EUR"}});
   REQUIRE(created->status == 201);
   auto id = json_of(created)["program_id"].get<int>();
+  CHECK(json_of(created)["me"]["memberships"][0]["role"] == "owner");
   auto me = json_of(founder.get("/api/v1/me"));
   REQUIRE(me["memberships"].size() == 1);
   CHECK(me["memberships"][0]["program_id"] == id);

@@ -78,3 +78,11 @@ TEST_CASE("authorization denies by default") {
   CHECK(is_allowed(g.state, 4, Action::read_agent, {.person = 4}));
   CHECK_FALSE(is_allowed(g.state, 4, Action::read_agent, {.person = 5}));
 }
+
+TEST_CASE("a removed member hears of the removal, though no longer a member") {
+  auto g = acme();
+  g.event(1, MemberRemoved{5});
+  Event removed{g.seq, 1, 1, t0, MemberRemoved{5}};
+  CHECK(event_visible_to(g.state, 5, removed));
+  CHECK_FALSE(event_visible_to(g.state, 5, Event{g.seq + 1, 1, 1, t0, ProgramRenamed{"New"}}));
+}

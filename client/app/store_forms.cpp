@@ -1,0 +1,602 @@
+// [SECTION] Store: forms, drafts and the commands they send
+// Index:
+//   [SECTION] Helpers
+//   [SECTION] Commands
+//   [SECTION] Forms follow the page and the replica
+//   [SECTION] Customer form
+//   [SECTION] Confirmed changes
+//   [SECTION] People and settings
+//
+// Drafts: what a person typed is kept in sessionStorage (this tab, survives a reload; never
+// a password), under "partnerdesk.draft.<person>.<form>", and removed once saved or
+// discarded, and on sign-out.
+#include "client/app/format.hpp"
+#include "client/app/route.hpp"
+#include "client/app/store.hpp"
+
+#include <algorithm>
+
+namespace pd::client {
+
+// [SECTION] Helpers
+namespace {
+
+std::string trim(std::string_view s) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+ProfileFields fields_of(const domain::CustomerProfile& p) {
+  ProfileFields f;
+  f.name = p.name;
+  f.email = p.email;
+  f.segment = p.segment;
+  f.subscription = p.subscription;
+  f.started_on = p.started_on;
+  f.mrr = money_input(p.mrr);
+  f.referring_agent = p.referring_agent;
+  return f;
+}
+
+nlohmann::json fields_json(const ProfileFields& f) {
+  return {{"name", f.name},           {"email", f.email}, {"segment", f.segment}, {"subscription", f.subscription},
+          {"started_on", f.started_on}, {"mrr", f.mrr},     {"referring_agent", f.referring_agent}};
+}
+
+ProfileFields fields_from(const nlohmann::json& j) {
+  ProfileFields f;
+  if (!j.is_object()) return f;
+  f.name = j.value("name", "");
+  f.email = j.value("email", "");
+  f.segment = j.value("segment", "");
+  f.subscription = j.value("subscription", domain::SubscriptionStatus::active);
+  f.started_on = j.value("started_on", "");
+  f.mrr = j.value("mrr", "");
+  f.referring_agent = j.value("referring_agent", std::int64_t{0});
+  return f;
+}
+
+// "data.profile.mrr.minor" -> "mrr": the form field a server error is about.
+std::string form_field(const std::string& api_field) {
+  constexpr std::string_view prefix = "data.profile.";
+  if (api_field.rfind(prefix, 0) != 0) return {};
+  std::string rest = api_field.substr(prefix.size());
+  if (rest.rfind("mrr", 0) == 0) return "mrr";
+  return rest;
+}
+
+const char* field_label(const std::string& field) {
+  if (field == "name") return "Name";
+  if (field == "email") return "Email";
+  if (field == "segment") return "Segment";
+  if (field == "subscription") return "Subscription";
+  if (field == "started_on") return "Customer since";
+  if (field == "mrr") return "MRR";
+  if (field == "referring_agent") return "Referred by";
+  return "";
+}
+
+// Server messages name fields by their wire path ("'data.profile.started_on' must be ..."); next
+// to the field, its label reads better ("Customer since must be ...").
+std::string readable(std::string message, const std::string& api_field, const std::string& label) {
+  if (label.empty()) return message;
+  for (const std::string& quoted : {"'" + api_field + "'", "'" + api_field.substr(api_field.rfind('.') + 1) + "'"}) {
+    if (auto pos = message.find(quoted); pos != std::string::npos) message.replace(pos, quoted.size(), label);
+  }
+  return message;
+}
+
+std::string person_name(const domain::ProgramState* s, domain::PersonId id) {
+  if (!id) return "Nobody";
+  if (s)
+    if (auto m = s->member(id)) return m->name.empty() ? m->email : m->name;
+  return "Person " + std::to_string(id);
+}
+
+} // namespace
+
+// [SECTION] Commands
+void Store::send_command(CommandKind kind, std::int64_t program_id, domain::Command command, std::int64_t item_id) {
+  domain::CommandEnvelope envelope{platform::random_hex(16), std::move(command)};
+  Pending p;
+  p.kind = Request::command;
+  p.command = kind;
+  p.program_id = program_id;
+  p.item_id = item_id;
+  p.method = platform::Method::post;
+  p.path = "/api/v1/programs/" + std::to_string(program_id) + "/commands";
+  p.body = dump(domain::encode_command(envelope));
+  send(std::move(p));
+}
+
+void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
+  if (r.status != 200) return on_command_error(p, error_of(r));
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if (!body.is_object()) body = nlohmann::json::object();
+  const auto events = body.value("events", nlohmann::json::array());
+  const domain::ProgramState* state = app_.replica.program_id == p.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
+
+  switch (p.command) {
+  case CommandKind::add_customer: {
+    auto& f = ui_.customer;
+    f.saving = false;
+    std::int64_t id = 0;
+    if (!events.empty()) id = events[0].value("data", nlohmann::json::object()).value("customer_id", std::int64_t{0});
+    browser_.session_remove(draft_key("customer." + std::to_string(p.program_id) + ".new"));
+    f = CustomerForm{};
+    toast("Customer added.");
+    if (id) go(program_route(Page::customer, p.program_id, id), false);
+    break;
+  }
+  case CommandKind::update_customer: {
+    auto& f = ui_.customer;
+    if (f.program_id != p.program_id || f.customer_id != p.item_id) break;
+    f.saving = false;
+    f.base = f.fields;
+    for (const auto& e : events)
+      if (e.value("type", "") == "CustomerUpdated") f.base_version = e.value("seq", f.base_version);
+    f.conflict = false;
+    f.set_aside.clear();
+    f.notice = events.empty() ? "Nothing to save: the customer already looks like this." : "Changes saved.";
+    clear_customer_draft();
+    break;
+  }
+  case CommandKind::assign: {
+    auto& f = ui_.customer;
+    if (f.program_id == p.program_id && f.customer_id == p.item_id) {
+      f.assigning = false;
+      std::int64_t agent = 0;
+      for (const auto& e : events)
+        if (e.value("type", "") == "CustomerAssigned") agent = e["data"].value("agent_id", std::int64_t{0});
+      f.assign_notice = agent ? "Assigned to " + person_name(state, agent) + "." : "Moved to the business queue.";
+    }
+    break;
+  }
+  case CommandKind::agent_status:
+  case CommandKind::change_role:
+  case CommandKind::remove_member:
+  case CommandKind::revoke: {
+    const auto& c = ui_.confirm;
+    std::string done;
+    if (p.command == CommandKind::agent_status)
+      done = c.status == domain::PartnerStatus::active
+                 ? c.subject + " is active again."
+                 : c.subject + " is now " + std::string(domain::to_string(c.status)) + ".";
+    else if (p.command == CommandKind::change_role)
+      done = c.subject + (c.role == identity::Role::staff ? " is now on the staff." : c.role == identity::Role::owner ? " is now an owner." : " is now an admin.");
+    else if (p.command == CommandKind::remove_member) done = c.subject + " was removed from the program.";
+    else done = "The invitation for " + c.subject + " was revoked.";
+    ui_.confirm = Confirm{};
+    toast(done);
+    break;
+  }
+  case CommandKind::invite: {
+    auto& f = ui_.invite;
+    f.sending = false;
+    f.copied = false;
+    f.link_email = trim(f.email);
+    f.link_role = f.role;
+    if (body.contains("invitation_link") && body["invitation_link"].is_string()) {
+      f.link = browser_.origin() + body["invitation_link"].get<std::string>();
+    } else {
+      f.link.clear();
+      f.errors.general = "The invitation was created, but its link could not be shown. Revoke it below and invite again.";
+    }
+    f.email.clear();
+    f.customer_id = 0;
+    browser_.session_remove(draft_key("invite." + std::to_string(p.program_id)));
+    break;
+  }
+  case CommandKind::rename: {
+    auto& f = ui_.rename;
+    f.saving = false;
+    f.edited = false;
+    f.notice = "Program renamed.";
+    browser_.session_remove(draft_key("rename." + std::to_string(p.program_id)));
+    break;
+  }
+  }
+}
+
+void Store::on_command_error(const Pending& p, const core::Error& e) {
+  switch (p.command) {
+  case CommandKind::add_customer:
+  case CommandKind::update_customer: {
+    auto& f = ui_.customer;
+    if (f.program_id != p.program_id || f.customer_id != p.item_id) break;
+    f.saving = false;
+    if (e.code == core::ErrorCode::conflict && e.current_version > 0 && p.command == CommandKind::update_customer) {
+      // Someone else's change won. Their version is loaded into the form; the person's own
+      // edits are kept aside, listed, and can be put back on top with one click.
+      const domain::ProgramState* state = app_.replica.state ? &*app_.replica.state : nullptr;
+      f.conflict = true;
+      f.mine = f.fields;
+      f.set_aside.clear();
+      auto add = [&](const char* field, const std::string& mine, const std::string& base) {
+        if (mine != base) f.set_aside.push_back(SetAsideEdit{field, field_label(field), mine});
+      };
+      add("name", f.fields.name, f.base.name);
+      add("email", f.fields.email, f.base.email);
+      add("segment", f.fields.segment, f.base.segment);
+      add("subscription", subscription_label(f.fields.subscription), subscription_label(f.base.subscription));
+      add("started_on", f.fields.started_on, f.base.started_on);
+      add("mrr", f.fields.mrr, f.base.mrr);
+      add("referring_agent", person_name(state, f.fields.referring_agent), person_name(state, f.base.referring_agent));
+      f.reloading = true;
+      Pending reload;
+      reload.kind = Request::customer_reload;
+      reload.program_id = p.program_id;
+      reload.item_id = p.item_id;
+      reload.path = "/api/v1/programs/" + std::to_string(p.program_id) + "/customers/" + std::to_string(p.item_id);
+      send(std::move(reload));
+      save_customer_draft();
+      break;
+    }
+    const auto field = form_field(e.field);
+    if (!field.empty()) f.errors.fields[field] = readable(e.message, e.field, field_label(field));
+    else f.errors.general = e.message;
+    break;
+  }
+  case CommandKind::assign: {
+    auto& f = ui_.customer;
+    if (f.program_id == p.program_id && f.customer_id == p.item_id) {
+      f.assigning = false;
+      f.assign_error = e.message;
+    }
+    break;
+  }
+  case CommandKind::agent_status:
+  case CommandKind::change_role:
+  case CommandKind::remove_member:
+  case CommandKind::revoke: {
+    auto& c = ui_.confirm;
+    c.sending = false;
+    if (e.field == "data.reason") c.errors.fields["reason"] = e.message;
+    else c.errors.general = e.message;
+    break;
+  }
+  case CommandKind::invite: {
+    auto& f = ui_.invite;
+    f.sending = false;
+    if (e.field == "data.email") f.errors.fields["email"] = e.message;
+    else if (e.field == "data.role") f.errors.fields["role"] = e.message;
+    else if (e.field == "data.customer_id") f.errors.fields["customer"] = e.message;
+    else if (e.field == "data.expires_in_hours") f.errors.fields["hours"] = e.message;
+    else f.errors.general = e.message;
+    break;
+  }
+  case CommandKind::rename: {
+    auto& f = ui_.rename;
+    f.saving = false;
+    if (e.field == "data.name") f.errors.fields["name"] = e.message;
+    else f.errors.general = e.message;
+    break;
+  }
+  }
+}
+
+void Store::on_customer_reload(const Pending& p, const platform::HttpResponse& r) {
+  auto& f = ui_.customer;
+  if (f.program_id != p.program_id || f.customer_id != p.item_id) return;
+  f.reloading = false;
+  if (r.status != 200) {
+    f.errors.general = r.status == 404 ? "This customer is no longer visible to you." : error_of(r).message;
+    return;
+  }
+  auto json = nlohmann::json::parse(r.body, nullptr, false);
+  try {
+    const auto c = json.get<domain::Customer>();
+    f.base = fields_of(c.profile);
+    f.fields = f.base;
+    f.base_version = c.version;
+    f.errors.clear();
+    save_customer_draft();
+  } catch (const nlohmann::json::exception&) {
+    f.errors.general = "The customer could not be read. Reload the page.";
+  }
+}
+
+// [SECTION] Forms follow the page and the replica
+void Store::load_customer_form(const domain::Customer& c) {
+  auto& f = ui_.customer;
+  f.base = fields_of(c.profile);
+  f.fields = f.base;
+  f.base_version = c.version;
+  f.ready = true;
+}
+
+void Store::save_customer_draft() {
+  const auto& f = ui_.customer;
+  if (!f.program_id || !app_.me) return;
+  const std::string key =
+      draft_key("customer." + std::to_string(f.program_id) + "." + (f.customer_id ? std::to_string(f.customer_id) : "new"));
+  if (!f.dirty() && !f.conflict) {
+    browser_.session_remove(key);
+    return;
+  }
+  nlohmann::json aside = nlohmann::json::array();
+  for (const auto& a : f.set_aside) aside.push_back({{"field", a.field}, {"label", a.label}, {"mine", a.mine}});
+  browser_.session_set(key, dump({{"base_version", f.base_version},
+                                  {"base", fields_json(f.base)},
+                                  {"fields", fields_json(f.fields)},
+                                  {"conflict", f.conflict},
+                                  {"mine", fields_json(f.mine)},
+                                  {"set_aside", aside}}));
+}
+
+void Store::clear_customer_draft() {
+  const auto& f = ui_.customer;
+  browser_.session_remove(
+      draft_key("customer." + std::to_string(f.program_id) + "." + (f.customer_id ? std::to_string(f.customer_id) : "new")));
+}
+
+void Store::sync_forms() {
+  const Route& route = app_.route;
+  const auto& rep = app_.replica;
+  const domain::ProgramState* state = rep.program_id == route.program_id && rep.state ? &*rep.state : nullptr;
+
+  if (route.page == Page::customer || route.page == Page::new_customer) {
+    auto& f = ui_.customer;
+    const std::int64_t cid = route.page == Page::customer ? route.item_id : 0;
+    if (f.program_id != route.program_id || f.customer_id != cid) {
+      f = CustomerForm{};
+      f.program_id = route.program_id;
+      f.customer_id = cid;
+      const auto key = draft_key("customer." + std::to_string(f.program_id) + "." + (cid ? std::to_string(cid) : "new"));
+      if (auto draft = browser_.session_get(key)) {
+        auto j = nlohmann::json::parse(*draft, nullptr, false);
+        if (j.is_object()) {
+          f.base_version = j.value("base_version", std::int64_t{0});
+          f.base = fields_from(j.value("base", nlohmann::json::object()));
+          f.fields = fields_from(j.value("fields", nlohmann::json::object()));
+          f.conflict = j.value("conflict", false);
+          f.mine = fields_from(j.value("mine", nlohmann::json::object()));
+          for (const auto& a : j.value("set_aside", nlohmann::json::array()))
+            if (a.is_object()) f.set_aside.push_back(SetAsideEdit{a.value("field", ""), a.value("label", ""), a.value("mine", "")});
+          f.ready = true;
+        }
+      }
+    }
+    if (!f.ready && state) {
+      if (!cid) {
+        f.base.subscription = domain::SubscriptionStatus::trialing;
+        f.base.started_on = iso_day_ms(static_cast<std::int64_t>(platform::wall_clock_ms()));
+        f.base.mrr = money_input(domain::Money{0, state->currency});
+        f.fields = f.base;
+        f.ready = true;
+      } else if (auto c = state->customer(cid)) {
+        load_customer_form(*c);
+      }
+    }
+    // Without edits of their own, the person sees every change as it happens.
+    if (f.ready && cid && state && !f.saving && !f.reloading && !f.dirty() && !f.conflict)
+      if (auto c = state->customer(cid); c && c->version > f.base_version) load_customer_form(*c);
+  }
+
+  if (route.page == Page::settings && state) {
+    auto& f = ui_.rename;
+    if (f.program_id != route.program_id) {
+      f = RenameForm{};
+      f.program_id = route.program_id;
+      if (auto draft = browser_.session_get(draft_key("rename." + std::to_string(f.program_id)))) {
+        f.name = *draft;
+        f.edited = true;
+      }
+      f.ready = true;
+    }
+    if (!f.edited && !f.saving) f.name = state->name;
+  }
+
+  if (route.page == Page::people && ui_.invite.program_id != route.program_id) {
+    auto& f = ui_.invite;
+    f = InviteForm{};
+    f.program_id = route.program_id;
+    if (auto draft = browser_.session_get(draft_key("invite." + std::to_string(f.program_id)))) {
+      auto j = nlohmann::json::parse(*draft, nullptr, false);
+      if (j.is_object()) {
+        f.email = j.value("email", "");
+        f.role = identity::role_from_string(j.value("role", "agent")).value_or(identity::Role::agent);
+        f.customer_id = j.value("customer_id", std::int64_t{0});
+        f.hours = j.value("hours", 168);
+      }
+    }
+  }
+
+  if (route.page == Page::new_program && app_.me && !ui_.new_program.ready) {
+    auto& f = ui_.new_program;
+    f.ready = true;
+    if (auto draft = browser_.session_get(draft_key("program.new"))) {
+      auto j = nlohmann::json::parse(*draft, nullptr, false);
+      if (j.is_object()) {
+        f.name = j.value("name", "");
+        f.currency = j.value("currency", "USD");
+      }
+    }
+  }
+}
+
+// [SECTION] Customer form
+void Store::handle(const FilterChanged& a) {
+  if (app_.route.page != Page::customers) return;
+  app_.route.filter = a.filter;
+  browser_.replace_hash(format_route(app_.route));
+}
+
+void Store::handle(const CustomerEdited&) {
+  ui_.customer.notice.clear();
+  save_customer_draft();
+}
+
+void Store::handle(const SaveCustomer&) {
+  auto& f = ui_.customer;
+  const auto& rep = app_.replica;
+  if (f.saving || !f.ready || !rep.state || rep.program_id != f.program_id) return;
+  f.errors.clear();
+  f.notice.clear();
+  const std::string currency = rep.state->currency;
+  const auto minor = parse_money(f.fields.mrr, currency);
+  if (!minor) {
+    f.errors.fields["mrr"] = trim(f.fields.mrr).empty() ? "Enter the monthly recurring revenue (0 when there is none)."
+                                                         : "Enter an amount such as 1450.00, in " + currency + ".";
+    return;
+  }
+  f.fields.mrr = money_input(domain::Money{*minor, currency});
+  domain::CustomerProfile profile{trim(f.fields.name),       trim(f.fields.email),           trim(f.fields.segment),
+                                  f.fields.subscription,     trim(f.fields.started_on),      domain::Money{*minor, currency},
+                                  f.fields.referring_agent};
+  f.saving = true;
+  if (!f.customer_id) send_command(CommandKind::add_customer, f.program_id, domain::AddCustomer{profile});
+  else send_command(CommandKind::update_customer, f.program_id, domain::UpdateCustomer{f.customer_id, profile, f.base_version}, f.customer_id);
+}
+
+void Store::handle(const DiscardCustomerEdits&) {
+  auto& f = ui_.customer;
+  if (f.saving) return;
+  f.fields = f.base;
+  f.errors.clear();
+  f.notice.clear();
+  f.conflict = false;
+  f.set_aside.clear();
+  clear_customer_draft();
+  // The record may have moved on meanwhile.
+  if (const auto& rep = app_.replica; f.customer_id && rep.state)
+    if (auto c = rep.state->customer(f.customer_id)) load_customer_form(*c);
+}
+
+void Store::handle(const ReapplyMyEdits&) {
+  auto& f = ui_.customer;
+  for (const auto& a : f.set_aside) {
+    if (a.field == "name") f.fields.name = f.mine.name;
+    else if (a.field == "email") f.fields.email = f.mine.email;
+    else if (a.field == "segment") f.fields.segment = f.mine.segment;
+    else if (a.field == "subscription") f.fields.subscription = f.mine.subscription;
+    else if (a.field == "started_on") f.fields.started_on = f.mine.started_on;
+    else if (a.field == "mrr") f.fields.mrr = f.mine.mrr;
+    else if (a.field == "referring_agent") f.fields.referring_agent = f.mine.referring_agent;
+  }
+  f.conflict = false;
+  f.set_aside.clear();
+  save_customer_draft();
+}
+
+void Store::handle(const DismissSetAside&) {
+  auto& f = ui_.customer;
+  f.conflict = false;
+  f.set_aside.clear();
+  save_customer_draft();
+}
+
+void Store::handle(const AssignCustomer& a) {
+  auto& f = ui_.customer;
+  if (f.assigning || !f.customer_id) return;
+  f.assigning = true;
+  f.assign_notice.clear();
+  f.assign_error.clear();
+  send_command(CommandKind::assign, f.program_id, domain::AssignCustomer{f.customer_id, a.agent_id}, f.customer_id);
+}
+
+// [SECTION] Confirmed changes
+void Store::handle(const AskConfirm& a) {
+  if (ui_.confirm.sending) return;
+  ui_.confirm = a.confirm;
+  ui_.confirm.focus = true;
+}
+
+void Store::handle(const CancelConfirm&) {
+  if (ui_.confirm.sending) return;
+  ui_.confirm = Confirm{};
+}
+
+void Store::handle(const SubmitConfirm&) {
+  auto& c = ui_.confirm;
+  if (c.sending || c.kind == Confirm::Kind::none) return;
+  c.errors.clear();
+  switch (c.kind) {
+  case Confirm::Kind::agent_status: {
+    domain::SetAgentStatus cmd;
+    cmd.person_id = c.person_id;
+    cmd.status = c.status;
+    cmd.reason = trim(c.reason);
+    if (c.expected_version > 0) cmd.expected_version = c.expected_version;
+    send_command(CommandKind::agent_status, c.program_id, cmd, c.person_id);
+    break;
+  }
+  case Confirm::Kind::member_role:
+    send_command(CommandKind::change_role, c.program_id, domain::ChangeMemberRole{c.person_id, c.role}, c.person_id);
+    break;
+  case Confirm::Kind::remove_member:
+    send_command(CommandKind::remove_member, c.program_id, domain::RemoveMember{c.person_id}, c.person_id);
+    break;
+  case Confirm::Kind::revoke_invitation:
+    send_command(CommandKind::revoke, c.program_id, domain::RevokeInvitation{c.invitation_id}, c.invitation_id);
+    break;
+  case Confirm::Kind::sign_out_everywhere: handle(SignOutEverywhere{}); return;
+  case Confirm::Kind::none: return;
+  }
+  c.sending = true;
+}
+
+// [SECTION] People and settings
+void Store::handle(const InviteEdited&) {
+  const auto& f = ui_.invite;
+  ui_.invite.errors.clear();
+  browser_.session_set(draft_key("invite." + std::to_string(f.program_id)),
+                       dump({{"email", f.email}, {"role", identity::to_string(f.role)}, {"customer_id", f.customer_id}, {"hours", f.hours}}));
+}
+
+void Store::handle(const SubmitInvite&) {
+  auto& f = ui_.invite;
+  if (f.sending || !f.program_id) return;
+  f.errors.clear();
+  f.link.clear();
+  domain::InviteMember cmd;
+  cmd.email = trim(f.email);
+  cmd.role = f.role;
+  cmd.customer_id = f.role == identity::Role::customer ? f.customer_id : 0;
+  cmd.expires_in_hours = f.hours;
+  f.sending = true;
+  send_command(CommandKind::invite, f.program_id, cmd);
+}
+
+void Store::handle(const CopyInvitationLink&) {
+  auto& f = ui_.invite;
+  if (f.link.empty()) return;
+  platform::set_clipboard_text(f.link.c_str());
+  f.copied = true;
+  toast("Invitation link copied.");
+}
+
+void Store::handle(const DismissInvitationLink&) {
+  ui_.invite.link.clear();
+  ui_.invite.copied = false;
+}
+
+void Store::handle(const RenameEdited&) {
+  auto& f = ui_.rename;
+  f.edited = true;
+  f.notice.clear();
+  f.errors.clear();
+  browser_.session_set(draft_key("rename." + std::to_string(f.program_id)), f.name);
+}
+
+void Store::handle(const SubmitRename&) {
+  auto& f = ui_.rename;
+  if (f.saving || !f.program_id) return;
+  f.errors.clear();
+  f.notice.clear();
+  f.saving = true;
+  send_command(CommandKind::rename, f.program_id, domain::RenameProgram{trim(f.name)});
+}
+
+void Store::handle(const RetrySnapshot&) {
+  if (!app_.replica.program_id || app_.replica.snapshot_loading) return;
+  retry_snapshot_at_ = 0;
+  app_.replica.problem.clear();
+  load_snapshot();
+}
+
+} // namespace pd::client

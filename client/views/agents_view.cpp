@@ -1,0 +1,161 @@
+// The program's partner agents (#/p/{id}/agents): partner status (coloured), the reason
+// given, how many customers each supports, and the status changes (suspend, remove,
+// terminate, reinstate), each confirmed in a dialog that asks for the reason.
+#include "client/views/views.hpp"
+
+#include "client/app/format.hpp"
+#include "client/app/selectors.hpp"
+#include "client/views/layout.hpp"
+#include "client/views/tones.hpp"
+
+#include <algorithm>
+
+namespace pd::client::views {
+
+namespace {
+
+using domain::PartnerStatus;
+
+void center_in_row(float row_h, float content_h) {
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (row_h - content_h) * 0.5f));
+}
+
+struct StatusAction {
+  const char* label;
+  PartnerStatus to;
+};
+
+// The changes offered from a status. A terminated partnership is final: nothing is offered.
+std::vector<StatusAction> actions_from(PartnerStatus s) {
+  switch (s) {
+  case PartnerStatus::active: return {{"Suspend", PartnerStatus::suspended}, {"Remove", PartnerStatus::removed}, {"Terminate", PartnerStatus::terminated}};
+  case PartnerStatus::suspended: return {{"Reinstate", PartnerStatus::active}, {"Remove", PartnerStatus::removed}, {"Terminate", PartnerStatus::terminated}};
+  case PartnerStatus::removed: return {{"Reinstate", PartnerStatus::active}, {"Terminate", PartnerStatus::terminated}};
+  default: return {};
+  }
+}
+
+} // namespace
+
+void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  if (begin_page(app, ui_state, dispatch)) {
+    const auto& s = *program_state(app);
+    const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
+    ImGui::BeginChild("agents-page", ImVec2(avail, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    const auto agents = agents_by_name(s);
+    int active = 0;
+    for (const auto* a : agents) active += a->status == PartnerStatus::active ? 1 : 0;
+    page_title("Agents", count_text(static_cast<std::int64_t>(agents.size()), "partner agent", "partner agents") + ", " +
+                             std::to_string(active) + " active");
+    const bool can_manage = allowed(app, domain::Action::manage_agents);
+
+    if (agents.empty()) {
+      ImGui::Dummy(ui::dp(0, 12));
+      ui::heading("No agents yet", 18);
+      ui::text("Invite your first partner agent from People.", ui::color::muted);
+    } else {
+      const float row_h = ui::dp(52);
+      ImGui::PushStyleColor(ImGuiCol_TableRowBg, ui::color::surface);
+      ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(0xFA, 0xFB, 0xFD, 0xFF));
+      ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
+      ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ui::color::border);
+      ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ui::color::border);
+      ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(10, 0));
+      const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                    ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+      if (ImGui::BeginTable("agents", 6, flags)) {
+        ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("Partner status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("Customers", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("##Actions", ImGuiTableColumnFlags_WidthStretch, 2.3f);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
+        for (int c = 0; c < 6; ++c) {
+          if (!ImGui::TableSetColumnIndex(c)) continue;
+          center_in_row(ui::dp(36), ImGui::GetTextLineHeight());
+          ui::FontScope font(ui::fonts().bold, 13.5f);
+          ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+          ImGui::TableHeader(ImGui::TableGetColumnName(c));
+          ImGui::PopStyleColor();
+        }
+        for (const auto* a : agents) {
+          ImGui::PushID(static_cast<int>(a->person_id));
+          ImGui::TableNextRow(0, row_h);
+          const auto* m = s.member(a->person_id);
+          ImGui::TableSetColumnIndex(0);
+          {
+            const float line = ImGui::GetTextLineHeight();
+            center_in_row(row_h, line * 2);
+            ui::FontScope font(ui::fonts().bold, 0.0f);
+            ui::text(member_name(s, a->person_id));
+          }
+          {
+            ui::FontScope font(ui::fonts().regular, 13);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui::dp(9));
+            ui::text(m ? m->email : "", ui::color::muted);
+          }
+          ImGui::TableSetColumnIndex(1);
+          center_in_row(row_h, ui::pill_size("Active").y);
+          ui::pill(partner_status_label(a->status), partner_tone(a->status));
+          ImGui::TableSetColumnIndex(2);
+          center_in_row(row_h, ImGui::GetTextLineHeight());
+          if (a->status == PartnerStatus::active) {
+            ui::text("\xE2\x80\x94", ui::color::muted);
+          } else {
+            // One line, cut with an ellipsis; the whole reason in a tooltip.
+            std::string reason = a->status_reason.empty() ? "No reason given" : a->status_reason;
+            const float w = ImGui::GetContentRegionAvail().x;
+            std::string shown = reason;
+            while (shown.size() > 4 && ImGui::CalcTextSize(shown.c_str()).x > w) {
+              shown.resize(shown.size() - 4);
+              while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+              shown += "\xE2\x80\xA6";
+            }
+            ui::text(shown);
+            if (ImGui::IsItemHovered() && shown != reason) ImGui::SetTooltip("%s", reason.c_str());
+          }
+          ImGui::TableSetColumnIndex(3);
+          center_in_row(row_h, ImGui::GetTextLineHeight());
+          ui::text(std::to_string(customers_of_agent(s, a->person_id).size()));
+          ImGui::TableSetColumnIndex(4);
+          center_in_row(row_h, ImGui::GetTextLineHeight());
+          ui::text(format_day_ms(a->status_since), ui::color::muted);
+          ImGui::TableSetColumnIndex(5);
+          if (can_manage) {
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
+            center_in_row(row_h, ImGui::GetFrameHeight());
+            const auto options = actions_from(a->status);
+            if (options.empty()) ui::text("Final", ui::color::muted);
+            for (std::size_t i = 0; i < options.size(); ++i) {
+              if (i) ImGui::SameLine(0, ui::dp(6));
+              const bool final_step = options[i].to == PartnerStatus::terminated;
+              if (final_step) ImGui::PushStyleColor(ImGuiCol_Text, ui::color::error);
+              const bool pressed = ui::secondary_button(options[i].label);
+              if (final_step) ImGui::PopStyleColor();
+              if (pressed) {
+                Confirm c;
+                c.kind = Confirm::Kind::agent_status;
+                c.program_id = s.id;
+                c.person_id = a->person_id;
+                c.status = options[i].to;
+                c.expected_version = a->version;
+                c.subject = member_name(s, a->person_id);
+                dispatch(AskConfirm{c});
+              }
+            }
+            ImGui::PopStyleVar();
+          }
+          ImGui::PopID();
+        }
+        ImGui::EndTable();
+      }
+      ImGui::PopStyleVar();
+      ImGui::PopStyleColor(5);
+    }
+    ImGui::EndChild();
+  }
+  end_page();
+}
+
+} // namespace pd::client::views

@@ -1,0 +1,310 @@
+// The customer list (#/p/{id}/customers). Business: every customer, searchable and filtered by
+// subscription, segment and assigned agent (the filters live in the URL), sortable, with
+// "Add customer". Agent: "My customers", the customers assigned to them with their tenure.
+// Rows are clipped (ImGuiListClipper) so long lists stay cheap; each row opens the customer.
+#include "client/views/views.hpp"
+
+#include "client/app/format.hpp"
+#include "client/app/route.hpp"
+#include "client/app/selectors.hpp"
+#include "client/platform/browser.hpp"
+#include "client/views/layout.hpp"
+#include "client/views/tones.hpp"
+
+#include <algorithm>
+
+namespace pd::client::views {
+
+namespace {
+
+using domain::Customer;
+
+enum Column { col_name, col_email, col_segment, col_subscription, col_mrr, col_since, col_tenure, col_agent };
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+void sort_rows(std::vector<const Customer*>& rows, const domain::ProgramState& s, ImGuiTableSortSpecs* specs) {
+  if (!specs || specs->SpecsCount == 0) return;
+  const auto& spec = specs->Specs[0];
+  const bool asc = spec.SortDirection != ImGuiSortDirection_Descending;
+  const auto key = static_cast<Column>(spec.ColumnUserID);
+  std::stable_sort(rows.begin(), rows.end(), [&](const Customer* a, const Customer* b) {
+    const auto& pa = a->profile;
+    const auto& pb = b->profile;
+    int cmp = 0;
+    switch (key) {
+    case col_name: cmp = lower(pa.name).compare(lower(pb.name)); break;
+    case col_email: cmp = pa.email.compare(pb.email); break;
+    case col_segment: cmp = pa.segment.compare(pb.segment); break;
+    case col_subscription: cmp = static_cast<int>(pa.subscription) - static_cast<int>(pb.subscription); break;
+    case col_mrr: cmp = pa.mrr.minor < pb.mrr.minor ? -1 : pa.mrr.minor > pb.mrr.minor ? 1 : 0; break;
+    case col_since:
+    case col_tenure: cmp = pa.started_on.compare(pb.started_on) * (key == col_tenure ? -1 : 1); break;
+    case col_agent: cmp = lower(member_name(s, a->assigned_agent)).compare(lower(member_name(s, b->assigned_agent))); break;
+    }
+    if (cmp == 0) return a->id < b->id;
+    return asc ? cmp < 0 : cmp > 0;
+  });
+}
+
+// Vertically centers the next cell content of a given height in a row of row_h.
+void center_in_row(float row_h, float content_h) {
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (row_h - content_h) * 0.5f));
+}
+
+void cell_text(const std::string& s, float row_h, ImU32 col = ui::color::text) {
+  center_in_row(row_h, ImGui::GetTextLineHeight());
+  ui::text(s, col);
+}
+
+void cell_right(const std::string& s, float row_h) {
+  center_in_row(row_h, ImGui::GetTextLineHeight());
+  const float w = ImGui::CalcTextSize(s.c_str()).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+  ui::text(s);
+}
+
+void cell_pill(std::string_view s, ui::Tone t, float row_h) {
+  center_in_row(row_h, ui::pill_size(s).y);
+  ui::pill(s, t);
+}
+
+// The table of customers; business shows the assignee, agents the tenure.
+void customer_table(const domain::ProgramState& s, std::vector<const Customer*> rows, bool business, Dispatch& dispatch) {
+  const float row_h = ui::dp(business ? 50 : 44);
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp |
+                                ImGuiTableFlags_PadOuterX;
+  // As tall as the rows need, up to the bottom of the page (then it scrolls under a frozen header).
+  const float wanted = ui::dp(36) + row_h * static_cast<float>(rows.size()) + ui::dp(2);
+  const float height = std::min(wanted, std::max(ui::dp(240), ImGui::GetContentRegionAvail().y - ui::dp(4)));
+  ImGui::PushStyleColor(ImGuiCol_TableRowBg, ui::color::surface);
+  ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(0xFA, 0xFB, 0xFD, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
+  ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ui::color::border);
+  ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ui::color::border);
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(10, 0));
+  const int columns = 6;
+  if (ImGui::BeginTable("customers", columns, flags, ImVec2(0, height))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 2.6f, col_name);
+    if (business) {
+      ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_segment);
+      ImGui::TableSetupColumn("Subscription", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_subscription);
+      ImGui::TableSetupColumn("MRR", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_mrr);
+      ImGui::TableSetupColumn("Customer since", ImGuiTableColumnFlags_WidthStretch, 1.2f, col_since);
+      ImGui::TableSetupColumn("Assigned to", ImGuiTableColumnFlags_WidthStretch, 1.4f, col_agent);
+    } else {
+      ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_segment);
+      ImGui::TableSetupColumn("Subscription", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_subscription);
+      ImGui::TableSetupColumn("MRR", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_mrr);
+      ImGui::TableSetupColumn("Customer since", ImGuiTableColumnFlags_WidthStretch, 1.2f, col_since);
+      ImGui::TableSetupColumn("Tenure", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, col_tenure);
+    }
+    // Header row, taller than ImGui's default.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
+    for (int c = 0; c < columns; ++c) {
+      if (!ImGui::TableSetColumnIndex(c)) continue;
+      center_in_row(ui::dp(36), ImGui::GetTextLineHeight());
+      ui::FontScope font(ui::fonts().bold, 13.5f);
+      ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+      ImGui::TableHeader(ImGui::TableGetColumnName(c));
+      ImGui::PopStyleColor();
+    }
+    sort_rows(rows, s, ImGui::TableGetSortSpecs());
+
+    const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), row_h);
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const Customer& c = *rows[static_cast<std::size_t>(i)];
+        ImGui::PushID(static_cast<int>(c.id));
+        ImGui::TableNextRow(0, row_h);
+        ImGui::TableSetColumnIndex(0);
+        // The whole row is one button; the cells are drawn over it.
+        const float y = ImGui::GetCursorPosY();
+        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ui::color::accent_soft);
+        ImGui::PushStyleColor(ImGuiCol_HeaderActive, ui::color::accent_soft);
+        const std::string label = c.profile.name + "##row";
+        ImGui::PushStyleColor(ImGuiCol_Text, 0);
+        if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
+                              ImVec2(0, row_h)))
+          dispatch(Navigate{program_route(Page::customer, s.id, c.id)});
+        ImGui::PopStyleColor(3);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetCursorPosY(y);
+        {
+          ui::FontScope font(ui::fonts().bold, 0.0f);
+          const float two = ImGui::GetTextLineHeight() * 2 + ui::dp(1);
+          center_in_row(row_h, business ? two : ImGui::GetTextLineHeight());
+          ui::text(c.profile.name);
+        }
+        if (business) {
+          ui::FontScope font(ui::fonts().regular, 13);
+          ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui::dp(8));
+          ui::text(c.profile.email, ui::color::muted);
+        }
+        ImGui::TableSetColumnIndex(1);
+        cell_text(c.profile.segment, row_h);
+        ImGui::TableSetColumnIndex(2);
+        cell_pill(subscription_label(c.profile.subscription), subscription_tone(c.profile.subscription), row_h);
+        ImGui::TableSetColumnIndex(3);
+        cell_right(format_money(c.profile.mrr), row_h);
+        ImGui::TableSetColumnIndex(4);
+        cell_text(format_day(c.profile.started_on), row_h);
+        ImGui::TableSetColumnIndex(5);
+        if (business) {
+          if (c.assigned_agent) cell_text(member_name(s, c.assigned_agent), row_h);
+          else cell_text("Business queue", row_h, ui::color::muted);
+        } else {
+          cell_text(tenure_text(c.profile.started_on, now), row_h);
+        }
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(5);
+}
+
+void filters(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s) {
+  CustomerFilter f = app.route.filter;
+  bool changed = false;
+  const float gap = ui::dp(10);
+  // The row shares the page's width: search first, then three equal filters, then "Clear filters".
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float clear_w = ImGui::CalcTextSize("Clear filters").x + gap * 1.5f;
+  const float search_w = std::clamp(avail * 0.3f, ui::dp(170), ui::dp(300));
+  const float combo_w = std::clamp((avail - search_w - 3 * gap - clear_w) / 3, ui::dp(118), ui::dp(200));
+  bool edited = false;
+  ui::input_text("##Search customers", "Search by name or email", ui_state.search, edited, 0, search_w);
+  if (edited) {
+    f.q = ui_state.search;
+    changed = true;
+  }
+
+  ImGui::SameLine(0, gap);
+  static const std::vector<std::string> sub_values = {"", "trialing", "active", "past_due", "cancelled"};
+  static const std::vector<std::string> sub_labels = {"All subscriptions", "Trialing", "Active", "Past due", "Cancelled"};
+  int sub = 0;
+  for (int i = 0; i < static_cast<int>(sub_values.size()); ++i)
+    if (sub_values[static_cast<std::size_t>(i)] == f.subscription) sub = i;
+  if (choice("##Subscription filter", sub_labels, sub, combo_w)) {
+    f.subscription = sub_values[static_cast<std::size_t>(sub)];
+    changed = true;
+  }
+
+  ImGui::SameLine(0, gap);
+  auto segs = segments(s);
+  std::vector<std::string> seg_labels = {"All segments"};
+  seg_labels.insert(seg_labels.end(), segs.begin(), segs.end());
+  int seg = 0;
+  for (int i = 0; i < static_cast<int>(segs.size()); ++i)
+    if (segs[static_cast<std::size_t>(i)] == f.segment) seg = i + 1;
+  if (!f.segment.empty() && seg == 0) {
+    seg_labels.push_back(f.segment);
+    seg = static_cast<int>(seg_labels.size()) - 1;
+  }
+  if (choice("##Segment filter", seg_labels, seg, combo_w)) {
+    f.segment = seg == 0 ? "" : seg_labels[static_cast<std::size_t>(seg)];
+    changed = true;
+  }
+
+  ImGui::SameLine(0, gap);
+  const auto agents = agents_by_name(s);
+  std::vector<std::string> agent_labels = {"All agents", "Business queue"};
+  std::vector<std::int64_t> agent_values = {-1, 0};
+  for (const auto* a : agents) {
+    agent_labels.push_back(member_name(s, a->person_id));
+    agent_values.push_back(a->person_id);
+  }
+  int ag = 0;
+  for (int i = 0; i < static_cast<int>(agent_values.size()); ++i)
+    if (agent_values[static_cast<std::size_t>(i)] == f.agent) ag = i;
+  if (choice("##Agent filter", agent_labels, ag, combo_w)) {
+    f.agent = agent_values[static_cast<std::size_t>(ag)];
+    changed = true;
+  }
+
+  if (!f.empty()) {
+    ImGui::SameLine(0, gap * 1.5f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+    if (ui::link("Clear filters")) {
+      f = CustomerFilter{};
+      ui_state.search.clear();
+      changed = true;
+    }
+  }
+  if (changed) dispatch(FilterChanged{f});
+}
+
+} // namespace
+
+void draw_customers(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  if (begin_page(app, ui_state, dispatch)) {
+    const auto& s = *program_state(app);
+    const auto role = current_role(app, ui_state);
+    const bool business = identity::is_business_role(role);
+    const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
+    ImGui::BeginChild("customers-page", ImVec2(avail, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    if (business) {
+      const auto rows = filter_customers(s, app.route.filter);
+      const std::string subtitle = app.route.filter.empty()
+                                       ? count_text(static_cast<std::int64_t>(s.customers.size()), "customer", "customers")
+                                       : std::to_string(rows.size()) + " of " +
+                                             count_text(static_cast<std::int64_t>(s.customers.size()), "customer", "customers");
+      const float title_y = ImGui::GetCursorPosY();
+      const float right_x = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+      page_title("Customers", subtitle);
+      if (allowed(app, domain::Action::write_customer)) {
+        const float bw = ui::dp(150);
+        const float after_y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(right_x - bw, title_y + ui::dp(4)));
+        if (ui::primary_button("Add customer", ImVec2(bw, ui::dp(40))))
+          dispatch(Navigate{program_route(Page::new_customer, s.id)});
+        ImGui::SetCursorPosY(after_y);
+      }
+      filters(app, ui_state, dispatch, s);
+      ImGui::Dummy(ui::dp(0, 4));
+      if (rows.empty()) {
+        ImGui::Dummy(ui::dp(0, 20));
+        ui::heading(s.customers.empty() ? "No customers yet" : "No customers match these filters", 18);
+        ui::text(s.customers.empty() ? "Add your first customer to start assigning them to agents."
+                                     : "Try another search, or clear the filters.",
+                 ui::color::muted);
+      } else {
+        customer_table(s, rows, true, dispatch);
+      }
+    } else {
+      const auto me = my_id(app);
+      auto rows = customers_of_agent(s, me);
+      page_title("My customers", count_text(static_cast<std::int64_t>(rows.size()), "customer", "customers") +
+                                     " of " + s.name + " assigned to you");
+      if (auto it = s.agents.find(me); it != s.agents.end() && it->second.status != domain::PartnerStatus::active) {
+        const auto& a = it->second;
+        ui::message_box(std::string("Your partner status is ") + partner_status_label(a.status) + ". Reason: " +
+                            (a.status_reason.empty() ? "none given" : a.status_reason),
+                        partner_tone(a.status));
+        ImGui::Dummy(ui::dp(0, 4));
+      }
+      if (rows.empty()) {
+        ImGui::Dummy(ui::dp(0, 20));
+        ui::heading("No customers assigned to you yet", 18);
+        ui::text("When " + s.name + " assigns you a customer, it appears here at once.", ui::color::muted);
+      } else {
+        customer_table(s, rows, false, dispatch);
+      }
+    }
+    ImGui::EndChild();
+  }
+  end_page();
+}
+
+} // namespace pd::client::views

@@ -1,0 +1,80 @@
+// Program settings (#/p/{id}/settings): the program's name (owners and admins rename it),
+// its details, and signing out of every device.
+#include "client/views/views.hpp"
+
+#include "client/app/format.hpp"
+#include "client/app/role_text.hpp"
+#include "client/app/selectors.hpp"
+#include "client/views/layout.hpp"
+
+#include <algorithm>
+
+namespace pd::client::views {
+
+void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  if (begin_page(app, ui_state, dispatch)) {
+    const auto& s = *program_state(app);
+    auto& f = ui_state.rename;
+    const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(720));
+    ImGui::BeginChild("settings-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    page_title("Program settings", "How " + s.name + " appears to everyone in it.");
+
+    if (ui::begin_card("name", avail)) {
+      ui::heading("Program name", 17);
+      ImGui::Dummy(ui::dp(0, 2));
+      if (allowed(app, domain::Action::rename_program)) {
+        ui::text_wrapped("Shown to your team, your partner agents and your customers.", ui::color::muted);
+        ImGui::Dummy(ui::dp(0, 4));
+        ImGui::BeginDisabled(f.saving);
+        bool edited = false;
+        const bool enter = ui::input_text("##Program name", "Acme Analytics", f.name, edited);
+        if (edited) dispatch(RenameEdited{});
+        ui::field_error(f.errors.field("name"));
+        ImGui::EndDisabled();
+        if (!f.errors.general.empty()) ui::error_box(f.errors.general);
+        if (!f.notice.empty()) ui::message_box(f.notice, ui::tone::success);
+        ImGui::Dummy(ui::dp(0, 4));
+        const bool changed = f.name != s.name;
+        const char* label = f.saving ? "Saving\xE2\x80\xA6###Rename" : "Rename program###Rename";
+        if ((ui::primary_button(label, ImVec2(ui::dp(160), ui::dp(40)), changed && !f.saving) || (enter && changed)) && !f.saving)
+          dispatch(SubmitRename{});
+      } else {
+        ui::heading(s.name, 20);
+        ui::text_wrapped("Only the program's owners and admins can rename it.", ui::color::muted);
+      }
+    }
+    ui::end_card();
+    ImGui::Dummy(ui::dp(0, 6));
+
+    if (ui::begin_card("details", avail)) {
+      ui::heading("Details", 17);
+      ImGui::Dummy(ui::dp(0, 4));
+      const float lw = ui::dp(150);
+      fact("Currency", s.currency, lw);
+      fact("Created", s.created_at ? format_day_ms(s.created_at) : "\xE2\x80\x94", lw);
+      fact("Your role", role_label(current_role(app, ui_state)), lw);
+      fact("Members", std::to_string(s.members.size()), lw);
+      fact("Program ID", std::to_string(s.id), lw);
+    }
+    ui::end_card();
+    ImGui::Dummy(ui::dp(0, 6));
+
+    if (ui::begin_card("sessions", avail)) {
+      ui::heading("Your sessions", 17);
+      ImGui::Dummy(ui::dp(0, 2));
+      ui::text_wrapped("Lost a device, or signed in on a shared computer? Sign out everywhere at once.", ui::color::muted);
+      ImGui::Dummy(ui::dp(0, 4));
+      if (ui::secondary_button("Sign out of all devices", ImVec2(0, ui::dp(38)))) {
+        Confirm c;
+        c.kind = Confirm::Kind::sign_out_everywhere;
+        c.program_id = s.id;
+        dispatch(AskConfirm{c});
+      }
+    }
+    ui::end_card();
+    ImGui::EndChild();
+  }
+  end_page();
+}
+
+} // namespace pd::client::views
