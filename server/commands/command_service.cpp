@@ -79,7 +79,7 @@ CommandOutcome CommandService::execute(ProgramId program, const std::string& com
       batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
       lock.unlock();
-      write_batch(batch);
+      write_batch(batch); // sets each outcome under queue_mutex_ after COMMIT
       lock.lock();
       writing_ = false;
       queue_cv_.notify_all();
@@ -132,21 +132,30 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
 void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
   std::unique_lock lock(mutex_);
   std::vector<Event> appended;
+  std::vector<CommandOutcome> results;
+  bool committed = true;
   try {
     db_.write([&] {
-      for (auto& p : batch) p->outcome = decide_one(*p, appended);
+      for (auto& p : batch) results.push_back(decide_one(*p, appended));
     });
   } catch (const std::exception&) {
+    committed = false;
+  }
+  if (committed) {
+    event_count_ += appended.size();
+    if (!appended.empty()) hub_.published(appended.back().seq);
+  } else {
     // The transaction rolled back: memory may hold events that are not on disk. Rebuild it
     // from the log and answer every command of the batch with an error (none was applied).
-    for (auto& p : batch)
-      p->outcome = CommandOutcome{500, core::to_json_body(core::make_error(core::ErrorCode::internal, "The change could not be saved. Try again.")), false};
+    results.assign(batch.size(), CommandOutcome{500, core::to_json_body(core::make_error(
+                                                         core::ErrorCode::internal, "The change could not be saved. Try again.")),
+                                                false});
     lock.unlock();
     replay();
-    return;
   }
-  event_count_ += appended.size();
-  if (!appended.empty()) hub_.published(appended.back().seq);
+  // Answers are published only now, after COMMIT, under the queue's lock.
+  std::lock_guard queue_lock(queue_mutex_);
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(results[i]);
 }
 
 } // namespace pd::commands

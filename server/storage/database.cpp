@@ -6,15 +6,36 @@
 
 namespace pd::storage {
 
+thread_local const Database* Database::current_db_ = nullptr;
+thread_local Connection* Database::current_conn_ = nullptr;
+
 static void check(sqlite3* db, int rc, std::string_view what) {
   if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
     throw StorageError(std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  check(db_, sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr), "prepare");
+Statement::Statement(Connection& conn, std::string_view sql) : db_(conn.db) {
+  std::string key(sql);
+  auto it = conn.cache.find(key);
+  if (it != conn.cache.end() && !sqlite3_stmt_busy(it->second)) {
+    stmt_ = it->second;
+    cached_ = true;
+    return;
+  }
+  check(db_, sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr), "prepare");
+  if (it == conn.cache.end() && conn.cache.size() < 256) {
+    conn.cache.emplace(std::move(key), stmt_);
+    cached_ = true;
+  }
 }
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  if (cached_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
   check(db_, sqlite3_bind_int64(stmt_, index, value), "bind");
@@ -55,6 +76,8 @@ Database::Database(const std::filesystem::path& file) : path_(file) {
     throw StorageError("cannot open database " + file.string() + ": " + msg);
   }
   sqlite3_busy_timeout(db_, 5000);
+  writer_ = std::make_unique<Connection>();
+  writer_->db = db_;
   // WAL: readers never block the writer. synchronous=FULL: a transaction is on disk (WAL
   // fsynced) before COMMIT returns, so an acknowledged write survives power loss; see
   // docs/operations.md for the trade-off against NORMAL.
@@ -65,7 +88,35 @@ Database::Database(const std::filesystem::path& file) : path_(file) {
 }
 
 Database::~Database() {
-  if (db_) sqlite3_close(db_);
+  readers_.clear();
+  writer_.reset(); // closes db_
+}
+
+Statement Database::prepare(std::string_view sql) {
+  return Statement(current_db_ == this && current_conn_ ? *current_conn_ : *writer_, sql);
+}
+
+Connection* Database::acquire_reader() {
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      auto c = idle_readers_.back();
+      idle_readers_.pop_back();
+      return c;
+    }
+  }
+  auto c = std::make_unique<Connection>();
+  if (sqlite3_open_v2(path_.c_str(), &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    throw StorageError("cannot open a read connection to " + path_.string());
+  sqlite3_busy_timeout(c->db, 5000);
+  std::lock_guard lock(readers_mutex_);
+  readers_.push_back(std::move(c));
+  return readers_.back().get();
+}
+
+void Database::release_reader(Connection* c) {
+  std::lock_guard lock(readers_mutex_);
+  idle_readers_.push_back(c);
 }
 
 void Database::exec(std::string_view sql) {

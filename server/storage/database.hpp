@@ -7,7 +7,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <unordered_map>
+#include <vector>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,9 +22,22 @@ struct StorageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One SQLite connection with its prepared-statement cache.
+struct Connection {
+  sqlite3* db = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache;
+  Connection() = default;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection() {
+    for (auto& [sql, st] : cache) sqlite3_finalize(st);
+    if (db) sqlite3_close(db);
+  }
+};
+
 class Statement {
 public:
-  Statement(sqlite3* db, std::string_view sql);
+  Statement(Connection& conn, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -41,6 +57,7 @@ public:
 private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool cached_ = false; // borrowed from the connection's cache: reset, not finalized
 };
 
 class Database {
@@ -57,7 +74,9 @@ public:
   const std::filesystem::path& path() const { return path_; }
 
   void exec(std::string_view sql);
-  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  // A statement on the connection of the current read() or write() scope (the writer
+  // connection outside any scope).
+  Statement prepare(std::string_view sql);
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
 
@@ -66,6 +85,7 @@ public:
   template <class Fn>
   auto write(Fn&& fn) -> decltype(fn()) {
     std::lock_guard lock(mutex_);
+    Scope scope(this, writer_.get());
     exec("BEGIN IMMEDIATE");
     try {
       if constexpr (std::is_void_v<decltype(fn())>) {
@@ -86,6 +106,7 @@ public:
   template <class Fn>
   auto trial(Fn&& fn) -> decltype(fn()) {
     std::lock_guard lock(mutex_);
+    Scope scope(this, writer_.get());
     exec("BEGIN IMMEDIATE");
     struct Rollback {
       sqlite3* db;
@@ -98,10 +119,18 @@ public:
   // server runs; writers are not blocked for long).
   void backup_to(const std::filesystem::path& target);
 
-  // Runs fn under the connection's lock (reads).
+  // Runs fn on a read connection from the pool, in one read transaction: readers never wait
+  // for each other or for the writer (WAL), and see the last committed state.
   template <class Fn>
   auto read(Fn&& fn) -> decltype(fn()) {
-    std::lock_guard lock(mutex_);
+    if (current_db_ == this) return fn(); // already inside a scope of this database
+    Lease lease(*this);
+    Scope scope(this, lease.conn);
+    struct Txn {
+      sqlite3* db;
+      explicit Txn(sqlite3* d) : db(d) { sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr); }
+      ~Txn() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+    } txn(lease.conn->db);
     return fn();
   }
 
@@ -110,9 +139,37 @@ public:
 
 private:
   void migrate();
+  Connection* acquire_reader();
+  void release_reader(Connection* c);
+
+  struct Lease {
+    Database& db;
+    Connection* conn;
+    explicit Lease(Database& d) : db(d), conn(d.acquire_reader()) {}
+    ~Lease() { db.release_reader(conn); }
+  };
+  // Which connection prepare() uses on this thread.
+  static thread_local const Database* current_db_;
+  static thread_local Connection* current_conn_;
+  struct Scope {
+    const Database* saved_db;
+    Connection* saved_conn;
+    Scope(const Database* d, Connection* c) : saved_db(current_db_), saved_conn(current_conn_) {
+      current_db_ = d;
+      current_conn_ = c;
+    }
+    ~Scope() {
+      current_db_ = saved_db;
+      current_conn_ = saved_conn;
+    }
+  };
 
   std::filesystem::path path_;
-  sqlite3* db_ = nullptr;
+  sqlite3* db_ = nullptr; // the writer connection (writer_->db)
+  std::unique_ptr<Connection> writer_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> readers_; // every reader ever opened
+  std::vector<Connection*> idle_readers_;
   std::recursive_mutex mutex_;
   bool created_ = false;
   int schema_version_ = 0;

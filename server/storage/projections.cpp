@@ -71,7 +71,8 @@ void Projections::write(const ProgramState& s, const EventBody& event) {
         } else if constexpr (std::is_same_v<T, MemberRoleChanged> || std::is_same_v<T, AgentStatusChanged>) write_member(s, e.person_id);
         else if constexpr (std::is_same_v<T, MemberRemoved>) {
           write_member(s, e.person_id);
-          db_.prepare("UPDATE customers SET person_id = 0 WHERE program_id = ? AND person_id = ?").bind(1, s.id).bind(2, e.person_id).run();
+          for (const auto& [cid, c] : s.customers) // customer records unlinked by this event
+            if (c.version == s.version) write_customer(s, cid);
         } else if constexpr (std::is_same_v<T, CustomerAdded> || std::is_same_v<T, CustomerUpdated> || std::is_same_v<T, CustomerAssigned>)
           write_customer(s, e.customer_id);
       },

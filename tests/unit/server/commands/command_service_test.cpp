@@ -93,3 +93,15 @@ TEST_CASE("the event log refuses updates and deletes") {
   CHECK_THROWS_AS(f.db->exec("UPDATE events SET type = 'x'"), storage::StorageError);
   CHECK_THROWS_AS(f.db->exec("DELETE FROM events"), storage::StorageError);
 }
+
+TEST_CASE("removing a customer's account keeps the customer projection in step with the log") {
+  Fixture f;
+  f.db->exec("INSERT OR IGNORE INTO persons(id, email, name, password_hash, created_at_ms) VALUES (2, 'jo@x.test', 'Jo', 'x', 0)");
+  auto program = f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000).body["program_id"].get<ProgramId>();
+  f.service->execute(program, "add-customer-1", AddCustomer{profile("Jo", "jo@x.test")}, f.owner, 2000);
+  auto invite = InviteMember{"jo@x.test", pd::identity::Role::customer, 1, 24, "hash-jo"};
+  f.service->execute(program, "invite-jo-1", invite, f.owner, 3000);
+  CHECK(f.service->execute(program, "accept-jo-1", AcceptInvitation{1}, Actor{2, "Jo", "jo@x.test"}, 4000).status == 200);
+  CHECK(f.service->execute(program, "remove-jo-1", RemoveMember{2}, f.owner, 5000).status == 200);
+  CHECK(f.service->verify().empty());
+}

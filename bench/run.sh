@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmarks (not part of the test suite). Builds release + web, then measures on this machine:
+#   - signed-in reads and durable writes through the real server at 64 keep-alive connections (wrk)
+#   - the ceilings: a trivial handler on the same HTTP library, and single-row SQLite commits
+#     with the same synchronous setting on the same disk
+#   - a replica applying 1,000,000 events natively and in Chromium (wasm)
+# Prints a table. Usage: bench/run.sh [seconds per wrk run, default 10]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+secs=${1:-10}
+"$root/scripts/build.sh" release web >/dev/null
+rel="$root/build/release"
+work=$(mktemp -d "$root/build/bench-XXXXXX")   # same disk as the data directory would be
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+wait_url() { for _ in $(seq 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; return 1; }
+# wrk output -> "req/s p50 p99" (latencies in ms)
+parse() {
+  awk '/Requests\/sec/ {rps=$2}
+       /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+       function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+       END { printf "%.0f %.2f %.2f\n", rps, ms(p50), ms(p99) }'
+}
+run_wrk() { wrk -t2 -c64 -d"${secs}s" --latency "$@" 2>&1; }
+
+# Ceiling 1: trivial handler.
+"$rel/bench/pd_bench_trivial_server" 18901 >/dev/null &
+wait_url http://127.0.0.1:18901/ping
+read -r triv_rps triv_p50 triv_p99 < <(run_wrk http://127.0.0.1:18901/ping | parse)
+kill %1; wait %1 2>/dev/null || true
+
+# Ceiling 2: single-row commits on the same disk.
+commits=$("$rel/bench/pd_bench_sqlite_commits" "$work/commits.db" 3000 | awk '{print $3}' | tr -d '/s')
+
+# The server, with the demo program, request logging above info off (one line per request
+# would measure the terminal), no rate limit.
+"$rel/server/partnerdesk-server" --port 18902 --data "$work/data" --web-root "$root/build/web/public" --demo \
+  --rate-limit 0 --log-level warn >/dev/null 2>"$work/server.log" &
+wait_url http://127.0.0.1:18902/healthz
+cookie=$(curl -s -D - -o /dev/null -H 'X-Requested-With: partnerdesk' -H 'Content-Type: application/json' \
+  -d '{"email":"staff@acme.test","password":"demo-password"}' http://127.0.0.1:18902/api/v1/session |
+  awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2}')
+export PD_COOKIE=$cookie
+read -r read_rps read_p50 read_p99 < <(run_wrk -s "$root/bench/read.lua" http://127.0.0.1:18902 | parse)
+read -r write_rps write_p50 write_p99 < <(run_wrk -s "$root/bench/write.lua" http://127.0.0.1:18902 | parse)
+events=$(curl -s http://127.0.0.1:18902/metrics | awk '/^pd_events_appended_total/ {print $2}')
+errors=$(curl -s http://127.0.0.1:18902/metrics | awk '/pd_http_requests_total\{status="5xx"\}/ {print $2}')
+
+native=$("$rel/bench/pd_bench_replica_apply" 1000000 | awk '{print $4}')
+browser=$(node "$root/bench/browser_apply.js" "$root/build/web/bench/pd_bench_replica_apply.js" | awk '{print $4}')
+
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100*a/b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a/b }'; }
+printf '\n%-58s %12s %9s %9s\n' "measurement (64 connections, ${secs} s each)" "rate" "p50 ms" "p99 ms"
+printf '%-58s %12s %9s %9s\n' "trivial handler, same HTTP library (ceiling)" "$triv_rps/s" "$triv_p50" "$triv_p99"
+printf '%-58s %12s %9s %9s\n' "signed-in reads: GET customers?limit=20" "$read_rps/s" "$read_p50" "$read_p99"
+printf '%-58s %12s %9s %9s\n' "durable writes: POST AddCustomer command" "$write_rps/s" "$write_p50" "$write_p99"
+printf '%-58s %12s\n' "SQLite single-row commits, WAL, synchronous=FULL (ceiling)" "$commits/s"
+printf '%-58s %12s\n' "reads / trivial handler (target >= 40%)" "$(pct "$read_rps" "$triv_rps")"
+printf '%-58s %12s\n' "writes / single-row commits (target >= 2x)" "$(ratio "$write_rps" "$commits")"
+printf '%-58s %12s\n' "replica applies 1,000,000 events, native (target < 2 s)" "$native ms"
+printf '%-58s %12s\n' "replica applies 1,000,000 events, Chromium (wasm)" "$browser ms"
+printf '%-58s %12s\n' "events in the log after the run / server 5xx answers" "$events / ${errors:-0}"
