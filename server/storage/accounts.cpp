@@ -1,5 +1,7 @@
 #include "server/storage/accounts.hpp"
 
+#include <mutex>
+
 namespace pd::storage {
 
 std::int64_t AccountStore::create_person(const std::string& email, const std::string& name,
@@ -25,12 +27,21 @@ std::optional<PersonRecord> AccountStore::find_by_email(const std::string& email
 }
 
 std::optional<PersonRecord> AccountStore::find_by_id(std::int64_t id) {
-  return db_.read([&]() -> std::optional<PersonRecord> {
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
+  }
+  auto found = db_.read([&]() -> std::optional<PersonRecord> {
     auto q = db_.prepare("SELECT id, email, name, password_hash FROM persons WHERE id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return read_person(q);
   });
+  if (found) {
+    std::unique_lock lock(cache_mutex_);
+    by_id_[id] = *found;
+  }
+  return found;
 }
 
 std::vector<api::Membership> AccountStore::memberships_of(std::int64_t person_id) {

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pd::storage {
@@ -36,6 +38,9 @@ public:
 
 private:
   Database& db_;
+  // Persons never change once created, so lookups by id are cached.
+  std::shared_mutex cache_mutex_;
+  std::unordered_map<std::int64_t, PersonRecord> by_id_;
 };
 
 } // namespace pd::storage

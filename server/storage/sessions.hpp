@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 
 namespace pd::storage {
 
@@ -28,6 +30,10 @@ public:
 
 private:
   Database& db_;
+  // Write-through cache of live sessions: the server is the only writer of this table, so
+  // the cache never disagrees with it. Misses (e.g. after a restart) read the table.
+  std::shared_mutex cache_mutex_;
+  std::unordered_map<std::string, SessionRecord> cache_;
 };
 
 } // namespace pd::storage

@@ -85,12 +85,17 @@ struct Applier {
   }
   ApplyOutcome operator()(const CustomerAdded& c) {
     s.customers[c.customer_id] = Customer{c.customer_id, c.profile, 0, 0, e.seq};
+    s.customer_by_email[c.profile.email] = c.customer_id;
     s.next_customer_id = std::max(s.next_customer_id, c.customer_id + 1);
     return {};
   }
   ApplyOutcome operator()(const CustomerUpdated& c) {
     auto it = s.customers.find(c.customer_id);
     if (it == s.customers.end()) return {true};
+    if (it->second.profile.email != c.profile.email) {
+      s.customer_by_email.erase(it->second.profile.email);
+      s.customer_by_email[c.profile.email] = c.customer_id;
+    }
     it->second.profile = c.profile;
     it->second.version = e.seq;
     return {};

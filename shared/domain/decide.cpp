@@ -28,9 +28,8 @@ std::optional<core::Error> check_profile(const ProgramState& s, const CustomerPr
     return make_error(ErrorCode::invalid_field, "MRR must be in the program's currency (" + s.currency + ").", "data.profile.mrr.currency");
   if (p.referring_agent != 0 && s.role_of(p.referring_agent) != Role::agent)
     return make_error(ErrorCode::invalid_field, "The referring agent must be an agent of this program.", "data.profile.referring_agent");
-  for (const auto& [id, c] : s.customers)
-    if (id != self && c.profile.email == p.email)
-      return make_error(ErrorCode::conflict, "Another customer of this program already has that email.", "data.profile.email");
+  if (auto other = s.customer_with_email(p.email); other != 0 && other != self)
+    return make_error(ErrorCode::conflict, "Another customer of this program already has that email.", "data.profile.email");
   return std::nullopt;
 }
 
@@ -70,8 +69,7 @@ struct Decider {
         if (!cust) return not_found("customer", "data.customer_id");
         link = cust->id;
       } else {
-        for (const auto& [id, cust] : s.customers)
-          if (cust.profile.email == c.email) link = id;
+        link = s.customer_with_email(c.email);
         if (!link)
           return make_error(ErrorCode::invalid_field, "Add the customer's profile first, then invite them.", "data.customer_id");
       }

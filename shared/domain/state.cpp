@@ -46,6 +46,11 @@ const Customer* ProgramState::customer_of_person(PersonId p) const {
   return nullptr;
 }
 
+CustomerId ProgramState::customer_with_email(const std::string& email) const {
+  auto it = customer_by_email.find(email);
+  return it == customer_by_email.end() ? 0 : it->second;
+}
+
 int ProgramState::owner_count() const {
   int n = 0;
   for (const auto& [pid, m] : members) n += m.role == identity::Role::owner ? 1 : 0;

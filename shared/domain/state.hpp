@@ -71,12 +71,14 @@ struct ProgramState {
   std::map<InvitationId, Invitation> invitations;
   CustomerId next_customer_id = 1;
   InvitationId next_invitation_id = 1;
+  std::map<std::string, CustomerId> customer_by_email; // derived by apply(): emails are unique per program
 
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;
   identity::Role role_of(PersonId p) const; // Role::unknown when not a member
   const Customer* customer(CustomerId c) const;
   const Customer* customer_of_person(PersonId p) const;
+  CustomerId customer_with_email(const std::string& email) const; // 0 when none
   int owner_count() const;
 };
 

@@ -56,7 +56,10 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
   for (const auto& [id, a] : full.agents)
     if (is_allowed(full, reader, Action::read_agent, {.person = id})) v.agents[id] = a;
   for (const auto& [id, c] : full.customers)
-    if (is_allowed(full, reader, Action::read_customer, {.customer = id})) v.customers[id] = c;
+    if (is_allowed(full, reader, Action::read_customer, {.customer = id})) {
+      v.customers[id] = c;
+      v.customer_by_email[c.profile.email] = id;
+    }
   if (is_allowed(full, reader, Action::read_invitations)) {
     v.invitations = full.invitations;
     for (auto& [id, inv] : v.invitations) inv.token_hash.clear();
@@ -89,7 +92,11 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     s.next_invitation_id = j.value("next_invitation_id", std::int64_t{1});
     for (const auto& m : j.value("members", nlohmann::json::array())) { auto v = m.get<Member>(); s.members[v.person_id] = v; }
     for (const auto& a : j.value("agents", nlohmann::json::array())) { auto v = a.get<Agent>(); s.agents[v.person_id] = v; }
-    for (const auto& c : j.value("customers", nlohmann::json::array())) { auto v = c.get<Customer>(); s.customers[v.id] = v; }
+    for (const auto& c : j.value("customers", nlohmann::json::array())) {
+      auto v = c.get<Customer>();
+      s.customer_by_email[v.profile.email] = v.id;
+      s.customers[v.id] = v;
+    }
     for (const auto& i : j.value("invitations", nlohmann::json::array())) { auto v = i.get<Invitation>(); s.invitations[v.id] = v; }
     return s;
   } catch (const nlohmann::json::exception& e) {
