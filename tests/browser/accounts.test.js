@@ -3,33 +3,12 @@
 // pages). One server and one browser for the file.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function withApp(options, body) {
-  const { context, page } = await h.openApp(browser, server.url, options);
-  try {
-    await body(page, context);
-    const crashes = page.problems.filter((p) => p.startsWith('pageerror'));
-    assert.deepEqual(crashes, [], 'no uncaught errors in the page');
-  } finally {
-    await context.close();
-  }
-}
+const suite = h.appSuite();
+const withApp = suite.withApp;
 
 const TIMEOUT = { timeout: 60000 };
 
@@ -46,13 +25,13 @@ test('staff invites an agent; the link creates the account, lands in the program
         const text = await staff.evaluate(() => navigator.clipboard.readText());
         return /\/#\/invite\/[0-9a-f]{64}$/.test(text) ? text : null;
       });
-      assert.ok(link.startsWith(server.url + '/#/invite/'));
+      assert.ok(link.startsWith(suite.server.url + '/#/invite/'));
       assert.equal(await h.fieldValue(staff, 'Invitation link'), link);
       await h.waitForItem(staff, { label: 'nia.brown@acme.test', window: 'Page' }); // pending, live
       await h.screenshot(staff, 'business-people-invitation.png');
     });
 
-  await withApp({ path: link.slice(server.url.length) }, async (page) => {
+  await withApp({ path: link.slice(suite.server.url.length) }, async (page) => {
     await h.waitForItem(page, { label: 'Join Acme Analytics', window: 'Invitation' });
     await h.waitForItem(page, { label: 'Agent', window: 'Invitation' });
     await h.typeInto(page, 'Your name', 'Nia Brown');
@@ -73,11 +52,11 @@ test('staff invites an agent; the link creates the account, lands in the program
     await h.screenshot(page, 'invitation-used.png');
 
     // A revoked link says so too.
-    const staffCookie = await h.apiSignIn(server.url, 'staff@acme.test');
-    const other = await h.apiCommand(server.url, staffCookie, 1, 'InviteMember', { email: 'lee.park@acme.test', role: 'agent' });
+    const staffCookie = await h.apiSignIn(suite.server.url, 'staff@acme.test');
+    const other = await h.apiCommand(suite.server.url, staffCookie, 1, 'InviteMember', { email: 'lee.park@acme.test', role: 'agent' });
     const id = other.body.events[0].data.invitation_id;
-    assert.equal((await h.apiCommand(server.url, staffCookie, 1, 'RevokeInvitation', { invitation_id: id })).status, 200);
-    await page.goto(server.url + other.body.invitation_link);
+    assert.equal((await h.apiCommand(suite.server.url, staffCookie, 1, 'RevokeInvitation', { invitation_id: id })).status, 200);
+    await page.goto(suite.server.url + other.body.invitation_link);
     await h.waitForItem(page, { contains: 'This invitation was revoked.', window: 'Invitation' });
     const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
     assert.ok(!stored.includes('enough now'), 'no password in web storage');
@@ -143,10 +122,10 @@ test('a customer sees only their own record and no business pages', TIMEOUT, asy
 });
 
 test('an invited person who has an account signs in to accept, then signs out of every device', TIMEOUT, async () => {
-  const staff = await h.apiSignIn(server.url, 'staff@acme.test');
-  const invited = await h.apiCommand(server.url, staff, 1, 'InviteMember', { email: 'owner@brightside.test', role: 'agent' });
+  const staff = await h.apiSignIn(suite.server.url, 'staff@acme.test');
+  const invited = await h.apiCommand(suite.server.url, staff, 1, 'InviteMember', { email: 'owner@brightside.test', role: 'agent' });
   assert.equal(invited.status, 200);
-  const elsewhere = await h.apiSignIn(server.url, 'owner@brightside.test'); // Rosa's other device
+  const elsewhere = await h.apiSignIn(suite.server.url, 'owner@brightside.test'); // Rosa's other device
 
   await withApp({ path: invited.body.invitation_link }, async (page) => {
     await h.waitForItem(page, { contains: 'There is already a Partnerdesk account for owner@brightside.test', window: 'Invitation' });
@@ -167,6 +146,6 @@ test('an invited person who has an account signs in to accept, then signs out of
     await h.waitForItem(page, { label: 'Sign out of all devices', window: 'Confirm', kind: 'text' });
     await h.click(page, 'Sign out everywhere', { window: 'Confirm' });
     await h.waitForHash(page, '#/signin');
-    assert.equal((await h.apiJson(server.url, elsewhere, 'GET', '/api/v1/me')).status, 401, 'the other device is signed out too');
+    assert.equal((await h.apiJson(suite.server.url, elsewhere, 'GET', '/api/v1/me')).status, 401, 'the other device is signed out too');
   });
 });

@@ -5,32 +5,24 @@
 // tests, which run in order.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
 
-let server;
-let browser;
 const people = {}; // name -> { context, page }
-
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-
-after(async () => {
-  for (const p of Object.values(people)) {
-    const crashes = p.page.problems.filter((x) => x.startsWith('pageerror'));
-    assert.deepEqual(crashes, [], 'no uncaught errors in the page');
-  }
-  if (browser) await browser.close();
-  if (server) await server.stop();
+const suite = h.appSuite({
+  onAfter: () => {
+    for (const p of Object.values(people)) {
+      const crashes = p.page.problems.filter((x) => x.startsWith('pageerror'));
+      assert.deepEqual(crashes, [], 'no uncaught errors in the page');
+    }
+  },
 });
 
 // A signed-in browser context, opened once and reused by the tests.
 async function person(name, email, path, { deviceScaleFactor = 1 } = {}) {
   if (!people[name]) {
-    people[name] = await h.openApp(browser, server.url, {
+    people[name] = await h.openApp(suite.browser, suite.server.url, {
       signInAs: email, path: '/#' + path, permissions: ['clipboard-read', 'clipboard-write'], deviceScaleFactor });
   } else {
     await h.goTo(people[name].page, '#' + path);
@@ -141,10 +133,10 @@ test('a page that went offline shows it, and catches up once back online', TIMEO
   await h.screenshot(ava, 'agent-reconnecting.png');
 
   // Someone changes Ava's customer meanwhile, through the API.
-  const cookie = await h.apiSignIn(server.url, 'staff@acme.test');
-  const sam = (await h.apiJson(server.url, cookie, 'GET', '/api/v1/programs/1/customers/2')).body;
+  const cookie = await h.apiSignIn(suite.server.url, 'staff@acme.test');
+  const sam = (await h.apiJson(suite.server.url, cookie, 'GET', '/api/v1/programs/1/customers/2')).body;
   const profile = { ...sam.profile, segment: 'Enterprise (renewed)' };
-  const r = await h.apiCommand(server.url, cookie, 1, 'UpdateCustomer',
+  const r = await h.apiCommand(suite.server.url, cookie, 1, 'UpdateCustomer',
                                { customer_id: 2, profile, expected_version: sam.version });
   assert.equal(r.status, 200);
   await new Promise((resolve) => setTimeout(resolve, 700));
@@ -159,13 +151,13 @@ test('a page that went offline shows it, and catches up once back online', TIMEO
 test('customers assigned to the agent, or taken away, come and go on her page live', TIMEOUT, async () => {
   const ava = await person('ava', 'agent@acme.test', '/p/1/customers');
   await h.waitForItem(ava, { label: SAM, window: 'Page' });
-  const cookie = await h.apiSignIn(server.url, 'staff@acme.test');
-  const members = (await h.apiJson(server.url, cookie, 'GET', '/api/v1/programs/1/members?role=agent')).body.items;
+  const cookie = await h.apiSignIn(suite.server.url, 'staff@acme.test');
+  const members = (await h.apiJson(suite.server.url, cookie, 'GET', '/api/v1/programs/1/members?role=agent')).body.items;
   const avaId = members.find((m) => m.email === 'agent@acme.test').person_id;
   // Olga is in the business queue: Ava's replica has never seen her, so it reloads its snapshot.
-  assert.equal((await h.apiCommand(server.url, cookie, 1, 'AssignCustomer', { customer_id: 8, agent_id: avaId })).status, 200);
+  assert.equal((await h.apiCommand(suite.server.url, cookie, 1, 'AssignCustomer', { customer_id: 8, agent_id: avaId })).status, 200);
   await h.waitForItem(ava, { label: 'Olga Petrova (Ferncrest Clinics)', window: 'Page' }, { timeout: 5000 });
-  assert.equal((await h.apiCommand(server.url, cookie, 1, 'AssignCustomer', { customer_id: 2, agent_id: 0 })).status, 200);
+  assert.equal((await h.apiCommand(suite.server.url, cookie, 1, 'AssignCustomer', { customer_id: 2, agent_id: 0 })).status, 200);
   await h.waitForNoItem(ava, { label: SAM, window: 'Page' }, { timeout: 5000 });
   await h.waitForItem(ava, { label: '5 customers of Acme Analytics assigned to you', window: 'Page' });
   assert.equal(await ava.evaluate(() => window.pdNotReloaded), true);
@@ -174,10 +166,10 @@ test('customers assigned to the agent, or taken away, come and go on her page li
 test('an agent removed from the program leaves it at once, for her other program', TIMEOUT, async () => {
   const ava = await person('ava', 'agent@acme.test', '/p/1/customers');
   await h.waitForItem(ava, { label: 'Live', window: 'Navigation' });
-  const cookie = await h.apiSignIn(server.url, 'owner@acme.test');
-  const members = (await h.apiJson(server.url, cookie, 'GET', '/api/v1/programs/1/members?role=agent')).body.items;
+  const cookie = await h.apiSignIn(suite.server.url, 'owner@acme.test');
+  const members = (await h.apiJson(suite.server.url, cookie, 'GET', '/api/v1/programs/1/members?role=agent')).body.items;
   const avaId = members.find((m) => m.email === 'agent@acme.test').person_id;
-  assert.equal((await h.apiCommand(server.url, cookie, 1, 'RemoveMember', { person_id: avaId })).status, 200);
+  assert.equal((await h.apiCommand(suite.server.url, cookie, 1, 'RemoveMember', { person_id: avaId })).status, 200);
   // The stream ends, its reconnection is refused, and the page moves to Brightside CRM.
   await h.waitForItem(ava, { label: 'You are no longer a member of Acme Analytics.', window: 'Page' }, { timeout: 10000 });
   assert.match(await ava.evaluate(() => window.location.hash), /^#\/p\/2\/overview$/);

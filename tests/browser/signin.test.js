@@ -2,34 +2,12 @@
 // the clipboard: the real server and the built client in headless Chromium.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await h.startServer();
-  browser = await h.launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-// Runs body with a fresh browser context (own cookies and storage) on the app.
-async function withApp(options, body) {
-  const { context, page } = await h.openApp(browser, server.url, options);
-  try {
-    await body(page, context);
-    const crashes = page.problems.filter((p) => p.startsWith('pageerror'));
-    assert.deepEqual(crashes, [], 'no uncaught errors in the page');
-  } finally {
-    await context.close();
-  }
-}
+const suite = h.appSuite();
+const withApp = suite.withApp;
 
 const TIMEOUT = { timeout: 90000 };
 

@@ -323,7 +323,40 @@ function apiGet(page, url) {
   }, url);
 }
 
+// One server and one browser for the calling test file (registers node:test before/after
+// hooks), and withApp(options, body): body runs in a fresh browser context (own cookies and
+// storage), and the page must have thrown no uncaught error. onAfter runs before teardown.
+function appSuite({ onAfter } = {}) {
+  const { before, after } = require('node:test');
+  const assert = require('node:assert/strict');
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    try {
+      if (onAfter) await onAfter();
+    } finally {
+      if (suite.browser) await suite.browser.close();
+      if (suite.server) await suite.server.stop();
+    }
+  });
+  suite.withApp = async (options, body) => {
+    const { context, page } = await openApp(suite.browser, suite.server.url, options);
+    try {
+      await body(page, context);
+      const crashes = page.problems.filter((p) => p.startsWith('pageerror'));
+      assert.deepEqual(crashes, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
+  };
+  return suite;
+}
+
 module.exports = {
+  appSuite,
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
   startServer, launchBrowser, openApp, waitForApp, reload,
   items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
