@@ -25,14 +25,16 @@ struct StatusAction {
   PartnerStatus to;
 };
 
-// The changes offered from a status. A terminated partnership is final: nothing is offered.
+// The changes offered from a status: those the shared rule allows (none once terminated).
 std::vector<StatusAction> actions_from(PartnerStatus s) {
-  switch (s) {
-  case PartnerStatus::active: return {{"Suspend", PartnerStatus::suspended}, {"Remove", PartnerStatus::removed}, {"Terminate", PartnerStatus::terminated}};
-  case PartnerStatus::suspended: return {{"Reinstate", PartnerStatus::active}, {"Remove", PartnerStatus::removed}, {"Terminate", PartnerStatus::terminated}};
-  case PartnerStatus::removed: return {{"Reinstate", PartnerStatus::active}, {"Terminate", PartnerStatus::terminated}};
-  default: return {};
-  }
+  static const StatusAction all[] = {{"Reinstate", PartnerStatus::active},
+                                     {"Suspend", PartnerStatus::suspended},
+                                     {"Remove", PartnerStatus::removed},
+                                     {"Terminate", PartnerStatus::terminated}};
+  std::vector<StatusAction> out;
+  for (const auto& a : all)
+    if (domain::can_change_status(s, a.to)) out.push_back(a);
+  return out;
 }
 
 } // namespace

@@ -14,14 +14,8 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     draw_shell(app, ui, dispatch);
     draw_new_program(app, ui, dispatch);
     break;
-  case Page::overview:
-  case Page::customers:
-  case Page::customer:
-  case Page::new_customer:
-  case Page::agents:
-  case Page::people:
-  case Page::settings:
-  case Page::profile:
+  default:
+    if (!is_program_page(app.route.page)) break;
     draw_shell(app, ui, dispatch);
     draw_nav(app, ui, dispatch);
     switch (app.route.page) {

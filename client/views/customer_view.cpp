@@ -195,9 +195,9 @@ void support_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, co
     std::vector<std::string> labels = {"Business queue (your team)"};
     std::vector<domain::PersonId> values = {0};
     for (const auto* a : agents_by_name(s)) {
-      if (a->status != domain::PartnerStatus::active && a->person_id != c.assigned_agent) continue;
+      if (!domain::can_take_customers(*a) && a->person_id != c.assigned_agent) continue;
       std::string label = member_name(s, a->person_id);
-      if (a->status != domain::PartnerStatus::active)
+      if (!domain::can_take_customers(*a))
         label += std::string(" (") + partner_status_label(a->status) + ")";
       labels.push_back(label);
       values.push_back(a->person_id);

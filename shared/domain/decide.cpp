@@ -134,8 +134,12 @@ struct Decider {
     const auto& a = it->second;
     if (c.expected_version && *c.expected_version != a.version)
       return conflict("Someone else changed this agent's status first.", a.version);
-    if (a.status == PartnerStatus::terminated) return conflict("A terminated partnership cannot be changed.", a.version, "data.status");
-    if (a.status == c.status) return conflict(std::string("The agent is already ") + to_string(c.status) + ".", a.version, "data.status");
+    if (!can_change_status(a.status, c.status)) {
+      if (a.status == PartnerStatus::terminated) return conflict("A terminated partnership cannot be changed.", a.version, "data.status");
+      if (a.status == PartnerStatus::removed && c.status == PartnerStatus::suspended)
+        return conflict("A removed agent can be reinstated or terminated, not suspended.", a.version, "data.status");
+      return conflict(std::string("The agent is already ") + to_string(c.status) + ".", a.version, "data.status");
+    }
     if (c.status != PartnerStatus::active && c.reason.empty())
       return make_error(ErrorCode::missing_field, "Give a reason: the agent will see it.", "data.reason");
     Events out;
@@ -168,7 +172,7 @@ struct Decider {
     if (c.agent_id != 0) {
       auto it = s.agents.find(c.agent_id);
       if (it == s.agents.end() || s.role_of(c.agent_id) != Role::agent) return not_found("agent", "data.agent_id");
-      if (it->second.status != PartnerStatus::active)
+      if (!can_take_customers(it->second))
         return make_error(ErrorCode::invalid_field, std::string("The agent is ") + to_string(it->second.status) + " and cannot take customers.", "data.agent_id");
     }
     if (cust->assigned_agent == c.agent_id)

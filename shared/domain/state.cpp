@@ -24,6 +24,12 @@ const char* to_string(SubscriptionStatus s) {
   return "unknown";
 }
 
+bool can_change_status(PartnerStatus from, PartnerStatus to) {
+  if (from == PartnerStatus::terminated || from == to || to == PartnerStatus::unknown) return false;
+  // Suspension pauses active support; a removed agent has none left to pause.
+  return !(from == PartnerStatus::removed && to == PartnerStatus::suspended);
+}
+
 const Member* ProgramState::member(PersonId p) const {
   auto it = members.find(p);
   return it == members.end() ? nullptr : &it->second;

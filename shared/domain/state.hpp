@@ -27,6 +27,12 @@ struct Agent {
   Sequence version = 0;
 };
 
+// Partner-status rules, shared by decide() and the views that offer the changes:
+// a terminated partnership is final, a removed agent is reinstated or terminated (not
+// suspended), and only active agents take customers.
+bool can_change_status(PartnerStatus from, PartnerStatus to);
+inline bool can_take_customers(const Agent& a) { return a.status == PartnerStatus::active; }
+
 struct CustomerProfile {
   std::string name;
   std::string email;

@@ -100,6 +100,8 @@ TEST_CASE("partner status: reasons required, terminated is final, removal unassi
   REQUIRE(removed.size() == 2);
   CHECK(std::get<CustomerAssigned>(removed[1]).customer_id == 1);
   g.event(3, removed[0]).event(3, removed[1]);
+  CHECK(when_refused(g.state, SetAgentStatus{4, PartnerStatus::suspended, "x", {}}, 3).message ==
+        "A removed agent can be reinstated or terminated, not suspended.");
   g.event(3, std::get<AgentStatusChanged>(when_ok(g.state, SetAgentStatus{4, PartnerStatus::terminated, "Conduct", {}}, 1)[0]));
   CHECK(when_refused(g.state, SetAgentStatus{4, PartnerStatus::active, "", {}}, 1).message == "A terminated partnership cannot be changed.");
   CHECK(when_refused(g.state, SetAgentStatus{5, PartnerStatus::suspended, "x", {}}, 4).code == ErrorCode::forbidden);
