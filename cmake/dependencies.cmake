@@ -1,5 +1,5 @@
 # Locates every dependency and prints the versions actually used.
-# Debian packages: nlohmann_json, doctest, SQLite, libsodium, OpenSSL, zlib.
+# Debian packages: nlohmann_json, doctest, SQLite, libsodium, OpenSSL, zlib, date/tz + tzdata.
 # Debian sid sources (scripts/setup.sh puts them in .deps/): cpp-httplib, Dear ImGui.
 
 set(PD_HTTPLIB_MIN 0.41.0)
@@ -67,6 +67,17 @@ else()
   find_package(SQLite3 REQUIRED)
   find_package(Threads REQUIRED)
   find_package(doctest REQUIRED)
+  # Howard Hinnant's date/tz (Debian: libhowardhinnant-date-dev, built with USE_OS_TZDB), reading
+  # the OS time-zone database (Debian: tzdata): the server's time-zone tables for SLA calendars.
+  find_package(date CONFIG QUIET)
+  if(NOT TARGET date::date-tz)
+    message(FATAL_ERROR "date/tz not found: install the Debian package libhowardhinnant-date-dev (scripts/setup.sh does)")
+  endif()
+  if(NOT EXISTS "/usr/share/zoneinfo/tzdata.zi")
+    message(FATAL_ERROR "the time-zone database /usr/share/zoneinfo is missing: install the Debian package tzdata (scripts/setup.sh does)")
+  endif()
+  file(STRINGS "/usr/share/zoneinfo/tzdata.zi" _tzv LIMIT_COUNT 1 REGEX "^# version ")
+  string(REPLACE "# version " "" PD_TZDATA_VERSION "${_tzv}")
   find_library(SODIUM_LIBRARY sodium REQUIRED)
   find_path(SODIUM_INCLUDE_DIR sodium.h REQUIRED)
   file(STRINGS "${SODIUM_INCLUDE_DIR}/sodium/version.h" _sv REGEX "#define SODIUM_VERSION_STRING")
@@ -97,6 +108,7 @@ else()
 
   message(STATUS "cpp-httplib ${PD_HTTPLIB_VERSION} (${PD_HTTPLIB_SRC})")
   message(STATUS "SQLite ${SQLite3_VERSION}, libsodium ${PD_SODIUM_VERSION}, zlib ${ZLIB_VERSION_STRING}, doctest ${doctest_VERSION}")
+  message(STATUS "date/tz ${date_VERSION}, tzdata ${PD_TZDATA_VERSION}")
 endif()
 
 # Warnings: errors on native builds (third-party code is compiled without them).
@@ -118,5 +130,5 @@ endfunction()
 if(EMSCRIPTEN)
   file(WRITE "${CMAKE_BINARY_DIR}/versions.txt" "Emscripten ${EMSCRIPTEN_VERSION}, Dear ImGui ${PD_IMGUI_VERSION}, nlohmann_json ${PD_NLOHMANN_VERSION}\n")
 else()
-  file(WRITE "${CMAKE_BINARY_DIR}/versions.txt" "g++ ${CMAKE_CXX_COMPILER_VERSION}, cpp-httplib ${PD_HTTPLIB_VERSION}, SQLite ${SQLite3_VERSION}, libsodium ${PD_SODIUM_VERSION}, zlib ${ZLIB_VERSION_STRING}, doctest ${doctest_VERSION}, nlohmann_json ${PD_NLOHMANN_VERSION}\n")
+  file(WRITE "${CMAKE_BINARY_DIR}/versions.txt" "g++ ${CMAKE_CXX_COMPILER_VERSION}, cpp-httplib ${PD_HTTPLIB_VERSION}, SQLite ${SQLite3_VERSION}, libsodium ${PD_SODIUM_VERSION}, zlib ${ZLIB_VERSION_STRING}, doctest ${doctest_VERSION}, nlohmann_json ${PD_NLOHMANN_VERSION}, date/tz ${date_VERSION}, tzdata ${PD_TZDATA_VERSION}\n")
 endif()

@@ -120,6 +120,7 @@ int serve(const config::Options& options) {
     auth::init_crypto();
     app::ServerApp server(options, logger);
     if (server.database().was_created() && options.demo) demo::load_demo_program(server.services());
+    server.start_scheduler();
 
     int port = server.bind();
     if (port < 0) {

@@ -122,6 +122,7 @@ void ServerApp::configure() {
   routes::register_account_routes(s, *services_);
   routes::register_program_routes(s, *services_);
   routes::register_event_routes(s, *services_);
+  routes::register_support_routes(s, *services_);
 
   // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -137,7 +138,12 @@ int ServerApp::bind() {
 
 bool ServerApp::listen() { return server_.listen_after_bind(); }
 
+void ServerApp::start_scheduler() {
+  if (!scheduler_) scheduler_ = std::make_unique<scheduling::SlaScheduler>(*commands_, log_, services_->now_ms);
+}
+
 void ServerApp::stop() {
+  if (scheduler_) scheduler_->stop();
   hub_->close(); // live streams end, so their threads are free for shutdown
   server_.stop();
 }

@@ -2,6 +2,7 @@
 // registers every route, and serves the browser client.
 #pragma once
 
+#include "server/scheduling/sla_scheduler.hpp"
 #include "server/app/services.hpp"
 #include "server/http/request_guard.hpp"
 #include "server/http/thread_pool.hpp"
@@ -27,6 +28,9 @@ public:
   // Thread-safe; makes listen() return after in-flight requests finish.
   void stop();
 
+  // Starts firing SLA timers (after the demo program, if any, is loaded).
+  void start_scheduler();
+
   storage::Database& database() { return *db_; }
   Services& services() { return *services_; }
 
@@ -46,6 +50,7 @@ private:
   std::unique_ptr<http::RateLimiter> rate_limiter_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::StaticFiles> static_files_;
+  std::unique_ptr<scheduling::SlaScheduler> scheduler_;
   httplib::Server server_;
 };
 

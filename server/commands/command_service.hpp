@@ -61,6 +61,13 @@ public:
   // The program an invitation token hash belongs to.
   std::optional<std::pair<domain::ProgramId, domain::InvitationId>> find_invitation(const std::string& token_hash);
 
+  std::vector<domain::ProgramId> program_ids() {
+    std::shared_lock lock(mutex_);
+    std::vector<domain::ProgramId> ids;
+    for (const auto& [id, s] : programs_) ids.push_back(id);
+    return ids;
+  }
+
   std::size_t event_count() const { return event_count_; }
   std::size_t program_count() {
     std::shared_lock lock(mutex_);

@@ -3,6 +3,8 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/tokens.hpp"
 
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 namespace pd::demo {
@@ -51,14 +53,125 @@ struct Story {
   CustomerId add_customer(ProgramId program, const Actor& by, CustomerProfile p) {
     return run(program, AddCustomer{std::move(p)}, by)["events"][0]["data"]["customer_id"].get<CustomerId>();
   }
+  TicketId open(ProgramId program, const Actor& by, CustomerId customer, const char* subject, const char* text, Priority p, Category c,
+                std::vector<Category> tags = {}) {
+    return run(program, OpenTicket{customer, subject, text, p, c, std::move(tags), {}}, by)["events"][0]["data"]["ticket_id"].get<TicketId>();
+  }
+  void reply(ProgramId program, const Actor& by, TicketId t, const char* text, std::optional<TicketStatus> status = {}, bool internal = false) {
+    run(program, ReplyToTicket{t, text, internal, status, {}, false}, by);
+  }
+  // The scheduler's pass at the current story time.
+  void timers(ProgramId program) {
+    auto out = s.commands.execute(program, "demo-" + std::to_string(++step) + "-timers", RunSupportTimers{}, Actor{0, "Partnerdesk", ""}, now);
+    if (out.status >= 300) throw std::runtime_error("demo timers failed: " + out.body.dump());
+  }
 };
+
+// Tickets at Acme over the last weeks: answered, overdue, escalated, rated, in the business
+// queue, and one on a restricted topic, so every support screen has something real to show.
+void support_story(Story& story, ProgramId acme, const std::map<std::string, CustomerId>& customer, const Actor& maya,
+                   const Actor& daniel, const Actor& ava, const Actor& priya, const Actor& jordan, TimeMs base) {
+  auto at = [&](double hours_ago) { story.now = base - static_cast<TimeMs>(hours_ago * 3'600'000); };
+  const auto jordan_c = customer.at("customer@acme.test");
+
+  at(15 * 24);
+  auto invite = story.open(acme, jordan, jordan_c, "Can't invite a teammate", "The invite button is greyed out for my colleague Priyanka.",
+                           Priority::p2, Category::account);
+  at(15 * 24 - 13);
+  story.timers(acme); // the 12 h first-response window passed
+  at(15 * 24 - 14);
+  story.reply(acme, ava, invite, "Sorry for the wait! Seats are full on your plan: remove an inactive user under Settings > Team, then invite again.",
+              TicketStatus::resolved);
+  at(15 * 24 - 16);
+  story.run(acme, CloseTicket{invite, ""}, jordan);
+  story.run(acme, RateTicket{invite, 2, 4, 4, 3, "The answer was right but it took over half a day."}, jordan);
+
+  at(20 * 24);
+  auto slack = story.open(acme, daniel, customer.at("ines@solara.test"), "Slack alerts for failed syncs",
+                          "Inês asked on a call whether failed syncs could post to Slack.", Priority::p3, Category::feature_request);
+  at(20 * 24 - 3);
+  story.reply(acme, priya, slack, "Great idea, Inês. Until then, email alerts can forward to a Slack channel address. I've logged the request.",
+              TicketStatus::resolved);
+  at(20 * 24 - 30);
+  story.run(acme, CloseTicket{slack, ""}, daniel);
+
+  at(9 * 24);
+  auto csv = story.open(acme, jordan, jordan_c, "Exporting reports to CSV", "How do I export the monthly revenue report to CSV?",
+                        Priority::p3, Category::how_to);
+  at(9 * 24 - 2);
+  story.reply(acme, ava, csv,
+              "Hi Jordan! Open Reports > Monthly revenue, then Export > CSV (top right). Tip: schedule it under Export > Schedule to get it every month.",
+              TicketStatus::resolved);
+  at(9 * 24 - 5);
+  story.run(acme, CloseTicket{csv, ""}, jordan);
+  story.run(acme, RateTicket{csv, 5, 5, 5, 5, "Ava was quick and even showed me scheduling."}, jordan);
+  story.run(acme, RateTicketHandling{csv, 5, std::array<int, 5>{2, 2, 2, 2, 2}, "Textbook HEARD answer."}, daniel);
+  story.run(acme, AnswerRating{csv, "Thanks Jordan, glad it helped!"}, daniel);
+
+  at(2 * 24);
+  auto sso = story.open(acme, daniel, customer.at("li@harborline.test"), "SSO login loop",
+                        "Li reports users bounce back to the login page after Okta sign-in.", Priority::p1, Category::account,
+                        {Category::integration});
+  at(2 * 24 - 0.5);
+  story.reply(acme, priya, sso, "Thanks Li. Could you check the ACS URL in Okta ends with /sso/callback? That causes exactly this loop.");
+  at(2 * 24 - 3);
+  story.reply(acme, daniel, sso, "Li confirmed by phone that the ACS URL was wrong.", std::nullopt, true);
+  story.reply(acme, priya, sso, "Glad that fixed it, Li! Closing this out; reply here if it comes back.", TicketStatus::resolved);
+  at(2 * 24 - 4);
+  story.run(acme, CloseTicket{sso, ""}, daniel);
+
+  at(26);
+  auto slow = story.open(acme, jordan, jordan_c, "Dashboard charts load slowly",
+                         "Since last week the revenue dashboard takes 20 seconds to load.", Priority::p2, Category::performance);
+  at(24);
+  story.reply(acme, ava, slow, "Hi Jordan, which browser are you on, and does it happen with a date range under 90 days?");
+  at(5);
+  story.reply(acme, jordan, slow, "Chrome. Yes, even for the last 30 days.");
+
+  at(6);
+  auto payment = story.open(acme, daniel, customer.at("noah@peakfit.test"), "Payment failed, account locked",
+                            "Noah's card payment failed and the team can't sign in.", Priority::p1, Category::billing, {Category::account});
+  at(5.5);
+  // A restricted topic (payments, account access): Priya escalates instead of answering.
+  story.run(acme, EscalateTicket{payment, "", EscalationNote{"Card payment failed; account locked for the whole team", "Acknowledged, routed to billing",
+                                                              "frustrated", "$249 MRR, past due", "Billing team retries the card and unlocks"}},
+            priya);
+
+  at(5);
+  story.open(acme, daniel, customer.at("sam@northwind.test"), "Webhook deliveries failing since Monday",
+             "Sam's team sees 502s on every shipment.created webhook since Monday 09:00.", Priority::p1, Category::integration,
+             {Category::bug});
+
+  at(4);
+  story.open(acme, daniel, customer.at("olga@ferncrest.test"), "Data export for our annual audit",
+             "Olga needs a full export of clinic activity for 2025 for the auditors.", Priority::p2, Category::how_to);
+
+  at(3);
+  story.open(acme, daniel, customer.at("emma@brightleaf.test"), "Adding a second bakery location",
+             "Emma is opening a second shop and wants both on one dashboard.", Priority::p3, Category::how_to, {Category::onboarding});
+
+  at(1);
+  story.open(acme, daniel, customer.at("david@copperline.test"), "Charged twice for November",
+             "David says the November invoice was charged twice and wants a refund of the duplicate.", Priority::p2, Category::billing);
+
+  at(0.3);
+  story.open(acme, jordan, jordan_c, "Adding a custom field to clients", "Can I add a 'preferred dentist' field to client records?",
+             Priority::p3, Category::how_to);
+
+  at(3 * 24);
+  story.run(acme, WarnAgent{priya.id, "Two first responses past the SLA window in October"}, maya);
+  at(0.2);
+  story.run(acme, ScheduleCheckIn{customer.at("fatima@quillworks.test"), base + 2 * 24 * 3'600'000, "Trial check-in: first project set up?"}, ava);
+  story.now = base;
+}
 
 } // namespace
 
 void load_demo_program(app::Services& s) {
   // One hash for every demo account: they share the published demo password anyway, and
   // hashing once keeps the first start fast.
-  Story story{s, auth::hash_password(demo_password), s.now_ms()};
+  const TimeMs base = s.now_ms();
+  Story story{s, auth::hash_password(demo_password), base - 30LL * 24 * 3'600'000}; // the program started a month ago
 
   auto maya = story.person("owner@acme.test", "Maya Chen");
   auto daniel = story.person("staff@acme.test", "Daniel Brooks");
@@ -99,14 +212,17 @@ void load_demo_program(app::Services& s) {
       {"Amara Obi (Bluepine Schools)", "amara@bluepine.test", "Starter", SubscriptionStatus::active, "2026-02-17", 79'00, nullptr, nullptr},
   };
   CustomerId jordan_record = 0;
+  std::map<std::string, CustomerId> by_email;
   for (const auto& r : rows) {
     auto id = story.add_customer(acme, daniel,
                                  CustomerProfile{r.name, r.email, r.segment, r.sub, r.started, Money{r.mrr_cents, "USD"},
                                                  r.referrer ? r.referrer->id : 0});
     if (r.assignee) story.run(acme, AssignCustomer{id, r.assignee->id}, daniel);
     if (std::string(r.email) == "customer@acme.test") jordan_record = id;
+    by_email[r.email] = id;
   }
   story.join(acme, daniel, jordan, Role::customer, jordan_record);
+  support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
 
   const auto brightside = story.create_program("Brightside CRM", rosa);
   story.join(brightside, rosa, ava, Role::agent);

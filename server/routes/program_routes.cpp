@@ -6,6 +6,7 @@
 #include "server/auth/tokens.hpp"
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
+#include "server/scheduling/time_zones.hpp"
 #include "shared/core/field_reader.hpp"
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/visibility.hpp"
@@ -90,6 +91,14 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
       if (out.status == 200 && !out.replayed) out.body["invitation_link"] = "/#/invite/" + token;
       return send_outcome(res, out);
+    }
+    if (auto settings = std::get_if<ChangeSupportSettings>(&command)) {
+      // Calendars carry their zone's UTC offsets as data, so the domain (and the browser's
+      // countdowns) compute business time without a time-zone database. An unknown zone
+      // keeps an empty table, which decide() refuses with the field named.
+      for (auto& tier : settings->settings.tiers)
+        if (tier.calendar.time_zone != "UTC")
+          tier.calendar.offsets = scheduling::offset_changes(tier.calendar.time_zone, 2020, 2045).value_or(std::vector<sla::OffsetChange>{});
     }
     send_outcome(res, services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms()));
   });

@@ -14,5 +14,6 @@ void register_me_routes(httplib::Server& server, app::Services& services);
 void register_account_routes(httplib::Server& server, app::Services& services);
 void register_program_routes(httplib::Server& server, app::Services& services);
 void register_event_routes(httplib::Server& server, app::Services& services);
+void register_support_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

@@ -1,5 +1,7 @@
 #include "shared/domain/apply.hpp"
 
+#include "shared/domain/apply_support.hpp"
+
 namespace pd::domain {
 
 using identity::Role;
@@ -81,6 +83,7 @@ struct Applier {
     it->second.status_reason = c.reason;
     it->second.status_since = e.at;
     it->second.version = e.seq;
+    support_apply::after_agent_status_changed(s, e, c);
     return {};
   }
   ApplyOutcome operator()(const CustomerAdded& c) {
@@ -103,9 +106,16 @@ struct Applier {
   ApplyOutcome operator()(const CustomerAssigned& c) {
     auto it = s.customers.find(c.customer_id);
     if (it == s.customers.end()) return {true};
+    const PersonId previous = it->second.assigned_agent;
     it->second.assigned_agent = c.agent_id;
     it->second.version = e.seq;
+    support_apply::after_customer_assigned(s, e, c, previous ? previous : c.previous_agent);
     return {};
+  }
+  // The support desk's events: apply_support.cpp.
+  template <class B>
+  ApplyOutcome operator()(const B& b) {
+    return support_apply::apply(s, e, b);
   }
 };
 

@@ -53,6 +53,36 @@ bool is_allowed(const ProgramState& state, PersonId actor, Action action, const 
   }
   case Action::write_customer:
   case Action::assign_customer: return business;
+
+  case Action::open_ticket: {
+    if (business) return state.customer(target.customer) != nullptr;
+    auto own = state.customer_of_person(actor);
+    return role == Role::customer && own && own->id == target.customer;
+  }
+  case Action::manage_support_settings: return role == Role::owner || role == Role::admin;
+  case Action::read_support_record: return business || (role == Role::agent && target.person == actor);
+  default: break;
+  }
+  // Ticket actions.
+  auto t = state.ticket(target.ticket);
+  if (!t) return false;
+  const bool handling_agent = role == Role::agent && t->agent_id == actor;
+  const bool own_customer = role == Role::customer && [&] {
+    auto c = state.customer_of_person(actor);
+    return c && c->id == t->customer_id;
+  }();
+  switch (action) {
+  case Action::read_ticket: return business || handling_agent || own_customer;
+  case Action::reply_ticket: return business || own_customer || (handling_agent && t->taken_over_by == 0);
+  case Action::write_internal_note:
+  case Action::triage_ticket: return business || handling_agent;
+  case Action::escalate_ticket: return own_customer || (handling_agent && t->taken_over_by == 0);
+  case Action::take_over_ticket:
+  case Action::rate_handling: return business;
+  case Action::resolve_ticket: return business || (handling_agent && t->taken_over_by == 0);
+  case Action::close_ticket: return business || own_customer;
+  case Action::rate_ticket: return own_customer;
+  default: break;
   }
   return false;
 }

@@ -19,12 +19,27 @@ enum class Action {
   read_customer,     // target.customer
   write_customer,    // add or edit customer profiles
   assign_customer,
+  // Support desk (target.ticket; open_ticket: target.customer).
+  read_ticket,
+  open_ticket,
+  reply_ticket,        // a public reply
+  write_internal_note, // agent and business only; never shown to customers
+  triage_ticket,       // priority and category
+  escalate_ticket,
+  take_over_ticket,
+  resolve_ticket,
+  close_ticket,
+  rate_ticket,         // the customer's rating
+  rate_handling,       // the business's rating and its answer to the customer's
+  manage_support_settings,
+  read_support_record, // target.person: an agent's warnings, history and scores
 };
 
 struct Target {
   PersonId person = 0;
   CustomerId customer = 0;
   identity::Role role = identity::Role::unknown;
+  TicketId ticket = 0;
 };
 
 bool is_allowed(const ProgramState& state, PersonId actor, Action action, const Target& target = {});

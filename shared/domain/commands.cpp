@@ -121,11 +121,13 @@ core::Result<Command> decode_command(std::string_view type, const nlohmann::json
       c.person_id = r.integer("person_id", 1, INT64_MAX);
       fail(r.error());
     } else if constexpr (std::is_same_v<T, SetAgentStatus>) {
-      FieldReader r(data, {"person_id", "status", "reason", "expected_version"}, "data");
+      FieldReader r(data, {"person_id", "status", "reason", "expected_version", "remediation_required", "reassign_customers"}, "data");
       c.person_id = r.integer("person_id", 1, INT64_MAX);
       c.status = nlohmann::json(r.word("status", {"active", "suspended", "removed", "terminated"})).get<PartnerStatus>();
       c.reason = r.optional_text("reason", {0, max_reason}).value_or("");
       c.expected_version = r.optional_integer("expected_version", 0, INT64_MAX);
+      c.remediation_required = r.has("remediation_required") && r.boolean("remediation_required");
+      c.reassign_customers = r.has("reassign_customers") && r.boolean("reassign_customers");
       fail(r.error());
     } else if constexpr (std::is_same_v<T, AddCustomer>) {
       FieldReader r(data, {"profile"}, "data");
@@ -142,6 +144,8 @@ core::Result<Command> decode_command(std::string_view type, const nlohmann::json
       c.customer_id = r.integer("customer_id", 1, INT64_MAX);
       c.agent_id = r.integer("agent_id", 0, INT64_MAX);
       fail(r.error());
+    } else if constexpr (requires(T& t) { read_command(data, t); }) {
+      fail(read_command(data, c)); // the support desk's commands: support_commands.cpp
     } else {
       // CreateProgram and AcceptInvitation have their own routes.
       fail(make_error(ErrorCode::invalid_field, std::string("'") + T::type + "' is not sent to this endpoint.", "type"));
@@ -190,11 +194,14 @@ nlohmann::json encode_command(const CommandEnvelope& e) {
           nlohmann::json j = {{"person_id", c.person_id}, {"status", c.status}};
           if (!c.reason.empty()) j["reason"] = c.reason;
           if (c.expected_version) j["expected_version"] = *c.expected_version;
+          if (c.remediation_required) j["remediation_required"] = true;
+          if (c.reassign_customers) j["reassign_customers"] = true;
           return j;
         } else if constexpr (std::is_same_v<T, AddCustomer>) return {{"profile", profile_json(c.profile)}};
         else if constexpr (std::is_same_v<T, UpdateCustomer>)
           return {{"customer_id", c.customer_id}, {"profile", profile_json(c.profile)}, {"expected_version", c.expected_version}};
-        else return {{"customer_id", c.customer_id}, {"agent_id", c.agent_id}};
+        else if constexpr (std::is_same_v<T, AssignCustomer>) return {{"customer_id", c.customer_id}, {"agent_id", c.agent_id}};
+        else return write_command(c); // the support desk's commands
       },
       e.command);
   return {{"command_id", e.command_id}, {"type", type_of(e.command)}, {"data", data}};

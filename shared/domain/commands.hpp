@@ -5,6 +5,7 @@
 
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
+#include "shared/domain/support_commands.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -65,6 +66,8 @@ struct SetAgentStatus {
   PartnerStatus status = PartnerStatus::unknown;
   std::string reason;
   std::optional<Sequence> expected_version;
+  bool remediation_required = false; // suspension: remediation needed before reinstatement
+  bool reassign_customers = false;   // suspension: move every customer to internal support at once
 };
 struct AddCustomer {
   static constexpr const char* type = "AddCustomer";
@@ -83,7 +86,10 @@ struct AssignCustomer {
 };
 
 using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptInvitation, RevokeInvitation,
-                             ChangeMemberRole, RemoveMember, SetAgentStatus, AddCustomer, UpdateCustomer, AssignCustomer>;
+                             ChangeMemberRole, RemoveMember, SetAgentStatus, AddCustomer, UpdateCustomer, AssignCustomer,
+                             OpenTicket, ReplyToTicket, TriageTicket, EscalateTicket, TakeOverTicket, ResolveTicket, CloseTicket,
+                             RateTicket, RateTicketHandling, AnswerRating, ChangeSupportSettings, WarnAgent, MarkNotificationsRead,
+                             ScheduleCheckIn, CompleteCheckIn, RunSupportTimers>;
 
 const char* type_of(const Command& command);
 

@@ -1,6 +1,7 @@
 #include "shared/domain/decide.hpp"
 
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/decide_support.hpp"
 
 namespace pd::domain {
 
@@ -142,9 +143,14 @@ struct Decider {
     }
     if (c.status != PartnerStatus::active && c.reason.empty())
       return make_error(ErrorCode::missing_field, "Give a reason: the agent will see it.", "data.reason");
+    if (c.remediation_required && c.status != PartnerStatus::suspended)
+      return make_error(ErrorCode::invalid_field, "Only a suspension can require remediation.", "data.remediation_required");
+    if (c.reassign_customers && c.status != PartnerStatus::suspended)
+      return make_error(ErrorCode::invalid_field, "Removal and termination always unassign every customer.", "data.reassign_customers");
     Events out;
-    if (c.status == PartnerStatus::removed || c.status == PartnerStatus::terminated) unassign_all(s, c.person_id, out);
-    out.insert(out.begin(), AgentStatusChanged{c.person_id, c.status, c.reason});
+    if (c.status == PartnerStatus::removed || c.status == PartnerStatus::terminated || c.reassign_customers)
+      unassign_all(s, c.person_id, out);
+    out.insert(out.begin(), AgentStatusChanged{c.person_id, c.status, c.reason, c.remediation_required});
     return out;
   }
 
@@ -181,6 +187,12 @@ struct Decider {
     return Events{CustomerAssigned{c.customer_id, c.agent_id, cust->assigned_agent}};
   }
 
+  // The support desk's commands: decide_support.cpp.
+  template <class C>
+  Outcome operator()(const C& c) const {
+    return support_rules::decide(s, c, actor, now);
+  }
+
   Role state_role() const { return s.role_of(actor.id); }
 };
 
@@ -188,8 +200,9 @@ struct Decider {
 
 core::Result<std::vector<EventBody>> decide(const ProgramState& state, const Command& command, const Actor& actor, TimeMs now) {
   if (!state.exists() && !std::holds_alternative<CreateProgram>(command)) return not_found("program", "program_id");
+  const bool scheduler = std::holds_alternative<RunSupportTimers>(command) && actor.id == support_rules::system_actor;
   if (state.exists() && !std::holds_alternative<AcceptInvitation>(command) && !std::holds_alternative<CreateProgram>(command) &&
-      state.role_of(actor.id) == Role::unknown)
+      !scheduler && state.role_of(actor.id) == Role::unknown)
     return not_found("program", "program_id"); // not a member: the program is invisible
   return std::visit(Decider{state, actor, now}, command);
 }

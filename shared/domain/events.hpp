@@ -5,6 +5,7 @@
 
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
+#include "shared/domain/support_events.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,7 @@ struct AgentStatusChanged {
   PersonId person_id = 0;
   PartnerStatus status = PartnerStatus::unknown;
   std::string reason;
+  bool remediation_required = false; // a suspension that needs remediation before reinstatement
 };
 struct CustomerAdded {
   static constexpr const char* type = "CustomerAdded";
@@ -79,7 +81,10 @@ struct CustomerAssigned {
 
 using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated, InvitationAccepted, InvitationRevoked,
                                MemberRoleChanged, MemberRemoved, AgentStatusChanged, CustomerAdded, CustomerUpdated,
-                               CustomerAssigned>;
+                               CustomerAssigned, SupportSettingsChanged, TicketOpened, TicketReplied, TicketTriaged,
+                               TicketEscalated, TicketTakenOver, TicketStatusChanged, TicketSlaMissed, TicketRated,
+                               TicketHandlingRated, RatingAnswered, AgentWarned, NotificationsRead, CheckInScheduled,
+                               CheckInCompleted>;
 
 struct Event {
   Sequence seq = 0;

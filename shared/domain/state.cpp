@@ -64,3 +64,17 @@ int ProgramState::owner_count() const {
 }
 
 } // namespace pd::domain
+
+namespace pd::domain {
+
+const Ticket* ProgramState::ticket(TicketId t) const {
+  auto it = tickets.find(t);
+  return it == tickets.end() ? nullptr : &it->second;
+}
+
+PersonId ProgramState::handler_of(CustomerId c) const {
+  auto cust = customer(c);
+  return cust ? cust->assigned_agent : 0;
+}
+
+} // namespace pd::domain

@@ -2,6 +2,7 @@
 // keeps the full state; a browser keeps the part its reader may see (see visibility.hpp).
 #pragma once
 
+#include "shared/domain/support.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
 
@@ -79,6 +80,16 @@ struct ProgramState {
   InvitationId next_invitation_id = 1;
   std::map<std::string, CustomerId> customer_by_email; // derived by apply(): emails are unique per program
 
+  // Support desk.
+  SupportSettings support = default_support_settings();
+  std::map<TicketId, Ticket> tickets; // ids grow with opening time: map order is age order
+  TicketId next_ticket_id = 1;
+  std::map<CustomerId, std::vector<TicketId>> tickets_by_customer; // derived by apply()
+  std::map<PersonId, AgentSupport> agent_support; // key 0: the business's own queue
+  std::map<PersonId, Inbox> inboxes;
+  std::map<std::int64_t, CheckIn> check_ins;
+  std::int64_t next_check_in_id = 1;
+
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;
   identity::Role role_of(PersonId p) const; // Role::unknown when not a member
@@ -86,6 +97,9 @@ struct ProgramState {
   const Customer* customer_of_person(PersonId p) const;
   CustomerId customer_with_email(const std::string& email) const; // 0 when none
   int owner_count() const;
+  const Ticket* ticket(TicketId t) const;
+  // Who handles a customer's tickets now: its agent, or 0 for the business's queue.
+  PersonId handler_of(CustomerId c) const;
 };
 
 // JSON codecs of the state's parts (snapshots and event payloads). Invitation token hashes

@@ -30,7 +30,55 @@ struct EventVisibility {
   bool operator()(const CustomerAssigned& e) const {
     return customer_visible(e.customer_id) || (reader != 0 && e.previous_agent == reader);
   }
+
+  // Support desk. Customers never see internal notes, agents' escalation notes, take-overs,
+  // SLA misses or the business's rating of the agent.
+  bool customer() const { return s.role_of(reader) == Role::customer; }
+  bool ticket_visible(TicketId t) const { return is_allowed(s, reader, Action::read_ticket, {.ticket = t}); }
+  bool staff_of_ticket(TicketId t) const { return ticket_visible(t) && !customer(); }
+  bool operator()(const SupportSettingsChanged&) const { return !customer(); }
+  bool operator()(const TicketOpened& e) const {
+    // The ticket is not in the state yet when its own event is filtered: judge by the customer.
+    return is_allowed(s, reader, Action::read_customer, {.customer = e.customer_id});
+  }
+  bool operator()(const TicketReplied& e) const {
+    return e.message.kind == MessageKind::internal_note ? staff_of_ticket(e.ticket_id) : ticket_visible(e.ticket_id);
+  }
+  bool operator()(const TicketTriaged& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const TicketEscalated& e) const {
+    return e.escalation.source == EscalationSource::customer ? ticket_visible(e.ticket_id) : staff_of_ticket(e.ticket_id);
+  }
+  bool operator()(const TicketTakenOver& e) const { return staff_of_ticket(e.ticket_id); }
+  bool operator()(const TicketStatusChanged& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const TicketSlaMissed& e) const { return staff_of_ticket(e.ticket_id); }
+  bool operator()(const TicketRated& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const TicketHandlingRated& e) const { return staff_of_ticket(e.ticket_id); }
+  bool operator()(const RatingAnswered& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const AgentWarned& e) const { return is_allowed(s, reader, Action::read_support_record, {.person = e.person_id}); }
+  bool operator()(const NotificationsRead& e) const { return e.person_id == reader; }
+  bool operator()(const CheckInScheduled& e) const {
+    return identity::is_business_role(s.role_of(reader)) || e.check_in.agent_id == reader;
+  }
+  bool operator()(const CheckInCompleted& e) const {
+    auto it = s.check_ins.find(e.check_in_id);
+    return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
+  }
 };
+
+// What a customer may see of its own ticket.
+Ticket customer_view(const Ticket& t) {
+  Ticket v = t;
+  std::erase_if(v.messages, [](const TicketMessage& m) { return m.kind == MessageKind::internal_note; });
+  for (auto& m : v.messages) m.sent_despite_warning = false;
+  if (v.escalation.source != EscalationSource::customer) {
+    v.escalation = {};
+    if (v.status == TicketStatus::escalated) v.status = TicketStatus::open;
+  }
+  v.taken_over_by = 0;
+  v.business_rating.reset();
+  v.sla.first_response_overdue_at = v.sla.resolution_overdue_at = v.sla.auto_escalated_at = 0;
+  return v;
+}
 
 } // namespace
 
@@ -64,6 +112,23 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     v.invitations = full.invitations;
     for (auto& [id, inv] : v.invitations) inv.token_hash.clear();
   }
+  // Support desk.
+  const bool is_customer = full.role_of(reader) == Role::customer;
+  const bool business = identity::is_business_role(full.role_of(reader));
+  v.support = full.support;
+  if (is_customer) v.support.restricted_topics.clear();
+  v.next_ticket_id = full.next_ticket_id;
+  v.next_check_in_id = full.next_check_in_id;
+  for (const auto& [id, t] : full.tickets)
+    if (is_allowed(full, reader, Action::read_ticket, {.ticket = id})) {
+      v.tickets[id] = is_customer ? customer_view(t) : t;
+      v.tickets_by_customer[t.customer_id].push_back(id);
+    }
+  for (const auto& [id, rec] : full.agent_support)
+    if (id != 0 ? is_allowed(full, reader, Action::read_support_record, {.person = id}) : business) v.agent_support[id] = rec;
+  if (auto it = full.inboxes.find(reader); it != full.inboxes.end()) v.inboxes[reader] = it->second;
+  for (const auto& [id, c] : full.check_ins)
+    if (business || c.agent_id == reader) v.check_ins[id] = c;
   return v;
 }
 
@@ -73,10 +138,17 @@ nlohmann::json state_to_json(const ProgramState& s) {
     for (const auto& [id, v] : map) a.push_back(v);
     return a;
   };
+  auto keyed = [](const auto& map) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& [id, v] : map) a.push_back({{"person_id", id}, {"value", v}});
+    return a;
+  };
   return {{"id", s.id}, {"name", s.name}, {"currency", s.currency}, {"created_at", s.created_at}, {"version", s.version},
           {"members", values(s.members)}, {"agents", values(s.agents)}, {"customers", values(s.customers)},
           {"invitations", values(s.invitations)}, {"next_customer_id", s.next_customer_id},
-          {"next_invitation_id", s.next_invitation_id}};
+          {"next_invitation_id", s.next_invitation_id}, {"support", s.support}, {"tickets", values(s.tickets)},
+          {"next_ticket_id", s.next_ticket_id}, {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)},
+          {"check_ins", values(s.check_ins)}, {"next_check_in_id", s.next_check_in_id}};
 }
 
 core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
@@ -98,6 +170,18 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
       s.customers[v.id] = v;
     }
     for (const auto& i : j.value("invitations", nlohmann::json::array())) { auto v = i.get<Invitation>(); s.invitations[v.id] = v; }
+    if (j.contains("support")) s.support = j.at("support").get<SupportSettings>();
+    s.next_ticket_id = j.value("next_ticket_id", std::int64_t{1});
+    s.next_check_in_id = j.value("next_check_in_id", std::int64_t{1});
+    for (const auto& t : j.value("tickets", nlohmann::json::array())) {
+      auto v = t.get<Ticket>();
+      s.tickets_by_customer[v.customer_id].push_back(v.id);
+      s.tickets[v.id] = std::move(v);
+    }
+    for (const auto& a : j.value("agent_support", nlohmann::json::array()))
+      s.agent_support[a.at("person_id").get<PersonId>()] = a.at("value").get<AgentSupport>();
+    for (const auto& a : j.value("inboxes", nlohmann::json::array())) s.inboxes[a.at("person_id").get<PersonId>()] = a.at("value").get<Inbox>();
+    for (const auto& c : j.value("check_ins", nlohmann::json::array())) { auto v = c.get<CheckIn>(); s.check_ins[v.id] = v; }
     return s;
   } catch (const nlohmann::json::exception& e) {
     return core::make_error(core::ErrorCode::invalid_json, std::string("Malformed program snapshot: ") + e.what());

@@ -1,0 +1,180 @@
+// The support desk's reads: tickets (paged, filtered), one ticket with its thread, the
+// business's support overview, an agent's support record and follow-ups, and the reader's
+// notifications. Served from the in-memory state under the command service's shared lock;
+// commands go through POST /programs/{id}/commands like every other command.
+#include "server/routes/routes.hpp"
+
+#include "server/app/current_person.hpp"
+#include "server/http/query.hpp"
+#include "server/http/responses.hpp"
+#include "server/scheduling/time_zones.hpp"
+#include "shared/domain/authorization.hpp"
+#include "shared/domain/support_overview.hpp"
+#include "shared/domain/visibility.hpp"
+
+namespace pd::routes {
+
+using core::ErrorCode;
+using namespace domain;
+
+namespace {
+
+void program_not_found(httplib::Response& res) { http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id"); }
+
+bool contains_folded(const std::string& haystack, const std::string& needle) {
+  if (needle.empty()) return true;
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
+} // namespace
+
+void register_support_routes(httplib::Server& server, app::Services& services) {
+  // Tickets the reader may see, newest first by default. Filters: view=open|overdue|escalated|
+  // closed|all, agent, customer, priority, q (subject or customer name), after_id paging.
+  server.Get(R"(/api/v1/programs/(\d+)/tickets)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto limit = http::int_param(req, "limit", 1, 200, 50);
+    auto before = http::int_param(req, "before_id", 0, INT64_MAX, 0);
+    auto agent = http::int_param(req, "agent", -1, INT64_MAX, -1);
+    auto customer = http::int_param(req, "customer", 0, INT64_MAX, 0);
+    auto view = http::text_param(req, "view", 20);
+    auto priority = http::text_param(req, "priority", 4);
+    auto q = http::text_param(req, "q", 100);
+    for (const core::Error* e : {limit ? nullptr : &limit.error(), before ? nullptr : &before.error(), agent ? nullptr : &agent.error(),
+                                 customer ? nullptr : &customer.error(), view ? nullptr : &view.error(), priority ? nullptr : &priority.error(),
+                                 q ? nullptr : &q.error()})
+      if (e) return http::send_error(res, 400, *e);
+    const auto& v = view.value();
+    if (!v.empty() && v != "open" && v != "overdue" && v != "escalated" && v != "closed" && v != "all")
+      return http::send_error(res, 400, ErrorCode::invalid_field, "'view' is one of open, overdue, escalated, closed, all.", "view");
+    auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      if (s.role_of(actor->id) == identity::Role::unknown) return std::nullopt;
+      nlohmann::json items = nlohmann::json::array();
+      nlohmann::json next = nullptr;
+      auto it = before.value() ? s.tickets.lower_bound(before.value()) : s.tickets.end();
+      while (it != s.tickets.begin()) {
+        --it;
+        const auto& t = it->second;
+        if (!is_allowed(s, actor->id, Action::read_ticket, {.ticket = t.id})) continue;
+        if (v == "open" && !is_open(t.status)) continue;
+        if (v == "overdue" && !(t.overdue() && is_open(t.status))) continue;
+        if (v == "escalated" && !t.escalation.pending) continue;
+        if (v == "closed" && is_open(t.status)) continue;
+        if (agent.value() >= 0 && t.agent_id != agent.value()) continue;
+        if (customer.value() && t.customer_id != customer.value()) continue;
+        if (!priority.value().empty() && priority.value() != to_string(t.priority)) continue;
+        if (!q.value().empty()) {
+          auto c = s.customer(t.customer_id);
+          if (!contains_folded(t.subject, q.value()) && !(c && contains_folded(c->profile.name, q.value()))) continue;
+        }
+        if (static_cast<std::int64_t>(items.size()) == limit.value()) {
+          next = items.back()["id"];
+          break;
+        }
+        items.push_back(ticket_summary_json(s, t));
+      }
+      return nlohmann::json{{"items", items}, {"next_before_id", next}};
+    });
+    if (!body || !*body) return program_not_found(res);
+    http::send_json(res, 200, **body);
+  });
+
+  // One ticket with its thread (customers: without internal notes).
+  server.Get(R"(/api/v1/programs/(\d+)/tickets/(\d+))", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto ticket = http::path_id(req, 2);
+    auto found = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      auto t = s.ticket(ticket);
+      if (!t || !is_allowed(s, actor->id, Action::read_ticket, {.ticket = ticket})) return std::nullopt;
+      if (s.role_of(actor->id) == identity::Role::customer) {
+        auto view = visible_state(s, actor->id); // the customer's own tickets only: small
+        return nlohmann::json(view.tickets.at(ticket));
+      }
+      return nlohmann::json(*t);
+    });
+    if (!found || !*found) return http::send_error(res, 404, ErrorCode::not_found, "No such ticket.", "ticket_id");
+    http::send_json(res, 200, **found);
+  });
+
+  // The business's support overview (seed 001) over a period of days for the SLA health score.
+  server.Get(R"(/api/v1/programs/(\d+)/support/overview)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto period = http::int_param(req, "period_days", 1, 365, 30);
+    if (!period) return http::send_error(res, 400, period.error());
+    const auto now = services.now_ms();
+    int status = 200;
+    auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      const auto role = s.role_of(actor->id);
+      if (role == identity::Role::unknown) return std::nullopt;
+      if (!identity::is_business_role(role)) {
+        status = 403;
+        return nlohmann::json(nullptr);
+      }
+      auto o = support_overview(s, now, static_cast<int>(period.value()));
+      auto j = overview_to_json(s, o, now);
+      j["period_days"] = period.value();
+      return j;
+    });
+    if (!body || !*body) return program_not_found(res);
+    if (status == 403) return http::send_error(res, 403, ErrorCode::forbidden, "Only the business sees the support overview.");
+    http::send_json(res, 200, **body);
+  });
+
+  // An agent's support record: warnings, history, performance score, follow-ups.
+  server.Get(R"(/api/v1/programs/(\d+)/agents/(\d+)/support)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto agent = http::path_id(req, 2);
+    const auto now = services.now_ms();
+    auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      if (!s.agents.count(agent) || !is_allowed(s, actor->id, Action::read_support_record, {.person = agent})) return std::nullopt;
+      AgentSupport empty;
+      auto it = s.agent_support.find(agent);
+      const auto& rec = it == s.agent_support.end() ? empty : it->second;
+      nlohmann::json follow = nlohmann::json::array();
+      for (const auto& f : follow_ups(s, agent, now))
+        follow.push_back({{"customer_id", f.customer_id}, {"reason", f.reason}, {"detail", f.detail}, {"due", f.due}, {"check_in_id", f.check_in_id}});
+      return nlohmann::json{{"agent_id", agent},
+                            {"warnings", rec.warnings},
+                            {"remediation_required", rec.remediation_required},
+                            {"overdue_flags", rec.overdue_flags},
+                            {"history", rec.history},
+                            {"performance", performance_to_json(performance_of(rec, now))},
+                            {"follow_ups", follow}};
+    });
+    if (!body || !*body) return http::send_error(res, 404, ErrorCode::not_found, "No such agent.", "agent_id");
+    http::send_json(res, 200, **body);
+  });
+
+  // IANA time-zone names for the SLA calendar picker.
+  server.Get("/api/v1/time-zones", [&services](const httplib::Request& req, httplib::Response& res) {
+    if (!app::require_actor(req, res, services)) return;
+    static const auto zones = scheduling::known_zones();
+    http::send_json(res, 200, nlohmann::json{{"items", zones}});
+  });
+
+  // The reader's notifications, newest first, with the unread count.
+  server.Get(R"(/api/v1/programs/(\d+)/notifications)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+      if (s.role_of(actor->id) == identity::Role::unknown) return std::nullopt;
+      auto it = s.inboxes.find(actor->id);
+      nlohmann::json items = nlohmann::json::array();
+      if (it == s.inboxes.end()) return nlohmann::json{{"items", items}, {"unread", 0}, {"read_up_to", 0}};
+      for (auto n = it->second.items.rbegin(); n != it->second.items.rend(); ++n) items.push_back(*n);
+      return nlohmann::json{{"items", items}, {"unread", it->second.unread()}, {"read_up_to", it->second.read_up_to}};
+    });
+    if (!body || !*body) return program_not_found(res);
+    http::send_json(res, 200, **body);
+  });
+}
+
+} // namespace pd::routes

@@ -1,0 +1,52 @@
+#include "server/scheduling/sla_scheduler.hpp"
+
+#include "shared/domain/decide_support.hpp"
+#include "shared/domain/sla.hpp"
+
+namespace pd::scheduling {
+
+SlaScheduler::SlaScheduler(commands::CommandService& commands, log::Logger& log, std::function<std::int64_t()> now_ms,
+                           std::chrono::milliseconds tick)
+    : commands_(commands), log_(log), now_ms_(std::move(now_ms)), tick_(tick) {
+  thread_ = std::thread([this] { loop(); });
+}
+
+SlaScheduler::~SlaScheduler() { stop(); }
+
+void SlaScheduler::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+int SlaScheduler::run_once(std::int64_t now) {
+  int fired = 0;
+  for (auto program : commands_.program_ids()) {
+    auto due = commands_.read(program, [&](const domain::ProgramState& s) { return !domain::sla::due_at(s, now).empty(); });
+    if (!due || !*due) continue;
+    const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};
+    auto out = commands_.execute(program, "sla-" + std::to_string(program) + "-" + std::to_string(now), domain::RunSupportTimers{}, system, now);
+    if (out.status != 200) log_.warn("sla timers failed", {{"program_id", program}, {"status", out.status}, {"body", out.body}});
+    ++fired;
+  }
+  return fired;
+}
+
+void SlaScheduler::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      run_once(now_ms_());
+    } catch (const std::exception& e) {
+      log_.error("sla scheduler", {{"error", e.what()}});
+    }
+    lock.lock();
+    cv_.wait_for(lock, tick_, [&] { return stopping_; });
+  }
+}
+
+} // namespace pd::scheduling

@@ -1,0 +1,42 @@
+// Fires SLA timers: a background thread asks the domain what is due now (sla::due_at) in each
+// program and, when something is, sends RunSupportTimers as the system actor through the
+// command service, so overdue flags, auto-escalations and auto-closes are ordinary events.
+// The browser never decides that a deadline passed.
+#pragma once
+
+#include "server/commands/command_service.hpp"
+#include "server/log/logger.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace pd::scheduling {
+
+class SlaScheduler {
+public:
+  SlaScheduler(commands::CommandService& commands, log::Logger& log, std::function<std::int64_t()> now_ms,
+               std::chrono::milliseconds tick = std::chrono::milliseconds(1000));
+  ~SlaScheduler(); // stops and joins
+  SlaScheduler(const SlaScheduler&) = delete;
+  SlaScheduler& operator=(const SlaScheduler&) = delete;
+
+  void stop();
+  // One pass over every program at `now`; returns the number of programs that had timers due.
+  int run_once(std::int64_t now);
+
+private:
+  void loop();
+  commands::CommandService& commands_;
+  log::Logger& log_;
+  std::function<std::int64_t()> now_ms_;
+  std::chrono::milliseconds tick_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+} // namespace pd::scheduling

@@ -1,0 +1,30 @@
+// apply() for the support desk's events, and the support side effects of the backbone's
+// events (assignment and agent status move tickets, write history and notify people).
+// Called by apply.cpp only.
+#pragma once
+
+#include "shared/domain/apply.hpp"
+
+namespace pd::domain::support_apply {
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const SupportSettingsChanged& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketOpened& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTriaged& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketEscalated& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTakenOver& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketStatusChanged& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketSlaMissed& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRated& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketHandlingRated& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const RatingAnswered& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const AgentWarned& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const NotificationsRead& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInScheduled& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b);
+
+// Side effects of backbone events, applied after the backbone's own change.
+void after_customer_assigned(ProgramState& s, const Event& e, const CustomerAssigned& b, PersonId previous_agent);
+void after_agent_status_changed(ProgramState& s, const Event& e, const AgentStatusChanged& b);
+
+} // namespace pd::domain::support_apply

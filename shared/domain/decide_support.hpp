@@ -1,0 +1,32 @@
+// decide() for the support desk's commands (called by decide.cpp; same rules: pure, every
+// business rule checked here, a domain error or the events that record the command).
+#pragma once
+
+#include "shared/domain/commands.hpp"
+#include "shared/domain/decide.hpp"
+
+namespace pd::domain::support_rules {
+
+using Outcome = core::Result<std::vector<EventBody>>;
+
+Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const EscalateTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const TakeOverTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const RateTicket& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const RateTicketHandling& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const AnswerRating& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const ChangeSupportSettings& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const WarnAgent& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const MarkNotificationsRead& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const ScheduleCheckIn& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const RunSupportTimers& c, const Actor& actor, TimeMs now);
+
+// The system actor (person id 0) the scheduler uses for RunSupportTimers.
+inline constexpr PersonId system_actor = 0;
+
+} // namespace pd::domain::support_rules
