@@ -1,0 +1,167 @@
+// The support desk over HTTP, against the demo program: a customer's ticket reaches the
+// assigned agent and back, who may read what, the scheduler's overdue flags and
+// auto-escalations, the overview, notifications, settings with time zones, and bad input.
+#include "api_client.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace pd::testing;
+using nlohmann::json;
+
+namespace {
+ServerProcess& server() {
+  static ServerProcess s;
+  return s;
+}
+
+json find_ticket(const json& list, const std::string& subject) {
+  for (const auto& t : list["items"])
+    if (t["subject"] == subject) return t;
+  return nullptr;
+}
+
+std::int64_t open_ticket(Session& customer, const std::string& subject, const std::string& text) {
+  auto r = customer.command(1, "OpenTicket", {{"subject", subject}, {"text", text}, {"category", "how-to"}});
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  return json_of(r)["events"][0]["data"]["ticket_id"].get<std::int64_t>();
+}
+} // namespace
+
+TEST_CASE("a customer opens a ticket, the assigned agent answers, the customer sees the reply but never the internal note") {
+  Session jordan(server(), "customer@acme.test"), ava(server(), "agent@acme.test"), daniel(server(), "staff@acme.test");
+  auto id = open_ticket(jordan, "Report totals look off", "The weekly totals differ from the daily ones.");
+  const auto path = "/api/v1/programs/1/tickets/" + std::to_string(id);
+  auto seen = json_of(ava.get(path));
+  CHECK(seen["agent_id"] == ava.person_id());
+  CHECK(seen["status"] == "new");
+  CHECK(seen["sla"]["first_response_due"].get<std::int64_t>() > seen["opened_at"].get<std::int64_t>());
+  auto notes = json_of(ava.get("/api/v1/programs/1/notifications"));
+  CHECK(notes["unread"].get<int>() >= 1);
+  CHECK(notes["items"][0]["ticket_id"] == id);
+
+  REQUIRE(ava.command(1, "ReplyToTicket", {{"ticket_id", id}, {"text", "Weekly totals use your time zone; daily ones UTC."}})->status == 200);
+  REQUIRE(ava.command(1, "ReplyToTicket", {{"ticket_id", id}, {"text", "Check their time zone setting"}, {"internal", true}})->status == 200);
+  auto mine = json_of(jordan.get(path));
+  CHECK(mine["status"] == "waiting_on_customer");
+  CHECK(mine["messages"].size() == 2);
+  for (const auto& m : mine["messages"]) CHECK(m["kind"] != "internal_note");
+  CHECK(json_of(daniel.get(path))["messages"].size() == 3);
+  // The customer's feed does not carry the internal note either.
+  auto feed = json_of(jordan.get("/api/v1/programs/1/events?after=0&limit=1000"));
+  for (const auto& e : feed["events"])
+    if (e["type"] == "TicketReplied") CHECK(e["data"]["message"]["kind"] != "internal_note");
+}
+
+TEST_CASE("tickets are invisible to those who may not read them") {
+  Session jordan(server(), "customer@acme.test"), priya(server(), "priya@acme.test"), daniel(server(), "staff@acme.test");
+  auto all = json_of(daniel.get("/api/v1/programs/1/tickets?view=all&limit=200"));
+  auto sam = find_ticket(all, "Webhook deliveries failing since Monday"); // Sam's, with Ava
+  REQUIRE(sam.is_object());
+  const auto path = "/api/v1/programs/1/tickets/" + std::to_string(sam["id"].get<std::int64_t>());
+  CHECK(jordan.get(path)->status == 404);
+  CHECK(priya.get(path)->status == 404);
+  auto refused = priya.command(1, "ReplyToTicket", {{"ticket_id", sam["id"]}, {"text", "hi"}});
+  CHECK(refused->status == 404);
+  auto own = json_of(jordan.get("/api/v1/programs/1/tickets?view=all"));
+  CHECK(own["items"].size() >= 3);
+  for (const auto& t : own["items"]) CHECK(t["customer_id"] == 1);
+  CHECK(priya.get("/api/v1/programs/1/support/overview")->status == 403);
+  CHECK(jordan.command(1, "OpenTicket", {{"customer_id", 2}, {"subject", "x"}, {"text", "y"}})->status == 404);
+}
+
+TEST_CASE("the scheduler flags overdue tickets and escalates at 2x the window; the overview shows them") {
+  Session daniel(server(), "staff@acme.test"), ava(server(), "agent@acme.test");
+  // The demo's Enterprise ticket opened 5 h ago with a 2 h window: overdue, and escalated at 4 h.
+  auto overdue = json_of(ava.get("/api/v1/programs/1/tickets?view=overdue"));
+  auto sam = find_ticket(overdue, "Webhook deliveries failing since Monday");
+  REQUIRE(sam.is_object());
+  CHECK(sam["overdue"] == true);
+  CHECK(sam["status"] == "escalated");
+  auto o = json_of(daniel.get("/api/v1/programs/1/support/overview?period_days=30"));
+  CHECK(o["overdue_count"].get<int>() >= 2);
+  bool ava_group = false;
+  for (const auto& g : o["overdue_by_agent"]) ava_group |= g["agent_name"] == "Ava Martinez";
+  CHECK(ava_group);
+  CHECK(o["awaiting_escalation"].size() >= 2);
+  CHECK(o["sla_total"].get<int>() > 0);
+  CHECK(o["sla_health"].get<double>() < 100.0);
+  CHECK(o["recent_ratings"].size() >= 2);
+  auto record = json_of(daniel.get("/api/v1/programs/1/agents/" + std::to_string(ava.person_id()) + "/support"));
+  CHECK(record["overdue_flags"].get<int>() >= 1);
+  CHECK(record["performance"]["weights"]["sla_compliance"] == 0.4);
+}
+
+TEST_CASE("support settings: a business-hours calendar in a named time zone, and bad windows refused") {
+  Session maya(server(), "owner@acme.test"), daniel(server(), "staff@acme.test");
+  auto snapshot = json_of(maya.get("/api/v1/programs/1/snapshot"));
+  auto settings = snapshot["support"];
+  settings["tiers"][2]["calendar"] = {{"around_the_clock", false}, {"time_zone", "Europe/Berlin"},
+                                      {"hours", json::array({{{"weekday", 1}, {"start_minute", 540}, {"end_minute", 1020}}})}};
+  auto ok = maya.command(1, "ChangeSupportSettings", {{"settings", settings}});
+  REQUIRE(ok->status == 200);
+  auto after = json_of(maya.get("/api/v1/programs/1/snapshot"))["support"]["tiers"][2]["calendar"];
+  CHECK(after["time_zone"] == "Europe/Berlin");
+  CHECK(after["offsets"].size() > 40); // the server filled the zone's offset changes
+  auto bad = settings;
+  bad["tiers"][0]["first_response_minutes"] = 0;
+  auto r = maya.command(1, "ChangeSupportSettings", {{"settings", bad}});
+  CHECK(r->status == 400);
+  CHECK(json_of(r)["error"]["field"] == "data.settings.tiers[0].first_response_minutes");
+  bad = settings;
+  bad["tiers"][1]["calendar"]["time_zone"] = "Atlantis/Central";
+  r = maya.command(1, "ChangeSupportSettings", {{"settings", bad}});
+  CHECK(json_of(r)["error"]["field"] == "data.settings.tiers[1].calendar.time_zone");
+  CHECK(daniel.command(1, "ChangeSupportSettings", {{"settings", settings}})->status == 403);
+  auto zones = json_of(maya.get("/api/v1/time-zones"))["items"];
+  CHECK(std::find(zones.begin(), zones.end(), "America/New_York") != zones.end());
+}
+
+TEST_CASE("bad input on tickets gets a clear error and changes nothing") {
+  Session jordan(server(), "customer@acme.test"), ava(server(), "agent@acme.test");
+  auto before = json_of(ava.get("/api/v1/programs/1/snapshot"))["version"];
+  auto big = jordan.command(1, "OpenTicket", {{"subject", "Logs"}, {"text", "attached"},
+                                              {"attachments", json::array({{{"name", "dump.zip"}, {"content_type", "application/zip"},
+                                                                            {"size", 60 * 1024 * 1024}, {"sha256", std::string(64, 'a')}}})}});
+  CHECK(big->status == 413);
+  CHECK(json_of(big)["error"]["field"] == "data.attachments[0]");
+  auto no_subject = jordan.command(1, "OpenTicket", {{"text", "x"}});
+  CHECK(no_subject->status == 400);
+  CHECK(json_of(no_subject)["error"]["field"] == "data.subject");
+  auto bad_priority = jordan.command(1, "OpenTicket", {{"subject", "x"}, {"text", "y"}, {"priority", "P9"}});
+  CHECK(json_of(bad_priority)["error"]["field"] == "data.priority");
+  auto timers = ava.command(1, "RunSupportTimers", json::object());
+  CHECK(timers->status == 400);
+  CHECK(json_of(ava.get("/api/v1/programs/1/snapshot"))["version"] == before);
+
+  auto id = open_ticket(jordan, "Quick question", "Where is the billing page?");
+  REQUIRE(jordan.command(1, "CloseTicket", {{"ticket_id", id}})->status == 200);
+  auto closed = ava.command(1, "ReplyToTicket", {{"ticket_id", id}, {"text", "It's under Settings"}});
+  CHECK(closed->status == 409);
+  CHECK(json_of(closed)["error"]["message"] == "This ticket is closed. Open a new ticket to continue.");
+}
+
+TEST_CASE("an agent's reply on a restricted topic is refused until sent anyway; escalating instead holds the ticket for the business") {
+  Session jordan(server(), "customer@acme.test"), ava(server(), "agent@acme.test"), daniel(server(), "staff@acme.test");
+  auto id = open_ticket(jordan, "Refund please", "I was charged twice and would like a refund.");
+  auto t = json_of(ava.get("/api/v1/programs/1/tickets/" + std::to_string(id)));
+  CHECK(std::find(t["restricted_topics"].begin(), t["restricted_topics"].end(), "refund") != t["restricted_topics"].end());
+  auto warned = ava.command(1, "ReplyToTicket", {{"ticket_id", id}, {"text", "I've approved a refund for you."}});
+  CHECK(warned->status == 400);
+  CHECK(json_of(warned)["error"]["field"] == "data.send_despite_warning");
+  auto esc = ava.command(1, "EscalateTicket", {{"ticket_id", id},
+                                               {"note", {{"summary", "Duplicate charge, refund requested"}, {"customer_sentiment", "calm"},
+                                                         {"recommended_action", "Billing refunds the duplicate"}}}});
+  REQUIRE(esc->status == 200);
+  CHECK(ava.command(1, "ResolveTicket", {{"ticket_id", id}})->status == 409);
+  REQUIRE(daniel.command(1, "TakeOverTicket", {{"ticket_id", id}})->status == 200);
+  REQUIRE(daniel.command(1, "ReplyToTicket", {{"ticket_id", id}, {"text", "Refund issued for the duplicate charge."}, {"status", "resolved"}})->status ==
+          200);
+  auto done = json_of(jordan.get("/api/v1/programs/1/tickets/" + std::to_string(id)));
+  CHECK(done["status"] == "resolved");
+  CHECK(done["taken_over_by"] == 0); // the customer sees one conversation
+  REQUIRE(jordan.command(1, "RateTicket", {{"ticket_id", id}, {"responsiveness", 5}, {"knowledge", 4}, {"professionalism", 5}, {"overall", 5}})
+              ->status == 200);
+  CHECK(jordan.command(1, "RateTicket", {{"ticket_id", id}, {"responsiveness", 6}, {"knowledge", 4}, {"professionalism", 5}, {"overall", 5}})
+            ->status == 400);
+}
