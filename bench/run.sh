@@ -4,6 +4,7 @@
 #   - the ceilings: a trivial handler on the same HTTP library, and single-row SQLite commits
 #     with the same synchronous setting on the same disk
 #   - /healthz and a signed-in read while 1,000 live streams are open
+#   - the business's support overview over 1,000,000 tickets, natively and in Chromium
 #   - a replica applying 1,000,000 events natively and in Chromium (wasm)
 # Prints a table. Usage: bench/run.sh [seconds per wrk run, default 10]
 set -euo pipefail
@@ -50,7 +51,9 @@ events=$(curl -s http://127.0.0.1:18902/metrics | awk '/^pd_events_appended_tota
 errors=$(curl -s http://127.0.0.1:18902/metrics | awk '/pd_http_requests_total\{status="5xx"\}/ {print $2}')
 
 native=$("$rel/bench/pd_bench_replica_apply" 1000000 | awk '{print $4}')
-browser=$(node "$root/bench/browser_apply.js" "$root/build/web/bench/pd_bench_replica_apply.js" | awk '{print $4}')
+browser=$(node "$root/bench/browser_run.js" "$root/build/web/bench/pd_bench_replica_apply.js" apply 1000000 | awk '{print $4}')
+overview_native=$("$rel/bench/pd_bench_support_overview" 1000000 200 | awk '{print $6}')
+overview_browser=$(node "$root/bench/browser_run.js" "$root/build/web/bench/pd_bench_support_overview.js" overview 1000000 200 | awk '{print $6}')
 
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100*a/b }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a/b }'; }
@@ -65,4 +68,6 @@ printf '%-58s %12s\n' "with $streams_open open streams: worst /healthz (target <
 printf '%-58s %12s\n' "with $streams_open open streams: worst customer read (target < 100 ms)" "$worst_stream_read ms"
 printf '%-58s %12s\n' "replica applies 1,000,000 events, native (target < 2 s)" "$native ms"
 printf '%-58s %12s\n' "replica applies 1,000,000 events, Chromium (wasm)" "$browser ms"
+printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, native (< 100 ms)" "$overview_native ms"
+printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, Chromium (< 300 ms)" "$overview_browser ms"
 printf '%-58s %12s\n' "events in the log after the run / server 5xx answers" "$events / ${errors:-0}"

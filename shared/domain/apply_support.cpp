@@ -57,6 +57,8 @@ Ticket* find(ProgramState& s, TicketId id) {
   return it == s.tickets.end() ? nullptr : &it->second;
 }
 
+void track(ProgramState& s, const Ticket& t) { s.track_ticket(t); }
+
 std::string quoted(const Ticket& t) { return "\"" + t.subject + "\""; }
 
 } // namespace
@@ -86,6 +88,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketOpened& b) {
   t.version = e.seq;
   auto& stored = s.tickets[t.id] = std::move(t);
   s.tickets_by_customer[b.customer_id].push_back(b.ticket_id);
+  track(s, stored);
   s.next_ticket_id = std::max(s.next_ticket_id, b.ticket_id + 1);
   std::string text = "New ticket from " + customer_name(s, b.customer_id) + ": " + quoted(stored);
   if (!stored.restricted_topics.empty()) text += " (restricted topic: escalation path shown on the ticket)";
@@ -104,6 +107,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b) {
   t->updated_at = e.at;
   t->version = e.seq;
   if (b.escalation_answered) t->escalation.pending = false;
+  track(s, *t);
   const Role role = b.message.author_role;
   if (b.message.kind == MessageKind::internal_note) {
     if (identity::is_business_role(role) && t->agent_id != 0)
@@ -140,6 +144,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTriaged& b) {
   t->sla = b.sla;
   t->updated_at = e.at;
   t->version = e.seq;
+  track(s, *t);
   return {};
 }
 
@@ -148,6 +153,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketEscalated& b) {
   if (!t) return {true};
   t->escalation = b.escalation;
   t->status = TicketStatus::escalated;
+  track(s, *t);
   if (b.escalation.source == EscalationSource::sla) t->sla.auto_escalated_at = e.at;
   t->updated_at = e.at;
   t->version = e.seq;
@@ -179,6 +185,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketStatusChanged& b
   t->sla = b.sla;
   t->escalation.pending = false;
   t->updated_at = e.at;
+  track(s, *t);
   if (b.status == TicketStatus::closed) t->closed_at = e.at;
   t->version = e.seq;
   if (b.status == TicketStatus::resolved) notify_customer(s, e, *t, "resolved", quoted(*t) + " was resolved. Rate the support you got.");
@@ -195,6 +202,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketSlaMissed& b) {
   if (first) t->sla.first_response_overdue_at = e.at;
   else t->sla.resolution_overdue_at = e.at;
   t->version = e.seq;
+  track(s, *t);
   auto& rec = s.agent_support[b.agent_id];
   if (first) rec.outcomes.push_back(SlaOutcome{b.due, false});
   if (b.agent_id != 0) ++rec.overdue_flags;
@@ -211,6 +219,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRated& b) {
   if (!t) return {true};
   t->customer_rating = b.rating;
   t->version = e.seq;
+  s.rated_tickets.push_back(t->id);
   if (t->agent_id != 0) {
     auto& rec = s.agent_support[t->agent_id];
     ++rec.customer_ratings;
@@ -288,6 +297,7 @@ void after_customer_assigned(ProgramState& s, const Event& e, const CustomerAssi
         if (t->status == TicketStatus::escalated) t->status = TicketStatus::open;
       }
       t->version = e.seq;
+      track(s, *t);
     }
   }
   if (b.agent_id != 0) notify(s, b.agent_id, e, "assigned", "You were assigned " + name + ", with their whole ticket history.", 0, b.customer_id);

@@ -1,5 +1,7 @@
 #include "shared/domain/state.hpp"
 
+#include <algorithm>
+
 namespace pd::domain {
 
 const char* to_string(PartnerStatus s) {
@@ -70,6 +72,34 @@ namespace pd::domain {
 const Ticket* ProgramState::ticket(TicketId t) const {
   auto it = tickets.find(t);
   return it == tickets.end() ? nullptr : &it->second;
+}
+
+void ProgramState::index_tickets() {
+  tickets_by_customer.clear();
+  open_tickets.clear();
+  rated_tickets.clear();
+  std::vector<std::pair<TimeMs, TicketId>> rated;
+  for (const auto& [tid, t] : tickets) {
+    tickets_by_customer[t.customer_id].push_back(tid);
+    track_ticket(t);
+    if (t.customer_rating) rated.emplace_back(t.customer_rating->at, tid);
+  }
+  std::sort(rated.begin(), rated.end());
+  for (const auto& [at, tid] : rated) rated_tickets.push_back(tid);
+}
+
+void ProgramState::track_ticket(const Ticket& t) {
+  if (!is_open(t.status)) {
+    open_tickets.erase(t.id);
+    return;
+  }
+  OpenTicketEntry o;
+  o.agent_id = t.agent_id;
+  o.escalation_pending = t.escalation.pending;
+  o.first_response_overdue = t.first_response_overdue();
+  if (o.first_response_overdue) o.overdue_since = t.sla.first_response_due;
+  else if (t.sla.resolution_overdue_at != 0) o.overdue_since = t.sla.resolution_due ? t.sla.resolution_due : t.sla.resolution_overdue_at;
+  open_tickets[t.id] = o;
 }
 
 PersonId ProgramState::handler_of(CustomerId c) const {

@@ -85,6 +85,8 @@ struct ProgramState {
   std::map<TicketId, Ticket> tickets; // ids grow with opening time: map order is age order
   TicketId next_ticket_id = 1;
   std::map<CustomerId, std::vector<TicketId>> tickets_by_customer; // derived by apply()
+  std::map<TicketId, OpenTicketEntry> open_tickets; // derived: tickets not resolved or closed (oldest first)
+  std::vector<TicketId> rated_tickets; // derived: tickets in the order customers rated them
   std::map<PersonId, AgentSupport> agent_support; // key 0: the business's own queue
   std::map<PersonId, Inbox> inboxes;
   std::map<std::int64_t, CheckIn> check_ins;
@@ -98,6 +100,10 @@ struct ProgramState {
   CustomerId customer_with_email(const std::string& email) const; // 0 when none
   int owner_count() const;
   const Ticket* ticket(TicketId t) const;
+  // Rebuilds the derived ticket indexes from `tickets` (after decoding a snapshot).
+  void index_tickets();
+  // Keeps open_tickets in step with a ticket (apply() calls it after every ticket change).
+  void track_ticket(const Ticket& t);
   // Who handles a customer's tickets now: its agent, or 0 for the business's queue.
   PersonId handler_of(CustomerId c) const;
 };

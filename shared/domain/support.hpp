@@ -207,6 +207,16 @@ struct Ticket {
   bool overdue() const { return first_response_overdue() || (sla.resolution_overdue_at != 0 && is_open(status)); }
 };
 
+// What the support overview needs of an open ticket, kept beside the tickets so the overview
+// of a large program never walks every ticket (see ProgramState::track_ticket).
+struct OpenTicketEntry {
+  PersonId agent_id = 0;
+  bool escalation_pending = false;
+  TimeMs overdue_since = 0; // the deadline that passed, 0 when not overdue
+  bool first_response_overdue = false;
+  bool operator==(const OpenTicketEntry&) const = default;
+};
+
 // ---- Agents' support records ------------------------------------------------------------
 
 struct AgentWarning {

@@ -11,17 +11,12 @@ namespace pd::domain {
 SupportOverview support_overview(const ProgramState& s, TimeMs now, int period_days, std::size_t open_limit) {
   SupportOverview o;
   std::map<PersonId, AgentOverdue> overdue;
-  std::vector<std::pair<TimeMs, TicketId>> rated;
-  for (const auto& [id, t] : s.tickets) {
-    if (t.customer_rating) rated.emplace_back(t.customer_rating->at, id);
-    if (!is_open(t.status)) continue;
+  for (const auto& [id, t] : s.open_tickets) { // oldest first: ids grow with opening time
     ++o.open_count;
-    if (o.open_by_age.size() < open_limit) o.open_by_age.push_back(id); // map order is opening order
-    if (t.escalation.pending) o.awaiting_escalation.push_back(id);
-    if (t.first_response_overdue())
-      overdue[t.agent_id].tickets.push_back({id, t.sla.first_response_due, "first response"});
-    else if (t.sla.resolution_overdue_at != 0)
-      overdue[t.agent_id].tickets.push_back({id, t.sla.resolution_due ? t.sla.resolution_due : t.sla.resolution_overdue_at, "resolution"});
+    if (o.open_by_age.size() < open_limit) o.open_by_age.push_back(id);
+    if (t.escalation_pending) o.awaiting_escalation.push_back(id);
+    if (t.overdue_since != 0)
+      overdue[t.agent_id].tickets.push_back({id, t.overdue_since, t.first_response_overdue ? "first response" : "resolution"});
   }
   for (auto& [agent, group] : overdue) {
     group.agent_id = agent;
@@ -56,9 +51,8 @@ SupportOverview support_overview(const ProgramState& s, TimeMs now, int period_d
   for (const auto& [id, a] : s.agents)
     if (!s.agent_support.count(id)) o.response_times.push_back(ResponseAverage{id, {0, 0, 0}, {0, 0, 0}});
   o.sla_health = o.sla_total ? 100.0 * o.sla_in_time / o.sla_total : 100.0;
-  const std::size_t keep = std::min<std::size_t>(20, rated.size());
-  std::partial_sort(rated.begin(), rated.begin() + static_cast<std::ptrdiff_t>(keep), rated.end(), std::greater<>());
-  for (std::size_t i = 0; i < keep; ++i) o.recent_ratings.push_back(rated[i].second);
+  for (auto it = s.rated_tickets.rbegin(); it != s.rated_tickets.rend() && o.recent_ratings.size() < 20; ++it)
+    o.recent_ratings.push_back(*it);
   return o;
 }
 

@@ -122,8 +122,8 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
   for (const auto& [id, t] : full.tickets)
     if (is_allowed(full, reader, Action::read_ticket, {.ticket = id})) {
       v.tickets[id] = is_customer ? customer_view(t) : t;
-      v.tickets_by_customer[t.customer_id].push_back(id);
     }
+  v.index_tickets();
   for (const auto& [id, rec] : full.agent_support)
     if (id != 0 ? is_allowed(full, reader, Action::read_support_record, {.person = id}) : business) v.agent_support[id] = rec;
   if (auto it = full.inboxes.find(reader); it != full.inboxes.end()) v.inboxes[reader] = it->second;
@@ -175,9 +175,9 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     s.next_check_in_id = j.value("next_check_in_id", std::int64_t{1});
     for (const auto& t : j.value("tickets", nlohmann::json::array())) {
       auto v = t.get<Ticket>();
-      s.tickets_by_customer[v.customer_id].push_back(v.id);
       s.tickets[v.id] = std::move(v);
     }
+    s.index_tickets();
     for (const auto& a : j.value("agent_support", nlohmann::json::array()))
       s.agent_support[a.at("person_id").get<PersonId>()] = a.at("value").get<AgentSupport>();
     for (const auto& a : j.value("inboxes", nlohmann::json::array())) s.inboxes[a.at("person_id").get<PersonId>()] = a.at("value").get<Inbox>();

@@ -365,3 +365,24 @@ TEST_CASE("support state survives the snapshot codec") {
   CHECK(back.value().inboxes.at(ava).items.size() == g.state.inboxes.at(ava).items.size());
   CHECK(back.value().tickets_by_customer.at(1) == std::vector<TicketId>{id});
 }
+
+TEST_CASE("the overview's open-ticket index follows every change apply() makes") {
+  auto g = acme();
+  const auto a = open_ticket(g, t0);
+  const auto b = open_ticket(g, t0 + 1000, "I want a refund");
+  const auto c = open_ticket(g, t0 + 2000);
+  timers(g, t0 + 12 * hour_ms + 5000);                 // all three overdue
+  run(g, EscalateTicket{b, "Still waiting", {}}, jordan, t0 + 13 * hour_ms);
+  run(g, ReplyToTicket{c, "Done", false, TicketStatus::resolved, {}, false}, ava, t0 + 14 * hour_ms);
+  run(g, AssignCustomer{1, theo}, staff, t0 + 15 * hour_ms);
+  run(g, RateTicket{c, 4, 4, 4, 4, ""}, jordan, t0 + 16 * hour_ms);
+  auto fresh = g.state;
+  fresh.index_tickets();
+  CHECK(g.state.open_tickets == fresh.open_tickets);
+  CHECK(g.state.open_tickets.size() == 2);
+  CHECK(g.state.open_tickets.at(a).agent_id == theo);
+  CHECK(g.state.open_tickets.at(a).overdue_since == t0 + 12 * hour_ms);
+  CHECK_FALSE(g.state.open_tickets.at(b).escalation_pending); // reassignment answered it
+  CHECK(g.state.rated_tickets == fresh.rated_tickets);
+  CHECK(support_overview(g.state, t0 + 17 * hour_ms, 30).recent_ratings == std::vector<TicketId>{c});
+}
