@@ -2,6 +2,7 @@
 // through decide() and apply() against a small program. Nothing may crash, hang or trip a
 // sanitizer; a refused input must leave the state untouched.
 #include "shared/domain/apply.hpp"
+#include "shared/domain/sla.hpp"
 #include "shared/domain/commands.hpp"
 #include "shared/domain/decide.hpp"
 #include "shared/domain/visibility.hpp"
@@ -25,6 +26,10 @@ ProgramState make_program() {
   add(3, InvitationAccepted{2, 3, "Agent", "agent@a.test"});
   add(2, CustomerAdded{1, CustomerProfile{"C", "c@a.test", "Growth", SubscriptionStatus::active, "2025-01-01", Money{100, "USD"}, 3}});
   add(2, CustomerAssigned{1, 3, 0});
+  // A ticket for the support desk's commands to work on.
+  TicketMessage m{1, MessageKind::reply, 2, "Staff", pd::identity::Role::staff, "Help", 1'700'000'000'000, {}, {}, false};
+  add(2, TicketOpened{1, 1, 3, "Export fails", Priority::p2, Category::bug, {}, m,
+                      pd::domain::sla::start_clock(s.support, s.customer(1), Priority::p2, 1'700'000'000'000)});
   return s;
 }
 
