@@ -6,10 +6,14 @@
 #include "server/auth/tokens.hpp"
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
+#include "shared/core/text_search.hpp"
 #include "server/scheduling/time_zones.hpp"
 #include "shared/core/field_reader.hpp"
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/visibility.hpp"
+
+#include <algorithm>
+#include <cctype>
 
 namespace pd::routes {
 
@@ -27,25 +31,7 @@ void program_not_found(httplib::Response& res) {
   http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
 }
 
-// Escapes LIKE wildcards so a search for "50%" finds "50%".
-std::string like_pattern(const std::string& q) {
-  std::string out = "%";
-  for (char c : q) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
-nlohmann::json customer_row(const storage::Statement& q) {
-  return {{"id", q.int64(0)},
-          {"profile",
-           {{"name", q.text(1)}, {"email", q.text(2)}, {"segment", q.text(3)}, {"subscription", q.text(4)}, {"started_on", q.text(5)},
-            {"mrr", {{"minor", q.int64(6)}, {"currency", q.text(7)}}}, {"referring_agent", q.int64(8)}}},
-          {"assigned_agent", q.int64(9)},
-          {"person_id", q.int64(10)},
-          {"version", q.int64(11)}};
-}
+using core::contains_folded;
 
 } // namespace
 
@@ -134,31 +120,30 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
                                  q ? nullptr : &q.error(), subscription ? nullptr : &subscription.error(), segment ? nullptr : &segment.error()})
       if (e) return http::send_error(res, 400, *e);
 
-    std::string sql = "SELECT id, name, email, segment, subscription, started_on, mrr_minor, mrr_currency, referring_agent, "
-                      "assigned_agent, person_id, version FROM customers WHERE program_id = ?1 AND id > ?2";
+    // Served from the in-memory state under the shared lock (no SQL on the read path).
     std::int64_t forced_agent = agent.value(), forced_person = -1;
     if (*role == identity::Role::agent) forced_agent = actor->id;
     if (*role == identity::Role::customer) forced_person = actor->id;
-    if (forced_agent >= 0) sql += " AND assigned_agent = ?3";
-    if (forced_person >= 0) sql += " AND person_id = ?4";
-    if (!q.value().empty()) sql += " AND (name LIKE ?5 ESCAPE '\\' OR email LIKE ?5 ESCAPE '\\')";
-    if (!subscription.value().empty()) sql += " AND subscription = ?6";
-    if (!segment.value().empty()) sql += " AND segment = ?7";
-    sql += " ORDER BY id LIMIT ?8";
-    auto body = services.db.read([&] {
-      auto st = services.db.prepare(sql);
-      st.bind(1, program).bind(2, after.value()).bind(3, forced_agent).bind(4, forced_person).bind(5, like_pattern(q.value()))
-          .bind(6, subscription.value()).bind(7, segment.value()).bind(8, limit.value() + 1);
+    auto body = services.commands.read(program, [&](const ProgramState& s) {
       nlohmann::json items = nlohmann::json::array();
-      while (st.step()) items.push_back(customer_row(st));
       nlohmann::json next = nullptr;
-      if (static_cast<std::int64_t>(items.size()) > limit.value()) {
-        items.erase(items.size() - 1);
-        next = items.back()["id"];
+      for (auto it = s.customers.upper_bound(after.value()); it != s.customers.end(); ++it) {
+        const auto& c = it->second;
+        if (forced_agent >= 0 && c.assigned_agent != forced_agent) continue;
+        if (forced_person >= 0 && c.person_id != forced_person) continue;
+        if (!subscription.value().empty() && subscription.value() != to_string(c.profile.subscription)) continue;
+        if (!segment.value().empty() && segment.value() != c.profile.segment) continue;
+        if (!q.value().empty() && !contains_folded(c.profile.name, q.value()) && !contains_folded(c.profile.email, q.value())) continue;
+        if (static_cast<std::int64_t>(items.size()) == limit.value()) {
+          next = items.back()["id"];
+          break;
+        }
+        items.push_back(c);
       }
-      return nlohmann::json{{"items", items}, {"next_after_id", next}};
+      return nlohmann::json{{"items", std::move(items)}, {"next_after_id", std::move(next)}};
     });
-    http::send_json(res, 200, body);
+    if (!body) return program_not_found(res);
+    http::send_json(res, 200, *body);
   });
 
   server.Get(R"(/api/v1/programs/(\d+)/customers/(\d+))", [&services](const httplib::Request& req, httplib::Response& res) {

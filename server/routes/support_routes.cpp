@@ -7,6 +7,7 @@
 #include "server/app/current_person.hpp"
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
+#include "shared/core/text_search.hpp"
 #include "server/scheduling/time_zones.hpp"
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/support_overview.hpp"
@@ -21,14 +22,7 @@ namespace {
 
 void program_not_found(httplib::Response& res) { http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id"); }
 
-bool contains_folded(const std::string& haystack, const std::string& needle) {
-  if (needle.empty()) return true;
-  auto lower = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  return lower(haystack).find(lower(needle)) != std::string::npos;
-}
+using core::contains_folded;
 
 } // namespace
 
