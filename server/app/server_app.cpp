@@ -108,6 +108,7 @@ void ServerApp::configure() {
   s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.start_time_).count();
     metrics_->observe(res.status, elapsed / 1000.0);
+    if (!log_.enabled(log::Level::info)) return;
     log_.info("request", {{"request_id", res.get_header_value("X-Request-Id")},
                           {"method", req.method},
                           {"path", req.path},

@@ -4,6 +4,7 @@
 
 #include "server/app/current_person.hpp"
 #include "server/auth/tokens.hpp"
+#include "server/http/json_cache.hpp"
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
 #include "shared/core/text_search.hpp"
@@ -36,6 +37,8 @@ using core::contains_folded;
 } // namespace
 
 void register_program_routes(httplib::Server& server, app::Services& services) {
+  // Rows of the customer list, rendered once per customer version (keyed by program and id).
+  static http::JsonCache customer_json;
   // Create a program: the signed-in person becomes its owner.
   server.Post("/api/v1/programs", [&services](const httplib::Request& req, httplib::Response& res) {
     auto actor = app::require_actor(req, res, services);
@@ -125,8 +128,9 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
     if (*role == identity::Role::agent) forced_agent = actor->id;
     if (*role == identity::Role::customer) forced_person = actor->id;
     auto body = services.commands.read(program, [&](const ProgramState& s) {
-      nlohmann::json items = nlohmann::json::array();
-      nlohmann::json next = nullptr;
+      std::string out = "{\"items\":[";
+      std::int64_t count = 0, last = 0;
+      bool more = false;
       for (auto it = s.customers.upper_bound(after.value()); it != s.customers.end(); ++it) {
         const auto& c = it->second;
         if (forced_agent >= 0 && c.assigned_agent != forced_agent) continue;
@@ -134,16 +138,22 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
         if (!subscription.value().empty() && subscription.value() != to_string(c.profile.subscription)) continue;
         if (!segment.value().empty() && segment.value() != c.profile.segment) continue;
         if (!q.value().empty() && !contains_folded(c.profile.name, q.value()) && !contains_folded(c.profile.email, q.value())) continue;
-        if (static_cast<std::int64_t>(items.size()) == limit.value()) {
-          next = items.back()["id"];
+        if (count == limit.value()) {
+          more = true;
           break;
         }
-        items.push_back(c);
+        if (count++) out += ',';
+        out += customer_json.get(program * 1'000'000'000'000 + c.id, c.version, [&] { return nlohmann::json(c); });
+        last = c.id;
       }
-      return nlohmann::json{{"items", std::move(items)}, {"next_after_id", std::move(next)}};
+      out += "],\"next_after_id\":";
+      out += more ? std::to_string(last) : "null";
+      out += '}';
+      return out;
     });
     if (!body) return program_not_found(res);
-    http::send_json(res, 200, *body);
+    res.status = 200;
+    res.set_content(std::move(*body), "application/json");
   });
 
   server.Get(R"(/api/v1/programs/(\d+)/customers/(\d+))", [&services](const httplib::Request& req, httplib::Response& res) {
