@@ -203,3 +203,17 @@ TEST_CASE("the stream and feed resume after a given point without gaps") {
   for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i]["seq"].get<int>() > all[i - 1]["seq"].get<int>());
   CHECK(json_of(staff.get("/api/v1/programs/1/events?after=-1"))["error"]["field"] == "after");
 }
+
+TEST_CASE("the customer list shows a change at once (rows are cached per version)") {
+  Session staff(server(), "staff@acme.test");
+  auto before = json_of(staff.get("/api/v1/programs/1/customers?q=Tidewater"));
+  REQUIRE(before["items"].size() == 1);
+  auto c = before["items"][0];
+  auto p = c["profile"];
+  p["name"] = "Kenji Sato (Tidewater Surf Co)";
+  REQUIRE(staff.command(1, "UpdateCustomer", {{"customer_id", c["id"]}, {"profile", p}, {"expected_version", c["version"]}})->status == 200);
+  auto after = json_of(staff.get("/api/v1/programs/1/customers?q=tidewater"));
+  REQUIRE(after["items"].size() == 1);
+  CHECK(after["items"][0]["profile"]["name"] == "Kenji Sato (Tidewater Surf Co)");
+  CHECK(after["items"][0]["version"].get<std::int64_t>() > c["version"].get<std::int64_t>());
+}
