@@ -18,7 +18,7 @@
 
 namespace {
 
-int open_stream(int port, const std::string& cookie) {
+int open_stream(int port, const std::string& cookie, long long after) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in a{};
   a.sin_family = AF_INET;
@@ -30,7 +30,7 @@ int open_stream(int port, const std::string& cookie) {
     ::close(fd);
     return -1;
   }
-  std::string req = "GET /api/v1/programs/1/stream HTTP/1.1\r\nHost: x\r\nCookie: " + cookie + "\r\n\r\n";
+  std::string req = "GET /api/v1/programs/1/stream?after=" + std::to_string(after) + " HTTP/1.1\r\nHost: x\r\nCookie: " + cookie + "\r\n\r\n";
   (void)::send(fd, req.data(), req.size(), MSG_NOSIGNAL);
   return fd;
 }
@@ -66,8 +66,17 @@ int main(int argc, char** argv) {
   r.rlim_cur = r.rlim_max;
   setrlimit(RLIMIT_NOFILE, &r);
 
+  // As the browser does: streams continue from the snapshot's version.
+  long long after = 0;
+  {
+    httplib::Client c("127.0.0.1", port);
+    if (auto snap = c.Get("/api/v1/programs/1/snapshot", httplib::Headers{{"Cookie", cookie}}); snap && snap->status == 200) {
+      auto at = snap->body.find("\"version\":");
+      if (at != std::string::npos) after = std::atoll(snap->body.c_str() + at + 10);
+    }
+  }
   std::vector<int> fds;
-  for (int i = 0; i < streams; ++i) fds.push_back(open_stream(port, cookie));
+  for (int i = 0; i < streams; ++i) fds.push_back(open_stream(port, cookie, after));
   int open = 0;
   for (int fd : fds)
     if (fd >= 0 && saw_connected(fd)) ++open;

@@ -148,10 +148,8 @@ TEST_CASE("slow clients (slowhttptest, slowloris mode) do not starve other reque
   CHECK(worst < 2000); // starved requests would wait for the attack's connections to time out
 }
 
-// The latency target (under 100 ms with 1,000 streams) is measured on the release build by
-// bench/run.sh (pd_bench_stream_latency); a sanitizer build with 1,000 threads is several times
-// slower, so this test asserts that nothing is starved: every request is answered, none times out.
-TEST_CASE("with 1,000 open live streams, /healthz and API reads are still answered") {
+// bench/run.sh measures the same on the release build (pd_bench_stream_latency).
+TEST_CASE("with 1,000 open live streams, /healthz and API reads answer within 100 ms") {
   rlimit r{};
   getrlimit(RLIMIT_NOFILE, &r);
   r.rlim_cur = r.rlim_max;
@@ -161,7 +159,10 @@ TEST_CASE("with 1,000 open live streams, /healthz and API reads are still answer
   Session staff(s, "staff@acme.test");
   std::vector<RawSocket> streams;
   streams.reserve(1000);
-  const std::string request = "GET /api/v1/programs/1/stream HTTP/1.1\r\nHost: x\r\nCookie: " + staff.cookie() + "\r\n\r\n";
+  // As the browser does: the stream continues from the snapshot's version.
+  const auto version = json_of(staff.get("/api/v1/programs/1/snapshot"))["version"].get<std::int64_t>();
+  const std::string request = "GET /api/v1/programs/1/stream?after=" + std::to_string(version) +
+                              " HTTP/1.1\r\nHost: x\r\nCookie: " + staff.cookie() + "\r\n\r\n";
   for (int i = 0; i < 1000; ++i) {
     streams.emplace_back(s.port(), 10000);
     REQUIRE(streams.back().connected());
@@ -188,8 +189,8 @@ TEST_CASE("with 1,000 open live streams, /healthz and API reads are still answer
     worst_read = std::max(worst_read, ms_since(t));
   }
   MESSAGE("with 1000 streams: worst /healthz " << worst_health << " ms, worst customer list " << worst_read << " ms");
-  CHECK(worst_health < 5000);
-  CHECK(worst_read < 5000);
+  CHECK(worst_health < 100);
+  CHECK(worst_read < 100);
 }
 
 TEST_CASE("/metrics reports requests, latency, events and streams") {
