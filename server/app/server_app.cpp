@@ -37,9 +37,10 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   commands_ = std::make_unique<commands::CommandService>(*db_, *hub_);
   commands_->load();
   metrics_ = std::make_unique<Metrics>();
+  files_ = std::make_unique<storage::FileStore>(*db_, options_.data_dir);
   rate_limiter_ = std::make_unique<http::RateLimiter>(options_.rate_limit_per_minute, options_.rate_burst);
   services_ = std::make_unique<Services>(
-      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_});
+      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_, *files_});
   static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
   configure();
 }
@@ -124,6 +125,7 @@ void ServerApp::configure() {
   routes::register_program_routes(s, *services_);
   routes::register_event_routes(s, *services_);
   routes::register_support_routes(s, *services_);
+  routes::register_file_routes(s, *services_);
 
   // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {

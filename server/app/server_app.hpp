@@ -47,6 +47,7 @@ private:
   std::unique_ptr<events::EventHub> hub_;
   std::unique_ptr<commands::CommandService> commands_;
   std::unique_ptr<Metrics> metrics_;
+  std::unique_ptr<storage::FileStore> files_;
   std::unique_ptr<http::RateLimiter> rate_limiter_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::StaticFiles> static_files_;

@@ -11,6 +11,7 @@
 #include "server/storage/accounts.hpp"
 #include "server/storage/database.hpp"
 #include "server/storage/event_store.hpp"
+#include "server/storage/file_store.hpp"
 #include "server/storage/sessions.hpp"
 
 #include <cstdint>
@@ -30,6 +31,7 @@ struct Services {
   events::EventHub& hub;
   commands::CommandService& commands;
   Metrics& metrics;
+  storage::FileStore& files;
 };
 
 } // namespace pd::app

@@ -81,6 +81,23 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       if (out.status == 200 && !out.replayed) out.body["invitation_link"] = "/#/invite/" + token;
       return send_outcome(res, out);
     }
+    // Attachments must be files uploaded to this program; their name, type and size come from
+    // the upload, not from the request.
+    auto attachments = std::visit(
+        [](auto& c) -> std::vector<Attachment>* {
+          if constexpr (requires { c.attachments; }) return &c.attachments;
+          else return nullptr;
+        },
+        command);
+    if (attachments)
+      for (std::size_t i = 0; i < attachments->size(); ++i) {
+        auto& a = (*attachments)[i];
+        auto stored = services.files.find(program, a.sha256);
+        if (!stored)
+          return http::send_error(res, 400, ErrorCode::invalid_field, "Upload the file first.",
+                                  "data.attachments[" + std::to_string(i) + "].sha256");
+        a = Attachment{a.name.empty() ? stored->name : a.name, stored->content_type, stored->size, stored->sha256};
+      }
     if (auto settings = std::get_if<ChangeSupportSettings>(&command)) {
       // Calendars carry their zone's UTC offsets as data, so the domain (and the browser's
       // countdowns) compute business time without a time-zone database. An unknown zone

@@ -15,5 +15,6 @@ void register_account_routes(httplib::Server& server, app::Services& services);
 void register_program_routes(httplib::Server& server, app::Services& services);
 void register_event_routes(httplib::Server& server, app::Services& services);
 void register_support_routes(httplib::Server& server, app::Services& services);
+void register_file_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

@@ -103,6 +103,30 @@ CREATE TABLE invitations (
   PRIMARY KEY (program_id, id)
 );
 )sql",
+      // 3: uploaded files (content-addressed on disk under DATA_DIR/files) and uploads in
+      //    progress (DATA_DIR/uploads).
+      R"sql(
+CREATE TABLE files (
+  program_id    INTEGER NOT NULL,
+  sha256        TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  content_type  TEXT NOT NULL,
+  size          INTEGER NOT NULL,
+  uploaded_by   INTEGER NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (program_id, sha256)
+);
+CREATE TABLE uploads (
+  id            TEXT PRIMARY KEY,
+  program_id    INTEGER NOT NULL,
+  person_id     INTEGER NOT NULL,
+  name          TEXT NOT NULL,
+  content_type  TEXT NOT NULL,
+  size          INTEGER NOT NULL,
+  received      INTEGER NOT NULL,
+  created_at_ms INTEGER NOT NULL
+);
+)sql",
   };
   return all;
 }

@@ -120,11 +120,17 @@ TEST_CASE("support settings: a business-hours calendar in a named time zone, and
 TEST_CASE("bad input on tickets gets a clear error and changes nothing") {
   Session jordan(server(), "customer@acme.test"), ava(server(), "agent@acme.test");
   auto before = json_of(ava.get("/api/v1/programs/1/snapshot"))["version"];
-  auto big = jordan.command(1, "OpenTicket", {{"subject", "Logs"}, {"text", "attached"},
-                                              {"attachments", json::array({{{"name", "dump.zip"}, {"content_type", "application/zip"},
-                                                                            {"size", 60 * 1024 * 1024}, {"sha256", std::string(64, 'a')}}})}});
+  auto big = jordan.post("/api/v1/programs/1/uploads", {{"name", "dump.zip"}, {"content_type", "application/zip"}, {"size", 60 * 1024 * 1024}});
   CHECK(big->status == 413);
-  CHECK(json_of(big)["error"]["field"] == "data.attachments[0]");
+  CHECK(json_of(big)["error"]["field"] == "size");
+  auto exe = jordan.post("/api/v1/programs/1/uploads", {{"name", "setup.exe"}, {"content_type", "application/x-msdownload"}, {"size", 10}});
+  CHECK(exe->status == 415);
+  CHECK(json_of(exe)["error"]["field"] == "content_type");
+  auto phantom = jordan.command(1, "OpenTicket", {{"subject", "Logs"}, {"text", "attached"},
+                                                  {"attachments", json::array({{{"name", "x.pdf"}, {"content_type", "application/pdf"},
+                                                                                {"size", 10}, {"sha256", std::string(64, 'a')}}})}});
+  CHECK(phantom->status == 400);
+  CHECK(json_of(phantom)["error"]["field"] == "data.attachments[0].sha256");
   auto no_subject = jordan.command(1, "OpenTicket", {{"text", "x"}});
   CHECK(no_subject->status == 400);
   CHECK(json_of(no_subject)["error"]["field"] == "data.subject");
@@ -164,4 +170,48 @@ TEST_CASE("an agent's reply on a restricted topic is refused until sent anyway; 
               ->status == 200);
   CHECK(jordan.command(1, "RateTicket", {{"ticket_id", id}, {"responsiveness", 6}, {"knowledge", 4}, {"professionalism", 5}, {"overall", 5}})
             ->status == 400);
+}
+
+TEST_CASE("an attachment is uploaded in pieces, attached to a ticket and served with ranges to those who may see it") {
+  Session jordan(server(), "customer@acme.test"), ava(server(), "agent@acme.test"), priya(server(), "priya@acme.test");
+  const std::string pdf = "%PDF-1.4\n" + std::string(3000, 'x') + "\n%%EOF\n";
+  auto begin = jordan.post("/api/v1/programs/1/uploads", {{"name", "invoice.pdf"}, {"content_type", "application/pdf"}, {"size", pdf.size()}});
+  REQUIRE(begin->status == 201);
+  const auto id = json_of(begin)["upload_id"].get<std::string>();
+  httplib::Client raw("127.0.0.1", server().port());
+  httplib::Headers h{{"Cookie", jordan.cookie()}, {"X-Requested-With", "partnerdesk"}};
+  const auto base = "/api/v1/programs/1/uploads/" + id;
+  CHECK(raw.Put(base + "?offset=0", h, pdf.substr(0, 2000), "application/octet-stream")->status == 200);
+  auto wrong = raw.Put(base + "?offset=100", h, pdf.substr(2000), "application/octet-stream");
+  CHECK(wrong->status == 409);
+  CHECK(json_of(wrong)["error"]["current_version"] == 2000); // resume from here
+  CHECK(raw.Put(base + "?offset=2000", h, pdf.substr(2000), "application/octet-stream")->status == 200);
+  auto done = raw.Post(base + "/complete", h, "", "application/json");
+  REQUIRE(done->status == 200);
+  auto file = json_of(done);
+  CHECK(file["size"] == pdf.size());
+  CHECK(file["sha256"].get<std::string>().size() == 64);
+  auto opened = jordan.command(1, "OpenTicket", {{"subject", "Invoice attached"}, {"text", "See the PDF."},
+                                                 {"attachments", json::array({{{"name", "invoice.pdf"}, {"content_type", "application/pdf"},
+                                                                               {"size", 1}, {"sha256", file["sha256"]}}})}});
+  REQUIRE(opened->status == 200);
+  auto stored = json_of(opened)["events"][0]["data"]["message"]["attachments"][0];
+  CHECK(stored["size"] == pdf.size()); // from the upload, not the request
+  const auto url = "/api/v1/programs/1/files/" + file["sha256"].get<std::string>();
+  auto got = ava.get(url);
+  REQUIRE(got->status == 200);
+  CHECK(got->body == pdf);
+  CHECK(got->get_header_value("Content-Type") == "application/pdf");
+  httplib::Client c2("127.0.0.1", server().port());
+  auto part = c2.Get(url, {{"Cookie", ava.cookie()}, {"Range", "bytes=0-7"}});
+  CHECK(part->status == 206);
+  CHECK(part->body == "%PDF-1.4");
+  CHECK(priya.get(url)->status == 404);
+  // A file whose bytes do not match its declared type is refused at completion.
+  auto fake = jordan.post("/api/v1/programs/1/uploads", {{"name", "fake.pdf"}, {"content_type", "application/pdf"}, {"size", 5}});
+  const auto fake_base = "/api/v1/programs/1/uploads/" + json_of(fake)["upload_id"].get<std::string>();
+  CHECK(raw.Put(fake_base + "?offset=0", h, "hello", "application/octet-stream")->status == 200);
+  auto refused = raw.Post(fake_base + "/complete", h, "", "application/json");
+  CHECK(refused->status == 400);
+  CHECK(json_of(refused)["error"]["field"] == "content_type");
 }

@@ -1,0 +1,110 @@
+// Uploads and files. A file is uploaded in pieces of at most the request body limit:
+//   POST /programs/{id}/uploads {name, content_type, size}   -> 201 {upload_id, chunk_bytes}
+//   PUT  /programs/{id}/uploads/{upload}?offset=N  (raw bytes) -> {received}
+//   POST /programs/{id}/uploads/{upload}/complete             -> {name, content_type, size, sha256}
+// then referenced by its sha256 in a command (ticket attachments). GET /programs/{id}/files/{sha}
+// serves it, with range requests, to those who may see something that refers to it.
+#include "server/routes/routes.hpp"
+
+#include "server/app/current_person.hpp"
+#include "server/http/query.hpp"
+#include "server/http/responses.hpp"
+#include "shared/core/field_reader.hpp"
+#include "shared/domain/authorization.hpp"
+
+namespace pd::routes {
+
+using core::ErrorCode;
+using namespace domain;
+
+namespace {
+
+void no_upload(httplib::Response& res) { http::send_error(res, 404, ErrorCode::not_found, "No such upload.", "upload_id"); }
+
+std::string accepted_list() {
+  return "PNG, JPEG, GIF or WebP images, PDF, MP4 or WebM video, ZIP, plain text, CSV or JSON";
+}
+
+// Whether the reader may fetch a file of the program: the business always; others when they
+// uploaded it or can read a ticket that has it attached.
+bool may_read_file(const ProgramState& s, PersonId reader, const storage::StoredFile& f) {
+  const auto role = s.role_of(reader);
+  if (role == identity::Role::unknown) return false;
+  if (identity::is_business_role(role) || f.uploaded_by == reader) return true;
+  for (const auto& [id, t] : s.tickets) {
+    bool attached = false;
+    for (const auto& m : t.messages)
+      for (const auto& a : m.attachments) attached |= a.sha256 == f.sha256 && (m.kind != MessageKind::internal_note || role != identity::Role::customer);
+    if (attached && is_allowed(s, reader, Action::read_ticket, {.ticket = id})) return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void register_file_routes(httplib::Server& server, app::Services& services) {
+  server.Post(R"(/api/v1/programs/(\d+)/uploads)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto program = http::path_id(req, 1);
+    auto limit = services.commands.read(program, [&](const ProgramState& s) -> std::int64_t {
+      return s.role_of(actor->id) == identity::Role::unknown ? -1 : s.support.max_attachment_bytes;
+    });
+    if (!limit || *limit < 0) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
+    auto body = core::parse_object(req.body);
+    if (!body) return http::send_error(res, 400, body.error());
+    core::FieldReader r(body.value(), {"name", "content_type", "size"});
+    auto name = r.text("name", {1, 200});
+    auto type = r.text("content_type", {3, 100});
+    auto size = r.integer("size", 1, INT64_MAX);
+    if (r.error()) return http::send_error(res, http::status_for(r.error()->code), *r.error());
+    if (!storage::accepted_content_type(type))
+      return http::send_error(res, 415, ErrorCode::invalid_field, "This type of file is not accepted. Accepted: " + accepted_list() + ".",
+                              "content_type");
+    if (size > *limit)
+      return http::send_error(res, 413, ErrorCode::payload_too_large,
+                              "Files may be at most " + std::to_string(*limit / (1024 * 1024)) + " MB in this program.", "size");
+    auto up = services.files.begin(program, actor->id, name, type, size, services.now_ms());
+    http::send_json(res, 201, {{"upload_id", up.id}, {"size", size}, {"received", 0},
+                               {"chunk_bytes", static_cast<std::int64_t>(services.options.max_body_bytes)}});
+  });
+
+  server.Put(R"(/api/v1/programs/(\d+)/uploads/([A-Za-z0-9_-]+))", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto up = services.files.find_upload(req.matches[2]);
+    if (!up || up->person_id != actor->id || up->program_id != http::path_id(req, 1)) return no_upload(res);
+    auto offset = http::int_param(req, "offset", 0, INT64_MAX, -1);
+    if (!offset || offset.value() < 0)
+      return http::send_error(res, 400, ErrorCode::missing_field, "Say where this piece starts: ?offset=N.", "offset");
+    auto received = services.files.append(*up, offset.value(), req.body);
+    if (!received) return http::send_error(res, http::status_for(received.error().code), received.error());
+    http::send_json(res, 200, {{"upload_id", up->id}, {"received", received.value()}, {"size", up->size}});
+  });
+
+  server.Post(R"(/api/v1/programs/(\d+)/uploads/([A-Za-z0-9_-]+)/complete)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    auto up = services.files.find_upload(req.matches[2]);
+    if (!up || up->person_id != actor->id || up->program_id != http::path_id(req, 1)) return no_upload(res);
+    auto file = services.files.complete(*up, services.now_ms());
+    if (!file) return http::send_error(res, http::status_for(file.error().code), file.error());
+    http::send_json(res, 200, {{"name", file->name}, {"content_type", file->content_type}, {"size", file->size}, {"sha256", file->sha256}});
+  });
+
+  server.Get(R"(/api/v1/programs/(\d+)/files/([0-9a-f]{64}))", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto program = http::path_id(req, 1);
+    auto file = services.files.find(program, req.matches[2]);
+    auto allowed = file ? services.commands.read(program, [&](const ProgramState& s) { return may_read_file(s, actor->id, *file); })
+                        : std::nullopt;
+    if (!file || !allowed || !*allowed) return http::send_error(res, 404, ErrorCode::not_found, "No such file.", "sha256");
+    res.set_header("Cache-Control", "private, max-age=31536000, immutable"); // content-addressed
+    res.set_header("Content-Disposition", std::string(storage::inline_content_type(file->content_type) ? "inline" : "attachment") +
+                                              "; filename=\"" + file->sha256.substr(0, 12) + "\"");
+    res.set_file_content(services.files.path_of(file->sha256).string(), file->content_type);
+  });
+}
+
+} // namespace pd::routes
