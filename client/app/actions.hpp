@@ -4,6 +4,8 @@
 
 #include "client/app/app_state.hpp"
 
+#include "shared/domain/commands.hpp"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -53,11 +55,20 @@ struct DismissInvitationLink {};
 struct RenameEdited {};
 struct SubmitRename {};
 
+// Support desk: one action for every support command; `form` names the UiState::support_forms
+// entry that shows its progress and errors.
+struct SendSupport {
+  std::string form;
+  domain::Command command;
+};
+
+struct ReplyEdited {}; // the ticket composer changed (saved as a draft)
+
 using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywhere, SelectProgram, RetrySessionCheck, Navigate,
                             RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
                             JoinEdited, SignInToAccept, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
-                            SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename>;
+                            SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendSupport, ReplyEdited>;
 
 class Dispatch {
 public:

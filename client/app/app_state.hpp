@@ -32,6 +32,10 @@ enum class Page {
   people,       // #/p/{id}/people      members and invitations
   settings,     // #/p/{id}/settings
   profile,      // #/p/{id}/profile     a customer's own record
+  tickets,      // #/p/{id}/tickets[?view=open|overdue|escalated|closed|all]
+  ticket,       // #/p/{id}/tickets/{ticket id}
+  new_ticket,   // #/p/{id}/tickets/new  customers and business
+  support,      // #/p/{id}/support      the business's support overview
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -49,9 +53,10 @@ struct Route {
   explicit Route(Page p) : page(p) {}
   Page page = Page::loading;
   std::int64_t program_id = 0; // program pages
-  std::int64_t item_id = 0;    // Page::customer
+  std::int64_t item_id = 0;    // Page::customer, Page::ticket
   std::string token;           // Page::invite
   CustomerFilter filter;       // Page::customers
+  std::string ticket_view;     // Page::tickets: "" (open), overdue, escalated, closed, all
   bool operator==(const Route&) const = default;
 };
 
@@ -212,9 +217,64 @@ struct Confirm {
   identity::Role role = identity::Role::unknown;
   std::string subject; // whom it is about ("Priya Nair")
   std::string reason;
+  bool remediation_required = false; // suspension
+  bool reassign_customers = false;   // suspension: move every customer to internal support now
   bool sending = false;
   FormErrors errors;
   bool focus = true;
+};
+
+// [SECTION] Support desk forms
+// Every support command is sent under a form key ("reply", "escalate", "triage", "resolve",
+// "close", "rate", "handling", "answer", "take_over", "new_ticket", "warn", "notifications");
+// its in-flight flag and the server's errors are kept per key (field names without "data.").
+struct SupportForm {
+  bool sending = false;
+  FormErrors errors;
+};
+
+struct TicketForms {
+  std::int64_t program_id = 0;
+  std::int64_t ticket_id = 0;
+  // Composer
+  std::string reply;
+  bool internal = false;
+  int reply_status = 0; // 0 waiting on customer, 1 open, 2 resolved (agent/business public replies)
+  bool warned = false;  // the restricted-topic warning is shown for the current draft
+  bool despite = false; // the server refused: it asks for send_despite_warning
+  // Escalation
+  bool escalate_open = false;
+  bool escalate_scroll = false; // bring the form's submit button into view on the next frame
+  std::string esc_reason, esc_summary, esc_attempts, esc_impact, esc_recommended;
+  int esc_sentiment = 0; // frustrated, angry, calm, threatening
+  // Triage (index into the lists the view shows; -1: not touched yet, shows the ticket's)
+  int triage_priority = -1, triage_category = -1;
+  // Resolve / close
+  bool resolve_open = false, close_open = false;
+  std::string resolve_note, close_note;
+  // Customer rating
+  int rating[4] = {0, 0, 0, 0}; // responsiveness, knowledge, professionalism, overall
+  std::string rating_comment;
+  // Business rating of the handling, and the answer to the customer's rating
+  int handling_score = 0;
+  bool use_checklist = false;
+  int checklist[5] = {0, 0, 0, 0, 0};
+  std::string handling_comment;
+  std::string answer;
+};
+
+struct NewTicketForm {
+  std::int64_t program_id = 0;
+  std::string subject, text;
+  int category = 2;     // index into domain::all_categories (how-to)
+  int priority = 2;     // P0..P3
+  std::int64_t customer_id = 0; // business: the customer it is for
+};
+
+struct WarnForm {
+  std::int64_t person_id = 0; // 0: closed
+  std::string subject;
+  std::string reason;
 };
 
 struct UiState {
@@ -236,6 +296,19 @@ struct UiState {
   std::string toast;  // a short confirmation shown at the bottom of the page
   double toast_until = 0;
   std::string page_notice; // a sentence shown on top of the current page (e.g. after a redirect)
+
+  // Support desk
+  std::map<std::string, SupportForm> support_forms;
+  TicketForms ticket;
+  NewTicketForm new_ticket;
+  WarnForm warn;
+  std::string ticket_search; // the ticket list's search box
+  int overview_period = 1;   // 0: 7 days, 1: 30 days, 2: 90 days
+  const SupportForm& form(const std::string& key) const {
+    static const SupportForm none;
+    auto it = support_forms.find(key);
+    return it == support_forms.end() ? none : it->second;
+  }
 };
 
 } // namespace pd::client

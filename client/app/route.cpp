@@ -121,7 +121,11 @@ bool is_program_page(Page page) {
   case Page::agents:
   case Page::people:
   case Page::settings:
-  case Page::profile: return true;
+  case Page::profile:
+  case Page::tickets:
+  case Page::ticket:
+  case Page::new_ticket:
+  case Page::support: return true;
   default: return false;
   }
 }
@@ -179,8 +183,24 @@ Route parse_route(std::string_view hash) {
       } else {
         return Route{};
       }
+    } else if (section == "tickets") {
+      if (sub.empty()) {
+        route.page = Page::tickets;
+        auto view = query_value(query, "view").value_or("");
+        if (view == "open") view.clear();
+        if (view == "overdue" || view == "escalated" || view == "closed" || view == "all") route.ticket_view = view;
+      } else if (sub == "new") {
+        route.page = Page::new_ticket;
+      } else if (auto id = parse_id(sub)) {
+        route.page = Page::ticket;
+        route.item_id = *id;
+      } else {
+        return Route{};
+      }
     } else if (!sub.empty()) {
       return Route{};
+    } else if (section == "support") {
+      route.page = Page::support;
     } else if (section == "agents") {
       route.page = Page::agents;
     } else if (section == "people") {
@@ -211,6 +231,10 @@ std::string format_route(const Route& route) {
   case Page::people: return p + "/people";
   case Page::settings: return p + "/settings";
   case Page::profile: return p + "/profile";
+  case Page::tickets: return p + "/tickets" + (route.ticket_view.empty() ? std::string() : "?view=" + route.ticket_view);
+  case Page::ticket: return p + "/tickets/" + std::to_string(route.item_id);
+  case Page::new_ticket: return p + "/tickets/new";
+  case Page::support: return p + "/support";
   case Page::loading: break;
   }
   return "";

@@ -4,6 +4,9 @@
 //   #/p/{program}/customers[?q=&subscription=&segment=&agent=]   (agent=queue: business queue)
 //   #/p/{program}/customers/new  #/p/{program}/customers/{customer}
 //   #/p/{program}/agents  #/p/{program}/people  #/p/{program}/settings  #/p/{program}/profile
+//   #/p/{program}/tickets[?view=open|overdue|escalated|closed|all]   ("open" is the default, not written)
+//   #/p/{program}/tickets/new  #/p/{program}/tickets/{ticket}
+//   #/p/{program}/support                 the business's support overview
 // "#/p/{program}" alone and the older "#/home?program={program}" open the overview.
 #pragma once
 

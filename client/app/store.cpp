@@ -43,8 +43,12 @@ bool has_program(const api::Me& me, std::int64_t id) {
 // Which pages a role may open (the navigation offers exactly these).
 bool page_allowed(Page page, identity::Role role) {
   if (identity::is_business_role(role)) return page != Page::profile;
-  if (role == identity::Role::agent) return page == Page::overview || page == Page::customers || page == Page::customer;
-  if (role == identity::Role::customer) return page == Page::overview || page == Page::profile;
+  if (role == identity::Role::agent)
+    return page == Page::overview || page == Page::customers || page == Page::customer || page == Page::tickets ||
+           page == Page::ticket;
+  if (role == identity::Role::customer)
+    return page == Page::overview || page == Page::profile || page == Page::tickets || page == Page::ticket ||
+           page == Page::new_ticket;
   return false;
 }
 
@@ -170,6 +174,10 @@ void Store::update_title() {
   case Page::people: page = "People"; break;
   case Page::settings: page = "Settings"; break;
   case Page::profile: page = "My profile"; break;
+  case Page::tickets: page = role_in(r.program_id) == identity::Role::customer ? "My tickets" : "Tickets"; break;
+  case Page::ticket: page = "Ticket"; break;
+  case Page::new_ticket: page = "Open a ticket"; break;
+  case Page::support: page = "Support"; break;
   }
   std::string title = page;
   if (is_program_page(r.page) && app_.me) {
@@ -180,6 +188,8 @@ void Store::update_title() {
         if (m.program_id == r.program_id) program = m.program_name;
     if (r.page == Page::customer && app_.replica.state)
       if (auto c = app_.replica.state->customer(r.item_id)) title = c->profile.name;
+    if (r.page == Page::ticket && app_.replica.state)
+      if (auto t = app_.replica.state->ticket(r.item_id)) title = "#" + std::to_string(t->id) + " " + t->subject;
     if (!program.empty()) title += " \xC2\xB7 " + program;
   }
   title = title.empty() ? "Partnerdesk" : title + " \xE2\x80\x94 Partnerdesk";
@@ -402,6 +412,11 @@ void Store::signed_out(std::string notice) {
   ui_.rename = RenameForm{};
   ui_.confirm = Confirm{};
   ui_.new_program = NewProgramForm{};
+  ui_.ticket = TicketForms{};
+  ui_.new_ticket = NewTicketForm{};
+  ui_.warn = WarnForm{};
+  ui_.support_forms.clear();
+  ui_.ticket_search.clear();
   app_.network.problem.clear();
   retries_.clear();
   // Requests still on their way must not sign the person back in or fill forms.

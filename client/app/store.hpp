@@ -60,7 +60,7 @@ private:
     invitation_accept,
     command,
   };
-  enum class CommandKind { rename, invite, revoke, change_role, remove_member, agent_status, add_customer, update_customer, assign };
+  enum class CommandKind { rename, invite, revoke, change_role, remove_member, agent_status, add_customer, update_customer, assign, support };
   struct Pending {
     Request kind = Request::session_check;
     CommandKind command = CommandKind::rename;
@@ -69,6 +69,7 @@ private:
     platform::Method method = platform::Method::get;
     std::string path;
     std::string body;
+    std::string form; // CommandKind::support: the UiState::support_forms key
     int attempts = 0;
   };
   struct Retry {
@@ -116,6 +117,7 @@ private:
   void send_command(CommandKind kind, std::int64_t program_id, domain::Command command, std::int64_t item_id = 0);
   void on_command(const Pending& p, const platform::HttpResponse& r);
   void on_command_error(const Pending& p, const core::Error& error);
+  void on_support_done(const Pending& p, const nlohmann::json& events);
   void on_customer_reload(const Pending& p, const platform::HttpResponse& r);
   void sync_forms(); // fills forms for the page shown (from drafts or the replica)
   void save_customer_draft();
@@ -153,6 +155,8 @@ private:
   void handle(const DismissInvitationLink&);
   void handle(const RenameEdited&);
   void handle(const SubmitRename&);
+  void handle(const SendSupport&);
+  void handle(const ReplyEdited&);
 
   platform::Http& http_;
   platform::Browser& browser_;

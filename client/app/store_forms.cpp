@@ -121,6 +121,7 @@ void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
   const domain::ProgramState* state = app_.replica.program_id == p.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
 
   switch (p.command) {
+  case CommandKind::support: on_support_done(p, events); break;
   case CommandKind::add_customer: {
     auto& f = ui_.customer;
     f.saving = false;
@@ -204,6 +205,21 @@ void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
 
 void Store::on_command_error(const Pending& p, const core::Error& e) {
   switch (p.command) {
+  case CommandKind::support: {
+    auto& f = ui_.support_forms[p.form];
+    f.sending = false;
+    std::string field = e.field;
+    if (field.rfind("data.", 0) == 0) field = field.substr(5);
+    if (p.form == "reply" && field == "send_despite_warning") {
+      // The server saw a restricted topic the agent was not warned about: ask now.
+      ui_.ticket.warned = true;
+      ui_.ticket.despite = true;
+      break;
+    }
+    if (!field.empty()) f.errors.fields[field] = e.message;
+    else f.errors.general = e.message;
+    break;
+  }
   case CommandKind::add_customer:
   case CommandKind::update_customer: {
     auto& f = ui_.customer;
@@ -277,6 +293,89 @@ void Store::on_command_error(const Pending& p, const core::Error& e) {
     break;
   }
   }
+}
+
+void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
+  auto& f = ui_.support_forms[p.form];
+  f.sending = false;
+  f.errors.clear();
+  auto& t = ui_.ticket;
+  const std::string& k = p.form;
+  if (k == "reply") {
+    const bool internal = t.internal;
+    t.reply.clear();
+    t.internal = false;
+    t.warned = t.despite = false;
+    toast(internal ? "Internal note added." : "Reply sent.");
+    browser_.session_remove(draft_key("reply." + std::to_string(p.program_id) + "." + std::to_string(p.item_id)));
+  } else if (k == "escalate") {
+    t.escalate_open = false;
+    t.esc_reason.clear(), t.esc_summary.clear(), t.esc_attempts.clear(), t.esc_impact.clear(), t.esc_recommended.clear();
+    toast("Ticket escalated.");
+  } else if (k == "triage") {
+    t.triage_priority = t.triage_category = -1;
+    toast("Priority and category saved.");
+  } else if (k == "take_over") {
+    toast("You are handling this ticket now.");
+  } else if (k == "resolve") {
+    t.resolve_open = false;
+    t.resolve_note.clear();
+    toast("Ticket resolved.");
+  } else if (k == "close") {
+    t.close_open = false;
+    t.close_note.clear();
+    toast("Ticket closed.");
+  } else if (k == "rate") {
+    for (auto& r : t.rating) r = 0;
+    t.rating_comment.clear();
+    toast("Thank you for your rating.");
+  } else if (k == "handling") {
+    t.handling_score = 0;
+    t.use_checklist = false;
+    for (auto& c : t.checklist) c = 0;
+    t.handling_comment.clear();
+    toast("Rating saved.");
+  } else if (k == "answer") {
+    t.answer.clear();
+    toast("Answer sent to the customer.");
+  } else if (k == "new_ticket") {
+    std::int64_t id = 0;
+    for (const auto& e : events)
+      if (e.value("type", "") == "TicketOpened") id = e.value("data", nlohmann::json::object()).value("ticket_id", std::int64_t{0});
+    ui_.new_ticket = NewTicketForm{};
+    toast("Ticket opened.");
+    go(id ? program_route(Page::ticket, p.program_id, id) : program_route(Page::tickets, p.program_id), false);
+  } else if (k == "warn") {
+    toast(ui_.warn.subject + " was warned.");
+    ui_.warn = WarnForm{};
+  }
+}
+
+void Store::handle(const SendSupport& a) {
+  const std::int64_t program = app_.route.program_id;
+  if (!program) return;
+  auto& f = ui_.support_forms[a.form];
+  if (f.sending && a.form != "notifications") return;
+  f.errors.clear();
+  f.sending = true;
+  domain::CommandEnvelope envelope{platform::random_hex(16), a.command};
+  Pending p;
+  p.kind = Request::command;
+  p.command = CommandKind::support;
+  p.program_id = program;
+  p.item_id = app_.route.item_id;
+  p.form = a.form;
+  p.method = platform::Method::post;
+  p.path = "/api/v1/programs/" + std::to_string(program) + "/commands";
+  p.body = dump(domain::encode_command(envelope));
+  send(std::move(p));
+}
+
+void Store::handle(const ReplyEdited&) {
+  const auto& t = ui_.ticket;
+  const auto key = draft_key("reply." + std::to_string(t.program_id) + "." + std::to_string(t.ticket_id));
+  if (t.reply.empty()) browser_.session_remove(key);
+  else browser_.session_set(key, t.reply);
 }
 
 void Store::on_customer_reload(const Pending& p, const platform::HttpResponse& r) {
@@ -406,6 +505,21 @@ void Store::sync_forms() {
     }
   }
 
+  if (route.page == Page::ticket && (ui_.ticket.program_id != route.program_id || ui_.ticket.ticket_id != route.item_id)) {
+    ui_.ticket = TicketForms{};
+    ui_.ticket.program_id = route.program_id;
+    ui_.ticket.ticket_id = route.item_id;
+    for (const char* k : {"reply", "escalate", "triage", "take_over", "resolve", "close", "rate", "handling", "answer"})
+      ui_.support_forms.erase(k);
+    if (auto draft = browser_.session_get(draft_key("reply." + std::to_string(route.program_id) + "." + std::to_string(route.item_id))))
+      ui_.ticket.reply = *draft;
+  }
+  if (route.page == Page::new_ticket && ui_.new_ticket.program_id != route.program_id) {
+    ui_.new_ticket = NewTicketForm{};
+    ui_.new_ticket.program_id = route.program_id;
+    ui_.support_forms.erase("new_ticket");
+  }
+
   if (route.page == Page::new_program && app_.me && !ui_.new_program.ready) {
     auto& f = ui_.new_program;
     f.ready = true;
@@ -522,6 +636,10 @@ void Store::handle(const SubmitConfirm&) {
     cmd.status = c.status;
     cmd.reason = trim(c.reason);
     if (c.expected_version > 0) cmd.expected_version = c.expected_version;
+    if (c.status == domain::PartnerStatus::suspended) {
+      cmd.remediation_required = c.remediation_required;
+      cmd.reassign_customers = c.reassign_customers;
+    }
     send_command(CommandKind::agent_status, c.program_id, cmd, c.person_id);
     break;
   }

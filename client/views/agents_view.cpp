@@ -6,7 +6,12 @@
 #include "client/app/format.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
+
+#include "shared/domain/support_overview.hpp"
+
+#include <cstdio>
 
 #include <algorithm>
 
@@ -65,15 +70,18 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(10, 0));
       const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                     ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-      if (ImGui::BeginTable("agents", 6, flags)) {
-        ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+      const auto now = clock_ms();
+      if (ImGui::BeginTable("agents", 8, flags)) {
+        ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Partner status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Customers", ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("##Actions", ImGuiTableColumnFlags_WidthStretch, 2.3f);
+        ImGui::TableSetupColumn("Support", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn("Warning", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("##Actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
-        for (int c = 0; c < 6; ++c) {
+        for (int c = 0; c < 8; ++c) {
           if (!ImGui::TableSetColumnIndex(c)) continue;
           center_in_row(ui::dp(36), ImGui::GetTextLineHeight());
           ui::FontScope font(ui::fonts().bold, 13.5f);
@@ -123,11 +131,51 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
           ImGui::TableSetColumnIndex(4);
           center_in_row(row_h, ImGui::GetTextLineHeight());
           ui::text(format_day_ms(a->status_since), ui::color::muted);
-          ImGui::TableSetColumnIndex(5);
+          // Support record: overdue flags and the performance score; the active warning.
+          const auto rec = s.agent_support.find(a->person_id);
+          const domain::AgentWarning* active_warning = nullptr;
+          {
+            ImGui::TableSetColumnIndex(5);
+            center_in_row(row_h, ImGui::GetTextLineHeight() * 2);
+            if (rec != s.agent_support.end()) {
+              const auto perf = domain::performance_of(rec->second, now);
+              char buf[64];
+              if (perf.score >= 0) std::snprintf(buf, sizeof buf, "Score %.0f", perf.score);
+              else std::snprintf(buf, sizeof buf, "Score \xE2\x80\x94");
+              ui::text(buf, perf.score >= 0 && perf.score < 60 ? ui::color::error : ui::color::text);
+              ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui::dp(4));
+              const int flags_n = rec->second.overdue_flags;
+              ui::text(count_text(flags_n, "overdue flag", "overdue flags"), flags_n ? ui::color::error : ui::color::muted);
+              for (const auto& w : rec->second.warnings)
+                if (w.monitor_until > now) active_warning = &w;
+            } else {
+              ui::text("No tickets yet", ui::color::muted);
+            }
+            ImGui::TableSetColumnIndex(6);
+            if (active_warning) {
+              center_in_row(row_h, ui::pill_size("W").y);
+              ui::pill("Warned", ui::tone::warning);
+              if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s\nMonitored until %s", active_warning->reason.c_str(), format_day_ms(active_warning->monitor_until).c_str());
+            } else {
+              center_in_row(row_h, ImGui::GetTextLineHeight());
+              ui::text("\xE2\x80\x94", ui::color::muted);
+            }
+          }
+          ImGui::TableSetColumnIndex(7);
           if (can_manage) {
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
             center_in_row(row_h, ImGui::GetFrameHeight());
             const auto options = actions_from(a->status);
+            if (a->status == PartnerStatus::active) {
+              if (ui::secondary_button("Warn")) {
+                ui_state.warn = WarnForm{};
+                ui_state.warn.person_id = a->person_id;
+                ui_state.warn.subject = member_name(s, a->person_id);
+                ui_state.support_forms.erase("warn");
+              }
+              if (!options.empty()) ImGui::SameLine(0, ui::dp(6));
+            }
             if (options.empty()) ui::text("Final", ui::color::muted);
             for (std::size_t i = 0; i < options.size(); ++i) {
               if (i) ImGui::SameLine(0, ui::dp(6));
@@ -154,6 +202,23 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       }
       ImGui::PopStyleVar();
       ImGui::PopStyleColor(5);
+    }
+    // The warning form (WarnAgent): a reason; the agent is monitored for 14 days.
+    if (ui_state.warn.person_id) {
+      auto& w = ui_state.warn;
+      const auto& wf = ui_state.form("warn");
+      ImGui::Dummy(ui::dp(0, 12));
+      ui::begin_tinted(ui::tone::warning);
+      ui::heading("Warn " + w.subject, 16);
+      ui::text_wrapped("The agent sees the reason and is monitored for the next 14 days.", ui::color::muted);
+      if (!wf.errors.general.empty()) ui::error_box(wf.errors.general);
+      labeled_input("Reason", "##Warning reason", "What needs to change", w.reason, wf.errors.field("reason"));
+      if (ui::primary_button(wf.sending ? "Sending\xE2\x80\xA6###Send warning" : "Send warning###Send warning", ImVec2(0, 0),
+                             !w.reason.empty() && !wf.sending))
+        dispatch(SendSupport{"warn", domain::WarnAgent{w.person_id, w.reason}});
+      ImGui::SameLine();
+      if (ui::secondary_button("Cancel##warn")) w = WarnForm{};
+      ui::end_tinted();
     }
     ImGui::EndChild();
   }

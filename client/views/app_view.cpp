@@ -27,6 +27,10 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     case Page::people: draw_people(app, ui, dispatch); break;
     case Page::settings: draw_settings(app, ui, dispatch); break;
     case Page::profile: draw_profile(app, ui, dispatch); break;
+    case Page::tickets: draw_tickets(app, ui, dispatch); break;
+    case Page::ticket: draw_ticket(app, ui, dispatch); break;
+    case Page::new_ticket: draw_new_ticket(app, ui, dispatch); break;
+    case Page::support: draw_support(app, ui, dispatch); break;
     default: break;
     }
     break;

@@ -45,6 +45,7 @@ bool nav_entry(const char* label, bool active) {
 Page nav_page(Page p) {
   // Detail pages light up their list.
   if (p == Page::customer || p == Page::new_customer) return Page::customers;
+  if (p == Page::ticket || p == Page::new_ticket) return Page::tickets;
   return p;
 }
 

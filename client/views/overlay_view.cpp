@@ -133,6 +133,15 @@ void draw_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ui::field_error(c.errors.field("reason"));
       ImGui::Dummy(ui::dp(0, 4));
     }
+    if (c.kind == Confirm::Kind::agent_status && c.status == domain::PartnerStatus::suspended) {
+      ImGui::BeginDisabled(c.sending);
+      ImGui::Checkbox("Remediation required", &c.remediation_required);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("The agent must complete remediation before being reinstated.");
+      ImGui::Checkbox("Reassign all customers now", &c.reassign_customers);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move every customer of this agent to the business's own support at once.");
+      ImGui::EndDisabled();
+      ImGui::Dummy(ui::dp(0, 4));
+    }
     c.focus = false;
     if (!c.errors.general.empty()) {
       ui::error_box(c.errors.general);

@@ -49,7 +49,9 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   std::string name;
   if (app.me) name = app.me->person.name.empty() ? app.me->person.email : app.me->person.name;
   const float name_w = compact ? 0.0f : ImGui::CalcTextSize(name.c_str()).x + ui::dp(14);
-  const float right_x = width - pad - button_w - name_w;
+  const bool bell = is_program_page(app.route.page) && app.me;
+  const float bell_w = bell ? ImGui::GetFrameHeight() + ui::dp(14) : 0.0f;
+  const float right_x = width - pad - button_w - name_w - bell_w;
 
   // Product
   ImGui::SetCursorPos(ImVec2(pad, (height - ui::dp(28)) * 0.5f));
@@ -104,10 +106,14 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         ui::color::muted, ImDrawFlags_None, ui::dp(1.5f));
   }
 
-  // The person and sign-out, right-aligned
+  // The notification bell, the person and sign-out, right-aligned
   if (app.me) {
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_x));
+    if (bell) {
+      draw_notifications(app, ui_state, dispatch, ImGui::GetCursorPosX(), row_y);
+      ImGui::SameLine(0, ui::dp(14));
+    }
     if (!compact) {
       // The name opens the account menu.
       ImGui::SetCursorPosY(row_y);

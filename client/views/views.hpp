@@ -33,6 +33,13 @@ void draw_agents(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_people(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_settings(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_profile(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_tickets(const AppState& app, UiState& ui, Dispatch& dispatch);    // tickets_view.cpp
+void draw_new_ticket(const AppState& app, UiState& ui, Dispatch& dispatch); // tickets_view.cpp
+void draw_ticket(const AppState& app, UiState& ui, Dispatch& dispatch);     // ticket_view.cpp
+void draw_support(const AppState& app, UiState& ui, Dispatch& dispatch);    // support_view.cpp
+// The notification bell in the top bar, with its popup (notifications_view.cpp); x is where it
+// ends on the right, in window coordinates.
+void draw_notifications(const AppState& app, UiState& ui, Dispatch& dispatch, float right_x, float row_y);
 
 // Over everything: the confirmation dialog and the short confirmation at the bottom.
 void draw_confirm(const AppState& app, UiState& ui, Dispatch& dispatch);

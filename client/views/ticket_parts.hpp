@@ -1,0 +1,34 @@
+// Pieces the support-desk views share (tickets_view, ticket_view, support_view,
+// notifications_view): status tones, SLA countdowns, the clock.
+#pragma once
+
+#include "client/platform/browser.hpp"
+#include "client/ui/ui.hpp"
+
+#include "shared/domain/sla.hpp"
+#include "shared/domain/state.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace pd::client::views {
+
+inline std::int64_t clock_ms() { return static_cast<std::int64_t>(platform::wall_clock_ms()); }
+
+ui::Tone ticket_status_tone(const domain::Ticket& t);
+ui::Tone priority_tone(domain::Priority p);
+// "1 h 12 min", "3 h", "2 d 4 h", "45 s"
+std::string span_text(std::int64_t ms);
+// The ticket's next SLA deadline as a countdown: "due in 1 h 12 min (first response)" or
+// "overdue by 3 h (resolution)"; empty when none. overdue tells which.
+std::string countdown_text(const domain::Ticket& t, std::int64_t now, bool& overdue);
+// The countdown drawn as text (red when overdue; "—" when none).
+void countdown(const domain::Ticket& t, std::int64_t now);
+std::string customer_name(const domain::ProgramState& s, domain::CustomerId id);
+const char* category_label(domain::Category c);
+// A multi-line text field (its value reported to the item table); returns edited.
+bool multiline(const char* id, std::string& value, float height);
+// A row of 1..max buttons "1".."5" (ids "{id} 1" ...); the chosen one highlighted. Returns changed.
+bool score_buttons(const char* id, int& value, int from, int to);
+
+} // namespace pd::client::views
