@@ -14,6 +14,9 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <string>
+#include <vector>
+
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -148,7 +151,12 @@ bool open_window() {
 // [SECTION] Frame loop
 namespace {
 
+// How long the last drawn frames took on the main thread (update, draw, GL calls), for the
+// benchmarks: window.pdFrameTimes() returns them and starts over.
+std::vector<double> g_frame_ms;
+
 void tick(void*) {
+  const double tick_start = emscripten_get_now();
   // The canvas follows the window (CSS size) and the pixel ratio (zoom, moving screens).
   const float ratio = device_pixel_ratio();
   int w = g_width, h = g_height;
@@ -201,8 +209,24 @@ void tick(void*) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   if (g_hooks.after_frame) g_hooks.after_frame();
+  if (g_frame_ms.size() < 100000) g_frame_ms.push_back(emscripten_get_now() - tick_start);
 }
 
+} // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* pd_frame_times_json() {
+  static std::string out;
+  out = "[";
+  for (std::size_t i = 0; i < g_frame_ms.size(); ++i) out += (i ? "," : "") + std::to_string(g_frame_ms[i]);
+  out += "]";
+  g_frame_ms.clear();
+  return out.c_str();
+}
+
+namespace {
+EM_JS(void, js_expose_frame_times, (), {
+  window.pdFrameTimes = function() { return JSON.parse(UTF8ToString(_pd_frame_times_json())); };
+});
 } // namespace
 
 void wake() { g_wake_frames = std::max(g_wake_frames, 8); }
@@ -210,6 +234,7 @@ void wake() { g_wake_frames = std::max(g_wake_frames, 8); }
 void run(FrameHooks hooks) {
   g_hooks = std::move(hooks);
   if (g_hooks.rescale) g_hooks.rescale(g_pixel_ratio);
+  js_expose_frame_times();
   emscripten_set_main_loop_arg(tick, nullptr, 0, true);
   __builtin_unreachable();
 }

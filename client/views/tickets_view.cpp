@@ -18,6 +18,7 @@
 #include "imgui_stdlib.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace pd::client::views {
@@ -225,6 +226,42 @@ constexpr Tab tabs[] = {{"Open", ""}, {"Overdue", "overdue"}, {"Escalated", "esc
 
 } // namespace
 
+// The list's counts and rows for a replica version, view and search, kept until one changes.
+struct TicketList {
+  domain::ProgramId program = -1;
+  domain::Sequence version = -1;
+  std::size_t ticket_count = 0;
+  std::string view, search;
+  std::size_t open = 0, overdue = 0;
+  std::array<std::size_t, std::size(tabs)> tab_counts{};
+  std::vector<domain::TicketId> rows; // newest first (ids: the replica may be replaced)
+};
+
+const TicketList& ticket_list(const domain::ProgramState& s, const std::string& view, const std::string& search) {
+  static TicketList cache;
+  if (cache.program == s.id && cache.version == s.version && cache.ticket_count == s.tickets.size() && cache.view == view &&
+      cache.search == search)
+    return cache;
+  cache = TicketList{};
+  cache.program = s.id;
+  cache.version = s.version;
+  cache.ticket_count = s.tickets.size();
+  cache.view = view;
+  cache.search = search;
+  const std::string q = lower(search);
+  for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
+    const auto& t = it->second;
+    cache.open += domain::is_open(t.status) ? 1 : 0;
+    cache.overdue += t.overdue() ? 1 : 0;
+    for (std::size_t i = 0; i < std::size(tabs); ++i) cache.tab_counts[i] += in_view(t, tabs[i].view) ? 1 : 0;
+    if (!in_view(t, view)) continue;
+    if (!q.empty() && lower(t.subject).find(q) == std::string::npos && lower(customer_name(s, t.customer_id)).find(q) == std::string::npos)
+      continue;
+    cache.rows.push_back(t.id);
+  }
+  return cache;
+}
+
 void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (begin_page(app, ui_state, dispatch)) {
     const auto& s = *program_state(app);
@@ -235,11 +272,11 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
     ImGui::BeginChild("tickets-page", ImVec2(avail, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
 
-    std::size_t open = 0, overdue = 0;
-    for (const auto& [id, t] : s.tickets) {
-      open += domain::is_open(t.status) ? 1 : 0;
-      overdue += t.overdue() ? 1 : 0;
-    }
+    // The counts and the rows only change with the replica or the filter: computed once per
+    // change, not per frame (a business may hold 100,000 tickets).
+    const std::string& view = app.route.ticket_view;
+    const auto& list = ticket_list(s, view, ui_state.ticket_search);
+    const std::size_t open = list.open, overdue = list.overdue;
     const ImVec2 top = ImGui::GetCursorPos();
     page_title(customer ? "My tickets" : "Tickets",
                count_text(static_cast<std::int64_t>(open), "open ticket", "open tickets") +
@@ -255,10 +292,9 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     if (role == identity::Role::agent) draw_agent_workspace(s, my_id(app), now, dispatch);
 
     // Tabs
-    const std::string& view = app.route.ticket_view;
-    for (const auto& tab : tabs) {
-      std::size_t n = 0;
-      for (const auto& [id, t] : s.tickets) n += in_view(t, tab.view) ? 1 : 0;
+    for (std::size_t tab_index = 0; tab_index < std::size(tabs); ++tab_index) {
+      const auto& tab = tabs[tab_index];
+      const std::size_t n = list.tab_counts[tab_index];
       // The button's label is the tab's name alone (stable for tests); the count follows it.
       const bool active = view == tab.view;
       if (active) {
@@ -294,15 +330,7 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
     // Rows
     const std::string q = lower(ui_state.ticket_search);
-    std::vector<const domain::Ticket*> rows;
-    for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
-      const auto& t = it->second;
-      if (!in_view(t, view)) continue;
-      if (!q.empty() && lower(t.subject).find(q) == std::string::npos &&
-          lower(customer_name(s, t.customer_id)).find(q) == std::string::npos)
-        continue;
-      rows.push_back(&t);
-    }
+    const auto& rows = list.rows;
     if (rows.empty()) {
       ImGui::Dummy(ui::dp(0, 12));
       ui::heading(s.tickets.empty() ? "No tickets yet" : "No tickets here", 18);
@@ -343,7 +371,9 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         clipper.Begin(static_cast<int>(rows.size()), row_h);
         while (clipper.Step()) {
           for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& t = *rows[static_cast<std::size_t>(i)];
+            const auto found = s.tickets.find(rows[static_cast<std::size_t>(i)]);
+            if (found == s.tickets.end()) continue;
+            const auto& t = found->second;
             ImGui::PushID(static_cast<int>(t.id));
             ImGui::TableNextRow(0, row_h);
             if (t.overdue()) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ui::color::error_soft);

@@ -27,12 +27,13 @@ const DEMO_PASSWORD = 'demo-password';
 // ---------------------------------------------------------------------------------------
 // Server
 
-// Starts the server; resolves to { url, dataDir, stop(), log() } once it listens.
-async function startServer({ timeoutMs = 30000 } = {}) {
+// Starts the server; resolves to { url, dataDir, stop(), log() } once it listens. A given
+// dataDir (benchmarks: a seeded one) is used as is and kept; otherwise a fresh demo folder.
+async function startServer({ timeoutMs = 30000, dataDir: given } = {}) {
   for (const [what, p] of [['server binary', serverBin], ['web root', path.join(webRoot, 'index.html')]]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p} (build it first)`);
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-browser-'));
+  const dataDir = given || fs.mkdtempSync(path.join(os.tmpdir(), 'pd-browser-'));
   const child = spawn(serverBin, ['--host', '127.0.0.1', '--port', '0', '--data', dataDir,
                                   '--web-root', webRoot, '--demo'],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,7 +63,7 @@ async function startServer({ timeoutMs = 30000 } = {}) {
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return { url, dataDir, stop, log: () => stderr };
 }
