@@ -5,6 +5,7 @@
 #     with the same synchronous setting on the same disk
 #   - /healthz and a signed-in read while 1,000 live streams are open
 #   - the business's support overview over 1,000,000 tickets, natively and in Chromium
+#   - the ticket list with 100,000 rows scrolled in Chromium (frame times)
 #   - a replica applying 1,000,000 events natively and in Chromium (wasm)
 # Prints a table. Usage: bench/run.sh [seconds per wrk run, default 10]
 set -euo pipefail
@@ -55,6 +56,13 @@ browser=$(node "$root/bench/browser_run.js" "$root/build/web/bench/pd_bench_repl
 overview_native=$("$rel/bench/pd_bench_support_overview" 1000000 200 | awk '{print $6}')
 overview_browser=$(node "$root/bench/browser_run.js" "$root/build/web/bench/pd_bench_support_overview.js" overview 1000000 200 | awk '{print $6}')
 
+# The ticket list over 100,000 tickets, scrolled in Chromium (release server, seeded data).
+"$rel/bench/pd_bench_seed_tickets" "$work/tickets" 100000 >/dev/null
+list_line=$(PD_SERVER_BIN="$rel/server/partnerdesk-server" PD_WEB_ROOT="$root/build/web/public" \
+  node "$root/bench/ticket_list_frames.js" "$work/tickets" 100000)
+list_p95=$(echo "$list_line" | sed -E 's/.* p95 ([0-9.]+) ms.*/\1/')
+list_max=$(echo "$list_line" | sed -E 's/.* max ([0-9.]+) ms.*/\1/')
+
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100*a/b }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a/b }'; }
 printf '\n%-58s %12s %9s %9s\n' "measurement (64 connections, ${secs} s each)" "rate" "p50 ms" "p99 ms"
@@ -70,4 +78,6 @@ printf '%-58s %12s\n' "replica applies 1,000,000 events, native (target < 2 s)" 
 printf '%-58s %12s\n' "replica applies 1,000,000 events, Chromium (wasm)" "$browser ms"
 printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, native (< 100 ms)" "$overview_native ms"
 printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, Chromium (< 300 ms)" "$overview_browser ms"
+printf '%-58s %12s\n' "ticket list, 100,000 rows scrolling: p95 frame (< 16 ms)" "$list_p95 ms"
+printf '%-58s %12s\n' "ticket list, 100,000 rows scrolling: worst frame" "$list_max ms"
 printf '%-58s %12s\n' "events in the log after the run / server 5xx answers" "$events / ${errors:-0}"
