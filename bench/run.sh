@@ -47,7 +47,7 @@ cookie=$(curl -s -D - -o /dev/null -H 'X-Requested-With: partnerdesk' -H 'Conten
 export PD_COOKIE=$cookie
 read -r read_rps read_p50 read_p99 < <(run_wrk -s "$root/bench/read.lua" http://127.0.0.1:18902 | parse)
 read -r write_rps write_p50 write_p99 < <(run_wrk -s "$root/bench/write.lua" http://127.0.0.1:18902 | parse)
-read -r _ _ streams_open _ worst_health _ worst_stream_read < <("$rel/bench/pd_bench_stream_latency" 18902 "$cookie" 1000 50)
+read -r _ _ _ streams_open _ worst_health _ worst_stream_read < <("$rel/bench/pd_bench_stream_latency" 18902 "$cookie" 1000 50)
 events=$(curl -s http://127.0.0.1:18902/metrics | awk '/^pd_events_appended_total/ {print $2}')
 errors=$(curl -s http://127.0.0.1:18902/metrics | awk '/pd_http_requests_total\{status="5xx"\}/ {print $2}')
 

@@ -49,7 +49,7 @@ void record(ProgramState& s, PersonId agent, TimeMs at, const char* kind, Ticket
   if (agent == 0) return;
   auto& h = s.agent_support[agent].history;
   h.push_back(HistoryEntry{at, kind, ticket, std::move(detail)});
-  if (h.size() > max_history) h.erase(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(h.size() - max_history));
+  while (h.size() > max_history) h.pop_front();
 }
 
 Ticket* find(ProgramState& s, TicketId id) {

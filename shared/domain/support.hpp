@@ -251,7 +251,7 @@ struct AgentSupport {
   std::vector<AgentWarning> warnings;
   bool remediation_required = false;
   int overdue_flags = 0;
-  std::vector<HistoryEntry> history;     // newest last; capped
+  std::deque<HistoryEntry> history;      // newest last; capped at max_history
   std::vector<ResponseSample> responses; // first responses, for response-time averages
   std::vector<SlaOutcome> outcomes;      // first-response SLA outcomes, for the SLA health score
   int customer_ratings = 0;
