@@ -1,5 +1,7 @@
 #include "server/commands/command_service.hpp"
 
+#include <optional>
+
 #include "server/http/responses.hpp"
 #include "shared/domain/apply.hpp"
 #include "shared/domain/visibility.hpp"
@@ -66,7 +68,7 @@ std::optional<std::pair<ProgramId, InvitationId>> CommandService::find_invitatio
 
 CommandOutcome CommandService::execute(ProgramId program, const std::string& command_id, const Command& command,
                                        const Actor& actor, TimeMs now) {
-  auto mine = std::make_shared<Pending>(Pending{program, command_id, command, actor, now, std::nullopt});
+  auto mine = std::make_shared<Pending>(program, command_id, command, actor, now);
   std::unique_lock lock(queue_mutex_);
   queue_.push_back(mine);
   for (;;) {
@@ -82,10 +84,14 @@ CommandOutcome CommandService::execute(ProgramId program, const std::string& com
       write_batch(batch); // sets each outcome under queue_mutex_ after COMMIT
       lock.lock();
       writing_ = false;
-      queue_cv_.notify_all();
+      // Wake only those answered, and the next in line (who becomes the writer): waking every
+      // waiter after each transaction would cost a context switch per queued command.
+      for (auto& p : batch)
+        if (p != mine) p->wake.notify_one();
+      if (!queue_.empty()) queue_.front()->wake.notify_one();
       continue;
     }
-    queue_cv_.wait(lock);
+    mine->wake.wait(lock);
   }
 }
 
@@ -97,9 +103,10 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
     if (q.step()) return CommandOutcome{static_cast<int>(q.int64(0)), nlohmann::json::parse(q.text(1), nullptr, false), true};
   }
   if (std::holds_alternative<CreateProgram>(p.command)) p.program = programs_.empty() ? 1 : programs_.rbegin()->first + 1;
-  ProgramState empty;
   auto it = programs_.find(p.program);
-  ProgramState& state = it == programs_.end() ? empty : it->second;
+  std::optional<ProgramState> fresh; // only for CreateProgram: building a state is not free
+  if (it == programs_.end()) fresh.emplace();
+  ProgramState& state = it == programs_.end() ? *fresh : it->second;
 
   CommandOutcome out;
   auto decided = decide(state, p.command, p.actor, p.now);

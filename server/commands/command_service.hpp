@@ -85,6 +85,7 @@ private:
     domain::Actor actor;
     domain::TimeMs now;
     std::optional<CommandOutcome> outcome;
+    std::condition_variable wake; // its answer is ready, or it is first in line to write
   };
   void replay();
   void write_batch(std::vector<std::shared_ptr<Pending>>& batch);
@@ -100,7 +101,6 @@ private:
   std::size_t event_count_ = 0;
 
   std::mutex queue_mutex_;
-  std::condition_variable queue_cv_;
   std::vector<std::shared_ptr<Pending>> queue_;
   bool writing_ = false;
 };

@@ -5,6 +5,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace pd;
 using namespace pd::domain;
 
@@ -104,4 +108,26 @@ TEST_CASE("removing a customer's account keeps the customer projection in step w
   CHECK(f.service->execute(program, "accept-jo-1", AcceptInvitation{1}, Actor{2, "Jo", "jo@x.test"}, 4000).status == 200);
   CHECK(f.service->execute(program, "remove-jo-1", RemoveMember{2}, f.owner, 5000).status == 200);
   CHECK(f.service->verify().empty());
+}
+
+TEST_CASE("commands sent at once from many threads are each answered once, after their transaction, and all kept") {
+  Fixture f;
+  REQUIRE(f.service->execute(0, "create-1", CreateProgram{"Acme", "USD"}, f.owner, 1000).status == 200);
+  constexpr int threads = 8, each = 100;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> senders;
+  for (int t = 0; t < threads; ++t)
+    senders.emplace_back([&, t] {
+      for (int i = 0; i < each; ++i) {
+        const auto n = std::to_string(t) + "-" + std::to_string(i);
+        auto out = f.service->execute(1, "add-" + n, AddCustomer{profile(("C " + n).c_str(), ("c" + n + "@x.test").c_str())}, f.owner, 2000);
+        if (out.status == 200 && out.body["events"].size() == 1) ++ok;
+      }
+    });
+  for (auto& s : senders) s.join();
+  CHECK(ok == threads * each);
+  CHECK(f.count("customers") == threads * each);
+  CHECK(f.count("command_results") == threads * each + 1);
+  auto customers = f.service->read(1, [](const ProgramState& s) { return s.customers.size(); });
+  CHECK(*customers == static_cast<std::size_t>(threads * each));
 }
