@@ -36,6 +36,7 @@ enum class Page {
   ticket,       // #/p/{id}/tickets/{ticket id}
   new_ticket,   // #/p/{id}/tickets/new  customers and business
   support,      // #/p/{id}/support      the business's support overview
+  support_settings, // #/p/{id}/settings/support  SLA tiers, topics, ... (owners and admins edit)
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -271,6 +272,24 @@ struct NewTicketForm {
   std::int64_t customer_id = 0; // business: the customer it is for
 };
 
+// The program's support settings as edited (#/p/{id}/settings/support); saved whole with
+// ChangeSupportSettings under the support form key "support_settings".
+struct SupportSettingsForm {
+  std::int64_t program_id = 0;
+  bool ready = false;
+  domain::SupportSettings base;   // what the edit started from (the replica's settings)
+  domain::SupportSettings fields;
+  domain::SupportSettings seen;   // the replica's settings when last looked at
+  bool changed_elsewhere = false; // the replica changed under the person's own edits
+  std::string notice;      // "Changes saved."
+  std::string new_segment; // the segment typed to add a mapping
+  std::string tz_search;   // the time-zone combo's filter
+  std::vector<std::string> time_zones; // GET /api/v1/time-zones
+  bool tz_loading = false;
+  std::map<std::string, bool> open_topics; // restricted topics opened for editing, by key
+  bool dirty() const { return !(fields == base); }
+};
+
 struct WarnForm {
   std::int64_t person_id = 0; // 0: closed
   std::string subject;
@@ -301,6 +320,7 @@ struct UiState {
   std::map<std::string, SupportForm> support_forms;
   TicketForms ticket;
   NewTicketForm new_ticket;
+  SupportSettingsForm support_settings;
   WarnForm warn;
   std::string ticket_search; // the ticket list's search box
   int overview_period = 1;   // 0: 7 days, 1: 30 days, 2: 90 days

@@ -121,6 +121,7 @@ bool is_program_page(Page page) {
   case Page::agents:
   case Page::people:
   case Page::settings:
+  case Page::support_settings:
   case Page::profile:
   case Page::tickets:
   case Page::ticket:
@@ -197,6 +198,8 @@ Route parse_route(std::string_view hash) {
       } else {
         return Route{};
       }
+    } else if (section == "settings" && sub == "support") {
+      route.page = Page::support_settings;
     } else if (!sub.empty()) {
       return Route{};
     } else if (section == "support") {
@@ -230,6 +233,7 @@ std::string format_route(const Route& route) {
   case Page::agents: return p + "/agents";
   case Page::people: return p + "/people";
   case Page::settings: return p + "/settings";
+  case Page::support_settings: return p + "/settings/support";
   case Page::profile: return p + "/profile";
   case Page::tickets: return p + "/tickets" + (route.ticket_view.empty() ? std::string() : "?view=" + route.ticket_view);
   case Page::ticket: return p + "/tickets/" + std::to_string(route.item_id);

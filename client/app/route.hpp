@@ -7,6 +7,7 @@
 //   #/p/{program}/tickets[?view=open|overdue|escalated|closed|all]   ("open" is the default, not written)
 //   #/p/{program}/tickets/new  #/p/{program}/tickets/{ticket}
 //   #/p/{program}/support                 the business's support overview
+//   #/p/{program}/settings/support        the program's support settings
 // "#/p/{program}" alone and the older "#/home?program={program}" open the overview.
 #pragma once
 

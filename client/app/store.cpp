@@ -178,6 +178,7 @@ void Store::update_title() {
   case Page::ticket: page = "Ticket"; break;
   case Page::new_ticket: page = "Open a ticket"; break;
   case Page::support: page = "Support"; break;
+  case Page::support_settings: page = "Support settings"; break;
   }
   std::string title = page;
   if (is_program_page(r.page) && app_.me) {
@@ -279,6 +280,7 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::invitation_preview: on_invitation_preview(p, r); break;
   case Request::invitation_accept: on_invitation_accept(r); break;
   case Request::command: on_command(p, r); break;
+  case Request::time_zones: on_time_zones(r); break;
   }
 }
 
@@ -414,6 +416,7 @@ void Store::signed_out(std::string notice) {
   ui_.new_program = NewProgramForm{};
   ui_.ticket = TicketForms{};
   ui_.new_ticket = NewTicketForm{};
+  ui_.support_settings = SupportSettingsForm{};
   ui_.warn = WarnForm{};
   ui_.support_forms.clear();
   ui_.ticket_search.clear();

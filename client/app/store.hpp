@@ -59,6 +59,7 @@ private:
     invitation_preview,
     invitation_accept,
     command,
+    time_zones,
   };
   enum class CommandKind { rename, invite, revoke, change_role, remove_member, agent_status, add_customer, update_customer, assign, support };
   struct Pending {
@@ -119,6 +120,7 @@ private:
   void on_command_error(const Pending& p, const core::Error& error);
   void on_support_done(const Pending& p, const nlohmann::json& events);
   void on_customer_reload(const Pending& p, const platform::HttpResponse& r);
+  void on_time_zones(const platform::HttpResponse& r);
   void sync_forms(); // fills forms for the page shown (from drafts or the replica)
   void save_customer_draft();
   void clear_customer_draft();

@@ -308,6 +308,21 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
     t.warned = t.despite = false;
     toast(internal ? "Internal note added." : "Reply sent.");
     browser_.session_remove(draft_key("reply." + std::to_string(p.program_id) + "." + std::to_string(p.item_id)));
+  } else if (k == "support_settings") {
+    auto& s = ui_.support_settings;
+    s.base = s.fields;
+    s.changed_elsewhere = false;
+    s.notice = events.empty() ? "Nothing to save: the settings already look like this." : "Changes saved.";
+    // The replica's copy carries the calendars' offsets the server filled in. It replaces the
+    // form's when its event arrives (sync_forms), or now if the event came first.
+    const domain::ProgramState* state = app_.replica.program_id == p.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
+    const auto without_offsets = [](domain::SupportSettings x) {
+      for (auto& t : x.tiers) t.calendar.offsets.clear();
+      return x;
+    };
+    if (state && s.program_id == p.program_id && without_offsets(state->support) == without_offsets(s.fields)) {
+      s.base = s.fields = s.seen = state->support;
+    }
   } else if (k == "escalate") {
     t.escalate_open = false;
     t.esc_reason.clear(), t.esc_summary.clear(), t.esc_attempts.clear(), t.esc_impact.clear(), t.esc_recommended.clear();
@@ -376,6 +391,19 @@ void Store::handle(const ReplyEdited&) {
   const auto key = draft_key("reply." + std::to_string(t.program_id) + "." + std::to_string(t.ticket_id));
   if (t.reply.empty()) browser_.session_remove(key);
   else browser_.session_set(key, t.reply);
+}
+
+void Store::on_time_zones(const platform::HttpResponse& r) {
+  auto& f = ui_.support_settings;
+  f.tz_loading = false;
+  f.time_zones.clear();
+  if (r.status == 200) {
+    auto body = nlohmann::json::parse(r.body, nullptr, false);
+    if (body.is_object() && body.contains("items") && body["items"].is_array())
+      for (const auto& z : body["items"])
+        if (z.is_string()) f.time_zones.push_back(z.get<std::string>());
+  }
+  if (f.time_zones.empty()) f.time_zones.push_back("UTC"); // never asked again in a loop
 }
 
 void Store::on_customer_reload(const Pending& p, const platform::HttpResponse& r) {
@@ -488,6 +516,30 @@ void Store::sync_forms() {
       f.ready = true;
     }
     if (!f.edited && !f.saving) f.name = state->name;
+  }
+
+  if (route.page != Page::support_settings) ui_.support_settings.notice.clear();
+  if (route.page == Page::support_settings && state) {
+    auto& f = ui_.support_settings;
+    if (f.program_id != route.program_id) {
+      f = SupportSettingsForm{};
+      f.program_id = route.program_id;
+      ui_.support_forms.erase("support_settings");
+    }
+    if (!f.ready) {
+      f.base = f.fields = f.seen = state->support;
+      f.ready = true;
+    } else if (!(f.seen == state->support)) {
+      // Without edits of their own, the person sees every change as it happens; with edits,
+      // they are told their save would replace it.
+      f.seen = state->support;
+      if (!f.dirty() && !ui_.form("support_settings").sending) f.base = f.fields = state->support;
+      else if (!ui_.form("support_settings").sending) f.changed_elsewhere = true;
+    }
+    if (f.time_zones.empty() && !f.tz_loading) {
+      f.tz_loading = true;
+      send(Request::time_zones, platform::Method::get, "/api/v1/time-zones");
+    }
   }
 
   if (route.page == Page::people && ui_.invite.program_id != route.program_id) {

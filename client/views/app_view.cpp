@@ -31,6 +31,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     case Page::ticket: draw_ticket(app, ui, dispatch); break;
     case Page::new_ticket: draw_new_ticket(app, ui, dispatch); break;
     case Page::support: draw_support(app, ui, dispatch); break;
+    case Page::support_settings: draw_support_settings(app, ui, dispatch); break;
     default: break;
     }
     break;

@@ -4,6 +4,7 @@
 
 #include "client/app/format.hpp"
 #include "client/app/role_text.hpp"
+#include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/layout.hpp"
 
@@ -42,6 +43,19 @@ void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         ui::heading(s.name, 20);
         ui::text_wrapped("Only the program's owners and admins can rename it.", ui::color::muted);
       }
+    }
+    ui::end_card();
+    ImGui::Dummy(ui::dp(0, 6));
+
+    if (ui::begin_card("support", avail)) {
+      ui::heading("Support desk", 17);
+      ImGui::Dummy(ui::dp(0, 2));
+      ui::text_wrapped(allowed(app, domain::Action::manage_support_settings)
+                           ? "SLA tiers and calendars, segments, the priority matrix, restricted topics and attachment limits."
+                           : "See the SLA tiers, segments and restricted topics (only owners and admins change them).",
+                       ui::color::muted);
+      ImGui::Dummy(ui::dp(0, 4));
+      if (ui::secondary_button("Support settings", ImVec2(0, ui::dp(38)))) dispatch(Navigate{program_route(Page::support_settings, s.id)});
     }
     ui::end_card();
     ImGui::Dummy(ui::dp(0, 6));
