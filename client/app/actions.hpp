@@ -64,11 +64,17 @@ struct SendSupport {
 
 struct ReplyEdited {}; // the ticket composer changed (saved as a draft)
 
+// Certification desk: pick a training video or PDF guide and upload it to the program.
+struct UploadTrainingFile {
+  std::string accept; // "video/mp4,video/webm" or "application/pdf"
+};
+
 using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywhere, SelectProgram, RetrySessionCheck, Navigate,
                             RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
                             JoinEdited, SignInToAccept, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
-                            SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendSupport, ReplyEdited>;
+                            SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendSupport, ReplyEdited,
+                            UploadTrainingFile>;
 
 class Dispatch {
 public:

@@ -1,5 +1,6 @@
 #include "client/app/app.hpp"
 
+#include "client/platform/media.hpp"
 #include "client/views/views.hpp"
 
 namespace pd::client {
@@ -15,10 +16,14 @@ void App::update() {
   changed |= store_.apply_stream(streams_.take_messages());
   if (browser_.take_online_changed()) changed |= store_.apply_online(browser_.online());
   if (browser_.take_location_changed()) changed |= store_.apply_location(browser_.location_hash());
+  changed |= store_.apply_uploads(platform::take_uploads());
   if (changed) platform::wake();
 }
 
-void App::draw() { views::draw_app(store_.app(), store_.ui(), dispatch_); }
+void App::draw() {
+  views::draw_app(store_.app(), store_.ui(), dispatch_);
+  platform::end_video_frame(); // videos not drawn this frame are paused and hidden
+}
 
 void App::after_frame() {
   if (store_.apply(dispatch_.take())) platform::wake();

@@ -37,6 +37,8 @@ enum class Page {
   new_ticket,   // #/p/{id}/tickets/new  customers and business
   support,      // #/p/{id}/support      the business's support overview
   support_settings, // #/p/{id}/settings/support  SLA tiers, topics, ... (owners and admins edit)
+  training,     // #/p/{id}/training       an agent's certification: access, modules, assessment
+  certification, // #/p/{id}/certification the business's certification desk: rules, bank, grading
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -290,6 +292,46 @@ struct SupportSettingsForm {
   bool dirty() const { return !(fields == base); }
 };
 
+// An agent's certification page (#/p/{id}/training): the running attempt's answers (resumed
+// from the replica on load), the quiz choices of text lessons, the exception request.
+struct TrainingForm {
+  std::int64_t program_id = 0;
+  int attempt = 0; // the attempt the answers belong to (0: none loaded)
+  std::map<std::int64_t, domain::AnswerGiven> answers; // by question id
+  bool dirty = false;       // answers changed since the last save
+  double changed_at = 0;    // when (platform::now_ms), for saving a moment later
+  std::map<std::string, std::vector<int>> quiz; // "module.section" -> the option chosen per question (-1: none)
+  std::string exception_message;
+  double last_watch_report = 0; // platform::now_ms of the last video progress sent
+};
+
+// The business's certification desk (#/p/{id}/certification).
+struct CertificationDeskForm {
+  std::int64_t program_id = 0;
+  bool ready = false;
+  domain::AccessMode access = domain::AccessMode::request;
+  domain::AssessmentRules rules;
+  // A new question.
+  int q_kind = 0; // 0 multiple choice, 1 short answer, 2 scenario
+  std::string q_prompt, q_situation, q_options, q_correct, q_rubric; // options one per line; correct "1, 3"
+  int q_points = 1;
+  // A new module.
+  int m_kind = 0; // 0 text lesson, 1 demo script, 2 FAQ module
+  std::string m_title, m_description, m_body, m_quiz_prompt, m_quiz_options;
+  int m_quiz_right = 1; // 1-based
+  int m_sessions = 3;
+  bool m_required = true;
+  // The file of a new video lesson or PDF guide, once uploaded.
+  std::uint32_t upload_id = 0; // the upload in progress (0: none)
+  std::string upload_error;
+  domain::Attachment m_file;
+  std::int64_t m_duration_seconds = 0;
+  // Grading and decisions, keyed "person.attempt.question" and by person.
+  std::map<std::string, int> scores;
+  std::map<std::string, std::string> comments;
+  std::map<std::int64_t, std::string> notes;
+};
+
 struct WarnForm {
   std::int64_t person_id = 0; // 0: closed
   std::string subject;
@@ -322,6 +364,8 @@ struct UiState {
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
   WarnForm warn;
+  TrainingForm training;
+  CertificationDeskForm certification;
   std::string ticket_search; // the ticket list's search box
   int overview_period = 1;   // 0: 7 days, 1: 30 days, 2: 90 days
   const SupportForm& form(const std::string& key) const {

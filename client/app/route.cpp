@@ -122,6 +122,8 @@ bool is_program_page(Page page) {
   case Page::people:
   case Page::settings:
   case Page::support_settings:
+  case Page::training:
+  case Page::certification:
   case Page::profile:
   case Page::tickets:
   case Page::ticket:
@@ -204,6 +206,10 @@ Route parse_route(std::string_view hash) {
       return Route{};
     } else if (section == "support") {
       route.page = Page::support;
+    } else if (section == "training") {
+      route.page = Page::training;
+    } else if (section == "certification") {
+      route.page = Page::certification;
     } else if (section == "agents") {
       route.page = Page::agents;
     } else if (section == "people") {
@@ -239,6 +245,8 @@ std::string format_route(const Route& route) {
   case Page::ticket: return p + "/tickets/" + std::to_string(route.item_id);
   case Page::new_ticket: return p + "/tickets/new";
   case Page::support: return p + "/support";
+  case Page::training: return p + "/training";
+  case Page::certification: return p + "/certification";
   case Page::loading: break;
   }
   return "";

@@ -8,6 +8,8 @@
 //   #/p/{program}/tickets/new  #/p/{program}/tickets/{ticket}
 //   #/p/{program}/support                 the business's support overview
 //   #/p/{program}/settings/support        the program's support settings
+//   #/p/{program}/training                an agent's certification (training and assessment)
+//   #/p/{program}/certification           the business's certification desk
 // "#/p/{program}" alone and the older "#/home?program={program}" open the overview.
 #pragma once
 

@@ -14,6 +14,7 @@
 #include "client/platform/browser.hpp"
 #include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"
+#include "client/platform/media.hpp"
 
 #include "shared/core/error.hpp"
 #include "shared/domain/commands.hpp"
@@ -41,6 +42,7 @@ public:
   bool apply_responses(std::vector<platform::HttpResponse> responses);
   bool apply_stream(std::vector<platform::StreamMessage> messages);
   bool apply_online(bool online);
+  bool apply_uploads(std::vector<platform::UploadResult> uploads); // store_certification.cpp
   bool apply_location(std::string_view hash);
   bool apply(std::vector<Action> actions);
   bool tick(double now_ms); // timers: retries, stream reopening, toasts
@@ -121,6 +123,7 @@ private:
   void on_support_done(const Pending& p, const nlohmann::json& events);
   void on_customer_reload(const Pending& p, const platform::HttpResponse& r);
   void on_time_zones(const platform::HttpResponse& r);
+  void on_certification_done(const std::string& key, const nlohmann::json& events);
   void sync_forms(); // fills forms for the page shown (from drafts or the replica)
   void save_customer_draft();
   void clear_customer_draft();
@@ -159,6 +162,7 @@ private:
   void handle(const SubmitRename&);
   void handle(const SendSupport&);
   void handle(const ReplyEdited&);
+  void handle(const UploadTrainingFile&); // store_certification.cpp
 
   platform::Http& http_;
   platform::Browser& browser_;

@@ -324,6 +324,10 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
       s.base = s.fields = s.seen = state->support;
     }
   } else if (k == "escalate") {
+    // The draft that raised the restricted-topic warning is handed over with the escalation.
+    t.reply.clear();
+    t.warned = t.despite = false;
+    browser_.session_remove(draft_key("reply." + std::to_string(p.program_id) + "." + std::to_string(p.item_id)));
     t.escalate_open = false;
     t.esc_reason.clear(), t.esc_summary.clear(), t.esc_attempts.clear(), t.esc_impact.clear(), t.esc_recommended.clear();
     toast("Ticket escalated.");
@@ -360,6 +364,8 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
     ui_.new_ticket = NewTicketForm{};
     toast("Ticket opened.");
     go(id ? program_route(Page::ticket, p.program_id, id) : program_route(Page::tickets, p.program_id), false);
+  } else if (k.starts_with("cert.")) {
+    on_certification_done(k, events); // store_certification.cpp
   } else if (k == "warn") {
     toast(ui_.warn.subject + " was warned.");
     ui_.warn = WarnForm{};

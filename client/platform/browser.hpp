@@ -47,6 +47,7 @@ void show_fatal(const char* message);            // replace the loading screen w
 double now_ms();          // monotonic, for timers
 double wall_clock_ms();   // Unix milliseconds (Date.now), for dates shown to people
 std::string random_hex(int bytes); // from crypto.getRandomValues, two hex digits a byte
+void open_url(const char* url);    // opens a same-origin URL (a file, a guide) in a new tab
 
 // System clipboard, wired into ImGui's platform IO by the window layer.
 const char* clipboard_text();                    // last text copied or pasted

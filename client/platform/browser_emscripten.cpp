@@ -202,6 +202,11 @@ EM_JS(void, js_set_cursor, (const char* cursor), {
   Module.canvas.style.cursor = UTF8ToString(cursor);
 });
 
+EM_JS(void, js_open_url, (const char* url), {
+  const href = UTF8ToString(url);
+  if (href.startsWith('/')) window.open(href, '_blank', 'noopener');
+});
+
 EM_JS(void, js_show_app, (), {
   if (Module.pdShowApp) Module.pdShowApp();
 });
@@ -270,6 +275,7 @@ void canvas_css_size(double& width, double& height) { js_canvas_css_size(&width,
 bool take_window_resized() { return js_take_resized() != 0; }
 void set_canvas_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
 void show_app() { js_show_app(); }
+void open_url(const char* url) { js_open_url(url); }
 void show_fatal(const char* message) { js_show_fatal(message); }
 double now_ms() { return emscripten_get_now(); }
 double wall_clock_ms() { return js_wall_clock(); }

@@ -27,6 +27,7 @@ struct Item {
   ImRect rect;
   ImGuiItemStatusFlags status = 0;
   bool visible = true;
+  bool disabled = false; // drawn inside BeginDisabled(): clicks do nothing
   bool has_value = false;
   std::string value;
   Kind kind = Kind::item;
@@ -136,6 +137,7 @@ std::string items_json(float pixel_ratio, float canvas_x, float canvas_y) {
         {"h", item.rect.GetHeight() * s},
         {"flags", item.status},
         {"visible", item.visible},
+        {"disabled", item.disabled},
         {"active", item.id != 0 && item.id == g_last_active},
     };
     if (item.has_value) j["value"] = item.value;
@@ -161,6 +163,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   }
   Item& item = add(ctx, id, rect);
   if (item_data) item.status = item_data->StatusFlags;
+  item.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {

@@ -191,14 +191,17 @@ void support_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, co
     ui::text_wrapped("Who answers this customer's support requests: a partner agent, or your own team.", ui::color::muted);
     ImGui::Dummy(ui::dp(0, 4));
     ui::field_label("Assigned to");
-    // Only active agents can take customers; the current assignee stays listed.
+    // Only active, certified agents can take customers; the current assignee stays listed.
     std::vector<std::string> labels = {"Business queue (your team)"};
     std::vector<domain::PersonId> values = {0};
     for (const auto* a : agents_by_name(s)) {
-      if (!domain::can_take_customers(*a) && a->person_id != c.assigned_agent) continue;
+      const bool assignable = domain::can_be_assigned_customers(s, a->person_id);
+      if (!assignable && a->person_id != c.assigned_agent) continue;
       std::string label = member_name(s, a->person_id);
       if (!domain::can_take_customers(*a))
         label += std::string(" (") + partner_status_label(a->status) + ")";
+      else if (!assignable)
+        label += std::string(" (certification ") + domain::label_of(domain::certification_status(s.certification, a->person_id)) + ")";
       labels.push_back(label);
       values.push_back(a->person_id);
     }

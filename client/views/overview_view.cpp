@@ -222,7 +222,12 @@ void agent_status_card(const domain::ProgramState& s, domain::PersonId me, float
       ui::pill(partner_status_label(a.status), partner_tone(a.status));
       ImGui::Dummy(ui::dp(0, 2));
       if (a.status == PartnerStatus::active) {
-        ui::text_wrapped("You are an active partner agent of " + s.name + " and can be assigned customers.");
+        const auto cert = domain::certification_status(s.certification, me);
+        if (cert == domain::CertificationStatus::certified)
+          ui::text_wrapped("You are an active partner agent of " + s.name + " and a Certified Support Agent: you can be assigned customers.");
+        else
+          ui::text_wrapped("You are an active partner agent of " + s.name + ". Support customers are assigned to certified agents; your " +
+                           "certification is " + domain::label_of(cert) + " (see Certification).");
       } else {
         ui::text_wrapped(std::string("Since ") + format_day_ms(a.status_since) + ".", ui::color::muted);
         ImGui::Dummy(ui::dp(0, 2));

@@ -52,6 +52,13 @@ const std::vector<Flag>& flags() {
          if (!e) o.max_body_bytes = static_cast<std::size_t>(n);
          return e;
        }},
+      {"max-training-file-mb", "PD_MAX_TRAINING_FILE_MB", "N", "largest training video or PDF guide in MiB (default 500)",
+       [](Options& o, const std::string& v) {
+         int n = 0;
+         auto e = set_int(n, v, 1, 100'000, "--max-training-file-mb");
+         if (!e) o.max_training_file_mb = n;
+         return e;
+       }},
       {"session-ttl-hours", "PD_SESSION_TTL_HOURS", "N", "how long a sign-in lasts (default 336 = 14 days)",
        [](Options& o, const std::string& v) {
          int n = 0;

@@ -17,6 +17,7 @@ struct Options {
   std::filesystem::path web_root = "build/web/public";
   bool demo = false;
   std::size_t max_body_bytes = 1024 * 1024;
+  std::int64_t max_training_file_mb = 500; // training videos and PDF guides, per file
   std::int64_t session_ttl_hours = 24 * 14;
   int threads = 16;
   int max_threads = 2048; // live streams each hold a connection thread

@@ -3,6 +3,8 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/tokens.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -17,7 +19,8 @@ const std::vector<DemoSignIn>& demo_sign_ins() {
       {"owner@acme.test", "business owner of Acme Analytics"},
       {"staff@acme.test", "support staff at Acme Analytics"},
       {"agent@acme.test", "certified support agent"},
-      {"trainee@acme.test", "agent working towards certification"},
+      {"trainee@acme.test", "agent working towards certification (failed once, retry soon)"},
+      {"marco@acme.test", "agent whose assessment waits for grading"},
       {"customer@acme.test", "customer of Acme Analytics"},
   };
   return all;
@@ -165,6 +168,200 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   story.now = base;
 }
 
+// A tiny one-page PDF for the demo's PDF guide.
+std::string demo_pdf() {
+  const std::string text = "BT /F1 18 Tf 72 720 Td (Acme Analytics - Support policy guide) Tj 0 -32 Td /F1 12 Tf "
+                           "(Escalate billing disputes, refunds, security and account deletion to the business.) Tj ET";
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const auto xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (auto o : offsets) {
+    char line[24];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// Acme's support certification: training in four formats, a question bank, and agents at
+// different stages (certified, failed and waiting to retry, submitted for grading).
+struct Certification {
+  Story& story;
+  ProgramId acme;
+  std::vector<Question> bank;          // as saved, with their ids
+  std::vector<ModuleId> modules;
+  std::vector<std::pair<ModuleId, QuizKey>> quizzes;
+
+  void setup(const Actor& owner) {
+    AssessmentRules rules;
+    rules.draw_count = 6;
+    rules.time_limit_minutes = 20;
+    rules.pass_percent = 70;
+    rules.final_review = FinalReview::manual;
+    rules.retry_days = 3;
+    rules.max_attempts = 3;
+    rules.validity_months = 12;
+    story.run(acme, ChangeCertificationSettings{AccessMode::request, rules}, owner);
+
+    TrainingModule text;
+    text.kind = ModuleKind::text;
+    text.title = "Support boundaries and escalation";
+    text.description = "What you may handle, the seven restricted topics and how to escalate them.";
+    text.sections = {
+        {"What you handle", "You answer how-to questions, onboarding, feature guidance and first-line troubleshooting for the customers assigned to you.",
+         {{"Which of these do you answer yourself?", {"A refund approval", "How to export a report", "A password reset for someone else"}}}},
+        {"Restricted topics", "Billing disputes, password and security, sensitive financial records, legal and tax advice, complex technical bugs, "
+                              "refund approvals and account deletion always go to the business, with an escalation note.",
+         {{"A customer asks to delete their account. You...", {"Delete it", "Escalate to the business", "Ignore the request"}},
+          {"Who approves refunds?", {"The agent", "The business", "The customer"}}}},
+        {"The escalation note", "Summarise the issue, what was tried, the customer's sentiment, the business impact and your recommended action.",
+         {}},
+    };
+    modules.push_back(save(text, {{1}, {1, 1}, {}}, owner));
+
+    TrainingModule demo;
+    demo.kind = ModuleKind::demo_script;
+    demo.title = "Onboarding call walkthrough";
+    demo.description = "Practise the 15-minute onboarding call until it feels natural.";
+    demo.script = "1. Greet and confirm goals.\n2. Connect the first data source.\n3. Build the revenue dashboard together.\n"
+                  "4. Schedule the monthly export.\n5. Agree on a check-in date.";
+    demo.practice_sessions = 2;
+    modules.push_back(save(demo, {}, owner));
+
+    TrainingModule faq;
+    faq.kind = ModuleKind::faq;
+    faq.title = "Top customer questions";
+    faq.description = "The questions Acme customers ask most, with the answers support gives.";
+    faq.faq = {{"How do I export a report to CSV?", "Reports > pick the report > Export > CSV. Schedules live under Export > Schedule."},
+               {"Why is my dashboard slow?", "Long date ranges over many sources; suggest under 90 days and check the browser."},
+               {"Can I add custom fields?", "Yes, on Growth and Enterprise: Settings > Fields."}};
+    modules.push_back(save(faq, {}, owner));
+
+    const auto pdf = demo_pdf();
+    auto upload = story.s.files.begin(acme, owner.id, "acme-support-policy.pdf", "application/pdf", static_cast<std::int64_t>(pdf.size()), story.now);
+    if (!story.s.files.append(upload, 0, pdf)) throw std::runtime_error("demo pdf upload failed");
+    auto received = story.s.files.find_upload(upload.id);
+    if (!received) throw std::runtime_error("demo pdf upload lost");
+    auto stored = story.s.files.complete(*received, story.now);
+    if (!stored) throw std::runtime_error("demo pdf upload failed: " + stored.error().message);
+    TrainingModule guide;
+    guide.kind = ModuleKind::pdf;
+    guide.title = "Support policy guide";
+    guide.description = "Acme's support policies in one page. Open it, read it, then acknowledge.";
+    guide.required = false;
+    guide.file = Attachment{"acme-support-policy.pdf", "application/pdf", stored.value().size, stored.value().sha256};
+    modules.push_back(save(guide, {}, owner));
+
+    auto mc = [](const char* prompt, std::vector<std::string> options, std::vector<int> correct) {
+      Question q;
+      q.prompt = prompt, q.options = std::move(options), q.correct = std::move(correct);
+      return q;
+    };
+    std::vector<Question> questions = {
+        mc("A customer asks you to approve a refund for a duplicate charge. What do you do?",
+           {"Approve it yourself", "Escalate to the business with an escalation note", "Tell them refunds are impossible"}, {1}),
+        mc("Which of these must an agent escalate? Choose all that apply.", {"Billing disputes", "How-to questions", "Account deletion", "Feature requests"},
+           {0, 2}),
+        mc("What is the first-response target for Urgent-tier customers?", {"30 minutes", "2 hours", "12 hours", "24 hours"}, {1}),
+        mc("In the HEARD method, what does the A stand for?", {"Acknowledge", "Apologize", "Answer", "Ask"}, {1}),
+        mc("A resolved ticket reopens when...", {"the customer replies within the reopen window", "the agent edits it", "a week passes"}, {0}),
+        mc("When does your support commission for a customer stop?", {"When the customer cancels", "When you get a 3-star rating", "Never"}, {0}),
+    };
+    Question short_answer;
+    short_answer.kind = QuestionKind::short_answer;
+    short_answer.prompt = "In two or three sentences, how do you tell a customer their issue is being escalated?";
+    short_answer.rubric = "Acknowledges the issue, says who takes it over and when they will hear back, no blame. 2 points.";
+    short_answer.points = 2;
+    questions.push_back(short_answer);
+    Question scenario;
+    scenario.kind = QuestionKind::scenario;
+    scenario.situation = "Sam from Northwind writes: 'Your webhooks have failed for two days and my boss wants a credit on our invoice.'";
+    scenario.prompt = "How do you respond, and what do you do next?";
+    scenario.rubric = "Empathy first; gathers webhook details; does not promise a credit (billing dispute) but escalates it with a note. 3 points.";
+    scenario.points = 3;
+    questions.push_back(scenario);
+    for (auto& q : questions) {
+      auto body = story.run(acme, SaveQuestion{q}, owner);
+      q.id = body["events"][0]["data"]["question"]["id"].get<QuestionId>();
+      bank.push_back(q);
+    }
+  }
+
+  ModuleId save(const TrainingModule& m, QuizKey key, const Actor& owner) {
+    auto body = story.run(acme, SaveTrainingModule{m, key}, owner);
+    auto id = body["events"][0]["data"]["module"]["id"].get<ModuleId>();
+    if (m.kind == ModuleKind::text) quizzes.emplace_back(id, std::move(key));
+    return id;
+  }
+
+  void train(const Actor& agent, bool all = true) {
+    story.run(acme, RequestSupportAccess{}, agent);
+    for (const auto& [id, key] : quizzes)
+      for (std::size_t section = 0; section < key.size(); ++section)
+        story.run(acme, RecordTrainingProgress{id, "answer_quiz", 0, static_cast<int>(section), key[section], 0}, agent);
+    if (!all) return;
+    story.run(acme, RecordTrainingProgress{modules[1], "practice", 0, 0, {}, 0}, agent);
+    story.run(acme, RecordTrainingProgress{modules[1], "practice", 0, 0, {}, 0}, agent);
+    for (int item = 0; item < 3; ++item) story.run(acme, RecordTrainingProgress{modules[2], "review", 0, 0, {}, item}, agent);
+  }
+
+  // Takes an attempt (submitted, or only answered and left to run out); returns its number
+  // and whether it needs grading.
+  std::pair<int, bool> attempt(const Actor& agent, bool well, bool submit = true) {
+    auto started = story.run(acme, StartAssessment{}, agent);
+    const auto& a = started["events"][0]["data"]["attempt"];
+    std::vector<AnswerGiven> answers;
+    bool free_answers = false;
+    for (const auto& p : a["paper"]) {
+      const auto id = p["id"].get<QuestionId>();
+      auto q = std::find_if(bank.begin(), bank.end(), [&](const Question& x) { return x.id == id; });
+      AnswerGiven g{id, {}, {}};
+      if (q->kind == QuestionKind::multiple_choice) {
+        g.choices = well ? q->correct : std::vector<int>{q->correct[0] == 0 ? 1 : 0};
+      } else {
+        free_answers = true;
+        g.text = well ? "I understand how frustrating this is. I've passed it to Acme's billing team with the details; they'll reply within a day, "
+                        "and I'll keep checking in until it's settled."
+                      : "Not sure, I would probably give the credit.";
+      }
+      answers.push_back(std::move(g));
+    }
+    const int number = a["number"].get<int>();
+    if (submit) story.run(acme, SubmitAssessment{number, answers}, agent);
+    else story.run(acme, SaveAnswers{number, answers}, agent);
+    return {number, free_answers};
+  }
+
+  void grade(const Actor& grader, const Actor& agent, int number, bool well) {
+    const auto& rec = story.s.commands.read(acme, [&](const ProgramState& s) { return *s.certification.agent(agent.id); });
+    std::vector<QuestionGrade> grades;
+    for (const auto& p : rec->attempts.at(static_cast<std::size_t>(number - 1)).paper)
+      if (p.kind != QuestionKind::multiple_choice)
+        grades.push_back(QuestionGrade{p.id, well ? p.points : 0, well ? "Clear, kind and escalates correctly." : "Promises a credit: that is a billing dispute.", false});
+    story.run(acme, GradeAttempt{agent.id, number, grades}, grader);
+  }
+
+  void certify(const Actor& agent, const Actor& grader, const Actor& owner) {
+    train(agent);
+    auto [number, needs_grading] = attempt(agent, true);
+    if (needs_grading) grade(grader, agent, number, true);
+    story.run(acme, DecideCertification{agent.id, true, "Strong answers; trusted with Acme customers."}, owner);
+  }
+};
+
 } // namespace
 
 void load_demo_program(app::Services& s) {
@@ -211,6 +408,12 @@ void load_demo_program(app::Services& s) {
       {"David Cohen (Copperline Legal)", "david@copperline.test", "Enterprise", SubscriptionStatus::active, "2025-03-09", 1'200'00, &ava, &ava},
       {"Amara Obi (Bluepine Schools)", "amara@bluepine.test", "Starter", SubscriptionStatus::active, "2026-02-17", 79'00, nullptr, nullptr},
   };
+  // Certification comes first: only certified agents are assigned customers.
+  Certification cert{story, acme, {}, {}, {}};
+  cert.setup(maya);
+  cert.certify(ava, daniel, maya);
+  cert.certify(priya, daniel, maya);
+
   CustomerId jordan_record = 0;
   std::map<std::string, CustomerId> by_email;
   for (const auto& r : rows) {
@@ -223,6 +426,21 @@ void load_demo_program(app::Services& s) {
   }
   story.join(acme, daniel, jordan, Role::customer, jordan_record);
   support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
+
+  // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
+  // ran out of time: the server's scheduler submits it with his saved answers when it starts,
+  // and it waits for grading.
+  story.now = base - 2 * 24 * 3'600'000LL;
+  cert.train(theo);
+  auto [theo_attempt, theo_graded] = cert.attempt(theo, false);
+  if (theo_graded) cert.grade(daniel, theo, theo_attempt, false);
+  story.now = base - 3 * 24 * 3'600'000LL;
+  auto marco = story.person("marco@acme.test", "Marco Rossi");
+  story.join(acme, daniel, marco, Role::agent);
+  cert.train(marco);
+  story.now = base - 3'600'000LL;
+  cert.attempt(marco, true, false);
+  story.now = base;
 
   const auto brightside = story.create_program("Brightside CRM", rosa);
   story.join(brightside, rosa, ava, Role::agent);

@@ -26,11 +26,15 @@ std::string accepted_list() {
 }
 
 // Whether the reader may fetch a file of the program: the business always; others when they
-// uploaded it or can read a ticket that has it attached.
+// uploaded it or can read a ticket that has it attached; agents with training access the
+// files of the training modules.
 bool may_read_file(const ProgramState& s, PersonId reader, const storage::StoredFile& f) {
   const auto role = s.role_of(reader);
   if (role == identity::Role::unknown) return false;
   if (identity::is_business_role(role) || f.uploaded_by == reader) return true;
+  if (role == identity::Role::agent && has_training_access(s.certification, reader))
+    for (const auto& m : s.certification.modules)
+      if (m.file.sha256 == f.sha256) return true;
   for (const auto& [id, t] : s.tickets) {
     bool attached = false;
     for (const auto& m : t.messages)
@@ -47,17 +51,24 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
     auto actor = app::require_actor(req, res, services);
     if (!actor) return;
     const auto program = http::path_id(req, 1);
-    auto limit = services.commands.read(program, [&](const ProgramState& s) -> std::int64_t {
-      return s.role_of(actor->id) == identity::Role::unknown ? -1 : s.support.max_attachment_bytes;
-    });
-    if (!limit || *limit < 0) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
     auto body = core::parse_object(req.body);
     if (!body) return http::send_error(res, 400, body.error());
-    core::FieldReader r(body.value(), {"name", "content_type", "size"});
+    core::FieldReader r(body.value(), {"name", "content_type", "size", "purpose"});
     auto name = r.text("name", {1, 200});
     auto type = r.text("content_type", {3, 100});
     auto size = r.integer("size", 1, INT64_MAX);
+    const bool training = r.has("purpose") && r.word("purpose", {"attachment", "training"}) == "training";
     if (r.error()) return http::send_error(res, http::status_for(r.error()->code), *r.error());
+    // Training media (videos, PDF guides) have their own limit and only owners and admins add them.
+    auto limit = services.commands.read(program, [&](const ProgramState& s) -> std::int64_t {
+      if (s.role_of(actor->id) == identity::Role::unknown) return -1;
+      if (training) return is_allowed(s, actor->id, Action::manage_training) ? services.options.max_training_file_mb * 1024 * 1024 : -2;
+      return s.support.max_attachment_bytes;
+    });
+    if (!limit || *limit == -1) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
+    if (*limit == -2) return http::send_error(res, 403, ErrorCode::forbidden, "Only an owner or admin adds training files.", "purpose");
+    if (training && type != "video/mp4" && type != "video/webm" && type != "application/pdf")
+      return http::send_error(res, 415, ErrorCode::invalid_field, "Training files are MP4 or WebM videos and PDF guides.", "content_type");
     if (!storage::accepted_content_type(type))
       return http::send_error(res, 415, ErrorCode::invalid_field, "This type of file is not accepted. Accepted: " + accepted_list() + ".",
                               "content_type");

@@ -1,5 +1,6 @@
 #include "server/scheduling/sla_scheduler.hpp"
 
+#include "shared/domain/decide_certification.hpp"
 #include "shared/domain/decide_support.hpp"
 #include "shared/domain/sla.hpp"
 
@@ -25,7 +26,7 @@ void SlaScheduler::stop() {
 int SlaScheduler::run_once(std::int64_t now) {
   int fired = 0;
   for (auto program : commands_.program_ids()) {
-    auto due = commands_.read(program, [&](const domain::ProgramState& s) { return !domain::sla::due_at(s, now).empty(); });
+    auto due = commands_.read(program, [&](const domain::ProgramState& s) { return !domain::sla::due_at(s, now).empty() || domain::certification_rules::timers_due(s, now); });
     if (!due || !*due) continue;
     const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};
     auto out = commands_.execute(program, "sla-" + std::to_string(program) + "-" + std::to_string(now), domain::RunSupportTimers{}, system, now);

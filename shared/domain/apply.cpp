@@ -1,5 +1,6 @@
 #include "shared/domain/apply.hpp"
 
+#include "shared/domain/apply_certification.hpp"
 #include "shared/domain/apply_support.hpp"
 
 namespace pd::domain {
@@ -113,9 +114,11 @@ struct Applier {
     return {};
   }
   // The support desk's events: apply_support.cpp.
+  // The certification's events: apply_certification.cpp.
   template <class B>
   ApplyOutcome operator()(const B& b) {
-    return support_apply::apply(s, e, b);
+    if constexpr (requires { support_apply::apply(s, e, b); }) return support_apply::apply(s, e, b);
+    else return certification_apply::apply(s, e, b);
   }
 };
 

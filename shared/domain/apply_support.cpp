@@ -6,6 +6,22 @@ namespace pd::domain::support_apply {
 
 using identity::Role;
 
+void notify(ProgramState& s, PersonId person, const Event& e, const char* kind, std::string text, TicketId ticket,
+            CustomerId customer) {
+  if (person == 0 || person == e.actor) return; // nobody is told of their own action
+  auto& inbox = s.inboxes[person];
+  inbox.items.push_back(Notification{inbox.next_id++, e.at, kind, std::move(text), ticket, customer});
+  while (inbox.items.size() > max_notifications) inbox.items.pop_front();
+}
+
+void notify_business(ProgramState& s, const Event& e, const char* kind, const std::string& text, TicketId ticket,
+                     CustomerId customer) {
+  std::vector<PersonId> business;
+  for (const auto& [id, m] : s.members)
+    if (identity::is_business_role(m.role)) business.push_back(id);
+  for (auto p : business) notify(s, p, e, kind, text, ticket, customer);
+}
+
 namespace {
 
 std::string customer_name(const ProgramState& s, CustomerId c) {
@@ -16,22 +32,6 @@ std::string customer_name(const ProgramState& s, CustomerId c) {
 std::string person_name(const ProgramState& s, PersonId p) {
   auto m = s.member(p);
   return m ? m->name : "the business";
-}
-
-void notify(ProgramState& s, PersonId person, const Event& e, const char* kind, std::string text, TicketId ticket = 0,
-            CustomerId customer = 0) {
-  if (person == 0 || person == e.actor) return; // nobody is told of their own action
-  auto& inbox = s.inboxes[person];
-  inbox.items.push_back(Notification{inbox.next_id++, e.at, kind, std::move(text), ticket, customer});
-  while (inbox.items.size() > max_notifications) inbox.items.pop_front();
-}
-
-void notify_business(ProgramState& s, const Event& e, const char* kind, const std::string& text, TicketId ticket = 0,
-                     CustomerId customer = 0) {
-  std::vector<PersonId> business;
-  for (const auto& [id, m] : s.members)
-    if (identity::is_business_role(m.role)) business.push_back(id);
-  for (auto p : business) notify(s, p, e, kind, text, ticket, customer);
 }
 
 // The agent handling the ticket, or (for the business's queue) everyone in the business.

@@ -23,6 +23,13 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const NotificationsRead& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInScheduled& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b);
 
+// In-app notifications (nobody is told of their own action); notify_business tells every
+// business member. Used by the certification's apply() too.
+void notify(ProgramState& s, PersonId person, const Event& e, const char* kind, std::string text, TicketId ticket = 0,
+            CustomerId customer = 0);
+void notify_business(ProgramState& s, const Event& e, const char* kind, const std::string& text, TicketId ticket = 0,
+                     CustomerId customer = 0);
+
 // Side effects of backbone events, applied after the backbone's own change.
 void after_customer_assigned(ProgramState& s, const Event& e, const CustomerAssigned& b, PersonId previous_agent);
 void after_agent_status_changed(ProgramState& s, const Event& e, const AgentStatusChanged& b);

@@ -5,6 +5,7 @@
 
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
+#include "shared/domain/certification_commands.hpp"
 #include "shared/domain/support_commands.hpp"
 
 #include <nlohmann/json.hpp>
@@ -89,7 +90,10 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              ChangeMemberRole, RemoveMember, SetAgentStatus, AddCustomer, UpdateCustomer, AssignCustomer,
                              OpenTicket, ReplyToTicket, TriageTicket, EscalateTicket, TakeOverTicket, ResolveTicket, CloseTicket,
                              RateTicket, RateTicketHandling, AnswerRating, ChangeSupportSettings, WarnAgent, MarkNotificationsRead,
-                             ScheduleCheckIn, CompleteCheckIn, RunSupportTimers>;
+                             ScheduleCheckIn, CompleteCheckIn, RunSupportTimers, ChangeCertificationSettings, SaveTrainingModule,
+                             RemoveTrainingModule, SaveQuestion, RemoveQuestion, RequestSupportAccess, RecordTrainingProgress,
+                             StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
+                             DecideCertification, GrantCertificationException, RevokeCertification>;
 
 const char* type_of(const Command& command);
 

@@ -1,6 +1,7 @@
 #include "shared/domain/decide.hpp"
 
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/decide_certification.hpp"
 #include "shared/domain/decide_support.hpp"
 
 namespace pd::domain {
@@ -180,6 +181,12 @@ struct Decider {
       if (it == s.agents.end() || s.role_of(c.agent_id) != Role::agent) return not_found("agent", "data.agent_id");
       if (!can_take_customers(it->second))
         return make_error(ErrorCode::invalid_field, std::string("The agent is ") + to_string(it->second.status) + " and cannot take customers.", "data.agent_id");
+      // Seed 004: only Certified agents are assigned support customers.
+      if (!is_certified(s.certification, c.agent_id))
+        return make_error(ErrorCode::invalid_field,
+                          std::string("Only certified agents take support customers; this agent's certification is ") +
+                              label_of(certification_status(s.certification, c.agent_id)) + ".",
+                          "data.agent_id");
     }
     if (cust->assigned_agent == c.agent_id)
       return conflict(c.agent_id ? "The customer is already assigned to that agent." : "The customer is already with internal support.",
@@ -187,10 +194,12 @@ struct Decider {
     return Events{CustomerAssigned{c.customer_id, c.agent_id, cust->assigned_agent}};
   }
 
-  // The support desk's commands: decide_support.cpp.
+  // The support desk's commands (decide_support.cpp) and the certification's
+  // (decide_certification.cpp).
   template <class C>
   Outcome operator()(const C& c) const {
-    return support_rules::decide(s, c, actor, now);
+    if constexpr (requires { support_rules::decide(s, c, actor, now); }) return support_rules::decide(s, c, actor, now);
+    else return certification_rules::decide(s, c, actor, now);
   }
 
   Role state_role() const { return s.role_of(actor.id); }

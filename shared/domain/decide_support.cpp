@@ -1,6 +1,7 @@
 #include "shared/domain/decide_support.hpp"
 
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/decide_certification.hpp"
 #include "shared/domain/sla.hpp"
 
 #include <algorithm>
@@ -362,6 +363,8 @@ Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, T
     case sla::TimerKind::auto_close: out.push_back(TicketStatusChanged{t.id, TicketStatus::closed, t.sla}); break;
     }
   }
+  // The certification's timers: attempts past their deadline, certifications past expiry.
+  for (auto& e : certification_rules::run_timers(s, now)) out.push_back(std::move(e));
   return out;
 }
 

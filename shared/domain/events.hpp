@@ -5,6 +5,7 @@
 
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
+#include "shared/domain/certification_events.hpp"
 #include "shared/domain/support_events.hpp"
 
 #include <nlohmann/json.hpp>
@@ -84,7 +85,10 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                CustomerAssigned, SupportSettingsChanged, TicketOpened, TicketReplied, TicketTriaged,
                                TicketEscalated, TicketTakenOver, TicketStatusChanged, TicketSlaMissed, TicketRated,
                                TicketHandlingRated, RatingAnswered, AgentWarned, NotificationsRead, CheckInScheduled,
-                               CheckInCompleted>;
+                               CheckInCompleted, CertificationSettingsChanged, TrainingModuleSaved, TrainingModuleRemoved,
+                               QuizKeySaved, QuestionSaved, QuestionRemoved, SupportAccessRequested, TrainingProgressed,
+                               AttemptStarted, AnswersSaved, AttemptSubmitted, AttemptGraded, CertificationStatusChanged,
+                               CertificationExceptionRequested, CertificationExceptionGranted>;
 
 struct Event {
   Sequence seq = 0;

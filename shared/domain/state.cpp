@@ -107,4 +107,9 @@ PersonId ProgramState::handler_of(CustomerId c) const {
   return cust ? cust->assigned_agent : 0;
 }
 
+bool can_be_assigned_customers(const ProgramState& s, PersonId agent) {
+  auto it = s.agents.find(agent);
+  return it != s.agents.end() && can_take_customers(it->second) && is_certified(s.certification, agent);
+}
+
 } // namespace pd::domain

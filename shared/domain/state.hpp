@@ -2,6 +2,7 @@
 // keeps the full state; a browser keeps the part its reader may see (see visibility.hpp).
 #pragma once
 
+#include "shared/domain/certification.hpp"
 #include "shared/domain/support.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
@@ -92,6 +93,9 @@ struct ProgramState {
   std::map<std::int64_t, CheckIn> check_ins;
   std::int64_t next_check_in_id = 1;
 
+  // Support certification.
+  CertificationState certification = default_certification();
+
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;
   identity::Role role_of(PersonId p) const; // Role::unknown when not a member
@@ -107,6 +111,10 @@ struct ProgramState {
   // Who handles a customer's tickets now: its agent, or 0 for the business's queue.
   PersonId handler_of(CustomerId c) const;
 };
+
+// Whether customers may be assigned to the agent: an active partner (seed 001) holding the
+// support certification (seed 004).
+bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 
 // JSON codecs of the state's parts (snapshots and event payloads). Invitation token hashes
 // are deliberately not part of the wire form.

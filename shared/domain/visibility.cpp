@@ -59,6 +59,25 @@ struct EventVisibility {
   bool operator()(const CheckInScheduled& e) const {
     return identity::is_business_role(s.role_of(reader)) || e.check_in.agent_id == reader;
   }
+  // Certification: the business sees everything; an agent sees the program's training and
+  // rules and its own record; the question bank and quiz keys stay with the business.
+  bool business() const { return identity::is_business_role(s.role_of(reader)); }
+  bool own_record(PersonId p) const { return is_allowed(s, reader, Action::read_certification, {.person = p}); }
+  bool operator()(const CertificationSettingsChanged&) const { return !customer(); }
+  bool operator()(const TrainingModuleSaved&) const { return !customer(); }
+  bool operator()(const TrainingModuleRemoved&) const { return !customer(); }
+  bool operator()(const QuizKeySaved&) const { return business(); }
+  bool operator()(const QuestionSaved&) const { return business(); }
+  bool operator()(const QuestionRemoved&) const { return business(); }
+  bool operator()(const SupportAccessRequested& e) const { return own_record(e.person_id); }
+  bool operator()(const TrainingProgressed& e) const { return own_record(e.person_id); }
+  bool operator()(const AttemptStarted& e) const { return own_record(e.person_id); }
+  bool operator()(const AnswersSaved& e) const { return own_record(e.person_id); }
+  bool operator()(const AttemptSubmitted& e) const { return own_record(e.person_id); }
+  bool operator()(const AttemptGraded& e) const { return own_record(e.person_id); }
+  bool operator()(const CertificationStatusChanged& e) const { return own_record(e.person_id); }
+  bool operator()(const CertificationExceptionRequested& e) const { return own_record(e.person_id); }
+  bool operator()(const CertificationExceptionGranted& e) const { return own_record(e.person_id); }
   bool operator()(const CheckInCompleted& e) const {
     auto it = s.check_ins.find(e.check_in_id);
     return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
@@ -129,6 +148,17 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
   if (auto it = full.inboxes.find(reader); it != full.inboxes.end()) v.inboxes[reader] = it->second;
   for (const auto& [id, c] : full.check_ins)
     if (business || c.agent_id == reader) v.check_ins[id] = c;
+  // Certification.
+  if (business) {
+    v.certification = full.certification;
+  } else if (!is_customer) {
+    const auto& c = full.certification;
+    v.certification.access = c.access;
+    v.certification.rules = c.rules;
+    v.certification.modules = c.modules;
+    v.certification.next_module_id = c.next_module_id;
+    if (auto own = c.agent(reader)) v.certification.agents[reader] = *own;
+  }
   return v;
 }
 
@@ -148,7 +178,7 @@ nlohmann::json state_to_json(const ProgramState& s) {
           {"invitations", values(s.invitations)}, {"next_customer_id", s.next_customer_id},
           {"next_invitation_id", s.next_invitation_id}, {"support", s.support}, {"tickets", values(s.tickets)},
           {"next_ticket_id", s.next_ticket_id}, {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)},
-          {"check_ins", values(s.check_ins)}, {"next_check_in_id", s.next_check_in_id}};
+          {"check_ins", values(s.check_ins)}, {"next_check_in_id", s.next_check_in_id}, {"certification", s.certification}};
 }
 
 core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
@@ -182,6 +212,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
       s.agent_support[a.at("person_id").get<PersonId>()] = a.at("value").get<AgentSupport>();
     for (const auto& a : j.value("inboxes", nlohmann::json::array())) s.inboxes[a.at("person_id").get<PersonId>()] = a.at("value").get<Inbox>();
     for (const auto& c : j.value("check_ins", nlohmann::json::array())) { auto v = c.get<CheckIn>(); s.check_ins[v.id] = v; }
+    if (j.contains("certification")) s.certification = j.at("certification").get<CertificationState>();
     return s;
   } catch (const nlohmann::json::exception& e) {
     return core::make_error(core::ErrorCode::invalid_json, std::string("Malformed program snapshot: ") + e.what());

@@ -25,7 +25,19 @@ ProgramState make_program() {
   add(1, InvitationCreated{2, "agent@a.test", pd::identity::Role::agent, "h2", 1'800'000'000'000, 0});
   add(3, InvitationAccepted{2, 3, "Agent", "agent@a.test"});
   add(2, CustomerAdded{1, CustomerProfile{"C", "c@a.test", "Growth", SubscriptionStatus::active, "2025-01-01", Money{100, "USD"}, 3}});
+  add(2, CertificationStatusChanged{3, CertificationStatus::certified, "", 0, 0});
   add(2, CustomerAssigned{1, 3, 0});
+  // Certification: a text lesson with a quiz, a demo script and a bank of two questions.
+  TrainingModule lesson;
+  lesson.id = 1, lesson.kind = ModuleKind::text, lesson.title = "Basics";
+  lesson.sections = {{"One", "Read this.", {{"Which?", {"a", "b"}}}}};
+  add(1, TrainingModuleSaved{lesson});
+  add(1, QuizKeySaved{1, {{1}}});
+  TrainingModule demo;
+  demo.id = 2, demo.kind = ModuleKind::demo_script, demo.title = "Demo", demo.script = "Show it", demo.practice_sessions = 1;
+  add(1, TrainingModuleSaved{demo});
+  add(1, QuestionSaved{Question{1, QuestionKind::multiple_choice, "Pick", "", {"x", "y"}, {0}, "", 1}});
+  add(1, QuestionSaved{Question{2, QuestionKind::short_answer, "Say", "", {}, {}, "Anything kind", 2}});
   // A ticket for the support desk's commands to work on.
   TicketMessage m{1, MessageKind::reply, 2, "Staff", pd::identity::Role::staff, "Help", 1'700'000'000'000, {}, {}, false};
   add(2, TicketOpened{1, 1, 3, "Export fails", Priority::p2, Category::bug, {}, m,

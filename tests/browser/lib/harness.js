@@ -27,16 +27,30 @@ const DEMO_PASSWORD = 'demo-password';
 // ---------------------------------------------------------------------------------------
 // Server
 
-// Starts the server; resolves to { url, dataDir, stop(), log() } once it listens. A given
-// dataDir (benchmarks: a seeded one) is used as is and kept; otherwise a fresh demo folder.
-async function startServer({ timeoutMs = 30000, dataDir: given } = {}) {
+// libfaketime (Debian package faketime): with shiftableClock the server runs under it and
+// server.shiftClock('+4d') moves its wall clock (CLOCK_REALTIME only; timers keep real time).
+const faketimeLib = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+// Starts the server; resolves to { url, dataDir, stop(), log(), shiftClock() } once it
+// listens. A given dataDir (benchmarks: a seeded one) is used as is and kept; otherwise a
+// fresh demo folder.
+async function startServer({ timeoutMs = 30000, dataDir: given, shiftableClock = false } = {}) {
   for (const [what, p] of [['server binary', serverBin], ['web root', path.join(webRoot, 'index.html')]]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p} (build it first)`);
   }
   const dataDir = given || fs.mkdtempSync(path.join(os.tmpdir(), 'pd-browser-'));
+  const env = { ...process.env };
+  const clockFile = path.join(dataDir, '..', `${path.basename(dataDir)}.faketime`);
+  if (shiftableClock) {
+    if (!fs.existsSync(faketimeLib)) throw new Error(`${faketimeLib} not found: install the faketime package (scripts/setup.sh)`);
+    fs.writeFileSync(clockFile, '+0\n');
+    Object.assign(env, { LD_PRELOAD: faketimeLib, FAKETIME_TIMESTAMP_FILE: clockFile, FAKETIME_NO_CACHE: '1',
+                         FAKETIME_DONT_FAKE_MONOTONIC: '1',
+                         ASAN_OPTIONS: [process.env.ASAN_OPTIONS, 'verify_asan_link_order=0'].filter(Boolean).join(':') });
+  }
   const child = spawn(serverBin, ['--host', '127.0.0.1', '--port', '0', '--data', dataDir,
                                   '--web-root', webRoot, '--demo'],
-                      { stdio: ['ignore', 'pipe', 'pipe'] });
+                      { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; if (stderr.length > 200000) stderr = stderr.slice(-100000); });
 
@@ -64,8 +78,14 @@ async function startServer({ timeoutMs = 30000, dataDir: given } = {}) {
       clearTimeout(timer);
     }
     if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (shiftableClock) fs.rmSync(clockFile, { force: true });
   }
-  return { url, dataDir, stop, log: () => stderr };
+  // '+4d', '+36h': the server's clock from now on, relative to the real one.
+  function shiftClock(offset) {
+    if (!shiftableClock) throw new Error('start the server with shiftableClock to shift its clock');
+    fs.writeFileSync(clockFile, `${offset}\n`);
+  }
+  return { url, dataDir, stop, log: () => stderr, shiftClock };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -175,10 +195,16 @@ function center(item) {
   return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
 }
 
-// Clicks the item's center. opts: query fields (window, kind, ...) and timeout.
+// Clicks the item's center once it is enabled (a button disabled while a request runs comes
+// back enabled). opts: query fields (window, kind, ...), timeout, and allowDisabled to click
+// a disabled item anyway.
 async function click(page, label, opts = {}) {
-  const { timeout, ...rest } = opts;
-  const item = await waitForItem(page, { label, ...rest }, { timeout });
+  const { timeout, allowDisabled, ...rest } = opts;
+  const q = { label, ...rest };
+  const item = await waitFor(`item ${JSON.stringify(q)}${allowDisabled ? '' : ' enabled'}`, async () => {
+    const found = await findItems(page, q);
+    return found.find((it) => allowDisabled || !it.disabled) || null;
+  }, { timeout });
   const c = center(item);
   await page.mouse.click(c.x, c.y);
   return item;
@@ -235,6 +261,24 @@ async function clickInRow(page, rowText, label, opts = {}) {
   const c = center(item);
   await page.mouse.click(c.x, c.y);
   return item;
+}
+
+// Scrolls the page with the mouse wheel until an item matching query is drawn inside the
+// viewport (the page is longer than the window). Items scrolled out of view have no label in
+// the item table, so the direction is given: down (default) or up.
+async function scrollTo(page, query, { up = false, timeout = 20000 } = {}) {
+  const q = normalize(query);
+  const { height } = page.viewportSize();
+  const end = Date.now() + timeout;
+  for (;;) {
+    const it = await findItem(page, q);
+    if (it && it.y >= 70 && it.y + it.h <= height - 10) return it;
+    if (Date.now() > end) throw new Error(`could not scroll to ${JSON.stringify(q)}`);
+    const step = it ? (it.y < 70 ? -Math.min(300, 90 - it.y) : Math.min(300, it.y + it.h - height + 40)) : (up ? -400 : 400);
+    await page.mouse.move(700, height / 2);
+    await page.mouse.wheel(0, step);
+    await new Promise((r) => setTimeout(r, 80));
+  }
 }
 
 // Opens a route by changing the URL fragment, as a typed URL or a bookmark would.
@@ -327,12 +371,12 @@ function apiGet(page, url) {
 // One server and one browser for the calling test file (registers node:test before/after
 // hooks), and withApp(options, body): body runs in a fresh browser context (own cookies and
 // storage), and the page must have thrown no uncaught error. onAfter runs before teardown.
-function appSuite({ onAfter } = {}) {
+function appSuite({ onAfter, server: serverOptions } = {}) {
   const { before, after } = require('node:test');
   const assert = require('node:assert/strict');
   const suite = { server: null, browser: null };
   before(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer(serverOptions);
     suite.browser = await launchBrowser();
   });
   after(async () => {
@@ -361,5 +405,5 @@ module.exports = {
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
   startServer, launchBrowser, openApp, waitForApp, reload,
   items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
-  findInRow, clickInRow, goTo, whenDrawn, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
+  findInRow, clickInRow, scrollTo, goTo, whenDrawn, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
 };

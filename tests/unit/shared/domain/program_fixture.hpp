@@ -48,6 +48,9 @@ inline Given acme() {
   g.event(3, CustomerAdded{2, profile("Sam Rivera", "sam@northwind.test", 5)});
   g.event(3, CustomerAdded{3, profile("Li Wei", "li@harborline.test")});
   g.member(6, identity::Role::customer, "Jordan");
+  // Both agents hold the support certification (only certified agents take customers).
+  g.event(3, CertificationStatusChanged{4, CertificationStatus::certified, "", 0, 0});
+  g.event(3, CertificationStatusChanged{5, CertificationStatus::certified, "", 0, 0});
   g.event(3, CustomerAssigned{1, 4, 0}).event(3, CustomerAssigned{2, 5, 0});
   return g;
 }

@@ -1,0 +1,191 @@
+// The support certification over HTTP, against the demo program: only certified agents take
+// customers; a failed agent waits out the retry period unless the business waives it, takes
+// a fresh attempt, is graded and approved, and can then be assigned; the server submits an
+// attempt whose time ran out and refuses answers after it; agents never see the question bank.
+#include "api_client.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+using namespace pd::testing;
+using nlohmann::json;
+
+namespace {
+ServerProcess& server() {
+  static ServerProcess s;
+  return s;
+}
+
+json snapshot(Session& s) { return json_of(s.get("/api/v1/programs/1/snapshot")); }
+
+json record_of(const json& snap, std::int64_t person) {
+  for (const auto& a : snap["certification"]["agents"])
+    if (a["person_id"] == person) return a;
+  return nullptr;
+}
+
+json bank_question(const json& bank, std::int64_t id) {
+  for (const auto& q : bank)
+    if (q["id"] == id) return q;
+  return nullptr;
+}
+
+std::int64_t customer_id(const json& snap, const std::string& email) {
+  for (const auto& c : snap["customers"])
+    if (c["profile"]["email"] == email) return c["id"].get<std::int64_t>();
+  return 0;
+}
+} // namespace
+
+TEST_CASE("a failed agent retries once the business waives the wait, is graded and approved, and only then takes customers") {
+  Session theo(server(), "trainee@acme.test"), daniel(server(), "staff@acme.test"), maya(server(), "owner@acme.test");
+  auto snap = snapshot(daniel);
+  auto rec = record_of(snap, theo.person_id());
+  REQUIRE(rec.is_object());
+  CHECK(rec["status"] == "failed");
+  const auto kenji = customer_id(snap, "kenji@tidewater.test");
+  REQUIRE(kenji != 0);
+
+  // Not certified: no customers.
+  auto refused = daniel.command(1, "AssignCustomer", {{"customer_id", kenji}, {"agent_id", theo.person_id()}});
+  REQUIRE(refused->status == 400);
+  CHECK(json_of(refused)["error"]["field"] == "data.agent_id");
+  CHECK(json_of(refused)["error"]["message"].get<std::string>().find("Failed") != std::string::npos);
+
+  // Inside the retry period: refused, nothing changes.
+  auto early = theo.command(1, "StartAssessment", json::object());
+  CHECK(early->status == 409);
+  CHECK(json_of(early)["error"]["message"].get<std::string>().find("retry period") != std::string::npos);
+  CHECK(record_of(snapshot(daniel), theo.person_id())["attempts"].size() == rec["attempts"].size());
+
+  // The business waives the wait; a fresh attempt with a paper drawn from the bank.
+  REQUIRE(daniel.command(1, "GrantCertificationException", {{"person_id", theo.person_id()}, {"kind", "waive_retry"}, {"note", "Go again"}})->status == 200);
+  auto started = theo.command(1, "StartAssessment", json::object());
+  REQUIRE(started->status == 200);
+  auto attempt = json_of(started)["events"][0]["data"]["attempt"];
+  const int number = attempt["number"].get<int>();
+  CHECK(attempt["paper"].size() == 6);
+  for (const auto& q : attempt["paper"]) {
+    CHECK_FALSE(q.contains("correct"));
+    CHECK_FALSE(q.contains("rubric"));
+  }
+  // A second tab resumes the same attempt; starting again is refused.
+  CHECK(theo.command(1, "StartAssessment", json::object())->status == 409);
+  auto mine = record_of(snapshot(theo), theo.person_id());
+  CHECK(mine["attempts"].back()["paper"] == attempt["paper"]);
+
+  // Answer everything right (the staff's snapshot holds the bank).
+  const auto bank = snapshot(maya)["certification"]["bank"];
+  REQUIRE(bank.size() >= 6);
+  json answers = json::array();
+  for (const auto& p : attempt["paper"]) {
+    auto q = bank_question(bank, p["id"].get<std::int64_t>());
+    if (q["kind"] == "multiple_choice") answers.push_back({{"question_id", p["id"]}, {"choices", q["correct"]}});
+    else answers.push_back({{"question_id", p["id"]}, {"text", "I hear you; I am passing this to billing with a note and will follow up tomorrow."}});
+  }
+  auto submitted = theo.command(1, "SubmitAssessment", {{"attempt", number}, {"answers", answers}});
+  REQUIRE(submitted->status == 200);
+  // Free answers go to the grading queue; the business scores them against the rubric.
+  auto after = record_of(snapshot(daniel), theo.person_id());
+  if (after["status"] == "submitted") {
+    json grades = json::array();
+    for (const auto& p : attempt["paper"])
+      if (p["kind"] != "multiple_choice") grades.push_back({{"question_id", p["id"]}, {"score", p["points"]}, {"comment", "Good"}});
+    auto over = grades;
+    over[0]["score"] = over[0]["score"].get<int>() + 1;
+    auto too_much = daniel.command(1, "GradeAttempt", {{"person_id", theo.person_id()}, {"attempt", number}, {"grades", over}});
+    CHECK(too_much->status == 400);
+    REQUIRE(daniel.command(1, "GradeAttempt", {{"person_id", theo.person_id()}, {"attempt", number}, {"grades", grades}})->status == 200);
+    after = record_of(snapshot(daniel), theo.person_id());
+  }
+  CHECK(after["status"] == "awaiting_manual_review");
+  CHECK(after["attempts"].back()["passed"] == true);
+
+  // Declining needs a note; approving certifies with an expiry a year on.
+  CHECK(daniel.command(1, "DecideCertification", {{"person_id", theo.person_id()}, {"approve", false}})->status == 400);
+  REQUIRE(maya.command(1, "DecideCertification", {{"person_id", theo.person_id()}, {"approve", true}, {"note", "Welcome aboard"}})->status == 200);
+  after = record_of(snapshot(theo), theo.person_id());
+  CHECK(after["status"] == "certified");
+  CHECK(after["expires_at"].get<std::int64_t>() > after["certified_at"].get<std::int64_t>() + 360LL * 86'400'000);
+  // Who and when of every step.
+  std::vector<std::string> statuses;
+  for (const auto& h : after["history"]) statuses.push_back(h["status"]);
+  CHECK(statuses.back() == "certified");
+  CHECK(after["history"].back()["by"] == maya.person_id());
+
+  // Now the business can assign it a customer.
+  CHECK(daniel.command(1, "AssignCustomer", {{"customer_id", kenji}, {"agent_id", theo.person_id()}})->status == 200);
+}
+
+TEST_CASE("the server submits an attempt whose time ran out and refuses answers after it") {
+  Session marco(server(), "marco@acme.test"), daniel(server(), "staff@acme.test");
+  // Marco started an hour ago with 20 minutes and never submitted: the scheduler does it.
+  json rec;
+  for (int i = 0; i < 50; ++i) {
+    rec = record_of(snapshot(daniel), marco.person_id());
+    if (rec.is_object() && !rec["attempts"].empty() && rec["attempts"].back()["submitted_at"] != 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(rec.is_object());
+  const auto& attempt = rec["attempts"].back();
+  CHECK(attempt["auto_submitted"] == true);
+  CHECK(attempt["answers"].size() == attempt["paper"].size()); // the answers saved in time were kept
+  CHECK((rec["status"] == "submitted" || rec["status"] == "awaiting_manual_review"));
+  auto late = marco.command(1, "SaveAnswers", {{"attempt", attempt["number"]}, {"answers", json::array()}});
+  CHECK(late->status == 404);
+  auto late_submit = marco.command(1, "SubmitAssessment", {{"attempt", attempt["number"]}, {"answers", json::array()}});
+  CHECK(late_submit->status == 404);
+  CHECK(record_of(snapshot(daniel), marco.person_id())["attempts"].back() == attempt);
+}
+
+TEST_CASE("agents never see the question bank or another agent's record; customers see no certification") {
+  Session ava(server(), "agent@acme.test"), jordan(server(), "customer@acme.test"), daniel(server(), "staff@acme.test");
+  auto mine = snapshot(ava)["certification"];
+  CHECK(mine["bank"].empty());
+  CHECK(mine["quiz_keys"].empty());
+  CHECK(mine["agents"].size() == 1);
+  CHECK(mine["agents"][0]["person_id"] == ava.person_id());
+  CHECK(mine["modules"].size() >= 3);
+  CHECK_FALSE(snapshot(daniel)["certification"]["bank"].empty());
+  auto feed = json_of(ava.get("/api/v1/programs/1/events?after=0&limit=5000"));
+  for (const auto& e : feed["events"]) {
+    CHECK(e["type"] != "QuestionSaved");
+    CHECK(e["type"] != "QuizKeySaved");
+    if (e["data"].contains("person_id") && e["type"].get<std::string>().find("Certification") != std::string::npos)
+      CHECK(e["data"]["person_id"] == ava.person_id());
+  }
+  auto customer = snapshot(jordan)["certification"];
+  CHECK(customer["agents"].empty());
+  CHECK(customer["modules"].empty());
+  // Agents cannot write the bank, grade or approve; customers cannot start.
+  CHECK(ava.command(1, "SaveQuestion", {{"question", {{"kind", "short_answer"}, {"prompt", "x"}, {"rubric", "y"}}}})->status == 403);
+  CHECK(ava.command(1, "DecideCertification", {{"person_id", ava.person_id()}, {"approve", true}})->status == 403);
+  CHECK(jordan.command(1, "StartAssessment", json::object())->status == 403);
+}
+
+TEST_CASE("bad certification input is refused with the field named, and nothing changes") {
+  Session maya(server(), "owner@acme.test");
+  const auto before = snapshot(maya)["certification"];
+  auto over = maya.command(1, "ChangeCertificationSettings",
+                           {{"access", "request"},
+                            {"rules", {{"draw_count", 6}, {"time_limit_minutes", 20}, {"pass_percent", 101}, {"final_review", "manual"},
+                                       {"retry_days", 3}, {"max_attempts", 3}, {"validity_months", 12}}}});
+  CHECK(over->status == 400);
+  CHECK(json_of(over)["error"]["field"] == "data.rules.pass_percent");
+  auto no_answer = maya.command(1, "SaveQuestion", {{"question", {{"kind", "multiple_choice"}, {"prompt", "Which?"}, {"options", {"a", "b"}}}}});
+  CHECK(no_answer->status == 400);
+  CHECK(json_of(no_answer)["error"]["field"] == "data.question.correct");
+  auto wrong_type = maya.command(1, "SaveTrainingModule",
+                                 {{"module",
+                                   {{"kind", "video"},
+                                    {"title", "Tour"},
+                                    {"duration_seconds", 60},
+                                    {"file", {{"name", "a.pdf"}, {"content_type", "application/pdf"}, {"size", 10}, {"sha256", std::string(64, 'a')}}}}}});
+  CHECK(wrong_type->status == 400);
+  CHECK(json_of(wrong_type)["error"]["field"] == "data.module.file.content_type");
+  auto unknown = maya.command(1, "RevokeCertification", {{"person_id", 3}, {"reason", "x"}, {"extra", 1}});
+  CHECK(unknown->status == 400);
+  CHECK(snapshot(maya)["certification"] == before);
+}
