@@ -64,6 +64,12 @@ struct SendSupport {
 
 struct ReplyEdited {}; // the ticket composer changed (saved as a draft)
 
+// Tickets: pick a file and upload it as an attachment of the new ticket ("new_ticket") or of
+// the reply being written ("reply").
+struct AttachFile {
+  std::string draft;
+};
+
 // Certification desk: pick a training video or PDF guide and upload it to the program.
 struct UploadTrainingFile {
   std::string accept; // "video/mp4,video/webm" or "application/pdf"
@@ -74,7 +80,7 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             JoinEdited, SignInToAccept, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendSupport, ReplyEdited,
-                            UploadTrainingFile>;
+                            UploadTrainingFile, AttachFile>;
 
 class Dispatch {
 public:

@@ -236,11 +236,20 @@ struct SupportForm {
   FormErrors errors;
 };
 
+// Files attached to a ticket or a reply before it is sent: uploaded one at a time through the
+// file picker, sent with the command by their content address.
+struct AttachmentDraft {
+  std::uint32_t upload_id = 0; // the upload in progress (0: none)
+  std::string error;           // why the last upload failed (type, size, network)
+  std::vector<domain::Attachment> files;
+};
+
 struct TicketForms {
   std::int64_t program_id = 0;
   std::int64_t ticket_id = 0;
   // Composer
   std::string reply;
+  AttachmentDraft reply_files;
   bool internal = false;
   int reply_status = 0; // 0 waiting on customer, 1 open, 2 resolved (agent/business public replies)
   bool warned = false;  // the restricted-topic warning is shown for the current draft
@@ -269,6 +278,7 @@ struct TicketForms {
 struct NewTicketForm {
   std::int64_t program_id = 0;
   std::string subject, text;
+  AttachmentDraft files;
   int category = 2;     // index into domain::all_categories (how-to)
   int priority = 2;     // P0..P3
   std::int64_t customer_id = 0; // business: the customer it is for

@@ -163,6 +163,7 @@ private:
   void handle(const SendSupport&);
   void handle(const ReplyEdited&);
   void handle(const UploadTrainingFile&); // store_certification.cpp
+  void handle(const AttachFile&);         // store_certification.cpp
 
   platform::Http& http_;
   platform::Browser& browser_;

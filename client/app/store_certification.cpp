@@ -77,12 +77,37 @@ void Store::handle(const UploadTrainingFile& a) {
   d.upload_error.clear();
   d.m_file = {};
   d.m_duration_seconds = 0;
-  d.upload_id = platform::pick_and_upload(app_.route.program_id, a.accept.c_str());
+  d.upload_id = platform::pick_and_upload(app_.route.program_id, a.accept.c_str(), "training");
+}
+
+// The types the server accepts as attachments (server/storage/file_store.cpp).
+constexpr const char* attachment_types =
+    "image/png,image/jpeg,image/gif,image/webp,application/pdf,video/mp4,video/webm,application/zip,text/plain,text/csv,application/json";
+
+void Store::handle(const AttachFile& a) {
+  if (!app_.route.program_id) return;
+  auto& draft = a.draft == "reply" ? ui_.ticket.reply_files : ui_.new_ticket.files;
+  if (draft.upload_id || draft.files.size() >= domain::max_attachments) return;
+  draft.error.clear();
+  draft.upload_id = platform::pick_and_upload(app_.route.program_id, attachment_types, "attachment");
 }
 
 bool Store::apply_uploads(std::vector<platform::UploadResult> uploads) {
   auto& d = ui_.certification;
   for (const auto& u : uploads) {
+    // A ticket's or a reply's attachment.
+    for (auto* draft : {&ui_.new_ticket.files, &ui_.ticket.reply_files}) {
+      if (u.id != draft->upload_id) continue;
+      draft->upload_id = 0;
+      if (u.status == 0 && u.body.empty()) continue; // the picker was closed
+      auto body = nlohmann::json::parse(u.body, nullptr, false);
+      if (u.status != 200 || !body.is_object())
+        draft->error = body.is_object() && body.contains("error") ? body["error"].value("message", "The upload failed.")
+                                                                  : "The upload failed: check the connection and try again.";
+      else
+        draft->files.push_back(domain::Attachment{body.value("name", ""), body.value("content_type", ""), body.value("size", std::int64_t{0}),
+                                                  body.value("sha256", "")});
+    }
     if (u.id != d.upload_id) continue;
     d.upload_id = 0;
     if (u.status == 0 && u.body.empty()) continue; // the picker was closed

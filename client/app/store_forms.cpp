@@ -304,6 +304,7 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
   if (k == "reply") {
     const bool internal = t.internal;
     t.reply.clear();
+    t.reply_files = {};
     t.internal = false;
     t.warned = t.despite = false;
     toast(internal ? "Internal note added." : "Reply sent.");

@@ -21,8 +21,9 @@ struct UploadResult {
 };
 
 // Opens the file picker (accept: "video/mp4,video/webm" ...) and uploads the chosen file to
-// the program. Returns the upload's id.
-std::uint32_t pick_and_upload(std::int64_t program, const char* accept);
+// the program. purpose: "attachment" (a ticket's files) or "training" (videos and PDF guides).
+// Returns the upload's id.
+std::uint32_t pick_and_upload(std::int64_t program, const char* accept, const char* purpose);
 std::vector<UploadResult> take_uploads();
 // Bytes sent of the upload in progress (0..1), -1 when none.
 double upload_progress(std::uint32_t id);

@@ -16,8 +16,9 @@ std::uint32_t g_next_upload = 1;
 
 // The picker, then POST uploads {name, content_type, size, purpose}, PUT the pieces of at most
 // chunk_bytes, POST complete. A video's length comes from its metadata.
-EM_JS(void, js_pick_and_upload, (unsigned id, double program, const char* accept_ptr), {
+EM_JS(void, js_pick_and_upload, (unsigned id, double program, const char* accept_ptr, const char* purpose_ptr), {
   const accept = UTF8ToString(accept_ptr);
+  const purpose = UTF8ToString(purpose_ptr);
   const input = document.createElement("input");
   input.type = "file";
   input.accept = accept;
@@ -50,7 +51,7 @@ EM_JS(void, js_pick_and_upload, (unsigned id, double program, const char* accept
       }
       let r = await fetch(base, { method: "POST", credentials: "same-origin", headers: Object.assign({ "Content-Type": "application/json" }, headers),
                                   body: JSON.stringify({ name: file.name.slice(0, 200), content_type: file.type || "application/octet-stream",
-                                                         size: file.size, purpose: "training" }) });
+                                                         size: file.size, purpose: purpose }) });
       let body = await r.text();
       if (r.status !== 201) return finish(r.status, body, 0);
       const up = JSON.parse(body);
@@ -139,10 +140,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void pd_upload_progress(unsigned id, double frac
 
 namespace pd::client::platform {
 
-std::uint32_t pick_and_upload(std::int64_t program, const char* accept) {
+std::uint32_t pick_and_upload(std::int64_t program, const char* accept, const char* purpose) {
   const auto id = g_next_upload++;
   g_progress[id] = 0;
-  js_pick_and_upload(id, static_cast<double>(program), accept);
+  js_pick_and_upload(id, static_cast<double>(program), accept, purpose);
   return id;
 }
 

@@ -2,6 +2,8 @@
 // notifications_view): status tones, SLA countdowns, the clock.
 #pragma once
 
+#include "client/app/actions.hpp"
+#include "client/app/app_state.hpp"
 #include "client/platform/browser.hpp"
 #include "client/ui/ui.hpp"
 
@@ -30,5 +32,12 @@ const char* category_label(domain::Category c);
 bool multiline(const char* id, std::string& value, float height);
 // A row of 1..max buttons "1".."5" (ids "{id} 1" ...); the chosen one highlighted. Returns changed.
 bool score_buttons(const char* id, int& value, int from, int to);
+// The files attached to a draft (each with Remove), "Attach a file" (draft: "new_ticket" or
+// "reply"), the upload in progress and the last upload's error.
+void attachment_draft(AttachmentDraft& d, const char* draft, std::int64_t max_bytes, Dispatch& dispatch);
+// A message's attachments as links that open the file in a new tab.
+void attachment_links(const std::vector<domain::Attachment>& files, std::int64_t program);
+// "2.4 MB", "812 KB", "96 bytes"
+std::string size_text(std::int64_t bytes);
 
 } // namespace pd::client::views

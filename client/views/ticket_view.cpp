@@ -74,7 +74,7 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
   }
 }
 
-void thread(const domain::Ticket& t, std::int64_t now) {
+void thread(const domain::Ticket& t, std::int64_t now, std::int64_t program) {
   for (auto it = t.messages.rbegin(); it != t.messages.rend(); ++it) {
     const auto& m = *it;
     ImGui::PushID(static_cast<int>(m.id));
@@ -98,7 +98,7 @@ void thread(const domain::Ticket& t, std::int64_t now) {
       ui::pill("Sent despite warning", ui::tone::danger);
     }
     ui::text_wrapped(m.text);
-    for (const auto& a : m.attachments) ui::text("Attachment: " + a.name, ui::color::muted);
+    attachment_links(m.attachments, program);
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 4));
     ImGui::PopID();
@@ -404,6 +404,9 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       dispatch(ReplyEdited{});
     }
     ui::field_error(rf.errors.field("text"));
+    attachment_draft(f.reply_files, "reply", s.support.max_attachment_bytes, dispatch);
+    for (const auto& [field, message] : rf.errors.fields)
+      if (field.starts_with("attachments")) ui::field_error(&message);
     if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
     if (staff && !f.internal) {
       ImGui::SameLine(0, ui::dp(16));
@@ -437,6 +440,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         cmd.text = f.reply;
         if (staff) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
         cmd.send_despite_warning = true;
+        cmd.attachments = f.reply_files.files;
         dispatch(SendSupport{"reply", cmd});
       }
       ImGui::SameLine(0, ui::dp(6));
@@ -444,7 +448,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     } else {
       const char* send_label = f.internal ? (rf.sending ? "Saving\xE2\x80\xA6###Send reply" : "Add internal note###Send reply")
                                           : (rf.sending ? "Sending\xE2\x80\xA6###Send reply" : "Send reply###Send reply");
-      if (ui::primary_button(send_label, ImVec2(0, 0), !f.reply.empty() && !rf.sending)) {
+      if (ui::primary_button(send_label, ImVec2(0, 0), !f.reply.empty() && !rf.sending && !f.reply_files.upload_id)) {
         if (warn) {
           f.warned = true; // ask first: escalate instead, or send anyway
         } else {
@@ -453,6 +457,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
           cmd.text = f.reply;
           cmd.internal = f.internal;
           if (staff && !f.internal) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
+          cmd.attachments = f.reply_files.files;
           dispatch(SendSupport{"reply", cmd});
         }
       }
@@ -476,7 +481,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 4));
   ui::caption("CONVERSATION, NEWEST FIRST");
   ImGui::Dummy(ui::dp(0, 4));
-  thread(t, now);
+  thread(t, now, s.id);
   ImGui::Dummy(ui::dp(0, 24));
   ImGui::EndChild();
   end_page();

@@ -107,6 +107,47 @@ bool multiline(const char* id, std::string& value, float height) {
   return edited;
 }
 
+std::string size_text(std::int64_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%lld KB", static_cast<long long>(bytes / 1024));
+  else std::snprintf(buf, sizeof buf, "%lld bytes", static_cast<long long>(bytes));
+  return buf;
+}
+
+void attachment_draft(AttachmentDraft& d, const char* draft, std::int64_t max_bytes, Dispatch& dispatch) {
+  ImGui::PushID(draft);
+  std::optional<std::size_t> drop;
+  for (std::size_t i = 0; i < d.files.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::AlignTextToFramePadding();
+    ui::text("Attached: " + d.files[i].name + " (" + size_text(d.files[i].size) + ")");
+    ImGui::SameLine(0, ui::dp(10));
+    if (ui::link("Remove")) drop = i;
+    ImGui::PopID();
+  }
+  if (drop) d.files.erase(d.files.begin() + static_cast<std::ptrdiff_t>(*drop));
+  if (d.upload_id) {
+    ui::text("Uploading\xE2\x80\xA6", ui::color::muted);
+  } else if (d.files.size() < domain::max_attachments) {
+    if (ui::secondary_button("Attach a file")) dispatch(AttachFile{draft});
+    ImGui::SameLine(0, ui::dp(8));
+    ImGui::AlignTextToFramePadding();
+    ui::text("Up to " + size_text(max_bytes) + " each; images, PDF, video, ZIP, text, CSV or JSON.", ui::color::muted);
+  }
+  if (!d.error.empty()) ui::error_box(d.error);
+  ImGui::PopID();
+}
+
+void attachment_links(const std::vector<domain::Attachment>& files, std::int64_t program) {
+  for (const auto& a : files) {
+    ImGui::PushID(a.sha256.c_str());
+    if (ui::link(("Attachment: " + a.name + " (" + size_text(a.size) + ")").c_str()))
+      platform::open_url(("/api/v1/programs/" + std::to_string(program) + "/files/" + a.sha256).c_str());
+    ImGui::PopID();
+  }
+}
+
 bool score_buttons(const char* id, int& value, int from, int to) {
   bool changed = false;
   ImGui::PushID(id);
@@ -473,6 +514,9 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     ui::field_label("Description");
     multiline("##Description", f.text, ui::dp(160));
     ui::field_error(form.errors.field("text"));
+    attachment_draft(f.files, "new_ticket", s.support.max_attachment_bytes, dispatch);
+    for (const auto& [field, message] : form.errors.fields)
+      if (field.starts_with("attachments")) ui::field_error(&message);
     ImGui::Dummy(ui::dp(0, 6));
     {
       std::vector<std::string> cats;
@@ -495,7 +539,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
       ui::field_error(form.errors.field("priority"));
     }
     ImGui::Dummy(ui::dp(0, 12));
-    const bool ready = !f.subject.empty() && !f.text.empty() && (!business || f.customer_id);
+    const bool ready = !f.subject.empty() && !f.text.empty() && (!business || f.customer_id) && !f.files.upload_id;
     if (ui::primary_button(form.sending ? "Opening\xE2\x80\xA6###Submit ticket" : "Submit ticket###Submit ticket", ImVec2(0, 0),
                            ready && !form.sending)) {
       domain::OpenTicket cmd;
@@ -504,6 +548,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
       cmd.text = f.text;
       cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(f.category, 0, 9))];
       cmd.priority = static_cast<domain::Priority>(std::clamp(f.priority, 0, 3));
+      cmd.attachments = f.files.files;
       dispatch(SendSupport{"new_ticket", cmd});
     }
     ImGui::SameLine();

@@ -111,7 +111,9 @@ test('staff see the support settings read-only', TIMEOUT, async () => {
 
     // The fields show the settings but do not take input.
     assert.equal(await h.fieldValue(page, HOURS), String(Math.floor(before.first_response_minutes / 60)));
-    await h.click(page, HOURS, { kind: 'input' });
+    const shown = await h.findItem(page, { label: HOURS, kind: 'input' });
+    assert.equal(shown.disabled, true, 'the field is drawn disabled');
+    await h.click(page, HOURS, { kind: 'input', allowDisabled: true });
     await page.keyboard.type('5');
     await sleep(300);
     const field = await h.findItem(page, { label: HOURS, kind: 'input' });
