@@ -28,9 +28,11 @@ std::vector<UploadResult> take_uploads();
 // Bytes sent of the upload in progress (0..1), -1 when none.
 double upload_progress(std::uint32_t id);
 
-// Places (and shows) the video `key` playing `url` at a rectangle in canvas pixels; call every
-// frame it is visible. end_video_frame() hides the videos not placed since the last call.
-void place_video(const char* key, const char* url, float x, float y, float w, float h, float pixel_ratio);
+// Places (and shows) the video `key` playing `url` at a rectangle in canvas pixels, showing only
+// its part inside the clip rectangle (the window it lies in); call every frame it is visible.
+// end_video_frame() hides the videos not placed since the last call.
+void place_video(const char* key, const char* url, float x, float y, float w, float h, float clip_x0, float clip_y0, float clip_x1,
+                 float clip_y1, float pixel_ratio);
 void end_video_frame();
 double watched_seconds(const char* key); // -1 when the video is not in the page
 bool video_playing(const char* key);

@@ -122,7 +122,11 @@ void module_body(const TrainingModule& m, const ModuleProgress& p, TrainingForm&
     ImGui::Dummy(ImVec2(w, w * 9 / 16));
     const std::string key = "module-" + std::to_string(m.id);
     const std::string url = "/api/v1/programs/" + std::to_string(program) + "/files/" + m.file.sha256;
-    if (ImGui::IsItemVisible()) platform::place_video(key.c_str(), url.c_str(), at.x, at.y, w, w * 9 / 16, platform::device_pixel_ratio());
+    if (ImGui::IsItemVisible()) {
+      const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin(), clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+      platform::place_video(key.c_str(), url.c_str(), at.x, at.y, w, w * 9 / 16, clip_min.x, clip_min.y, clip_max.x, clip_max.y,
+                            platform::device_pixel_ratio());
+    }
     const double watched = platform::watched_seconds(key.c_str());
     if (platform::video_playing(key.c_str())) platform::wake();
     const bool at_end = watched >= static_cast<double>(m.duration_seconds) - 1;
