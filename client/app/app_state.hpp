@@ -377,6 +377,11 @@ struct UiState {
   TrainingForm training;
   CertificationDeskForm certification;
   std::string ticket_search; // the ticket list's search box
+  // The ticket list's filters and order (column ids of tickets_view.cpp; newest first by default).
+  int ticket_priority = -1;        // -1 any, else P0..P3
+  std::int64_t ticket_agent = -1;  // -1 any, 0 the business queue, else an agent
+  int ticket_sort_column = 0;
+  bool ticket_sort_descending = true;
   int overview_period = 1;   // 0: 7 days, 1: 30 days, 2: 90 days
   const SupportForm& form(const std::string& key) const {
     static const SupportForm none;

@@ -9,6 +9,7 @@
 #include "client/app/selectors.hpp"
 #include "client/testing/item_table.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/tones.hpp"
 #include "client/views/ticket_parts.hpp"
 
 #include <algorithm>
@@ -20,16 +21,6 @@ using namespace domain;
 
 namespace {
 
-ui::Tone status_tone(CertificationStatus s) {
-  switch (s) {
-  case CertificationStatus::certified: return ui::tone::success;
-  case CertificationStatus::failed:
-  case CertificationStatus::revoked: return ui::tone::danger;
-  case CertificationStatus::expired: return ui::tone::warning;
-  case CertificationStatus::not_started: return ui::tone::neutral;
-  default: return ui::tone::accent;
-  }
-}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
@@ -105,7 +96,7 @@ void agent_row(const ProgramState& s, const AgentCertification& rec, Certificati
   ImGui::TableNextColumn();
   ui::text(member_name(s, rec.person_id));
   ImGui::TableNextColumn();
-  ui::pill(label_of(rec.status), status_tone(rec.status));
+  ui::pill(label_of(rec.status), certification_tone(rec.status));
   ImGui::TableNextColumn();
   int required = 0, done = 0;
   for (const auto& m : c.modules)

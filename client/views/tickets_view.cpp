@@ -14,9 +14,11 @@
 
 #include "shared/domain/restricted_topics.hpp"
 #include "shared/domain/support_overview.hpp"
+#include "shared/domain/sla.hpp"
 
 #include "imgui_stdlib.h"
 
+#include <tuple>
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -267,38 +269,74 @@ constexpr Tab tabs[] = {{"Open", ""}, {"Overdue", "overdue"}, {"Escalated", "esc
 
 } // namespace
 
-// The list's counts and rows for a replica version, view and search, kept until one changes.
+// Sortable columns (ImGui column user ids).
+enum TicketColumn : int { col_id, col_subject, col_customer, col_status, col_priority, col_agent, col_deadline, col_updated };
+
+// What the list shows: the tab, the search, the filters and the order.
+struct TicketQuery {
+  std::string view, search;
+  int priority = -1;
+  std::int64_t agent = -1;
+  int sort_column = col_id;
+  bool descending = true;
+  bool operator==(const TicketQuery&) const = default;
+};
+
+// The list's counts and rows for a replica version and query, kept until one changes.
 struct TicketList {
   domain::ProgramId program = -1;
   domain::Sequence version = -1;
   std::size_t ticket_count = 0;
-  std::string view, search;
+  TicketQuery query;
   std::size_t open = 0, overdue = 0;
   std::array<std::size_t, std::size(tabs)> tab_counts{};
   std::vector<domain::TicketId> rows; // newest first (ids: the replica may be replaced)
 };
 
-const TicketList& ticket_list(const domain::ProgramState& s, const std::string& view, const std::string& search) {
+const TicketList& ticket_list(const domain::ProgramState& s, const TicketQuery& query) {
   static TicketList cache;
-  if (cache.program == s.id && cache.version == s.version && cache.ticket_count == s.tickets.size() && cache.view == view &&
-      cache.search == search)
+  if (cache.program == s.id && cache.version == s.version && cache.ticket_count == s.tickets.size() && cache.query == query)
     return cache;
   cache = TicketList{};
   cache.program = s.id;
   cache.version = s.version;
   cache.ticket_count = s.tickets.size();
-  cache.view = view;
-  cache.search = search;
-  const std::string q = lower(search);
+  cache.query = query;
+  const std::string q = lower(query.search);
   for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
     const auto& t = it->second;
     cache.open += domain::is_open(t.status) ? 1 : 0;
     cache.overdue += t.overdue() ? 1 : 0;
     for (std::size_t i = 0; i < std::size(tabs); ++i) cache.tab_counts[i] += in_view(t, tabs[i].view) ? 1 : 0;
-    if (!in_view(t, view)) continue;
+    if (!in_view(t, query.view)) continue;
+    if (query.priority >= 0 && static_cast<int>(t.priority) != query.priority) continue;
+    if (query.agent >= 0 && t.agent_id != query.agent) continue;
     if (!q.empty() && lower(t.subject).find(q) == std::string::npos && lower(customer_name(s, t.customer_id)).find(q) == std::string::npos)
       continue;
     cache.rows.push_back(t.id);
+  }
+  // The order: rows are newest first already; other columns sort stably on their key, ties
+  // newest first. A deadline of 0 (none) sorts last.
+  if (query.sort_column != col_id || !query.descending) {
+    auto key = [&](const domain::Ticket& t) -> std::tuple<std::int64_t, std::string> {
+      switch (query.sort_column) {
+      case col_subject: return {0, lower(t.subject)};
+      case col_customer: return {0, lower(customer_name(s, t.customer_id))};
+      case col_status: return {static_cast<std::int64_t>(t.status), {}};
+      case col_priority: return {static_cast<std::int64_t>(t.priority), {}};
+      case col_agent: return {0, t.agent_id ? lower(member_name(s, t.agent_id)) : std::string("~")};
+      case col_deadline: {
+        const auto d = domain::sla::next_deadline(t).at;
+        return {d ? d : INT64_MAX, {}};
+      }
+      case col_updated: return {t.updated_at, {}};
+      default: return {t.id, {}};
+      }
+    };
+    std::stable_sort(cache.rows.begin(), cache.rows.end(), [&](domain::TicketId a, domain::TicketId b) {
+      const auto ka = key(s.tickets.at(a)), kb = key(s.tickets.at(b));
+      return query.descending ? kb < ka : ka < kb;
+    });
   }
   return cache;
 }
@@ -316,7 +354,9 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     // The counts and the rows only change with the replica or the filter: computed once per
     // change, not per frame (a business may hold 100,000 tickets).
     const std::string& view = app.route.ticket_view;
-    const auto& list = ticket_list(s, view, ui_state.ticket_search);
+    const TicketQuery query{view, ui_state.ticket_search, ui_state.ticket_priority, customer ? -1 : ui_state.ticket_agent,
+                            ui_state.ticket_sort_column, ui_state.ticket_sort_descending};
+    const auto& list = ticket_list(s, query);
     const std::size_t open = list.open, overdue = list.overdue;
     const ImVec2 top = ImGui::GetCursorPos();
     page_title(customer ? "My tickets" : "Tickets",
@@ -367,6 +407,23 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::SameLine(0, ui::dp(16));
     bool edited = false;
     ui::input_text("##Search tickets", customer ? "Search by subject" : "Search by subject or customer", ui_state.ticket_search, edited, 0, ui::dp(280));
+    // Filters: priority for everyone, the handling agent for the business.
+    {
+      ImGui::SameLine(0, ui::dp(8));
+      const std::vector<std::string> priorities{"Any priority", "P0 Critical", "P1 High", "P2 Medium", "P3 Low"};
+      int p = ui_state.ticket_priority + 1;
+      if (choice("##Priority filter", priorities, p, ui::dp(150))) ui_state.ticket_priority = p - 1;
+      if (business) {
+        ImGui::SameLine(0, ui::dp(8));
+        std::vector<std::string> labels{"Any agent", "Business queue"};
+        std::vector<std::int64_t> ids{-1, 0};
+        for (const auto* a : agents_by_name(s)) labels.push_back(member_name(s, a->person_id)), ids.push_back(a->person_id);
+        int index = 0;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+          if (ids[i] == ui_state.ticket_agent) index = static_cast<int>(i);
+        if (choice("##Agent filter", labels, index, ui::dp(180))) ui_state.ticket_agent = ids[static_cast<std::size_t>(index)];
+      }
+    }
     ImGui::Dummy(ui::dp(0, 8));
 
     // Rows
@@ -375,12 +432,14 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     if (rows.empty()) {
       ImGui::Dummy(ui::dp(0, 12));
       ui::heading(s.tickets.empty() ? "No tickets yet" : "No tickets here", 18);
-      ui::text(q.empty() ? "Tickets appear here as soon as they are opened." : "No ticket matches the search.", ui::color::muted);
+      const bool filtered = !q.empty() || ui_state.ticket_priority >= 0 || (!customer && ui_state.ticket_agent >= 0);
+      ui::text(filtered ? "No ticket matches the search and filters." : "Tickets appear here as soon as they are opened.", ui::color::muted);
     } else {
       const float row_h = ui::dp(46);
       const int columns = business ? 8 : customer ? 6 : 7;
       const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                    ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+                                    ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX |
+                                    ImGuiTableFlags_Sortable;
       const float wanted = ui::dp(46) + row_h * static_cast<float>(rows.size()) + ui::dp(2);
       const float height = std::min(wanted, std::max(ui::dp(240), ImGui::GetContentRegionAvail().y - ui::dp(4)));
       ImGui::PushStyleColor(ImGuiCol_TableRowBg, ui::color::surface);
@@ -391,14 +450,23 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(10, 0));
       if (ImGui::BeginTable("tickets", columns, flags, ImVec2(0, height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthStretch, 0.4f);
-        ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthStretch, 2.8f);
-        if (!customer) ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Priority", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-        if (business) ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Next deadline", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("Updated", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        const auto stretch = ImGuiTableColumnFlags_WidthStretch;
+        ImGui::TableSetupColumn("#", stretch | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.4f, col_id);
+        ImGui::TableSetupColumn("Subject", stretch, 2.8f, col_subject);
+        if (!customer) ImGui::TableSetupColumn("Customer", stretch, 1.3f, col_customer);
+        ImGui::TableSetupColumn("Status", stretch, 1.3f, col_status);
+        ImGui::TableSetupColumn("Priority", stretch, 0.7f, col_priority);
+        if (business) ImGui::TableSetupColumn("Agent", stretch, 1.2f, col_agent);
+        ImGui::TableSetupColumn("Next deadline", stretch, 2.0f, col_deadline);
+        ImGui::TableSetupColumn("Updated", stretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_updated);
+        // The order the person picked by clicking a header; the rows are sorted with the list.
+        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+          if (specs->SpecsCount > 0) {
+            ui_state.ticket_sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
+            ui_state.ticket_sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+          }
+          specs->SpecsDirty = false;
+        }
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
         for (int c = 0; c < columns; ++c) {
           if (!ImGui::TableSetColumnIndex(c)) continue;
@@ -406,6 +474,11 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
           ui::FontScope font(ui::fonts().bold, 13.5f);
           ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
           ImGui::TableHeader(ImGui::TableGetColumnName(c));
+          // Headers sort the list: reported to the item table with their order, for the tests.
+          const auto sort = ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsSorted
+                                ? (ui_state.ticket_sort_descending ? "descending" : "ascending")
+                                : "";
+          testing::record_info(ImGui::GetItemID(), ImGui::TableGetColumnName(c), 0, sort);
           ImGui::PopStyleColor();
         }
         ImGuiListClipper clipper;

@@ -3,6 +3,7 @@
 
 #include "client/ui/ui.hpp"
 
+#include "shared/domain/certification.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
 
@@ -15,6 +16,21 @@ inline ui::Tone subscription_tone(domain::SubscriptionStatus s) {
   case domain::SubscriptionStatus::past_due: return ui::tone::warning;
   case domain::SubscriptionStatus::cancelled: return ui::tone::neutral;
   case domain::SubscriptionStatus::unknown: break;
+  }
+  return ui::tone::neutral;
+}
+
+inline ui::Tone certification_tone(domain::CertificationStatus s) {
+  switch (s) {
+  case domain::CertificationStatus::certified: return ui::tone::success;
+  case domain::CertificationStatus::passed:
+  case domain::CertificationStatus::awaiting_manual_review:
+  case domain::CertificationStatus::submitted:
+  case domain::CertificationStatus::in_progress: return ui::tone::accent;
+  case domain::CertificationStatus::failed:
+  case domain::CertificationStatus::revoked: return ui::tone::danger;
+  case domain::CertificationStatus::expired: return ui::tone::warning;
+  case domain::CertificationStatus::not_started: break;
   }
   return ui::tone::neutral;
 }

@@ -11,6 +11,7 @@
 #include "client/platform/browser.hpp"
 #include "client/platform/media.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/tones.hpp"
 #include "client/views/ticket_parts.hpp"
 
 #include <algorithm>
@@ -22,18 +23,6 @@ using namespace domain;
 
 namespace {
 
-ui::Tone status_tone(CertificationStatus s) {
-  switch (s) {
-  case CertificationStatus::certified: return ui::tone::success;
-  case CertificationStatus::passed:
-  case CertificationStatus::awaiting_manual_review:
-  case CertificationStatus::submitted: return ui::tone::accent;
-  case CertificationStatus::failed:
-  case CertificationStatus::revoked: return ui::tone::danger;
-  case CertificationStatus::expired: return ui::tone::warning;
-  default: return ui::tone::neutral;
-  }
-}
 
 std::string clock_text(std::int64_t ms) {
   if (ms < 0) ms = 0;
@@ -227,7 +216,7 @@ void draw_training(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     // Status.
     if (ui::begin_card("status", avail)) {
       ui::caption("YOUR CERTIFICATION STATUS");
-      ui::pill(label_of(rec.status), status_tone(rec.status));
+      ui::pill(label_of(rec.status), certification_tone(rec.status));
       ui::text_wrapped(meaning_of(rec.status), ui::color::muted);
       if (rec.status == CertificationStatus::certified && rec.expires_at)
         ui::text("Valid until " + format_day_ms(rec.expires_at) + ".", ui::color::muted);

@@ -102,6 +102,21 @@ std::string FieldReader::word(const char* field, std::initializer_list<std::stri
   return {};
 }
 
+const nlohmann::json* FieldReader::list(const char* field, std::size_t max, bool required) {
+  if (error_) return nullptr;
+  auto v = present(field, required);
+  if (!v) return nullptr;
+  if (!v->is_array()) {
+    fail(make_error(ErrorCode::invalid_field, "'" + name_of(field) + "' must be a list.", name_of(field)));
+    return nullptr;
+  }
+  if (v->size() > max) {
+    fail(make_error(ErrorCode::invalid_field, "'" + name_of(field) + "' holds at most " + std::to_string(max) + " items.", name_of(field)));
+    return nullptr;
+  }
+  return v;
+}
+
 const nlohmann::json& FieldReader::object(const char* field) {
   auto v = present(field, true);
   if (!v) return empty_object();

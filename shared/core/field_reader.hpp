@@ -34,6 +34,8 @@ public:
   std::string word(const char* field, std::initializer_list<std::string_view> allowed_values);
   // A nested object (empty json on error).
   const nlohmann::json& object(const char* field);
+  // A list of at most `max` items; nullptr when absent (an error when required) or on error.
+  const nlohmann::json* list(const char* field, std::size_t max, bool required = false);
   bool has(const char* field) const;
 
   void fail(Error e);

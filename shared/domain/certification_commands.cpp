@@ -11,22 +11,8 @@ using core::make_error;
 namespace {
 
 // The JSON array at data[field] with at most `max` items (nullptr when absent or on error).
-const nlohmann::json* list(FieldReader& r, const nlohmann::json& data, const char* field, std::size_t max, bool required = false) {
-  if (r.error()) return nullptr;
-  if (!r.has(field)) {
-    if (required) r.fail(make_error(ErrorCode::missing_field, "'" + r.name_of(field) + "' is required.", r.name_of(field)));
-    return nullptr;
-  }
-  const auto& a = data.at(field);
-  if (!a.is_array()) {
-    r.fail(make_error(ErrorCode::invalid_field, "'" + r.name_of(field) + "' must be a list.", r.name_of(field)));
-    return nullptr;
-  }
-  if (a.size() > max) {
-    r.fail(make_error(ErrorCode::invalid_field, "'" + r.name_of(field) + "' holds at most " + std::to_string(max) + " items.", r.name_of(field)));
-    return nullptr;
-  }
-  return &a;
+const nlohmann::json* list(FieldReader& r, const nlohmann::json&, const char* field, std::size_t max, bool required = false) {
+  return r.list(field, max, required);
 }
 
 std::vector<std::string> strings(FieldReader& r, const nlohmann::json& data, const char* field, std::size_t max, std::size_t max_len) {

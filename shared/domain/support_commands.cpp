@@ -30,19 +30,7 @@ std::optional<Priority> read_priority(FieldReader& r, const char* field, bool re
 }
 
 // A JSON array field of at most `max` items (nullptr when absent or on error).
-const nlohmann::json* array_field(FieldReader& r, const nlohmann::json& data, const char* field, std::size_t max) {
-  if (r.error() || !r.has(field)) return nullptr;
-  const auto& a = data.at(field);
-  if (!a.is_array()) {
-    r.fail(make_error(ErrorCode::invalid_field, "'" + r.name_of(field) + "' must be a list.", r.name_of(field)));
-    return nullptr;
-  }
-  if (a.size() > max) {
-    r.fail(make_error(ErrorCode::invalid_field, "'" + r.name_of(field) + "' holds at most " + std::to_string(max) + " items.", r.name_of(field)));
-    return nullptr;
-  }
-  return &a;
-}
+const nlohmann::json* array_field(FieldReader& r, const nlohmann::json&, const char* field, std::size_t max) { return r.list(field, max); }
 
 std::vector<Category> read_tags(FieldReader& r, const nlohmann::json& data) {
   std::vector<Category> tags;

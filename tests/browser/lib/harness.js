@@ -196,18 +196,29 @@ function center(item) {
 }
 
 // Clicks the item's center once it is enabled (a button disabled while a request runs comes
-// back enabled). opts: query fields (window, kind, ...), timeout, and allowDisabled to click
-// a disabled item anyway.
+// back enabled). opts: query fields (window, kind, ...), timeout, allowDisabled to click a
+// disabled item anyway, and hoverFirst for items ImGui lets overlap (table headers), which
+// take a click only after a frame drawn with the mouse over them.
 async function click(page, label, opts = {}) {
-  const { timeout, allowDisabled, ...rest } = opts;
+  const { timeout, allowDisabled, hoverFirst, ...rest } = opts;
   const q = { label, ...rest };
   const item = await waitFor(`item ${JSON.stringify(q)}${allowDisabled ? '' : ' enabled'}`, async () => {
     const found = await findItems(page, q);
     return found.find((it) => allowDisabled || !it.disabled) || null;
   }, { timeout });
   const c = center(item);
+  if (hoverFirst) {
+    await page.mouse.move(c.x, c.y);
+    await frames(page, 2);
+  }
   await page.mouse.click(c.x, c.y);
   return item;
+}
+
+// Waits until n more frames have been drawn (after an input or a layout change).
+async function frames(page, n = 3) {
+  const start = await page.evaluate(() => window.pdFrame());
+  await waitFor(`${n} frames`, async () => (await page.evaluate(() => window.pdFrame())) >= start + n);
 }
 
 // Clicks a text field, waits until it is the active item, then types.
@@ -405,5 +416,5 @@ module.exports = {
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
   startServer, launchBrowser, openApp, waitForApp, reload,
   items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
-  findInRow, clickInRow, scrollTo, goTo, whenDrawn, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
+  findInRow, clickInRow, scrollTo, frames, goTo, whenDrawn, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
 };

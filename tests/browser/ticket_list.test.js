@@ -1,0 +1,79 @@
+// The ticket list as the business uses it: newest first, sorted by clicking a column header
+// (ascending, then descending), filtered by priority and by the handling agent, with the
+// search; every row shown is checked against the server's copy of the tickets.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./lib/harness');
+
+const TIMEOUT = { timeout: 120000 };
+const suite = h.appSuite();
+
+// The ticket ids of the rows drawn, top to bottom.
+async function rowIds(page) {
+  const rows = (await h.findItems(page, { window: 'Page' })).filter((it) => /^Ticket \d+$/.test(it.text));
+  rows.sort((a, b) => a.y - b.y);
+  return rows.map((it) => Number(it.text.split(' ')[1]));
+}
+
+const settle = (page) => h.frames(page, 3);
+
+// Picks an entry of the open combo's list (its popup window, not a table cell with the same text).
+async function pick(page, text) {
+  const entry = await h.waitFor(`combo entry ${text}`, async () =>
+    (await h.findItems(page, { label: text })).find((it) => it.window.startsWith('##Combo')) || null);
+  await page.mouse.click(entry.x + entry.w / 2, entry.y + entry.h / 2);
+  await settle(page);
+}
+
+const rank = { P0: 0, P1: 1, P2: 2, P3: 3 };
+
+test('the business sorts the tickets by a column and filters them by priority and agent', TIMEOUT, async () => {
+  await suite.withApp({ signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all', viewport: { width: 1400, height: 1400 } }, async (page) => {
+    const snap = JSON.parse((await h.apiGet(page, '/api/v1/programs/1/snapshot')).body);
+    const tickets = new Map(snap.tickets.map((t) => [t.id, t]));
+    await h.waitFor('the rows', async () => (await rowIds(page)).length === tickets.size);
+
+    // Newest first.
+    const initial = await rowIds(page);
+    assert.deepEqual(initial, [...initial].sort((a, b) => b - a));
+
+    // Priority, most urgent first; then the other way round.
+    await h.click(page, 'Priority', { window: 'Page', hoverFirst: true });
+    await h.waitFor('ascending', async () => (await h.findItem(page, { label: 'Priority', window: 'Page' })).value === 'ascending');
+    await settle(page);
+    let ids = await rowIds(page);
+    assert.equal(ids.length, tickets.size);
+    for (let i = 1; i < ids.length; ++i) assert.ok(rank[tickets.get(ids[i - 1]).priority] <= rank[tickets.get(ids[i]).priority], 'ascending');
+    await h.screenshot(page, 'tickets-sorted-by-priority.png');
+    await h.click(page, 'Priority', { window: 'Page', hoverFirst: true });
+    await h.waitFor('descending', async () => (await h.findItem(page, { label: 'Priority', window: 'Page' })).value === 'descending');
+    await settle(page);
+    ids = await rowIds(page);
+    for (let i = 1; i < ids.length; ++i) assert.ok(rank[tickets.get(ids[i - 1]).priority] >= rank[tickets.get(ids[i]).priority], 'descending');
+
+    // Only P3 tickets.
+    await h.click(page, '##Priority filter', { window: 'Page' });
+    await pick(page, 'P3 Low');
+    ids = await rowIds(page);
+    const p3 = [...tickets.values()].filter((t) => t.priority === 'P3').map((t) => t.id);
+    assert.deepEqual([...ids].sort(), [...p3].sort());
+
+    // Any priority again; only Priya's tickets.
+    await h.click(page, '##Priority filter', { window: 'Page' });
+    await pick(page, 'Any priority');
+    const priya = snap.members.find((m) => m.email === 'priya@acme.test').person_id;
+    await h.click(page, '##Agent filter', { window: 'Page' });
+    await pick(page, 'Priya Nair');
+    ids = await rowIds(page);
+    const hers = [...tickets.values()].filter((t) => t.agent_id === priya).map((t) => t.id);
+    assert.ok(hers.length > 0);
+    assert.deepEqual([...ids].sort(), [...hers].sort());
+
+    // With the search on top: nothing matches, and the page says so.
+    await h.typeInto(page, 'Search tickets', 'no such subject anywhere');
+    await h.waitForItem(page, { label: 'No ticket matches the search and filters.', window: 'Page' });
+    await h.screenshot(page, 'tickets-filtered-empty.png');
+  });
+});
