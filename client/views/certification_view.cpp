@@ -95,6 +95,32 @@ void agent_row(const ProgramState& s, const AgentCertification& rec, Certificati
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ui::text(member_name(s, rec.person_id));
+  // What the business looks at before deciding (seed 004): the profile, the referral history
+  // and the notes on the agent's record.
+  if (ImGui::TreeNodeEx("Profile and referrals", ImGuiTreeNodeFlags_NoTreePushOnOpen)) {
+    if (auto m = s.member(rec.person_id)) ui::text("Member since " + format_day_ms(m->joined_at), ui::color::muted);
+    if (auto a = s.agents.find(rec.person_id); a != s.agents.end())
+      ui::text(std::string("Partner status: ") + partner_status_label(a->second.status), ui::color::muted);
+    std::vector<std::string> referred;
+    for (const auto& [id, cust] : s.customers)
+      if (cust.profile.referring_agent == rec.person_id) referred.push_back(cust.profile.name);
+    ui::text_wrapped(referred.empty() ? std::string("Referred no customers yet.")
+                                      : "Referred " + std::to_string(referred.size()) + ": " + [&] {
+                                          std::string all;
+                                          for (const auto& n : referred) all += (all.empty() ? "" : ", ") + n;
+                                          return all;
+                                        }(),
+                     ui::color::muted);
+    if (auto sup = s.agent_support.find(rec.person_id); sup != s.agent_support.end()) {
+      for (const auto& w : sup->second.warnings) ui::text_wrapped("Warning " + format_day_ms(w.at) + ": " + w.reason, ui::color::warning);
+      if (sup->second.customer_ratings)
+        ui::text("Customer rating " + std::to_string(sup->second.customer_rating_sum / sup->second.customer_ratings) + "/5 over " +
+                     std::to_string(sup->second.customer_ratings) + " tickets",
+                 ui::color::muted);
+    }
+    for (const auto& h : rec.history)
+      if (!h.note.empty()) ui::text_wrapped(format_day_ms(h.at) + " " + label_of(h.status) + ": " + h.note, ui::color::muted);
+  }
   ImGui::TableNextColumn();
   ui::pill(label_of(rec.status), certification_tone(rec.status));
   ImGui::TableNextColumn();
@@ -171,6 +197,7 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
       ImGui::PushStyleColor(ImGuiCol_TableRowBg, ui::color::surface);
       ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(0xFA, 0xFB, 0xFD, 0xFF));
       ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ui::color::border);
+      ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ui::color::border);
       ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(8, 6));
       if (ImGui::BeginTable("cert-agents", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -189,7 +216,7 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
         ImGui::EndTable();
       }
       ImGui::PopStyleVar();
-      ImGui::PopStyleColor(3);
+      ImGui::PopStyleColor(4);
     }
     ui::end_card();
     ImGui::Dummy(ui::dp(0, 6));

@@ -1,6 +1,7 @@
 #include "server/scheduling/sla_scheduler.hpp"
 
 #include "shared/domain/decide_certification.hpp"
+#include "shared/domain/decide_commission.hpp"
 #include "shared/domain/decide_support.hpp"
 #include "shared/domain/sla.hpp"
 
@@ -26,7 +27,11 @@ void SlaScheduler::stop() {
 int SlaScheduler::run_once(std::int64_t now) {
   int fired = 0;
   for (auto program : commands_.program_ids()) {
-    auto due = commands_.read(program, [&](const domain::ProgramState& s) { return !domain::sla::due_at(s, now).empty() || domain::certification_rules::timers_due(s, now); });
+    // SLA deadlines, certification timers (attempts out of time, expiry), commission months to close.
+    auto due = commands_.read(program, [&](const domain::ProgramState& s) {
+      return !domain::sla::due_at(s, now).empty() || domain::certification_rules::timers_due(s, now) ||
+             domain::commission_rules::timers_due(s, now);
+    });
     if (!due || !*due) continue;
     const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};
     auto out = commands_.execute(program, "sla-" + std::to_string(program) + "-" + std::to_string(now), domain::RunSupportTimers{}, system, now);

@@ -49,4 +49,12 @@ private:
   std::optional<Error> error_;
 };
 
+// One of `words` read as the enum E whose JSON names they are (fallback after an error).
+template <class E>
+E enum_word(FieldReader& r, const char* field, std::initializer_list<std::string_view> words, E fallback) {
+  auto w = r.word(field, words);
+  if (r.error()) return fallback;
+  return nlohmann::json(w).get<E>();
+}
+
 } // namespace pd::core

@@ -1,6 +1,7 @@
 #include "shared/domain/apply.hpp"
 
 #include "shared/domain/apply_certification.hpp"
+#include "shared/domain/apply_commission.hpp"
 #include "shared/domain/apply_support.hpp"
 
 namespace pd::domain {
@@ -115,10 +116,12 @@ struct Applier {
   }
   // The support desk's events: apply_support.cpp.
   // The certification's events: apply_certification.cpp.
+  // The commission events: apply_commission.cpp.
   template <class B>
   ApplyOutcome operator()(const B& b) {
     if constexpr (requires { support_apply::apply(s, e, b); }) return support_apply::apply(s, e, b);
-    else return certification_apply::apply(s, e, b);
+    else if constexpr (requires { certification_apply::apply(s, e, b); }) return certification_apply::apply(s, e, b);
+    else return commission_apply::apply(s, e, b);
   }
 };
 
@@ -126,6 +129,8 @@ struct Applier {
 
 ApplyOutcome apply(ProgramState& state, const Event& event) {
   auto outcome = std::visit(Applier{state, event}, event.body);
+  // Support commission follows assignments, partner and certification status, and profiles.
+  commission_apply::track_support(state, event);
   state.version = std::max(state.version, event.seq);
   return outcome;
 }

@@ -37,6 +37,13 @@ enum class Action {
   manage_training,       // access mode, modules, the assessment's rules and question bank
   grade_certification,   // grade, approve or decline, exceptions, revocation
   read_certification,    // target.person: an agent's certification record
+  // Commissions.
+  manage_commission_plans, // owners and admins: plan versions
+  record_payment,          // payments and refunds entered by the business (the billing system uses the system actor)
+  adjust_commission,       // a line with a reason on an agent's ledger
+  approve_commission,      // approve pending lines before their holding period ends
+  pay_out_commission,      // owners and admins: payout batches
+  read_commissions,        // target.person: an agent's ledger (0: every agent's, payments and batches)
 };
 
 struct Target {

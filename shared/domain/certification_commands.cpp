@@ -6,6 +6,7 @@ namespace pd::domain {
 
 using core::ErrorCode;
 using core::FieldReader;
+using core::enum_word;
 using core::make_error;
 
 namespace {
@@ -46,13 +47,6 @@ std::vector<int> integers(FieldReader& r, const nlohmann::json& data, const char
     out.push_back(v.get<int>());
   }
   return out;
-}
-
-template <class E>
-E enum_word(FieldReader& r, const char* field, std::initializer_list<std::string_view> words, E fallback) {
-  auto w = r.word(field, words);
-  if (r.error()) return fallback;
-  return nlohmann::json(w).get<E>();
 }
 
 // Runs `read` on each object of data[field], with a reader named "field[i]".

@@ -6,6 +6,7 @@
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
 #include "shared/domain/certification_commands.hpp"
+#include "shared/domain/commission_commands.hpp"
 #include "shared/domain/support_commands.hpp"
 
 #include <nlohmann/json.hpp>
@@ -93,7 +94,8 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              ScheduleCheckIn, CompleteCheckIn, RunSupportTimers, ChangeCertificationSettings, SaveTrainingModule,
                              RemoveTrainingModule, SaveQuestion, RemoveQuestion, RequestSupportAccess, RecordTrainingProgress,
                              StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
-                             DecideCertification, GrantCertificationException, RevokeCertification>;
+                             DecideCertification, GrantCertificationException, RevokeCertification, SaveCommissionPlan,
+                             RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout>;
 
 const char* type_of(const Command& command);
 

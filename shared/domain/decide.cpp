@@ -2,6 +2,7 @@
 
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/decide_certification.hpp"
+#include "shared/domain/decide_commission.hpp"
 #include "shared/domain/decide_support.hpp"
 
 namespace pd::domain {
@@ -194,12 +195,13 @@ struct Decider {
     return Events{CustomerAssigned{c.customer_id, c.agent_id, cust->assigned_agent}};
   }
 
-  // The support desk's commands (decide_support.cpp) and the certification's
-  // (decide_certification.cpp).
+  // The support desk's commands (decide_support.cpp), the certification's
+  // (decide_certification.cpp) and the commissions' (decide_commission.cpp).
   template <class C>
   Outcome operator()(const C& c) const {
     if constexpr (requires { support_rules::decide(s, c, actor, now); }) return support_rules::decide(s, c, actor, now);
-    else return certification_rules::decide(s, c, actor, now);
+    else if constexpr (requires { certification_rules::decide(s, c, actor, now); }) return certification_rules::decide(s, c, actor, now);
+    else return commission_rules::decide(s, c, actor, now);
   }
 
   Role state_role() const { return s.role_of(actor.id); }
@@ -209,9 +211,12 @@ struct Decider {
 
 core::Result<std::vector<EventBody>> decide(const ProgramState& state, const Command& command, const Actor& actor, TimeMs now) {
   if (!state.exists() && !std::holds_alternative<CreateProgram>(command)) return not_found("program", "program_id");
-  const bool scheduler = std::holds_alternative<RunSupportTimers>(command) && actor.id == support_rules::system_actor;
+  // The system actor: the scheduler's timers, and payments from the billing system (the server
+  // checks the program's API key first).
+  const bool system = actor.id == support_rules::system_actor &&
+                      (std::holds_alternative<RunSupportTimers>(command) || std::holds_alternative<RecordPayment>(command));
   if (state.exists() && !std::holds_alternative<AcceptInvitation>(command) && !std::holds_alternative<CreateProgram>(command) &&
-      !scheduler && state.role_of(actor.id) == Role::unknown)
+      !system && state.role_of(actor.id) == Role::unknown)
     return not_found("program", "program_id"); // not a member: the program is invisible
   return std::visit(Decider{state, actor, now}, command);
 }

@@ -2,6 +2,7 @@
 
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/decide_certification.hpp"
+#include "shared/domain/decide_commission.hpp"
 #include "shared/domain/sla.hpp"
 
 #include <algorithm>
@@ -365,6 +366,8 @@ Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, T
   }
   // The certification's timers: attempts past their deadline, certifications past expiry.
   for (auto& e : certification_rules::run_timers(s, now)) out.push_back(std::move(e));
+  // The commissions' timers: months to close, lines past their holding period.
+  for (auto& e : commission_rules::run_timers(s, now)) out.push_back(std::move(e));
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
 #include "shared/domain/certification_events.hpp"
+#include "shared/domain/commission_events.hpp"
 #include "shared/domain/support_events.hpp"
 
 #include <nlohmann/json.hpp>
@@ -88,7 +89,9 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                CheckInCompleted, CertificationSettingsChanged, TrainingModuleSaved, TrainingModuleRemoved,
                                QuizKeySaved, QuestionSaved, QuestionRemoved, SupportAccessRequested, TrainingProgressed,
                                AttemptStarted, AnswersSaved, AttemptSubmitted, AttemptGraded, CertificationStatusChanged,
-                               CertificationExceptionRequested, CertificationExceptionGranted>;
+                               CertificationExceptionRequested, CertificationExceptionGranted, CommissionPlanSaved,
+                               PaymentRecorded, ReferralCommissionAccrued, ReferralCommissionReversed, SupportCommissionAccrued,
+                               SupportMonthClosed, CommissionAdjusted, CommissionLinesApproved, PayoutRecorded>;
 
 struct Event {
   Sequence seq = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "shared/domain/certification.hpp"
+#include "shared/domain/commission.hpp"
 #include "shared/domain/support.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
@@ -95,6 +96,9 @@ struct ProgramState {
 
   // Support certification.
   CertificationState certification = default_certification();
+
+  // Commissions: plans, payments, the agents' ledgers, payout batches, support spans.
+  CommissionState commissions;
 
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;

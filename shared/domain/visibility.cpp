@@ -2,6 +2,8 @@
 
 #include "shared/domain/authorization.hpp"
 
+#include <algorithm>
+
 namespace pd::domain {
 
 using identity::Role;
@@ -78,6 +80,18 @@ struct EventVisibility {
   bool operator()(const CertificationStatusChanged& e) const { return own_record(e.person_id); }
   bool operator()(const CertificationExceptionRequested& e) const { return own_record(e.person_id); }
   bool operator()(const CertificationExceptionGranted& e) const { return own_record(e.person_id); }
+  // Commissions: the business sees everything; an agent sees the plans and its own lines;
+  // payments stay with the business; customers see none of it.
+  bool own_ledger(PersonId p) const { return is_allowed(s, reader, Action::read_commissions, {.person = p}); }
+  bool operator()(const CommissionPlanSaved&) const { return !customer(); }
+  bool operator()(const PaymentRecorded&) const { return business(); }
+  bool operator()(const ReferralCommissionAccrued& e) const { return own_ledger(e.line.agent_id); }
+  bool operator()(const ReferralCommissionReversed& e) const { return own_ledger(e.line.agent_id); }
+  bool operator()(const SupportCommissionAccrued& e) const { return own_ledger(e.line.agent_id); }
+  bool operator()(const SupportMonthClosed&) const { return !customer(); }
+  bool operator()(const CommissionAdjusted& e) const { return own_ledger(e.line.agent_id); }
+  bool operator()(const CommissionLinesApproved& e) const { return own_ledger(e.agent_id); }
+  bool operator()(const PayoutRecorded& e) const { return own_ledger(e.agent_id); }
   bool operator()(const CheckInCompleted& e) const {
     auto it = s.check_ins.find(e.check_in_id);
     return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
@@ -159,6 +173,34 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     v.certification.next_module_id = c.next_module_id;
     if (auto own = c.agent(reader)) v.certification.agents[reader] = *own;
   }
+  // Commissions.
+  if (business) {
+    v.commissions = full.commissions;
+  } else if (!is_customer) {
+    const auto& c = full.commissions;
+    auto& o = v.commissions;
+    o.plans = c.plans;
+    o.next_close = c.next_close;
+    for (const auto& [id, l] : c.lines)
+      if (l.agent_id == reader) {
+        o.lines[id] = l;
+        o.next_line_id = id + 1; // what an agent's replica knows: its own lines
+        if (l.batch_id) o.next_batch_id = std::max(o.next_batch_id, l.batch_id + 1);
+      }
+    for (const auto& [id, b] : c.batches) {
+      PayoutBatch own = b;
+      std::erase_if(own.line_ids, [&](LineId l) { return !o.lines.count(l); });
+      std::erase_if(own.payout_line_ids, [&](LineId l) { return !o.lines.count(l); });
+      if (own.payout_line_ids.empty()) continue;
+      own.total_minor = 0;
+      for (auto l : own.payout_line_ids) own.total_minor -= o.lines.at(l).amount.minor;
+      o.batches[id] = std::move(own);
+    }
+    for (const auto& [customer, spans] : c.spans)
+      for (const auto& span : spans)
+        if (span.agent_id == reader) o.spans[customer].push_back(span);
+    o.index();
+  }
   return v;
 }
 
@@ -178,7 +220,8 @@ nlohmann::json state_to_json(const ProgramState& s) {
           {"invitations", values(s.invitations)}, {"next_customer_id", s.next_customer_id},
           {"next_invitation_id", s.next_invitation_id}, {"support", s.support}, {"tickets", values(s.tickets)},
           {"next_ticket_id", s.next_ticket_id}, {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)},
-          {"check_ins", values(s.check_ins)}, {"next_check_in_id", s.next_check_in_id}, {"certification", s.certification}};
+          {"check_ins", values(s.check_ins)}, {"next_check_in_id", s.next_check_in_id}, {"certification", s.certification},
+          {"commissions", s.commissions}};
 }
 
 core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
@@ -213,6 +256,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     for (const auto& a : j.value("inboxes", nlohmann::json::array())) s.inboxes[a.at("person_id").get<PersonId>()] = a.at("value").get<Inbox>();
     for (const auto& c : j.value("check_ins", nlohmann::json::array())) { auto v = c.get<CheckIn>(); s.check_ins[v.id] = v; }
     if (j.contains("certification")) s.certification = j.at("certification").get<CertificationState>();
+    if (j.contains("commissions")) s.commissions = j.at("commissions").get<CommissionState>();
     return s;
   } catch (const nlohmann::json::exception& e) {
     return core::make_error(core::ErrorCode::invalid_json, std::string("Malformed program snapshot: ") + e.what());

@@ -189,3 +189,38 @@ TEST_CASE("bad certification input is refused with the field named, and nothing 
   CHECK(unknown->status == 400);
   CHECK(snapshot(maya)["certification"] == before);
 }
+
+TEST_CASE("training files: only owners and admins upload them, as MP4, WebM or PDF, within their own limit; agents with access read them") {
+  Session maya(server(), "owner@acme.test"), daniel(server(), "staff@acme.test"), ava(server(), "agent@acme.test"), jordan(server(), "customer@acme.test");
+  auto training = [](const char* name, const char* type, std::int64_t size) {
+    return json{{"name", name}, {"content_type", type}, {"size", size}, {"purpose", "training"}};
+  };
+  // A video larger than a ticket attachment may be (10 MB) is fine for training (500 MB).
+  auto video = maya.post("/api/v1/programs/1/uploads", training("tour.webm", "video/webm", 80LL * 1024 * 1024));
+  CHECK(video->status == 201);
+  auto huge = maya.post("/api/v1/programs/1/uploads", training("tour.webm", "video/webm", 600LL * 1024 * 1024));
+  CHECK(huge->status == 413);
+  CHECK(json_of(huge)["error"]["field"] == "size");
+  auto image = maya.post("/api/v1/programs/1/uploads", training("slide.png", "image/png", 1000));
+  CHECK(image->status == 415);
+  CHECK(json_of(image)["error"]["field"] == "content_type");
+  auto staff = daniel.post("/api/v1/programs/1/uploads", training("guide.pdf", "application/pdf", 1000));
+  CHECK(staff->status == 403);
+  CHECK(json_of(staff)["error"]["field"] == "purpose");
+  CHECK(ava.post("/api/v1/programs/1/uploads", training("guide.pdf", "application/pdf", 1000))->status == 403);
+  auto bad_purpose = maya.post("/api/v1/programs/1/uploads", json{{"name", "a.pdf"}, {"content_type", "application/pdf"}, {"size", 10}, {"purpose", "x"}});
+  CHECK(bad_purpose->status == 400);
+
+  // The demo's PDF guide: agents with training access read it (with ranges), customers do not.
+  auto snap = snapshot(maya);
+  std::string sha;
+  for (const auto& m : snap["certification"]["modules"])
+    if (m["kind"] == "pdf") sha = m["file"]["sha256"].get<std::string>();
+  REQUIRE(!sha.empty());
+  const auto path = "/api/v1/programs/1/files/" + sha;
+  auto full = ava.get(path);
+  REQUIRE(full->status == 200);
+  CHECK(full->get_header_value("Content-Type") == "application/pdf");
+  CHECK(full->body.rfind("%PDF-", 0) == 0);
+  CHECK(jordan.get(path)->status == 404);
+}

@@ -1,0 +1,203 @@
+#include "shared/domain/apply_commission.hpp"
+
+#include "shared/domain/apply_support.hpp"
+
+#include <algorithm>
+
+namespace pd::domain::commission_apply {
+
+using support_apply::notify;
+
+namespace {
+
+// Appends a line (a replayed event writes the same line again, unchanged).
+void add_line(ProgramState& s, const Event& e, LedgerLine line) {
+  auto& c = s.commissions;
+  line.version = e.seq;
+  c.next_line_id = std::max(c.next_line_id, line.id + 1);
+  auto it = c.lines.find(line.id);
+  if (it != c.lines.end()) return;
+  c.track_line(line, nullptr);
+  c.lines.emplace(line.id, std::move(line));
+}
+
+// Moves a line to a new state, keeping the pending index in step.
+template <class F>
+void change_line(ProgramState& s, LineId id, F change) {
+  auto& c = s.commissions;
+  auto it = c.lines.find(id);
+  if (it == c.lines.end()) return;
+  const LedgerLine before = it->second;
+  change(it->second);
+  c.track_line(it->second, &before);
+}
+
+// Opens, closes or moves the customer's support span so it matches who earns support
+// commission for it now. Time never runs back into a closed month.
+void refresh(ProgramState& s, const Event& e, CustomerId id) {
+  auto& c = s.commissions;
+  const Customer* customer = s.customer(id);
+  const PersonId earner = customer ? support_earner(s, *customer) : 0;
+  const Money mrr = customer ? customer->profile.mrr : Money{};
+  auto it = c.spans.find(id);
+  SupportSpan* open = it != c.spans.end() && !it->second.empty() && it->second.back().to == 0 ? &it->second.back() : nullptr;
+  if (open ? open->agent_id == earner && open->mrr == mrr : earner == 0) return;
+  TimeMs at = e.at;
+  if (c.next_close != 0) at = std::max(at, month_start(c.next_close));
+  if (open) {
+    open->to = std::max(at, open->from);
+    if (open->to == open->from) it->second.pop_back();
+  }
+  if (earner != 0) {
+    c.spans[id].push_back(SupportSpan{earner, at, 0, mrr});
+    if (c.next_close == 0) c.next_close = month_of(at);
+  }
+  if (auto again = c.spans.find(id); again != c.spans.end() && again->second.empty()) c.spans.erase(again);
+}
+
+// Every customer the person earns support commission for, or is assigned.
+void refresh_person(ProgramState& s, const Event& e, PersonId person) {
+  std::vector<CustomerId> ids;
+  for (const auto& [id, cust] : s.customers)
+    if (cust.assigned_agent == person) ids.push_back(id);
+  for (const auto& [id, spans] : s.commissions.spans)
+    if (!spans.empty() && spans.back().to == 0 && spans.back().agent_id == person) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (auto id : ids) refresh(s, e, id);
+}
+
+void track_cancellation(ProgramState& s, const Event& e, CustomerId id) {
+  const Customer* customer = s.customer(id);
+  if (!customer) return;
+  const bool cancelled = customer->profile.subscription == SubscriptionStatus::cancelled;
+  auto& list = s.commissions.cancelled[id];
+  const bool open = !list.empty() && list.back().to == 0;
+  if (cancelled && !open) list.push_back(Stretch{e.at, 0});
+  else if (!cancelled && open) list.back().to = std::max(e.at, list.back().from);
+  if (list.empty()) s.commissions.cancelled.erase(id);
+}
+
+} // namespace
+
+ApplyOutcome apply(ProgramState& s, const Event&, const CommissionPlanSaved& b) {
+  auto& plans = s.commissions.plans;
+  auto it = std::find_if(plans.begin(), plans.end(),
+                         [&](const CommissionPlan& p) { return p.currency == b.plan.currency && p.effective_from == b.plan.effective_from; });
+  if (it != plans.end()) *it = b.plan;
+  else plans.push_back(b.plan);
+  std::sort(plans.begin(), plans.end(), [](const CommissionPlan& x, const CommissionPlan& y) {
+    return std::tie(x.currency, x.effective_from) < std::tie(y.currency, y.effective_from);
+  });
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event&, const PaymentRecorded& b) {
+  auto& c = s.commissions;
+  const auto& p = b.payment;
+  c.next_payment_id = std::max(c.next_payment_id, p.id + 1);
+  if (c.payments.count(p.id)) return {};
+  c.payments[p.id] = p;
+  c.payment_by_external[p.external_id] = p.id;
+  if (p.kind == PaymentKind::payment) c.first_payment.emplace(p.customer_id, p.id);
+  if (p.kind == PaymentKind::refund)
+    if (auto it = c.payments.find(p.refund_of); it != c.payments.end()) it->second.refunded_minor += p.amount.minor;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ReferralCommissionAccrued& b) {
+  add_line(s, e, b.line);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ReferralCommissionReversed& b) {
+  add_line(s, e, b.line);
+  notify(s, b.line.agent_id, e, "commission", "A customer's refund took back referral commission: " + b.line.note + ".");
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const SupportCommissionAccrued& b) {
+  add_line(s, e, b.line);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event&, const SupportMonthClosed& b) {
+  auto& c = s.commissions;
+  auto month = parse_month(b.month);
+  if (!month) return {};
+  c.next_close = std::max(c.next_close, *month + 1);
+  // Spans that ended by the month's end have been turned into lines: drop them.
+  const auto end = month_start(*month + 1);
+  for (auto it = c.spans.begin(); it != c.spans.end();) {
+    std::erase_if(it->second, [&](const SupportSpan& sp) { return sp.to != 0 && sp.to <= end; });
+    it = it->second.empty() ? c.spans.erase(it) : std::next(it);
+  }
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const CommissionAdjusted& b) {
+  add_line(s, e, b.line);
+  notify(s, b.line.agent_id, e, "commission", "The business adjusted your " + std::string(b.line.side == LedgerSide::referral ? "referral" : "support") +
+                                                  " commission: " + b.line.note);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const CommissionLinesApproved& b) {
+  for (auto id : b.line_ids)
+    change_line(s, id, [&](LedgerLine& l) {
+      if (l.state != LineState::pending) return;
+      l.state = LineState::approved;
+      l.approved_at = e.at;
+      l.approved_by = e.actor;
+      l.version = e.seq;
+    });
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const PayoutRecorded& b) {
+  auto& c = s.commissions;
+  for (auto id : b.line_ids)
+    change_line(s, id, [&](LedgerLine& l) {
+      l.state = LineState::paid;
+      l.batch_id = b.batch_id;
+      l.paid_at = e.at;
+      l.version = e.seq;
+    });
+  auto& batch = c.batches[b.batch_id];
+  batch.id = b.batch_id;
+  batch.reference = b.reference;
+  batch.currency = b.currency;
+  batch.at = e.at;
+  batch.by = e.actor;
+  c.next_batch_id = std::max(c.next_batch_id, b.batch_id + 1);
+  for (auto id : b.line_ids)
+    if (std::find(batch.line_ids.begin(), batch.line_ids.end(), id) == batch.line_ids.end()) batch.line_ids.push_back(id);
+  for (const auto& p : b.payouts) {
+    if (std::find(batch.payout_line_ids.begin(), batch.payout_line_ids.end(), p.id) == batch.payout_line_ids.end()) {
+      batch.payout_line_ids.push_back(p.id);
+      batch.total_minor -= p.amount.minor;
+    }
+    add_line(s, e, p);
+  }
+  notify(s, b.agent_id, e, "commission", "The business paid out your commission (reference " + b.reference + ").");
+  return {};
+}
+
+void track_support(ProgramState& s, const Event& e) {
+  std::visit(
+      [&](const auto& b) {
+        using T = std::decay_t<decltype(b)>;
+        if constexpr (std::is_same_v<T, CustomerAdded> || std::is_same_v<T, CustomerUpdated>) {
+          track_cancellation(s, e, b.customer_id);
+          refresh(s, e, b.customer_id);
+        } else if constexpr (std::is_same_v<T, CustomerAssigned>) {
+          refresh(s, e, b.customer_id);
+        } else if constexpr (std::is_same_v<T, AgentStatusChanged> || std::is_same_v<T, CertificationStatusChanged> ||
+                             std::is_same_v<T, MemberRemoved> || std::is_same_v<T, MemberRoleChanged>) {
+          refresh_person(s, e, b.person_id);
+        }
+      },
+      e.body);
+}
+
+} // namespace pd::domain::commission_apply

@@ -1,0 +1,81 @@
+// Commands of commissions (part of Command, see commands.hpp).
+#pragma once
+
+#include "shared/core/error.hpp"
+#include "shared/domain/commission.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace pd::domain {
+
+// Documented limits (docs/api.md).
+inline constexpr std::size_t max_external_id = 100;      // the billing system's payment id (bytes)
+inline constexpr std::size_t max_payout_reference = 100; // bytes
+inline constexpr std::size_t max_commission_reason = 500;
+inline constexpr std::size_t max_lines_per_command = 1000; // lines approved or paid by one command
+inline constexpr int max_recurring_months = 240;
+inline constexpr int max_hold_days = 365;
+inline constexpr std::int64_t max_time_ms = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
+inline constexpr std::int64_t max_clock_skew_ms = 5 * 60'000;       // a payment may be dated this far past the server's now
+
+// Business (owners and admins): save a version of a currency's plan, taking effect from a day
+// (today or later). A version with the same currency and day is replaced.
+struct SaveCommissionPlan {
+  static constexpr const char* type = "SaveCommissionPlan";
+  CommissionPlan plan; // saved_by and saved_at are set by decide()
+};
+
+// Business staff, or the business's billing system (the server's API-key route sends it as the
+// system actor): a customer's payment or refund. external_id is the billing system's own id; a
+// repeat of the same payment changes nothing. paid_at 0: now. A refund names the payment it
+// gives back by that payment's external id.
+struct RecordPayment {
+  static constexpr const char* type = "RecordPayment";
+  std::string external_id;
+  CustomerId customer_id = 0;
+  PaymentKind kind = PaymentKind::payment;
+  Money amount; // positive, minor units
+  TimeMs paid_at = 0;
+  std::string refund_of; // refund: the external id of the payment refunded
+};
+
+// Business staff: a line of its own on an agent's ledger (either sign), with a reason.
+struct AdjustCommission {
+  static constexpr const char* type = "AdjustCommission";
+  PersonId agent_id = 0;
+  LedgerSide side = LedgerSide::referral;
+  Money amount; // non-zero; negative takes back
+  std::string reason;
+  CustomerId customer_id = 0; // optional: the customer it concerns
+};
+
+// Business staff: approve pending lines before their holding period ends (an accrual and its
+// reversals are approved together).
+struct ApproveCommissionLines {
+  static constexpr const char* type = "ApproveCommissionLines";
+  std::vector<LineId> line_ids;
+};
+
+// Business (owners and admins): a payout batch marked paid with the business's reference.
+// Every line must be approved; the approved reversals and negative adjustments of the same
+// agents and sides come off the batch.
+struct RecordPayout {
+  static constexpr const char* type = "RecordPayout";
+  std::string reference;
+  std::string currency;
+  std::vector<LineId> line_ids;
+};
+
+#define PD_COMMISSION_COMMAND_CODEC(T)                                                                                       \
+  std::optional<core::Error> read_command(const nlohmann::json& data, T& command);                                           \
+  nlohmann::json write_command(const T& command);
+PD_COMMISSION_COMMAND_CODEC(SaveCommissionPlan)
+PD_COMMISSION_COMMAND_CODEC(RecordPayment)
+PD_COMMISSION_COMMAND_CODEC(AdjustCommission)
+PD_COMMISSION_COMMAND_CODEC(ApproveCommissionLines)
+PD_COMMISSION_COMMAND_CODEC(RecordPayout)
+#undef PD_COMMISSION_COMMAND_CODEC
+
+} // namespace pd::domain

@@ -1,0 +1,69 @@
+// Events of commissions (part of EventBody, see events.hpp). Every ledger line arrives whole in
+// the event that writes it (ids chosen by decide()); later events only move lines through their
+// states. Approvals and payouts are one event per agent, so an agent's feed holds only its own
+// lines.
+#pragma once
+
+#include "shared/domain/commission.hpp"
+
+namespace pd::domain {
+
+struct CommissionPlanSaved {
+  static constexpr const char* type = "CommissionPlanSaved";
+  CommissionPlan plan;
+};
+struct PaymentRecorded { // business only
+  static constexpr const char* type = "PaymentRecorded";
+  Payment payment; // id assigned by decide()
+};
+// Referral side: written only by payments and refunds.
+struct ReferralCommissionAccrued {
+  static constexpr const char* type = "ReferralCommissionAccrued";
+  LedgerLine line;
+};
+struct ReferralCommissionReversed {
+  static constexpr const char* type = "ReferralCommissionReversed";
+  LedgerLine line; // negative; line.reverses names the accrual clawed back
+};
+// Support side: written only when the scheduler closes a month.
+struct SupportCommissionAccrued {
+  static constexpr const char* type = "SupportCommissionAccrued";
+  LedgerLine line;
+};
+struct SupportMonthClosed {
+  static constexpr const char* type = "SupportMonthClosed";
+  std::string month; // "2026-01": its support lines were written just before
+};
+struct CommissionAdjusted {
+  static constexpr const char* type = "CommissionAdjusted";
+  LedgerLine line;
+};
+// Pending lines of one agent approved (actor 0: the holding period passed).
+struct CommissionLinesApproved {
+  static constexpr const char* type = "CommissionLinesApproved";
+  PersonId agent_id = 0;
+  std::vector<LineId> line_ids;
+  std::string note;
+};
+// One agent's part of a payout batch: the lines paid and a payout line per side.
+struct PayoutRecorded {
+  static constexpr const char* type = "PayoutRecorded";
+  BatchId batch_id = 0;
+  std::string reference;
+  std::string currency;
+  PersonId agent_id = 0;
+  std::vector<LineId> line_ids;
+  std::vector<LedgerLine> payouts;
+};
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionPlanSaved, plan)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PaymentRecorded, payment)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionAccrued, line)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionReversed, line)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportCommissionAccrued, line)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportMonthClosed, month)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionAdjusted, line)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionLinesApproved, agent_id, line_ids, note)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutRecorded, batch_id, reference, currency, agent_id, line_ids, payouts)
+
+} // namespace pd::domain
