@@ -110,6 +110,12 @@ struct Applier {
     if (it == s.customers.end()) return {true};
     const PersonId previous = it->second.assigned_agent;
     it->second.assigned_agent = c.agent_id;
+    if (previous != 0) {
+      auto& mine = s.customers_by_agent[previous];
+      mine.erase(c.customer_id);
+      if (mine.empty()) s.customers_by_agent.erase(previous);
+    }
+    if (c.agent_id != 0) s.customers_by_agent[c.agent_id].insert(c.customer_id);
     it->second.version = e.seq;
     support_apply::after_customer_assigned(s, e, c, previous ? previous : c.previous_agent);
     return {};

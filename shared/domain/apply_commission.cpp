@@ -45,25 +45,28 @@ void refresh(ProgramState& s, const Event& e, CustomerId id) {
   TimeMs at = e.at;
   if (c.next_close != 0) at = std::max(at, month_start(c.next_close));
   if (open) {
+    if (--c.open_spans[open->agent_id] <= 0) c.open_spans.erase(open->agent_id);
     open->to = std::max(at, open->from);
     if (open->to == open->from) it->second.pop_back();
   }
   if (earner != 0) {
+    ++c.open_spans[earner];
     c.spans[id].push_back(SupportSpan{earner, at, 0, mrr});
     if (c.next_close == 0) c.next_close = month_of(at);
   }
   if (auto again = c.spans.find(id); again != c.spans.end() && again->second.empty()) c.spans.erase(again);
 }
 
-// Every customer the person earns support commission for, or is assigned.
+// Every customer assigned to the person (an open span is always the assigned agent's: an
+// assignment refreshes its customer's span at once). The index keeps this O(the agent's customers).
 void refresh_person(ProgramState& s, const Event& e, PersonId person) {
-  std::vector<CustomerId> ids;
-  for (const auto& [id, cust] : s.customers)
-    if (cust.assigned_agent == person) ids.push_back(id);
-  for (const auto& [id, spans] : s.commissions.spans)
-    if (!spans.empty() && spans.back().to == 0 && spans.back().agent_id == person) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto mine = s.customers_by_agent.find(person);
+  if (mine == s.customers_by_agent.end()) return;
+  // An agent who cannot earn and has no open span: nothing to open or close.
+  auto agent = s.agents.find(person);
+  const bool can_earn = agent != s.agents.end() && agent->second.status == PartnerStatus::active && is_certified(s.certification, person);
+  if (!can_earn && !s.commissions.open_spans.count(person)) return;
+  const std::vector<CustomerId> ids(mine->second.begin(), mine->second.end());
   for (auto id : ids) refresh(s, e, id);
 }
 
@@ -71,6 +74,8 @@ void track_cancellation(ProgramState& s, const Event& e, CustomerId id) {
   const Customer* customer = s.customer(id);
   if (!customer) return;
   const bool cancelled = customer->profile.subscription == SubscriptionStatus::cancelled;
+  auto found = s.commissions.cancelled.find(id);
+  if (!cancelled && found == s.commissions.cancelled.end()) return; // the common case: never cancelled
   auto& list = s.commissions.cancelled[id];
   const bool open = !list.empty() && list.back().to == 0;
   if (cancelled && !open) list.push_back(Stretch{e.at, 0});

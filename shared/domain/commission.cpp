@@ -128,6 +128,9 @@ void CommissionState::index() {
   referral_line_of.clear();
   reversals_of.clear();
   pending.clear();
+  open_spans.clear();
+  for (const auto& [customer, list] : spans)
+    if (!list.empty() && list.back().to == 0) ++open_spans[list.back().agent_id];
   for (const auto& [id, p] : payments) {
     payment_by_external[p.external_id] = id;
     if (p.kind == PaymentKind::payment) first_payment.emplace(p.customer_id, id); // the lowest id wins

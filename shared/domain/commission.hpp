@@ -176,6 +176,7 @@ struct CommissionState {
   std::map<PaymentId, LineId> referral_line_of;               // payment -> the referral accrual it produced
   std::map<LineId, std::vector<LineId>> reversals_of;         // accrual -> its reversals
   std::set<std::pair<TimeMs, LineId>> pending;                // pending lines by the time they are approved
+  std::map<PersonId, int> open_spans;                         // agent -> how many of its support spans are open
 
   const CommissionPlan* plan_in_effect(const std::string& currency, std::int64_t day) const;
   const Payment* payment(PaymentId id) const;

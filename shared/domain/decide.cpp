@@ -39,8 +39,8 @@ std::optional<core::Error> check_profile(const ProgramState& s, const CustomerPr
 // Removing an agent's support (removal, termination, leaving the program) moves their
 // customers to the business's own queue.
 void unassign_all(const ProgramState& s, PersonId agent, Events& out) {
-  for (const auto& [id, c] : s.customers)
-    if (c.assigned_agent == agent) out.push_back(CustomerAssigned{id, 0, agent});
+  if (auto mine = s.customers_by_agent.find(agent); mine != s.customers_by_agent.end())
+    for (auto id : mine->second) out.push_back(CustomerAssigned{id, 0, agent});
 }
 
 struct Decider {

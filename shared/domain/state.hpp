@@ -9,6 +9,7 @@
 #include "shared/identity/role.hpp"
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace pd::domain {
@@ -81,6 +82,7 @@ struct ProgramState {
   CustomerId next_customer_id = 1;
   InvitationId next_invitation_id = 1;
   std::map<std::string, CustomerId> customer_by_email; // derived by apply(): emails are unique per program
+  std::map<PersonId, std::set<CustomerId>> customers_by_agent; // derived: who is assigned to each agent
 
   // Support desk.
   SupportSettings support = default_support_settings();

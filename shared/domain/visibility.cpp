@@ -140,6 +140,7 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     if (is_allowed(full, reader, Action::read_customer, {.customer = id})) {
       v.customers[id] = c;
       v.customer_by_email[c.profile.email] = id;
+      if (c.assigned_agent != 0) v.customers_by_agent[c.assigned_agent].insert(id);
     }
   if (is_allowed(full, reader, Action::read_invitations)) {
     v.invitations = full.invitations;
@@ -240,6 +241,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     for (const auto& c : j.value("customers", nlohmann::json::array())) {
       auto v = c.get<Customer>();
       s.customer_by_email[v.profile.email] = v.id;
+      if (v.assigned_agent != 0) s.customers_by_agent[v.assigned_agent].insert(v.id);
       s.customers[v.id] = v;
     }
     for (const auto& i : j.value("invitations", nlohmann::json::array())) { auto v = i.get<Invitation>(); s.invitations[v.id] = v; }
