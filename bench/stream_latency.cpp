@@ -2,6 +2,7 @@
 // customer read while they stay open. Prints "streams N open M worst_health_ms X worst_read_ms Y".
 // Usage: pd_bench_stream_latency PORT COOKIE [streams=1000] [samples=50]
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -71,8 +72,9 @@ int main(int argc, char** argv) {
   {
     httplib::Client c("127.0.0.1", port);
     if (auto snap = c.Get("/api/v1/programs/1/snapshot", httplib::Headers{{"Cookie", cookie}}); snap && snap->status == 200) {
-      auto at = snap->body.find("\"version\":");
-      if (at != std::string::npos) after = std::atoll(snap->body.c_str() + at + 10);
+      // The program's version (the top-level key; agents and customers carry versions too).
+      auto body = nlohmann::json::parse(snap->body, nullptr, false);
+      if (body.is_object() && body.contains("version") && body.at("version").is_number_integer()) after = body.at("version").get<long long>();
     }
   }
   std::vector<int> fds;

@@ -131,11 +131,15 @@ void Database::exec(std::string_view sql) {
 }
 
 bool Database::writable() {
-  std::lock_guard lock(mutex_);
-  if (sqlite3_db_readonly(db_, "main") != 0) return false;
-  if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) return false;
-  bool ok = sqlite3_exec(db_, "INSERT INTO health_probe(id, checked) VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET checked = checked + 1", nullptr, nullptr, nullptr) == SQLITE_OK;
-  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  std::unique_lock lock(mutex_, std::try_to_lock);
+  if (!lock.owns_lock()) return last_writable_.load();
+  bool ok = sqlite3_db_readonly(db_, "main") == 0 && sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+  if (ok) {
+    ok = sqlite3_exec(db_, "INSERT INTO health_probe(id, checked) VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET checked = checked + 1", nullptr,
+                      nullptr, nullptr) == SQLITE_OK;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  last_writable_ = ok;
   return ok;
 }
 

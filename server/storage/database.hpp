@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <atomic>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -134,7 +135,9 @@ public:
     return fn();
   }
 
-  // True if a write transaction can be started (the health check).
+  // True if a write transaction can be started (the health check). While the writer's
+  // connection is busy it answers the last probe's result instead of queueing behind the
+  // writes: a busy writer is evidently working.
   bool writable();
 
 private:
@@ -171,6 +174,7 @@ private:
   std::vector<std::unique_ptr<Connection>> readers_; // every reader ever opened
   std::vector<Connection*> idle_readers_;
   std::recursive_mutex mutex_;
+  std::atomic<bool> last_writable_{true};
   bool created_ = false;
   int schema_version_ = 0;
 };
