@@ -124,13 +124,7 @@ void agent_row(const ProgramState& s, const AgentCertification& rec, Certificati
   ImGui::TableNextColumn();
   ui::pill(label_of(rec.status), certification_tone(rec.status));
   ImGui::TableNextColumn();
-  int required = 0, done = 0;
-  for (const auto& m : c.modules)
-    if (m.required) {
-      ++required;
-      auto it = rec.modules.find(m.id);
-      done += it != rec.modules.end() && it->second.completed ? 1 : 0;
-    }
+  const auto [done, required] = required_module_progress(c, rec.person_id);
   ui::text(std::to_string(done) + "/" + std::to_string(required));
   ImGui::TableNextColumn();
   if (auto last = rec.last_attempt(); last && last->graded)

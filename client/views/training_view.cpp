@@ -240,13 +240,7 @@ void draw_training(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
     // Training modules with the progress tracker.
     if (has_training_access(c, me) && ui::begin_card("training", avail)) {
-      int required = 0, done = 0;
-      for (const auto& m : c.modules) {
-        if (!m.required) continue;
-        ++required;
-        auto it = rec.modules.find(m.id);
-        done += it != rec.modules.end() && it->second.completed ? 1 : 0;
-      }
+      const auto [done, required] = required_module_progress(c, me);
       ui::heading("Training", 17);
       ui::text(std::to_string(done) + " of " + std::to_string(required) + " required modules complete", ui::color::muted);
       ImGui::PushStyleColor(ImGuiCol_PlotHistogram, done == required ? ui::color::success : ui::color::accent);

@@ -67,7 +67,7 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
     });
     if (!limit || *limit == -1) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
     if (*limit == -2) return http::send_error(res, 403, ErrorCode::forbidden, "Only an owner or admin adds training files.", "purpose");
-    if (training && type != "video/mp4" && type != "video/webm" && type != "application/pdf")
+    if (training && !is_training_file_type(type))
       return http::send_error(res, 415, ErrorCode::invalid_field, "Training files are MP4 or WebM videos and PDF guides.", "content_type");
     if (!storage::accepted_content_type(type))
       return http::send_error(res, 415, ErrorCode::invalid_field, "This type of file is not accepted. Accepted: " + accepted_list() + ".",

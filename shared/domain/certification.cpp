@@ -91,16 +91,25 @@ bool has_training_access(const CertificationState& c, PersonId agent) {
   return a && a->access_requested_at != 0;
 }
 
-bool required_modules_complete(const CertificationState& c, PersonId agent) {
+ModuleProgressCount required_module_progress(const CertificationState& c, PersonId agent) {
+  ModuleProgressCount n;
   auto a = c.agent(agent);
   for (const auto& m : c.modules) {
     if (!m.required) continue;
-    if (!a) return false;
+    ++n.required;
+    if (!a) continue;
     auto it = a->modules.find(m.id);
-    if (it == a->modules.end() || !it->second.completed) return false;
+    n.done += it != a->modules.end() && it->second.completed ? 1 : 0;
   }
-  return true;
+  return n;
 }
+
+bool required_modules_complete(const CertificationState& c, PersonId agent) {
+  const auto n = required_module_progress(c, agent);
+  return n.done == n.required;
+}
+
+bool is_training_file_type(std::string_view t) { return t == "video/mp4" || t == "video/webm" || t == "application/pdf"; }
 
 int attempts_left(const CertificationState& c, PersonId agent) {
   if (c.rules.max_attempts == 0) return -1;

@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pd::domain {
@@ -243,8 +244,16 @@ CertificationStatus certification_status(const CertificationState& c, PersonId a
 bool is_certified(const CertificationState& c, PersonId agent);
 // Whether the agent can open the training library: access requested, or granted to all.
 bool has_training_access(const CertificationState& c, PersonId agent);
+// The agent's required modules: how many there are and how many are complete.
+struct ModuleProgressCount {
+  int done = 0;
+  int required = 0;
+};
+ModuleProgressCount required_module_progress(const CertificationState& c, PersonId agent);
 // Every required module complete.
 bool required_modules_complete(const CertificationState& c, PersonId agent);
+// The file types a training module may have: MP4 or WebM video, PDF guides.
+bool is_training_file_type(std::string_view content_type);
 // Attempts left in this cycle (-1: no limit).
 int attempts_left(const CertificationState& c, PersonId agent);
 
