@@ -7,6 +7,7 @@
 #include "program_fixture.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/domain/commission_reports.hpp"
 #include "shared/domain/decide_commission.hpp"
 #include "shared/domain/decide_support.hpp"
 #include "shared/domain/visibility.hpp"
@@ -501,6 +502,56 @@ TEST_CASE("a refund after payout comes off the next payout of the same ledger; t
   CHECK(g.state.commissions.line(rev)->state == LineState::paid);
   CHECK(balances(g.state.commissions, ava, LedgerSide::referral, "USD") == Balances{0, 0, 5000});
   CHECK(balances(g.state.commissions, ava, LedgerSide::support, "USD") == Balances{0, 0, 3000});
+}
+
+TEST_CASE("reports: earnings per month and customer keep the sides apart; a statement carries the balance from month to month") {
+  auto g = acme();
+  save(g, referral_plan("2026-01-01", 2000, 1000), t0);
+  run(g, payment("inv-1", 1, 10'000), staff, at(2026, 1, 5)); // 3000
+  const auto a1 = referral_line_of(g.state, "inv-1").id;
+  run(g, ApproveCommissionLines{{a1}}, staff, at(2026, 1, 6));
+  run(g, RecordPayout{"TR-1", "USD", {a1}}, owner, at(2026, 1, 7));
+  run(g, refund("rf-1", 1, 10'000, "inv-1"), staff, at(2026, 1, 20)); // -3000, off the next payout
+  run(g, payment("inv-2", 1, 20'000), staff, at(2026, 1, 21));        // 2000
+  run(g, payment("inv-3", 1, 30'000), staff, at(2026, 1, 24));        // 3000
+  const auto a2 = referral_line_of(g.state, "inv-2").id, a3 = referral_line_of(g.state, "inv-3").id;
+  run(g, ApproveCommissionLines{{a2, a3}}, staff, at(2026, 1, 25));
+  timers(g, at(2026, 2, 1)); // January's support line, written on 1 February
+  const auto sup = support_line(g.state, ava, 1, "2026-01")->id;
+  run(g, ApproveCommissionLines{{sup}}, staff, at(2026, 2, 1));
+  run(g, RecordPayout{"TR-2", "USD", {sup, a2, a3}}, owner, at(2026, 2, 3));
+  const auto& c = g.state.commissions;
+  const auto jan = *parse_month("2026-01"), feb = *parse_month("2026-02");
+
+  auto months = earnings_by_month(c, ava, "USD", jan - 1, feb);
+  REQUIRE(months.size() == 3);
+  CHECK((months[0].referral == 0 && months[0].support == 0));
+  CHECK(months[1].referral == 5000); // 3000 - 3000 + 2000 + 3000; the payout is not earnings
+  CHECK(months[1].support == 3000);  // earned in January, though written in February
+  CHECK((months[2].referral == 0 && months[2].support == 0));
+  CHECK(earnings_by_month(c, ava, "EUR", jan, feb)[1].referral == 0);
+
+  auto customers = earnings_by_customer(c, ava, "USD");
+  REQUIRE(customers.size() == 1);
+  CHECK((customers[0].customer_id == 1 && customers[0].referral == 5000 && customers[0].support == 3000));
+
+  auto s1 = statement(c, ava, "USD", jan);
+  CHECK(s1.referral.opening == 0);
+  CHECK(s1.referral.earned == 5000);
+  CHECK(s1.referral.paid_out == -3000);
+  CHECK(s1.referral.closing() == 2000);
+  CHECK(s1.support.closing() == 0);
+  CHECK(s1.lines.size() == 5);
+  auto s2 = statement(c, ava, "USD", feb);
+  CHECK(s2.referral.opening == 2000);
+  CHECK(s2.referral.paid_out == -2000); // 2000 + 3000 less the reversal
+  CHECK(s2.referral.closing() == 0);
+  CHECK(s2.support.earned == 3000);
+  CHECK(s2.support.closing() == 0);
+  CHECK(statement_months(c, ava, "USD") == std::vector<MonthIndex>{feb, jan});
+  CHECK(statement_months(c, owner, "USD").empty());
+  CHECK(commission_currencies(c, "EUR") == std::vector<std::string>{"USD"});
+  CHECK(commission_currencies(CommissionState{}, "EUR") == std::vector<std::string>{"EUR"});
 }
 
 TEST_CASE("lines move pending, approved, paid: unapproved lines are not paid out, adjustments carry a reason") {
