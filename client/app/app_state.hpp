@@ -39,6 +39,8 @@ enum class Page {
   support_settings, // #/p/{id}/settings/support  SLA tiers, topics, ... (owners and admins edit)
   training,     // #/p/{id}/training       an agent's certification: access, modules, assessment
   certification, // #/p/{id}/certification the business's certification desk: rules, bank, grading
+  earnings,     // #/p/{id}/earnings       an agent's commissions: chart, balances, ledger, statements
+  commissions,  // #/p/{id}/commissions    the business's commissions: owed, approvals, payouts, payments, plan
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -342,6 +344,44 @@ struct CertificationDeskForm {
   std::map<std::int64_t, std::string> notes;
 };
 
+// Commissions: what an agent's earnings page (and the business's view of one agent) shows.
+struct EarningsForm {
+  int currency = 0;        // index into commission_currencies()
+  int statement_month = 0; // index into statement_months() (newest first)
+  int side = 0;            // ledger filter: 0 both, 1 referral, 2 support
+  int state = 0;           // ledger filter: 0 any, 1 pending, 2 approved, 3 paid
+};
+
+// The business's commissions desk (#/p/{id}/commissions).
+struct CommissionDeskForm {
+  std::int64_t program_id = 0;
+  int currency = 0;                     // index into commission_currencies()
+  std::int64_t agent = 0;               // the agent whose statement is shown (0: none picked)
+  EarningsForm statement;               // that agent's statement and ledger filters
+  std::map<std::int64_t, bool> approve; // pending lines ticked for approval
+  std::map<std::int64_t, bool> skip;    // approved lines left out of the next payout
+  std::string payout_reference;
+  // A payment or refund entered by hand.
+  std::int64_t pay_customer = 0;
+  int pay_kind = 0; // 0 payment, 1 refund
+  std::string pay_amount, pay_external_id, pay_refund_of, pay_date; // date YYYY-MM-DD, empty: now
+  // An adjustment.
+  std::int64_t adj_agent = 0;
+  int adj_side = 0; // 0 referral, 1 support
+  std::int64_t adj_customer = 0;
+  std::string adj_amount, adj_reason;
+  // A new plan version, as typed (percentages and amounts as text).
+  bool plan_ready = false;
+  std::string plan_currency, plan_from, plan_first_pct, plan_recurring_pct, plan_flat, plan_mrr_pct;
+  int plan_months = 0, plan_hold_days = 30;
+  int plan_basis = 0; // 0 none, 1 flat, 2 share of MRR
+  // Billing API keys: the label of a new key, and a new key's secret, shown once.
+  std::string key_label;
+  std::string new_key;
+  std::string customer_search; // the payment form's customer picker
+  std::string open_tab;        // a tab to bring forward on the next frame ("Statements")
+};
+
 struct WarnForm {
   std::int64_t person_id = 0; // 0: closed
   std::string subject;
@@ -376,6 +416,8 @@ struct UiState {
   WarnForm warn;
   TrainingForm training;
   CertificationDeskForm certification;
+  EarningsForm earnings;
+  CommissionDeskForm commissions;
   std::string ticket_search; // the ticket list's search box
   // The ticket list's filters and order (column ids of tickets_view.cpp; newest first by default).
   int ticket_priority = -1;        // -1 any, else P0..P3

@@ -124,6 +124,8 @@ bool is_program_page(Page page) {
   case Page::support_settings:
   case Page::training:
   case Page::certification:
+  case Page::earnings:
+  case Page::commissions:
   case Page::profile:
   case Page::tickets:
   case Page::ticket:
@@ -210,6 +212,10 @@ Route parse_route(std::string_view hash) {
       route.page = Page::training;
     } else if (section == "certification") {
       route.page = Page::certification;
+    } else if (section == "earnings") {
+      route.page = Page::earnings;
+    } else if (section == "commissions") {
+      route.page = Page::commissions;
     } else if (section == "agents") {
       route.page = Page::agents;
     } else if (section == "people") {
@@ -247,6 +253,8 @@ std::string format_route(const Route& route) {
   case Page::support: return p + "/support";
   case Page::training: return p + "/training";
   case Page::certification: return p + "/certification";
+  case Page::earnings: return p + "/earnings";
+  case Page::commissions: return p + "/commissions";
   case Page::loading: break;
   }
   return "";

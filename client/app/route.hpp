@@ -10,6 +10,8 @@
 //   #/p/{program}/settings/support        the program's support settings
 //   #/p/{program}/training                an agent's certification (training and assessment)
 //   #/p/{program}/certification           the business's certification desk
+//   #/p/{program}/earnings                an agent's earnings (referral and support commission)
+//   #/p/{program}/commissions             the business's commissions desk
 // "#/p/{program}" alone and the older "#/home?program={program}" open the overview.
 #pragma once
 

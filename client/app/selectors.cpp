@@ -51,10 +51,10 @@ bool allowed(const AppState& app, domain::Action action, const domain::Target& t
 std::vector<NavItem> nav_items(identity::Role role) {
   if (identity::is_business_role(role))
     return {{Page::overview, "Overview"}, {Page::support, "Support"}, {Page::tickets, "Tickets"}, {Page::customers, "Customers"},
-            {Page::agents, "Agents"},     {Page::certification, "Certification"}, {Page::people, "People"},
+            {Page::agents, "Agents"},     {Page::certification, "Certification"}, {Page::commissions, "Commissions"}, {Page::people, "People"},
             {Page::settings, "Settings"}};
   if (role == identity::Role::agent)
-    return {{Page::overview, "Overview"}, {Page::tickets, "Tickets"}, {Page::customers, "My customers"}, {Page::training, "Certification"}};
+    return {{Page::overview, "Overview"}, {Page::tickets, "Tickets"}, {Page::customers, "My customers"}, {Page::training, "Certification"}, {Page::earnings, "Earnings"}};
   if (role == identity::Role::customer)
     return {{Page::overview, "Overview"}, {Page::tickets, "My tickets"}, {Page::profile, "My profile"}};
   return {{Page::overview, "Overview"}};

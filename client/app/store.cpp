@@ -42,10 +42,10 @@ bool has_program(const api::Me& me, std::int64_t id) {
 
 // Which pages a role may open (the navigation offers exactly these).
 bool page_allowed(Page page, identity::Role role) {
-  if (identity::is_business_role(role)) return page != Page::profile && page != Page::training;
+  if (identity::is_business_role(role)) return page != Page::profile && page != Page::training && page != Page::earnings;
   if (role == identity::Role::agent)
     return page == Page::overview || page == Page::customers || page == Page::customer || page == Page::tickets ||
-           page == Page::ticket || page == Page::training;
+           page == Page::ticket || page == Page::training || page == Page::earnings;
   if (role == identity::Role::customer)
     return page == Page::overview || page == Page::profile || page == Page::tickets || page == Page::ticket ||
            page == Page::new_ticket;
@@ -181,6 +181,8 @@ void Store::update_title() {
   case Page::support_settings: page = "Support settings"; break;
   case Page::training: page = "Certification"; break;
   case Page::certification: page = "Certification"; break;
+  case Page::earnings: page = "Earnings"; break;
+  case Page::commissions: page = "Commissions"; break;
   }
   std::string title = page;
   if (is_program_page(r.page) && app_.me) {

@@ -124,6 +124,7 @@ private:
   void on_customer_reload(const Pending& p, const platform::HttpResponse& r);
   void on_time_zones(const platform::HttpResponse& r);
   void on_certification_done(const std::string& key, const nlohmann::json& events);
+  void on_commission_done(const std::string& key, const nlohmann::json& body); // store_commissions.cpp
   void sync_forms(); // fills forms for the page shown (from drafts or the replica)
   void save_customer_draft();
   void clear_customer_draft();

@@ -121,7 +121,10 @@ void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
   const domain::ProgramState* state = app_.replica.program_id == p.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
 
   switch (p.command) {
-  case CommandKind::support: on_support_done(p, events); break;
+  case CommandKind::support:
+    if (p.form.starts_with("comm.")) on_commission_done(p.form, body);
+    else on_support_done(p, events);
+    break;
   case CommandKind::add_customer: {
     auto& f = ui_.customer;
     f.saving = false;

@@ -34,6 +34,8 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     case Page::support_settings: draw_support_settings(app, ui, dispatch); break;
     case Page::training: draw_training(app, ui, dispatch); break;
     case Page::certification: draw_certification(app, ui, dispatch); break;
+    case Page::earnings: draw_earnings(app, ui, dispatch); break;
+    case Page::commissions: draw_commissions(app, ui, dispatch); break;
     default: break;
     }
     break;

@@ -40,6 +40,8 @@ void draw_support(const AppState& app, UiState& ui, Dispatch& dispatch);    // s
 void draw_support_settings(const AppState& app, UiState& ui, Dispatch& dispatch); // support_settings_view.cpp
 void draw_training(const AppState& app, UiState& ui, Dispatch& dispatch);      // training_view.cpp (agents)
 void draw_certification(const AppState& app, UiState& ui, Dispatch& dispatch); // certification_view.cpp (business)
+void draw_earnings(const AppState& app, UiState& ui, Dispatch& dispatch);      // earnings_view.cpp (agents)
+void draw_commissions(const AppState& app, UiState& ui, Dispatch& dispatch);   // commissions_view.cpp (business)
 // The notification bell in the top bar, with its popup (notifications_view.cpp); x is where it
 // ends on the right, in window coordinates.
 void draw_notifications(const AppState& app, UiState& ui, Dispatch& dispatch, float right_x, float row_y);

@@ -1,0 +1,717 @@
+// The business's commissions desk (#/p/{id}/commissions), in tabs:
+//   Owed:       what the business owes by state, per agent and ledger; adjustments with a reason
+//   Approvals:  pending lines, approved before their holding period ends if the business wants
+//   Payouts:    approved lines paid out in a batch marked paid with the business's reference;
+//               the batches so far
+//   Payments:   customers' payments and refunds (the billing system's and those entered here)
+//   Statements: one agent's monthly statements, ledger and CSV files
+//   Plan:       the plan versions per currency, and a new version from a date
+// Every member of the business sees it; owners and admins pay out and change the plan.
+#include "client/views/views.hpp"
+
+#include "client/app/format.hpp"
+#include "client/app/selectors.hpp"
+#include "client/testing/item_table.hpp"
+#include "client/views/commission_parts.hpp"
+#include "client/views/layout.hpp"
+#include "client/views/ticket_parts.hpp"
+#include "client/views/tones.hpp"
+
+#include "shared/core/dates.hpp"
+#include "shared/core/text_search.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace pd::client::views {
+
+using namespace domain;
+
+namespace {
+
+constexpr ImGuiTableFlags table_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                        ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+
+// "12.5" from basis points.
+std::string percent_text(int bps) {
+  char buf[32];
+  if (bps % 100 == 0) std::snprintf(buf, sizeof buf, "%d", bps / 100);
+  else std::snprintf(buf, sizeof buf, "%d.%02d", bps / 100, bps % 100);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos && s.back() == '0') s.pop_back();
+  return s;
+}
+
+// Basis points from "12.5" or "12.5%"; -1 when not a share between 0 and 100 with at most two
+// decimals.
+int parse_percent(std::string text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '%')) text.pop_back();
+  while (!text.empty() && text.front() == ' ') text.erase(text.begin());
+  if (text.empty()) return 0;
+  int whole = 0, frac = 0, frac_digits = 0;
+  bool dot = false;
+  for (char ch : text) {
+    if (ch == '.' && !dot) {
+      dot = true;
+      continue;
+    }
+    if (ch < '0' || ch > '9') return -1;
+    if (dot) {
+      if (++frac_digits > 2) return -1;
+      frac = frac * 10 + (ch - '0');
+    } else {
+      whole = whole * 10 + (ch - '0');
+      if (whole > 100) return -1;
+    }
+  }
+  if (frac_digits == 1) frac *= 10;
+  const int bps = whole * 100 + frac;
+  return bps <= bps_whole ? bps : -1;
+}
+
+std::string plan_summary(const CommissionPlan& p) {
+  std::string r;
+  if (p.referral_first_bps) r += percent_text(p.referral_first_bps) + "% of the first payment";
+  if (p.referral_recurring_bps) {
+    if (!r.empty()) r += ", then ";
+    r += percent_text(p.referral_recurring_bps) + "% of each payment " +
+         (p.referral_recurring_months ? "for " + count_text(p.referral_recurring_months, "month", "months") : std::string("for the customer's lifetime"));
+  }
+  if (r.empty()) r = "no referral commission";
+  std::string sp;
+  switch (p.support_basis) {
+  case SupportBasis::none: sp = "no support commission"; break;
+  case SupportBasis::flat: sp = format_money(Money{p.support_flat_minor, p.currency}) + " per supported customer per month"; break;
+  case SupportBasis::mrr_share: sp = percent_text(p.support_mrr_bps) + "% of each supported customer's MRR"; break;
+  }
+  return "Referral: " + r + ". Support: " + sp + ". Lines approved after " + count_text(p.hold_days, "day", "days") + ".";
+}
+
+std::vector<const Agent*> agents_of(const ProgramState& s) {
+  std::vector<const Agent*> out;
+  for (const auto& [id, a] : s.agents) out.push_back(&a);
+  std::sort(out.begin(), out.end(), [&](const Agent* a, const Agent* b) { return member_name(s, a->person_id) < member_name(s, b->person_id); });
+  return out;
+}
+
+// A combo of the program's agents; returns true when the choice changed.
+bool agent_picker(const char* id, const ProgramState& s, std::int64_t& agent, float width) {
+  const auto agents = agents_of(s);
+  std::vector<std::string> labels{"Choose an agent"};
+  int index = 0;
+  for (std::size_t i = 0; i < agents.size(); ++i) {
+    labels.push_back(member_name(s, agents[i]->person_id));
+    if (agents[i]->person_id == agent) index = static_cast<int>(i) + 1;
+  }
+  if (!choice(id, labels, index, width)) return false;
+  agent = index == 0 ? 0 : agents[static_cast<std::size_t>(index - 1)]->person_id;
+  return true;
+}
+
+// A combo of customers with a search field at its top (the first 50 matches shown).
+void customer_picker(const char* id, const ProgramState& s, std::int64_t& customer, std::string& search, float width) {
+  const auto* chosen = s.customer(customer);
+  ImGui::SetNextItemWidth(width);
+  if (ui::begin_combo(id, chosen ? chosen->profile.name.c_str() : "Choose a customer", ImGuiComboFlags_HeightLarge)) {
+    bool edited = false;
+    ui::input_text("##Find customer", "Search by name or email", search, edited);
+    int shown = 0;
+    for (const auto& [cid, c] : s.customers) {
+      if (!search.empty() && !core::contains_folded(c.profile.name, search) && !core::contains_folded(c.profile.email, search)) continue;
+      if (shown++ == 50) break;
+      ImGui::PushID(static_cast<int>(cid));
+      if (ImGui::Selectable(c.profile.name.c_str(), cid == customer, 0, ImVec2(0, ui::dp(26)))) customer = cid;
+      ImGui::PopID();
+    }
+    if (shown == 0) ui::text("No customer matches.", ui::color::muted);
+    ImGui::EndCombo();
+  }
+}
+
+// Starts a row of form cells laid out as table columns.
+bool begin_form_row(const char* id, int columns) {
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(6, 2));
+  const bool open = ImGui::BeginTable(id, columns, ImGuiTableFlags_SizingStretchSame);
+  if (!open) ImGui::PopStyleVar();
+  return open;
+}
+void end_form_row() {
+  ImGui::EndTable();
+  ImGui::PopStyleVar();
+}
+
+const std::string* err(const SupportForm& f, const char* field) { return f.errors.field(field); }
+
+// ---- Owed ----------------------------------------------------------------------------------
+
+void owed_tab(const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state, Dispatch& dispatch,
+              float avail) {
+  Balances ref_total, sup_total;
+  struct Row {
+    const Agent* agent;
+    Balances ref, sup;
+  };
+  std::vector<Row> rows;
+  for (const auto* a : agents_of(s)) {
+    Row r{a, balances(s.commissions, a->person_id, LedgerSide::referral, currency),
+          balances(s.commissions, a->person_id, LedgerSide::support, currency)};
+    for (auto [t, b] : {std::pair{&ref_total, &r.ref}, std::pair{&sup_total, &r.sup}})
+      t->pending += b->pending, t->approved += b->approved, t->paid += b->paid;
+    if (r.ref == Balances{} && r.sup == Balances{}) continue;
+    rows.push_back(r);
+  }
+  const float gap = ui::dp(14), card = (avail - 3 * gap) / 4;
+  figure_card("owed referral", card, "REFERRAL OWED", money_text(ref_total.owed(), currency),
+              money_text(ref_total.pending, currency) + " pending, " + money_text(ref_total.approved, currency) + " approved");
+  ImGui::SameLine(0, gap);
+  figure_card("owed support", card, "SUPPORT OWED", money_text(sup_total.owed(), currency),
+              money_text(sup_total.pending, currency) + " pending, " + money_text(sup_total.approved, currency) + " approved");
+  ImGui::SameLine(0, gap);
+  figure_card("ready", card, "READY TO PAY OUT", money_text(ref_total.approved + sup_total.approved, currency), "Approved, not paid yet");
+  ImGui::SameLine(0, gap);
+  figure_card("paid", card, "PAID TO AGENTS", money_text(ref_total.paid + sup_total.paid, currency),
+              money_text(ref_total.paid, currency) + " referral, " + money_text(sup_total.paid, currency) + " support");
+  ImGui::Dummy(ui::dp(0, 8));
+
+  if (ui::secondary_button("Export the ledger (CSV)"))
+    platform::open_url(("/api/v1/programs/" + std::to_string(s.id) + "/commissions/ledger.csv?currency=" + currency).c_str());
+  ImGui::Dummy(ui::dp(0, 4));
+  if (rows.empty()) {
+    ui::text("No agent has commission on the ledger yet.", ui::color::muted);
+  } else if (ImGui::BeginTable("owed by agent", 8, table_flags)) {
+    ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Partner status", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("Referral pending", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Referral approved", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Support pending", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Support approved", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Owed", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Paid to date", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    table_header_row(8);
+    for (const auto& r : rows) {
+      ImGui::PushID(static_cast<int>(r.agent->person_id));
+      ImGui::TableNextRow(0, ui::dp(34));
+      ImGui::TableNextColumn();
+      if (ui::link(member_name(s, r.agent->person_id).c_str())) {
+        f.agent = r.agent->person_id;
+        f.statement = EarningsForm{};
+        f.open_tab = "Statements";
+      }
+      ImGui::TableNextColumn();
+      ui::pill(partner_status_label(r.agent->status), partner_tone(r.agent->status));
+      for (auto v : {r.ref.pending, r.ref.approved, r.sup.pending, r.sup.approved, r.ref.owed() + r.sup.owed(), r.ref.paid + r.sup.paid}) {
+        ImGui::TableNextColumn();
+        ui::text(money_text(v, currency), v < 0 ? ui::color::error : ui::color::text);
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+
+  // An adjustment: a line of the business's own, with a reason.
+  ImGui::Dummy(ui::dp(0, 10));
+  if (ui::begin_card("adjust", avail)) {
+    ui::caption("ADJUST AN AGENT'S LEDGER");
+    ui::text_wrapped("A line of its own on one ledger, positive to add, negative to take back; the reason is shown to the agent.", ui::color::muted);
+    const auto& form = ui_state.form("comm.adjust");
+    if (begin_form_row("adjust row", 4)) {
+      ImGui::TableNextColumn();
+      ui::field_label("Agent");
+      agent_picker("##Adjust agent", s, f.adj_agent, -FLT_MIN);
+      ui::field_error(err(form, "agent_id"));
+      ImGui::TableNextColumn();
+      ui::field_label("Ledger");
+      choice("##Adjust ledger", {"Referral", "Support"}, f.adj_side, -FLT_MIN);
+      ImGui::TableNextColumn();
+      labeled_input(("Amount (" + currency + ")").c_str(), "##Adjust amount", "-25.00", f.adj_amount, err(form, "amount"));
+      ImGui::TableNextColumn();
+      ui::field_label("Customer (optional)");
+      customer_picker("##Adjust customer", s, f.adj_customer, f.customer_search, -FLT_MIN);
+      end_form_row();
+    }
+    labeled_input("Reason", "##Adjust reason", "Why the ledger changes", f.adj_reason, err(form, "reason"));
+    const auto minor = parse_money(f.adj_amount, currency);
+    if (!f.adj_amount.empty() && !minor) ui::text("Type an amount such as -25.00.", ui::color::error);
+    if (ui::primary_button("Add adjustment", ImVec2(ui::dp(170), ui::dp(36)), !form.sending && f.adj_agent && minor))
+      dispatch(SendSupport{"comm.adjust", AdjustCommission{f.adj_agent, f.adj_side == 0 ? LedgerSide::referral : LedgerSide::support,
+                                                           Money{*minor, currency}, f.adj_reason, f.adj_customer}});
+    if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+  }
+  ui::end_card();
+}
+
+// ---- Approvals -----------------------------------------------------------------------------
+
+void approvals_tab(const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state, Dispatch& dispatch) {
+  std::vector<const LedgerLine*> pending;
+  for (const auto& [id, l] : s.commissions.lines)
+    if (l.state == LineState::pending && l.amount.currency == currency) pending.push_back(&l);
+  ui::text_wrapped("Pending lines are approved automatically when the plan's holding period ends. Approve them sooner here; a "
+                   "reversal is approved with the accrual it claws back.",
+                   ui::color::muted);
+  if (pending.empty()) {
+    ui::text("Nothing is waiting for approval.", ui::color::muted);
+    return;
+  }
+  std::vector<LineId> chosen;
+  for (const auto* l : pending)
+    if (f.approve[l->id]) chosen.push_back(l->id);
+  const auto& form = ui_state.form("comm.approve");
+  if (ui::secondary_button("Select all")) {
+    for (const auto* l : pending) f.approve[l->id] = true;
+  }
+  ImGui::SameLine(0, ui::dp(8));
+  const std::string label = "Approve selected (" + std::to_string(chosen.size()) + ")";
+  if (ui::primary_button((label + "##approve").c_str(), ImVec2(ui::dp(200), 0), !form.sending && !chosen.empty()))
+    dispatch(SendSupport{"comm.approve", ApproveCommissionLines{chosen}});
+  form_errors(form);
+  if (ImGui::BeginTable("pending lines", 8, table_flags)) {
+    ImGui::TableSetupColumn("##pick", ImGuiTableColumnFlags_WidthFixed, ui::dp(30));
+    ImGui::TableSetupColumn("Written", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Approved on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    table_header_row(8);
+    for (const auto* l : pending) {
+      ImGui::PushID(static_cast<int>(l->id));
+      ImGui::TableNextRow(0, ui::dp(34));
+      ImGui::TableNextColumn();
+      bool on = f.approve[l->id];
+      if (ImGui::Checkbox(("##approve " + std::to_string(l->id)).c_str(), &on)) f.approve[l->id] = on;
+      ImGui::TableNextColumn();
+      ui::text(format_day_ms(l->at), ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::text(member_name(s, l->agent_id));
+      ImGui::TableNextColumn();
+      ui::pill(label_of(l->side), side_tone(l->side));
+      ImGui::TableNextColumn();
+      ui::text(l->customer_id ? customer_name(s, l->customer_id) : "\xE2\x80\x94");
+      ImGui::TableNextColumn();
+      ui::text_wrapped(std::string(label_of(l->kind)) + ": " + line_detail(s, *l), ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::text(money_text(l->amount.minor, currency), l->amount.minor < 0 ? ui::color::error : ui::color::text);
+      ImGui::TableNextColumn();
+      ui::text(format_day_ms(l->approve_at), ui::color::muted);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+}
+
+// ---- Payouts -------------------------------------------------------------------------------
+
+void payouts_tab(const AppState& app, const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state,
+                 Dispatch& dispatch, float avail) {
+  const bool can_pay = allowed(app, domain::Action::pay_out_commission);
+  // Approved lines, by agent and ledger, each ticked unless left out.
+  struct Group {
+    PersonId agent;
+    LedgerSide side;
+    std::vector<const LedgerLine*> lines;
+    std::int64_t net = 0;
+  };
+  std::vector<Group> groups;
+  for (const auto& entry : s.commissions.lines) {
+    const auto& l = entry.second;
+    if (l.state != LineState::approved || l.amount.currency != currency || l.kind == LineKind::payout) continue;
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.agent == l.agent_id && x.side == l.side; });
+    if (g == groups.end()) g = groups.insert(groups.end(), Group{l.agent_id, l.side, {}, 0});
+    g->lines.push_back(&l);
+    if (!f.skip[l.id]) g->net += l.amount.minor;
+  }
+  std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
+    return std::pair(member_name(s, a.agent), a.side) < std::pair(member_name(s, b.agent), b.side);
+  });
+  std::vector<LineId> chosen;
+  std::int64_t total = 0;
+  for (const auto& g : groups)
+    for (const auto* l : g.lines)
+      if (!f.skip[l->id] && l->amount.minor > 0) chosen.push_back(l->id);
+  for (const auto& g : groups) total += std::max<std::int64_t>(0, g.net);
+
+  if (ui::begin_card("new payout", avail)) {
+    ui::caption("NEXT PAYOUT");
+    if (groups.empty()) {
+      ui::text("No approved lines are waiting to be paid.", ui::color::muted);
+    } else {
+      ui::text_wrapped("Every approved line is included; untick what waits for a later batch. Approved reversals and negative "
+                       "adjustments of the same agent and ledger come off the batch.",
+                       ui::color::muted);
+      if (ImGui::BeginTable("approved lines", 6, table_flags)) {
+        ImGui::TableSetupColumn("##pay", ImGuiTableColumnFlags_WidthFixed, ui::dp(30));
+        ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+        ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        table_header_row(6);
+        for (const auto& g : groups) {
+          for (const auto* l : g.lines) {
+            ImGui::PushID(static_cast<int>(l->id));
+            ImGui::TableNextRow(0, ui::dp(32));
+            ImGui::TableNextColumn();
+            if (l->amount.minor > 0) {
+              bool on = !f.skip[l->id];
+              if (ImGui::Checkbox(("##pay " + std::to_string(l->id)).c_str(), &on)) f.skip[l->id] = !on;
+            }
+            ImGui::TableNextColumn();
+            ui::text(member_name(s, l->agent_id));
+            ImGui::TableNextColumn();
+            ui::pill(label_of(l->side), side_tone(l->side));
+            ImGui::TableNextColumn();
+            ui::text(l->customer_id ? customer_name(s, l->customer_id) : "\xE2\x80\x94");
+            ImGui::TableNextColumn();
+            ui::text_wrapped(std::string(label_of(l->kind)) + ": " + line_detail(s, *l), ui::color::muted);
+            ImGui::TableNextColumn();
+            ui::text(money_text(l->amount.minor, currency), l->amount.minor < 0 ? ui::color::error : ui::color::text);
+            ImGui::PopID();
+          }
+          ImGui::TableNextRow(0, ui::dp(30));
+          ImGui::TableSetColumnIndex(4);
+          ui::text("Net to " + member_name(s, g.agent) + ", " + label_of(g.side), ui::color::muted);
+          ImGui::TableSetColumnIndex(5);
+          ui::text(money_text(g.net, currency), g.net < 0 ? ui::color::error : ui::color::success);
+        }
+        ImGui::EndTable();
+      }
+      const auto& form = ui_state.form("comm.payout");
+      if (begin_form_row("payout row", 2)) {
+        ImGui::TableNextColumn();
+        labeled_input("Payment reference", "##Payout reference", "The bank transfer's reference", f.payout_reference, err(form, "reference"));
+        ImGui::TableNextColumn();
+        ui::field_label("Total of this batch");
+        ui::heading(money_text(total, currency), 20);
+        end_form_row();
+      }
+      if (!can_pay) ui::text("Owners and admins mark payouts paid.", ui::color::muted);
+      if (ui::primary_button("Mark paid", ImVec2(ui::dp(160), ui::dp(36)), can_pay && !form.sending && !chosen.empty()))
+        dispatch(SendSupport{"comm.payout", RecordPayout{f.payout_reference, currency, chosen}});
+      if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+      if (auto e = err(form, "line_ids")) ui::error_box(*e);
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 8));
+
+  ui::heading("Payout batches", 17);
+  if (s.commissions.batches.empty()) {
+    ui::text("No payout yet.", ui::color::muted);
+    return;
+  }
+  if (ImGui::BeginTable("batches", 5, table_flags)) {
+    ImGui::TableSetupColumn("Paid on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Reference", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Agents", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn("Lines", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    table_header_row(5);
+    for (auto it = s.commissions.batches.rbegin(); it != s.commissions.batches.rend(); ++it) {
+      const auto& b = it->second;
+      ImGui::PushID(static_cast<int>(b.id));
+      ImGui::TableNextRow(0, ui::dp(32));
+      ImGui::TableNextColumn();
+      ui::text(format_day_ms(b.at), ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::text(b.reference);
+      ImGui::TableNextColumn();
+      std::vector<PersonId> who;
+      for (auto id : b.payout_line_ids)
+        if (auto l = s.commissions.line(id); l && std::find(who.begin(), who.end(), l->agent_id) == who.end()) who.push_back(l->agent_id);
+      std::string names;
+      for (auto p : who) names += (names.empty() ? "" : ", ") + member_name(s, p);
+      ui::text_wrapped(names, ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::text(std::to_string(b.line_ids.size()));
+      ImGui::TableNextColumn();
+      ui::text(money_text(b.total_minor, b.currency));
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+}
+
+// ---- Payments ------------------------------------------------------------------------------
+
+void payments_tab(const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state, Dispatch& dispatch,
+                  float avail) {
+  if (ui::begin_card("record payment", avail)) {
+    ui::caption("RECORD A PAYMENT OR REFUND");
+    ui::text_wrapped("Payments usually arrive from the billing system through the program's API key; enter one here when it did not. "
+                     "The billing system's id makes a repeat harmless.",
+                     ui::color::muted);
+    const auto& form = ui_state.form("comm.payment");
+    if (begin_form_row("payment row", 4)) {
+      ImGui::TableNextColumn();
+      ui::field_label("Customer");
+      customer_picker("##Payment customer", s, f.pay_customer, f.customer_search, -FLT_MIN);
+      ui::field_error(err(form, "customer_id"));
+      ImGui::TableNextColumn();
+      ui::field_label("Kind");
+      choice("##Payment kind", {"Payment", "Refund"}, f.pay_kind, -FLT_MIN);
+      ImGui::TableNextColumn();
+      labeled_input(("Amount (" + currency + ")").c_str(), "##Payment amount", "450.00", f.pay_amount, err(form, "amount"));
+      ImGui::TableNextColumn();
+      labeled_input("Billing id", "##Payment id", "inv-2041", f.pay_external_id, err(form, "external_id"));
+      end_form_row();
+    }
+    if (begin_form_row("payment row 2", 2)) {
+      ImGui::TableNextColumn();
+      labeled_input("Paid on (YYYY-MM-DD, empty: now)", "##Payment date", "2026-11-30", f.pay_date, err(form, "paid_at"));
+      ImGui::TableNextColumn();
+      if (f.pay_kind == 1) {
+        ui::field_label("Refund of");
+        std::vector<std::string> labels{"Choose the payment"};
+        std::vector<std::string> ids{""};
+        int index = 0;
+        for (const auto& [id, p] : s.commissions.payments) {
+          if (p.customer_id != f.pay_customer || p.kind != PaymentKind::payment) continue;
+          labels.push_back(p.external_id + " \xC2\xB7 " + format_money(p.amount) + " \xC2\xB7 " + format_day_ms(p.paid_at));
+          ids.push_back(p.external_id);
+          if (p.external_id == f.pay_refund_of) index = static_cast<int>(ids.size()) - 1;
+        }
+        if (choice("##Refund of", labels, index, -FLT_MIN)) f.pay_refund_of = ids[static_cast<std::size_t>(index)];
+        ui::field_error(err(form, "refund_of"));
+      }
+      end_form_row();
+    }
+    const auto minor = parse_money(f.pay_amount, currency);
+    std::int64_t paid_at = 0;
+    bool date_ok = true;
+    if (!f.pay_date.empty()) {
+      const auto day = day_of_date(f.pay_date);
+      date_ok = day >= 0;
+      paid_at = day >= 0 ? day * core::ms_per_day + 12 * 3'600'000 : 0;
+      if (!date_ok) ui::text("Type the date as YYYY-MM-DD.", ui::color::error);
+    }
+    if (!f.pay_amount.empty() && !minor) ui::text("Type an amount such as 450.00.", ui::color::error);
+    const bool ready = f.pay_customer && minor && date_ok && !f.pay_external_id.empty();
+    if (ui::primary_button(f.pay_kind == 1 ? "Record refund" : "Record payment", ImVec2(ui::dp(170), ui::dp(36)), !form.sending && ready))
+      dispatch(SendSupport{"comm.payment", RecordPayment{f.pay_external_id, f.pay_customer, f.pay_kind == 1 ? PaymentKind::refund : PaymentKind::payment,
+                                                         Money{*minor, currency}, paid_at, f.pay_kind == 1 ? f.pay_refund_of : ""}});
+    if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 8));
+
+  ui::heading("Payments and refunds", 17);
+  std::vector<const Payment*> list;
+  for (const auto& [id, p] : s.commissions.payments)
+    if (p.amount.currency == currency) list.push_back(&p);
+  if (list.empty()) {
+    ui::text("No payment recorded yet.", ui::color::muted);
+    return;
+  }
+  if (ImGui::BeginTable("payments", 7, table_flags)) {
+    ImGui::TableSetupColumn("Paid on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Billing id", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Referral commission", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Recorded by", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    table_header_row(7);
+    std::size_t n = 0;
+    for (auto it = list.rbegin(); it != list.rend() && n < 300; ++it, ++n) {
+      const auto& p = **it;
+      ImGui::PushID(static_cast<int>(p.id));
+      ImGui::TableNextRow(0, ui::dp(32));
+      ImGui::TableNextColumn();
+      ui::text(format_day_ms(p.paid_at), ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::text(customer_name(s, p.customer_id));
+      ImGui::TableNextColumn();
+      ui::text(p.external_id);
+      ImGui::TableNextColumn();
+      ui::pill(p.kind == PaymentKind::payment ? "Payment" : "Refund", p.kind == PaymentKind::payment ? ui::tone::success : ui::tone::warning);
+      ImGui::TableNextColumn();
+      ui::text(format_money(p.amount) + (p.refunded_minor ? " (" + money_text(p.refunded_minor, p.amount.currency) + " refunded)" : ""));
+      ImGui::TableNextColumn();
+      std::string commission = "\xE2\x80\x94";
+      for (const auto& [lid, l] : s.commissions.lines) {
+        if (l.payment_id != p.id || l.side != LedgerSide::referral) continue;
+        commission = money_text(l.amount.minor, l.amount.currency) + " to " + member_name(s, l.agent_id);
+      }
+      ui::text(commission, ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::text(p.recorded_by ? member_name(s, p.recorded_by) : "Billing system", ui::color::muted);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+}
+
+// ---- Plan ----------------------------------------------------------------------------------
+
+void fill_plan_form(const ProgramState& s, const std::string& currency, CommissionDeskForm& f, std::int64_t now) {
+  const auto today = day_of(now);
+  const auto* p = s.commissions.plan_in_effect(currency, today);
+  CommissionPlan base;
+  if (p) base = *p;
+  f.plan_currency = currency;
+  f.plan_from = iso_day_ms(now);
+  f.plan_first_pct = percent_text(base.referral_first_bps);
+  f.plan_recurring_pct = percent_text(base.referral_recurring_bps);
+  f.plan_months = base.referral_recurring_months;
+  f.plan_basis = static_cast<int>(base.support_basis);
+  f.plan_flat = money_input(Money{base.support_flat_minor, currency});
+  f.plan_mrr_pct = percent_text(base.support_mrr_bps);
+  f.plan_hold_days = base.hold_days;
+  f.plan_ready = true;
+}
+
+int number_field(const char* label, const char* id, int value, int lo, int hi) {
+  ui::field_label(label);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputInt(id, &value, 0, 0);
+  testing::record_value(std::to_string(value));
+  return std::clamp(value, lo, hi);
+}
+
+void plan_tab(const AppState& app, const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state,
+              Dispatch& dispatch, float avail) {
+  const auto now = clock_ms();
+  const auto today = day_of(now);
+  if (!f.plan_ready || f.plan_currency != currency) fill_plan_form(s, currency, f, now);
+  const auto* current = s.commissions.plan_in_effect(currency, today);
+  if (ui::begin_card("plan now", avail)) {
+    ui::caption("IN EFFECT TODAY");
+    ui::text_wrapped(current ? plan_summary(*current) : "No plan in " + currency + " yet: no commission is earned until one is saved.",
+                     current ? ui::color::text : ui::color::muted);
+    bool any = false;
+    for (const auto& p : s.commissions.plans) {
+      if (p.currency != currency) continue;
+      if (!any) {
+        ImGui::Dummy(ui::dp(0, 6));
+        ui::caption("VERSIONS");
+        any = true;
+      }
+      const bool future = day_of_date(p.effective_from) > today;
+      ui::text((future ? "From " : "Since ") + format_day(p.effective_from) + " (saved by " + member_name(s, p.saved_by) + ")",
+               future ? ui::color::accent : ui::color::muted);
+      ui::text_wrapped(plan_summary(p), ui::color::muted);
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 8));
+
+  const bool can_edit = allowed(app, domain::Action::manage_commission_plans);
+  if (ui::begin_card("plan edit", avail)) {
+    ui::caption("A NEW VERSION");
+    ui::text_wrapped("A change takes effect from the day you choose (today or later) and never rewrites lines already written.", ui::color::muted);
+    const auto& form = ui_state.form("comm.plan");
+    if (begin_form_row("plan row 1", 4)) {
+      ImGui::TableNextColumn();
+      labeled_input("Takes effect on (YYYY-MM-DD)", "##Plan from", "2026-12-01", f.plan_from, err(form, "plan.effective_from"));
+      ImGui::TableNextColumn();
+      labeled_input("First payment (%)", "##Plan first", "20", f.plan_first_pct, err(form, "plan.referral_first_bps"));
+      ImGui::TableNextColumn();
+      labeled_input("Each payment (%)", "##Plan recurring", "10", f.plan_recurring_pct, err(form, "plan.referral_recurring_bps"));
+      ImGui::TableNextColumn();
+      f.plan_months = number_field("For months (0: lifetime)", "##Plan months", f.plan_months, 0, max_recurring_months);
+      end_form_row();
+    }
+    if (begin_form_row("plan row 2", 4)) {
+      ImGui::TableNextColumn();
+      ui::field_label("Support commission");
+      choice("##Plan basis", {"None", "Flat per customer per month", "Share of the customer's MRR"}, f.plan_basis, -FLT_MIN);
+      ImGui::TableNextColumn();
+      if (f.plan_basis == 1)
+        labeled_input(("Per customer per month (" + currency + ")").c_str(), "##Plan flat", "30.00", f.plan_flat, err(form, "plan.support_flat_minor"));
+      else if (f.plan_basis == 2)
+        labeled_input("Share of MRR (%)", "##Plan mrr", "10", f.plan_mrr_pct, err(form, "plan.support_mrr_bps"));
+      ImGui::TableNextColumn();
+      f.plan_hold_days = number_field("Holding period (days)", "##Plan hold", f.plan_hold_days, 0, max_hold_days);
+      ImGui::TableNextColumn();
+      end_form_row();
+    }
+    const int first = parse_percent(f.plan_first_pct), recurring = parse_percent(f.plan_recurring_pct), mrr = parse_percent(f.plan_mrr_pct);
+    const auto flat = parse_money(f.plan_flat, currency);
+    std::string problem;
+    if (first < 0 || recurring < 0 || (f.plan_basis == 2 && mrr < 0)) problem = "Shares are percentages from 0 to 100 with at most two decimals.";
+    else if (f.plan_basis == 1 && (!flat || *flat < 0)) problem = "Type the flat amount such as 30.00.";
+    if (!problem.empty()) ui::text(problem, ui::color::error);
+    if (!can_edit) ui::text("Owners and admins change the plan.", ui::color::muted);
+    if (ui::primary_button("Save plan", ImVec2(ui::dp(150), ui::dp(36)), can_edit && problem.empty() && !form.sending)) {
+      CommissionPlan p;
+      p.currency = currency;
+      p.effective_from = f.plan_from;
+      p.referral_first_bps = first;
+      p.referral_recurring_bps = recurring;
+      p.referral_recurring_months = f.plan_months;
+      p.support_basis = static_cast<SupportBasis>(f.plan_basis);
+      p.support_flat_minor = f.plan_basis == 1 && flat ? *flat : 0;
+      p.support_mrr_bps = f.plan_basis == 2 ? mrr : 0;
+      p.hold_days = f.plan_hold_days;
+      dispatch(SendSupport{"comm.plan", SaveCommissionPlan{p}});
+    }
+    if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+  }
+  ui::end_card();
+}
+
+} // namespace
+
+void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  if (begin_page(app, ui_state, dispatch)) {
+    const auto& s = *program_state(app);
+    auto& f = ui_state.commissions;
+    if (f.program_id != s.id) f = CommissionDeskForm{}, f.program_id = s.id;
+    const float avail = std::min(ImGui::GetContentRegionAvail().x, page_max_width);
+    ImGui::BeginChild("commissions-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    page_title("Commissions", "What " + s.name + " owes its agents: referral and support commission on two ledgers that never cross.");
+    const auto currency = currency_picker("##Desk currency", s, f.currency);
+    ImGui::Dummy(ui::dp(0, 4));
+    if (ImGui::BeginTabBar("commission tabs")) {
+      auto tab = [&](const char* name) {
+        ImGuiTabItemFlags flags = 0;
+        if (f.open_tab == name) flags |= ImGuiTabItemFlags_SetSelected;
+        const bool open = ImGui::BeginTabItem(name, nullptr, flags);
+        if (open && f.open_tab == name) f.open_tab.clear();
+        if (open) ImGui::Dummy(ui::dp(0, 6));
+        return open;
+      };
+      if (tab("Owed")) {
+        owed_tab(s, currency, f, ui_state, dispatch, avail);
+        ImGui::EndTabItem();
+      }
+      if (tab("Approvals")) {
+        approvals_tab(s, currency, f, ui_state, dispatch);
+        ImGui::EndTabItem();
+      }
+      if (tab("Payouts")) {
+        payouts_tab(app, s, currency, f, ui_state, dispatch, avail);
+        ImGui::EndTabItem();
+      }
+      if (tab("Payments")) {
+        payments_tab(s, currency, f, ui_state, dispatch, avail);
+        ImGui::EndTabItem();
+      }
+      if (tab("Statements")) {
+        ui::field_label("Agent");
+        if (agent_picker("##Statement agent", s, f.agent, ui::dp(260))) f.statement = EarningsForm{};
+        ImGui::Dummy(ui::dp(0, 4));
+        if (f.agent) {
+          statement_panel(s, s.id, f.agent, currency, f.statement);
+          ImGui::Dummy(ui::dp(0, 8));
+          ui::heading("Ledger of " + member_name(s, f.agent), 17);
+          ledger_table("agent ledger", s, f.agent, currency, f.statement, 300);
+        } else {
+          ui::text("Choose an agent to see its statements and ledger.", ui::color::muted);
+        }
+        ImGui::EndTabItem();
+      }
+      if (tab("Plan")) {
+        plan_tab(app, s, currency, f, ui_state, dispatch, avail);
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+  }
+  end_page();
+}
+
+} // namespace pd::client::views
