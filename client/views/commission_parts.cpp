@@ -137,6 +137,21 @@ std::string line_detail(const ProgramState& s, const LedgerLine& l) {
   return "";
 }
 
+void amount_cell(std::int64_t minor, const std::string& currency) {
+  ui::text(money_text(minor, currency), minor < 0 ? ui::color::error : ui::color::text);
+}
+
+void line_cells(const ProgramState& s, const LedgerLine& l) {
+  ImGui::TableNextColumn();
+  ui::pill(label_of(l.side), side_tone(l.side));
+  ImGui::TableNextColumn();
+  ui::text(l.customer_id ? customer_name(s, l.customer_id) : "\xE2\x80\x94", l.customer_id ? ui::color::text : ui::color::muted);
+  ImGui::TableNextColumn();
+  ui::text_wrapped(std::string(label_of(l.kind)) + ": " + line_detail(s, l), ui::color::muted);
+  ImGui::TableNextColumn();
+  amount_cell(l.amount.minor, l.amount.currency);
+}
+
 std::string currency_picker(const char* id, const ProgramState& s, int& index) {
   const auto all = commission_currencies(s.commissions, s.currency);
   if (all.empty()) return s.currency;
@@ -167,8 +182,7 @@ void ledger_table(const char* id, const ProgramState& s, PersonId agent, const s
     ImGui::PopID();
     return;
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+  const ImGuiTableFlags flags = ledger_table_flags;
   if (ImGui::BeginTable("ledger", 7, flags)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.8f);
@@ -194,7 +208,7 @@ void ledger_table(const char* id, const ProgramState& s, PersonId agent, const s
       ImGui::TableNextColumn();
       ui::text_wrapped(line_detail(s, *l), ui::color::muted);
       ImGui::TableNextColumn();
-      ui::text(money_text(l->amount.minor, currency), l->amount.minor < 0 ? ui::color::error : ui::color::text);
+      amount_cell(l->amount.minor, currency);
       ImGui::TableNextColumn();
       ui::pill(label_of(l->state), line_state_tone(l->state));
       ImGui::PopID();
@@ -229,8 +243,7 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
   if (ui::secondary_button("Download ledger (CSV)")) platform::open_url((base + "ledger.csv" + query).c_str());
 
   const auto st = statement(s.commissions, agent, currency, month);
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+  const ImGuiTableFlags flags = ledger_table_flags;
   ImGui::Dummy(ui::dp(0, 4));
   if (ImGui::BeginTable("statement", 5, flags)) {
     ImGui::TableSetupColumn(("Statement, " + month_long(month)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
@@ -268,14 +281,7 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
       ImGui::TableNextRow(0, ui::dp(30));
       ImGui::TableNextColumn();
       ui::text(format_day_ms(l.at), ui::color::muted);
-      ImGui::TableNextColumn();
-      ui::pill(label_of(l.side), side_tone(l.side));
-      ImGui::TableNextColumn();
-      ui::text(l.customer_id ? customer_name(s, l.customer_id) : "\xE2\x80\x94");
-      ImGui::TableNextColumn();
-      ui::text_wrapped(std::string(label_of(l.kind)) + ": " + line_detail(s, l), ui::color::muted);
-      ImGui::TableNextColumn();
-      ui::text(money_text(l.amount.minor, currency), l.amount.minor < 0 ? ui::color::error : ui::color::text);
+      line_cells(s, l);
       ImGui::PopID();
     }
     ImGui::EndTable();

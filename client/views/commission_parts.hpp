@@ -19,6 +19,10 @@ ui::Tone side_tone(domain::LedgerSide s);
 ui::Tone line_state_tone(domain::LineState s);
 ImU32 side_color(domain::LedgerSide s);
 
+// The flags of every commission table (rows striped, inner horizontal borders).
+inline constexpr ImGuiTableFlags ledger_table_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+
 // "$12.50" of minor units in a currency.
 std::string money_text(std::int64_t minor, const std::string& currency);
 
@@ -32,6 +36,11 @@ void earnings_chart(const char* id, const std::vector<domain::MonthEarnings>& mo
 // What a line is for, in words: "Payment inv-2041 of $450.00", "November 2026, 30 days",
 // the adjustment's reason.
 std::string line_detail(const domain::ProgramState& s, const domain::LedgerLine& l);
+
+// An amount in a table cell, red when negative.
+void amount_cell(std::int64_t minor, const std::string& currency);
+// Four cells of a line's row: its ledger, customer, kind with what it is for, and amount.
+void line_cells(const domain::ProgramState& s, const domain::LedgerLine& l);
 
 // One agent's ledger in a currency, newest first, filtered by side and state (EarningsForm's
 // filters; the combos are drawn above the table).

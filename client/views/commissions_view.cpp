@@ -29,8 +29,7 @@ using namespace domain;
 
 namespace {
 
-constexpr ImGuiTableFlags table_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                        ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+constexpr ImGuiTableFlags table_flags = ledger_table_flags;
 
 // "12.5" from basis points.
 std::string percent_text(int bps) {
@@ -201,7 +200,7 @@ void owed_tab(const ProgramState& s, const std::string& currency, CommissionDesk
       ui::pill(partner_status_label(r.agent->status), partner_tone(r.agent->status));
       for (auto v : {r.ref.pending, r.ref.approved, r.sup.pending, r.sup.approved, r.ref.owed() + r.sup.owed(), r.ref.paid + r.sup.paid}) {
         ImGui::TableNextColumn();
-        ui::text(money_text(v, currency), v < 0 ? ui::color::error : ui::color::text);
+        amount_cell(v, currency);
       }
       ImGui::PopID();
     }
@@ -285,14 +284,7 @@ void approvals_tab(const ProgramState& s, const std::string& currency, Commissio
       ui::text(format_day_ms(l->at), ui::color::muted);
       ImGui::TableNextColumn();
       ui::text(member_name(s, l->agent_id));
-      ImGui::TableNextColumn();
-      ui::pill(label_of(l->side), side_tone(l->side));
-      ImGui::TableNextColumn();
-      ui::text(l->customer_id ? customer_name(s, l->customer_id) : "\xE2\x80\x94");
-      ImGui::TableNextColumn();
-      ui::text_wrapped(std::string(label_of(l->kind)) + ": " + line_detail(s, *l), ui::color::muted);
-      ImGui::TableNextColumn();
-      ui::text(money_text(l->amount.minor, currency), l->amount.minor < 0 ? ui::color::error : ui::color::text);
+      line_cells(s, *l);
       ImGui::TableNextColumn();
       ui::text(format_day_ms(l->approve_at), ui::color::muted);
       ImGui::PopID();
@@ -359,14 +351,7 @@ void payouts_tab(const AppState& app, const ProgramState& s, const std::string& 
             }
             ImGui::TableNextColumn();
             ui::text(member_name(s, l->agent_id));
-            ImGui::TableNextColumn();
-            ui::pill(label_of(l->side), side_tone(l->side));
-            ImGui::TableNextColumn();
-            ui::text(l->customer_id ? customer_name(s, l->customer_id) : "\xE2\x80\x94");
-            ImGui::TableNextColumn();
-            ui::text_wrapped(std::string(label_of(l->kind)) + ": " + line_detail(s, *l), ui::color::muted);
-            ImGui::TableNextColumn();
-            ui::text(money_text(l->amount.minor, currency), l->amount.minor < 0 ? ui::color::error : ui::color::text);
+            line_cells(s, *l);
             ImGui::PopID();
           }
           ImGui::TableNextRow(0, ui::dp(30));

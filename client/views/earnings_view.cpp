@@ -35,8 +35,7 @@ std::int64_t sum(const std::map<CustomerId, std::int64_t>& m) {
 }
 
 void by_month_table(const std::vector<MonthEarnings>& months, const std::string& currency) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+  const ImGuiTableFlags flags = ledger_table_flags;
   if (!ImGui::BeginTable("by month", 4, flags)) return;
   ImGui::TableSetupColumn("Month", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Referral", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -120,8 +119,7 @@ void draw_earnings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       if (per.empty()) {
         ui::text("No customer has brought commission yet.", ui::color::muted);
       } else {
-        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+        const ImGuiTableFlags flags = ledger_table_flags;
         if (ImGui::BeginTable("per customer", 5, flags)) {
           ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.4f);
           ImGui::TableSetupColumn("Referral earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
