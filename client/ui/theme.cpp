@@ -22,6 +22,9 @@ void apply_theme(float pixel_ratio) {
   s.PopupRounding = 8;
   s.PopupBorderSize = 1;
   s.FramePadding = ImVec2(12, 9);
+  s.TabRounding = 6;
+  s.TabBarBorderSize = 0;
+  s.TabBarOverlineSize = 2;
   s.FrameRounding = 6;
   s.FrameBorderSize = 1;
   s.ItemSpacing = ImVec2(10, 10);
@@ -73,6 +76,20 @@ void apply_theme(float pixel_ratio) {
   c[ImGuiCol_NavCursor] = v(color::accent);
   c[ImGuiCol_ModalWindowDimBg] = v(IM_COL32(0x1E, 0x29, 0x3B, 0xFF), 0.35f);
   c[ImGuiCol_InputTextCursor] = v(color::text);
+  // Tabs: quiet until chosen; the chosen one is the card's white with an accent line on top.
+  c[ImGuiCol_Tab] = v(IM_COL32(0xE2, 0xE8, 0xF0, 0xFF));
+  c[ImGuiCol_TabHovered] = v(color::accent_soft);
+  c[ImGuiCol_TabSelected] = v(color::surface);
+  c[ImGuiCol_TabSelectedOverline] = v(color::accent);
+  c[ImGuiCol_TabDimmed] = v(IM_COL32(0xE2, 0xE8, 0xF0, 0xFF));
+  c[ImGuiCol_TabDimmedSelected] = v(color::surface);
+  c[ImGuiCol_TabDimmedSelectedOverline] = v(color::accent);
+  // Tables: the app's hairline borders, not ImGui's dark defaults.
+  c[ImGuiCol_TableHeaderBg] = v(IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
+  c[ImGuiCol_TableBorderStrong] = v(color::border);
+  c[ImGuiCol_TableBorderLight] = v(IM_COL32(0xE9, 0xED, 0xF3, 0xFF));
+  c[ImGuiCol_TableRowBg] = v(0, 0.0f);
+  c[ImGuiCol_TableRowBgAlt] = v(IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
   ImGui::GetStyle() = s;
 }
 

@@ -119,16 +119,23 @@ std::string line_detail(const ProgramState& s, const LedgerLine& l) {
       t += ", " + count_text(l.days, "day", "days");
       return t;
     } else {
+      // The note reads "<terms> (payment <billing id>)"; agents, who never see payments, learn
+      // the billing id from it.
+      std::string terms = l.note, external;
+      if (const auto at = l.note.rfind(" (payment "); at != std::string::npos && l.note.back() == ')') {
+        terms = l.note.substr(0, at);
+        external = l.note.substr(at + 10, l.note.size() - at - 11);
+      }
       const auto* p = s.commissions.payment(l.payment_id);
-      std::string t = p ? "Payment " + p->external_id + " of " + money(p->amount.minor, p->amount.currency)
-                        : "Payment of " + money(l.basis_minor, l.amount.currency);
-      return l.note.empty() ? t : t + " (" + l.note + ")";
+      if (p) external = p->external_id;
+      std::string t = "Payment " + (external.empty() ? "" : external + " ") + "of " + money(l.basis_minor, l.amount.currency);
+      return terms.empty() ? t : t + " (" + terms + ")";
     }
   case LineKind::reversal: {
     const auto* p = s.commissions.payment(l.payment_id);
     return p ? "Refund " + p->external_id + " of " + money(p->amount.minor, p->amount.currency) : "Refund";
   }
-  case LineKind::adjustment: return "Adjustment: " + l.note;
+  case LineKind::adjustment: return l.note;
   case LineKind::payout: {
     auto b = s.commissions.batches.find(l.batch_id);
     return b == s.commissions.batches.end() ? "Payout" : "Payout, reference " + b->second.reference;

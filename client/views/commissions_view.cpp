@@ -649,7 +649,7 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
     page_title("Commissions", "What " + s.name + " owes its agents: referral and support commission on two ledgers that never cross.");
     const auto currency = currency_picker("##Desk currency", s, f.currency);
     ImGui::Dummy(ui::dp(0, 4));
-    if (ImGui::BeginTabBar("commission tabs")) {
+    if (ImGui::BeginTabBar("commission tabs", ImGuiTabBarFlags_DrawSelectedOverline)) {
       auto tab = [&](const char* name) {
         ImGuiTabItemFlags flags = 0;
         if (f.open_tab == name) flags |= ImGuiTabItemFlags_SetSelected;
@@ -675,6 +675,14 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
         ImGui::EndTabItem();
       }
       if (tab("Statements")) {
+        if (!f.agent) {
+          // The first agent with a ledger, so the tab opens on a statement.
+          for (const auto* a : agents_of(s))
+            if (std::any_of(s.commissions.lines.begin(), s.commissions.lines.end(), [&](const auto& e) { return e.second.agent_id == a->person_id; })) {
+              f.agent = a->person_id;
+              break;
+            }
+        }
         ui::field_label("Agent");
         if (agent_picker("##Statement agent", s, f.agent, ui::dp(260))) f.statement = EarningsForm{};
         ImGui::Dummy(ui::dp(0, 4));

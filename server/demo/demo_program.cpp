@@ -2,6 +2,7 @@
 
 #include "server/auth/passwords.hpp"
 #include "server/auth/tokens.hpp"
+#include "shared/core/dates.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -362,13 +363,110 @@ struct Certification {
   }
 };
 
+
+// Commissions at Acme since the program started, six months ago: a plan from its first day,
+// the customers' monthly payments (with a refund of a paid-out line and a cancellation), month
+// closes and approvals by the scheduler, a payout batch on the 10th of every month, a bonus, and
+// Priya's five-day suspension, which stops her support commission for those days while her
+// referral commission runs on. Story time stays before `until` (the support story's tickets
+// come after it); payments due later are returned to be recorded at the end.
+struct PaymentDue {
+  CustomerId customer;
+  Money amount;
+  TimeMs at;
+  std::string external_id;
+};
+
+std::vector<PaymentDue> commission_story(Story& story, ProgramId acme, const std::map<std::string, CustomerId>& customer, const Actor& maya,
+                                         const Actor& daniel, const Actor& ava, const Actor& priya, TimeMs until, TimeMs base) {
+  constexpr TimeMs hour = 3'600'000;
+  const MonthIndex first = month_of(story.now);
+  CommissionPlan plan;
+  plan.currency = "USD";
+  plan.effective_from = core::format_date(core::civil_from_days(day_of(story.now)));
+  plan.referral_first_bps = 2'000;     // 20% of a referred customer's first payment
+  plan.referral_recurring_bps = 1'000; // and 10% of every payment for a year
+  plan.referral_recurring_months = 12;
+  plan.support_basis = SupportBasis::mrr_share;
+  plan.support_mrr_bps = 800; // 8% of each assigned customer's MRR per month
+  plan.hold_days = 14;
+  story.run(acme, SaveCommissionPlan{plan}, maya);
+
+  // Who pays every month: the referred customers with a subscription (Noah stopped paying last
+  // month, Marcus cancelled in the fourth month; Fatima is still on her trial).
+  const char* payers[] = {"customer@acme.test", "sam@northwind.test",   "li@harborline.test", "noah@peakfit.test", "emma@brightleaf.test",
+                          "kenji@tidewater.test", "marcus@ironoak.test", "ines@solara.test",  "david@copperline.test"};
+  const MonthIndex now_month = month_of(base);
+  std::vector<PaymentDue> later;
+  auto at = [&](MonthIndex m, int day, int hours) { return month_start(m) + (day - 1) * day_ms + hours * hour; };
+  auto when = [&](TimeMs t) {
+    if (t >= until) return false;
+    story.now = t;
+    return true;
+  };
+  auto approved_lines = [&] {
+    return *story.s.commands.read(acme, [](const ProgramState& s) {
+      std::vector<LineId> ids;
+      for (const auto& [id, l] : s.commissions.lines)
+        if (l.state == LineState::approved && l.kind != LineKind::payout && l.amount.minor > 0) ids.push_back(id);
+      return ids;
+    });
+  };
+  auto cancel = [&](CustomerId id) {
+    auto c = *story.s.commands.read(acme, [&](const ProgramState& s) { return *s.customer(id); });
+    c.profile.subscription = SubscriptionStatus::cancelled;
+    c.profile.mrr.minor = 0;
+    story.run(acme, UpdateCustomer{id, c.profile, c.version}, daniel);
+  };
+  std::string emma_second_payment;
+  for (MonthIndex m = first + 1; m <= now_month; ++m) {
+    if (when(at(m, 1, 2))) story.timers(acme); // closes the month before
+    for (const char* email : payers) {
+      const auto id = customer.at(email);
+      const std::string who = email;
+      if (who == "marcus@ironoak.test" && m > first + 4) continue;
+      if (who == "noah@peakfit.test" && m >= now_month - 1) continue;
+      auto mrr = *story.s.commands.read(acme, [&](const ProgramState& s) { return s.customer(id)->profile.mrr; });
+      if (who == "marcus@ironoak.test") mrr = Money{249'00, "USD"};
+      const auto t = at(m, 3, 9);
+      std::string external = "in_" + month_label(m) + "_" + std::to_string(id);
+      external.erase(std::remove(external.begin(), external.end(), '-'), external.end());
+      if (who == "emma@brightleaf.test" && m == first + 2) emma_second_payment = external;
+      if (t > base) continue;
+      if (!when(t)) {
+        later.push_back({id, mrr, t, external});
+        continue;
+      }
+      story.run(acme, RecordPayment{external, id, PaymentKind::payment, mrr, t, ""}, daniel);
+    }
+    if (m == first + 3 && when(at(m, 12, 10)))
+      story.run(acme, SetAgentStatus{priya.id, PartnerStatus::suspended, "Two escalations handled outside the restricted-topics rules; retraining first.", {}, false, false}, maya);
+    if (m == first + 3 && when(at(m, 17, 15))) story.run(acme, SetAgentStatus{priya.id, PartnerStatus::active, "", {}, false, false}, maya);
+    if (m == first + 3 && when(at(m, 20, 11)))
+      story.run(acme, RecordPayment{"re_" + emma_second_payment, customer.at("emma@brightleaf.test"), PaymentKind::refund, Money{49'00, "USD"}, story.now,
+                                    emma_second_payment},
+                daniel);
+    if (m == first + 4 && when(at(m, 5, 16)))
+      story.run(acme, AdjustCommission{ava.id, LedgerSide::referral, Money{75'00, "USD"}, "Referral contest bonus: three new Growth customers in a quarter", 0},
+                maya);
+    if (m == first + 4 && when(at(m, 14, 10))) cancel(customer.at("marcus@ironoak.test"));
+    if (when(at(m, 10, 8))) {
+      story.timers(acme); // approves what passed its holding period
+      auto ids = approved_lines();
+      if (!ids.empty()) story.run(acme, RecordPayout{"ACH-" + month_label(m), "USD", ids}, maya);
+    }
+  }
+  return later;
+}
+
 } // namespace
 
 void load_demo_program(app::Services& s) {
   // One hash for every demo account: they share the published demo password anyway, and
   // hashing once keeps the first start fast.
   const TimeMs base = s.now_ms();
-  Story story{s, auth::hash_password(demo_password), base - 30LL * 24 * 3'600'000}; // the program started a month ago
+  // The program started on the 5th, six months ago.
+  Story story{s, auth::hash_password(demo_password), month_start(month_of(base) - 6) + 4 * day_ms + 9 * 3'600'000LL};
 
   auto maya = story.person("owner@acme.test", "Maya Chen");
   auto daniel = story.person("staff@acme.test", "Daniel Brooks");
@@ -403,7 +501,7 @@ void load_demo_program(app::Services& s) {
       {"Emma Dubois (Brightleaf Bakery)", "emma@brightleaf.test", "Starter", SubscriptionStatus::active, "2025-09-15", 49'00, &ava, &ava},
       {"Kenji Sato (Tidewater Surf)", "kenji@tidewater.test", "Growth", SubscriptionStatus::active, "2025-02-03", 199'00, &theo, nullptr},
       {"Olga Petrova (Ferncrest Clinics)", "olga@ferncrest.test", "Enterprise", SubscriptionStatus::active, "2024-06-11", 2'100'00, nullptr, nullptr},
-      {"Marcus Green (Ironoak Builders)", "marcus@ironoak.test", "Growth", SubscriptionStatus::cancelled, "2024-09-30", 0, &priya, nullptr},
+      {"Marcus Green (Ironoak Builders)", "marcus@ironoak.test", "Growth", SubscriptionStatus::active, "2024-09-30", 249'00, &priya, nullptr},
       {"Inês Costa (Solara Energy)", "ines@solara.test", "Growth", SubscriptionStatus::active, "2025-05-22", 329'00, &priya, &priya},
       {"David Cohen (Copperline Legal)", "david@copperline.test", "Enterprise", SubscriptionStatus::active, "2025-03-09", 1'200'00, &ava, &ava},
       {"Amara Obi (Bluepine Schools)", "amara@bluepine.test", "Starter", SubscriptionStatus::active, "2026-02-17", 79'00, nullptr, nullptr},
@@ -425,6 +523,7 @@ void load_demo_program(app::Services& s) {
     by_email[r.email] = id;
   }
   story.join(acme, daniel, jordan, Role::customer, jordan_record);
+  auto payments_later = commission_story(story, acme, by_email, maya, daniel, ava, priya, base - 21 * day_ms, base);
   support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
 
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
@@ -441,6 +540,7 @@ void load_demo_program(app::Services& s) {
   story.now = base - 3'600'000LL;
   cert.attempt(marco, true, false);
   story.now = base;
+  for (const auto& p : payments_later) story.run(acme, RecordPayment{p.external_id, p.customer, PaymentKind::payment, p.amount, p.at, ""}, daniel);
 
   const auto brightside = story.create_program("Brightside CRM", rosa);
   story.join(brightside, rosa, ava, Role::agent);

@@ -33,8 +33,8 @@ const faketimeLib = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
 
 // Starts the server; resolves to { url, dataDir, stop(), log(), shiftClock() } once it
 // listens. A given dataDir (benchmarks: a seeded one) is used as is and kept; otherwise a
-// fresh demo folder.
-async function startServer({ timeoutMs = 30000, dataDir: given, shiftableClock = false } = {}) {
+// fresh demo folder. args: more command-line flags.
+async function startServer({ timeoutMs = 30000, dataDir: given, shiftableClock = false, args = [] } = {}) {
   for (const [what, p] of [['server binary', serverBin], ['web root', path.join(webRoot, 'index.html')]]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p} (build it first)`);
   }
@@ -49,7 +49,7 @@ async function startServer({ timeoutMs = 30000, dataDir: given, shiftableClock =
                          ASAN_OPTIONS: [process.env.ASAN_OPTIONS, 'verify_asan_link_order=0'].filter(Boolean).join(':') });
   }
   const child = spawn(serverBin, ['--host', '127.0.0.1', '--port', '0', '--data', dataDir,
-                                  '--web-root', webRoot, '--demo'],
+                                  '--web-root', webRoot, '--demo', ...args],
                       { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; if (stderr.length > 200000) stderr = stderr.slice(-100000); });
