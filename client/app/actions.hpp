@@ -75,12 +75,16 @@ struct UploadTrainingFile {
   std::string accept; // "video/mp4,video/webm" or "application/pdf"
 };
 
+// Commissions desk: the new billing API key, shown once.
+struct CopyApiKey {};
+struct DismissApiKey {};
+
 using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywhere, SelectProgram, RetrySessionCheck, Navigate,
                             RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
                             JoinEdited, SignInToAccept, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendSupport, ReplyEdited,
-                            UploadTrainingFile, AttachFile>;
+                            UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey>;
 
 class Dispatch {
 public:

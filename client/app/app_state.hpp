@@ -378,6 +378,8 @@ struct CommissionDeskForm {
   // Billing API keys: the label of a new key, and a new key's secret, shown once.
   std::string key_label;
   std::string new_key;
+  bool key_copied = false;
+  std::int64_t revoke_key = 0; // a key whose Revoke was clicked once: asks to confirm
   std::string customer_search; // the payment form's customer picker
   std::string open_tab;        // a tab to bring forward on the next frame ("Statements")
 };

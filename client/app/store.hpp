@@ -165,6 +165,8 @@ private:
   void handle(const ReplyEdited&);
   void handle(const UploadTrainingFile&); // store_certification.cpp
   void handle(const AttachFile&);         // store_certification.cpp
+  void handle(const CopyApiKey&);         // store_commissions.cpp
+  void handle(const DismissApiKey&);      // store_commissions.cpp
 
   platform::Http& http_;
   platform::Browser& browser_;

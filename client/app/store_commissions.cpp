@@ -3,6 +3,7 @@
 #include "client/app/store.hpp"
 
 #include "client/app/format.hpp"
+#include "client/platform/browser.hpp"
 
 namespace pd::client {
 
@@ -41,10 +42,25 @@ void Store::on_commission_done(const std::string& k, const nlohmann::json& body)
   } else if (k == "comm.key") {
     d.key_label.clear();
     d.new_key = body.value("api_key", "");
+    d.key_copied = false;
     toast("API key created. Copy it now: it is shown only once.");
   } else if (k == "comm.revoke") {
     toast("API key revoked: the billing system can no longer use it.");
   }
+}
+
+void Store::handle(const CopyApiKey&) {
+  auto& d = ui_.commissions;
+  if (d.new_key.empty()) return;
+  platform::set_clipboard_text(d.new_key.c_str());
+  d.key_copied = true;
+  toast("API key copied.");
+}
+
+void Store::handle(const DismissApiKey&) {
+  auto& d = ui_.commissions;
+  d.new_key.clear();
+  d.key_copied = false;
 }
 
 } // namespace pd::client
