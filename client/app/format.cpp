@@ -1,6 +1,7 @@
 #include "client/app/format.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/core/money_format.hpp"
 
 #include <cstdlib>
 
@@ -42,14 +43,7 @@ const char* currency_symbol(std::string_view code) {
 
 } // namespace
 
-int currency_digits(std::string_view c) {
-  // ISO 4217 currencies without a minor unit, and the few with three decimals.
-  for (auto zero : {"JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG", "RWF"})
-    if (c == zero) return 0;
-  for (auto three : {"BHD", "KWD", "OMR", "JOD", "TND", "LYD", "IQD"})
-    if (c == three) return 3;
-  return 2;
-}
+int currency_digits(std::string_view c) { return core::currency_digits(c); }
 
 std::string format_money(const domain::Money& m) {
   const int digits = currency_digits(m.currency);
@@ -67,19 +61,7 @@ std::string format_money(const domain::Money& m) {
   return negative ? "-" + out : out;
 }
 
-std::string money_input(const domain::Money& m) {
-  const int digits = currency_digits(m.currency);
-  std::int64_t scale = 1;
-  for (int i = 0; i < digits; ++i) scale *= 10;
-  const bool negative = m.minor < 0;
-  const std::int64_t abs = negative ? -m.minor : m.minor;
-  std::string out = std::to_string(abs / scale);
-  if (digits) {
-    std::string frac = std::to_string(abs % scale);
-    out += "." + std::string(static_cast<std::size_t>(digits) - frac.size(), '0') + frac;
-  }
-  return negative ? "-" + out : out;
-}
+std::string money_input(const domain::Money& m) { return core::decimal_amount(m.minor, m.currency); }
 
 std::optional<std::int64_t> parse_money(std::string_view text, std::string_view currency) {
   const int digits = currency_digits(currency);

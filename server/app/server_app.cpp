@@ -16,8 +16,6 @@ std::int64_t system_now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-bool is_unsafe_method(const std::string& m) { return m != "GET" && m != "HEAD" && m != "OPTIONS"; }
-
 // The client is one same-origin wasm app: scripts and wasm from self only, no inline script.
 constexpr const char* content_security_policy =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
@@ -77,15 +75,9 @@ void ServerApp::configure() {
       http::send_error(res, 429, core::ErrorCode::rate_limited, "Too many requests from your address. Slow down and retry.");
       return httplib::Server::HandlerResponse::Handled;
     }
-    // CSRF: a cross-site page cannot set a custom header without a CORS preflight, which
-    // this server never grants; with SameSite=Strict cookies this closes cookie-borne writes.
-    if (req.path.rfind("/api/", 0) == 0 && is_unsafe_method(req.method) &&
-        req.get_header_value("X-Requested-With") != "partnerdesk") {
-      http::send_error(res, 403, core::ErrorCode::forbidden,
-                       "Requests that change data must carry the header 'X-Requested-With: partnerdesk'.",
-                       "X-Requested-With");
-      return httplib::Server::HandlerResponse::Handled;
-    }
+    // CSRF: unsafe API requests carry X-Requested-With (except the billing system's API-key
+    // route without a session cookie; see request_guard.hpp).
+    if (http::refuse_cross_site_write(req, res)) return httplib::Server::HandlerResponse::Handled;
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
@@ -126,6 +118,8 @@ void ServerApp::configure() {
   routes::register_event_routes(s, *services_);
   routes::register_support_routes(s, *services_);
   routes::register_file_routes(s, *services_);
+  routes::register_billing_routes(s, *services_);
+  routes::register_commission_routes(s, *services_);
 
   // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {

@@ -17,6 +17,15 @@ std::string new_token() {
   return hex(buf, sizeof buf);
 }
 
+std::string new_api_key() { return "pdk_" + new_token(); }
+
+bool is_api_key(std::string_view text) {
+  if (text.size() != 68 || text.substr(0, 4) != "pdk_") return false;
+  for (char c : text.substr(4))
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
 std::string token_hash(std::string_view token) {
   unsigned char out[crypto_generichash_BYTES];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);

@@ -1,9 +1,11 @@
 #include "server/http/request_guard.hpp"
 
+#include "server/auth/session_cookie.hpp"
 #include "server/http/responses.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 
 namespace pd::http {
 
@@ -54,6 +56,48 @@ bool refuse_oversized_headers(const httplib::Request& req, httplib::Response& re
     }
   }
   return false;
+}
+
+bool has_cookie(const httplib::Request& req, std::string_view name) {
+  const auto count = req.get_header_value_count("Cookie");
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string header = req.get_header_value("Cookie", "", i);
+    std::size_t pos = 0;
+    while (pos <= header.size()) {
+      auto end = header.find(';', pos);
+      if (end == std::string::npos) end = header.size();
+      std::string_view part(header.data() + pos, end - pos);
+      while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+      const auto eq = part.find('=');
+      auto key = part.substr(0, eq);
+      while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
+      if (key == name) return true;
+      pos = end + 1;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+bool is_unsafe_method(const std::string& m) { return m != "GET" && m != "HEAD" && m != "OPTIONS"; }
+
+// The billing system's route, called with an API key and no session cookie.
+bool api_key_request(const httplib::Request& req) {
+  static const std::regex billing_route(R"(/api/v1/programs/\d+/billing/payments)");
+  if (req.method != "POST" || !std::regex_match(req.path, billing_route)) return false;
+  if (req.get_header_value_count("Authorization") != 1 || req.get_header_value("Authorization").rfind("Bearer ", 0) != 0) return false;
+  return !has_cookie(req, auth::session_cookie_name);
+}
+
+} // namespace
+
+bool refuse_cross_site_write(const httplib::Request& req, httplib::Response& res) {
+  if (req.path.rfind("/api/", 0) != 0 || !is_unsafe_method(req.method)) return false;
+  if (req.get_header_value("X-Requested-With") == "partnerdesk" || api_key_request(req)) return false;
+  send_error(res, 403, core::ErrorCode::forbidden, "Requests that change data must carry the header 'X-Requested-With: partnerdesk'.",
+             "X-Requested-With");
+  return true;
 }
 
 } // namespace pd::http

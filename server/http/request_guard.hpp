@@ -10,6 +10,7 @@
 #include <chrono>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace pd::http {
@@ -34,5 +35,15 @@ private:
 
 // Returns true (after answering) if the request must be refused.
 bool refuse_oversized_headers(const httplib::Request& req, httplib::Response& res, const config::Options& options);
+
+// CSRF: unsafe /api/ requests must carry 'X-Requested-With: partnerdesk' (a cross-site page
+// cannot set a custom header without a CORS preflight, which this server never grants; with
+// SameSite=Strict cookies this closes cookie-borne writes). The one exception is the billing
+// system's payment route called with an API key (Authorization: Bearer) and without a session
+// cookie: such a request carries no ambient credential a browser could send on its own.
+// Returns true (after answering 403) if the request must be refused.
+bool refuse_cross_site_write(const httplib::Request& req, httplib::Response& res);
+// Whether any Cookie header of the request names the cookie.
+bool has_cookie(const httplib::Request& req, std::string_view name);
 
 } // namespace pd::http

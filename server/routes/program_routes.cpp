@@ -81,6 +81,16 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       if (out.status == 200 && !out.replayed) out.body["invitation_link"] = "/#/invite/" + token;
       return send_outcome(res, out);
     }
+    if (auto key = std::get_if<CreateApiKey>(&command)) {
+      // The billing system's key is made here, like an invitation link: only its prefix and
+      // hash enter the log, and the creator gets the key once, in this answer.
+      auto api_key = auth::new_api_key();
+      key->key_prefix = api_key.substr(0, api_key_prefix_length);
+      key->key_hash = auth::token_hash(api_key);
+      auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
+      if (out.status == 200 && !out.replayed) out.body["api_key"] = api_key;
+      return send_outcome(res, out);
+    }
     // Attachments must be files uploaded to this program; their name, type and size come from
     // the upload, not from the request.
     auto attachments = std::visit(

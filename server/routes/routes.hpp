@@ -16,5 +16,7 @@ void register_program_routes(httplib::Server& server, app::Services& services);
 void register_event_routes(httplib::Server& server, app::Services& services);
 void register_support_routes(httplib::Server& server, app::Services& services);
 void register_file_routes(httplib::Server& server, app::Services& services);
+void register_billing_routes(httplib::Server& server, app::Services& services);
+void register_commission_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

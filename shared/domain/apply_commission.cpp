@@ -188,6 +188,23 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const PayoutRecorded& b) {
   return {};
 }
 
+ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyCreated& b) {
+  if (s.api_keys.count(b.key_id)) return {};
+  s.api_keys[b.key_id] = ApiKey{b.key_id, b.label, b.key_prefix, b.key_hash, e.actor, e.at, 0, 0, e.seq};
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyRevoked& b) {
+  auto it = s.api_keys.find(b.key_id);
+  if (it == s.api_keys.end()) return {};
+  if (it->second.revoked_at == 0) {
+    it->second.revoked_at = e.at > 0 ? e.at : 1; // 0 means in use
+    it->second.revoked_by = e.actor;
+  }
+  it->second.version = e.seq;
+  return {};
+}
+
 void track_support(ProgramState& s, const Event& e) {
   std::visit(
       [&](const auto& b) {

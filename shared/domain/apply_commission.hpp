@@ -17,6 +17,8 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const SupportMonthClosed& b)
 ApplyOutcome apply(ProgramState& s, const Event& e, const CommissionAdjusted& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CommissionLinesApproved& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const PayoutRecorded& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyCreated& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyRevoked& b);
 
 // After any event has been applied: close and open support spans for the customers it may
 // have touched (an assignment, a profile change, an agent's partner or certification status),

@@ -65,10 +65,12 @@ bool is_allowed(const ProgramState& state, PersonId actor, Action action, const 
   case Action::grade_certification: return business;
   case Action::read_certification: return business || (role == Role::agent && target.person == actor);
   case Action::manage_commission_plans:
-  case Action::pay_out_commission: return role == Role::owner || role == Role::admin;
+  case Action::pay_out_commission:
+  case Action::manage_api_keys: return role == Role::owner || role == Role::admin;
   case Action::record_payment:
   case Action::adjust_commission:
-  case Action::approve_commission: return business;
+  case Action::approve_commission:
+  case Action::read_api_keys: return business;
   case Action::read_commissions: return business || (role == Role::agent && target.person != 0 && target.person == actor);
   default: break;
   }

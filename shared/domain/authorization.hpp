@@ -44,6 +44,8 @@ enum class Action {
   approve_commission,      // approve pending lines before their holding period ends
   pay_out_commission,      // owners and admins: payout batches
   read_commissions,        // target.person: an agent's ledger (0: every agent's, payments and batches)
+  manage_api_keys,         // owners and admins: create and revoke the billing system's API keys
+  read_api_keys,           // business staff: the list of keys (never their secret or hash)
 };
 
 struct Target {

@@ -95,7 +95,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RemoveTrainingModule, SaveQuestion, RemoveQuestion, RequestSupportAccess, RecordTrainingProgress,
                              StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
                              DecideCertification, GrantCertificationException, RevokeCertification, SaveCommissionPlan,
-                             RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout>;
+                             RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, CreateApiKey, RevokeApiKey>;
 
 const char* type_of(const Command& command);
 

@@ -138,6 +138,25 @@ struct PayoutBatch {
   bool operator==(const PayoutBatch&) const = default;
 };
 
+// A key the business's billing system sends payments with (Authorization: Bearer pdk_...).
+// The server makes the key and shows it once; the state keeps only its hash, which never
+// leaves the server (the JSON codec leaves it out, like an invitation's token hash).
+using ApiKeyId = std::int64_t;
+inline constexpr std::size_t api_key_prefix_length = 12; // "pdk_" + the key's first 8 hex digits
+struct ApiKey {
+  ApiKeyId id = 0;
+  std::string label;      // what it is for ("Stripe webhook")
+  std::string key_prefix; // "pdk_3f9a0c1e": enough to tell keys apart, useless to call with
+  std::string key_hash;   // BLAKE2b-256 of the whole key (hex); server only
+  PersonId created_by = 0;
+  TimeMs created_at = 0;
+  TimeMs revoked_at = 0; // 0: in use
+  PersonId revoked_by = 0;
+  Sequence version = 0;
+  bool in_use() const { return revoked_at == 0; }
+  bool operator==(const ApiKey&) const = default;
+};
+
 // A stretch of time during which `agent_id` earned support commission for a customer (assigned,
 // an active partner, Certified, the customer not cancelled) at the customer's MRR then. Spans of
 // one customer never overlap. Derived by apply().
@@ -263,6 +282,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LedgerLine, id, agent_id, side, 
                                                 reverses, month, days, note, at, approve_at, approved_at, approved_by, batch_id, paid_at, by,
                                                 version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutBatch, id, reference, currency, at, by, line_ids, payout_line_ids, total_minor)
+// Without key_hash: the wire form of a key never carries it.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKey, id, label, key_prefix, created_by, created_at, revoked_at, revoked_by, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSpan, agent_id, from, to, mrr)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Stretch, from, to)
 void to_json(nlohmann::json& j, const CommissionState& c);

@@ -132,6 +132,18 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RecordPayout
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, CreateApiKey& c) {
+  FieldReader r(data, {"label"}, "data");
+  c.label = r.text("label", {1, max_api_key_label});
+  return r.error();
+}
+
+std::optional<core::Error> read_command(const nlohmann::json& data, RevokeApiKey& c) {
+  FieldReader r(data, {"key_id"}, "data");
+  c.key_id = r.integer("key_id", 1, INT64_MAX);
+  return r.error();
+}
+
 nlohmann::json write_command(const SaveCommissionPlan& c) {
   const auto& p = c.plan;
   return {{"plan",
@@ -158,5 +170,7 @@ nlohmann::json write_command(const AdjustCommission& c) {
 }
 nlohmann::json write_command(const ApproveCommissionLines& c) { return {{"line_ids", c.line_ids}}; }
 nlohmann::json write_command(const RecordPayout& c) { return {{"reference", c.reference}, {"currency", c.currency}, {"line_ids", c.line_ids}}; }
+nlohmann::json write_command(const CreateApiKey& c) { return {{"label", c.label}}; } // the key's prefix and hash are the server's
+nlohmann::json write_command(const RevokeApiKey& c) { return {{"key_id", c.key_id}}; }
 
 } // namespace pd::domain

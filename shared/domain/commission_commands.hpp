@@ -19,6 +19,8 @@ inline constexpr int max_recurring_months = 240;
 inline constexpr int max_hold_days = 365;
 inline constexpr std::int64_t max_time_ms = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
 inline constexpr std::int64_t max_clock_skew_ms = 5 * 60'000;       // a payment may be dated this far past the server's now
+inline constexpr std::size_t max_api_key_label = 60;     // bytes
+inline constexpr std::size_t max_api_keys_in_use = 20;   // unrevoked keys per program
 
 // Business (owners and admins): save a version of a currency's plan, taking effect from a day
 // (today or later). A version with the same currency and day is replaced.
@@ -68,6 +70,22 @@ struct RecordPayout {
   std::vector<LineId> line_ids;
 };
 
+// Owners and admins: a key for the business's billing system to send payments with. The server
+// makes the key (pdk_ + 64 hex digits) and answers it once; only its prefix and hash enter the
+// command and the log.
+struct CreateApiKey {
+  static constexpr const char* type = "CreateApiKey";
+  std::string label;      // 1-60 bytes
+  std::string key_prefix; // set by the server, never read from a request
+  std::string key_hash;   // set by the server, never read from a request
+};
+
+// Owners and admins: a key stops working at once; it stays listed as revoked.
+struct RevokeApiKey {
+  static constexpr const char* type = "RevokeApiKey";
+  ApiKeyId key_id = 0;
+};
+
 #define PD_COMMISSION_COMMAND_CODEC(T)                                                                                       \
   std::optional<core::Error> read_command(const nlohmann::json& data, T& command);                                           \
   nlohmann::json write_command(const T& command);
@@ -76,6 +94,8 @@ PD_COMMISSION_COMMAND_CODEC(RecordPayment)
 PD_COMMISSION_COMMAND_CODEC(AdjustCommission)
 PD_COMMISSION_COMMAND_CODEC(ApproveCommissionLines)
 PD_COMMISSION_COMMAND_CODEC(RecordPayout)
+PD_COMMISSION_COMMAND_CODEC(CreateApiKey)
+PD_COMMISSION_COMMAND_CODEC(RevokeApiKey)
 #undef PD_COMMISSION_COMMAND_CODEC
 
 } // namespace pd::domain

@@ -56,6 +56,20 @@ struct PayoutRecorded {
   std::vector<LedgerLine> payouts;
 };
 
+// The billing system's API keys (business only). key_hash is kept in the log and never sent to
+// a browser (body_to_json without secrets drops it).
+struct ApiKeyCreated {
+  static constexpr const char* type = "ApiKeyCreated";
+  ApiKeyId key_id = 0;
+  std::string label;
+  std::string key_prefix;
+  std::string key_hash;
+};
+struct ApiKeyRevoked {
+  static constexpr const char* type = "ApiKeyRevoked";
+  ApiKeyId key_id = 0;
+};
+
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionPlanSaved, plan)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PaymentRecorded, payment)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionAccrued, line)
@@ -65,5 +79,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportMonthClosed, month)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionAdjusted, line)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionLinesApproved, agent_id, line_ids, note)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutRecorded, batch_id, reference, currency, agent_id, line_ids, payouts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKeyCreated, key_id, label, key_prefix, key_hash)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKeyRevoked, key_id)
 
 } // namespace pd::domain

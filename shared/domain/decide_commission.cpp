@@ -343,6 +343,32 @@ Outcome decide(const ProgramState& s, const RecordPayout& c, const Actor& a, Tim
   return out;
 }
 
+Outcome decide(const ProgramState& s, const CreateApiKey& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::manage_api_keys)) return forbidden("Only an owner or admin manages the billing system's API keys.");
+  if (blank(c.label)) return missing("Name the key after what uses it (\"Stripe webhook\", say).", "data.label");
+  if (c.label.size() > max_api_key_label) return invalid("A key's label is at most 60 characters.", "data.label");
+  // Made by the server's command route, never read from a request.
+  auto hex = [](const std::string& t) { return std::all_of(t.begin(), t.end(), [](char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'); }); };
+  if (c.key_hash.size() != 64 || !hex(c.key_hash) || c.key_prefix.size() != api_key_prefix_length || c.key_prefix.rfind("pdk_", 0) != 0 ||
+      !hex(c.key_prefix.substr(4)))
+    return make_error(ErrorCode::internal, "API key missing.");
+  const auto in_use = std::count_if(s.api_keys.begin(), s.api_keys.end(), [](const auto& kv) { return kv.second.in_use(); });
+  if (static_cast<std::size_t>(in_use) >= max_api_keys_in_use)
+    return conflict("A program has at most 20 API keys in use: revoke one the billing system no longer needs first.", "data.label");
+  for (const auto& [id, k] : s.api_keys)
+    if (k.key_hash == c.key_hash) return make_error(ErrorCode::internal, "API key reused.");
+  const ApiKeyId id = s.api_keys.empty() ? 1 : s.api_keys.rbegin()->first + 1;
+  return Events{ApiKeyCreated{id, c.label, c.key_prefix, c.key_hash}};
+}
+
+Outcome decide(const ProgramState& s, const RevokeApiKey& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::manage_api_keys)) return forbidden("Only an owner or admin manages the billing system's API keys.");
+  auto it = s.api_keys.find(c.key_id);
+  if (it == s.api_keys.end()) return not_found("No such API key.", "data.key_id");
+  if (!it->second.in_use()) return conflict("That API key was already revoked.", "data.key_id");
+  return Events{ApiKeyRevoked{c.key_id}};
+}
+
 // Months are closed once the program has support commission in a plan (before, there is
 // nothing to write; the spans are kept all the same).
 namespace {

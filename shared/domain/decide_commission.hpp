@@ -16,6 +16,8 @@ Outcome decide(const ProgramState& s, const RecordPayment& c, const Actor& actor
 Outcome decide(const ProgramState& s, const AdjustCommission& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const ApproveCommissionLines& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RecordPayout& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const CreateApiKey& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const RevokeApiKey& c, const Actor& actor, TimeMs now);
 
 // Whether a commission timer is due at `now`: a month to close (from the first instant of the
 // next month, UTC; once a plan holds support commission), a pending line past its holding

@@ -23,6 +23,7 @@ const char* type_of(const EventBody& body) {
 nlohmann::json body_to_json(const EventBody& body, bool with_secrets) {
   nlohmann::json data = std::visit([](const auto& e) { return nlohmann::json(e); }, body);
   if (!with_secrets && std::holds_alternative<InvitationCreated>(body)) data.erase("token_hash");
+  if (!with_secrets && std::holds_alternative<ApiKeyCreated>(body)) data.erase("key_hash");
   return data;
 }
 

@@ -91,7 +91,8 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                AttemptStarted, AnswersSaved, AttemptSubmitted, AttemptGraded, CertificationStatusChanged,
                                CertificationExceptionRequested, CertificationExceptionGranted, CommissionPlanSaved,
                                PaymentRecorded, ReferralCommissionAccrued, ReferralCommissionReversed, SupportCommissionAccrued,
-                               SupportMonthClosed, CommissionAdjusted, CommissionLinesApproved, PayoutRecorded>;
+                               SupportMonthClosed, CommissionAdjusted, CommissionLinesApproved, PayoutRecorded,
+                               ApiKeyCreated, ApiKeyRevoked>;
 
 struct Event {
   Sequence seq = 0;
@@ -104,7 +105,8 @@ struct Event {
 const char* type_of(const EventBody& body);
 
 // Wire form: {"seq":1,"program_id":1,"actor":3,"at":1700000000000,"type":"CustomerAdded","data":{...}}.
-// with_secrets=false drops what must never leave the server (invitation token hashes).
+// with_secrets=false drops what must never leave the server (invitation token hashes, API key
+// hashes).
 nlohmann::json to_json(const Event& event, bool with_secrets);
 nlohmann::json body_to_json(const EventBody& body, bool with_secrets);
 core::Result<Event> event_from_json(const nlohmann::json& j);

@@ -101,6 +101,8 @@ struct ProgramState {
 
   // Commissions: plans, payments, the agents' ledgers, payout batches, support spans.
   CommissionState commissions;
+  // The billing system's API keys (business only; revoked keys stay, marked revoked).
+  std::map<ApiKeyId, ApiKey> api_keys;
 
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;

@@ -92,6 +92,9 @@ struct EventVisibility {
   bool operator()(const CommissionAdjusted& e) const { return own_ledger(e.line.agent_id); }
   bool operator()(const CommissionLinesApproved& e) const { return own_ledger(e.agent_id); }
   bool operator()(const PayoutRecorded& e) const { return own_ledger(e.agent_id); }
+  // The billing system's API keys: the business only (the hash never leaves the server at all).
+  bool operator()(const ApiKeyCreated&) const { return is_allowed(s, reader, Action::read_api_keys); }
+  bool operator()(const ApiKeyRevoked&) const { return is_allowed(s, reader, Action::read_api_keys); }
   bool operator()(const CheckInCompleted& e) const {
     auto it = s.check_ins.find(e.check_in_id);
     return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
@@ -202,6 +205,11 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
         if (span.agent_id == reader) o.spans[customer].push_back(span);
     o.index();
   }
+  // The billing system's API keys: business staff see the list, never a key's hash.
+  if (is_allowed(full, reader, Action::read_api_keys)) {
+    v.api_keys = full.api_keys;
+    for (auto& [id, k] : v.api_keys) k.key_hash.clear();
+  }
   return v;
 }
 
@@ -222,7 +230,7 @@ nlohmann::json state_to_json(const ProgramState& s) {
           {"next_invitation_id", s.next_invitation_id}, {"support", s.support}, {"tickets", values(s.tickets)},
           {"next_ticket_id", s.next_ticket_id}, {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)},
           {"check_ins", values(s.check_ins)}, {"next_check_in_id", s.next_check_in_id}, {"certification", s.certification},
-          {"commissions", s.commissions}};
+          {"commissions", s.commissions}, {"api_keys", values(s.api_keys)}};
 }
 
 core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
@@ -259,6 +267,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     for (const auto& c : j.value("check_ins", nlohmann::json::array())) { auto v = c.get<CheckIn>(); s.check_ins[v.id] = v; }
     if (j.contains("certification")) s.certification = j.at("certification").get<CertificationState>();
     if (j.contains("commissions")) s.commissions = j.at("commissions").get<CommissionState>();
+    for (const auto& k : j.value("api_keys", nlohmann::json::array())) { auto v = k.get<ApiKey>(); s.api_keys[v.id] = v; }
     return s;
   } catch (const nlohmann::json::exception& e) {
     return core::make_error(core::ErrorCode::invalid_json, std::string("Malformed program snapshot: ") + e.what());

@@ -10,7 +10,8 @@
 namespace pd::domain {
 
 bool event_visible_to(const ProgramState& state, PersonId reader, const Event& event);
-// The part of the state the reader may see (never invitation token hashes).
+// The part of the state the reader may see (never invitation token hashes or API key hashes;
+// API keys only for business staff).
 ProgramState visible_state(const ProgramState& full, PersonId reader);
 
 // Snapshot wire form of a (visible) state.

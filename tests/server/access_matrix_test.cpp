@@ -42,10 +42,15 @@ TEST_CASE("access matrix: reads") {
       {"/api/v1/programs/1/members", {{"owner", 200}, {"staff", 200}, {"agent", 200}, {"trainee", 200}, {"customer", 200}, {"outsider", 404}, {"anonymous", 401}}},
       {"/api/v1/programs/1/invitations", {{"owner", 200}, {"staff", 200}, {"agent", 403}, {"trainee", 403}, {"customer", 403}, {"outsider", 404}, {"anonymous", 401}}},
       {"/api/v1/programs/1/events", {{"owner", 200}, {"staff", 200}, {"agent", 200}, {"trainee", 200}, {"customer", 200}, {"outsider", 404}, {"anonymous", 401}}},
+      {"/api/v1/programs/1/billing/api-keys", {{"owner", 200}, {"staff", 200}, {"agent", 403}, {"trainee", 403}, {"customer", 403}, {"outsider", 404}, {"anonymous", 401}}},
+      {"/api/v1/programs/1/commissions/ledger.csv", {{"owner", 200}, {"staff", 200}, {"agent", 200}, {"trainee", 200}, {"customer", 403}, {"outsider", 404}, {"anonymous", 401}}},
+      {"/api/v1/programs/1/commissions/statements/2026-01.csv", {{"owner", 200}, {"staff", 200}, {"agent", 200}, {"trainee", 200}, {"customer", 403}, {"outsider", 404}, {"anonymous", 401}}},
       // Guessed ids of the other program's objects: Acme people see nothing of Brightside.
       {"/api/v1/programs/2/snapshot", {{"owner", 404}, {"staff", 404}, {"agent", 200}, {"trainee", 404}, {"customer", 404}, {"outsider", 200}, {"anonymous", 401}}},
       {"/api/v1/programs/2/customers", {{"owner", 404}, {"staff", 404}, {"agent", 200}, {"trainee", 404}, {"customer", 404}, {"outsider", 200}, {"anonymous", 401}}},
       {"/api/v1/programs/2/events", {{"owner", 404}, {"staff", 404}, {"agent", 200}, {"trainee", 404}, {"customer", 404}, {"outsider", 200}, {"anonymous", 401}}},
+      {"/api/v1/programs/2/billing/api-keys", {{"owner", 404}, {"staff", 404}, {"agent", 403}, {"trainee", 404}, {"customer", 404}, {"outsider", 200}, {"anonymous", 401}}},
+      {"/api/v1/programs/2/commissions/ledger.csv", {{"owner", 404}, {"staff", 404}, {"agent", 200}, {"trainee", 404}, {"customer", 404}, {"outsider", 200}, {"anonymous", 401}}},
       {"/api/v1/programs/99/snapshot", {{"owner", 404}, {"staff", 404}, {"agent", 404}, {"trainee", 404}, {"customer", 404}, {"outsider", 404}, {"anonymous", 401}}},
   };
   for (const auto& row : rows) {
@@ -116,6 +121,17 @@ TEST_CASE("access matrix: writes") {
   CHECK(maya.command(2, "UpdateCustomer", {{"customer_id", 1}, {"profile", customer_profile("x@x.test")}, {"expected_version", 1}})->status == 404);
   CHECK(maya.command(2, "RenameProgram", {{"name", "Taken over"}})->status == 404);
   CHECK(json_of(Session(server(), "owner@brightside.test").get("/api/v1/programs/2/snapshot")) == before);
+  // The billing system's API keys: owners and admins only.
+  const std::vector<Row> key_rows = {{"owner@acme.test", 1, 200},    {"staff@acme.test", 1, 403},       {"agent@acme.test", 1, 403},
+                                     {"customer@acme.test", 1, 403}, {"owner@brightside.test", 1, 404}, {"owner@acme.test", 2, 404}};
+  for (const auto& row : key_rows) {
+    CAPTURE(row.who);
+    CAPTURE(row.program);
+    auto r = Session(server(), row.who).command(row.program, "CreateApiKey", {{"label", "Matrix"}});
+    REQUIRE(r);
+    CHECK(r->status == row.expect);
+    CHECK(json_of(r).contains("api_key") == (row.expect == 200));
+  }
   // Roles inside the program: staff may not rename it, the owner may.
   CHECK(Session(server(), "staff@acme.test").command(1, "RenameProgram", {{"name", "Acme Inc"}})->status == 403);
 }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace {
@@ -38,6 +39,8 @@ ProgramState make_program() {
   add(1, TrainingModuleSaved{demo});
   add(1, QuestionSaved{Question{1, QuestionKind::multiple_choice, "Pick", "", {"x", "y"}, {0}, "", 1}});
   add(1, QuestionSaved{Question{2, QuestionKind::short_answer, "Say", "", {}, {}, "Anything kind", 2}});
+  // A billing API key for RevokeApiKey to find.
+  add(1, ApiKeyCreated{1, "Billing", "pdk_11111111", std::string(64, '1')});
   // A ticket for the support desk's commands to work on.
   TicketMessage m{1, MessageKind::reply, 2, "Staff", pd::identity::Role::staff, "Help", 1'700'000'000'000, {}, {}, false};
   add(2, TicketOpened{1, 1, 3, "Export fails", Priority::p2, Category::bug, {}, m,
@@ -51,9 +54,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const ProgramState base = make_program();
   auto envelope = decode_command_envelope(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!envelope) return 0;
+  // What the server's command route fills in before decide(): an API key's prefix and hash.
+  Command command = envelope->command;
+  if (auto key = std::get_if<CreateApiKey>(&command)) {
+    key->key_prefix = "pdk_0123abcd";
+    key->key_hash = std::string(64, 'a');
+  }
   const auto before = state_to_json(base);
   for (PersonId who : {1, 2, 3, 4, 99}) {
-    auto decided = decide(base, envelope->command, Actor{who, "Fuzzer", "fuzz@a.test"}, 1'750'000'000'000);
+    auto decided = decide(base, command, Actor{who, "Fuzzer", "fuzz@a.test"}, 1'750'000'000'000);
     if (!decided) {
       if (state_to_json(base) != before) __builtin_trap();
       continue;

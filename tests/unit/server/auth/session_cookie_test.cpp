@@ -31,3 +31,16 @@ TEST_CASE("tokens are random 256-bit values and only their hash is stored") {
   CHECK(token_hash(a) != a);
   CHECK(token_hash(a) != token_hash(b));
 }
+
+TEST_CASE("billing API keys are pdk_ and 64 hex characters, random, stored as their hash") {
+  auto a = new_api_key(), b = new_api_key();
+  CHECK(a.size() == 68);
+  CHECK(a.rfind("pdk_", 0) == 0);
+  CHECK(a != b);
+  CHECK(is_api_key(a));
+  CHECK_FALSE(is_api_key(a.substr(0, 67)));
+  CHECK_FALSE(is_api_key("pdk_" + std::string(64, 'G')));
+  CHECK_FALSE(is_api_key("pdx_" + a.substr(4)));
+  CHECK_FALSE(is_api_key(""));
+  CHECK(token_hash(a) != token_hash(b));
+}

@@ -1,0 +1,58 @@
+#include "server/http/request_guard.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace pd::http;
+
+namespace {
+
+httplib::Request request(const std::string& method, const std::string& path, httplib::Headers headers = {}) {
+  httplib::Request r;
+  r.method = method;
+  r.path = path;
+  r.headers = std::move(headers);
+  return r;
+}
+
+bool refused(const httplib::Request& req) {
+  httplib::Response res;
+  const bool out = refuse_cross_site_write(req, res);
+  if (out) CHECK(res.status == 403);
+  return out;
+}
+
+const std::string key = "Bearer pdk_" + std::string(64, 'a');
+const std::string billing = "/api/v1/programs/1/billing/payments";
+
+} // namespace
+
+TEST_CASE("unsafe API requests need X-Requested-With; reads and non-API paths do not") {
+  CHECK(refused(request("POST", "/api/v1/programs/1/commands")));
+  CHECK(refused(request("DELETE", "/api/v1/session")));
+  CHECK_FALSE(refused(request("POST", "/api/v1/programs/1/commands", {{"X-Requested-With", "partnerdesk"}})));
+  CHECK_FALSE(refused(request("GET", "/api/v1/programs/1/snapshot")));
+  CHECK_FALSE(refused(request("POST", "/somewhere")));
+}
+
+TEST_CASE("the billing route is exempt only with a Bearer key and without a session cookie") {
+  CHECK_FALSE(refused(request("POST", billing, {{"Authorization", key}})));
+  CHECK_FALSE(refused(request("POST", billing, {{"Authorization", key}, {"Cookie", "theme=dark"}})));
+  CHECK(refused(request("POST", billing)));
+  CHECK(refused(request("POST", billing, {{"Authorization", "Basic abc"}})));
+  CHECK(refused(request("POST", billing, {{"Authorization", key}, {"Cookie", "pd_session=" + std::string(64, 'b')}})));
+  CHECK(refused(request("POST", billing, {{"Authorization", key}, {"Cookie", "theme=dark; pd_session=x"}})));
+  CHECK(refused(request("POST", billing, {{"Authorization", key}, {"Cookie", "theme=dark"}, {"Cookie", "pd_session=x"}})));
+  CHECK(refused(request("POST", billing, {{"Authorization", key}, {"Authorization", key}})));
+  // Other routes, other methods and look-alike paths are not exempt.
+  CHECK(refused(request("POST", "/api/v1/programs/1/commands", {{"Authorization", key}})));
+  CHECK(refused(request("PUT", billing, {{"Authorization", key}})));
+  CHECK(refused(request("POST", billing + "/x", {{"Authorization", key}})));
+  CHECK(refused(request("POST", "/api/v1/programs/1/billing/payments2", {{"Authorization", key}})));
+}
+
+TEST_CASE("cookies are found by name among others") {
+  CHECK(has_cookie(request("GET", "/", {{"Cookie", "a=1; pd_session=x; b=2"}}), "pd_session"));
+  CHECK(has_cookie(request("GET", "/", {{"Cookie", "pd_session="}}), "pd_session"));
+  CHECK_FALSE(has_cookie(request("GET", "/", {{"Cookie", "xpd_session=1; pd_session_old=2"}}), "pd_session"));
+  CHECK_FALSE(has_cookie(request("GET", "/"), "pd_session"));
+}
