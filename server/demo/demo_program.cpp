@@ -3,6 +3,7 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/tokens.hpp"
 #include "shared/core/dates.hpp"
+#include "shared/domain/decide_support.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -391,6 +392,10 @@ std::vector<PaymentDue> commission_story(Story& story, ProgramId acme, const std
   plan.support_mrr_bps = 800; // 8% of each assigned customer's MRR per month
   plan.hold_days = 14;
   story.run(acme, SaveCommissionPlan{plan}, maya);
+  // The billing system's key (never shown: the demo's billing system is the story itself).
+  const auto key = auth::new_api_key();
+  story.run(acme, CreateApiKey{"Stripe billing sync", key.substr(0, api_key_prefix_length), auth::token_hash(key)}, maya);
+  const Actor billing{support_rules::system_actor, "Billing system", ""};
 
   // Who pays every month: the referred customers with a subscription (Noah stopped paying last
   // month, Marcus cancelled in the fourth month; Fatima is still on her trial).
@@ -437,7 +442,7 @@ std::vector<PaymentDue> commission_story(Story& story, ProgramId acme, const std
         later.push_back({id, mrr, t, external});
         continue;
       }
-      story.run(acme, RecordPayment{external, id, PaymentKind::payment, mrr, t, ""}, daniel);
+      story.run(acme, RecordPayment{external, id, PaymentKind::payment, mrr, t, ""}, billing);
     }
     if (m == first + 3 && when(at(m, 12, 10)))
       story.run(acme, SetAgentStatus{priya.id, PartnerStatus::suspended, "Two escalations handled outside the restricted-topics rules; retraining first.", {}, false, false}, maya);
@@ -540,7 +545,8 @@ void load_demo_program(app::Services& s) {
   story.now = base - 3'600'000LL;
   cert.attempt(marco, true, false);
   story.now = base;
-  for (const auto& p : payments_later) story.run(acme, RecordPayment{p.external_id, p.customer, PaymentKind::payment, p.amount, p.at, ""}, daniel);
+  for (const auto& p : payments_later)
+    story.run(acme, RecordPayment{p.external_id, p.customer, PaymentKind::payment, p.amount, p.at, ""}, Actor{support_rules::system_actor, "Billing system", ""});
 
   const auto brightside = story.create_program("Brightside CRM", rosa);
   story.join(brightside, rosa, ava, Role::agent);
