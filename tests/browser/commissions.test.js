@@ -3,7 +3,8 @@
 // business suspends her support access; the customer pays again through the billing system's
 // API key, made on the commissions desk; the month closes: her support line counts only the
 // days before the suspension, the referral commission carries on; the business approves and
-// pays out, and Ava sees it paid. One server whose clock moves (libfaketime) and one browser;
+// pays out, and Ava sees it paid; the business revokes the key and the billing system is
+// refused. One server whose clock moves (libfaketime) and one browser;
 // the steps run in order.
 'use strict';
 
@@ -206,4 +207,22 @@ test('the month closes: support counts the days before the suspension; the busin
     return all.some((it) => it.visible && it.text === 'Paid' && Math.abs(it.y + it.h / 2 - mid) < detail.h);
   });
   await h.screenshot(ava, 'commissions-agent-paid.png');
+});
+
+test('the business revokes the key in the browser; the billing system is refused from then on', TIMEOUT, async () => {
+  const desk = await person('owner', 'owner@acme.test', '/p/1/commissions');
+  await tab(desk, 'Billing API');
+  await h.clickInRow(desk, 'Stripe sync (test)', 'Revoke', { window: 'Page' });
+  await h.clickInRow(desk, 'Stripe sync (test)', 'Yes, revoke', { window: 'Page' });
+  await h.waitFor('the key shown revoked', async () => {
+    const pill = await h.findInRow(desk, 'Stripe sync (test)', undefined, { contains: 'Revoked', window: 'Page' });
+    return !!pill;
+  });
+  await h.screenshot(desk, 'commissions-api-key-revoked.png');
+  const refused = await fetch(`${suite.server.url}/api/v1/programs/1/billing/payments`, {
+    method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ payment_id: 'inv-zoe-3', customer_email: 'zoe@redwoodvets.test', amount: { minor: 50000, currency: 'USD' } }) });
+  assert.equal(refused.status, 401);
+  assert.equal((await refused.json()).error.field, 'Authorization');
+  assert.equal(zoeLines(await snapshot(owner)).filter((l) => l.side === 'referral').length, 2, 'nothing recorded');
 });
