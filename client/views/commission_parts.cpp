@@ -64,6 +64,18 @@ void earnings_chart(const char* id, const std::vector<MonthEarnings>& months, co
 
   std::int64_t top = 0;
   for (const auto& m : months) top = std::max({top, m.referral, m.support});
+  // The axis tops at four round steps (1, 2, 2.5 or 5 times a power of ten, in minor units).
+  if (top > 0) {
+    std::int64_t magnitude = 1;
+    while (magnitude * 10 < (top + 3) / 4) magnitude *= 10;
+    std::int64_t step = magnitude;
+    for (const std::int64_t f : {10, 20, 25, 50, 100})
+      if (magnitude * f / 10 * 4 >= top) {
+        step = magnitude * f / 10;
+        break;
+      }
+    top = step * 4;
+  }
   const float axis_w = ui::dp(84), label_h = ui::dp(22);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float plot_w = std::max(ui::dp(100), width - axis_w);
