@@ -20,9 +20,14 @@ using namespace domain;
 
 namespace {
 
-// Whose lines the reader exports: every agent's (0) or one agent's; nullopt after answering.
-// The `agent` parameter narrows a business export; an agent always gets its own.
+// Whose lines the reader exports: every agent's (0) or one agent's; nullopt after answering
+// (404 for a program the reader is not in). The `agent` parameter narrows a business export;
+// an agent always gets its own.
 std::optional<PersonId> export_target(const ProgramState& s, PersonId reader, std::int64_t asked, httplib::Response& res) {
+  if (!is_allowed(s, reader, Action::read_program)) {
+    http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
+    return std::nullopt;
+  }
   if (asked == 0 && is_allowed(s, reader, Action::read_commissions)) return 0;
   const PersonId target = asked != 0 ? asked : s.role_of(reader) == identity::Role::agent ? reader : 0;
   if (target == 0 || !is_allowed(s, reader, Action::read_commissions, {.person = target})) {
@@ -120,10 +125,6 @@ void register_commission_routes(httplib::Server& server, app::Services& services
     const auto program = http::path_id(req, 1);
     PersonId exported = 0;
     auto csv = services.commands.read(program, [&](const ProgramState& s) -> std::optional<std::string> {
-      if (!is_allowed(s, actor->id, Action::read_program)) {
-        http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
-        return std::nullopt;
-      }
       auto target = export_target(s, actor->id, filters->agent, res);
       if (!target) return std::nullopt;
       exported = *target;
@@ -160,10 +161,6 @@ void register_commission_routes(httplib::Server& server, app::Services& services
     std::string currency = filters->currency;
     PersonId exported = 0;
     auto csv = services.commands.read(program, [&](const ProgramState& s) -> std::optional<std::string> {
-      if (!is_allowed(s, actor->id, Action::read_program)) {
-        http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
-        return std::nullopt;
-      }
       auto target = export_target(s, actor->id, filters->agent, res);
       if (!target) return std::nullopt;
       exported = *target;
