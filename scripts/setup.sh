@@ -20,7 +20,7 @@ packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev libsqlite3-dev libsodium-dev libssl-dev zlib1g-dev
-  libhowardhinnant-date-dev tzdata
+  libhowardhinnant-date-dev libgoogle-perftools-dev tzdata
   chromium fonts-noto-core fonts-dejavu-core
   clang libclang-rt-14-dev curl python3 sqlite3 wrk slowhttptest faketime
 )

@@ -1,6 +1,7 @@
 #include "server/commands/command_service.hpp"
 
 #include <optional>
+#include <set>
 
 #include "server/http/responses.hpp"
 #include "shared/domain/apply.hpp"
@@ -11,7 +12,16 @@ namespace pd::commands {
 using namespace domain;
 
 CommandService::CommandService(storage::Database& db, events::EventHub& hub)
-    : db_(db), events_(db), projections_(db), hub_(hub) {}
+    : db_(db), events_(db), projections_(db), hub_(hub), writer_([this] { write_loop(); }) {}
+
+CommandService::~CommandService() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stopping_ = true;
+  }
+  queue_wake_.notify_one();
+  writer_.join();
+}
 
 std::vector<ProgramId> CommandService::verify() {
   std::shared_lock lock(mutex_);
@@ -69,29 +79,39 @@ std::optional<std::pair<ProgramId, InvitationId>> CommandService::find_invitatio
 CommandOutcome CommandService::execute(ProgramId program, const std::string& command_id, const Command& command,
                                        const Actor& actor, TimeMs now) {
   auto mine = std::make_shared<Pending>(program, command_id, command, actor, now);
+  bool wake_writer = false;
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (stopping_)
+      return CommandOutcome{503, core::to_json_body(core::make_error(core::ErrorCode::internal, "The server is shutting down. Try again.")),
+                            {}, false};
+    queue_.push_back(mine);
+    wake_writer = writer_waiting_;
+    writer_waiting_ = false;
+  }
+  if (wake_writer) queue_wake_.notify_one();
+  mine->done.wait(0, std::memory_order_acquire);
+  return std::move(mine->outcome);
+}
+
+void CommandService::write_loop() {
+  std::vector<std::shared_ptr<Pending>> batch;
   std::unique_lock lock(queue_mutex_);
-  queue_.push_back(mine);
   for (;;) {
-    if (mine->outcome) return *mine->outcome;
-    if (!writing_) {
-      // Become the writer: take everything queued (ours included) into one transaction.
-      writing_ = true;
-      std::vector<std::shared_ptr<Pending>> batch;
-      auto n = std::min(queue_.size(), max_batch);
-      batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
-      queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
-      lock.unlock();
-      write_batch(batch); // sets each outcome under queue_mutex_ after COMMIT
-      lock.lock();
-      writing_ = false;
-      // Wake only those answered, and the next in line (who becomes the writer): waking every
-      // waiter after each transaction would cost a context switch per queued command.
-      for (auto& p : batch)
-        if (p != mine) p->wake.notify_one();
-      if (!queue_.empty()) queue_.front()->wake.notify_one();
+    if (queue_.empty()) {
+      if (stopping_) return; // everything accepted has been written
+      writer_waiting_ = true;
+      queue_wake_.wait(lock, [&] { return !queue_.empty() || stopping_; });
       continue;
     }
-    mine->wake.wait(lock);
+    // Everything queued while the last transaction was written goes into this one.
+    auto n = std::min(queue_.size(), max_batch);
+    batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
+    lock.unlock();
+    write_batch(batch);
+    batch.clear();
+    lock.lock();
   }
 }
 
@@ -100,7 +120,11 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
   {
     auto q = db_.prepare("SELECT status, response FROM command_results WHERE person_id = ? AND command_id = ?");
     q.bind(1, p.actor.id).bind(2, p.command_id);
-    if (q.step()) return CommandOutcome{static_cast<int>(q.int64(0)), nlohmann::json::parse(q.text(1), nullptr, false), true};
+    if (q.step()) {
+      auto text = q.text(1);
+      auto body = nlohmann::json::parse(text, nullptr, false);
+      return CommandOutcome{static_cast<int>(q.int64(0)), std::move(body), std::move(text), true};
+    }
   }
   if (std::holds_alternative<CreateProgram>(p.command)) p.program = programs_.empty() ? 1 : programs_.rbegin()->first + 1;
   auto it = programs_.find(p.program);
@@ -132,7 +156,7 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
   // Refusals are stored too: a retry of a refused command is refused the same way.
   db_.prepare("INSERT INTO command_results(person_id, command_id, program_id, status, response, at_ms) VALUES (?, ?, ?, ?, ?, ?)")
       .bind(1, p.actor.id).bind(2, p.command_id).bind(3, p.program).bind(4, static_cast<std::int64_t>(out.status))
-      .bind(5, out.body.dump()).bind(6, p.now).run();
+      .bind(5, out.text = out.body.dump()).bind(6, p.now).run();
   return out;
 }
 
@@ -144,6 +168,11 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
   try {
     db_.write([&] {
       for (auto& p : batch) results.push_back(decide_one(*p, appended));
+      // The program row carries the version: written once per program this transaction
+      // changed, from its state after the last command.
+      std::set<ProgramId> touched;
+      for (const auto& e : appended) touched.insert(e.program_id);
+      for (auto program : touched) projections_.write_program(programs_.at(program));
     });
   } catch (const std::exception&) {
     committed = false;
@@ -156,13 +185,17 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
     // from the log and answer every command of the batch with an error (none was applied).
     results.assign(batch.size(), CommandOutcome{500, core::to_json_body(core::make_error(
                                                          core::ErrorCode::internal, "The change could not be saved. Try again.")),
-                                                false});
+                                                {}, false});
     lock.unlock();
     replay();
   }
-  // Answers are published only now, after COMMIT, under the queue's lock.
-  std::lock_guard queue_lock(queue_mutex_);
-  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(results[i]);
+  // Answers are published only now, after COMMIT; each request wakes on its own flag (the
+  // batch's shared pointers keep every flag alive until it has been notified).
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    batch[i]->outcome = std::move(results[i]);
+    batch[i]->done.store(1, std::memory_order_release);
+    batch[i]->done.notify_one();
+  }
 }
 
 } // namespace pd::commands

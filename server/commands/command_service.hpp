@@ -1,9 +1,10 @@
 // The one writer of domain state. Holds every program's state in memory (rebuilt from the
 // event log at start), runs decide() under its lock, and for an accepted command appends the
 // events, updates the projections and records the result for idempotent retries, in the same
-// transaction. Group commit: commands that arrive while a transaction is being written wait,
-// and the next transaction takes them all; each is answered only after the transaction that
-// holds it is durable. Readers take a shared lock to authorize against the current state.
+// transaction. Group commit: one writer thread of its own takes every command queued while it
+// wrote the last transaction into the next one, and answers each only after the transaction
+// that holds it is durable. Requests wait on a flag of their own, so a commit wakes exactly the
+// requests it answers. Readers take a shared lock to authorize against the current state.
 #pragma once
 
 #include "server/events/event_hub.hpp"
@@ -14,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <memory>
@@ -21,6 +23,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace pd::commands {
@@ -28,12 +31,17 @@ namespace pd::commands {
 struct CommandOutcome {
   int status = 200;     // HTTP status of the answer
   nlohmann::json body;  // the answer (same on a retry)
+  std::string text;     // `body` serialized, as stored for retries; clear it after changing `body`
   bool replayed = false; // answered from the stored result of an earlier identical request
 };
 
 class CommandService {
 public:
   CommandService(storage::Database& db, events::EventHub& hub);
+  // Writes every command already queued, then stops the writer (graceful shutdown).
+  ~CommandService();
+  CommandService(const CommandService&) = delete;
+  CommandService& operator=(const CommandService&) = delete;
 
   // Replays the event log into memory, compares the projections with the replay and, if they
   // differ, rewrites them. Returns the number of programs whose projections differed.
@@ -80,14 +88,15 @@ public:
 private:
   struct Pending {
     domain::ProgramId program;
-    std::string command_id;
-    domain::Command command;
-    domain::Actor actor;
+    const std::string& command_id; // the caller's, alive while it waits
+    const domain::Command& command;
+    const domain::Actor& actor;
     domain::TimeMs now;
-    std::optional<CommandOutcome> outcome;
-    std::condition_variable wake; // its answer is ready, or it is first in line to write
+    CommandOutcome outcome;
+    std::atomic<int> done{0}; // 1 once `outcome` holds the answer of a durable (or failed) transaction
   };
   void replay();
+  void write_loop();
   void write_batch(std::vector<std::shared_ptr<Pending>>& batch);
   CommandOutcome decide_one(Pending& p, std::vector<domain::Event>& appended);
 
@@ -101,8 +110,11 @@ private:
   std::size_t event_count_ = 0;
 
   std::mutex queue_mutex_;
+  std::condition_variable queue_wake_; // the writer waits here for work
   std::vector<std::shared_ptr<Pending>> queue_;
-  bool writing_ = false;
+  bool writer_waiting_ = false;
+  bool stopping_ = false;
+  std::thread writer_;
 };
 
 } // namespace pd::commands

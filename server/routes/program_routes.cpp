@@ -25,7 +25,9 @@ namespace {
 
 void send_outcome(httplib::Response& res, const commands::CommandOutcome& out) {
   if (out.replayed) res.set_header("Idempotent-Replayed", "true");
-  http::send_json(res, out.status, out.body);
+  if (out.text.empty()) return http::send_json(res, out.status, out.body);
+  res.status = out.status;
+  res.set_content(out.text, "application/json"); // serialized once, when it was stored
 }
 
 void program_not_found(httplib::Response& res) {
@@ -60,6 +62,7 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
     if (out.status == 200) {
       out.status = 201;
       out.body["me"] = *services.accounts.me(actor->id); // the new membership, for the program switcher
+      out.text.clear();
     }
     send_outcome(res, out);
   });
@@ -78,7 +81,10 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       auto token = auth::new_token();
       invite->token_hash = auth::token_hash(token);
       auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
-      if (out.status == 200 && !out.replayed) out.body["invitation_link"] = "/#/invite/" + token;
+      if (out.status == 200 && !out.replayed) {
+        out.body["invitation_link"] = "/#/invite/" + token;
+        out.text.clear();
+      }
       return send_outcome(res, out);
     }
     if (auto key = std::get_if<CreateApiKey>(&command)) {
@@ -88,7 +94,10 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       key->key_prefix = api_key.substr(0, api_key_prefix_length);
       key->key_hash = auth::token_hash(api_key);
       auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
-      if (out.status == 200 && !out.replayed) out.body["api_key"] = api_key;
+      if (out.status == 200 && !out.replayed) {
+        out.body["api_key"] = api_key;
+        out.text.clear();
+      }
       return send_outcome(res, out);
     }
     // Attachments must be files uploaded to this program; their name, type and size come from

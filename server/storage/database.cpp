@@ -85,9 +85,59 @@ Database::Database(const std::filesystem::path& file) : path_(file) {
   exec("PRAGMA synchronous=FULL");
   exec("PRAGMA foreign_keys=ON");
   migrate();
+  // Checkpoints run on a thread of their own (see on_wal_commit); the writer's automatic
+  // checkpoint would otherwise copy the log and fsync the database file inside a commit
+  // every 1,000 pages, and every command of that batch would wait for it.
+  checkpointer_conn_ = std::make_unique<Connection>();
+  if (sqlite3_open_v2(path_.c_str(), &checkpointer_conn_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    throw StorageError("cannot open the checkpoint connection to " + path_.string());
+  sqlite3_exec(checkpointer_conn_->db, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+  sqlite3_wal_hook(db_, &Database::on_wal_commit, this); // replaces the automatic checkpoint
+  checkpointer_ = std::thread([this] { checkpoint_loop(); });
+}
+
+int Database::on_wal_commit(void* self, sqlite3* db, const char* name, int pages) {
+  auto* d = static_cast<Database*>(self);
+  d->wal_pages_ = pages;
+  if (pages >= checkpoint_inline_after_pages) {
+    // Copies what the background checkpointer has not, so that the next transaction starts
+    // the log again from its beginning: this bounds the log's size.
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  } else if (pages >= checkpoint_after_pages) {
+    {
+      std::lock_guard lock(d->checkpoint_mutex_);
+      d->checkpoint_wanted_ = true;
+    }
+    d->checkpoint_wake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void Database::checkpoint_loop() {
+  std::unique_lock lock(checkpoint_mutex_);
+  for (;;) {
+    checkpoint_wake_.wait(lock, [&] { return checkpoint_wanted_ || stopping_; });
+    if (stopping_) return;
+    checkpoint_wanted_ = false;
+    lock.unlock();
+    // PASSIVE: copies what no reader still needs, never waits for the writer or a reader.
+    // The next write transaction then starts the log again from its beginning.
+    int log = 0, copied = 0;
+    if (sqlite3_wal_checkpoint_v2(checkpointer_conn_->db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK && copied == log)
+      ++checkpoints_;
+    lock.lock();
+  }
 }
 
 Database::~Database() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    stopping_ = true;
+  }
+  checkpoint_wake_.notify_one();
+  if (checkpointer_.joinable()) checkpointer_.join();
+  if (db_) sqlite3_wal_hook(db_, nullptr, nullptr);
+  checkpointer_conn_.reset();
   readers_.clear();
   writer_.reset(); // closes db_
 }

@@ -9,7 +9,9 @@
 #include <functional>
 #include <memory>
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 #include <optional>
@@ -135,13 +137,28 @@ public:
     return fn();
   }
 
+  // Pages in the write-ahead log at the last commit, and checkpoints the background
+  // checkpointer has completed (for tests and metrics).
+  int wal_pages() const { return wal_pages_.load(); }
+  std::uint64_t checkpoints() const { return checkpoints_.load(); }
+
   // True if a write transaction can be started (the health check). While the writer's
   // connection is busy it answers the last probe's result instead of queueing behind the
   // writes: a busy writer is evidently working.
   bool writable();
 
+  // Frames in the write-ahead log after which a commit asks the background checkpointer to
+  // copy them into the database file, and after which the committing writer checkpoints
+  // itself. Under continuous writes the background copy never quite catches up with the log's
+  // end, so the log could only restart from its beginning after a checkpoint by the writer;
+  // that one finds most frames already copied and only copies the rest.
+  static constexpr int checkpoint_after_pages = 1000;
+  static constexpr int checkpoint_inline_after_pages = 3000;
+
 private:
   void migrate();
+  static int on_wal_commit(void* self, sqlite3* db, const char* name, int pages);
+  void checkpoint_loop();
   Connection* acquire_reader();
   void release_reader(Connection* c);
 
@@ -177,6 +194,17 @@ private:
   std::atomic<bool> last_writable_{true};
   bool created_ = false;
   int schema_version_ = 0;
+
+  // The background checkpointer: its own connection, so the copy of the log into the
+  // database file (and that file's fsync) happens beside the writer's commits, not in them.
+  std::unique_ptr<Connection> checkpointer_conn_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool checkpoint_wanted_ = false;
+  bool stopping_ = false;
+  std::atomic<int> wal_pages_{0};
+  std::atomic<std::uint64_t> checkpoints_{0};
+  std::thread checkpointer_;
 };
 
 } // namespace pd::storage

@@ -58,11 +58,13 @@ void Projections::write_invitation(const ProgramState& s, InvitationId id) {
 }
 
 void Projections::write(const ProgramState& s, const EventBody& event) {
-  write_program(s);
   std::visit(
       [&](const auto& e) {
         using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, ProgramCreated>) write_member(s, e.owner_id);
+        if constexpr (std::is_same_v<T, ProgramCreated>) {
+          write_program(s); // before the owner's membership, which refers to it
+          write_member(s, e.owner_id);
+        }
         else if constexpr (std::is_same_v<T, InvitationCreated> || std::is_same_v<T, InvitationRevoked>) write_invitation(s, e.invitation_id);
         else if constexpr (std::is_same_v<T, InvitationAccepted>) {
           write_invitation(s, e.invitation_id);

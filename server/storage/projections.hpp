@@ -15,8 +15,10 @@ public:
   explicit Projections(Database& db) : db_(db) {}
 
   // Inside a write transaction: rewrites the rows the event touched from `state` (the
-  // program's state after the event was applied).
+  // program's state after the event was applied). The program's own row (name, currency,
+  // version) is written by write_program, once per transaction for each program it changed.
   void write(const domain::ProgramState& state, const domain::EventBody& event);
+  void write_program(const domain::ProgramState& s);
   // Rewrites every projection row from the given states (used after a replay).
   void rebuild(const std::map<domain::ProgramId, domain::ProgramState>& programs);
 
@@ -24,7 +26,6 @@ public:
   std::map<domain::ProgramId, nlohmann::json> dump();
 
 private:
-  void write_program(const domain::ProgramState& s);
   void write_member(const domain::ProgramState& s, domain::PersonId p);
   void write_customer(const domain::ProgramState& s, domain::CustomerId c);
   void write_invitation(const domain::ProgramState& s, domain::InvitationId i);
