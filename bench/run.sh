@@ -34,7 +34,7 @@ read -r triv_rps triv_p50 triv_p99 < <(run_wrk http://127.0.0.1:18901/ping | par
 kill %1; wait %1 2>/dev/null || true
 
 # Ceiling 2: single-row commits on the same disk.
-commits=$("$rel/bench/pd_bench_sqlite_commits" "$work/commits.db" 3000 | awk '{print $3}' | tr -d '/s')
+commits=$("$rel/bench/pd_bench_sqlite_commits" "$work/commits.db" "$secs" | awk '{print $3}' | tr -d '/s')
 
 # The server, with the demo program, request logging above info off (one line per request
 # would measure the terminal), no rate limit.

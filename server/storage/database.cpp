@@ -15,8 +15,7 @@ static void check(sqlite3* db, int rc, std::string_view what) {
 }
 
 Statement::Statement(Connection& conn, std::string_view sql) : db_(conn.db) {
-  std::string key(sql);
-  auto it = conn.cache.find(key);
+  auto it = conn.cache.find(sql);
   if (it != conn.cache.end() && !sqlite3_stmt_busy(it->second)) {
     stmt_ = it->second;
     cached_ = true;
@@ -24,7 +23,7 @@ Statement::Statement(Connection& conn, std::string_view sql) : db_(conn.db) {
   }
   check(db_, sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr), "prepare");
   if (it == conn.cache.end() && conn.cache.size() < 256) {
-    conn.cache.emplace(std::move(key), stmt_);
+    conn.cache.emplace(std::string(sql), stmt_);
     cached_ = true;
   }
 }

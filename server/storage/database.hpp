@@ -25,10 +25,15 @@ struct StorageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// One SQLite connection with its prepared-statement cache.
+// One SQLite connection with its prepared-statement cache (looked up by the SQL text without
+// copying it).
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+};
 struct Connection {
   sqlite3* db = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache;
   Connection() = default;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
