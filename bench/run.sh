@@ -7,12 +7,16 @@
 #   - the business's support overview over 1,000,000 tickets, natively and in Chromium
 #   - the ticket list with 100,000 rows scrolled in Chromium (frame times)
 #   - a replica applying 1,000,000 events natively and in Chromium (wasm)
-# Prints a table. Usage: bench/run.sh [seconds per wrk run, default 10]
+# Prints a table. Usage: bench/run.sh [seconds per wrk run, default 10] [all | http]
+#   http: only the HTTP rows (both ceilings, reads, writes), without the web build; for
+#   repeating the write measurement quickly on a disk whose speed varies.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-10}
+only=${2:-all}
+case "$only" in all | http) ;; *) echo "usage: bench/run.sh [seconds] [all|http]" >&2; exit 2 ;; esac
 ulimit -n "$(ulimit -Hn)"   # 1,000 streams need more descriptors than the default soft limit
-"$root/scripts/build.sh" release web >/dev/null
+if [ "$only" = http ]; then "$root/scripts/build.sh" release >/dev/null; else "$root/scripts/build.sh" release web >/dev/null; fi
 rel="$root/build/release"
 work=$(mktemp -d "$root/build/bench-XXXXXX")   # same disk as the data directory would be
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -38,7 +42,9 @@ commits=$("$rel/bench/pd_bench_sqlite_commits" "$work/commits.db" "$secs" | awk 
 
 # The server, with the demo program, request logging above info off (one line per request
 # would measure the terminal), no rate limit.
-"$rel/server/partnerdesk-server" --port 18902 --data "$work/data" --web-root "$root/build/web/public" --demo \
+web_root="$root/build/web/public"
+[ -d "$web_root" ] || web_root="$work"   # http mode without a web build: the client is not needed
+"$rel/server/partnerdesk-server" --port 18902 --data "$work/data" --web-root "$web_root" --demo \
   --rate-limit 0 --log-level warn >/dev/null 2>"$work/server.log" &
 wait_url http://127.0.0.1:18902/healthz
 cookie=$(curl -s -D - -o /dev/null -H 'X-Requested-With: partnerdesk' -H 'Content-Type: application/json' \
@@ -47,6 +53,23 @@ cookie=$(curl -s -D - -o /dev/null -H 'X-Requested-With: partnerdesk' -H 'Conten
 export PD_COOKIE=$cookie
 read -r read_rps read_p50 read_p99 < <(run_wrk -s "$root/bench/read.lua" http://127.0.0.1:18902 | parse)
 read -r write_rps write_p50 write_p99 < <(run_wrk -s "$root/bench/write.lua" http://127.0.0.1:18902 | parse)
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100*a/b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a/b }'; }
+http_rows() {
+  printf '\n%-58s %12s %9s %9s\n' "measurement (64 connections, ${secs} s each)" "rate" "p50 ms" "p99 ms"
+  printf '%-58s %12s %9s %9s\n' "trivial handler, same HTTP library (ceiling)" "$triv_rps/s" "$triv_p50" "$triv_p99"
+  printf '%-58s %12s %9s %9s\n' "signed-in reads: GET customers?limit=20" "$read_rps/s" "$read_p50" "$read_p99"
+  printf '%-58s %12s %9s %9s\n' "durable writes: POST AddCustomer command" "$write_rps/s" "$write_p50" "$write_p99"
+  printf '%-58s %12s\n' "SQLite single-row commits, WAL, synchronous=FULL (ceiling)" "$commits/s"
+  printf '%-58s %12s\n' "reads / trivial handler (target >= 40%)" "$(pct "$read_rps" "$triv_rps")"
+  printf '%-58s %12s\n' "writes / single-row commits (target >= 2x)" "$(ratio "$write_rps" "$commits")"
+}
+if [ "$only" = http ]; then
+  http_rows
+  errors=$(curl -s http://127.0.0.1:18902/metrics | awk '/pd_http_requests_total\{status="5xx"\}/ {print $2}')
+  printf '%-58s %12s\n' "server 5xx answers" "${errors:-0}"
+  exit 0
+fi
 read -r _ _ _ streams_open _ worst_health _ worst_stream_read < <("$rel/bench/pd_bench_stream_latency" 18902 "$cookie" 1000 50)
 events=$(curl -s http://127.0.0.1:18902/metrics | awk '/^pd_events_appended_total/ {print $2}')
 errors=$(curl -s http://127.0.0.1:18902/metrics | awk '/pd_http_requests_total\{status="5xx"\}/ {print $2}')
@@ -63,15 +86,7 @@ list_line=$(PD_SERVER_BIN="$rel/server/partnerdesk-server" PD_WEB_ROOT="$root/bu
 list_p95=$(echo "$list_line" | sed -E 's/.* p95 ([0-9.]+) ms.*/\1/')
 list_max=$(echo "$list_line" | sed -E 's/.* max ([0-9.]+) ms.*/\1/')
 
-pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100*a/b }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a/b }'; }
-printf '\n%-58s %12s %9s %9s\n' "measurement (64 connections, ${secs} s each)" "rate" "p50 ms" "p99 ms"
-printf '%-58s %12s %9s %9s\n' "trivial handler, same HTTP library (ceiling)" "$triv_rps/s" "$triv_p50" "$triv_p99"
-printf '%-58s %12s %9s %9s\n' "signed-in reads: GET customers?limit=20" "$read_rps/s" "$read_p50" "$read_p99"
-printf '%-58s %12s %9s %9s\n' "durable writes: POST AddCustomer command" "$write_rps/s" "$write_p50" "$write_p99"
-printf '%-58s %12s\n' "SQLite single-row commits, WAL, synchronous=FULL (ceiling)" "$commits/s"
-printf '%-58s %12s\n' "reads / trivial handler (target >= 40%)" "$(pct "$read_rps" "$triv_rps")"
-printf '%-58s %12s\n' "writes / single-row commits (target >= 2x)" "$(ratio "$write_rps" "$commits")"
+http_rows
 printf '%-58s %12s\n' "with $streams_open open streams: worst /healthz (target < 100 ms)" "$worst_health ms"
 printf '%-58s %12s\n' "with $streams_open open streams: worst customer read (target < 100 ms)" "$worst_stream_read ms"
 printf '%-58s %12s\n' "replica applies 1,000,000 events, native (target < 2 s)" "$native ms"
