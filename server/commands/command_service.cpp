@@ -11,6 +11,13 @@ namespace pd::commands {
 
 using namespace domain;
 
+namespace {
+CommandOutcome internal_error_outcome() {
+  return CommandOutcome{500, core::to_json_body(core::make_error(core::ErrorCode::internal, "The change could not be saved. Try again.")),
+                        {}, false};
+}
+} // namespace
+
 CommandService::CommandService(storage::Database& db, events::EventHub& hub)
     : db_(db), events_(db), projections_(db), hub_(hub), writer_([this] { write_loop(); }) {}
 
@@ -109,7 +116,17 @@ void CommandService::write_loop() {
     batch.assign(queue_.begin(), queue_.begin() + static_cast<long>(n));
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(n));
     lock.unlock();
-    write_batch(batch);
+    try {
+      write_batch(batch);
+    } catch (...) {
+      // Rebuilding memory after a failed transaction failed too (the disk is gone): answer the
+      // batch rather than leave its requests waiting; nothing of it was committed.
+      for (auto& p : batch) {
+        p->outcome = internal_error_outcome();
+        p->done.store(1, std::memory_order_release);
+        p->done.notify_one();
+      }
+    }
     batch.clear();
     lock.lock();
   }
@@ -174,7 +191,7 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
       for (const auto& e : appended) touched.insert(e.program_id);
       for (auto program : touched) projections_.write_program(programs_.at(program));
     });
-  } catch (const std::exception&) {
+  } catch (...) {
     committed = false;
   }
   if (committed) {
@@ -183,9 +200,7 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
   } else {
     // The transaction rolled back: memory may hold events that are not on disk. Rebuild it
     // from the log and answer every command of the batch with an error (none was applied).
-    results.assign(batch.size(), CommandOutcome{500, core::to_json_body(core::make_error(
-                                                         core::ErrorCode::internal, "The change could not be saved. Try again.")),
-                                                {}, false});
+    results.assign(batch.size(), internal_error_outcome());
     lock.unlock();
     replay();
   }
