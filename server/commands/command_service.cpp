@@ -121,11 +121,7 @@ void CommandService::write_loop() {
     } catch (...) {
       // Rebuilding memory after a failed transaction failed too (the disk is gone): answer the
       // batch rather than leave its requests waiting; nothing of it was committed.
-      for (auto& p : batch) {
-        p->outcome = internal_error_outcome();
-        p->done.store(1, std::memory_order_release);
-        p->done.notify_one();
-      }
+      for (auto& p : batch) answer(*p, internal_error_outcome());
     }
     batch.clear();
     lock.lock();
@@ -204,13 +200,15 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
     lock.unlock();
     replay();
   }
-  // Answers are published only now, after COMMIT; each request wakes on its own flag (the
-  // batch's shared pointers keep every flag alive until it has been notified).
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    batch[i]->outcome = std::move(results[i]);
-    batch[i]->done.store(1, std::memory_order_release);
-    batch[i]->done.notify_one();
-  }
+  // Answers are published only now, after COMMIT (the batch's shared pointers keep every flag
+  // alive until it has been notified).
+  for (std::size_t i = 0; i < batch.size(); ++i) answer(*batch[i], std::move(results[i]));
+}
+
+void CommandService::answer(Pending& p, CommandOutcome outcome) {
+  p.outcome = std::move(outcome);
+  p.done.store(1, std::memory_order_release); // the request wakes on its own flag
+  p.done.notify_one();
 }
 
 } // namespace pd::commands

@@ -31,8 +31,14 @@ namespace pd::commands {
 struct CommandOutcome {
   int status = 200;     // HTTP status of the answer
   nlohmann::json body;  // the answer (same on a retry)
-  std::string text;     // `body` serialized, as stored for retries; clear it after changing `body`
+  std::string text;     // `body` serialized, as stored for retries; empty once `body` changed
   bool replayed = false; // answered from the stored result of an earlier identical request
+
+  // Adds a field to the answer (for the route's own additions, such as a secret shown once).
+  void add(const std::string& key, nlohmann::json value) {
+    body[key] = std::move(value);
+    text.clear();
+  }
 };
 
 class CommandService {
@@ -97,6 +103,7 @@ private:
   };
   void replay();
   void write_loop();
+  static void answer(Pending& p, CommandOutcome outcome);
   void write_batch(std::vector<std::shared_ptr<Pending>>& batch);
   CommandOutcome decide_one(Pending& p, std::vector<domain::Event>& appended);
 

@@ -140,7 +140,7 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
       actor = domain::Actor{*id, a.name, a.email};
     }
     auto out = services.commands.execute(found->first, command_id, domain::AcceptInvitation{found->second}, *actor, services.now_ms());
-    if (out.status == 200) out.body["me"] = *services.accounts.me(actor->id);
+    if (out.status == 200) out.add("me", *services.accounts.me(actor->id));
     http::send_json(res, out.status, out.body);
   });
 }

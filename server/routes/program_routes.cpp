@@ -61,8 +61,7 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
     auto out = services.commands.execute(0, command_id, create.value(), *actor, services.now_ms());
     if (out.status == 200) {
       out.status = 201;
-      out.body["me"] = *services.accounts.me(actor->id); // the new membership, for the program switcher
-      out.text.clear();
+      out.add("me", *services.accounts.me(actor->id)); // the new membership, for the program switcher
     }
     send_outcome(res, out);
   });
@@ -81,10 +80,7 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       auto token = auth::new_token();
       invite->token_hash = auth::token_hash(token);
       auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
-      if (out.status == 200 && !out.replayed) {
-        out.body["invitation_link"] = "/#/invite/" + token;
-        out.text.clear();
-      }
+      if (out.status == 200 && !out.replayed) out.add("invitation_link", "/#/invite/" + token);
       return send_outcome(res, out);
     }
     if (auto key = std::get_if<CreateApiKey>(&command)) {
@@ -94,10 +90,7 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       key->key_prefix = api_key.substr(0, api_key_prefix_length);
       key->key_hash = auth::token_hash(api_key);
       auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
-      if (out.status == 200 && !out.replayed) {
-        out.body["api_key"] = api_key;
-        out.text.clear();
-      }
+      if (out.status == 200 && !out.replayed) out.add("api_key", api_key);
       return send_outcome(res, out);
     }
     // Attachments must be files uploaded to this program; their name, type and size come from

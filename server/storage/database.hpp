@@ -143,7 +143,7 @@ public:
   }
 
   // Pages in the write-ahead log at the last commit, and checkpoints the background
-  // checkpointer has completed (for tests and metrics).
+  // checkpointer has completed (for tests).
   int wal_pages() const { return wal_pages_.load(); }
   std::uint64_t checkpoints() const { return checkpoints_.load(); }
 
