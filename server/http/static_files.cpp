@@ -71,16 +71,65 @@ std::shared_ptr<const StaticFiles::Entry> StaticFiles::load(const fs::path& file
   return entry;
 }
 
-bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) {
-  std::string rel = req.path;
-  if (rel.empty() || rel == "/") rel = "/index.html";
-  // Only plain relative paths inside the root: no "..", no hidden files, no backslashes.
-  if (rel.find("..") != std::string::npos || rel.find('\\') != std::string::npos || rel.find("/.") != std::string::npos ||
-      rel.find('\0') != std::string::npos)
-    return false;
-  fs::path file = root_ / rel.substr(1);
+namespace {
+
+// Whether `inner` (canonical) lies inside `root` (canonical), as a path, not a string prefix.
+bool inside(const fs::path& root, const fs::path& inner) {
+  auto r = root.begin(), i = inner.begin();
+  for (; r != root.end(); ++r, ++i)
+    if (i == inner.end() || *r != *i) return false;
+  return i != inner.end();
+}
+
+bool hidden(const fs::path& relative) {
+  for (const auto& part : relative)
+    if (!part.empty() && part.string().front() == '.') return true;
+  return false;
+}
+
+} // namespace
+
+StaticFiles::StaticFiles(const fs::path& root) {
   std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) return false;
+  const auto base = fs::canonical(root, ec);
+  if (ec || !fs::is_directory(base, ec)) return; // nothing to serve (API-only server)
+  // Symlinks are listed only when what they point to is a regular file inside the root;
+  // folders are never followed through a link.
+  fs::recursive_directory_iterator it(base, fs::directory_options::none, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (it.depth() >= max_depth) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    const auto& entry = *it;
+    auto relative = entry.path().lexically_relative(base);
+    if (hidden(relative)) {
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.is_symlink(ec) && entry.is_directory(ec)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!entry.is_regular_file(ec)) continue; // follows a file symlink to its target
+    auto target = fs::canonical(entry.path(), ec);
+    if (ec || !inside(base, target) || !fs::is_regular_file(target, ec)) continue;
+    auto key = "/" + relative.generic_string();
+    if (key.size() > max_path_bytes || files_.size() >= max_files) continue;
+    files_.emplace(std::move(key), std::move(target));
+  }
+}
+
+const fs::path* StaticFiles::find(const std::string& request_path) const {
+  if (request_path.size() > max_path_bytes) return nullptr;
+  auto it = files_.find(request_path.empty() || request_path == "/" ? std::string("/index.html") : request_path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) {
+  const fs::path* found = find(req.path);
+  if (!found) return false;
+  const fs::path& file = *found;
   auto entry = load(file);
   if (!entry) return false;
 

@@ -13,7 +13,8 @@ namespace pd::testing {
 
 namespace fs = std::filesystem;
 
-ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo) {
+ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo,
+                             const std::function<void(const std::filesystem::path&)>& prepare) {
   char tmpl[] = "/tmp/pd-server-test-XXXXXX";
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
@@ -26,6 +27,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo) {
   wasm += std::string(4096, 'x');
   std::ofstream(web_root_ / "partnerdesk.wasm", std::ios::binary) << wasm;
   std::ofstream(web_root_ / "partnerdesk.js") << "console.log('partnerdesk');" << std::string(3000, '/') << "\n";
+  if (prepare) prepare(web_root_);
 
   std::vector<std::string> args = {PD_SERVER_BIN, "--port", "0", "--host", "127.0.0.1", "--data", data_dir_.string(),
                                    "--web-root", web_root_.string(), "--log-level", "warn", "--rate-limit", "0"};

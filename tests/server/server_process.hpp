@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,13 +13,16 @@ namespace pd::testing {
 
 class ServerProcess {
 public:
-  // extra: additional flags. demo: load the demo program.
-  explicit ServerProcess(std::vector<std::string> extra = {}, bool demo = true);
+  // extra: additional flags. demo: load the demo program. prepare: called with the web root
+  // (already holding index.html, partnerdesk.js and partnerdesk.wasm) before the server starts.
+  explicit ServerProcess(std::vector<std::string> extra = {}, bool demo = true,
+                         const std::function<void(const std::filesystem::path&)>& prepare = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   int port() const { return port_; }
+  int pid() const { return pid_; } // the server process (its /proc entry), -1 once stopped
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   const std::filesystem::path& data_dir() const { return data_dir_; }
   const std::filesystem::path& web_root() const { return web_root_; }
