@@ -35,7 +35,10 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   commands_ = std::make_unique<commands::CommandService>(*db_, *hub_);
   commands_->load();
   metrics_ = std::make_unique<Metrics>();
-  files_ = std::make_unique<storage::FileStore>(*db_, options_.data_dir);
+  files_ = std::make_unique<storage::FileStore>(
+      *db_, options_.data_dir,
+      storage::UploadLimits{options_.upload_quota_program_mb * 1024 * 1024, options_.upload_quota_person_mb * 1024 * 1024,
+                            static_cast<std::int64_t>(options_.upload_expiry_seconds) * 1000});
   rate_limiter_ = std::make_unique<http::RateLimiter>(options_.rate_limit_per_minute, options_.rate_burst);
   services_ = std::make_unique<Services>(
       Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_, *files_});

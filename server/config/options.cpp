@@ -59,6 +59,23 @@ const std::vector<Flag>& flags() {
          if (!e) o.max_training_file_mb = n;
          return e;
        }},
+      {"upload-quota-person-mb", "PD_UPLOAD_QUOTA_PERSON_MB", "N",
+       "MiB of files and uploads in progress one customer or agent may hold in a program (default 1024)",
+       [](Options& o, const std::string& v) {
+         int n = 0;
+         auto e = set_int(n, v, 1, 100'000'000, "--upload-quota-person-mb");
+         if (!e) o.upload_quota_person_mb = n;
+         return e;
+       }},
+      {"upload-quota-program-mb", "PD_UPLOAD_QUOTA_PROGRAM_MB", "N", "MiB of files and uploads in progress one program may hold (default 20480)",
+       [](Options& o, const std::string& v) {
+         int n = 0;
+         auto e = set_int(n, v, 1, 100'000'000, "--upload-quota-program-mb");
+         if (!e) o.upload_quota_program_mb = n;
+         return e;
+       }},
+      {"upload-expiry-seconds", "PD_UPLOAD_EXPIRY_SECONDS", "N", "an unfinished upload without a new piece for this long is removed (default 86400)",
+       [](Options& o, const std::string& v) { return set_int(o.upload_expiry_seconds, v, 1, 30 * 24 * 60 * 60, "--upload-expiry-seconds"); }},
       {"session-ttl-hours", "PD_SESSION_TTL_HOURS", "N", "how long a sign-in lasts (default 336 = 14 days)",
        [](Options& o, const std::string& v) {
          int n = 0;

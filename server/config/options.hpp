@@ -18,6 +18,9 @@ struct Options {
   bool demo = false;
   std::size_t max_body_bytes = 1024 * 1024;
   std::int64_t max_training_file_mb = 500; // training videos and PDF guides, per file
+  std::int64_t upload_quota_person_mb = 1024;   // files and uploads in progress of one customer or agent, per program
+  std::int64_t upload_quota_program_mb = 20480; // files and uploads in progress of one program
+  int upload_expiry_seconds = 24 * 60 * 60;     // an upload without a piece for this long is removed
   std::int64_t session_ttl_hours = 24 * 14;
   int threads = 16;
   int max_threads = 2048; // live streams each hold a connection thread

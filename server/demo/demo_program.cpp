@@ -253,8 +253,10 @@ struct Certification {
     modules.push_back(save(faq, {}, owner));
 
     const auto pdf = demo_pdf();
-    auto upload = story.s.files.begin(acme, owner.id, "acme-support-policy.pdf", "application/pdf", static_cast<std::int64_t>(pdf.size()), story.now);
-    if (!story.s.files.append(upload, 0, pdf)) throw std::runtime_error("demo pdf upload failed");
+    auto begun = story.s.files.begin(acme, owner.id, "acme-support-policy.pdf", "application/pdf", static_cast<std::int64_t>(pdf.size()), story.now, false);
+    if (!begun) throw std::runtime_error("demo pdf upload refused: " + begun.error().message);
+    const auto upload = begun.value();
+    if (!story.s.files.append(upload, 0, pdf, story.now)) throw std::runtime_error("demo pdf upload failed");
     auto received = story.s.files.find_upload(upload.id);
     if (!received) throw std::runtime_error("demo pdf upload lost");
     auto stored = story.s.files.complete(*received, story.now);

@@ -2,8 +2,10 @@
 //   POST /programs/{id}/uploads {name, content_type, size}   -> 201 {upload_id, chunk_bytes}
 //   PUT  /programs/{id}/uploads/{upload}?offset=N  (raw bytes) -> {received}
 //   POST /programs/{id}/uploads/{upload}/complete             -> {name, content_type, size, sha256}
-// then referenced by its sha256 in a command (ticket attachments). GET /programs/{id}/files/{sha}
-// serves it, with range requests, to those who may see something that refers to it.
+// then referenced by its sha256 in a command (ticket attachments, training modules) by someone
+// who may read it (domain::may_read_file). GET /programs/{id}/files/{sha} serves it, with range
+// requests, under the same rule. What a program and each of its customers and agents hold
+// (files and uploads in progress) is limited; an upload without a piece for a while expires.
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
@@ -25,25 +27,6 @@ std::string accepted_list() {
   return "PNG, JPEG, GIF or WebP images, PDF, MP4 or WebM video, ZIP, plain text, CSV or JSON";
 }
 
-// Whether the reader may fetch a file of the program: the business always; others when they
-// uploaded it or can read a ticket that has it attached; agents with training access the
-// files of the training modules.
-bool may_read_file(const ProgramState& s, PersonId reader, const storage::StoredFile& f) {
-  const auto role = s.role_of(reader);
-  if (role == identity::Role::unknown) return false;
-  if (identity::is_business_role(role) || f.uploaded_by == reader) return true;
-  if (role == identity::Role::agent && has_training_access(s.certification, reader))
-    for (const auto& m : s.certification.modules)
-      if (m.file.sha256 == f.sha256) return true;
-  for (const auto& [id, t] : s.tickets) {
-    bool attached = false;
-    for (const auto& m : t.messages)
-      for (const auto& a : m.attachments) attached |= a.sha256 == f.sha256 && (m.kind != MessageKind::internal_note || role != identity::Role::customer);
-    if (attached && is_allowed(s, reader, Action::read_ticket, {.ticket = id})) return true;
-  }
-  return false;
-}
-
 } // namespace
 
 void register_file_routes(httplib::Server& server, app::Services& services) {
@@ -60,8 +43,13 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
     const bool training = r.has("purpose") && r.word("purpose", {"attachment", "training"}) == "training";
     if (r.error()) return http::send_error(res, http::status_for(r.error()->code), *r.error());
     // Training media (videos, PDF guides) have their own limit and only owners and admins add them.
+    // The business's own uploads count toward the program's limit only; a customer's or an
+    // agent's toward their own limit as well.
+    bool business = false;
     auto limit = services.commands.read(program, [&](const ProgramState& s) -> std::int64_t {
-      if (s.role_of(actor->id) == identity::Role::unknown) return -1;
+      const auto role = s.role_of(actor->id);
+      if (role == identity::Role::unknown) return -1;
+      business = identity::is_business_role(role);
       if (training) return is_allowed(s, actor->id, Action::manage_training) ? services.options.max_training_file_mb * 1024 * 1024 : -2;
       return s.support.max_attachment_bytes;
     });
@@ -75,8 +63,9 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
     if (size > *limit)
       return http::send_error(res, 413, ErrorCode::payload_too_large,
                               "Files may be at most " + std::to_string(*limit / (1024 * 1024)) + " MB in this program.", "size");
-    auto up = services.files.begin(program, actor->id, name, type, size, services.now_ms());
-    http::send_json(res, 201, {{"upload_id", up.id}, {"size", size}, {"received", 0},
+    auto up = services.files.begin(program, actor->id, name, type, size, services.now_ms(), !business);
+    if (!up) return http::send_error(res, http::status_for(up.error().code), up.error());
+    http::send_json(res, 201, {{"upload_id", up->id}, {"size", size}, {"received", 0},
                                {"chunk_bytes", static_cast<std::int64_t>(services.options.max_body_bytes)}});
   });
 
@@ -88,7 +77,7 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
     auto offset = http::int_param(req, "offset", 0, INT64_MAX, -1);
     if (!offset || offset.value() < 0)
       return http::send_error(res, 400, ErrorCode::missing_field, "Say where this piece starts: ?offset=N.", "offset");
-    auto received = services.files.append(*up, offset.value(), req.body);
+    auto received = services.files.append(*up, offset.value(), req.body, services.now_ms());
     if (!received) return http::send_error(res, http::status_for(received.error().code), received.error());
     http::send_json(res, 200, {{"upload_id", up->id}, {"received", received.value()}, {"size", up->size}});
   });
@@ -108,7 +97,8 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
     if (!actor) return;
     const auto program = http::path_id(req, 1);
     auto file = services.files.find(program, req.matches[2]);
-    auto allowed = file ? services.commands.read(program, [&](const ProgramState& s) { return may_read_file(s, actor->id, *file); })
+    const bool own = file && services.files.uploaded_by(program, file->sha256, actor->id);
+    auto allowed = file ? services.commands.read(program, [&](const ProgramState& s) { return may_read_file(s, actor->id, file->sha256, own); })
                         : std::nullopt;
     if (!file || !allowed || !*allowed) return http::send_error(res, 404, ErrorCode::not_found, "No such file.", "sha256");
     res.set_header("Cache-Control", "private, max-age=31536000, immutable"); // content-addressed

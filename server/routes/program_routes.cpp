@@ -93,8 +93,19 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       if (out.status == 200 && !out.replayed) out.add("api_key", api_key);
       return send_outcome(res, out);
     }
-    // Attachments must be files uploaded to this program; their name, type and size come from
-    // the upload, not from the request.
+    // Attachments (and a training module's file) must be files of this program that the sender
+    // may read (domain::may_read_file: the business any; others what they uploaded themselves
+    // or can already see), so attaching never widens who may read a file. Their type and size
+    // come from the store, not from the request. An unknown file and one the sender may not read
+    // get the same answer.
+    auto readable_file = [&](const std::string& sha256) -> std::optional<storage::StoredFile> {
+      auto stored = services.files.find(program, sha256);
+      if (!stored) return std::nullopt;
+      const bool own = services.files.uploaded_by(program, sha256, actor->id);
+      auto allowed = services.commands.read(program, [&](const ProgramState& s) { return may_read_file(s, actor->id, sha256, own); });
+      if (!allowed || !*allowed) return std::nullopt;
+      return stored;
+    };
     auto attachments = std::visit(
         [](auto& c) -> std::vector<Attachment>* {
           if constexpr (requires { c.attachments; }) return &c.attachments;
@@ -104,12 +115,18 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
     if (attachments)
       for (std::size_t i = 0; i < attachments->size(); ++i) {
         auto& a = (*attachments)[i];
-        auto stored = services.files.find(program, a.sha256);
+        auto stored = readable_file(a.sha256);
         if (!stored)
           return http::send_error(res, 400, ErrorCode::invalid_field, "Upload the file first.",
                                   "data.attachments[" + std::to_string(i) + "].sha256");
         a = Attachment{a.name.empty() ? stored->name : a.name, stored->content_type, stored->size, stored->sha256};
       }
+    if (auto save = std::get_if<SaveTrainingModule>(&command); save && !save->module.file.sha256.empty()) {
+      auto& f = save->module.file;
+      auto stored = readable_file(f.sha256);
+      if (!stored) return http::send_error(res, 400, ErrorCode::invalid_field, "Upload the file first.", "data.module.file.sha256");
+      f = Attachment{f.name.empty() ? stored->name : f.name, stored->content_type, stored->size, stored->sha256};
+    }
     if (auto settings = std::get_if<ChangeSupportSettings>(&command)) {
       // Calendars carry their zone's UTC offsets as data, so the domain (and the browser's
       // countdowns) compute business time without a time-zone database. An unknown zone

@@ -127,6 +127,25 @@ CREATE TABLE uploads (
   created_at_ms INTEGER NOT NULL
 );
 )sql",
+      // 4: upload limits: when an upload last received a piece (it expires after a while),
+      //    and every person who uploaded each content to a program (their files, for the
+      //    per-person limit and for attaching what they uploaded themselves).
+      R"sql(
+ALTER TABLE uploads ADD COLUMN last_piece_at_ms INTEGER NOT NULL DEFAULT 0;
+UPDATE uploads SET last_piece_at_ms = created_at_ms;
+CREATE INDEX uploads_by_person ON uploads(program_id, person_id);
+CREATE INDEX uploads_by_last_piece ON uploads(last_piece_at_ms);
+CREATE TABLE file_uploaders (
+  program_id    INTEGER NOT NULL,
+  sha256        TEXT NOT NULL,
+  person_id     INTEGER NOT NULL,
+  size          INTEGER NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (program_id, person_id, sha256)
+);
+INSERT INTO file_uploaders(program_id, sha256, person_id, size, created_at_ms)
+  SELECT program_id, sha256, uploaded_by, size, created_at_ms FROM files;
+)sql",
   };
   return all;
 }

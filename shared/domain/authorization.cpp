@@ -98,4 +98,21 @@ bool is_allowed(const ProgramState& state, PersonId actor, Action action, const 
   return false;
 }
 
+bool may_read_file(const ProgramState& s, PersonId reader, std::string_view sha256, bool reader_uploaded_it) {
+  const Role role = s.role_of(reader);
+  if (role == Role::unknown || sha256.empty()) return false;
+  if (identity::is_business_role(role) || reader_uploaded_it) return true;
+  if (role == Role::agent && has_training_access(s.certification, reader))
+    for (const auto& m : s.certification.modules)
+      if (m.file.sha256 == sha256) return true;
+  for (const auto& [id, t] : s.tickets) {
+    bool attached = false;
+    for (const auto& m : t.messages)
+      for (const auto& a : m.attachments)
+        attached |= a.sha256 == sha256 && (m.kind != MessageKind::internal_note || role != Role::customer);
+    if (attached && is_allowed(s, reader, Action::read_ticket, {.ticket = id})) return true;
+  }
+  return false;
+}
+
 } // namespace pd::domain

@@ -5,6 +5,8 @@
 
 #include "shared/domain/state.hpp"
 
+#include <string_view>
+
 namespace pd::domain {
 
 enum class Action {
@@ -56,5 +58,12 @@ struct Target {
 };
 
 bool is_allowed(const ProgramState& state, PersonId actor, Action action, const Target& target = {});
+
+// Whether `reader` may fetch a file of the program by its content address: the business
+// always; others when they uploaded that content themselves (reader_uploaded_it) or can read a
+// ticket that has it attached (customers: not on an internal note); agents with training access
+// the files of the training modules. The same rule decides which files a person may attach to
+// a message or a training module, so attaching never widens who may read a file.
+bool may_read_file(const ProgramState& state, PersonId reader, std::string_view sha256, bool reader_uploaded_it);
 
 } // namespace pd::domain
