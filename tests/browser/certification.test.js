@@ -42,10 +42,7 @@ async function statusIs(page, label) {
 }
 
 // A few frames drawn after a layout change, so the item table holds the new positions.
-async function settle(page) {
-  const start = await page.evaluate(() => window.pdFrame());
-  await h.waitFor('three frames', async () => (await page.evaluate(() => window.pdFrame())) >= start + 3);
-}
+const settle = (page) => h.frames(page, 3);
 
 // Opens (or closes) a module's section by its title (a collapsing header).
 async function openModule(page, title) {
@@ -63,7 +60,7 @@ test('a new agent requests support access and works through the training modules
   const invited = await h.apiCommand(suite.server.url, staff, 1, 'InviteMember', { email: 'nia@acme.test', role: 'agent' });
   assert.equal(invited.status, 200);
   const token = invited.body.invitation_link.split('/').pop();
-  const accepted = await fetch(suite.server.url + '/api/v1/invitations/accept', {
+  const accepted = await h.request(suite.server.url + '/api/v1/invitations/accept', {
     method: 'POST', headers: { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' },
     body: JSON.stringify({ token, name: 'Nia Park', password: 'nia-password-1' }) });
   assert.equal(accepted.status, 200);
@@ -123,8 +120,10 @@ test('a new agent requests support access and works through the training modules
   assert.ok(rec.access_requested_at > 0);
 });
 
-// Answers the paper shown in the page: right ones from the bank, or wrong ones.
+// Answers the paper shown in the page: right ones from the bank, or wrong ones. Returns the
+// answers given, by question id: { choices } or { text }.
 async function answerPaper(page, attempt, bank, right) {
+  const given = new Map();
   for (const q of attempt.paper) {
     const b = bank.find((x) => x.id === q.id);
     if (q.kind === 'multiple_choice') {
@@ -133,13 +132,27 @@ async function answerPaper(page, attempt, bank, right) {
         await h.scrollTo(page, { label: q.options[i], window: 'Page' });
         await h.click(page, q.options[i], { window: 'Page' });
       }
+      given.set(q.id, { choices: picks });
     } else {
+      const text = right ? 'I understand how frustrating this is. I have passed it to billing with the details; they reply within a day and I will follow up.'
+                         : 'Not sure, I would give the credit.';
       await h.scrollTo(page, { label: `Answer-${q.id}`, window: 'Page', kind: 'input' });
-      await h.typeInto(page, `Answer-${q.id}`,
-        right ? 'I understand how frustrating this is. I have passed it to billing with the details; they reply within a day and I will follow up.'
-              : 'Not sure, I would give the credit.', { window: 'Page' });
+      await h.typeInto(page, `Answer-${q.id}`, text, { window: 'Page' });
+      given.set(q.id, { text });
     }
   }
+  return given;
+}
+
+// Whether the attempt's answers saved on the server are exactly the ones given.
+function savedAre(attempt, given) {
+  if (!attempt || attempt.answers.length !== given.size) return false;
+  return attempt.answers.every((a) => {
+    const g = given.get(a.question_id);
+    if (!g) return false;
+    if (g.text !== undefined) return a.text === g.text;
+    return JSON.stringify([...(a.choices || [])].sort()) === JSON.stringify([...g.choices].sort());
+  });
 }
 
 test('the agent fails the assessment and must wait out the retry period', TIMEOUT, async () => {
@@ -150,15 +163,19 @@ test('the agent fails the assessment and must wait out the retry period', TIMEOU
   assert.equal(attempt.paper.length, 8);
   for (const q of attempt.paper) assert.equal(q.correct, undefined, 'the paper carries no answers');
   const bank = (await snapshot(owner)).certification.bank;
-  await answerPaper(page, attempt, bank, false);
+  const given = await answerPaper(page, attempt, bank, false);
   await h.screenshot(page, 'certification-agent-attempt.png');
-  // A reload resumes the same attempt with the answers kept.
-  await new Promise((r) => setTimeout(r, 2500)); // answers are saved a moment after the last change
+  // A reload resumes the same attempt with the answers kept: the page saves them a moment after
+  // the last change, and the reload comes once the server holds every one of them.
+  await h.waitFor('the answers saved on the server', async () => savedAre(recordOf(await snapshot(niaCookie), niaId).attempts.at(-1), given));
   await h.reload(page);
   await h.waitForItem(page, { contains: 'Time left', window: 'Page' });
   const resumed = recordOf(await snapshot(niaCookie), niaId).attempts.at(-1);
   assert.deepEqual(resumed.paper, attempt.paper);
   assert.equal(resumed.answers.length, attempt.paper.length);
+  const written = attempt.paper.find((q) => q.kind !== 'multiple_choice');
+  await h.scrollTo(page, { label: `Answer-${written.id}`, window: 'Page', kind: 'input' });
+  assert.equal(await h.fieldValue(page, `Answer-${written.id}`, { window: 'Page' }), given.get(written.id).text, 'the written answer is back in its field');
   await h.scrollTo(page, { label: 'Submit assessment', window: 'Page' });
   await h.click(page, 'Submit assessment', { window: 'Page' });
   await statusIs(page, 'Submitted');

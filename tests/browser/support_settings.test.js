@@ -15,25 +15,7 @@ const VIEWPORT = { width: 1280, height: 900 };
 const HOURS = 'First response hours (standard)';
 const MINUTES = 'First response minutes (standard)';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// Scrolls the page with the mouse wheel until an item matching query is drawn inside the
-// window (the page is longer than the window). Items scrolled out of view have no label in
-// the item table, so the direction is given: down (default) or up.
-async function scrollTo(page, query, { up = false, timeout = 20000 } = {}) {
-  const q = typeof query === 'string' ? { label: query } : query;
-  const { height } = page.viewportSize();
-  const end = Date.now() + timeout;
-  for (;;) {
-    const it = await h.findItem(page, q);
-    if (it && it.y >= 70 && it.y + it.h <= height - 10) return it;
-    if (Date.now() > end) throw new Error(`could not scroll to ${JSON.stringify(q)}`);
-    const step = it ? (it.y < 70 ? -Math.min(300, 90 - it.y) : Math.min(300, it.y + it.h - height + 40)) : (up ? -400 : 400);
-    await page.mouse.move(700, height / 2);
-    await page.mouse.wheel(0, step);
-    await sleep(80);
-  }
-}
+const scrollTo = h.scrollTo;
 
 async function standardTier(page) {
   const r = await h.apiGet(page, '/api/v1/programs/1/snapshot');
@@ -115,7 +97,7 @@ test('staff see the support settings read-only', TIMEOUT, async () => {
     assert.equal(shown.disabled, true, 'the field is drawn disabled');
     await h.click(page, HOURS, { kind: 'input', allowDisabled: true });
     await page.keyboard.type('5');
-    await sleep(300);
+    await h.frames(page, 6); // the click and the key have been taken (ImGui spreads queued input over frames)
     const field = await h.findItem(page, { label: HOURS, kind: 'input' });
     assert.equal(field.active, false, 'the field cannot be focused');
     assert.equal(field.value, String(Math.floor(before.first_response_minutes / 60)));
@@ -123,11 +105,7 @@ test('staff see the support settings read-only', TIMEOUT, async () => {
 
     // No Save or Discard at the end of the page (the last restricted topic is drawn there).
     await scrollTo(page, { label: 'Account deletion', window: 'Page' });
-    for (let i = 0; i < 10; ++i) {
-      await page.mouse.wheel(0, 600);
-      await sleep(50);
-    }
-    await sleep(200);
+    await h.scrollToEnd(page, { label: 'Account deletion', window: 'Page' });
     assert.equal(await h.findItem(page, 'Save support settings'), null, 'no Save button');
     assert.equal(await h.findItem(page, 'Discard changes'), null, 'no Discard button');
     assert.equal(await h.findItem(page, { label: 'Edit', window: 'Page' }), null, 'topics cannot be opened for editing');

@@ -19,6 +19,21 @@ async function rowIds(page) {
 
 const settle = (page) => h.frames(page, 3);
 
+// Waits until the rows drawn pass `ok` (the list follows a click on a header or a filter within
+// a frame or two); on time-out says which rows were drawn.
+async function waitForRows(page, what, ok) {
+  let last = null;
+  try {
+    return await h.waitFor(what, async () => {
+      last = await rowIds(page);
+      return ok(last) ? last : null;
+    });
+  } catch (e) {
+    throw new Error(`${e.message}; rows drawn: ${JSON.stringify(last)}`);
+  }
+}
+const sameSet = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
 // Picks an entry of the open combo's list (its popup window, not a table cell with the same text).
 async function pick(page, text) {
   const entry = await h.waitFor(`combo entry ${text}`, async () =>
@@ -42,23 +57,20 @@ test('the business sorts the tickets by a column and filters them by priority an
     // Priority, most urgent first; then the other way round.
     await h.click(page, 'Priority', { window: 'Page', hoverFirst: true });
     await h.waitFor('ascending', async () => (await h.findItem(page, { label: 'Priority', window: 'Page' })).value === 'ascending');
-    await settle(page);
-    let ids = await rowIds(page);
+    const byPriority = (ids, sign) => ids.length === tickets.size &&
+      ids.every((id, i) => i === 0 || sign * (rank[tickets.get(id).priority] - rank[tickets.get(ids[i - 1]).priority]) >= 0);
+    let ids = await waitForRows(page, 'every ticket, most urgent first', (ids) => byPriority(ids, 1));
     assert.equal(ids.length, tickets.size);
-    for (let i = 1; i < ids.length; ++i) assert.ok(rank[tickets.get(ids[i - 1]).priority] <= rank[tickets.get(ids[i]).priority], 'ascending');
     await h.screenshot(page, 'tickets-sorted-by-priority.png');
     await h.click(page, 'Priority', { window: 'Page', hoverFirst: true });
     await h.waitFor('descending', async () => (await h.findItem(page, { label: 'Priority', window: 'Page' })).value === 'descending');
-    await settle(page);
-    ids = await rowIds(page);
-    for (let i = 1; i < ids.length; ++i) assert.ok(rank[tickets.get(ids[i - 1]).priority] >= rank[tickets.get(ids[i]).priority], 'descending');
+    ids = await waitForRows(page, 'every ticket, least urgent first', (ids) => byPriority(ids, -1));
 
     // Only P3 tickets.
     await h.click(page, '##Priority filter', { window: 'Page' });
     await pick(page, 'P3 Low');
-    ids = await rowIds(page);
     const p3 = [...tickets.values()].filter((t) => t.priority === 'P3').map((t) => t.id);
-    assert.deepEqual([...ids].sort(), [...p3].sort());
+    await waitForRows(page, 'the P3 tickets only', (ids) => sameSet(ids, p3));
 
     // Any priority again; only Priya's tickets.
     await h.click(page, '##Priority filter', { window: 'Page' });
@@ -66,10 +78,9 @@ test('the business sorts the tickets by a column and filters them by priority an
     const priya = snap.members.find((m) => m.email === 'priya@acme.test').person_id;
     await h.click(page, '##Agent filter', { window: 'Page' });
     await pick(page, 'Priya Nair');
-    ids = await rowIds(page);
     const hers = [...tickets.values()].filter((t) => t.agent_id === priya).map((t) => t.id);
     assert.ok(hers.length > 0);
-    assert.deepEqual([...ids].sort(), [...hers].sort());
+    await waitForRows(page, 'Priya\'s tickets only', (ids) => sameSet(ids, hers));
 
     // With the search on top: nothing matches, and the page says so.
     await h.typeInto(page, 'Search tickets', 'no such subject anywhere');

@@ -78,10 +78,7 @@ async function progressOf(cookie, personId, moduleId) {
 }
 
 // A few frames drawn after a layout change, so the item table holds the new positions.
-async function settle(page) {
-  const start = await page.evaluate(() => window.pdFrame());
-  await h.waitFor('three frames', async () => (await page.evaluate(() => window.pdFrame())) >= start + 3);
-}
+const settle = (page) => h.frames(page, 3);
 
 // Opens (or closes) a collapsing header: a module's by its title, or another by its text.
 async function toggleModule(page, title) {
@@ -151,7 +148,7 @@ test('the owner adds a video lesson: a WebM chosen in the file picker, its lengt
   assert.equal(videoModule.file.sha256, video.sha256, 'the stored file is the chosen one, byte for byte');
   assert.ok(videoModule.duration_seconds >= 6 && videoModule.duration_seconds <= 8, `duration ${videoModule.duration_seconds}`);
   // The agent may fetch the video, a range at a time as a player does.
-  const r = await fetch(`${suite.server.url}/api/v1/programs/1/files/${video.sha256}`, { headers: { cookie: ava, Range: 'bytes=0-99' } });
+  const r = await h.request(`${suite.server.url}/api/v1/programs/1/files/${video.sha256}`, { headers: { cookie: ava, Range: 'bytes=0-99' } });
   assert.equal(r.status, 206);
   assert.equal(r.headers.get('content-type'), 'video/webm');
   assert.equal((await r.arrayBuffer()).byteLength, 100);
@@ -181,6 +178,13 @@ test('an agent skipping ahead in the video does not complete it; watching it thr
     assert.ok(gap >= 0 && gap <= 16, `the counter right below the player (gap ${gap})`);
     await h.screenshot(page, 'training-media-agent-video-opened.png');
 
+    // The page's progress reports (commands), from now on: sent, and not answered yet.
+    const reports = new Set();
+    const isReport = (r) => r.method() === 'POST' && r.url().endsWith('/commands') && (r.postData() || '').includes('RecordTrainingProgress');
+    page.on('request', (r) => { if (isReport(r)) reports.add(r); });
+    page.on('requestfinished', (r) => reports.delete(r));
+    page.on('requestfailed', (r) => reports.delete(r));
+
     // Skipping ahead: straight to the last seconds, played to the end. It does not count.
     const skipped = await page.evaluate(async (to) => {
       const v = document.querySelector('video');
@@ -193,7 +197,10 @@ test('an agent skipping ahead in the video does not complete it; watching it thr
       return v.currentTime;
     }, duration - 1.5);
     assert.ok(skipped >= duration - 1.5, `played to the end from ${duration - 1.5} s`);
-    await new Promise((r) => setTimeout(r, 9000)); // two of the page's report intervals
+    // The page decides at every frame whether to report: frames drawn since the end, and
+    // whatever it sent answered, the server holds all it will hear of the skip.
+    await h.frames(page, 3);
+    await h.waitFor('the page\'s progress reports answered', async () => reports.size === 0);
     const afterSkip = await progressOf(ava, avaId, videoModule.id);
     assert.ok(!afterSkip || !afterSkip.completed, 'skipping ahead does not complete the module');
     assert.ok(!afterSkip || afterSkip.watched_seconds < duration - 1, `watched ${afterSkip && afterSkip.watched_seconds} s`);
@@ -211,7 +218,7 @@ test('an agent skipping ahead in the video does not complete it; watching it thr
       await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
       await v.play();
     });
-    await page.waitForTimeout(2500);
+    await page.waitForFunction(() => document.querySelector('video').currentTime >= 2, null, { timeout: 20000 });
     await h.screenshot(page, 'training-media-agent-video-playing.png');
     await page.waitForFunction(() => document.querySelector('video').ended, null, { timeout: 20000 });
     await h.waitForItem(page, { label: 'Watched to the end.', window: 'Page' }, { timeout: 20000 });

@@ -80,10 +80,13 @@ async function startServer({ timeoutMs = 30000, dataDir: given, shiftableClock =
     if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
     if (shiftableClock) fs.rmSync(clockFile, { force: true });
   }
-  // '+4d', '+36h': the server's clock from now on, relative to the real one.
+  // '+4d', '+36h': the server's clock from now on, relative to the real one. libfaketime reads
+  // the file at every clock call: it is replaced whole (rename), so no call reads it half written.
   function shiftClock(offset) {
     if (!shiftableClock) throw new Error('start the server with shiftableClock to shift its clock');
-    fs.writeFileSync(clockFile, `${offset}\n`);
+    const next = `${clockFile}.next`;
+    fs.writeFileSync(next, `${offset}\n`);
+    fs.renameSync(next, clockFile);
   }
   return { url, dataDir, stop, log: () => stderr, shiftClock };
 }
@@ -171,6 +174,8 @@ async function findItem(page, query) {
   return (await findItems(page, query))[0] || null;
 }
 
+// Polls fn until it returns something truthy (returned) or the deadline passes (throws, saying
+// what was awaited). The one way tests wait: on a condition, never for a fixed time.
 async function waitFor(what, fn, { timeout = 20000, interval = 50 } = {}) {
   const end = Date.now() + timeout;
   for (;;) {
@@ -215,13 +220,20 @@ async function click(page, label, opts = {}) {
   return item;
 }
 
-// Waits until n more frames have been drawn (after an input or a layout change).
+// Waits until n more frames have been drawn (after an input or a layout change). An idle page
+// draws one frame a second: it is woken first, as the pointer entering the canvas wakes it
+// (ImGui sees the pointer where it was), so the frames come at once.
 async function frames(page, n = 3) {
-  const start = await page.evaluate(() => window.pdFrame());
-  await waitFor(`${n} frames`, async () => (await page.evaluate(() => window.pdFrame())) >= start + n);
+  const start = await page.evaluate(() => {
+    if (window.Module && Module.canvas) Module.canvas.dispatchEvent(new MouseEvent('mouseenter'));
+    return window.pdFrame();
+  });
+  await waitFor(`${n} frames`, async () => (await page.evaluate(() => window.pdFrame())) >= start + n, { interval: 20 });
 }
 
-// Clicks a text field, waits until it is the active item, then types.
+// Clicks a text field, waits until it is the active item, types, and waits until the field
+// holds what was typed (ImGui takes queued keys over several frames; a reload or a read of the
+// draft right after typing would otherwise miss the last ones). A password field shows no value.
 async function typeInto(page, label, text, opts = {}) {
   const q = { label, kind: 'input', ...opts };
   await click(page, label, { ...opts, kind: 'input' });
@@ -230,7 +242,11 @@ async function typeInto(page, label, text, opts = {}) {
     return it && it.active;
   });
   await page.keyboard.type(text);
-  return waitForItem(page, q);
+  return waitFor(`${label} to hold ${JSON.stringify(text)}`, async () => {
+    const it = await findItem(page, q);
+    if (!it) return null;
+    return typeof it.value !== 'string' || it.value.includes(text) ? it : null;
+  });
 }
 
 // The value of a (non-secret) text field.
@@ -286,10 +302,30 @@ async function scrollTo(page, query, { up = false, timeout = 20000 } = {}) {
     if (it && it.y >= 70 && it.y + it.h <= height - 10) return it;
     if (Date.now() > end) throw new Error(`could not scroll to ${JSON.stringify(q)}`);
     const step = it ? (it.y < 70 ? -Math.min(300, 90 - it.y) : Math.min(300, it.y + it.h - height + 40)) : (up ? -400 : 400);
-    await page.mouse.move(700, height / 2);
-    await page.mouse.wheel(0, step);
-    await new Promise((r) => setTimeout(r, 80));
+    await wheel(page, step);
   }
+}
+
+// One turn of the mouse wheel over the page, then the frames that apply it: the item table holds
+// the scrolled positions when it returns.
+async function wheel(page, deltaY, { x = 700, y = page.viewportSize().height / 2 } = {}) {
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(0, deltaY);
+  await frames(page, 2);
+}
+
+// Scrolls down until the page moves no more: the item matching `anchor` (one near the end of
+// the page, so it stays in view) is drawn at the same place after another turn of the wheel.
+async function scrollToEnd(page, anchor, { timeout = 20000 } = {}) {
+  const q = normalize(anchor);
+  let last = null;
+  return waitFor(`the end of the page (${JSON.stringify(q)} drawn, and no longer moving with the wheel)`, async () => {
+    await wheel(page, 600);
+    const it = await findItem(page, q);
+    const stopped = !!it && last !== null && it.y === last;
+    last = it ? it.y : null;
+    return stopped ? it : null;
+  }, { timeout, interval: 0 });
 }
 
 // Opens a route by changing the URL fragment, as a typed URL or a bookmark would.
@@ -299,18 +335,34 @@ async function goTo(page, hash) {
 }
 
 // Resolves once an item matching query is drawn, checking inside the page at every frame (for
-// timing live updates precisely): { at } is Date.now() in Node when it was seen.
+// timing live updates precisely): { at } is Date.now() in Node when it was seen, { drawnAt } the
+// page's own clock at the frame it was first seen (free of the test process's delays).
 async function whenDrawn(page, query, { timeout = 20000 } = {}) {
   const q = normalize(query);
-  await page.waitForFunction((q) => (window.pdItems ? window.pdItems() : []).some((it) => {
+  const handle = await page.waitForFunction((q) => (window.pdItems ? window.pdItems() : []).some((it) => {
     if (q.visible !== false && !it.visible) return false;
     if (q.kind ? it.kind !== q.kind : it.kind === 'window') return false;
     if (q.window && it.window !== q.window && !it.window.startsWith(q.window + '/')) return false;
     if (q.label !== undefined && it.text !== q.label && it.label !== q.label && it.label !== '##' + q.label) return false;
     if (q.contains !== undefined && !it.text.includes(q.contains) && !it.label.includes(q.contains)) return false;
     return true;
-  }), q, { timeout, polling: 'raf' });
-  return { at: Date.now() };
+  }) && Date.now(), q, { timeout, polling: 'raf' });
+  return { at: Date.now(), drawnAt: await handle.jsonValue() };
+}
+
+// Forgets the page's request timings, so answeredAt finds the next request.
+function clearRequestTimes(page) {
+  return page.evaluate(() => performance.clearResourceTimings());
+}
+
+// The page's clock when the answer to its first request since clearRequestTimes whose URL
+// contains urlPart had arrived in full (Resource Timing), once it has.
+async function answeredAt(page, urlPart, { timeout = 20000 } = {}) {
+  const handle = await page.waitForFunction((part) => {
+    const e = performance.getEntriesByType('resource').find((x) => x.name.includes(part) && x.responseEnd > 0);
+    return e ? performance.timeOrigin + e.responseEnd : null;
+  }, urlPart, { timeout, polling: 50 });
+  return handle.jsonValue();
 }
 
 async function waitForHash(page, prefix, opts) {
@@ -341,9 +393,22 @@ async function signIn(page, email, password = DEMO_PASSWORD, { submitWithEnter =
   else await click(page, 'Sign in', { window: 'Sign in' });
 }
 
+// fetch from Node, sent again when the connection fails before any answer: a kept-alive socket
+// the server has just closed fails at once. Only for requests that may be repeated: reads, and
+// writes that carry their own id (command ids, payment ids, an invitation's token, a sign-in).
+async function request(url, init) {
+  for (let attempt = 1; ; ++attempt) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
 // The API from Node, outside any browser: sign in (returns the session cookie) and commands.
 async function apiSignIn(baseUrl, email, password = DEMO_PASSWORD) {
-  const r = await fetch(baseUrl + '/api/v1/session', {
+  const r = await request(baseUrl + '/api/v1/session', {
     method: 'POST', headers: { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password }) });
   if (r.status !== 200) throw new Error(`sign-in of ${email} failed: ${r.status}`);
@@ -353,17 +418,9 @@ async function apiSignIn(baseUrl, email, password = DEMO_PASSWORD) {
 async function apiJson(baseUrl, cookie, method, path, body) {
   const headers = { cookie, Accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' });
-  // A kept-alive socket the server has just closed fails at once: send again (commands carry
-  // their command id, so a second send never applies twice).
-  for (let attempt = 1; ; ++attempt) {
-    try {
-      const r = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
+  const r = await request(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
 }
 
 function apiCommand(baseUrl, cookie, program, type, data) {
@@ -414,7 +471,7 @@ function appSuite({ onAfter, server: serverOptions } = {}) {
 module.exports = {
   appSuite,
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
-  startServer, launchBrowser, openApp, waitForApp, reload,
+  startServer, launchBrowser, openApp, request, waitForApp, reload,
   items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
-  findInRow, clickInRow, scrollTo, frames, goTo, whenDrawn, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
+  findInRow, clickInRow, scrollTo, scrollToEnd, wheel, frames, goTo, whenDrawn, clearRequestTimes, answeredAt, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
 };
