@@ -34,8 +34,10 @@ const month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1); // t
 const nextMonth = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, 1);
 const daysInMonth = Math.round((nextMonth - month) / DAY);
 const monthLabel = new Date(month).toISOString().slice(0, 7);
+let clockAt = realNow; // where the server's clock was last moved to
 function moveClockTo(at) {
   suite.server.shiftClock(`+${Math.round((at - realNow) / 1000)}`);
+  clockAt = at;
 }
 
 let owner, staff, zoeId, avaId, apiKey;
@@ -61,10 +63,14 @@ async function tab(page, name) {
   await h.frames(page, 3);
 }
 
-// libfaketime reads the offset at every clock call: the server's clock has moved at once. The
-// scheduler looks once a second; give it a tick to run what the new time made due.
+// libfaketime reads the offset at every clock call: the server's clock has moved at once. What
+// the new time made due, the scheduler runs on its next pass: every month before the new time's
+// closed (commissions.next_close is the first month not closed, counted as year * 12 + month).
 async function waitForClock() {
-  await new Promise((r) => setTimeout(r, 1500));
+  const d = new Date(clockAt);
+  const month = d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const cookie = owner || await h.apiSignIn(suite.server.url, 'owner@acme.test');
+  await h.waitFor(`the months before ${d.toISOString().slice(0, 7)} closed`, async () => (await snapshot(cookie)).commissions.next_close >= month);
 }
 
 test('a referred customer pays; the agent sees the referral accrual and the support commission to come', TIMEOUT, async () => {
@@ -136,7 +142,7 @@ test('the business suspends Ava; the billing system\'s next payment still earns 
   await h.click(staffPage, 'Suspend agent', { window: 'Confirm' });
   await h.waitFor('Ava suspended in the list', async () => !!(await h.findInRow(staffPage, 'Ava Martinez', 'Suspended', { window: 'Page' })));
 
-  const pay = (body) => fetch(`${suite.server.url}/api/v1/programs/1/billing/payments`, {
+  const pay = (body) => h.request(`${suite.server.url}/api/v1/programs/1/billing/payments`, {
     method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const payment = { payment_id: 'inv-zoe-2', customer_email: 'zoe@redwoodvets.test', amount: { minor: 50000, currency: 'USD' } };
   const first = await pay(payment);
@@ -219,7 +225,7 @@ test('the business revokes the key in the browser; the billing system is refused
     return !!pill;
   });
   await h.screenshot(desk, 'commissions-api-key-revoked.png');
-  const refused = await fetch(`${suite.server.url}/api/v1/programs/1/billing/payments`, {
+  const refused = await h.request(`${suite.server.url}/api/v1/programs/1/billing/payments`, {
     method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ payment_id: 'inv-zoe-3', customer_email: 'zoe@redwoodvets.test', amount: { minor: 50000, currency: 'USD' } }) });
   assert.equal(refused.status, 401);
