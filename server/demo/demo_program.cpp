@@ -549,6 +549,13 @@ void load_demo_program(app::Services& s) {
   story.now = base;
   for (const auto& p : payments_later)
     story.run(acme, RecordPayment{p.external_id, p.customer, PaymentKind::payment, p.amount, p.at, ""}, Actor{support_rules::system_actor, "Billing system", ""});
+  // Yesterday Daniel added an adjustment above the program's threshold (500.00): it waits for
+  // Maya, an owner, to approve it, since nobody approves their own.
+  story.now = base - 26 * 3'600'000LL;
+  story.run(acme, AdjustCommission{priya.id, LedgerSide::support, Money{650'00, "USD"}, "Weekend cover for the Harborline migration: 14 hours beyond her customers",
+                                   by_email.at("li@harborline.test")},
+            daniel);
+  story.now = base;
 
   const auto brightside = story.create_program("Brightside CRM", rosa);
   story.join(brightside, rosa, ava, Role::agent);

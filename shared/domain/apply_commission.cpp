@@ -142,8 +142,12 @@ ApplyOutcome apply(ProgramState& s, const Event&, const SupportMonthClosed& b) {
 
 ApplyOutcome apply(ProgramState& s, const Event& e, const CommissionAdjusted& b) {
   add_line(s, e, b.line);
-  notify(s, b.line.agent_id, e, "commission", "The business adjusted your " + std::string(b.line.side == LedgerSide::referral ? "referral" : "support") +
-                                                  " commission: " + b.line.note);
+  const std::string side = b.line.side == LedgerSide::referral ? "referral" : "support";
+  if (awaits_second_approval(b.line))
+    notify(s, b.line.agent_id, e, "commission",
+           "The business proposed an adjustment of your " + side + " commission, awaiting a second approval: " + b.line.note);
+  else
+    notify(s, b.line.agent_id, e, "commission", "The business adjusted your " + side + " commission: " + b.line.note);
   return {};
 }
 
@@ -185,6 +189,11 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const PayoutRecorded& b) {
     add_line(s, e, p);
   }
   notify(s, b.agent_id, e, "commission", "The business paid out your commission (reference " + b.reference + ").");
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const AdjustmentThresholdSet& b) {
+  s.commissions.adjustment_thresholds[b.threshold.currency] = AdjustmentThreshold{b.threshold.currency, b.threshold.minor, e.actor, e.at};
   return {};
 }
 

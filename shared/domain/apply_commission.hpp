@@ -17,6 +17,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const SupportMonthClosed& b)
 ApplyOutcome apply(ProgramState& s, const Event& e, const CommissionAdjusted& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CommissionLinesApproved& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const PayoutRecorded& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const AdjustmentThresholdSet& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyCreated& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyRevoked& b);
 

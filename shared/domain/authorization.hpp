@@ -40,10 +40,11 @@ enum class Action {
   grade_certification,   // grade, approve or decline, exceptions, revocation
   read_certification,    // target.person: an agent's certification record
   // Commissions.
-  manage_commission_plans, // owners and admins: plan versions
+  manage_commission_plans, // owners and admins: plan versions and the adjustment approval threshold
   record_payment,          // payments and refunds entered by the business (the billing system uses the system actor)
   adjust_commission,       // a line with a reason on an agent's ledger
   approve_commission,      // approve pending lines before their holding period ends
+  approve_large_adjustment, // owners and admins: an adjustment above the threshold (never their own)
   pay_out_commission,      // owners and admins: payout batches
   read_commissions,        // target.person: an agent's ledger (0: every agent's, payments and batches)
   manage_api_keys,         // owners and admins: create and revoke the billing system's API keys

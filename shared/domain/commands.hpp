@@ -95,7 +95,8 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RemoveTrainingModule, SaveQuestion, RemoveQuestion, RequestSupportAccess, RecordTrainingProgress,
                              StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
                              DecideCertification, GrantCertificationException, RevokeCertification, SaveCommissionPlan,
-                             RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, CreateApiKey, RevokeApiKey>;
+                             RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, SetAdjustmentThreshold, CreateApiKey,
+                             RevokeApiKey>;
 
 const char* type_of(const Command& command);
 

@@ -1,6 +1,7 @@
 #include "shared/domain/commission.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/domain/authorization.hpp"
 #include "shared/domain/state.hpp"
 
 #include <algorithm>
@@ -116,7 +117,8 @@ const LedgerLine* CommissionState::line(LineId id) const {
 
 void CommissionState::track_line(const LedgerLine& l, const LedgerLine* before) {
   if (before && before->state == LineState::pending) pending.erase({before->approve_at, before->id});
-  if (l.state == LineState::pending) pending.insert({l.approve_at, l.id});
+  // The scheduler approves what waits for its holding period, never an adjustment waiting for a second person.
+  if (l.state == LineState::pending && !awaits_second_approval(l)) pending.insert({l.approve_at, l.id});
   if (before) return;
   if (l.side == LedgerSide::referral && l.kind == LineKind::accrual && l.payment_id) referral_line_of[l.payment_id] = l.id;
   if (l.kind == LineKind::reversal && l.reverses) reversals_of[l.reverses].push_back(l.id);
@@ -235,6 +237,47 @@ Balances balances(const CommissionState& c, PersonId agent, LedgerSide side, con
   return b;
 }
 
+// ---- Separation of duties on money ---------------------------------------------------------
+
+std::int64_t adjustment_threshold(const CommissionState& c, const std::string& currency) {
+  auto it = c.adjustment_thresholds.find(currency);
+  return it == c.adjustment_thresholds.end() ? default_adjustment_threshold_minor : it->second.minor;
+}
+
+bool adjustment_needs_second_approval(const CommissionState& c, const Money& amount) {
+  const auto size = amount.minor < 0 ? -amount.minor : amount.minor; // |amount| <= max_money_minor: no overflow
+  return size > adjustment_threshold(c, amount.currency);
+}
+
+bool awaits_second_approval(const LedgerLine& l) { return l.kind == LineKind::adjustment && l.state == LineState::pending; }
+
+LineApproval may_approve_line(const ProgramState& s, PersonId approver, const LedgerLine& l) {
+  if (!is_allowed(s, approver, Action::approve_commission)) return LineApproval::not_business;
+  if (l.kind == LineKind::payout) return LineApproval::payout_line;
+  if (l.state == LineState::approved) return LineApproval::already_approved;
+  if (l.state == LineState::paid) return LineApproval::already_paid;
+  if (l.by != 0 && l.by == approver) return LineApproval::own_line;
+  if (awaits_second_approval(l) && !is_allowed(s, approver, Action::approve_large_adjustment)) return LineApproval::owner_or_admin_only;
+  return LineApproval::allowed;
+}
+
+std::string line_approval_text(LineApproval a, const LedgerLine& l) {
+  const auto line = "Line " + std::to_string(l.id);
+  switch (a) {
+  case LineApproval::allowed: return {};
+  case LineApproval::not_business: return "Only the business approves commission lines.";
+  case LineApproval::payout_line: return "A payout line is not approved.";
+  case LineApproval::already_approved: return line + " is already approved.";
+  case LineApproval::already_paid: return line + " is already paid.";
+  case LineApproval::own_line:
+    return l.kind == LineKind::adjustment ? line + " is your own adjustment: an owner or admin other than you approves it."
+                                          : line + " comes from a payment or refund you entered: someone else in the business approves it.";
+  case LineApproval::owner_or_admin_only:
+    return line + " is an adjustment above the approval threshold: an owner or admin other than its author approves it.";
+  }
+  return {};
+}
+
 // ---- JSON ----------------------------------------------------------------------------------
 
 void to_json(nlohmann::json& j, const CommissionState& c) {
@@ -257,7 +300,8 @@ void to_json(nlohmann::json& j, const CommissionState& c) {
        {"next_batch_id", c.next_batch_id},
        {"spans", per_customer(c.spans)},
        {"cancelled", per_customer(c.cancelled)},
-       {"next_close", c.next_close}};
+       {"next_close", c.next_close},
+       {"adjustment_thresholds", values(c.adjustment_thresholds)}};
 }
 
 void from_json(const nlohmann::json& j, CommissionState& c) {
@@ -283,6 +327,10 @@ void from_json(const nlohmann::json& j, CommissionState& c) {
   for (const auto& s : j.value("cancelled", nlohmann::json::array()))
     c.cancelled[s.at("customer_id").get<CustomerId>()] = s.at("items").get<std::vector<Stretch>>();
   c.next_close = j.value("next_close", MonthIndex{0});
+  for (const auto& t : j.value("adjustment_thresholds", nlohmann::json::array())) {
+    auto v = t.get<AdjustmentThreshold>();
+    c.adjustment_thresholds[v.currency] = std::move(v);
+  }
   c.index();
 }
 

@@ -11,6 +11,10 @@
 // line's state and never its amount. No support-side or certification event (assignment,
 // reassignment, suspension, removal, revocation, failure, expiry) touches a referral line.
 //
+// Separation of duties on money: an adjustment larger than its currency's threshold waits for
+// an owner or admin other than its author, and nobody approves a line they wrote (see
+// may_approve_line below).
+//
 // Money is integer minor units; shares are basis points (1/100 of a percent). Months and days
 // are UTC.
 #pragma once
@@ -114,7 +118,7 @@ struct LedgerLine {
   int days = 0;                 // support accrual: days assigned and certified in that month
   std::string note;             // what the line is for; an adjustment's reason
   TimeMs at = 0;
-  TimeMs approve_at = 0; // pending: approved by the scheduler from then on
+  TimeMs approve_at = 0; // pending: approved by the scheduler from then on (0: an adjustment awaiting a second approval)
   TimeMs approved_at = 0;
   PersonId approved_by = 0; // 0: the scheduler
   BatchId batch_id = 0;     // paid, and payout lines: the payout batch
@@ -157,6 +161,17 @@ struct ApiKey {
   bool operator==(const ApiKey&) const = default;
 };
 
+// The size above which an adjustment in a currency waits for a second person (owners and admins
+// set it; a currency never set uses default_adjustment_threshold_minor).
+inline constexpr std::int64_t default_adjustment_threshold_minor = 500'00; // 500.00 in a two-decimal currency
+struct AdjustmentThreshold {
+  std::string currency;
+  std::int64_t minor = default_adjustment_threshold_minor; // 0: every adjustment waits for a second person
+  PersonId set_by = 0;
+  TimeMs set_at = 0;
+  bool operator==(const AdjustmentThreshold&) const = default;
+};
+
 // A stretch of time during which `agent_id` earned support commission for a customer (assigned,
 // an active partner, Certified, the customer not cancelled) at the customer's MRR then. Spans of
 // one customer never overlap. Derived by apply().
@@ -188,6 +203,7 @@ struct CommissionState {
   std::map<CustomerId, std::vector<SupportSpan>> spans;
   std::map<CustomerId, std::vector<Stretch>> cancelled;
   MonthIndex next_close = 0; // the first month not closed yet; 0 until support commission is first tracked
+  std::map<std::string, AdjustmentThreshold> adjustment_thresholds; // by currency; the business's replicas only
 
   // Indexes derived from the above (rebuilt by index()).
   std::map<std::string, PaymentId> payment_by_external;
@@ -272,6 +288,35 @@ struct Balances {
 };
 Balances balances(const CommissionState& c, PersonId agent, LedgerSide side, const std::string& currency);
 
+// ---- Separation of duties on money ---------------------------------------------------------
+
+// The threshold in effect for adjustments in `currency` (minor units).
+std::int64_t adjustment_threshold(const CommissionState& c, const std::string& currency);
+// Whether an adjustment of `amount` waits for a second person: its absolute amount is above
+// the threshold of its currency (a threshold of 0: every adjustment). Otherwise the business
+// member who writes it approves it at once.
+bool adjustment_needs_second_approval(const CommissionState& c, const Money& amount);
+// A line written pending for a second person: an adjustment not approved yet. The scheduler
+// never approves it; only an owner or admin other than its author does.
+bool awaits_second_approval(const LedgerLine& l);
+
+// Whether `approver` may approve the line now, and if not why. Business staff approve pending
+// lines, never one they wrote themselves (an adjustment, or the referral accrual or reversal of a
+// payment or refund they entered); an adjustment awaiting a second approval is approved by an
+// owner or admin only. ApproveCommissionLines and the commissions desk both ask this.
+enum class LineApproval {
+  allowed,
+  not_business,         // not business staff of the program
+  payout_line,          // payout lines are never approved
+  already_approved,
+  already_paid,
+  own_line,             // the approver wrote it
+  owner_or_admin_only,  // an adjustment awaiting a second approval, and the approver is staff
+};
+LineApproval may_approve_line(const ProgramState& s, PersonId approver, const LedgerLine& l);
+// Why, in words the approver reads ("You added this adjustment: another owner or admin approves it.").
+std::string line_approval_text(LineApproval a, const LedgerLine& l);
+
 // JSON codecs.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionPlan, currency, effective_from, referral_first_bps, referral_recurring_bps,
                                                 referral_recurring_months, support_basis, support_flat_minor, support_mrr_bps, hold_days,
@@ -284,6 +329,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LedgerLine, id, agent_id, side, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutBatch, id, reference, currency, at, by, line_ids, payout_line_ids, total_minor)
 // Without key_hash: the wire form of a key never carries it.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKey, id, label, key_prefix, created_by, created_at, revoked_at, revoked_by, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AdjustmentThreshold, currency, minor, set_by, set_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSpan, agent_id, from, to, mrr)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Stretch, from, to)
 void to_json(nlohmann::json& j, const CommissionState& c);

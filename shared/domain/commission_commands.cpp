@@ -132,6 +132,12 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RecordPayout
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, SetAdjustmentThreshold& c) {
+  FieldReader r(data, {"threshold"}, "data");
+  c.threshold = read_money(r, "threshold", 0, max_money_minor);
+  return r.error();
+}
+
 std::optional<core::Error> read_command(const nlohmann::json& data, CreateApiKey& c) {
   FieldReader r(data, {"label"}, "data");
   c.label = r.text("label", {1, max_api_key_label});
@@ -170,6 +176,7 @@ nlohmann::json write_command(const AdjustCommission& c) {
 }
 nlohmann::json write_command(const ApproveCommissionLines& c) { return {{"line_ids", c.line_ids}}; }
 nlohmann::json write_command(const RecordPayout& c) { return {{"reference", c.reference}, {"currency", c.currency}, {"line_ids", c.line_ids}}; }
+nlohmann::json write_command(const SetAdjustmentThreshold& c) { return {{"threshold", c.threshold}}; }
 nlohmann::json write_command(const CreateApiKey& c) { return {{"label", c.label}}; } // the key's prefix and hash are the server's
 nlohmann::json write_command(const RevokeApiKey& c) { return {{"key_id", c.key_id}}; }
 

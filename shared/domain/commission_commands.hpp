@@ -43,7 +43,9 @@ struct RecordPayment {
   std::string refund_of; // refund: the external id of the payment refunded
 };
 
-// Business staff: a line of its own on an agent's ledger (either sign), with a reason.
+// Business staff: a line of its own on an agent's ledger (either sign), with a reason. Approved at
+// once up to the threshold of its currency; above it, written pending for an owner or admin
+// other than its author (adjustment_needs_second_approval).
 struct AdjustCommission {
   static constexpr const char* type = "AdjustCommission";
   PersonId agent_id = 0;
@@ -54,7 +56,8 @@ struct AdjustCommission {
 };
 
 // Business staff: approve pending lines before their holding period ends (an accrual and its
-// reversals are approved together).
+// reversals are approved together). Never a line the approver wrote; an adjustment awaiting a
+// second approval by an owner or admin only (may_approve_line).
 struct ApproveCommissionLines {
   static constexpr const char* type = "ApproveCommissionLines";
   std::vector<LineId> line_ids;
@@ -68,6 +71,13 @@ struct RecordPayout {
   std::string reference;
   std::string currency;
   std::vector<LineId> line_ids;
+};
+
+// Owners and admins: the size above which an adjustment in a currency waits for a second person.
+// 0: every adjustment does. Lines already written keep their state.
+struct SetAdjustmentThreshold {
+  static constexpr const char* type = "SetAdjustmentThreshold";
+  Money threshold; // minor units >= 0, in a currency the program's commissions are in
 };
 
 // Owners and admins: a key for the business's billing system to send payments with. The server
@@ -94,6 +104,7 @@ PD_COMMISSION_COMMAND_CODEC(RecordPayment)
 PD_COMMISSION_COMMAND_CODEC(AdjustCommission)
 PD_COMMISSION_COMMAND_CODEC(ApproveCommissionLines)
 PD_COMMISSION_COMMAND_CODEC(RecordPayout)
+PD_COMMISSION_COMMAND_CODEC(SetAdjustmentThreshold)
 PD_COMMISSION_COMMAND_CODEC(CreateApiKey)
 PD_COMMISSION_COMMAND_CODEC(RevokeApiKey)
 #undef PD_COMMISSION_COMMAND_CODEC

@@ -34,9 +34,15 @@ struct SupportMonthClosed {
   static constexpr const char* type = "SupportMonthClosed";
   std::string month; // "2026-01": its support lines were written just before
 };
+// An adjustment: approved at once, or pending for a second person when above the threshold.
 struct CommissionAdjusted {
   static constexpr const char* type = "CommissionAdjusted";
   LedgerLine line;
+};
+// The size above which adjustments in a currency wait for a second person (business only).
+struct AdjustmentThresholdSet {
+  static constexpr const char* type = "AdjustmentThresholdSet";
+  Money threshold;
 };
 // Pending lines of one agent approved (actor 0: the holding period passed).
 struct CommissionLinesApproved {
@@ -77,6 +83,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionReversed, line
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportCommissionAccrued, line)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportMonthClosed, month)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionAdjusted, line)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AdjustmentThresholdSet, threshold)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionLinesApproved, agent_id, line_ids, note)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutRecorded, batch_id, reference, currency, agent_id, line_ids, payouts)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKeyCreated, key_id, label, key_prefix, key_hash)

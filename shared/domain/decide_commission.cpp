@@ -235,14 +235,20 @@ Outcome decide(const ProgramState& s, const AdjustCommission& c, const Actor& a,
   l.side = c.side;
   l.kind = LineKind::adjustment;
   l.amount = c.amount;
-  // Written by the business, so approved by it at once.
-  l.state = LineState::approved;
   l.customer_id = c.customer_id;
   l.note = c.reason;
   l.at = now;
-  l.approve_at = l.approved_at = now;
-  l.approved_by = a.id;
   l.by = a.id;
+  if (adjustment_needs_second_approval(cm, c.amount)) {
+    // Above the threshold: pending until an owner or admin other than its author approves it
+    // (never by the scheduler: approve_at stays 0).
+    l.state = LineState::pending;
+  } else {
+    // Written by the business, so approved by it at once.
+    l.state = LineState::approved;
+    l.approve_at = l.approved_at = now;
+    l.approved_by = a.id;
+  }
   return Events{CommissionAdjusted{std::move(l)}};
 }
 
@@ -251,6 +257,21 @@ Outcome decide(const ProgramState& s, const ApproveCommissionLines& c, const Act
   if (c.line_ids.empty()) return missing("List the lines to approve.", "data.line_ids");
   if (c.line_ids.size() > max_lines_per_command) return invalid("Approve at most 1000 lines at once.", "data.line_ids");
   const auto& cm = s.commissions;
+  // Who may approve which line is may_approve_line's rule (the commissions desk asks it too).
+  auto refusal = [&](const LedgerLine& l, std::size_t i) -> std::optional<core::Error> {
+    const auto verdict = may_approve_line(s, a.id, l);
+    const auto text = line_approval_text(verdict, l);
+    switch (verdict) {
+    case LineApproval::allowed: return std::nullopt;
+    case LineApproval::not_business: return forbidden(text);
+    case LineApproval::payout_line: return invalid(text, line_field(i));
+    case LineApproval::already_approved:
+    case LineApproval::already_paid: return conflict(text, line_field(i));
+    case LineApproval::own_line:
+    case LineApproval::owner_or_admin_only: return make_error(ErrorCode::forbidden, text, line_field(i));
+    }
+    return forbidden(text);
+  };
   std::set<LineId> ids;
   auto add_pending = [&](LineId id) {
     if (auto l = cm.line(id); l && l->state == LineState::pending) ids.insert(id);
@@ -258,11 +279,13 @@ Outcome decide(const ProgramState& s, const ApproveCommissionLines& c, const Act
   for (std::size_t i = 0; i < c.line_ids.size(); ++i) {
     const auto* l = cm.line(c.line_ids[i]);
     if (!l) return not_found("No such line.", line_field(i));
-    if (l->kind == LineKind::payout) return invalid("A payout line is not approved.", line_field(i));
-    if (l->state == LineState::approved) return conflict("Line " + std::to_string(l->id) + " is already approved.", line_field(i));
-    if (l->state == LineState::paid) return conflict("Line " + std::to_string(l->id) + " is already paid.", line_field(i));
-    // An accrual and its reversals move together.
+    if (auto e = refusal(*l, i)) return *e;
+    // An accrual and its reversals move together. The accrual a listed reversal brings along is
+    // money to the agent: the same rule holds for it. The reversals an accrual brings along only
+    // take money back, and follow it whoever entered the refund.
     const LineId accrual = l->kind == LineKind::reversal ? l->reverses : l->id;
+    if (const auto* acc = cm.line(accrual); acc && accrual != l->id && acc->state == LineState::pending)
+      if (auto e = refusal(*acc, i)) return *e;
     add_pending(l->id);
     add_pending(accrual);
     if (auto r = cm.reversals_of.find(accrual); r != cm.reversals_of.end())
@@ -341,6 +364,20 @@ Outcome decide(const ProgramState& s, const RecordPayout& c, const Actor& a, Tim
     out.push_back(std::move(ev));
   }
   return out;
+}
+
+Outcome decide(const ProgramState& s, const SetAdjustmentThreshold& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::manage_commission_plans)) return forbidden("Only an owner or admin changes the adjustment approval threshold.");
+  // The decoder checks these too; a server route may build the command itself.
+  if (!is_currency_code(c.threshold.currency))
+    return invalid("The currency is a three-letter ISO 4217 code such as USD.", "data.threshold.currency");
+  if (c.threshold.minor < 0 || c.threshold.minor > max_money_minor)
+    return invalid("The threshold is 0 (every adjustment needs a second person) or a positive amount.", "data.threshold.minor");
+  if (!currency_accepted(s.commissions, s.currency, c.threshold.currency))
+    return invalid("Adjustments are in the currency of the program's commission plan (" + accepted_currencies(s) + ").",
+                   "data.threshold.currency");
+  if (adjustment_threshold(s.commissions, c.threshold.currency) == c.threshold.minor) return Events{}; // already so
+  return Events{AdjustmentThresholdSet{c.threshold}};
 }
 
 Outcome decide(const ProgramState& s, const CreateApiKey& c, const Actor& a, TimeMs) {

@@ -16,6 +16,7 @@ Outcome decide(const ProgramState& s, const RecordPayment& c, const Actor& actor
 Outcome decide(const ProgramState& s, const AdjustCommission& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const ApproveCommissionLines& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RecordPayout& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const SetAdjustmentThreshold& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const CreateApiKey& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RevokeApiKey& c, const Actor& actor, TimeMs now);
 

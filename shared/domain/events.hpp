@@ -92,7 +92,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                CertificationExceptionRequested, CertificationExceptionGranted, CommissionPlanSaved,
                                PaymentRecorded, ReferralCommissionAccrued, ReferralCommissionReversed, SupportCommissionAccrued,
                                SupportMonthClosed, CommissionAdjusted, CommissionLinesApproved, PayoutRecorded,
-                               ApiKeyCreated, ApiKeyRevoked>;
+                               AdjustmentThresholdSet, ApiKeyCreated, ApiKeyRevoked>;
 
 struct Event {
   Sequence seq = 0;

@@ -92,6 +92,7 @@ struct EventVisibility {
   bool operator()(const CommissionAdjusted& e) const { return own_ledger(e.line.agent_id); }
   bool operator()(const CommissionLinesApproved& e) const { return own_ledger(e.agent_id); }
   bool operator()(const PayoutRecorded& e) const { return own_ledger(e.agent_id); }
+  bool operator()(const AdjustmentThresholdSet&) const { return business(); }
   // The billing system's API keys: the business only (the hash never leaves the server at all).
   bool operator()(const ApiKeyCreated&) const { return is_allowed(s, reader, Action::read_api_keys); }
   bool operator()(const ApiKeyRevoked&) const { return is_allowed(s, reader, Action::read_api_keys); }

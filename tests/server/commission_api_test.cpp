@@ -2,6 +2,8 @@
 // and shown once, payments and refunds sent with a key (repeats change nothing, conflicts and
 // bad input are refused with the field named), bad and revoked keys, CSRF still guarding cookie
 // requests, who may list keys, and the CSV exports of the ledger and the monthly statement.
+// Separation of duties on money: an adjustment above the threshold waits for an owner or admin
+// other than its author, nobody approves their own, and only owners and admins set the threshold.
 #include "api_client.hpp"
 
 #include "shared/core/dates.hpp"
@@ -12,19 +14,43 @@
 #include <chrono>
 #include <regex>
 #include <set>
+#include <thread>
 
 using namespace pd::testing;
 using nlohmann::json;
 
 namespace {
-ServerProcess& server() {
-  static ServerProcess s;
-  return s;
-}
-
 std::int64_t now_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Whether the scheduler has nothing left to do in the commissions: every month before this one
+// closed, and no pending line past its holding period (adjustments wait for a person instead).
+bool commissions_settled(const json& commissions) {
+  const auto today = pd::core::date_of_ms(now_ms());
+  if (commissions["next_close"].get<std::int64_t>() < std::int64_t{today.year} * 12 + (today.month - 1)) return false;
+  for (const auto& l : commissions["lines"])
+    if (l["state"] == "pending" && l["kind"] != "adjustment" && l["approve_at"].get<std::int64_t>() <= now_ms()) return false;
+  return true;
+}
+
+// The demo's server, once the scheduler's first pass is done: it closes the months the demo
+// left open and approves lines past their holding period beside the first requests, and the
+// tests here compare the ledger before and after what they send.
+ServerProcess& server() {
+  static ServerProcess s;
+  static const bool settled = [] {
+    Session staff(s, "staff@acme.test");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!commissions_settled(json_of(staff.get("/api/v1/programs/1/snapshot"))["commissions"])) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+  }();
+  REQUIRE_MESSAGE(settled, "the scheduler's first pass over the demo's commissions did not finish");
+  return s;
 }
 std::string today() { return pd::core::format_date(pd::core::date_of_ms(now_ms())); }
 std::string this_month() { return today().substr(0, 7); }
@@ -495,4 +521,101 @@ TEST_CASE("CSV exports: the ledger and a month's statement, quoted and neutralis
   auto bad_month = daniel.get("/api/v1/programs/1/commissions/statements/2026-13.csv");
   CHECK(bad_month->status == 400);
   CHECK(json_of(bad_month)["error"]["field"] == "month");
+}
+
+namespace {
+json adjust(Session& who, std::int64_t agent, std::int64_t minor, const std::string& reason) {
+  auto r = who.command(1, "AdjustCommission", {{"agent_id", agent}, {"side", "referral"}, {"reason", reason},
+                                               {"amount", {{"minor", minor}, {"currency", "USD"}}}});
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  auto body = json_of(r);
+  REQUIRE(body["events"].size() == 1);
+  REQUIRE(body["events"][0]["type"] == "CommissionAdjusted");
+  return body["events"][0]["data"]["line"];
+}
+json line_in_snapshot(Session& who, std::int64_t id) {
+  const auto snapshot = json_of(who.get("/api/v1/programs/1/snapshot"));
+  for (const auto& l : snapshot["commissions"]["lines"])
+    if (l["id"] == id) return l;
+  return nullptr;
+}
+} // namespace
+
+TEST_CASE("an adjustment above the threshold waits for an owner or admin other than its author; a small one is approved at once") {
+  Session maya(server(), "owner@acme.test"), daniel(server(), "staff@acme.test"), ava(server(), "agent@acme.test");
+
+  // The demo holds one already: Daniel's, waiting for Maya.
+  bool demo_waiting = false;
+  const auto demo = json_of(maya.get("/api/v1/programs/1/snapshot"));
+  for (const auto& l : demo["commissions"]["lines"])
+    demo_waiting |= l["kind"] == "adjustment" && l["state"] == "pending" && l["by"] == daniel.person_id();
+  CHECK(demo_waiting);
+
+  // Staff add 750.00: written pending, not approved by anyone.
+  const auto big = adjust(daniel, ava.person_id(), 750'00, "Launch bonus for the Northwind rollout");
+  CHECK(big["state"] == "pending");
+  CHECK(big["approved_by"] == 0);
+  CHECK(big["approve_at"] == 0);
+  const auto id = big["id"].get<std::int64_t>();
+
+  // Its author approving it: refused, naming the line.
+  auto own = daniel.command(1, "ApproveCommissionLines", {{"line_ids", {id}}});
+  REQUIRE(own);
+  CHECK(own->status == 403);
+  CHECK(json_of(own)["error"]["field"] == "data.line_ids[0]");
+  CHECK(json_of(own)["error"]["message"].get<std::string>().find("your own adjustment") != std::string::npos);
+  CHECK(ava.command(1, "ApproveCommissionLines", {{"line_ids", {id}}})->status == 403);
+  CHECK(line_in_snapshot(maya, id)["state"] == "pending");
+  // Nor can it be paid out while it waits.
+  auto early = maya.command(1, "RecordPayout", {{"reference", unique("TR")}, {"currency", "USD"}, {"line_ids", {id}}});
+  CHECK(early->status == 409);
+  CHECK(json_of(early)["error"]["field"] == "data.line_ids[0]");
+
+  // The owner approves it.
+  auto approved = maya.command(1, "ApproveCommissionLines", {{"line_ids", {id}}});
+  REQUIRE(approved->status == 200);
+  const auto after = line_in_snapshot(daniel, id);
+  CHECK(after["state"] == "approved");
+  CHECK(after["approved_by"] == maya.person_id());
+
+  // 25.00 is under the threshold: approved at once by its author, as before.
+  const auto small = adjust(daniel, ava.person_id(), 25'00, "Thank-you for the webinar");
+  CHECK(small["state"] == "approved");
+  CHECK(small["approved_by"] == daniel.person_id());
+
+  // The owner's own large adjustment: she is refused too (no other owner or admin here yet).
+  const auto hers = adjust(maya, ava.person_id(), -900'00, "Commission paid twice in error");
+  CHECK(hers["state"] == "pending");
+  auto self = maya.command(1, "ApproveCommissionLines", {{"line_ids", {hers["id"]}}});
+  CHECK(self->status == 403);
+  CHECK(json_of(self)["error"]["field"] == "data.line_ids[0]");
+  auto staff_for_owner = daniel.command(1, "ApproveCommissionLines", {{"line_ids", {hers["id"]}}});
+  CHECK(staff_for_owner->status == 403);
+  CHECK(json_of(staff_for_owner)["error"]["message"].get<std::string>().find("owner or admin") != std::string::npos);
+}
+
+TEST_CASE("only owners and admins change the adjustment threshold; 0 sends every adjustment to a second person") {
+  Session maya(server(), "owner@acme.test"), daniel(server(), "staff@acme.test"), ava(server(), "agent@acme.test");
+  const json zero = {{"threshold", {{"minor", 0}, {"currency", "USD"}}}};
+  auto by_staff = daniel.command(1, "SetAdjustmentThreshold", zero);
+  CHECK(by_staff->status == 403);
+  CHECK(ava.command(1, "SetAdjustmentThreshold", zero)->status == 403);
+  auto negative = maya.command(1, "SetAdjustmentThreshold", {{"threshold", {{"minor", -5}, {"currency", "USD"}}}});
+  CHECK(negative->status == 400);
+  CHECK(json_of(negative)["error"]["field"] == "data.threshold.minor");
+  auto other_currency = maya.command(1, "SetAdjustmentThreshold", {{"threshold", {{"minor", 100}, {"currency", "JPY"}}}});
+  CHECK(other_currency->status == 400);
+  CHECK(json_of(other_currency)["error"]["field"] == "data.threshold.currency");
+
+  REQUIRE(maya.command(1, "SetAdjustmentThreshold", zero)->status == 200);
+  const auto thresholds = json_of(daniel.get("/api/v1/programs/1/snapshot"))["commissions"]["adjustment_thresholds"];
+  REQUIRE(thresholds.size() == 1);
+  CHECK(thresholds[0]["minor"] == 0);
+  CHECK(thresholds[0]["set_by"] == maya.person_id());
+  CHECK(json_of(ava.get("/api/v1/programs/1/snapshot"))["commissions"]["adjustment_thresholds"].empty());
+  CHECK(adjust(daniel, ava.person_id(), 1, "Rounding")["state"] == "pending");
+  // Back to 500.00 for the other tests of this file.
+  REQUIRE(maya.command(1, "SetAdjustmentThreshold", {{"threshold", {{"minor", 500'00}, {"currency", "USD"}}}})->status == 200);
+  CHECK(adjust(daniel, ava.person_id(), 1, "Rounding")["state"] == "approved");
 }

@@ -469,7 +469,7 @@ TEST_CASE("a refund after payout comes off the next payout of the same ledger; t
   save(g, referral_plan("2026-01-01", 2000, 1000), t0);
   run(g, payment("inv-1", 1, 10'000), staff, at(2026, 1, 5)); // 3000
   const auto a1 = referral_line_of(g.state, "inv-1").id;
-  run(g, ApproveCommissionLines{{a1}}, staff, at(2026, 1, 6));
+  run(g, ApproveCommissionLines{{a1}}, admin, at(2026, 1, 6));
   run(g, RecordPayout{"TR-1", "USD", {a1}}, owner, at(2026, 1, 7));
   CHECK(balances(g.state.commissions, ava, LedgerSide::referral, "USD") == Balances{0, 0, 3000});
   auto r = run(g, refund("rf-1", 1, 10'000, "inv-1"), staff, at(2026, 1, 20));
@@ -479,12 +479,12 @@ TEST_CASE("a refund after payout comes off the next payout of the same ledger; t
   CHECK(balances(g.state.commissions, ava, LedgerSide::referral, "USD") == Balances{0, -3000, 3000});
   run(g, payment("inv-2", 1, 20'000), staff, at(2026, 1, 21)); // 10% recurring: 2000
   const auto a2 = referral_line_of(g.state, "inv-2").id;
-  run(g, ApproveCommissionLines{{a2}}, staff, at(2026, 1, 22));
+  run(g, ApproveCommissionLines{{a2}}, admin, at(2026, 1, 22));
   auto short_of = refused(g, RecordPayout{"TR-2", "USD", {a2}}, owner, at(2026, 1, 23)); // 2000 - 3000
   CHECK(short_of.field == "data.line_ids");
   run(g, payment("inv-3", 1, 30'000), staff, at(2026, 1, 24)); // 3000
   const auto a3 = referral_line_of(g.state, "inv-3").id;
-  run(g, ApproveCommissionLines{{a3}}, staff, at(2026, 1, 25));
+  run(g, ApproveCommissionLines{{a3}}, admin, at(2026, 1, 25));
   // Support commission is paid on its own: the referral reversal does not come off it.
   timers(g, at(2026, 2, 1));
   const auto sup = support_line(g.state, ava, 1, "2026-01")->id;
@@ -509,13 +509,13 @@ TEST_CASE("reports: earnings per month and customer keep the sides apart; a stat
   save(g, referral_plan("2026-01-01", 2000, 1000), t0);
   run(g, payment("inv-1", 1, 10'000), staff, at(2026, 1, 5)); // 3000
   const auto a1 = referral_line_of(g.state, "inv-1").id;
-  run(g, ApproveCommissionLines{{a1}}, staff, at(2026, 1, 6));
+  run(g, ApproveCommissionLines{{a1}}, admin, at(2026, 1, 6));
   run(g, RecordPayout{"TR-1", "USD", {a1}}, owner, at(2026, 1, 7));
   run(g, refund("rf-1", 1, 10'000, "inv-1"), staff, at(2026, 1, 20)); // -3000, off the next payout
   run(g, payment("inv-2", 1, 20'000), staff, at(2026, 1, 21));        // 2000
   run(g, payment("inv-3", 1, 30'000), staff, at(2026, 1, 24));        // 3000
   const auto a2 = referral_line_of(g.state, "inv-2").id, a3 = referral_line_of(g.state, "inv-3").id;
-  run(g, ApproveCommissionLines{{a2, a3}}, staff, at(2026, 1, 25));
+  run(g, ApproveCommissionLines{{a2, a3}}, admin, at(2026, 1, 25));
   timers(g, at(2026, 2, 1)); // January's support line, written on 1 February
   const auto sup = support_line(g.state, ava, 1, "2026-01")->id;
   run(g, ApproveCommissionLines{{sup}}, staff, at(2026, 2, 1));
@@ -566,13 +566,17 @@ TEST_CASE("lines move pending, approved, paid: unapproved lines are not paid out
   CHECK(pending.field == "data.line_ids[0]");
   CHECK(refused(g, RecordPayout{"TR-1", "USD", {a1, 999}}, owner, at(2026, 1, 6)).field == "data.line_ids[0]");
   CHECK(refused(g, ApproveCommissionLines{{a1}}, ava, at(2026, 1, 6)).code == ErrorCode::forbidden);
-  CHECK(refused(g, ApproveCommissionLines{{999}}, staff, at(2026, 1, 6)).field == "data.line_ids[0]");
-  auto approval = run(g, ApproveCommissionLines{{a1, t1}}, staff, at(2026, 1, 6));
+  CHECK(refused(g, ApproveCommissionLines{{999}}, admin, at(2026, 1, 6)).field == "data.line_ids[0]");
+  // Staff entered both payments: someone else approves what they earned.
+  auto own = refused(g, ApproveCommissionLines{{a1, t1}}, staff, at(2026, 1, 6));
+  CHECK(own.code == ErrorCode::forbidden);
+  CHECK(own.field == "data.line_ids[0]");
+  auto approval = run(g, ApproveCommissionLines{{a1, t1}}, admin, at(2026, 1, 6));
   CHECK(count_of<CommissionLinesApproved>(approval) == 2); // one per agent
   CHECK(g.state.commissions.line(a1)->state == LineState::approved);
-  CHECK(g.state.commissions.line(a1)->approved_by == staff);
+  CHECK(g.state.commissions.line(a1)->approved_by == admin);
   CHECK(g.state.commissions.line(a1)->approved_at == at(2026, 1, 6));
-  CHECK(refused(g, ApproveCommissionLines{{a1}}, staff, at(2026, 1, 6)).code == ErrorCode::conflict);
+  CHECK(refused(g, ApproveCommissionLines{{a1}}, owner, at(2026, 1, 6)).code == ErrorCode::conflict);
   CHECK(refused(g, RecordPayout{"TR-1", "USD", {a1}}, staff, at(2026, 1, 7)).code == ErrorCode::forbidden); // owners and admins pay out
   CHECK(refused(g, RecordPayout{"TR-1", "EUR", {a1}}, owner, at(2026, 1, 7)).field == "data.line_ids[0]");
   CHECK(refused(g, RecordPayout{" ", "USD", {a1}}, owner, at(2026, 1, 7)).field == "data.reference");
@@ -602,6 +606,175 @@ TEST_CASE("lines move pending, approved, paid: unapproved lines are not paid out
   auto paid = run(g, RecordPayout{"TR-2", "USD", {first<CommissionAdjusted>(bonus)->line.id}}, owner, at(2026, 1, 11));
   CHECK(first<PayoutRecorded>(paid)->payouts.at(0).amount.minor == -1000);
   CHECK(balances(g.state.commissions, ava, LedgerSide::referral, "USD") == Balances{0, 0, 3000});
+}
+
+// ---- Separation of duties on money ---------------------------------------------------------
+
+namespace {
+constexpr PersonId sara = 8; // a second member of staff
+const LedgerLine& adjusted(const std::vector<EventBody>& events) {
+  REQUIRE(first<CommissionAdjusted>(events));
+  return first<CommissionAdjusted>(events)->line;
+}
+AdjustCommission adjustment(std::int64_t minor, const char* reason = "Correction agreed with the agent.") {
+  return AdjustCommission{ava, LedgerSide::referral, Money{minor, "USD"}, reason, 0};
+}
+} // namespace
+
+TEST_CASE("an adjustment above the threshold waits for an owner or admin other than its author; up to it, approved at once") {
+  auto g = acme();
+  g.member(sara, pd::identity::Role::staff, "Sara");
+  CHECK(adjustment_threshold(g.state.commissions, "USD") == default_adjustment_threshold_minor);
+  const TimeMs now = at(2026, 1, 9);
+
+  // 500.00 is the threshold itself: approved at once, as before.
+  const auto small = adjusted(run(g, adjustment(500'00), staff, now));
+  CHECK(small.state == LineState::approved);
+  CHECK(small.approved_by == staff);
+  CHECK_FALSE(awaits_second_approval(small));
+
+  // 500.01 and -600.00 (the size counts, not the sign): pending, for a second person.
+  const auto big = adjusted(run(g, adjustment(500'01, "Bonus for the Northwind rollout."), staff, now));
+  CHECK(big.state == LineState::pending);
+  CHECK(big.approve_at == 0);
+  CHECK(big.approved_by == 0);
+  CHECK(big.by == staff);
+  CHECK(awaits_second_approval(big));
+  CHECK(g.state.inboxes.at(ava).items.back().text.find("awaiting a second approval") != std::string::npos);
+  const auto take_back = adjusted(run(g, adjustment(-600'00), staff, now));
+  CHECK(take_back.state == LineState::pending);
+  CHECK(balances(g.state.commissions, ava, LedgerSide::referral, "USD") == Balances{500'01 - 600'00, 500'00, 0});
+
+  // The scheduler never approves it, however long it waits; nor may it be paid out.
+  CHECK(g.state.commissions.pending.empty());
+  CHECK_FALSE(commission_rules::timers_due(g.state, at(2027, 6, 1)));
+  CHECK(count_of<CommissionLinesApproved>(timers(g, at(2027, 6, 1))) == 0);
+  CHECK(g.state.commissions.line(big.id)->state == LineState::pending);
+  CHECK(refused(g, RecordPayout{"TR-9", "USD", {big.id}}, owner, now).code == ErrorCode::conflict);
+
+  // Its author may not approve it, alone or among other lines, and the error names the line.
+  auto own = refused(g, ApproveCommissionLines{{big.id}}, staff, now);
+  CHECK(own.code == ErrorCode::forbidden);
+  CHECK(own.field == "data.line_ids[0]");
+  CHECK(own.message == "Line " + std::to_string(big.id) + " is your own adjustment: an owner or admin other than you approves it.");
+  CHECK(refused(g, ApproveCommissionLines{{take_back.id, big.id}}, staff, now).field == "data.line_ids[0]");
+  // Other staff may not either: an owner or admin approves it.
+  auto other_staff = refused(g, ApproveCommissionLines{{big.id}}, sara, now);
+  CHECK(other_staff.code == ErrorCode::forbidden);
+  CHECK(other_staff.field == "data.line_ids[0]");
+  CHECK(other_staff.message.find("an owner or admin other than its author") != std::string::npos);
+  CHECK(refused(g, ApproveCommissionLines{{big.id}}, ava, now).code == ErrorCode::forbidden);
+
+  // What the commissions desk asks of each line, person by person.
+  const auto& line = *g.state.commissions.line(big.id);
+  CHECK(may_approve_line(g.state, staff, line) == LineApproval::own_line);
+  CHECK(may_approve_line(g.state, sara, line) == LineApproval::owner_or_admin_only);
+  CHECK(may_approve_line(g.state, owner, line) == LineApproval::allowed);
+  CHECK(may_approve_line(g.state, admin, line) == LineApproval::allowed);
+  CHECK(may_approve_line(g.state, ava, line) == LineApproval::not_business);
+  CHECK(may_approve_line(g.state, owner, small) == LineApproval::already_approved);
+
+  // An owner approves it: approved by her, and paid out like any line.
+  auto approval = run(g, ApproveCommissionLines{{big.id, take_back.id}}, owner, at(2026, 1, 10));
+  CHECK(count_of<CommissionLinesApproved>(approval) == 1);
+  CHECK(g.state.commissions.line(big.id)->state == LineState::approved);
+  CHECK(g.state.commissions.line(big.id)->approved_by == owner);
+  CHECK(g.state.commissions.line(big.id)->approved_at == at(2026, 1, 10));
+  CHECK(balances(g.state.commissions, ava, LedgerSide::referral, "USD") == Balances{0, 500'00 + 500'01 - 600'00, 0});
+  auto paid = run(g, RecordPayout{"TR-9", "USD", {small.id, big.id}}, admin, at(2026, 1, 11));
+  CHECK(first<PayoutRecorded>(paid)->payouts.at(0).amount.minor == -(500'00 + 500'01 - 600'00));
+
+  // The owner's own large adjustment: she may not approve it; the admin does.
+  const auto owners = adjusted(run(g, adjustment(2'000'00, "Quarterly partner award."), owner, at(2026, 1, 12)));
+  CHECK(owners.state == LineState::pending);
+  auto self = refused(g, ApproveCommissionLines{{owners.id}}, owner, at(2026, 1, 12));
+  CHECK(self.code == ErrorCode::forbidden);
+  CHECK(self.field == "data.line_ids[0]");
+  CHECK(refused(g, ApproveCommissionLines{{owners.id}}, staff, at(2026, 1, 12)).field == "data.line_ids[0]");
+  run(g, ApproveCommissionLines{{owners.id}}, admin, at(2026, 1, 12));
+  CHECK(g.state.commissions.line(owners.id)->approved_by == admin);
+}
+
+TEST_CASE("nobody approves a line they wrote: the accrual or reversal of a payment or refund they entered") {
+  auto g = acme();
+  save(g, referral_plan("2026-01-01", 2000, 0, 0, 30), t0);
+  run(g, payment("inv-1", 1, 10'000), staff, at(2026, 1, 5));                           // Ava: 2000, entered by staff
+  run(g, payment("bill-1", 2, 10'000), support_rules::system_actor, at(2026, 1, 5));    // Theo: 2000, from the billing system
+  const auto mine = referral_line_of(g.state, "inv-1");
+  const auto billed = referral_line_of(g.state, "bill-1");
+  CHECK(mine.by == staff);
+  CHECK(billed.by == 0);
+  auto accrual = refused(g, ApproveCommissionLines{{billed.id, mine.id}}, staff, at(2026, 1, 6));
+  CHECK(accrual.code == ErrorCode::forbidden);
+  CHECK(accrual.field == "data.line_ids[1]");
+  CHECK(accrual.message == "Line " + std::to_string(mine.id) + " comes from a payment or refund you entered: someone else in the business approves it.");
+  // A reversal staff entered, listed: refused; listed through a reversal, the accrual staff
+  // entered is refused too.
+  auto r = run(g, refund("rf-1", 2, 5'000, "bill-1"), staff, at(2026, 1, 6));
+  const auto rev = first<ReferralCommissionReversed>(r)->line;
+  CHECK(rev.by == staff);
+  CHECK(refused(g, ApproveCommissionLines{{rev.id}}, staff, at(2026, 1, 6)).field == "data.line_ids[0]");
+  auto r2 = run(g, refund("rf-2", 1, 5'000, "inv-1"), support_rules::system_actor, at(2026, 1, 6));
+  const auto rev2 = first<ReferralCommissionReversed>(r2)->line;
+  CHECK(refused(g, ApproveCommissionLines{{rev2.id}}, staff, at(2026, 1, 6)).field == "data.line_ids[0]");
+  // The billing system's accrual: staff approve it, and the reversal it carries follows.
+  auto ok = run(g, ApproveCommissionLines{{billed.id}}, staff, at(2026, 1, 7));
+  CHECK(first<CommissionLinesApproved>(ok)->line_ids == std::vector<LineId>{billed.id, rev.id});
+  // The admin approves what staff entered; the scheduler approves what nobody did.
+  run(g, ApproveCommissionLines{{mine.id}}, admin, at(2026, 1, 7));
+  CHECK(g.state.commissions.line(mine.id)->approved_by == admin);
+  CHECK(g.state.commissions.line(rev2.id)->state == LineState::approved);
+}
+
+TEST_CASE("owners and admins set the threshold per currency; 0 sends every adjustment to a second person") {
+  auto g = acme();
+  const TimeMs now = at(2026, 1, 9);
+  const auto set = [](std::int64_t minor, const char* currency = "USD") { return SetAdjustmentThreshold{Money{minor, currency}}; };
+  CHECK(refused(g, set(100'00), staff, now).code == ErrorCode::forbidden);
+  CHECK(refused(g, set(100'00), ava, now).code == ErrorCode::forbidden);
+  CHECK(refused(g, set(100'00), jordan, now).code == ErrorCode::forbidden);
+  auto eur = refused(g, set(100'00, "EUR"), owner, now); // no plan in EUR: no adjustment in EUR either
+  CHECK(eur.field == "data.threshold.currency");
+  CHECK(refused(g, set(-1), owner, now).field == "data.threshold.minor");
+
+  const auto before = adjusted(run(g, adjustment(300'00), staff, now)); // approved under the default 500.00
+  auto changed = run(g, set(100'00), admin, now);
+  REQUIRE(first<AdjustmentThresholdSet>(changed));
+  CHECK(adjustment_threshold(g.state.commissions, "USD") == 100'00);
+  CHECK(g.state.commissions.adjustment_thresholds.at("USD").set_by == admin);
+  CHECK(g.state.commissions.adjustment_thresholds.at("USD").set_at == now);
+  CHECK(g.state.commissions.line(before.id)->state == LineState::approved); // lines already written keep their state
+  CHECK(when_ok(g.state, set(100'00), owner, now).empty());                 // already so
+  CHECK(adjusted(run(g, adjustment(100'00), staff, now)).state == LineState::approved);
+  CHECK(adjusted(run(g, adjustment(-100'01), staff, now)).state == LineState::pending);
+
+  run(g, set(0), owner, now);
+  CHECK(adjustment_needs_second_approval(g.state.commissions, Money{1, "USD"}));
+  CHECK(adjustment_needs_second_approval(g.state.commissions, Money{-1, "USD"}));
+  CHECK(adjusted(run(g, adjustment(1), owner, now)).state == LineState::pending);
+
+  // A currency of a plan gets its own threshold; others keep the default.
+  auto eur_plan = plan("2026-01-09");
+  eur_plan.currency = "EUR";
+  save(g, eur_plan, now);
+  run(g, set(50'00, "EUR"), owner, now);
+  CHECK(adjustment_threshold(g.state.commissions, "EUR") == 50'00);
+  CHECK(adjustment_threshold(g.state.commissions, "USD") == 0);
+  CHECK(adjustment_threshold(g.state.commissions, "GBP") == default_adjustment_threshold_minor);
+
+  // The business sees the threshold; agents and customers neither the event nor the setting.
+  const Event e{99, 1, owner, now, AdjustmentThresholdSet{Money{0, "USD"}}};
+  CHECK(event_visible_to(g.state, staff, e));
+  CHECK_FALSE(event_visible_to(g.state, ava, e));
+  CHECK_FALSE(event_visible_to(g.state, jordan, e));
+  CHECK(visible_state(g.state, staff).commissions.adjustment_thresholds == g.state.commissions.adjustment_thresholds);
+  CHECK(visible_state(g.state, ava).commissions.adjustment_thresholds.empty());
+  // A snapshot keeps it, and the pending adjustments stay out of the scheduler's index.
+  auto back = state_from_json(state_to_json(g.state));
+  REQUIRE(back.ok());
+  CHECK(back->commissions.adjustment_thresholds == g.state.commissions.adjustment_thresholds);
+  CHECK(back->commissions.pending == g.state.commissions.pending);
+  CHECK(back->commissions.pending.empty());
 }
 
 // ---- Plans ---------------------------------------------------------------------------------
@@ -677,6 +850,12 @@ TEST_CASE("bad commission commands are refused by the decoder naming the field")
       {"ApproveCommissionLines", R"({})", "data.line_ids", ErrorCode::missing_field},
       {"RecordPayout", R"({"currency":"USD","line_ids":[1]})", "data.reference", ErrorCode::missing_field},
       {"RecordPayout", R"({"reference":"TR-1","currency":"US","line_ids":[1]})", "data.currency", ErrorCode::invalid_field},
+      {"SetAdjustmentThreshold", R"({})", "data.threshold", ErrorCode::missing_field},
+      {"SetAdjustmentThreshold", R"({"threshold":{"minor":-1,"currency":"USD"}})", "data.threshold.minor", ErrorCode::invalid_field},
+      {"SetAdjustmentThreshold", R"({"threshold":{"minor":"500","currency":"USD"}})", "data.threshold.minor", ErrorCode::invalid_field},
+      {"SetAdjustmentThreshold", R"({"threshold":{"minor":50000,"currency":"usd"}})", "data.threshold.currency", ErrorCode::invalid_field},
+      {"SetAdjustmentThreshold", R"({"threshold":{"minor":50000}})", "data.threshold.currency", ErrorCode::missing_field},
+      {"SetAdjustmentThreshold", R"({"threshold":{"minor":50000,"currency":"USD"},"by":1})", "data.by", ErrorCode::unknown_field},
   };
   for (const auto& c : cases) {
     const auto body = std::string(R"({"command_id":"c-0001-abcd","type":")") + c.type + R"(","data":)" + c.data + "}";
@@ -847,7 +1026,9 @@ TEST_CASE("every commission command round-trips through encode and decode") {
                               AdjustCommission{4, LedgerSide::support, Money{-250, "USD"}, "Double counted.", 0},
                               AdjustCommission{4, LedgerSide::referral, Money{250, "USD"}, "Bonus.", 2},
                               ApproveCommissionLines{{3, 1, 2}},
-                              RecordPayout{"TR-2026-01", "USD", {1, 2}}};
+                              RecordPayout{"TR-2026-01", "USD", {1, 2}},
+                              SetAdjustmentThreshold{Money{0, "USD"}},
+                              SetAdjustmentThreshold{Money{750'00, "EUR"}}};
   for (const auto& c : all) {
     CAPTURE(type_of(c));
     auto encoded = encode_command({"cmd-12345678", c}).dump();
@@ -876,7 +1057,8 @@ TEST_CASE("every commission event round-trips through JSON, and so does a snapsh
                                 SupportMonthClosed{"2026-01"},
                                 CommissionAdjusted{l},
                                 CommissionLinesApproved{4, {7, 8}, "The holding period passed."},
-                                PayoutRecorded{1, "TR-1", "USD", 4, {7, 8}, {l}}};
+                                PayoutRecorded{1, "TR-1", "USD", 4, {7, 8}, {l}},
+                                AdjustmentThresholdSet{Money{250'00, "USD"}}};
   for (const auto& body : all) {
     CAPTURE(type_of(body));
     Event e{9, 1, 3, t0, body};
