@@ -440,6 +440,13 @@ void Store::signed_out(std::string notice) {
 }
 
 void Store::on_sign_up(const platform::HttpResponse& r) {
+  // Sign-up answers 202 whether or not the email already had an account (it never says which);
+  // the next step is signing in with the password just chosen, answered here too.
+  if (r.status == 202) {
+    const nlohmann::json body = {{"email", trim(ui_.signup.email)}, {"password", ui_.signup.password}};
+    send(Request::sign_up, platform::Method::post, "/api/v1/session", dump(body));
+    return;
+  }
   ui_.signup.sending = false;
   if (r.status == 201 || r.status == 200) {
     auto me = api::decode_me(r.body);
@@ -455,6 +462,10 @@ void Store::on_sign_up(const platform::HttpResponse& r) {
   }
   const auto e = error_of(r);
   ui_.signup.password.clear();
+  if (e.code == core::ErrorCode::invalid_credentials) { // the sign-in after sign-up: the email had an account already
+    ui_.signup.errors.fields["email"] = "This email already has an account. Sign in with its password, or use another email.";
+    return;
+  }
   if (e.field == "email" || e.field == "name" || e.field == "password") ui_.signup.errors.fields[e.field] = e.message;
   else ui_.signup.errors.general = e.message;
 }

@@ -2,6 +2,7 @@
 
 #include "server/auth/tokens.hpp"
 #include "server/http/responses.hpp"
+#include "server/log/redact.hpp"
 #include "server/routes/routes.hpp"
 
 #include <chrono>
@@ -97,7 +98,7 @@ void ServerApp::configure() {
       what = e.what();
     } catch (...) {
     }
-    log_.error("request failed", {{"path", req.path}, {"method", req.method}, {"error", what}});
+    log_.error("request failed", {{"path", log::redact_path(req.path)}, {"method", req.method}, {"error", what}});
     http::send_error(res, 500, core::ErrorCode::internal, "The server failed to handle the request.");
   });
 
@@ -107,7 +108,7 @@ void ServerApp::configure() {
     if (!log_.enabled(log::Level::info)) return;
     log_.info("request", {{"request_id", res.get_header_value("X-Request-Id")},
                           {"method", req.method},
-                          {"path", req.path},
+                          {"path", log::redact_path(req.path)}, // no invitation token or key in the log
                           {"status", res.status},
                           {"ms", static_cast<double>(static_cast<long long>(elapsed * 100)) / 100.0},
                           {"remote", http::client_address(req, options_)}});

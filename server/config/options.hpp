@@ -30,6 +30,8 @@ struct Options {
   bool cookie_secure = false;
   int rate_limit_per_minute = 1200; // per client address; 0 turns the limit off
   int rate_burst = 300;
+  int hash_concurrency = 0;         // password hashes at once; 0: half the cores, from 1 to 8 (auth/hash_gate.hpp)
+  int hash_wait_ms = 2000;          // how long a sign-in may wait for a hashing slot before 503
   std::string trusted_proxy;        // address whose X-Forwarded-For is believed
   std::size_t max_header_count = 64;
   std::size_t max_header_bytes = 8192; // any one header value

@@ -3,6 +3,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
 #include "server/auth/session_cookie.hpp"
 #include "server/auth/tokens.hpp"
@@ -43,16 +44,31 @@ core::Result<NewAccount> read_new_account(core::FieldReader& r, bool with_email)
   return a;
 }
 
-// Creates the person and signs them in; false (with the answer sent) if the email is taken.
+// The password's hash, computed while holding a slot of the hashing gate; nothing (with 503 and
+// Retry-After sent) when no slot came free in time.
+std::optional<std::string> gated_hash(app::Services& s, const std::string& password, httplib::Response& res) {
+  auto slot = auth::password_hash_gate(s.options).enter();
+  if (!slot) {
+    res.set_header("Retry-After", std::to_string(auth::hash_busy_retry_after_seconds));
+    http::send_error(res, 503, ErrorCode::rate_limited, auth::hash_busy_message);
+    return std::nullopt;
+  }
+  return auth::hash_password(password);
+}
+
+// Creates the person and signs them in; nothing (with the answer sent) if the email is taken
+// or the server is too busy to hash the password.
 std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccount& a, httplib::Response& res) {
   if (s.accounts.find_by_email(a.email)) {
     http::send_error(res, 409, ErrorCode::conflict, "An account with that email already exists. Sign in instead.", "email");
     return std::nullopt;
   }
+  auto hash = gated_hash(s, a.password, res);
+  if (!hash) return std::nullopt;
   const auto now = s.now_ms();
   std::int64_t id = 0;
   try {
-    id = s.accounts.create_person(a.email, a.name, auth::hash_password(a.password), now);
+    id = s.accounts.create_person(a.email, a.name, *hash, now);
   } catch (const storage::StorageError&) { // lost a race for the same email
     http::send_error(res, 409, ErrorCode::conflict, "An account with that email already exists. Sign in instead.", "email");
     return std::nullopt;
@@ -64,6 +80,15 @@ std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccoun
   return id;
 }
 
+// The one answer of sign-up, for a new email and for one that has an account alike.
+nlohmann::json sign_up_answer(const std::string& email) {
+  return {{"status", "received"},
+          {"email", email},
+          {"next", "sign_in"},
+          {"message", "Sign in with this email and the password you chose. If the email already had an account, "
+                      "nothing was changed: its own password signs in."}};
+}
+
 } // namespace
 
 void register_account_routes(httplib::Server& server, app::Services& services) {
@@ -73,7 +98,19 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
     core::FieldReader r(body.value(), {"email", "name", "password"});
     auto account = read_new_account(r, true);
     if (!account) return http::send_error(res, http::status_for(account.error().code), account.error());
-    if (auto id = create_and_sign_in(services, account.value(), res)) http::send_json(res, 201, *services.accounts.me(*id));
+    // The same answer, after the same work (one hash), whether or not the email has an account:
+    // sign-up tells nobody which emails are registered. A new account is created; an existing
+    // one is left as it was. Either way the next step is signing in.
+    const auto& a = account.value();
+    auto hash = gated_hash(services, a.password, res);
+    if (!hash) return;
+    if (!services.accounts.find_by_email(a.email)) {
+      try {
+        services.accounts.create_person(a.email, a.name, *hash, services.now_ms());
+      } catch (const storage::StorageError&) { // lost a race for the same email: as for an existing one
+      }
+    }
+    http::send_json(res, 202, sign_up_answer(a.email));
   });
 
   // Ends every session of the signed-in person (all browsers and devices).
@@ -103,16 +140,19 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
     http::send_json(res, 200, *view);
   });
 
-  // Accepts an invitation: as the signed-in person, or by creating an account for the invited
-  // email ({"token","name","password"}).
+  // Accepts an invitation: as the signed-in person, whose email must be the invited one (the
+  // domain refuses anyone else with 403), or by creating an account for the invited email
+  // ({"token","name","password"}).
   server.Post("/api/v1/invitations/accept", [&services](const httplib::Request& req, httplib::Response& res) {
     auto body = core::parse_object(req.body);
     if (!body) return http::send_error(res, 400, body.error());
     core::FieldReader r(body.value(), {"token", "command_id", "name", "password"});
     auto token = r.text("token", {64, 64, false});
-    auto command_id = r.optional_text("command_id", {8, domain::max_command_id, false}).value_or("accept-" + token.substr(0, 16));
+    const auto token_hash = auth::token_hash(token);
+    // The default idempotency key comes from the token's hash: no part of the token is stored.
+    auto command_id = r.optional_text("command_id", {8, domain::max_command_id, false}).value_or("accept-" + token_hash.substr(0, 16));
     if (r.error()) return http::send_error(res, 400, *r.error());
-    auto found = services.commands.find_invitation(auth::token_hash(token));
+    auto found = services.commands.find_invitation(token_hash);
     if (!found) return http::send_error(res, 404, ErrorCode::not_found, "This invitation link is not valid.", "token");
 
     std::optional<domain::Actor> actor;

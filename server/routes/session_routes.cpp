@@ -2,6 +2,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
 #include "server/auth/session_cookie.hpp"
 #include "server/auth/tokens.hpp"
@@ -20,22 +21,31 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
 
     const auto now = services.now_ms();
     const auto address = http::client_address(req, services.options);
-    if (auto wait = services.sign_in_throttle.wait_ms(request->email, address, now); wait > 0) {
+    // The attempt counts from here: attempts sent at once cannot all slip past the throttle.
+    if (auto wait = services.sign_in_throttle.begin(request->email, address, now); wait > 0) {
       res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
       return http::send_error(res, 429, ErrorCode::rate_limited,
                               "Too many failed sign-ins. Try again in " + std::to_string((wait + 999) / 1000) + " seconds.");
     }
 
-    auto person = services.accounts.find_by_email(request->email);
+    std::optional<storage::PersonRecord> person;
     bool ok = false;
-    if (person) ok = auth::verify_password(person->password_hash, request->password);
-    else auth::burn_verify_time(request->password);
-    if (!ok) {
-      services.sign_in_throttle.record_failure(request->email, address, now);
+    {
+      auto slot = auth::password_hash_gate(services.options).enter();
+      if (!slot) {
+        services.sign_in_throttle.abandoned(request->email, address);
+        res.set_header("Retry-After", std::to_string(auth::hash_busy_retry_after_seconds));
+        return http::send_error(res, 503, ErrorCode::rate_limited, auth::hash_busy_message);
+      }
+      person = services.accounts.find_by_email(request->email);
+      if (person) ok = auth::verify_password(person->password_hash, request->password);
+      else auth::burn_verify_time(request->password);
+    }
+    if (!ok) { // already counted as a failure when it began
       services.log.info("sign-in refused", {{"remote", address}});
       return http::send_error(res, 401, ErrorCode::invalid_credentials, "Wrong email or password.");
     }
-    services.sign_in_throttle.record_success(request->email);
+    services.sign_in_throttle.succeeded(request->email, address, now);
 
     // Session rotation: a sign-in always gets a fresh token; the one it came with ends.
     if (auto previous = app::current_caller(req, services)) services.sessions.remove(previous->token_hash);

@@ -92,6 +92,9 @@ struct Decider {
     if (inv.status == InvitationStatus::accepted) return conflict("This invitation has already been used.", inv.version, "token");
     if (inv.status == InvitationStatus::revoked) return conflict("This invitation was withdrawn.", inv.version, "token");
     if (now >= inv.expires_at) return conflict("This invitation has expired. Ask for a new one.", inv.version, "token");
+    // Only the invited email may accept: a link that reaches someone else grants them nothing.
+    if (actor.email != inv.email)
+      return make_error(ErrorCode::forbidden, "This invitation is for " + inv.email + ", not for the account you are signed in with.", "token");
     if (s.member(actor.id)) return conflict("You are already a member of this program.", s.version, "token");
     return Events{InvitationAccepted{inv.id, actor.id, actor.name, actor.email}};
   }

@@ -1,5 +1,5 @@
 // Accounts and access: an invitation link that creates an account and works once, signing
-// up and creating a program, and what a customer sees (only their own record, no business
+// up and creating a program (and signing up with a taken email), and what a customer sees (only their own record, no business
 // pages). One server and one browser for the file.
 'use strict';
 
@@ -94,6 +94,22 @@ test('someone signs up, creates a program, and lands on its overview as the owne
     await h.waitForItem(page, { label: 'Live', window: 'Navigation' });
     await h.screenshot(page, 'new-program-overview.png');
   });
+});
+
+test('signing up with an email that already has an account says so, signs nobody in and changes nothing', TIMEOUT, async () => {
+  await withApp({ path: '/#/signup' }, async (page) => {
+    await h.waitForItem(page, { label: 'Create your account', window: 'Sign up' });
+    await h.typeInto(page, 'Your name', 'Mallory');
+    await h.typeInto(page, 'Work email', 'owner@acme.test');
+    await h.typeInto(page, 'New password', 'not the owners password');
+    await h.click(page, 'Create account', { window: 'Sign up' });
+    await h.waitForItem(page, { contains: 'This email already has an account.', window: 'Sign up' });
+    assert.ok((await page.evaluate(() => location.hash)).startsWith('#/signup'), 'still on the sign-up page');
+  });
+  // The owner's account is as it was: the demo password still signs in, Mallory's does not.
+  const owner = await h.apiSignIn(suite.server.url, 'owner@acme.test');
+  assert.notEqual((await h.apiJson(suite.server.url, owner, 'GET', '/api/v1/me')).body.person.name, 'Mallory');
+  await assert.rejects(h.apiSignIn(suite.server.url, 'owner@acme.test', 'not the owners password'));
 });
 
 test('a customer sees only their own record and no business pages', TIMEOUT, async () => {

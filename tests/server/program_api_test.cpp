@@ -137,8 +137,8 @@ TEST_CASE("sign up, create a program, and become its owner") {
   auto bad = anon.post("/api/v1/accounts", {{"email", "founder@new.test"}, {"name", "Founder"}, {"password", "123"}});
   CHECK(json_of(bad)["error"]["field"] == "password");
   auto r = anon.post("/api/v1/accounts", {{"email", "founder@new.test"}, {"name", "Founder"}, {"password", "correct horse battery"}});
-  REQUIRE(r->status == 201);
-  CHECK(anon.post("/api/v1/accounts", {{"email", "Founder@new.test"}, {"name", "F"}, {"password", "correct horse battery"}})->status == 409);
+  REQUIRE(r->status == 202); // the same answer for a taken email (sign_up_test.cpp); next: sign in
+  CHECK(anon.post("/api/v1/accounts", {{"email", "Founder@new.test"}, {"name", "F"}, {"password", "correct horse battery"}})->status == 202);
   Session founder(server(), "founder@new.test", "correct horse battery");
   auto created = founder.post("/api/v1/programs", {{"command_id", fresh_command_id()}, {"name", "Founder Co"}, {"currency", "EUR"}});
   REQUIRE(created->status == 201);

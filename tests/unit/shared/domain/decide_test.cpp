@@ -50,7 +50,7 @@ TEST_CASE("a customer invitation links to the customer's record") {
 
 TEST_CASE("an invitation works once and not after it expires") {
   auto g = acme();
-  auto created = std::get<InvitationCreated>(when_ok(g.state, InviteMember{"new@acme.test", Role::staff, 0, 24, "h"}, 1)[0]);
+  auto created = std::get<InvitationCreated>(when_ok(g.state, InviteMember{"p50@acme.test", Role::staff, 0, 24, "h"}, 1)[0]);
   g.event(1, created);
   const auto id = created.invitation_id;
   CHECK(when_refused(g.state, AcceptInvitation{id}, 50, t0 + 24 * 3'600'000).message == "This invitation has expired. Ask for a new one.");
@@ -60,6 +60,17 @@ TEST_CASE("an invitation works once and not after it expires") {
   auto again = when_refused(g.state, AcceptInvitation{id}, 51, t0 + 2000);
   CHECK(again.code == ErrorCode::conflict);
   CHECK(again.message == "This invitation has already been used.");
+}
+
+TEST_CASE("only the invited email accepts an invitation; anyone else is refused and nothing happens") {
+  auto g = acme();
+  auto created = std::get<InvitationCreated>(when_ok(g.state, InviteMember{"p50@acme.test", Role::admin, 0, 24, "h"}, 1)[0]);
+  g.event(1, created);
+  auto refused = when_refused(g.state, AcceptInvitation{created.invitation_id}, 51, t0 + 1000); // p51@acme.test
+  CHECK(refused.code == ErrorCode::forbidden);
+  CHECK(refused.field == "token");
+  CHECK(refused.message == "This invitation is for p50@acme.test, not for the account you are signed in with.");
+  CHECK(when_ok(g.state, AcceptInvitation{created.invitation_id}, 50, t0 + 1000).size() == 1);
 }
 
 TEST_CASE("a revoked invitation cannot be accepted") {
