@@ -7,6 +7,9 @@
 #include <zlib.h>
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <sys/resource.h>
 #include <thread>
 
@@ -36,6 +39,23 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 bool healthy() {
   auto r = server().client().Get("/healthz");
   return r && r->status == 200;
+}
+// TCP connections to 127.0.0.1:port established now, seen from the connecting side (the kernel's
+// table: whether the server has taken them yet or not).
+int connections_to(int port) {
+  std::ifstream tcp("/proc/net/tcp");
+  std::string line;
+  std::getline(tcp, line); // the header
+  char remote[16];
+  std::snprintf(remote, sizeof remote, "0100007F:%04X", static_cast<unsigned>(port));
+  int n = 0;
+  while (std::getline(tcp, line)) {
+    std::istringstream fields(line);
+    std::string slot, local, rem, state;
+    fields >> slot >> local >> rem >> state;
+    if (rem == remote && state == "01") ++n;
+  }
+  return n;
 }
 } // namespace
 
@@ -99,8 +119,10 @@ TEST_CASE("a compressed body that inflates past the limit gets 413") {
   CHECK(small->status == 200);
 }
 
+// The limits below refill one request a minute: none comes back while a test runs, however
+// slow the machine (at 60 a minute, one second of delay gave one request more).
 TEST_CASE("per-address rate limit: 429 with Retry-After; a forged X-Forwarded-For changes nothing") {
-  ServerProcess limited({"--rate-limit", "60", "--rate-burst", "5"}, false);
+  ServerProcess limited({"--rate-limit", "1", "--rate-burst", "5"}, false);
   auto c = limited.client();
   int ok = 0, limited_count = 0;
   for (int i = 0; i < 8; ++i) {
@@ -120,7 +142,7 @@ TEST_CASE("per-address rate limit: 429 with Retry-After; a forged X-Forwarded-Fo
 }
 
 TEST_CASE("behind a trusted proxy, X-Forwarded-For names the client") {
-  ServerProcess proxied({"--rate-limit", "60", "--rate-burst", "2", "--trusted-proxy", "127.0.0.1"}, false);
+  ServerProcess proxied({"--rate-limit", "1", "--rate-burst", "2", "--trusted-proxy", "127.0.0.1"}, false);
   auto c = proxied.client();
   for (int i = 0; i < 6; ++i) CHECK(c.Get("/healthz", {{"X-Forwarded-For", "203.0.113.7, 10.0.0." + std::to_string(i)}})->status == 200);
   CHECK(c.Get("/healthz", {{"X-Forwarded-For", "10.0.0.1"}})->status == 200);
@@ -132,7 +154,13 @@ TEST_CASE("slow clients (slowhttptest, slowloris mode) do not starve other reque
   std::string cmd = "timeout 30 slowhttptest -H -c 400 -r 200 -i 4 -l 12 -t GET -u http://127.0.0.1:" + std::to_string(s.port()) +
                     "/healthz -x 10 -p 3 -g -o /tmp/pd-slowloris-" + std::to_string(::getpid()) + " >/dev/null 2>&1";
   std::thread attack([&] { (void)std::system(cmd.c_str()); });
-  std::this_thread::sleep_for(std::chrono::seconds(4));
+  // The probes start once the attack holds its connections: at least half of its 400 open to
+  // the server (however long a loaded machine takes to start slowhttptest).
+  const auto held_from = Clock::now();
+  int held = 0;
+  while ((held = connections_to(s.port())) < 200 && ms_since(held_from) < 30000) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  INFO("attack connections open: " << held);
+  REQUIRE(held >= 200);
   double worst = 0;
   auto c = s.client();
   for (int i = 0; i < 20; ++i) {
