@@ -1,6 +1,6 @@
 // How many password hashes run at once. Each argon2id hash or check (sign-in, also for an
-// unknown email; sign-up; accepting an invitation with a new account; any password change)
-// takes 64 MiB for its duration, and requests arrive on up to --max-threads threads: without a
+// unknown email; sign-up; accepting an invitation with a new account; a password change once
+// there is a route for it: every route that hashes takes a slot) holds 64 MiB while it runs, and requests arrive on up to --max-threads threads: without a
 // bound, thirty-two simultaneous sign-ins took the server from 0.4 GiB to 2.4 GiB. The gate lets
 // `slots` hashes run at once; a further request waits, first come first served, for at most
 // `max_wait_ms`, and at most `max_waiting` requests wait at once. A request that gets no slot
