@@ -1,10 +1,11 @@
 // How many password hashes run at once. Each argon2id hash or check (sign-in, also for an
 // unknown email; sign-up; accepting an invitation with a new account; a password change once
-// there is a route for it: every route that hashes takes a slot) holds 64 MiB while it runs, and requests arrive on up to --max-threads threads: without a
-// bound, thirty-two simultaneous sign-ins took the server from 0.4 GiB to 2.4 GiB. The gate lets
-// `slots` hashes run at once; a further request waits, first come first served, for at most
-// `max_wait_ms`, and at most `max_waiting` requests wait at once. A request that gets no slot
-// is answered 503 with Retry-After by its route, having hashed nothing.
+// there is a route for it: every route that hashes takes a slot) holds 64 MiB while it runs,
+// and requests arrive on up to --max-threads threads: without a bound, thirty-two simultaneous
+// sign-ins took the server from 0.4 GiB to 2.4 GiB. The gate lets `slots` hashes run at once; a
+// further request waits, first come first served, for at most `max_wait_ms`, and at most
+// `max_waiting` requests wait at once. A request that gets no slot is answered 503 with
+// Retry-After by its route, having hashed nothing.
 #pragma once
 
 #include <condition_variable>
