@@ -1,8 +1,20 @@
 #include "server/app/metrics.hpp"
 
+#include "server/http/thread_pool.hpp"
+
 #include <sstream>
 
 namespace pd::app {
+
+namespace {
+constexpr events::StreamLimit refusal_kinds[] = {events::StreamLimit::session, events::StreamLimit::person, events::StreamLimit::address,
+                                                 events::StreamLimit::total};
+} // namespace
+
+void Metrics::stream_refused(events::StreamLimit limit) {
+  for (std::size_t i = 0; i < std::size(refusal_kinds); ++i)
+    if (refusal_kinds[i] == limit) ++streams_refused_[i];
+}
 
 void Metrics::observe(int status, double seconds) {
   int cls = status / 100;
@@ -29,6 +41,16 @@ std::string Metrics::render(std::int64_t events_appended, int open_streams, std:
     << "pd_events_appended_total " << events_appended << "\n"
     << "# HELP pd_open_streams Live event streams open now.\n# TYPE pd_open_streams gauge\n"
     << "pd_open_streams " << open_streams << "\n"
+    << "# HELP pd_stream_capacity Live event streams admitted at once (--max-streams, below --max-threads by --stream-reserve).\n"
+    << "# TYPE pd_stream_capacity gauge\n"
+    << "pd_stream_capacity " << stream_capacity_.load() << "\n"
+    << "# HELP pd_streams_refused_total Live event streams refused, by the limit reached.\n# TYPE pd_streams_refused_total counter\n";
+  for (std::size_t i = 0; i < std::size(refusal_kinds); ++i)
+    o << "pd_streams_refused_total{limit=\"" << events::metric_label(refusal_kinds[i]) << "\"} " << streams_refused_[i].load() << "\n";
+  o << "# HELP pd_http_threads HTTP threads running now (at most --max-threads).\n# TYPE pd_http_threads gauge\n"
+    << "pd_http_threads " << http::GrowingThreadPool::threads_in_process() << "\n"
+    << "# HELP pd_http_threads_busy HTTP threads serving a connection or a live stream now.\n# TYPE pd_http_threads_busy gauge\n"
+    << "pd_http_threads_busy " << http::GrowingThreadPool::busy_in_process() << "\n"
     << "# HELP pd_programs Programs on this server.\n# TYPE pd_programs gauge\n"
     << "pd_programs " << programs << "\n"
     << "# HELP pd_rate_limited_total Requests refused by the per-address rate limit.\n# TYPE pd_rate_limited_total counter\n"

@@ -1,6 +1,9 @@
 // Counters for GET /metrics (Prometheus text format): requests by status class, a latency
-// histogram, events appended, open live streams, refused requests.
+// histogram, events appended, open live streams and their capacity, refused requests and
+// streams, HTTP threads.
 #pragma once
+
+#include "server/events/stream_registry.hpp"
 
 #include <array>
 #include <atomic>
@@ -15,6 +18,8 @@ public:
 
   void observe(int status, double seconds);
   void rate_limited() { ++rate_limited_; }
+  void stream_refused(events::StreamLimit limit);
+  void set_stream_capacity(int capacity) { stream_capacity_ = capacity; }
   std::string render(std::int64_t events_appended, int open_streams, std::int64_t programs) const;
 
 private:
@@ -23,6 +28,8 @@ private:
   std::atomic<std::uint64_t> count_{0};
   std::atomic<std::uint64_t> sum_us_{0};
   std::atomic<std::uint64_t> rate_limited_{0};
+  std::array<std::atomic<std::uint64_t>, 4> streams_refused_{}; // session, person, address, total
+  std::atomic<int> stream_capacity_{0};
 };
 
 } // namespace pd::app

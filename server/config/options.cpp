@@ -2,6 +2,7 @@
 
 #include "server/version.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -87,6 +88,16 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) { return set_int(o.threads, v, 1, 1024, "--threads"); }},
       {"max-threads", "PD_MAX_THREADS", "N", "upper bound of HTTP threads, grown on demand for live streams (default 2048)",
        [](Options& o, const std::string& v) { return set_int(o.max_threads, v, 1, 65536, "--max-threads"); }},
+      {"max-streams", "PD_MAX_STREAMS", "N", "live streams open at once, at most --max-threads minus --stream-reserve (default 1024)",
+       [](Options& o, const std::string& v) { return set_int(o.max_streams, v, 1, 65536, "--max-streams"); }},
+      {"stream-reserve", "PD_STREAM_RESERVE", "N", "HTTP threads live streams never take, kept for other requests (default 64)",
+       [](Options& o, const std::string& v) { return set_int(o.stream_reserve, v, 1, 65535, "--stream-reserve"); }},
+      {"streams-per-session", "PD_STREAMS_PER_SESSION", "N", "live streams one sign-in may hold open (default 4)",
+       [](Options& o, const std::string& v) { return set_int(o.streams_per_session, v, 1, 65536, "--streams-per-session"); }},
+      {"streams-per-person", "PD_STREAMS_PER_PERSON", "N", "live streams one person may hold open over all sign-ins (default 8)",
+       [](Options& o, const std::string& v) { return set_int(o.streams_per_person, v, 1, 65536, "--streams-per-person"); }},
+      {"streams-per-address", "PD_STREAMS_PER_ADDRESS", "N", "live streams one client address may hold open (default 32)",
+       [](Options& o, const std::string& v) { return set_int(o.streams_per_address, v, 1, 65536, "--streams-per-address"); }},
       {"read-timeout", "PD_READ_TIMEOUT", "SECONDS", "time a client may take to send a request (default 5)",
        [](Options& o, const std::string& v) { return set_int(o.read_timeout_seconds, v, 1, 300, "--read-timeout"); }},
       {"write-timeout", "PD_WRITE_TIMEOUT", "SECONDS", "time a client may take to read a response (default 5)",
@@ -163,7 +174,15 @@ ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup
     }
     if (auto e = flag->set(o, value)) return {std::nullopt, 2, *e};
   }
+  if (stream_capacity(o) < 1)
+    return {std::nullopt, 2,
+            "--max-threads (" + std::to_string(std::max(o.max_threads, o.threads)) + ") must be larger than --stream-reserve (" +
+                std::to_string(o.stream_reserve) + "): live streams use only the threads above the reserve"};
   return {o, 0, {}};
+}
+
+int stream_capacity(const Options& options) {
+  return std::min(options.max_streams, std::max(options.max_threads, options.threads) - options.stream_reserve);
 }
 
 } // namespace pd::config

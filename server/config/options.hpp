@@ -24,6 +24,13 @@ struct Options {
   std::int64_t session_ttl_hours = 24 * 14;
   int threads = 16;
   int max_threads = 2048; // live streams each hold a connection thread
+  // Live streams (each holds a connection thread while open): at most max_streams, and never
+  // more than max_threads - stream_reserve, so the reserve always serves ordinary requests.
+  int max_streams = 1024;
+  int stream_reserve = 64;
+  int streams_per_session = 4;
+  int streams_per_person = 8;
+  int streams_per_address = 32;
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;
   int keep_alive_seconds = 5;
@@ -45,6 +52,10 @@ struct ParseOutcome {
 };
 
 using EnvLookup = std::function<const char*(const char*)>;
+
+// How many live streams may be open at once: max_streams, lowered to leave stream_reserve of
+// the HTTP threads (the larger of threads and max_threads) to ordinary requests.
+int stream_capacity(const Options& options);
 
 ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup& env);
 std::string help_text();

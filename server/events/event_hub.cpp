@@ -10,9 +10,8 @@ void EventHub::published(domain::Sequence last) {
   cv_.notify_all();
 }
 
-domain::Sequence EventHub::wait_after(domain::Sequence seen, std::chrono::milliseconds timeout) {
+domain::Sequence EventHub::wait_after(domain::Sequence seen, std::uint64_t generation, std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  const auto generation = generation_.load();
   cv_.wait_for(lock, timeout, [&] { return latest_.load() > seen || closed_.load() || generation_.load() != generation; });
   return latest_.load();
 }
@@ -26,7 +25,10 @@ void EventHub::wake_all() {
 }
 
 void EventHub::close() {
-  closed_.store(true);
+  {
+    std::lock_guard lock(mutex_); // a stream between its check and its wait still sees it
+    closed_.store(true);
+  }
   cv_.notify_all();
 }
 

@@ -1,8 +1,17 @@
 #include "server/http/thread_pool.hpp"
 
+#include <atomic>
 #include <chrono>
 
 namespace pd::http {
+
+namespace {
+std::atomic<std::size_t> g_threads{0};
+std::atomic<std::size_t> g_busy{0};
+} // namespace
+
+std::size_t GrowingThreadPool::threads_in_process() { return g_threads.load(); }
+std::size_t GrowingThreadPool::busy_in_process() { return g_busy.load(); }
 
 GrowingThreadPool::GrowingThreadPool(std::size_t base, std::size_t max) : base_(base), max_(std::max(base, max)) {
   std::lock_guard lock(mutex_);
@@ -13,6 +22,7 @@ GrowingThreadPool::~GrowingThreadPool() { shutdown(); }
 
 void GrowingThreadPool::spawn(bool dynamic) {
   ++live_;
+  ++g_threads;
   threads_.emplace_back([this, dynamic] { worker(dynamic); });
 }
 
@@ -51,12 +61,15 @@ void GrowingThreadPool::worker(bool dynamic) {
     jobs_.pop_front();
     --idle_;
     lock.unlock();
+    ++g_busy;
     job();
+    --g_busy;
     lock.lock();
     ++idle_;
   }
   --idle_;
   --live_;
+  --g_threads;
   if (!stopping_) {
     // Hand this thread's handle to the finished list so enqueue() can join it.
     for (auto it = threads_.begin(); it != threads_.end(); ++it) {

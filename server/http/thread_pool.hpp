@@ -26,6 +26,11 @@ public:
 
   std::size_t thread_count();
 
+  // Threads of every pool in this process, and how many of them run a job now (a connection:
+  // requests on it, or a live stream). For /metrics.
+  static std::size_t threads_in_process();
+  static std::size_t busy_in_process();
+
 private:
   void worker(bool dynamic);
   void spawn(bool dynamic); // with mutex_ held

@@ -183,7 +183,11 @@ TEST_CASE("with 1,000 open live streams, /healthz and API reads answer within 10
   r.rlim_cur = r.rlim_max;
   setrlimit(RLIMIT_NOFILE, &r);
   REQUIRE(r.rlim_cur >= 2200);
-  ServerProcess s({"--max-threads", "1500"});
+  // One sign-in holds all 1,000 (the per-sign-in, per-person and per-address limits raised
+  // above them), so the server's total of 1,000 is the limit reached; it stays 436 threads
+  // below --max-threads (--stream-reserve 64 by default).
+  ServerProcess s({"--max-threads", "1500", "--max-streams", "1000", "--streams-per-session", "2000", "--streams-per-person", "2000",
+                   "--streams-per-address", "2000"});
   Session staff(s, "staff@acme.test");
   std::vector<RawSocket> streams;
   streams.reserve(1000);
@@ -207,6 +211,13 @@ TEST_CASE("with 1,000 open live streams, /healthz and API reads answer within 10
   CHECK(open == 1000);
   auto metrics = s.client().Get("/metrics");
   CHECK(metrics->body.find("pd_open_streams 1000") != std::string::npos);
+  // The 1,001st stream is refused at once (503): the streams never take the reserved threads.
+  RawSocket extra(s.port(), 10000);
+  extra.send(request);
+  auto refused = extra.receive("}}");
+  CAPTURE(refused);
+  CHECK(RawSocket::status_of(refused) == 503);
+  CHECK(refused.find("\"field\":\"streams_total\"") != std::string::npos);
   double worst_health = 0, worst_read = 0;
   for (int i = 0; i < 20; ++i) {
     auto t = Clock::now();
@@ -229,6 +240,7 @@ TEST_CASE("/metrics reports requests, latency, events and streams") {
   CHECK(m->status == 200);
   CHECK(m->get_header_value("Content-Type").rfind("text/plain", 0) == 0);
   for (const char* name : {"pd_http_requests_total{status=\"2xx\"}", "pd_http_request_duration_seconds_bucket{le=\"0.1\"}",
-                           "pd_http_request_duration_seconds_count", "pd_events_appended_total", "pd_open_streams", "pd_rate_limited_total"})
+                           "pd_http_request_duration_seconds_count", "pd_events_appended_total", "pd_open_streams", "pd_rate_limited_total",
+                           "pd_stream_capacity 1024", "pd_streams_refused_total{limit=\"person\"}", "pd_http_threads", "pd_http_threads_busy"})
     CHECK(m->body.find(name) != std::string::npos);
 }
