@@ -11,8 +11,13 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <thread>
 
 namespace {
@@ -58,21 +63,39 @@ int backup_command(std::vector<std::string> args) {
   }
   auto parsed = parse(args);
   if (!parsed.options) return print_outcome(parsed);
-  if (std::filesystem::exists(to)) {
-    std::fprintf(stderr, "%s exists: choose a new file for the backup\n", to.c_str());
+  // The backup holds every program's data: it is created here, new, as a plain file readable
+  // by the owner only. An existing file or a symlink (even a dangling one) is refused, so the
+  // command never writes through a link to somewhere else.
+  const int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    std::fprintf(stderr, "%s exists or cannot be created (%s): choose a new file for the backup\n", to.c_str(), std::strerror(errno));
     return 2;
   }
+  struct stat created {};
+  ::fstat(fd, &created);
   try {
     auto file = parsed.options->data_dir / "partnerdesk.db";
     if (!std::filesystem::exists(file)) {
+      ::close(fd);
+      ::unlink(to.c_str());
       std::fprintf(stderr, "no database at %s\n", file.c_str());
       return 1;
     }
     storage::Database db(file);
     db.backup_to(to);
+    // The file written must still be the one created above (not replaced in between).
+    struct stat written {};
+    if (::lstat(to.c_str(), &written) != 0 || written.st_ino != created.st_ino || written.st_dev != created.st_dev) {
+      ::close(fd);
+      std::fprintf(stderr, "backup failed: %s was replaced while the backup was written\n", to.c_str());
+      return 1;
+    }
+    ::close(fd);
     std::printf("backup of %s written to %s\n", file.c_str(), to.c_str());
     return 0;
   } catch (const std::exception& e) {
+    ::close(fd);
+    ::unlink(to.c_str());
     std::fprintf(stderr, "backup failed: %s\n", e.what());
     return 1;
   }
@@ -119,7 +142,12 @@ int serve(const config::Options& options) {
   try {
     auth::init_crypto();
     app::ServerApp server(options, logger);
-    if (server.database().was_created() && options.demo) demo::load_demo_program(server.services());
+    if (server.database().was_created() && options.demo) {
+      if (!config::is_loopback(options.host))
+        logger.warn("DEMO ACCOUNTS ON A PUBLIC ADDRESS: the demo program's owner accounts share a published password",
+                    {{"host", options.host}, {"flag", "--demo-on-public-address"}});
+      demo::load_demo_program(server.services());
+    }
     server.start_scheduler();
 
     int port = server.bind();
@@ -136,6 +164,11 @@ int serve(const config::Options& options) {
       finished = true;
     });
     server.wait_until_ready();
+    if (!config::is_loopback(options.host) && !options.cookie_secure && options.trusted_proxy.empty())
+      logger.warn("serving a non-loopback address without TLS: sign-ins and session cookies cross the network in clear. "
+                  "Put a TLS-terminating proxy in front and start with --trusted-proxy ADDR (it must send X-Forwarded-Proto: https) "
+                  "or --cookie-secure",
+                  {{"host", options.host}});
     logger.info("started", {{"version", version}, {"data", options.data_dir.string()}, {"port", port},
                             {"schema_version", server.database().schema_version()}});
     std::printf("Partnerdesk listening on http://%s:%d\n", options.host.c_str(), port);
@@ -161,6 +194,9 @@ int serve(const config::Options& options) {
 } // namespace
 
 int main(int argc, char** argv) {
+  // Everything the server creates (database, its log, uploaded files, backups) is for its own
+  // user only: files 0600, folders 0700.
+  ::umask(077);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "backup") return backup_command({args.begin() + 1, args.end()});
   if (!args.empty() && args[0] == "check") return check_command({args.begin() + 1, args.end()});

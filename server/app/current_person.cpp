@@ -2,11 +2,12 @@
 
 #include "server/auth/session_cookie.hpp"
 #include "server/auth/tokens.hpp"
+#include "server/http/request_guard.hpp"
 
 namespace pd::app {
 
 std::optional<Caller> current_caller(const httplib::Request& req, Services& services) {
-  auto token = auth::session_token_from_cookie_header(req.get_header_value("Cookie"));
+  auto token = auth::session_token_from_cookie_header(req.get_header_value("Cookie"), http::secure_request(req, services.options));
   if (!token) return std::nullopt;
   auto hash = auth::token_hash(*token);
   auto session = services.sessions.find(hash, services.now_ms());

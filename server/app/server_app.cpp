@@ -27,6 +27,9 @@ constexpr const char* content_security_policy =
 
 ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options_(options), log_(log) {
   std::filesystem::create_directories(options_.data_dir);
+  // The data folder holds every program's data: its owner only, also when made by an older
+  // version or by hand (what is created inside it is 0600/0700 by the process's umask).
+  std::filesystem::permissions(options_.data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
   db_ = std::make_unique<storage::Database>(options_.data_dir / "partnerdesk.db");
   accounts_ = std::make_unique<storage::AccountStore>(*db_);
   sessions_ = std::make_unique<storage::SessionStore>(*db_);
@@ -44,6 +47,8 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   services_ = std::make_unique<Services>(
       Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_, *files_});
   static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
+  if (static_files_->file_count() == 0)
+    log_.warn("no browser client to serve: the web root is missing or empty", {{"web_root", options_.web_root.string()}});
   configure();
 }
 
@@ -83,6 +88,12 @@ void ServerApp::configure() {
     // route without a session cookie; see request_guard.hpp).
     if (http::refuse_cross_site_write(req, res)) return httplib::Server::HandlerResponse::Handled;
     return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // Signed-in answers are personal and change with every command: no browser or proxy keeps
+  // them. A route that sets its own Cache-Control (content-addressed files) keeps it.
+  s.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
   });
 
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -93,6 +93,10 @@ public:
 
 private:
   struct Pending {
+    // A constructor, not aggregate initialisation from parentheses (C++20), which clang 14's
+    // static analysis does not parse.
+    Pending(domain::ProgramId p, const std::string& id, const domain::Command& c, const domain::Actor& a, domain::TimeMs t)
+        : program(p), command_id(id), command(c), actor(a), now(t) {}
     domain::ProgramId program;
     const std::string& command_id; // the caller's, alive while it waits
     const domain::Command& command;

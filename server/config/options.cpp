@@ -46,6 +46,9 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) -> std::optional<std::string> { o.web_root = v; return std::nullopt; }},
       {"demo", "PD_DEMO", nullptr, "load the demo program when the database is new",
        [](Options& o, const std::string& v) { return set_bool(o.demo, v, "--demo"); }},
+      {"demo-on-public-address", "PD_DEMO_ON_PUBLIC_ADDRESS", nullptr,
+       "allow --demo on a non-loopback --host (its accounts share a published password; logged loudly)",
+       [](Options& o, const std::string& v) { return set_bool(o.demo_on_public_address, v, "--demo-on-public-address"); }},
       {"max-body-bytes", "PD_MAX_BODY_BYTES", "N", "largest accepted request body (default 1048576)",
        [](Options& o, const std::string& v) {
          int n = 0;
@@ -174,6 +177,11 @@ ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup
     }
     if (auto e = flag->set(o, value)) return {std::nullopt, 2, *e};
   }
+  if (o.demo && !o.demo_on_public_address && !is_loopback(o.host))
+    return {std::nullopt, 2,
+            "--demo loads accounts whose password is published in the README, so it runs only on a loopback address "
+            "(--host 127.0.0.1). To start a real deployment leave --demo out (see docs/operations.md); to show the demo "
+            "on another address anyway, add --demo-on-public-address"};
   if (stream_capacity(o) < 1)
     return {std::nullopt, 2,
             "--max-threads (" + std::to_string(std::max(o.max_threads, o.threads)) + ") must be larger than --stream-reserve (" +
@@ -183,6 +191,18 @@ ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup
 
 int stream_capacity(const Options& options) {
   return std::min(options.max_streams, std::max(options.max_threads, options.threads) - options.stream_reserve);
+}
+
+bool is_loopback(const std::string& host) {
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  // 127.0.0.0/8 in dotted form.
+  if (host.rfind("127.", 0) != 0) return false;
+  int dots = 1;
+  for (std::size_t i = 4; i < host.size(); ++i) {
+    if (host[i] == '.') ++dots;
+    else if (host[i] < '0' || host[i] > '9') return false;
+  }
+  return dots == 3 && host.back() != '.';
 }
 
 } // namespace pd::config

@@ -16,6 +16,7 @@ struct Options {
   std::filesystem::path data_dir = "data";
   std::filesystem::path web_root = "build/web/public";
   bool demo = false;
+  bool demo_on_public_address = false; // --demo is refused on a non-loopback address without it
   std::size_t max_body_bytes = 1024 * 1024;
   std::int64_t max_training_file_mb = 500; // training videos and PDF guides, per file
   std::int64_t upload_quota_person_mb = 1024;   // files and uploads in progress of one customer or agent, per program
@@ -52,6 +53,9 @@ struct ParseOutcome {
 };
 
 using EnvLookup = std::function<const char*(const char*)>;
+
+// Whether a listening address reaches this machine only (127.0.0.0/8, ::1, localhost).
+bool is_loopback(const std::string& host);
 
 // How many live streams may be open at once: max_streams, lowered to leave stream_reserve of
 // the HTTP threads (the larger of threads and max_threads) to ordinary requests.

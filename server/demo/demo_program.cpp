@@ -166,7 +166,7 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   at(3 * 24);
   story.run(acme, WarnAgent{priya.id, "Two first responses past the SLA window in October"}, maya);
   at(0.2);
-  story.run(acme, ScheduleCheckIn{customer.at("fatima@quillworks.test"), base + 2 * 24 * 3'600'000, "Trial check-in: first project set up?"}, ava);
+  story.run(acme, ScheduleCheckIn{customer.at("fatima@quillworks.test"), base + 2LL * 24 * 3'600'000, "Trial check-in: first project set up?"}, ava);
   story.now = base;
 }
 
@@ -536,11 +536,11 @@ void load_demo_program(app::Services& s) {
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
   // ran out of time: the server's scheduler submits it with his saved answers when it starts,
   // and it waits for grading.
-  story.now = base - 2 * 24 * 3'600'000LL;
+  story.now = base - 2LL * 24 * 3'600'000;
   cert.train(theo);
   auto [theo_attempt, theo_graded] = cert.attempt(theo, false);
   if (theo_graded) cert.grade(daniel, theo, theo_attempt, false);
-  story.now = base - 3 * 24 * 3'600'000LL;
+  story.now = base - 3LL * 24 * 3'600'000;
   auto marco = story.person("marco@acme.test", "Marco Rossi");
   story.join(acme, daniel, marco, Role::agent);
   cert.train(marco);

@@ -22,6 +22,19 @@ std::string client_address(const httplib::Request& req, const config::Options& o
   return req.remote_addr;
 }
 
+bool secure_request(const httplib::Request& req, const config::Options& options) {
+  if (options.cookie_secure) return true;
+  if (options.trusted_proxy.empty() || req.remote_addr != options.trusted_proxy) return false;
+  if (req.get_header_value_count("X-Forwarded-Proto") != 1) return false;
+  // A chain of proxies lists one protocol each: the last is what the trusted proxy saw.
+  auto proto = req.get_header_value("X-Forwarded-Proto");
+  auto comma = proto.rfind(',');
+  if (comma != std::string::npos) proto = proto.substr(comma + 1);
+  proto.erase(0, proto.find_first_not_of(' '));
+  proto.erase(proto.find_last_not_of(' ') + 1);
+  return proto == "https";
+}
+
 std::int64_t RateLimiter::take(const std::string& address, std::int64_t now_ms) {
   if (per_minute_ <= 0) return 0;
   const double rate_per_ms = per_minute_ / 60000.0;
@@ -87,7 +100,7 @@ bool api_key_request(const httplib::Request& req) {
   static const std::regex billing_route(R"(/api/v1/programs/\d+/billing/payments)");
   if (req.method != "POST" || !std::regex_match(req.path, billing_route)) return false;
   if (req.get_header_value_count("Authorization") != 1 || req.get_header_value("Authorization").rfind("Bearer ", 0) != 0) return false;
-  return !has_cookie(req, auth::session_cookie_name);
+  return !has_cookie(req, auth::session_cookie_name) && !has_cookie(req, auth::secure_session_cookie_name);
 }
 
 } // namespace

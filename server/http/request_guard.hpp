@@ -17,6 +17,11 @@ namespace pd::http {
 
 std::string client_address(const httplib::Request& req, const config::Options& options);
 
+// Whether the request reached the service over TLS: always with --cookie-secure, otherwise
+// when it comes from the trusted proxy and that proxy says so (X-Forwarded-Proto: https).
+// Decides the session cookie's Secure flag and __Host- name.
+bool secure_request(const httplib::Request& req, const config::Options& options);
+
 class RateLimiter {
 public:
   RateLimiter(int per_minute, int burst) : per_minute_(per_minute), burst_(burst) {}

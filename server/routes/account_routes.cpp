@@ -7,6 +7,7 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/session_cookie.hpp"
 #include "server/auth/tokens.hpp"
+#include "server/http/request_guard.hpp"
 #include "server/http/responses.hpp"
 #include "shared/core/field_reader.hpp"
 #include "shared/identity/email.hpp"
@@ -58,7 +59,7 @@ std::optional<std::string> gated_hash(app::Services& s, const std::string& passw
 
 // Creates the person and signs them in; nothing (with the answer sent) if the email is taken
 // or the server is too busy to hash the password.
-std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccount& a, httplib::Response& res) {
+std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccount& a, const httplib::Request& req, httplib::Response& res) {
   if (s.accounts.find_by_email(a.email)) {
     http::send_error(res, 409, ErrorCode::conflict, "An account with that email already exists. Sign in instead.", "email");
     return std::nullopt;
@@ -76,7 +77,7 @@ std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccoun
   auto token = auth::new_token();
   const std::int64_t ttl = s.options.session_ttl_hours * 3600;
   s.sessions.create(auth::token_hash(token), id, now, now + ttl * 1000);
-  res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl, s.options.cookie_secure));
+  res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl, http::secure_request(req, s.options)));
   return id;
 }
 
@@ -119,7 +120,7 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
     if (!caller) return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in to continue.");
     services.sessions.remove_all_for(caller->person_id);
     services.hub.wake_all(); // open live streams of this person end now
-    res.set_header("Set-Cookie", auth::clear_session_cookie(services.options.cookie_secure));
+    res.set_header("Set-Cookie", auth::clear_session_cookie(http::secure_request(req, services.options)));
     res.status = 204;
   });
 
@@ -175,7 +176,7 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
       if (check && !check->ok()) return http::send_error(res, http::status_for(check->error().code), check->error());
       auto a = account.value();
       a.email = *email;
-      auto id = create_and_sign_in(services, a, res);
+      auto id = create_and_sign_in(services, a, req, res);
       if (!id) return;
       actor = domain::Actor{*id, a.name, a.email};
     }

@@ -62,7 +62,7 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
                               "content_type");
     if (size > *limit)
       return http::send_error(res, 413, ErrorCode::payload_too_large,
-                              "Files may be at most " + std::to_string(*limit / (1024 * 1024)) + " MB in this program.", "size");
+                              "Files may be at most " + std::to_string(*limit / (std::int64_t{1024} * 1024)) + " MB in this program.", "size");
     auto up = services.files.begin(program, actor->id, name, type, size, services.now_ms(), !business);
     if (!up) return http::send_error(res, http::status_for(up.error().code), up.error());
     http::send_json(res, 201, {{"upload_id", up->id}, {"size", size}, {"received", 0},

@@ -52,7 +52,7 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     auto token = auth::new_token();
     const std::int64_t ttl_seconds = services.options.session_ttl_hours * 3600;
     services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000);
-    res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, services.options.cookie_secure));
+    res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
     auto me = services.accounts.me(person->id);
     http::send_json(res, 200, *me);
   });
@@ -62,7 +62,7 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
       services.sessions.remove(caller->token_hash);
       services.hub.wake_all(); // this session's live streams end now
     }
-    res.set_header("Set-Cookie", auth::clear_session_cookie(services.options.cookie_secure));
+    res.set_header("Set-Cookie", auth::clear_session_cookie(http::secure_request(req, services.options)));
     res.status = 204;
   });
 }

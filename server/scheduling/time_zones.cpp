@@ -33,7 +33,7 @@ struct RuleDate {
   enum Kind { julian_no_leap, zero_based, month_week_day } kind = month_week_day;
   int day = 0; // Jn: 1-365, n: 0-365
   int month = 1, week = 1, weekday = 0;
-  std::int64_t time = 2 * 3600; // seconds of local time after the day's midnight
+  std::int64_t time = std::int64_t{2} * 3600; // seconds of local time after the day's midnight
 };
 
 struct PosixRule {
@@ -104,7 +104,7 @@ private:
       if (!number(2, 59, m)) return false;
       if (eat(':') && !number(2, 59, sec)) return false;
     }
-    out = (negative ? -1 : 1) * (std::int64_t{h} * 3600 + m * 60 + sec);
+    out = (negative ? -1 : 1) * (std::int64_t{h} * 3600 + std::int64_t{m} * 60 + sec);
     return true;
   }
   bool date(RuleDate& d) {
@@ -138,7 +138,7 @@ std::int64_t rule_day(const RuleDate& d, int year) {
   }
   const std::int64_t first = core::days_from_civil({year, d.month, 1});
   const int first_weekday = static_cast<int>(((first % 7) + 7 + 4) % 7); // 1970-01-01 was a Thursday
-  std::int64_t day = first + (d.weekday - first_weekday + 7) % 7 + 7 * (d.week - 1);
+  std::int64_t day = first + (d.weekday - first_weekday + 7) % 7 + std::int64_t{7} * (d.week - 1);
   if (day >= first + core::days_in_month(year, d.month)) day -= 7; // week 5: the last one
   return day;
 }

@@ -60,7 +60,10 @@ struct Finally {
 template <class F>
 Finally(F) -> Finally<F>;
 
-std::string megabytes(std::int64_t bytes) { return std::to_string((bytes + 1024 * 1024 - 1) / (1024 * 1024)) + " MB"; }
+std::string megabytes(std::int64_t bytes) {
+  constexpr std::int64_t mib = std::int64_t{1024} * 1024;
+  return std::to_string((bytes + mib - 1) / mib) + " MB";
+}
 
 core::Error upload_gone() { return make_error(ErrorCode::not_found, "No such upload; it may have expired. Begin it again.", "upload_id"); }
 

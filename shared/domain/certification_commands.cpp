@@ -133,7 +133,7 @@ std::optional<core::Error> read_command(const nlohmann::json& data, SaveTraining
     const auto& f = m.object("file");
     if (!m.error()) x.file = read_file(m, f, "data.module.file");
   }
-  x.duration_seconds = m.optional_integer("duration_seconds", 0, 24 * 3600).value_or(0);
+  x.duration_seconds = m.optional_integer("duration_seconds", 0, std::int64_t{24} * 3600).value_or(0);
   each_object(m, obj, "sections", max_sections, [&](const nlohmann::json& so, const std::string& name) {
     FieldReader s(so, {"title", "body", "quiz"}, name);
     LessonSection sec;
@@ -218,7 +218,7 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RecordTraini
   FieldReader r(data, {"module_id", "step", "position_seconds", "section", "answers", "item"}, "data");
   c.module_id = r.integer("module_id", 1, INT64_MAX);
   c.step = r.word("step", {"watch", "open", "acknowledge", "answer_quiz", "practice", "review"});
-  c.position_seconds = r.optional_integer("position_seconds", 0, 24 * 3600).value_or(0);
+  c.position_seconds = r.optional_integer("position_seconds", 0, std::int64_t{24} * 3600).value_or(0);
   c.section = static_cast<int>(r.optional_integer("section", 0, static_cast<std::int64_t>(max_sections) - 1).value_or(0));
   c.answers = integers(r, data, "answers", max_quiz_questions, 0, static_cast<int>(max_options) - 1);
   c.item = static_cast<int>(r.optional_integer("item", 0, static_cast<std::int64_t>(max_faq_items) - 1).value_or(0));

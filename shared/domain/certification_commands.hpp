@@ -110,9 +110,12 @@ struct RevokeCertification {
   std::string reason; // required
 };
 
+// T names a type, which cannot be parenthesised in a declaration.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define PD_CERTIFICATION_COMMAND_CODEC(T)                                                                                    \
   std::optional<core::Error> read_command(const nlohmann::json& data, T& command);                                           \
   nlohmann::json write_command(const T& command);
+// NOLINTEND(bugprone-macro-parentheses)
 PD_CERTIFICATION_COMMAND_CODEC(ChangeCertificationSettings)
 PD_CERTIFICATION_COMMAND_CODEC(SaveTrainingModule)
 PD_CERTIFICATION_COMMAND_CODEC(RemoveTrainingModule)

@@ -186,8 +186,8 @@ nlohmann::json encode_command(const CommandEnvelope& e) {
           nlohmann::json j = {{"email", c.email}, {"role", c.role}, {"expires_in_hours", c.expires_in_hours}};
           if (c.customer_id) j["customer_id"] = c.customer_id;
           return j;
-        } else if constexpr (std::is_same_v<T, AcceptInvitation>) return {{"invitation_id", c.invitation_id}};
-        else if constexpr (std::is_same_v<T, RevokeInvitation>) return {{"invitation_id", c.invitation_id}};
+        } else if constexpr (std::is_same_v<T, AcceptInvitation> || std::is_same_v<T, RevokeInvitation>)
+          return {{"invitation_id", c.invitation_id}};
         else if constexpr (std::is_same_v<T, ChangeMemberRole>) return {{"person_id", c.person_id}, {"role", c.role}};
         else if constexpr (std::is_same_v<T, RemoveMember>) return {{"person_id", c.person_id}};
         else if constexpr (std::is_same_v<T, SetAgentStatus>) {

@@ -18,7 +18,7 @@ inline constexpr std::size_t max_lines_per_command = 1000; // lines approved or 
 inline constexpr int max_recurring_months = 240;
 inline constexpr int max_hold_days = 365;
 inline constexpr std::int64_t max_time_ms = 253'402'300'799'999; // 9999-12-31T23:59:59.999Z
-inline constexpr std::int64_t max_clock_skew_ms = 5 * 60'000;       // a payment may be dated this far past the server's now
+inline constexpr std::int64_t max_clock_skew_ms = std::int64_t{5} * 60'000;       // a payment may be dated this far past the server's now
 inline constexpr std::size_t max_api_key_label = 60;     // bytes
 inline constexpr std::size_t max_api_keys_in_use = 20;   // unrevoked keys per program
 
@@ -96,9 +96,12 @@ struct RevokeApiKey {
   ApiKeyId key_id = 0;
 };
 
+// T names a type, which cannot be parenthesised in a declaration.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define PD_COMMISSION_COMMAND_CODEC(T)                                                                                       \
   std::optional<core::Error> read_command(const nlohmann::json& data, T& command);                                           \
   nlohmann::json write_command(const T& command);
+// NOLINTEND(bugprone-macro-parentheses)
 PD_COMMISSION_COMMAND_CODEC(SaveCommissionPlan)
 PD_COMMISSION_COMMAND_CODEC(RecordPayment)
 PD_COMMISSION_COMMAND_CODEC(AdjustCommission)

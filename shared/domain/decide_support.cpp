@@ -50,7 +50,7 @@ std::optional<core::Error> check_attachments(const ProgramState& s, const std::v
     if (files[i].size > s.support.max_attachment_bytes)
       return make_error(ErrorCode::payload_too_large,
                         "'" + files[i].name + "' is larger than this program allows (" +
-                            std::to_string(s.support.max_attachment_bytes / (1024 * 1024)) + " MB per file).",
+                            std::to_string(s.support.max_attachment_bytes / (std::int64_t{1024} * 1024)) + " MB per file).",
                         "data.attachments[" + std::to_string(i) + "]");
   return std::nullopt;
 }

@@ -16,8 +16,8 @@ const Calendar& around_the_clock() {
 Windows windows_for(const SupportSettings& settings, const Customer* customer, Priority priority) {
   Windows w;
   w.tier = tier_for_segment(settings, customer ? customer->profile.segment : std::string{});
-  w.first_response_ms = (w.tier ? w.tier->first_response_minutes : 12 * 60) * minute_ms;
-  w.resolution_ms = (w.tier ? w.tier->resolution_minutes : 72 * 60) * minute_ms;
+  w.first_response_ms = (w.tier ? w.tier->first_response_minutes : std::int64_t{12} * 60) * minute_ms;
+  w.resolution_ms = (w.tier ? w.tier->resolution_minutes : std::int64_t{72} * 60) * minute_ms;
   if (settings.priority_matrix) {
     const auto& p = settings.priority_targets[static_cast<std::size_t>(priority)];
     if (p.first_response_minutes > 0) w.first_response_ms = std::min(w.first_response_ms, p.first_response_minutes * minute_ms);

@@ -109,9 +109,12 @@ struct RunSupportTimers {
 
 // Strict decoders of a command's "data" object (errors name the field as "data.…") and the
 // encoders the browser client uses. One overload per command.
+// T names a type, which cannot be parenthesised in a declaration.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define PD_SUPPORT_COMMAND_CODEC(T)                                                                                          \
   std::optional<core::Error> read_command(const nlohmann::json& data, T& command);                                           \
   nlohmann::json write_command(const T& command);
+// NOLINTEND(bugprone-macro-parentheses)
 PD_SUPPORT_COMMAND_CODEC(OpenTicket)
 PD_SUPPORT_COMMAND_CODEC(ReplyToTicket)
 PD_SUPPORT_COMMAND_CODEC(TriageTicket)

@@ -73,7 +73,7 @@ PerformanceScore performance_of(const AgentSupport& rec, TimeMs now) {
       sum += r.elapsed_ms;
       ++n;
     }
-  if (n) p.response = std::max(0.0, 100.0 * (1.0 - static_cast<double>(sum / n) / static_cast<double>(day_ms)));
+  if (n) p.response = std::max(0.0, 100.0 * (1.0 - static_cast<double>(sum) / static_cast<double>(n) / static_cast<double>(day_ms)));
   if (rec.customer_ratings) {
     p.customer_average = static_cast<double>(rec.customer_rating_sum) / rec.customer_ratings;
     p.customer = (p.customer_average - 1.0) / 4.0 * 100.0;

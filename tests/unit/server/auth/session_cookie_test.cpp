@@ -44,3 +44,16 @@ TEST_CASE("billing API keys are pdk_ and 64 hex characters, random, stored as th
   CHECK_FALSE(is_api_key(""));
   CHECK(token_hash(a) != token_hash(b));
 }
+
+TEST_CASE("over TLS the session cookie is Secure and __Host- prefixed, and each kind of request reads only its own name") {
+  const std::string token(64, 'c');
+  auto c = set_session_cookie(token, 60, true);
+  CHECK(c.rfind("__Host-pd_session=" + token + "; Path=/;", 0) == 0);
+  CHECK(c.find("; Secure") != std::string::npos);
+  CHECK(c.find("Domain") == std::string::npos);
+  CHECK(clear_session_cookie(true).rfind("__Host-pd_session=;", 0) == 0);
+  CHECK(session_token_from_cookie_header("__Host-pd_session=" + token, true) == token);
+  CHECK_FALSE(session_token_from_cookie_header("pd_session=" + token, true).has_value());
+  CHECK_FALSE(session_token_from_cookie_header("__Host-pd_session=" + token, false).has_value());
+  CHECK(session_token_from_cookie_header("pd_session=" + token + "; __Host-pd_session=" + std::string(64, 'd'), true) == std::string(64, 'd'));
+}

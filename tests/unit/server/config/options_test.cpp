@@ -56,3 +56,22 @@ TEST_CASE("--help prints every flag with its environment variable") {
   CHECK(r.message.find("[DATA_DIR]") != std::string::npos);
   CHECK(r.message == help_text());
 }
+
+TEST_CASE("the demo is refused on a non-loopback address unless --demo-on-public-address is given") {
+  for (const char* host : {"127.0.0.1", "127.0.0.53", "localhost", "::1"}) {
+    CAPTURE(std::string(host));
+    CHECK(parse_options({"--demo", "--host", host}, env_of({})).options);
+  }
+  for (const char* host : {"0.0.0.0", "192.168.1.20", "::", "127.0.0.1.example.com", "127.evil"}) {
+    CAPTURE(std::string(host));
+    auto refused = parse_options({"--demo", "--host", host}, env_of({}));
+    CHECK_FALSE(refused.options);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.message.find("--demo-on-public-address") != std::string::npos);
+    CHECK(parse_options({"--host", host}, env_of({})).options); // a real deployment starts
+    auto loud = parse_options({"--demo", "--host", host, "--demo-on-public-address"}, env_of({}));
+    REQUIRE(loud.options);
+    CHECK(loud.options->demo_on_public_address);
+  }
+  CHECK_FALSE(parse_options({"--host", "0.0.0.0"}, env_of({{"PD_DEMO", "1"}})).options);
+}

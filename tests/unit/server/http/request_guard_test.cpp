@@ -56,3 +56,28 @@ TEST_CASE("cookies are found by name among others") {
   CHECK_FALSE(has_cookie(request("GET", "/", {{"Cookie", "xpd_session=1; pd_session_old=2"}}), "pd_session"));
   CHECK_FALSE(has_cookie(request("GET", "/"), "pd_session"));
 }
+
+TEST_CASE("a request is secure with --cookie-secure, or when the trusted proxy forwards https") {
+  pd::config::Options plain;
+  auto from = [](const std::string& addr, httplib::Headers h) {
+    auto r = request("GET", "/api/v1/me", std::move(h));
+    r.remote_addr = addr;
+    return r;
+  };
+  CHECK_FALSE(secure_request(from("10.0.0.1", {{"X-Forwarded-Proto", "https"}}), plain)); // no proxy trusted
+  pd::config::Options proxied;
+  proxied.trusted_proxy = "10.0.0.1";
+  CHECK(secure_request(from("10.0.0.1", {{"X-Forwarded-Proto", "https"}}), proxied));
+  CHECK(secure_request(from("10.0.0.1", {{"X-Forwarded-Proto", "http, https"}}), proxied));
+  CHECK_FALSE(secure_request(from("10.0.0.1", {{"X-Forwarded-Proto", "http"}}), proxied));
+  CHECK_FALSE(secure_request(from("10.0.0.1", {}), proxied));
+  CHECK_FALSE(secure_request(from("10.0.0.2", {{"X-Forwarded-Proto", "https"}}), proxied)); // not the proxy
+  CHECK_FALSE(secure_request(from("10.0.0.1", {{"X-Forwarded-Proto", "https"}, {"X-Forwarded-Proto", "https"}}), proxied));
+  pd::config::Options always;
+  always.cookie_secure = true;
+  CHECK(secure_request(from("10.0.0.9", {}), always));
+}
+
+TEST_CASE("the billing route's exemption also ends with the __Host- session cookie") {
+  CHECK(refused(request("POST", billing, {{"Authorization", key}, {"Cookie", "__Host-pd_session=" + std::string(64, 'b')}})));
+}
