@@ -287,7 +287,7 @@ void draw_customer(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     if (is_new) {
       page_title("Add customer", "New customers start in the business queue; assign them to an agent once added.");
       profile_form(app, ui_state, dispatch, s, nullptr, std::min(avail, ui::dp(760)));
-    } else if (!c && app.route.item_id >= s.next_customer_id) {
+    } else if (!c && business && app.route.item_id >= s.next_customer_id) { // the program's counter: the business's snapshot only
       ui::text("Loading the customer\xE2\x80\xA6", ui::color::muted); // just added: on its way over the stream
     } else if (!c) {
       page_title("Customer not found", business ? "This customer does not exist in " + s.name + "."

@@ -163,7 +163,7 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
       appended.push_back(std::move(e));
     }
     for (std::size_t i = first; i < appended.size(); ++i)
-      if (event_visible_to(target, p.actor.id, appended[i])) visible.push_back(to_json(appended[i], false));
+      if (auto shown = event_for_reader(target, p.actor.id, appended[i])) visible.push_back(to_json(*shown, false));
     out.body = {{"command_id", p.command_id}, {"program_id", p.program}, {"version", target.version}, {"events", visible}};
   }
   // Refusals are stored too: a retry of a refused command is refused the same way.

@@ -27,7 +27,9 @@ struct Page {
   std::size_t scanned = 0;
 };
 
-// Reads up to `limit` events after `after` and keeps those the reader may see.
+// Reads up to `limit` events after `after` and keeps those the reader may see, as the reader
+// may see them (event_for_reader: a customer's are redacted like its snapshot). The feed and
+// the live stream both read through here.
 std::optional<Page> visible_page(app::Services& services, ProgramId program, PersonId reader, Sequence after, int limit) {
   Page page;
   page.cursor = after;
@@ -36,7 +38,7 @@ std::optional<Page> visible_page(app::Services& services, ProgramId program, Per
   auto ok = services.commands.read(program, [&](const ProgramState& s) {
     if (!is_allowed(s, reader, Action::read_program)) return false;
     for (const auto& e : events) {
-      if (event_visible_to(s, reader, e)) page.events.push_back(to_json(e, false));
+      if (auto shown = event_for_reader(s, reader, e)) page.events.push_back(to_json(*shown, false));
       page.cursor = e.seq;
     }
     return true;

@@ -29,6 +29,10 @@ using core::contains_folded;
 void register_support_routes(httplib::Server& server, app::Services& services) {
   // Tickets the reader may see, newest first by default. Filters: view=open|overdue|escalated|
   // closed|all, agent, customer, priority, q (subject or customer name), after_id paging.
+  // A customer's tickets are summarised and filtered as the customer sees them (customer_view):
+  // view=escalated lists the customer's own escalations still awaiting the business, and
+  // view=overdue lists nothing (customers are not told of SLA misses), so no filter tells a
+  // customer more than its snapshot does.
   server.Get(R"(/api/v1/programs/(\d+)/tickets)", [&services](const httplib::Request& req, httplib::Response& res) {
     auto actor = app::require_actor(req, res, services);
     if (!actor) return;
@@ -47,14 +51,18 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     if (!v.empty() && v != "open" && v != "overdue" && v != "escalated" && v != "closed" && v != "all")
       return http::send_error(res, 400, ErrorCode::invalid_field, "'view' is one of open, overdue, escalated, closed, all.", "view");
     auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
-      if (s.role_of(actor->id) == identity::Role::unknown) return std::nullopt;
+      const auto role = s.role_of(actor->id);
+      if (role == identity::Role::unknown) return std::nullopt;
+      const bool is_customer = role == identity::Role::customer;
       nlohmann::json items = nlohmann::json::array();
       nlohmann::json next = nullptr;
       auto it = before.value() ? s.tickets.lower_bound(before.value()) : s.tickets.end();
       while (it != s.tickets.begin()) {
         --it;
-        const auto& t = it->second;
-        if (!is_allowed(s, actor->id, Action::read_ticket, {.ticket = t.id})) continue;
+        if (!is_allowed(s, actor->id, Action::read_ticket, {.ticket = it->second.id})) continue;
+        std::optional<Ticket> shown; // a customer's own tickets only: few
+        if (is_customer) shown = customer_view(it->second);
+        const Ticket& t = shown ? *shown : it->second;
         if (v == "open" && !is_open(t.status)) continue;
         if (v == "overdue" && !(t.overdue() && is_open(t.status))) continue;
         if (v == "escalated" && !t.escalation.pending) continue;
@@ -78,7 +86,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     http::send_json(res, 200, **body);
   });
 
-  // One ticket with its thread (customers: without internal notes).
+  // One ticket with its thread (customers: customer_view(), as in their snapshot).
   server.Get(R"(/api/v1/programs/(\d+)/tickets/(\d+))", [&services](const httplib::Request& req, httplib::Response& res) {
     auto actor = app::require_actor(req, res, services);
     if (!actor) return;
@@ -86,10 +94,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     auto found = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
       auto t = s.ticket(ticket);
       if (!t || !is_allowed(s, actor->id, Action::read_ticket, {.ticket = ticket})) return std::nullopt;
-      if (s.role_of(actor->id) == identity::Role::customer) {
-        auto view = visible_state(s, actor->id); // the customer's own tickets only: small
-        return nlohmann::json(view.tickets.at(ticket));
-      }
+      if (s.role_of(actor->id) == identity::Role::customer) return nlohmann::json(customer_view(*t));
       return nlohmann::json(*t);
     });
     if (!found || !*found) return http::send_error(res, 404, ErrorCode::not_found, "No such ticket.", "ticket_id");

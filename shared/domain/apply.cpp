@@ -3,6 +3,7 @@
 #include "shared/domain/apply_certification.hpp"
 #include "shared/domain/apply_commission.hpp"
 #include "shared/domain/apply_support.hpp"
+#include "shared/domain/visibility.hpp"
 
 namespace pd::domain {
 
@@ -118,7 +119,9 @@ struct Applier {
     if (c.agent_id != 0) s.customers_by_agent[c.agent_id].insert(c.customer_id);
     it->second.version = e.seq;
     support_apply::after_customer_assigned(s, e, c, previous ? previous : c.previous_agent);
-    return {};
+    // A replica that does not know the new agent (the customer's own, or the agent who lost the
+    // customer) holds a view that changed beyond this event: its fresh snapshot has it.
+    return {c.agent_id != 0 && !s.members.count(c.agent_id)};
   }
   // The support desk's events: apply_support.cpp.
   // The certification's events: apply_certification.cpp.
@@ -137,6 +140,8 @@ ApplyOutcome apply(ProgramState& state, const Event& event) {
   auto outcome = std::visit(Applier{state, event}, event.body);
   // Support commission follows assignments, partner and certification status, and profiles.
   commission_apply::track_support(state, event);
+  // What each ticket's customer has been shown (visibility.hpp).
+  track_customer_shown(state, event);
   state.version = std::max(state.version, event.seq);
   return outcome;
 }

@@ -21,6 +21,7 @@ struct Member {
   identity::Role role = identity::Role::unknown;
   TimeMs joined_at = 0;
   Sequence version = 0;
+  bool operator==(const Member&) const = default;
 };
 
 struct Agent {
@@ -29,6 +30,7 @@ struct Agent {
   std::string status_reason;
   TimeMs status_since = 0;
   Sequence version = 0;
+  bool operator==(const Agent&) const = default;
 };
 
 // Partner-status rules, shared by decide() and the views that offer the changes:
@@ -54,6 +56,7 @@ struct Customer {
   PersonId assigned_agent = 0; // 0: the business's own queue (internal support)
   PersonId person_id = 0;      // the customer's own account, once an invitation is accepted
   Sequence version = 0;
+  bool operator==(const Customer&) const = default;
 };
 
 struct Invitation {
@@ -67,6 +70,7 @@ struct Invitation {
   InvitationStatus status = InvitationStatus::pending;
   PersonId accepted_by = 0;
   Sequence version = 0;
+  bool operator==(const Invitation&) const = default;
 };
 
 struct ProgramState {

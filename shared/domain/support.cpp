@@ -127,7 +127,8 @@ void to_json(nlohmann::json& j, const Ticket& t) {
        {"restricted_topics", t.restricted_topics},
        {"sla", t.sla},
        {"escalation", t.escalation},
-       {"version", t.version}};
+       {"version", t.version},
+       {"customer_shown", t.customer_shown}};
   if (t.customer_rating) j["customer_rating"] = *t.customer_rating;
   if (t.business_rating) j["business_rating"] = *t.business_rating;
 }
@@ -154,6 +155,7 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   t.escalation = j.value("escalation", d.escalation);
   t.version = j.value("version", d.version);
   if (j.contains("customer_rating")) t.customer_rating = j.at("customer_rating").get<CustomerRating>();
+  t.customer_shown = j.value("customer_shown", d.customer_shown);
   if (j.contains("business_rating")) t.business_rating = j.at("business_rating").get<BusinessRating>();
 }
 

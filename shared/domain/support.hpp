@@ -122,6 +122,7 @@ struct TicketMessage {
   std::vector<Attachment> attachments;
   std::vector<std::string> restricted_topics; // topic keys the text matched when it was sent
   bool sent_despite_warning = false;          // an agent was warned of a restricted topic and sent anyway
+  bool operator==(const TicketMessage&) const = default;
 };
 
 // Seed 002's escalation note template.
@@ -145,6 +146,7 @@ struct Escalation {
   std::string reason;
   EscalationNote note;
   bool pending = false; // held open until the business responds, reassigns or moves the customer
+  bool operator==(const Escalation&) const = default;
 };
 
 // Where a ticket's SLA stands. Deadlines are absolute instants computed on the tier's
@@ -164,6 +166,7 @@ struct SlaClock {
   TimeMs first_response_overdue_at = 0;
   TimeMs resolution_overdue_at = 0;
   TimeMs auto_escalated_at = 0;
+  bool operator==(const SlaClock&) const = default;
 };
 
 struct CustomerRating {
@@ -171,6 +174,7 @@ struct CustomerRating {
   std::string comment;
   TimeMs at = 0;
   std::string business_response;
+  bool operator==(const CustomerRating&) const = default;
 };
 struct BusinessRating {
   int score = 0;                           // 1-5
@@ -178,6 +182,19 @@ struct BusinessRating {
   std::string comment;
   PersonId by = 0;
   TimeMs at = 0;
+  bool operator==(const BusinessRating&) const = default;
+};
+
+// What the ticket's customer has been shown of its status, escalation and last change. Kept by
+// apply() from the changes a customer is shown (customer_facing() in visibility.hpp), so it
+// never moves on an internal note, someone else's escalation, a take-over or an SLA miss; the
+// customer's view of the ticket (customer_view()) takes these from here.
+struct CustomerShown {
+  TicketStatus status = TicketStatus::new_ticket; // never "escalated" but right after the customer's own escalation
+  Escalation escalation;                          // the customer's own latest escalation
+  TimeMs updated_at = 0;
+  Sequence version = 0;
+  bool operator==(const CustomerShown&) const = default;
 };
 
 struct Ticket {
@@ -202,6 +219,8 @@ struct Ticket {
   std::optional<CustomerRating> customer_rating;
   std::optional<BusinessRating> business_rating;
   Sequence version = 0;
+  CustomerShown customer_shown;
+  bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }
   bool overdue() const { return first_response_overdue() || (sla.resolution_overdue_at != 0 && is_open(status)); }
@@ -224,6 +243,7 @@ struct AgentWarning {
   std::string reason;
   TimeMs monitor_until = 0; // seed 001: monitored for 14 days
   PersonId by = 0;
+  bool operator==(const AgentWarning&) const = default;
 };
 
 // One line of an agent's performance history.
@@ -232,12 +252,14 @@ struct HistoryEntry {
   std::string kind; // overdue_first_response, overdue_resolution, escalated, warning, suspended, reinstated, removed, ...
   TicketId ticket_id = 0;
   std::string detail;
+  bool operator==(const HistoryEntry&) const = default;
 };
 
 struct ResponseSample {
   TimeMs at = 0;             // when the first response was sent
   std::int64_t elapsed_ms = 0; // since the ticket opened
   bool in_time = false;
+  bool operator==(const ResponseSample&) const = default;
 };
 
 // Whether a ticket got its first response in time, known when it is answered or when the
@@ -245,6 +267,7 @@ struct ResponseSample {
 struct SlaOutcome {
   TimeMs at = 0;
   bool in_time = false;
+  bool operator==(const SlaOutcome&) const = default;
 };
 
 struct AgentSupport {
@@ -258,6 +281,7 @@ struct AgentSupport {
   std::int64_t customer_rating_sum = 0; // of overall satisfaction, 1-5
   int business_ratings = 0;
   std::int64_t business_rating_sum = 0;
+  bool operator==(const AgentSupport&) const = default;
 };
 
 // ---- Notifications ----------------------------------------------------------------------
@@ -269,6 +293,7 @@ struct Notification {
   std::string text;
   TicketId ticket_id = 0;
   CustomerId customer_id = 0;
+  bool operator==(const Notification&) const = default;
 };
 
 struct Inbox {
@@ -276,6 +301,7 @@ struct Inbox {
   std::int64_t read_up_to = 0;    // notification ids up to this are read
   std::int64_t next_id = 1;
   int unread() const;
+  bool operator==(const Inbox&) const = default;
 };
 inline constexpr std::size_t max_notifications = 200;
 inline constexpr std::size_t max_history = 500;
@@ -288,6 +314,7 @@ struct CheckIn {
   TimeMs due_at = 0;
   std::string note;
   bool done = false;
+  bool operator==(const CheckIn&) const = default;
 };
 
 // JSON codecs.
@@ -305,6 +332,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaClock, tier, first_response_m
                                                 resolution_due, running_since, resolution_used_ms, paused_at, auto_escalate_due, resolved_at, first_response_overdue_at,
                                                 resolution_overdue_at, auto_escalated_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerShown, status, escalation, updated_at, version)
 void to_json(nlohmann::json& j, const BusinessRating& r);
 void from_json(const nlohmann::json& j, BusinessRating& r);
 void to_json(nlohmann::json& j, const Ticket& t);

@@ -69,6 +69,8 @@ std::vector<FollowUp> follow_ups(const ProgramState& state, PersonId agent, Time
 
 nlohmann::json overview_to_json(const ProgramState& state, const SupportOverview& o, TimeMs now);
 nlohmann::json performance_to_json(const PerformanceScore& p);
+// One line of a ticket list. A customer's lines are built from customer_view() of the ticket
+// (visibility.hpp), like everything else a customer reads.
 nlohmann::json ticket_summary_json(const ProgramState& state, const Ticket& t);
 
 } // namespace pd::domain

@@ -38,7 +38,8 @@ struct EventVisibility {
   bool customer() const { return s.role_of(reader) == Role::customer; }
   bool ticket_visible(TicketId t) const { return is_allowed(s, reader, Action::read_ticket, {.ticket = t}); }
   bool staff_of_ticket(TicketId t) const { return ticket_visible(t) && !customer(); }
-  bool operator()(const SupportSettingsChanged&) const { return !customer(); }
+  // Customers get the settings without the restricted topics (customer_facing()), as in their snapshot.
+  bool operator()(const SupportSettingsChanged&) const { return true; }
   bool operator()(const TicketOpened& e) const {
     // The ticket is not in the state yet when its own event is filtered: judge by the customer.
     return is_allowed(s, reader, Action::read_customer, {.customer = e.customer_id});
@@ -102,22 +103,180 @@ struct EventVisibility {
   }
 };
 
-// What a customer may see of its own ticket.
-Ticket customer_view(const Ticket& t) {
-  Ticket v = t;
-  std::erase_if(v.messages, [](const TicketMessage& m) { return m.kind == MessageKind::internal_note; });
-  for (auto& m : v.messages) m.sent_despite_warning = false;
-  if (v.escalation.source != EscalationSource::customer) {
-    v.escalation = {};
-    if (v.status == TicketStatus::escalated) v.status = TicketStatus::open;
+// The parts of a ticket a customer is shown, used alike by customer_view() and customer_facing().
+TicketMessage customer_message(TicketMessage m) {
+  m.restricted_topics.clear();
+  m.sent_despite_warning = false;
+  return m;
+}
+
+// The deadlines the customer is promised; not when they passed, nor the auto-escalation rule.
+SlaClock customer_clock(SlaClock c) {
+  c.first_response_overdue_at = c.resolution_overdue_at = c.auto_escalated_at = 0;
+  c.auto_escalate_due = 0;
+  return c;
+}
+
+// A status after a reply or a status change: "escalated" (held for an escalation, whose ever
+// it is) shows as open.
+TicketStatus customer_status(TicketStatus s) { return s == TicketStatus::escalated ? TicketStatus::open : s; }
+
+// Any reply by the business answers the customer's own pending escalation (there is no other
+// pending one then); whether it answered someone else's stays internal.
+bool answers_customer_escalation(const TicketReplied& b) { return identity::is_business_role(b.message.author_role); }
+
+// What a customer is never shown of a ticket.
+bool hidden_from_customer(const TicketReplied& b) { return b.message.kind == MessageKind::internal_note; }
+bool hidden_from_customer(const TicketEscalated& b) { return b.escalation.source != EscalationSource::customer; }
+
+struct CustomerFacing {
+  using Out = std::optional<EventBody>;
+  template <class B>
+  Out operator()(const B& b) const { return b; } // nothing of a ticket in it
+  Out operator()(const SupportSettingsChanged& b) const {
+    auto out = b;
+    out.settings.restricted_topics.clear();
+    return out;
   }
-  v.taken_over_by = 0;
-  v.business_rating.reset();
-  v.sla.first_response_overdue_at = v.sla.resolution_overdue_at = v.sla.auto_escalated_at = 0;
-  return v;
+  Out operator()(const TicketOpened& b) const {
+    auto out = b;
+    out.tags.clear();
+    out.message = customer_message(std::move(out.message));
+    out.sla = customer_clock(out.sla);
+    return out;
+  }
+  Out operator()(const TicketReplied& b) const {
+    if (hidden_from_customer(b)) return std::nullopt;
+    auto out = b;
+    out.message = customer_message(std::move(out.message));
+    out.status = customer_status(b.status);
+    out.sla = customer_clock(b.sla);
+    out.escalation_answered = answers_customer_escalation(b);
+    return out;
+  }
+  Out operator()(const TicketTriaged& b) const {
+    auto out = b;
+    out.tags.clear();
+    out.sla = customer_clock(b.sla);
+    return out;
+  }
+  Out operator()(const TicketEscalated& b) const {
+    if (hidden_from_customer(b)) return std::nullopt;
+    return b;
+  }
+  Out operator()(const TicketTakenOver&) const { return std::nullopt; }
+  Out operator()(const TicketStatusChanged& b) const {
+    auto out = b;
+    out.status = customer_status(b.status);
+    out.sla = customer_clock(b.sla);
+    return out;
+  }
+  Out operator()(const TicketSlaMissed&) const { return std::nullopt; }
+  Out operator()(const TicketHandlingRated&) const { return std::nullopt; }
+};
+
+// Moves customer_shown exactly as apply() moves the ticket's own fields in a customer's
+// replica, which gets customer_facing() of each event: by the same rules, on the event as it
+// is (an event redacted once more gives the same), without copying it.
+struct ShownTracker {
+  ProgramState& s;
+  const Event& e;
+
+  Ticket* ticket(TicketId id) const {
+    auto it = s.tickets.find(id);
+    return it == s.tickets.end() ? nullptr : &it->second;
+  }
+  static void changed(CustomerShown& shown, const Event& e) {
+    shown.updated_at = e.at;
+    shown.version = e.seq;
+  }
+  template <class B>
+  void operator()(const B&) const {}
+  void operator()(const TicketOpened& b) const {
+    if (auto t = ticket(b.ticket_id)) t->customer_shown = CustomerShown{TicketStatus::new_ticket, {}, e.at, e.seq};
+  }
+  void operator()(const TicketReplied& b) const {
+    auto t = ticket(b.ticket_id);
+    if (!t || hidden_from_customer(b)) return;
+    t->customer_shown.status = customer_status(b.status);
+    if (answers_customer_escalation(b)) t->customer_shown.escalation.pending = false;
+    changed(t->customer_shown, e);
+  }
+  void operator()(const TicketTriaged& b) const {
+    if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
+  }
+  void operator()(const TicketEscalated& b) const {
+    auto t = ticket(b.ticket_id);
+    if (!t || hidden_from_customer(b)) return;
+    t->customer_shown.escalation = b.escalation;
+    t->customer_shown.status = TicketStatus::escalated;
+    changed(t->customer_shown, e);
+  }
+  void operator()(const TicketStatusChanged& b) const {
+    auto t = ticket(b.ticket_id);
+    if (!t) return;
+    t->customer_shown.status = customer_status(b.status);
+    t->customer_shown.escalation.pending = false;
+    changed(t->customer_shown, e);
+  }
+  void operator()(const TicketRated& b) const {
+    if (auto t = ticket(b.ticket_id)) t->customer_shown.version = e.seq;
+  }
+  void operator()(const RatingAnswered& b) const {
+    if (auto t = ticket(b.ticket_id); t && t->customer_rating) t->customer_shown.version = e.seq;
+  }
+  void operator()(const CustomerAssigned& b) const {
+    // Reassigning the customer answers its pending escalation (apply_support.cpp).
+    auto it = s.tickets_by_customer.find(b.customer_id);
+    if (it == s.tickets_by_customer.end() || !s.customer(b.customer_id)) return;
+    for (auto id : it->second) {
+      auto t = ticket(id);
+      if (!t) continue;
+      auto& shown = t->customer_shown;
+      if (shown.escalation.pending) {
+        shown.escalation.pending = false;
+        if (shown.status == TicketStatus::escalated) shown.status = TicketStatus::open;
+      }
+      shown.version = e.seq;
+    }
+  }
+};
+
+// The next id after the highest key of a map (1 when empty): what a replica's apply() derives.
+template <class Map>
+std::int64_t next_after(const Map& m) {
+  return m.empty() ? 1 : m.rbegin()->first + 1;
 }
 
 } // namespace
+
+Ticket customer_view(const Ticket& t) {
+  Ticket v = t;
+  std::erase_if(v.messages, [](const TicketMessage& m) { return m.kind == MessageKind::internal_note; });
+  for (auto& m : v.messages) m = customer_message(std::move(m));
+  v.tags.clear();
+  v.restricted_topics.clear();
+  v.status = t.customer_shown.status;
+  v.escalation = t.customer_shown.escalation;
+  v.updated_at = t.customer_shown.updated_at;
+  v.version = t.customer_shown.version;
+  v.taken_over_by = 0;
+  v.business_rating.reset();
+  v.sla = customer_clock(t.sla);
+  return v;
+}
+
+std::optional<EventBody> customer_facing(const EventBody& body) { return std::visit(CustomerFacing{}, body); }
+
+std::optional<Event> event_for_reader(const ProgramState& state, PersonId reader, const Event& event) {
+  if (!event_visible_to(state, reader, event)) return std::nullopt;
+  if (state.role_of(reader) != Role::customer) return event;
+  auto body = customer_facing(event.body);
+  if (!body) return std::nullopt;
+  return Event{event.seq, event.program_id, event.actor, event.at, std::move(*body)};
+}
+
+void track_customer_shown(ProgramState& state, const Event& event) { std::visit(ShownTracker{state, event}, event.body); }
 
 bool event_visible_to(const ProgramState& state, PersonId reader, const Event& event) {
   // The person removed from a program hears of it, though no longer a member.
@@ -134,8 +293,6 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
   v.currency = full.currency;
   v.created_at = full.created_at;
   v.version = full.version;
-  v.next_customer_id = full.next_customer_id;
-  v.next_invitation_id = full.next_invitation_id;
   for (const auto& [id, m] : full.members)
     if (is_allowed(full, reader, Action::read_member, {.person = id})) v.members[id] = m;
   for (const auto& [id, a] : full.agents)
@@ -155,8 +312,6 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
   const bool business = identity::is_business_role(full.role_of(reader));
   v.support = full.support;
   if (is_customer) v.support.restricted_topics.clear();
-  v.next_ticket_id = full.next_ticket_id;
-  v.next_check_in_id = full.next_check_in_id;
   for (const auto& [id, t] : full.tickets)
     if (is_allowed(full, reader, Action::read_ticket, {.ticket = id})) {
       v.tickets[id] = is_customer ? customer_view(t) : t;
@@ -211,6 +366,18 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     v.api_keys = full.api_keys;
     for (auto& [id, k] : v.api_keys) k.key_hash.clear();
   }
+  // The program's counters: the business's own; anyone else's follow from what they see.
+  if (business) {
+    v.next_customer_id = full.next_customer_id;
+    v.next_invitation_id = full.next_invitation_id;
+    v.next_ticket_id = full.next_ticket_id;
+    v.next_check_in_id = full.next_check_in_id;
+  } else {
+    v.next_customer_id = next_after(v.customers);
+    v.next_invitation_id = next_after(v.invitations);
+    v.next_ticket_id = next_after(v.tickets);
+    v.next_check_in_id = next_after(v.check_ins);
+  }
   return v;
 }
 
@@ -225,13 +392,20 @@ nlohmann::json state_to_json(const ProgramState& s) {
     for (const auto& [id, v] : map) a.push_back({{"person_id", id}, {"value", v}});
     return a;
   };
-  return {{"id", s.id}, {"name", s.name}, {"currency", s.currency}, {"created_at", s.created_at}, {"version", s.version},
-          {"members", values(s.members)}, {"agents", values(s.agents)}, {"customers", values(s.customers)},
-          {"invitations", values(s.invitations)}, {"next_customer_id", s.next_customer_id},
-          {"next_invitation_id", s.next_invitation_id}, {"support", s.support}, {"tickets", values(s.tickets)},
-          {"next_ticket_id", s.next_ticket_id}, {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)},
-          {"check_ins", values(s.check_ins)}, {"next_check_in_id", s.next_check_in_id}, {"certification", s.certification},
-          {"commissions", s.commissions}, {"api_keys", values(s.api_keys)}};
+  nlohmann::json j = {{"id", s.id}, {"name", s.name}, {"currency", s.currency}, {"created_at", s.created_at}, {"version", s.version},
+                      {"members", values(s.members)}, {"agents", values(s.agents)}, {"customers", values(s.customers)},
+                      {"invitations", values(s.invitations)}, {"support", s.support}, {"tickets", values(s.tickets)},
+                      {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)}, {"check_ins", values(s.check_ins)},
+                      {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)}};
+  // Counters only when the ids do not already imply them (state_from_json derives them).
+  auto counter = [&](const char* key, std::int64_t value, std::int64_t implied) {
+    if (value != implied) j[key] = value;
+  };
+  counter("next_customer_id", s.next_customer_id, next_after(s.customers));
+  counter("next_invitation_id", s.next_invitation_id, next_after(s.invitations));
+  counter("next_ticket_id", s.next_ticket_id, next_after(s.tickets));
+  counter("next_check_in_id", s.next_check_in_id, next_after(s.check_ins));
+  return j;
 }
 
 core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
@@ -243,8 +417,6 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     s.currency = j.value("currency", std::string{});
     s.created_at = j.value("created_at", std::int64_t{0});
     s.version = j.value("version", std::int64_t{0});
-    s.next_customer_id = j.value("next_customer_id", std::int64_t{1});
-    s.next_invitation_id = j.value("next_invitation_id", std::int64_t{1});
     for (const auto& m : j.value("members", nlohmann::json::array())) { auto v = m.get<Member>(); s.members[v.person_id] = v; }
     for (const auto& a : j.value("agents", nlohmann::json::array())) { auto v = a.get<Agent>(); s.agents[v.person_id] = v; }
     for (const auto& c : j.value("customers", nlohmann::json::array())) {
@@ -255,8 +427,6 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     }
     for (const auto& i : j.value("invitations", nlohmann::json::array())) { auto v = i.get<Invitation>(); s.invitations[v.id] = v; }
     if (j.contains("support")) s.support = j.at("support").get<SupportSettings>();
-    s.next_ticket_id = j.value("next_ticket_id", std::int64_t{1});
-    s.next_check_in_id = j.value("next_check_in_id", std::int64_t{1});
     for (const auto& t : j.value("tickets", nlohmann::json::array())) {
       auto v = t.get<Ticket>();
       s.tickets[v.id] = std::move(v);
@@ -269,6 +439,10 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     if (j.contains("certification")) s.certification = j.at("certification").get<CertificationState>();
     if (j.contains("commissions")) s.commissions = j.at("commissions").get<CommissionState>();
     for (const auto& k : j.value("api_keys", nlohmann::json::array())) { auto v = k.get<ApiKey>(); s.api_keys[v.id] = v; }
+    s.next_customer_id = j.value("next_customer_id", next_after(s.customers));
+    s.next_invitation_id = j.value("next_invitation_id", next_after(s.invitations));
+    s.next_ticket_id = j.value("next_ticket_id", next_after(s.tickets));
+    s.next_check_in_id = j.value("next_check_in_id", next_after(s.check_ins));
     return s;
   } catch (const nlohmann::json::exception& e) {
     return core::make_error(core::ErrorCode::invalid_json, std::string("Malformed program snapshot: ") + e.what());

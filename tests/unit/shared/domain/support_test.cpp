@@ -209,8 +209,8 @@ TEST_CASE("an agent's escalation needs the note template's summary and recommend
   note.recommended_action = "Billing team reviews the invoice";
   run(g, EscalateTicket{id, "", note}, ava, t0 + hour_ms);
   CHECK(g.state.tickets.at(id).escalation.note.summary == "Customer disputes an invoice");
-  // The customer does not see an internal escalation.
-  CHECK(visible_state(g.state, jordan).tickets.at(id).status == TicketStatus::open);
+  // The customer does not see an internal escalation: the ticket stays as it was shown.
+  CHECK(visible_state(g.state, jordan).tickets.at(id).status == TicketStatus::new_ticket);
   CHECK(visible_state(g.state, jordan).tickets.at(id).escalation.note.summary.empty());
 }
 
