@@ -22,7 +22,7 @@ packages=(
   nlohmann-json3-dev doctest-dev libsqlite3-dev libsodium-dev libssl-dev zlib1g-dev
   libhowardhinnant-date-dev libgoogle-perftools-dev tzdata
   chromium fonts-noto-core fonts-dejavu-core
-  clang libclang-rt-14-dev curl python3 sqlite3 wrk slowhttptest faketime
+  clang libclang-rt-14-dev clang-tidy curl python3 sqlite3 wrk slowhttptest faketime
 )
 missing=()
 for p in "${packages[@]}"; do

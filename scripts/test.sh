@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every suite:
 #   1. doctest unit tests and server integration tests (real server process over HTTP), via ctest
-#   2. a bounded libFuzzer run over the command decoder and decide() (PD_FUZZ_SECONDS, default 30)
-#   3. browser tests: headless Chromium driven by Playwright against a real server
+#   2. clang-tidy (bugprone, cert, clang-analyzer checks) over server/ and shared/
+#   3. a bounded libFuzzer run over the command decoder and decide() (PD_FUZZ_SECONDS, default 30)
+#   4. browser tests: headless Chromium driven by Playwright against a real server
 # Ends with one line "N passed, N failed" summing all suites; exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,7 +39,18 @@ if [ "$ctest_rc" -ne 0 ]; then
   echo "ctest failed: see $logs/ctest.log"
 fi
 
-# --- 2. fuzzing: bounded time, fresh corpus from the seeds -----------------------------------
+# --- 2. static analysis: clang-tidy over server/ and shared/ (scripts/tidy.py, .clang-tidy) -----
+echo "== static analysis (clang-tidy) =="
+if python3 "$root/scripts/tidy.py" --build "$root/build/debug" >"$logs/tidy.log" 2>&1; then
+  echo "ok - $(tail -n1 "$logs/tidy.log")"
+  passed=$((passed + 1))
+else
+  grep -E ': (warning|error): ' "$logs/tidy.log" | head -n 20 || true
+  echo "not ok - $(tail -n1 "$logs/tidy.log"), see $logs/tidy.log"
+  failed=$((failed + 1))
+fi
+
+# --- 3. fuzzing: bounded time, fresh corpus from the seeds -----------------------------------
 echo "== fuzz (libFuzzer, ${PD_FUZZ_SECONDS:-30} s) =="
 corpus=$(mktemp -d)
 if "$root/build/fuzz/tools/fuzz/pd_command_fuzzer" -max_total_time="${PD_FUZZ_SECONDS:-30}" -dict="$root/tests/fuzz/json.dict" \
@@ -51,7 +63,7 @@ else
 fi
 rm -rf "$corpus"
 
-# --- 3. browser tests -----------------------------------------------------------------------
+# --- 4. browser tests -----------------------------------------------------------------------
 echo "== browser tests (Chromium + Playwright) =="
 if [ -d "$root/tests/browser" ] && ls "$root"/tests/browser/*.test.js >/dev/null 2>&1; then
   (cd "$root/tests/browser" && PD_SERVER_BIN="$root/build/debug/server/partnerdesk-server" \
