@@ -69,14 +69,15 @@ const char* to_string(Category c) {
 SupportSettings default_support_settings() {
   SupportSettings s;
   // Seed 001's tiers (first response); resolution windows from seed 003's service standards.
-  s.tiers = {SlaTier{"urgent", "Urgent", 2 * 60, 8 * 60, {}},
-             SlaTier{"standard", "Standard", 12 * 60, 48 * 60, {}},
-             SlaTier{"extended", "Extended", 24 * 60, 72 * 60, {}}};
+  constexpr std::int64_t hour = 60; // minutes
+  s.tiers = {SlaTier{"urgent", "Urgent", 2 * hour, 8 * hour, {}},
+             SlaTier{"standard", "Standard", 12 * hour, 48 * hour, {}},
+             SlaTier{"extended", "Extended", 24 * hour, 72 * hour, {}}};
   s.segment_tiers = {{"Enterprise", "urgent"}, {"Business", "standard"}, {"Growth", "standard"}, {"Pro", "standard"}, {"Starter", "extended"}, {"Free", "extended"}};
   s.default_tier = "standard";
   // Seed 002's priority matrix: P0 15 min / 2 h, P1 1 h / 8 h, P2 4 h / 24 h, P3 24 h / 72 h.
-  s.priority_targets = {PriorityTarget{15, 2 * 60}, PriorityTarget{60, 8 * 60}, PriorityTarget{4 * 60, 24 * 60},
-                        PriorityTarget{24 * 60, 72 * 60}};
+  s.priority_targets = {PriorityTarget{15, 2 * hour}, PriorityTarget{hour, 8 * hour}, PriorityTarget{4 * hour, 24 * hour},
+                        PriorityTarget{24 * hour, 72 * hour}};
   s.restricted_topics = default_restricted_topics();
   return s;
 }
@@ -154,8 +155,8 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   t.sla = j.value("sla", d.sla);
   t.escalation = j.value("escalation", d.escalation);
   t.version = j.value("version", d.version);
-  if (j.contains("customer_rating")) t.customer_rating = j.at("customer_rating").get<CustomerRating>();
   t.customer_shown = j.value("customer_shown", d.customer_shown);
+  if (j.contains("customer_rating")) t.customer_rating = j.at("customer_rating").get<CustomerRating>();
   if (j.contains("business_rating")) t.business_rating = j.at("business_rating").get<BusinessRating>();
 }
 

@@ -70,8 +70,8 @@ inline constexpr std::int64_t day_ms = 86'400'000;
 struct SlaTier {
   std::string key;  // "urgent"
   std::string name; // "Urgent"
-  std::int64_t first_response_minutes = 12 * 60;
-  std::int64_t resolution_minutes = 72 * 60;
+  std::int64_t first_response_minutes = std::int64_t{12} * 60;
+  std::int64_t resolution_minutes = std::int64_t{72} * 60;
   sla::Calendar calendar;
   bool operator==(const SlaTier&) const = default;
 };
@@ -91,7 +91,7 @@ struct SupportSettings {
   std::int64_t reopen_window_hours = 168;            // a customer reply within this reopens a resolved ticket
   std::int64_t auto_escalate_factor_percent = 200;   // unanswered at 2x the window: escalated to the business
   std::int64_t quiet_days = 30;                      // follow-up reminder for customers quiet this long
-  std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
+  std::int64_t max_attachment_bytes = std::int64_t{10} * 1024 * 1024;
   std::vector<RestrictedTopic> restricted_topics;    // the seven of seed 000 by default
   bool operator==(const SupportSettings&) const = default;
 };
