@@ -375,6 +375,9 @@ struct CommissionDeskForm {
   std::string plan_currency, plan_from, plan_first_pct, plan_recurring_pct, plan_flat, plan_mrr_pct;
   int plan_months = 0, plan_hold_days = 30;
   int plan_basis = 0; // 0 none, 1 flat, 2 share of MRR
+  // The threshold above which an adjustment needs a second person, as typed.
+  bool threshold_ready = false;
+  std::string threshold_currency, threshold_text;
   // Billing API keys: the label of a new key, and a new key's secret, shown once.
   std::string key_label;
   std::string new_key;
@@ -382,6 +385,7 @@ struct CommissionDeskForm {
   std::int64_t revoke_key = 0; // a key whose Revoke was clicked once: asks to confirm
   std::string customer_search; // the payment form's customer picker
   std::string open_tab;        // a tab to bring forward on the next frame ("Statements")
+  std::string shown_tab;       // the tab shown in the last frame (the list of tabs on a phone)
 };
 
 struct WarnForm {

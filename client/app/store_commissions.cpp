@@ -35,10 +35,18 @@ void Store::on_commission_done(const std::string& k, const nlohmann::json& body)
   } else if (k == "comm.adjust") {
     d.adj_amount.clear(), d.adj_reason.clear();
     d.adj_customer = 0;
-    toast("Adjustment added to the ledger.");
+    // Above the threshold the line is written pending for an owner or admin other than its author.
+    bool waits = false;
+    for (const auto& e : events)
+      if (e.value("type", "") == "CommissionAdjusted")
+        waits |= e.value("data", nlohmann::json::object()).value("line", nlohmann::json::object()).value("state", "") == "pending";
+    toast(waits ? "Adjustment added: it awaits a second approval by an owner or admin." : "Adjustment added to the ledger.");
   } else if (k == "comm.plan") {
     d.plan_ready = false; // refilled from the replica's plan
     toast(events.empty() ? "Nothing to save: the plan already looks like this." : "Plan saved.");
+  } else if (k == "comm.threshold") {
+    d.threshold_ready = false; // refilled from the replica
+    toast(events.empty() ? "Nothing to save: the threshold already is that amount." : "Threshold saved.");
   } else if (k == "comm.key") {
     d.key_label.clear();
     d.new_key = body.value("api_key", "");

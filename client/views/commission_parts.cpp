@@ -229,7 +229,7 @@ void ledger_table(const char* id, const ProgramState& s, PersonId agent, const s
       ImGui::TableNextColumn();
       amount_cell(l->amount.minor, currency);
       ImGui::TableNextColumn();
-      ui::pill(label_of(l->state), line_state_tone(l->state));
+      ui::pill(awaits_second_approval(*l) ? "Awaiting approval" : label_of(l->state), line_state_tone(l->state));
       ImGui::PopID();
     }
     ImGui::EndTable();

@@ -1,14 +1,17 @@
 // The business's commissions desk (#/p/{id}/commissions), in tabs:
 //   Owed:       what the business owes by state, per agent and ledger; adjustments with a reason
-//   Approvals:  pending lines, approved before their holding period ends if the business wants
+//   Approvals:  pending lines, approved before their holding period ends if the business wants;
+//               adjustments above the threshold, awaiting an owner or admin other than their
+//               author (may_approve_line decides who may approve what, as on the server)
 //   Payouts:    approved lines paid out in a batch marked paid with the business's reference;
 //               the batches so far
 //   Payments:   customers' payments and refunds (the billing system's and those entered here)
 //   Statements: one agent's monthly statements, ledger and CSV files
-//   Plan:       the plan versions per currency, and a new version from a date
+//   Plan:       the plan versions per currency, and a new version from a date; the threshold above
+//               which an adjustment needs a second person
 //   Billing API: the keys the billing system sends payments with (made, shown once, revoked)
-// Every member of the business sees it; owners and admins pay out, change the plan and manage
-// the keys.
+// Every member of the business sees it; owners and admins pay out, change the plan and the
+// adjustment threshold, and manage the keys.
 #include "client/views/views.hpp"
 
 #include "client/app/format.hpp"
@@ -143,6 +146,29 @@ void end_form_row() {
 
 const std::string* err(const SupportForm& f, const char* field) { return f.errors.field(field); }
 
+// "Above $500.00" / "Every adjustment" (a threshold of 0), capitalised or not.
+std::string threshold_words(const ProgramState& s, const std::string& currency, bool capital) {
+  const auto t = adjustment_threshold(s.commissions, currency);
+  if (t == 0) return capital ? "Every adjustment needs a second approval" : "every adjustment needs a second approval";
+  return std::string(capital ? "Above " : "above ") + money_text(t, currency);
+}
+
+// Why the signed-in person may not approve a line, in a few words for its row (the rule is
+// may_approve_line's; the server answers the same with the line named).
+std::string approval_blocked_text(LineApproval a, const LedgerLine& l) {
+  switch (a) {
+  case LineApproval::own_line:
+    return l.kind == LineKind::adjustment ? "You added it: another owner or admin approves it." : "You entered its payment: someone else approves it.";
+  case LineApproval::owner_or_admin_only: return "An owner or admin other than its author approves it.";
+  case LineApproval::allowed: return {};
+  case LineApproval::not_business:
+  case LineApproval::payout_line:
+  case LineApproval::already_approved:
+  case LineApproval::already_paid: return line_approval_text(a, l);
+  }
+  return {};
+}
+
 // ---- Owed ----------------------------------------------------------------------------------
 
 void owed_tab(const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state, Dispatch& dispatch,
@@ -233,6 +259,10 @@ void owed_tab(const ProgramState& s, const std::string& currency, CommissionDesk
     labeled_input("Reason", "##Adjust reason", "Why the ledger changes", f.adj_reason, err(form, "reason"));
     const auto minor = parse_money(f.adj_amount, currency);
     if (!f.adj_amount.empty() && !minor) ui::text("Type an amount such as -25.00.", ui::color::error);
+    // Separation of duties: say before sending that a large adjustment waits for someone else.
+    if (minor && *minor != 0 && adjustment_needs_second_approval(s.commissions, Money{*minor, currency}))
+      ui::message_box(threshold_words(s, currency, true) + ": this adjustment will wait for an owner or admin other than you to approve it.",
+                      ui::tone::warning);
     if (ui::primary_button("Add adjustment", ImVec2(ui::dp(170), ui::dp(36)), !form.sending && f.adj_agent && minor))
       dispatch(SendSupport{"comm.adjust", AdjustCommission{f.adj_agent, f.adj_side == 0 ? LedgerSide::referral : LedgerSide::support,
                                                            Money{*minor, currency}, f.adj_reason, f.adj_customer}});
@@ -243,29 +273,82 @@ void owed_tab(const ProgramState& s, const std::string& currency, CommissionDesk
 
 // ---- Approvals -----------------------------------------------------------------------------
 
-void approvals_tab(const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state, Dispatch& dispatch) {
+void approvals_tab(const AppState& app, const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state,
+                   Dispatch& dispatch) {
+  const PersonId me = my_id(app);
   std::vector<const LedgerLine*> pending;
+  int awaiting = 0;
   for (const auto& [id, l] : s.commissions.lines)
-    if (l.state == LineState::pending && l.amount.currency == currency) pending.push_back(&l);
+    if (l.state == LineState::pending && l.amount.currency == currency) {
+      pending.push_back(&l);
+      if (awaits_second_approval(l)) ++awaiting;
+    }
   ui::text_wrapped("Pending lines are approved automatically when the plan's holding period ends. Approve them sooner here; a "
-                   "reversal is approved with the accrual it claws back.",
+                   "reversal is approved with the accrual it claws back. Adjustments " +
+                       (adjustment_threshold(s.commissions, currency) == 0 ? std::string("of any size")
+                                                                           : threshold_words(s, currency, false)) +
+                       " wait for an owner or admin other than their author, and nobody approves a line they wrote.",
                    ui::color::muted);
   if (pending.empty()) {
     ui::text("Nothing is waiting for approval.", ui::color::muted);
     return;
   }
+  if (awaiting > 0) {
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::message_box(awaiting == 1 ? "1 adjustment awaits a second approval: an owner or admin other than its author approves it."
+                                  : std::to_string(awaiting) + " adjustments await a second approval: an owner or admin other than the author approves each.",
+                    ui::tone::warning);
+  }
+  std::map<LineId, LineApproval> verdict;
+  for (const auto* l : pending) verdict[l->id] = may_approve_line(s, me, *l);
   std::vector<LineId> chosen;
   for (const auto* l : pending)
-    if (f.approve[l->id]) chosen.push_back(l->id);
+    if (f.approve[l->id] && verdict[l->id] == LineApproval::allowed) chosen.push_back(l->id);
   const auto& form = ui_state.form("comm.approve");
+  const bool narrow = ImGui::GetContentRegionAvail().x < ui::dp(640); // a phone: one block per line
   if (ui::secondary_button("Select all")) {
-    for (const auto* l : pending) f.approve[l->id] = true;
+    for (const auto* l : pending) f.approve[l->id] = verdict[l->id] == LineApproval::allowed;
   }
-  ImGui::SameLine(0, ui::dp(8));
+  if (!narrow) ImGui::SameLine(0, ui::dp(8));
   const std::string label = "Approve selected (" + std::to_string(chosen.size()) + ")";
   if (ui::primary_button((label + "##approve").c_str(), ImVec2(ui::dp(200), 0), !form.sending && !chosen.empty()))
     dispatch(SendSupport{"comm.approve", ApproveCommissionLines{chosen}});
   form_errors(form);
+  // What the last column says of a line: who approves it and when, and why not the reader.
+  auto approval_cell = [&](const LedgerLine& l, LineApproval v, bool narrow) {
+    if (awaits_second_approval(l)) {
+      if (narrow) ui::text_wrapped("Awaiting second approval", ui::tone::warning.fg); // a pill would be cut off
+      else ui::pill("Awaiting second approval", ui::tone::warning);
+      ui::text_wrapped("Added by " + member_name(s, l.by), ui::color::muted);
+    } else {
+      ui::text_wrapped("Automatic on " + format_day_ms(l.approve_at), ui::color::muted);
+    }
+    if (v != LineApproval::allowed) ui::text_wrapped(approval_blocked_text(v, l), ui::color::muted);
+  };
+  auto tick = [&](const LedgerLine& l, LineApproval v) {
+    if (v != LineApproval::allowed) return;
+    bool on = f.approve[l.id];
+    if (ImGui::Checkbox(("##approve " + std::to_string(l.id)).c_str(), &on)) f.approve[l.id] = on;
+  };
+  if (narrow) {
+    // One block per line instead of eight columns.
+    for (const auto* l : pending) {
+      ImGui::PushID(static_cast<int>(l->id));
+      ImGui::Separator();
+      const auto v = verdict[l->id];
+      tick(*l, v);
+      if (v == LineApproval::allowed) ImGui::SameLine(0, ui::dp(6));
+      ui::text_wrapped(member_name(s, l->agent_id), ui::color::text);
+      amount_cell(l->amount.minor, l->amount.currency);
+      ui::text_wrapped(std::string(label_of(l->kind)) + ": " + line_detail(s, *l), ui::color::muted);
+      ui::text_wrapped(std::string(label_of(l->side)) + " \xC2\xB7 written " + format_day_ms(l->at) +
+                           (l->customer_id ? " \xC2\xB7 " + customer_name(s, l->customer_id) : std::string()),
+                       ui::color::muted);
+      approval_cell(*l, v, true);
+      ImGui::PopID();
+    }
+    return;
+  }
   if (ImGui::BeginTable("pending lines", 8, table_flags)) {
     ImGui::TableSetupColumn("##pick", ImGuiTableColumnFlags_WidthFixed, ui::dp(30));
     ImGui::TableSetupColumn("Written", ImGuiTableColumnFlags_WidthStretch, 0.8f);
@@ -274,21 +357,21 @@ void approvals_tab(const ProgramState& s, const std::string& currency, Commissio
     ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Approved on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Approval", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     table_header_row(8);
     for (const auto* l : pending) {
       ImGui::PushID(static_cast<int>(l->id));
       ImGui::TableNextRow(0, ui::dp(34));
       ImGui::TableNextColumn();
-      bool on = f.approve[l->id];
-      if (ImGui::Checkbox(("##approve " + std::to_string(l->id)).c_str(), &on)) f.approve[l->id] = on;
+      const auto v = verdict[l->id];
+      tick(*l, v);
       ImGui::TableNextColumn();
       ui::text(format_day_ms(l->at), ui::color::muted);
       ImGui::TableNextColumn();
       ui::text(member_name(s, l->agent_id));
       line_cells(s, *l);
       ImGui::TableNextColumn();
-      ui::text(format_day_ms(l->approve_at), ui::color::muted);
+      approval_cell(*l, v, false);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -557,6 +640,48 @@ int number_field(const char* label, const char* id, int value, int lo, int hi) {
   return std::clamp(value, lo, hi);
 }
 
+// Separation of duties on money: the size above which an adjustment waits for an owner or admin
+// other than its author. Everyone in the business sees it; owners and admins change it.
+void threshold_card(const AppState& app, const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state,
+                    Dispatch& dispatch, float avail) {
+  const auto current = adjustment_threshold(s.commissions, currency);
+  if (!f.threshold_ready || f.threshold_currency != currency) {
+    f.threshold_text = money_input(Money{current, currency});
+    f.threshold_currency = currency;
+    f.threshold_ready = true;
+  }
+  if (ui::begin_card("adjustment threshold", avail)) {
+    ui::caption("SECOND APPROVAL OF ADJUSTMENTS");
+    ui::text_wrapped(current == 0 ? "Every adjustment in " + currency + " waits for an owner or admin other than the person who added it."
+                                  : "Adjustments in " + currency + " above " + money_text(current, currency) +
+                                        " (taken back or added) wait for an owner or admin other than the person who added it; smaller ones "
+                                        "are approved at once. Nobody approves a line they wrote.",
+                     ui::color::muted);
+    if (auto it = s.commissions.adjustment_thresholds.find(currency); it != s.commissions.adjustment_thresholds.end())
+      ui::text("Set by " + member_name(s, it->second.set_by) + " on " + format_day_ms(it->second.set_at), ui::color::muted);
+    if (allowed(app, domain::Action::manage_commission_plans)) {
+      const auto& form = ui_state.form("comm.threshold");
+      if (begin_form_row("threshold row", 2)) {
+        ImGui::TableNextColumn();
+        labeled_input(("Threshold (" + currency + ", 0: every adjustment)").c_str(), "##Adjustment threshold", "500.00", f.threshold_text,
+                      err(form, "threshold.minor"));
+        ImGui::TableNextColumn();
+        ui::field_label(" ");
+        const auto minor = parse_money(f.threshold_text, currency);
+        if (ui::primary_button("Save threshold", ImVec2(ui::dp(160), ui::dp(36)), !form.sending && minor && *minor >= 0))
+          dispatch(SendSupport{"comm.threshold", SetAdjustmentThreshold{Money{*minor, currency}}});
+        if (!f.threshold_text.empty() && (!minor || *minor < 0)) ui::text("Type an amount such as 500.00.", ui::color::error);
+        end_form_row();
+      }
+      if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+      if (auto e = err(form, "threshold.currency")) ui::error_box(*e);
+    } else {
+      ui::text("Owners and admins change the threshold.", ui::color::muted);
+    }
+  }
+  ui::end_card();
+}
+
 void plan_tab(const AppState& app, const ProgramState& s, const std::string& currency, CommissionDeskForm& f, const UiState& ui_state,
               Dispatch& dispatch, float avail) {
   const auto now = clock_ms();
@@ -637,6 +762,8 @@ void plan_tab(const AppState& app, const ProgramState& s, const std::string& cur
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
   }
   ui::end_card();
+  ImGui::Dummy(ui::dp(0, 8));
+  threshold_card(app, s, currency, f, ui_state, dispatch, avail);
 }
 
 // ---- Billing API -------------------------------------------------------------------------------
@@ -750,12 +877,23 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
     page_title("Commissions", "What " + s.name + " owes its agents: referral and support commission on two ledgers that never cross.");
     const auto currency = currency_picker("##Desk currency", s, f.currency);
     ImGui::Dummy(ui::dp(0, 4));
+    // Narrow (a phone): the tabs do not fit side by side; a list picks the one shown.
+    if (avail < ui::dp(640)) {
+      std::vector<std::string> names = {"Owed", "Approvals", "Payouts", "Payments", "Statements", "Plan"};
+      if (allowed(app, domain::Action::read_api_keys)) names.push_back("Billing API");
+      int index = 0;
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == f.shown_tab) index = static_cast<int>(i);
+      if (choice("##Desk tab", names, index, -FLT_MIN)) f.open_tab = names[static_cast<std::size_t>(index)];
+      ImGui::Dummy(ui::dp(0, 2));
+    }
     if (ImGui::BeginTabBar("commission tabs", ImGuiTabBarFlags_DrawSelectedOverline)) {
       auto tab = [&](const char* name) {
         ImGuiTabItemFlags flags = 0;
         if (f.open_tab == name) flags |= ImGuiTabItemFlags_SetSelected;
         const bool open = ImGui::BeginTabItem(name, nullptr, flags);
         if (open && f.open_tab == name) f.open_tab.clear();
+        if (open) f.shown_tab = name;
         if (open) ImGui::Dummy(ui::dp(0, 6));
         return open;
       };
@@ -764,7 +902,7 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
         ImGui::EndTabItem();
       }
       if (tab("Approvals")) {
-        approvals_tab(s, currency, f, ui_state, dispatch);
+        approvals_tab(app, s, currency, f, ui_state, dispatch);
         ImGui::EndTabItem();
       }
       if (tab("Payouts")) {

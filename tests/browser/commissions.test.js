@@ -3,9 +3,11 @@
 // business suspends her support access; the customer pays again through the billing system's
 // API key, made on the commissions desk; the month closes: her support line counts only the
 // days before the suspension, the referral commission carries on; the business approves and
-// pays out, and Ava sees it paid; the business revokes the key and the billing system is
-// refused. One server whose clock moves (libfaketime) and one browser;
-// the steps run in order.
+// pays out, and Ava sees it paid; separation of duties on money: staff add an adjustment above
+// the threshold, which waits for the owner (its author finds no tick box and the reason, and the
+// server refuses him too), the owner approves it and the demo's own, and changes the threshold
+// that staff only read; the business revokes the key and the billing system is refused. One
+// server whose clock moves (libfaketime) and one browser; the steps run in order.
 'use strict';
 
 const { test } = require('node:test');
@@ -87,11 +89,12 @@ test('a referred customer pays; the agent sees the referral accrual and the supp
   zoeId = added.body.events[0].data.customer_id;
   assert.equal((await h.apiCommand(suite.server.url, staff, 1, 'AssignCustomer', { customer_id: zoeId, agent_id: avaId })).status, 200);
 
-  // Ava keeps her earnings page open while the business records Zoe's first payment.
+  // Ava keeps her earnings page open while staff record Zoe's first payment (the owner approves
+  // its commission later: nobody approves a line they wrote).
   const ava = await person('ava', 'agent@acme.test', '/p/1/earnings');
   await h.waitForItem(ava, { label: 'Earnings', window: 'Page' });
 
-  const desk = await person('owner', 'owner@acme.test', '/p/1/commissions');
+  const desk = await person('staff', 'staff@acme.test', '/p/1/commissions');
   await tab(desk, 'Payments');
   await h.click(desk, undefined, { label: '##Payment customer', window: 'Page' });
   await h.click(desk, 'Zoe Park (Redwood Vets)', { hoverFirst: true });
@@ -213,6 +216,150 @@ test('the month closes: support counts the days before the suspension; the busin
     return all.some((it) => it.visible && it.text === 'Paid' && Math.abs(it.y + it.h / 2 - mid) < detail.h);
   });
   await h.screenshot(ava, 'commissions-agent-paid.png');
+});
+
+// A tab of the desk, whether or not it is the one shown (the item table marks the selected tab
+// as not visible).
+async function showTab(page, name) {
+  await h.click(page, name, { window: 'Page', hoverFirst: true, visible: false });
+  await h.frames(page, 3);
+}
+
+// Clicks a choice of the open combo's list (a window of its own, over the page, which may show
+// the same text elsewhere).
+async function clickInList(page, text) {
+  const choice = await h.waitFor(`${text} in the open list`, async () =>
+    (await h.items(page)).find((it) => it.visible && it.text === text && !it.window.startsWith('Page')));
+  await page.mouse.move(choice.x + choice.w / 2, choice.y + choice.h / 2);
+  await h.frames(page, 2);
+  await page.mouse.click(choice.x + choice.w / 2, choice.y + choice.h / 2);
+  await h.frames(page, 3);
+}
+
+// scrollTo for a phone-sized page: the wheel turns over the page's content, not past the
+// viewport's right edge.
+async function scrollPhoneTo(page, query) {
+  const { width, height } = page.viewportSize();
+  return h.waitFor(`${JSON.stringify(query)} in view`, async () => {
+    const it = await h.findItem(page, query);
+    if (it && it.y >= 70 && it.y + it.h <= height - 10) return it;
+    await h.wheel(page, it ? Math.min(300, it.y + it.h - height + 40) : 300, { x: width - 60 });
+    return null;
+  }, { interval: 0 });
+}
+
+// The text items drawn in the same table row as the item showing rowText, below its top and
+// above the next row (cells stack a pill and lines of text).
+async function textsInRow(page, rowText) {
+  const all = await h.items(page);
+  const row = all.find((it) => it.visible && it.text === rowText && it.window.startsWith('Page'));
+  if (!row) return null;
+  return all.filter((it) => it.visible && it.window.startsWith('Page') && it.y + it.h > row.y - 4 && it.y < row.y + row.h + 60)
+    .map((it) => it.text);
+}
+
+test('an adjustment above the threshold waits for an owner other than its author; staff cannot approve their own', TIMEOUT, async () => {
+  const snap0 = await snapshot(owner);
+  const danielId = snap0.members.find((m) => m.name === 'Daniel Brooks').person_id;
+  const mayaId = snap0.members.find((m) => m.name === 'Maya Chen').person_id;
+  // The demo's adjustment by Daniel still waits: a month passed, and the scheduler approves
+  // only what waits for its holding period.
+  const demoLine = snap0.commissions.lines.find((l) => l.kind === 'adjustment' && l.state === 'pending' && l.by === danielId);
+  assert.ok(demoLine, 'the demo holds an adjustment awaiting a second approval');
+
+  // Daniel adds $800.00 for Ava on the Owed tab: told before sending that it will wait.
+  const staffPage = await person('staff', 'staff@acme.test', '/p/1/commissions');
+  await showTab(staffPage, 'Owed');
+  await h.scrollTo(staffPage, { label: 'ADJUST AN AGENT\'S LEDGER', window: 'Page' });
+  await h.click(staffPage, undefined, { label: '##Adjust agent', window: 'Page' });
+  await clickInList(staffPage, 'Ava Martinez');
+  await h.typeInto(staffPage, 'Adjust amount', '800.00', { window: 'Page' });
+  await h.typeInto(staffPage, 'Adjust reason', 'Conference travel (test)', { window: 'Page' });
+  await h.waitForItem(staffPage, { label: 'Above $500.00: this adjustment will wait for an owner or admin other than you to approve it.', window: 'Page' });
+  await h.screenshot(staffPage, 'commissions-adjustment-above-threshold.png');
+  await h.click(staffPage, 'Add adjustment', { window: 'Page' });
+  const line = await h.waitFor('the adjustment on the ledger', async () =>
+    (await snapshot(owner)).commissions.lines.find((l) => l.kind === 'adjustment' && l.note === 'Conference travel (test)'));
+  assert.equal(line.state, 'pending', 'written pending, not approved by its author');
+  assert.equal(line.by, danielId);
+  assert.equal(line.amount.minor, 80000);
+
+  // On Approvals, Daniel's own line has no tick box, and says why; the server agrees.
+  await showTab(staffPage, 'Approvals');
+  const detail = 'Adjustment: Conference travel (test)';
+  await h.scrollTo(staffPage, { label: detail, window: 'Page' });
+  const row = await h.waitFor('the reason in its row', async () => {
+    const texts = await textsInRow(staffPage, detail);
+    return texts && texts.includes('You added it: another owner or admin approves it.') ? texts : null;
+  });
+  assert.ok(row.includes('Awaiting second approval'), 'marked as awaiting a second approval');
+  assert.equal(await h.findItem(staffPage, { label: `##approve ${line.id}` }), null, 'no tick box for its author');
+  await h.screenshot(staffPage, 'commissions-approvals-own-adjustment.png');
+  const own = await h.apiCommand(suite.server.url, staff, 1, 'ApproveCommissionLines', { line_ids: [line.id] });
+  assert.equal(own.status, 403);
+  assert.equal(own.body.error.field, 'data.line_ids[0]');
+
+  // Maya approves his adjustment and the demo's, each with its tick box.
+  const desk = await person('owner', 'owner@acme.test', '/p/1/commissions');
+  await showTab(desk, 'Approvals');
+  await h.waitForItem(desk, { contains: 'adjustments await a second approval', window: 'Page' });
+  for (const id of [line.id, demoLine.id]) {
+    await h.scrollTo(desk, { label: `##approve ${id}`, window: 'Page' });
+    await h.click(desk, undefined, { label: `##approve ${id}`, window: 'Page' });
+  }
+  await h.screenshot(desk, 'commissions-approvals-second-approval.png');
+  await h.scrollTo(desk, { contains: 'Approve selected (2)', window: 'Page' }, { up: true });
+  await h.click(desk, undefined, { contains: 'Approve selected (2)', window: 'Page' });
+  await h.waitFor('both adjustments approved by Maya', async () => {
+    const lines = (await snapshot(owner)).commissions.lines.filter((l) => l.id === line.id || l.id === demoLine.id);
+    return lines.length === 2 && lines.every((l) => l.state === 'approved' && l.approved_by === mayaId);
+  });
+
+  // A small adjustment is approved at once by its author, as before.
+  const small = await h.apiCommand(suite.server.url, staff, 1, 'AdjustCommission',
+                                   { agent_id: avaId, side: 'referral', amount: { minor: 2000, currency: 'USD' }, reason: 'Webinar thank-you (test)' });
+  assert.equal(small.status, 200);
+  assert.equal(small.body.events[0].data.line.state, 'approved');
+});
+
+test('owners change the adjustment threshold on the Plan tab; staff only read it', TIMEOUT, async () => {
+  const staffPage = await person('staff', 'staff@acme.test', '/p/1/commissions');
+  await showTab(staffPage, 'Plan');
+  await h.scrollTo(staffPage, { label: 'SECOND APPROVAL OF ADJUSTMENTS', window: 'Page' });
+  await h.waitForItem(staffPage, { label: 'Owners and admins change the threshold.', window: 'Page' });
+  assert.equal(await h.findItem(staffPage, { label: 'Save threshold' }), null, 'staff have no Save');
+
+  const desk = await person('owner', 'owner@acme.test', '/p/1/commissions');
+  await showTab(desk, 'Plan');
+  await h.scrollTo(desk, { label: 'Save threshold', window: 'Page' });
+  assert.equal(await h.fieldValue(desk, 'Adjustment threshold', { window: 'Page' }), '500.00');
+  await h.replaceText(desk, 'Adjustment threshold', '100.00', { window: 'Page' });
+  await h.click(desk, 'Save threshold', { window: 'Page' });
+  await h.waitFor('the threshold saved', async () => {
+    const t = (await snapshot(owner)).commissions.adjustment_thresholds.find((x) => x.currency === 'USD');
+    return t && t.minor === 10000;
+  });
+  await h.waitForItem(desk, { contains: 'above $100.00', window: 'Page' });
+  await h.screenshot(desk, 'commissions-threshold.png');
+  // $150.00 now waits for a second person.
+  const r = await h.apiCommand(suite.server.url, staff, 1, 'AdjustCommission',
+                               { agent_id: avaId, side: 'support', amount: { minor: 15000, currency: 'USD' }, reason: 'Extra onboarding call (test)' });
+  assert.equal(r.status, 200);
+  assert.equal(r.body.events[0].data.line.state, 'pending');
+
+  // The same desk on a phone: the tabs are a list; each pending line is a block of its own, the
+  // one awaiting a second approval with a tick box for the owner.
+  const phone = await h.openApp(suite.browser, suite.server.url, { signInAs: 'owner@acme.test', path: '/#/p/1/commissions',
+                                                                   viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  people.phone = phone;
+  await h.click(phone.page, undefined, { label: '##Desk tab', window: 'Page' });
+  await clickInList(phone.page, 'Approvals');
+  await h.screenshot(phone.page, 'commissions-approvals-phone-top.png');
+  const pending = (await snapshot(owner)).commissions.lines.find((l) => l.note === 'Extra onboarding call (test)');
+  await scrollPhoneTo(phone.page, { contains: 'Extra onboarding call (test)', window: 'Page' });
+  await scrollPhoneTo(phone.page, { label: 'Awaiting second approval', window: 'Page' });
+  assert.ok(await h.findItem(phone.page, { label: `##approve ${pending.id}` }), 'the owner may tick it');
+  await h.screenshot(phone.page, 'commissions-approvals-phone.png');
 });
 
 test('the business revokes the key in the browser; the billing system is refused from then on', TIMEOUT, async () => {
