@@ -83,6 +83,9 @@ test('two people save the same customer: the second sees the conflict and the fi
   await h.click(first, 'Save changes', { window: 'Page' });
   await h.waitForItem(first, { label: 'Changes saved.', window: 'Page' });
 
+  // The second person, still editing, is told of the change live (a notice above the form, which
+  // moves the Save button down) before saving.
+  await h.waitForItem(second, { contains: 'Someone else changed this customer while you were editing.', window: 'Page' });
   await h.click(second, 'Save changes', { window: 'Page' });
   await h.waitForItem(second, { label: 'Someone else changed this customer \u2014 their version is loaded.', window: 'Page' });
   await h.waitFor('the first person\'s value in the form', async () => (await h.fieldValue(second, 'Segment')) === 'Growth Plus');

@@ -200,22 +200,33 @@ function center(item) {
   return { x: item.x + item.w / 2, y: item.y + item.h / 2 };
 }
 
+// Waits until `find` returns an item drawn at the same place before and after two frames with
+// the pointer over it, and returns it: a live update (a message above, a new row) can move an
+// item between reading the item table and the click, which would then land on something else.
+// The pointer resting first also lets items ImGui lets overlap (table headers) take the click.
+async function itemAtRest(page, what, find, { timeout } = {}) {
+  return waitFor(`${what}, at rest`, async () => {
+    const it = await find();
+    if (!it) return null;
+    const c = center(it);
+    await page.mouse.move(c.x, c.y);
+    await frames(page, 2);
+    const again = await find();
+    return again && again.x === it.x && again.y === it.y && again.w === it.w && again.h === it.h ? again : null;
+  }, { timeout });
+}
+
 // Clicks the item's center once it is enabled (a button disabled while a request runs comes
-// back enabled). opts: query fields (window, kind, ...), timeout, allowDisabled to click a
-// disabled item anyway, and hoverFirst for items ImGui lets overlap (table headers), which
-// take a click only after a frame drawn with the mouse over them.
+// back enabled) and at rest. opts: query fields (window, kind, ...), timeout, allowDisabled to
+// click a disabled item anyway (hoverFirst is accepted and is what every click does).
 async function click(page, label, opts = {}) {
-  const { timeout, allowDisabled, hoverFirst, ...rest } = opts;
+  const { timeout, allowDisabled, hoverFirst, ...rest } = opts; // eslint-disable-line no-unused-vars
   const q = { label, ...rest };
-  const item = await waitFor(`item ${JSON.stringify(q)}${allowDisabled ? '' : ' enabled'}`, async () => {
+  const item = await itemAtRest(page, `item ${JSON.stringify(q)}${allowDisabled ? '' : ' enabled'}`, async () => {
     const found = await findItems(page, q);
     return found.find((it) => allowDisabled || !it.disabled) || null;
   }, { timeout });
   const c = center(item);
-  if (hoverFirst) {
-    await page.mouse.move(c.x, c.y);
-    await frames(page, 2);
-  }
   await page.mouse.click(c.x, c.y);
   return item;
 }
@@ -242,11 +253,19 @@ async function typeInto(page, label, text, opts = {}) {
     return it && it.active;
   });
   await page.keyboard.type(text);
-  return waitFor(`${label} to hold ${JSON.stringify(text)}`, async () => {
+  // ImGui takes a typed character every frame or two: the deadline is for a field that stopped
+  // changing, not for the whole text (a long answer on a loaded machine takes a while).
+  let last, still = Date.now();
+  for (;;) {
     const it = await findItem(page, q);
-    if (!it) return null;
-    return typeof it.value !== 'string' || it.value.includes(text) ? it : null;
-  });
+    if (it && (typeof it.value !== 'string' || it.value.includes(text))) return it;
+    const value = it ? it.value : undefined;
+    if (value !== last) last = value, still = Date.now();
+    if (Date.now() - still > 20000) {
+      throw new Error(`timed out waiting for ${label} to hold ${JSON.stringify(text)}: it holds ${JSON.stringify(last)}, unchanged for 20 s`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 // The value of a (non-secret) text field.
@@ -284,7 +303,7 @@ async function findInRow(page, rowText, label, opts = {}) {
 }
 
 async function clickInRow(page, rowText, label, opts = {}) {
-  const item = await waitFor(`${label} in the row of ${rowText}`, () => findInRow(page, rowText, label, opts));
+  const item = await itemAtRest(page, `${label} in the row of ${rowText}`, () => findInRow(page, rowText, label, opts));
   const c = center(item);
   await page.mouse.click(c.x, c.y);
   return item;
