@@ -49,7 +49,7 @@ test('a customer attaches a PDF to a new ticket; a file over the limit is refuse
 
 test('the agent opens the attachment from the thread and answers with an image the customer sees', TIMEOUT, async () => {
   await suite.withApp({ signInAs: 'agent@acme.test', path: '/#' + ticketPath, viewport: { width: 1280, height: 1200 } }, async (page, context) => {
-    const link = await h.waitForItem(page, { contains: 'Attachment: invoice-1042.pdf', window: 'Page' });
+    const link = await h.itemAtRest(page, 'the attachment link', () => h.findItem(page, { contains: 'Attachment: invoice-1042.pdf', window: 'Page' }));
     const opened = context.waitForEvent('page');
     await page.mouse.click(link.x + link.w / 2, link.y + link.h / 2);
     const tab = await opened;

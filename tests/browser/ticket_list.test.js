@@ -34,9 +34,10 @@ async function waitForRows(page, what, ok) {
 }
 const sameSet = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
-// Picks an entry of the open combo's list (its popup window, not a table cell with the same text).
+// Picks an entry of the open combo's list (its popup window, not a table cell with the same
+// text), once the list is drawn where it stays (a popup settles its place over its first frames).
 async function pick(page, text) {
-  const entry = await h.waitFor(`combo entry ${text}`, async () =>
+  const entry = await h.itemAtRest(page, `combo entry ${text}`, async () =>
     (await h.findItems(page, { label: text })).find((it) => it.window.startsWith('##Combo')) || null);
   await page.mouse.click(entry.x + entry.w / 2, entry.y + entry.h / 2);
   await settle(page);
@@ -75,6 +76,7 @@ test('the business sorts the tickets by a column and filters them by priority an
     // Any priority again; only Priya's tickets.
     await h.click(page, '##Priority filter', { window: 'Page' });
     await pick(page, 'Any priority');
+    await waitForRows(page, 'every ticket again', (ids) => ids.length === tickets.size);
     const priya = snap.members.find((m) => m.email === 'priya@acme.test').person_id;
     await h.click(page, '##Agent filter', { window: 'Page' });
     await pick(page, 'Priya Nair');

@@ -492,5 +492,5 @@ module.exports = {
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
   startServer, launchBrowser, openApp, request, waitForApp, reload,
   items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
-  findInRow, clickInRow, scrollTo, scrollToEnd, wheel, frames, goTo, whenDrawn, clearRequestTimes, answeredAt, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
+  itemAtRest, findInRow, clickInRow, scrollTo, scrollToEnd, wheel, frames, goTo, whenDrawn, clearRequestTimes, answeredAt, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
 };
