@@ -37,10 +37,11 @@ struct DelayRule {
 };
 
 struct ThrottleRules {
-  DelayRule per_pair{5, 1000, 15 * 60 * 1000};
-  DelayRule per_address{20, 1000, 15 * 60 * 1000};
-  DelayRule per_account{10, 1000, 60 * 1000};
-  std::int64_t forget_after_ms = 60 * 60 * 1000;
+  static constexpr std::int64_t minute_ms = 60'000;
+  DelayRule per_pair{5, 1000, 15 * minute_ms};
+  DelayRule per_address{20, 1000, 15 * minute_ms};
+  DelayRule per_account{10, 1000, minute_ms};
+  std::int64_t forget_after_ms = 60 * minute_ms;
   std::int64_t known_address_ms = 30LL * 24 * 60 * 60 * 1000;
   std::size_t known_addresses_per_account = 8;
   std::size_t max_entries = 100000; // per table; the oldest are dropped beyond it

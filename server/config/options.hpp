@@ -17,12 +17,12 @@ struct Options {
   std::filesystem::path web_root = "build/web/public";
   bool demo = false;
   bool demo_on_public_address = false; // --demo is refused on a non-loopback address without it
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;
   std::int64_t max_training_file_mb = 500; // training videos and PDF guides, per file
   std::int64_t upload_quota_person_mb = 1024;   // files and uploads in progress of one customer or agent, per program
   std::int64_t upload_quota_program_mb = 20480; // files and uploads in progress of one program
   int upload_expiry_seconds = 24 * 60 * 60;     // an upload without a piece for this long is removed
-  std::int64_t session_ttl_hours = 24 * 14;
+  std::int64_t session_ttl_hours = std::int64_t{24} * 14;
   int threads = 16;
   int max_threads = 2048; // live streams each hold a connection thread
   // Live streams (each holds a connection thread while open): at most max_streams, and never
