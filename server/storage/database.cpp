@@ -100,7 +100,10 @@ int Database::on_wal_commit(void* self, sqlite3* db, const char* name, int pages
   d->wal_pages_ = pages;
   if (pages >= checkpoint_inline_after_pages) {
     // Copies what the background checkpointer has not, so that the next transaction starts
-    // the log again from its beginning: this bounds the log's size.
+    // the log again from its beginning: this bounds the log's size. A background checkpoint
+    // still running (the machine is busy) is waited for, not skipped: skipping let the log
+    // grow past the bound until a later commit found the lock free.
+    std::lock_guard running(d->checkpoint_run_mutex_);
     sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   } else if (pages >= checkpoint_after_pages) {
     {
@@ -122,8 +125,11 @@ void Database::checkpoint_loop() {
     // PASSIVE: copies what no reader still needs, never waits for the writer or a reader.
     // The next write transaction then starts the log again from its beginning.
     int log = 0, copied = 0;
-    if (sqlite3_wal_checkpoint_v2(checkpointer_conn_->db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK && copied == log)
-      ++checkpoints_;
+    {
+      std::lock_guard running(checkpoint_run_mutex_);
+      if (sqlite3_wal_checkpoint_v2(checkpointer_conn_->db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK && copied == log)
+        ++checkpoints_;
+    }
     lock.lock();
   }
 }

@@ -205,6 +205,9 @@ private:
   std::unique_ptr<Connection> checkpointer_conn_;
   std::mutex checkpoint_mutex_;
   std::condition_variable checkpoint_wake_;
+  // Held while either connection checkpoints: the writer's checkpoint at the log's bound waits
+  // for a background one still copying instead of finding SQLite's checkpoint lock taken.
+  std::mutex checkpoint_run_mutex_;
   bool checkpoint_wanted_ = false;
   bool stopping_ = false;
   std::atomic<int> wal_pages_{0};
