@@ -235,6 +235,7 @@ struct CertificationState {
   const TrainingModule* module(ModuleId id) const;
   const Question* question(QuestionId id) const;
   const AgentCertification* agent(PersonId p) const;
+  bool operator==(const CertificationState&) const = default;
 };
 
 // ---- Pure rules shared by decide() and the views -----------------------------------------

@@ -25,6 +25,7 @@ struct ChangeCertificationSettings {
   static constexpr const char* type = "ChangeCertificationSettings";
   AccessMode access = AccessMode::request;
   AssessmentRules rules;
+  bool operator==(const ChangeCertificationSettings&) const = default;
 };
 // Business: add (id 0) or replace a training module. quiz_key: the right option of each
 // quiz question of each section of a text lesson.
@@ -32,24 +33,29 @@ struct SaveTrainingModule {
   static constexpr const char* type = "SaveTrainingModule";
   TrainingModule module;
   QuizKey quiz_key;
+  bool operator==(const SaveTrainingModule&) const = default;
 };
 struct RemoveTrainingModule {
   static constexpr const char* type = "RemoveTrainingModule";
   ModuleId module_id = 0;
+  bool operator==(const RemoveTrainingModule&) const = default;
 };
 // Business: add (id 0) or replace a question of the assessment's bank.
 struct SaveQuestion {
   static constexpr const char* type = "SaveQuestion";
   Question question;
+  bool operator==(const SaveQuestion&) const = default;
 };
 struct RemoveQuestion {
   static constexpr const char* type = "RemoveQuestion";
   QuestionId question_id = 0;
+  bool operator==(const RemoveQuestion&) const = default;
 };
 
 // Agent: Certification -> Request Support Access.
 struct RequestSupportAccess {
   static constexpr const char* type = "RequestSupportAccess";
+  bool operator==(const RequestSupportAccess&) const = default;
 };
 // Agent: progress in one module. step: watch (position_seconds), open and acknowledge (PDF),
 // answer_quiz (section, answers: the chosen option per question), practice (demo script),
@@ -62,25 +68,30 @@ struct RecordTrainingProgress {
   int section = 0;
   std::vector<int> answers;
   int item = 0;
+  bool operator==(const RecordTrainingProgress&) const = default;
 };
 struct StartAssessment {
   static constexpr const char* type = "StartAssessment";
+  bool operator==(const StartAssessment&) const = default;
 };
 // Agent: answers so far (kept, so a reload or a second tab resumes them).
 struct SaveAnswers {
   static constexpr const char* type = "SaveAnswers";
   int attempt = 0;
   std::vector<AnswerGiven> answers;
+  bool operator==(const SaveAnswers&) const = default;
 };
 struct SubmitAssessment {
   static constexpr const char* type = "SubmitAssessment";
   int attempt = 0;
   std::vector<AnswerGiven> answers; // the last answers, saved with the submission
+  bool operator==(const SubmitAssessment&) const = default;
 };
 // Agent: when attempts are exhausted or after a failure, ask for a manual review or an exception.
 struct RequestCertificationException {
   static constexpr const char* type = "RequestCertificationException";
   std::string message;
+  bool operator==(const RequestCertificationException&) const = default;
 };
 
 // Business: score the free answers of a submitted attempt against the rubric.
@@ -89,6 +100,7 @@ struct GradeAttempt {
   PersonId person_id = 0;
   int attempt = 0;
   std::vector<QuestionGrade> grades; // one per short-answer or scenario question
+  bool operator==(const GradeAttempt&) const = default;
 };
 // Business: the final decision after a passing score (approve: Certified; decline: Failed).
 struct DecideCertification {
@@ -96,6 +108,7 @@ struct DecideCertification {
   PersonId person_id = 0;
   bool approve = false;
   std::string note; // required when declining
+  bool operator==(const DecideCertification&) const = default;
 };
 // Business: an extra attempt, or waiving the retry wait.
 struct GrantCertificationException {
@@ -103,11 +116,13 @@ struct GrantCertificationException {
   PersonId person_id = 0;
   std::string kind; // extra_attempt | waive_retry
   std::string note;
+  bool operator==(const GrantCertificationException&) const = default;
 };
 struct RevokeCertification {
   static constexpr const char* type = "RevokeCertification";
   PersonId person_id = 0;
   std::string reason; // required
+  bool operator==(const RevokeCertification&) const = default;
 };
 
 // T names a type, which cannot be parenthesised in a declaration.

@@ -32,10 +32,12 @@ struct CreateProgram {
   static constexpr const char* type = "CreateProgram";
   std::string name;
   std::string currency;
+  bool operator==(const CreateProgram&) const = default;
 };
 struct RenameProgram {
   static constexpr const char* type = "RenameProgram";
   std::string name;
+  bool operator==(const RenameProgram&) const = default;
 };
 struct InviteMember {
   static constexpr const char* type = "InviteMember";
@@ -44,23 +46,28 @@ struct InviteMember {
   CustomerId customer_id = 0;
   std::int64_t expires_in_hours = default_invitation_hours;
   std::string token_hash; // set by the server, never read from a request
+  bool operator==(const InviteMember&) const = default;
 };
 struct AcceptInvitation { // built by the server from the invitation link and the account
   static constexpr const char* type = "AcceptInvitation";
   InvitationId invitation_id = 0;
+  bool operator==(const AcceptInvitation&) const = default;
 };
 struct RevokeInvitation {
   static constexpr const char* type = "RevokeInvitation";
   InvitationId invitation_id = 0;
+  bool operator==(const RevokeInvitation&) const = default;
 };
 struct ChangeMemberRole {
   static constexpr const char* type = "ChangeMemberRole";
   PersonId person_id = 0;
   identity::Role role = identity::Role::unknown;
+  bool operator==(const ChangeMemberRole&) const = default;
 };
 struct RemoveMember {
   static constexpr const char* type = "RemoveMember";
   PersonId person_id = 0;
+  bool operator==(const RemoveMember&) const = default;
 };
 struct SetAgentStatus {
   static constexpr const char* type = "SetAgentStatus";
@@ -70,21 +77,25 @@ struct SetAgentStatus {
   std::optional<Sequence> expected_version;
   bool remediation_required = false; // suspension: remediation needed before reinstatement
   bool reassign_customers = false;   // suspension: move every customer to internal support at once
+  bool operator==(const SetAgentStatus&) const = default;
 };
 struct AddCustomer {
   static constexpr const char* type = "AddCustomer";
   CustomerProfile profile;
+  bool operator==(const AddCustomer&) const = default;
 };
 struct UpdateCustomer {
   static constexpr const char* type = "UpdateCustomer";
   CustomerId customer_id = 0;
   CustomerProfile profile;
   Sequence expected_version = 0; // the version the editor started from
+  bool operator==(const UpdateCustomer&) const = default;
 };
 struct AssignCustomer {
   static constexpr const char* type = "AssignCustomer";
   CustomerId customer_id = 0;
   PersonId agent_id = 0; // 0: move to the business's own queue
+  bool operator==(const AssignCustomer&) const = default;
 };
 
 using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptInvitation, RevokeInvitation,
@@ -104,6 +115,7 @@ const char* type_of(const Command& command);
 struct CommandEnvelope {
   std::string command_id;
   Command command;
+  bool operator==(const CommandEnvelope&) const = default;
 };
 
 // Decodes {"command_id","type","data"} for the program command endpoint. CreateProgram and

@@ -220,6 +220,7 @@ struct CommissionState {
   void index();
   // Keeps the derived indexes in step with a line (apply() calls it after every line change).
   void track_line(const LedgerLine& line, const LedgerLine* before);
+  bool operator==(const CommissionState&) const = default;
 };
 
 // ---- Months and days (UTC) ---------------------------------------------------------------
@@ -259,6 +260,7 @@ struct ReferralShare {
   std::int64_t minor = 0;
   bool one_off = false;
   bool recurring = false;
+  bool operator==(const ReferralShare&) const = default;
 };
 ReferralShare referral_share(const CommissionPlan& plan, std::int64_t amount_minor, bool first, TimeMs first_paid_at, TimeMs paid_at,
                              bool cancelled);
@@ -275,6 +277,7 @@ struct SupportAccrual {
   int days = 0;
   Money amount;
   std::int64_t mrr_minor = 0; // the customer's MRR at the last day counted
+  bool operator==(const SupportAccrual&) const = default;
 };
 std::vector<SupportAccrual> support_accruals(const CommissionState& c, const std::string& program_currency, MonthIndex month);
 

@@ -27,6 +27,7 @@ inline constexpr std::size_t max_api_keys_in_use = 20;   // unrevoked keys per p
 struct SaveCommissionPlan {
   static constexpr const char* type = "SaveCommissionPlan";
   CommissionPlan plan; // saved_by and saved_at are set by decide()
+  bool operator==(const SaveCommissionPlan&) const = default;
 };
 
 // Business staff, or the business's billing system (the server's API-key route sends it as the
@@ -41,6 +42,7 @@ struct RecordPayment {
   Money amount; // positive, minor units
   TimeMs paid_at = 0;
   std::string refund_of; // refund: the external id of the payment refunded
+  bool operator==(const RecordPayment&) const = default;
 };
 
 // Business staff: a line of its own on an agent's ledger (either sign), with a reason. Approved at
@@ -53,6 +55,7 @@ struct AdjustCommission {
   Money amount; // non-zero; negative takes back
   std::string reason;
   CustomerId customer_id = 0; // optional: the customer it concerns
+  bool operator==(const AdjustCommission&) const = default;
 };
 
 // Business staff: approve pending lines before their holding period ends (an accrual and its
@@ -61,6 +64,7 @@ struct AdjustCommission {
 struct ApproveCommissionLines {
   static constexpr const char* type = "ApproveCommissionLines";
   std::vector<LineId> line_ids;
+  bool operator==(const ApproveCommissionLines&) const = default;
 };
 
 // Business (owners and admins): a payout batch marked paid with the business's reference.
@@ -71,6 +75,7 @@ struct RecordPayout {
   std::string reference;
   std::string currency;
   std::vector<LineId> line_ids;
+  bool operator==(const RecordPayout&) const = default;
 };
 
 // Owners and admins: the size above which an adjustment in a currency waits for a second person.
@@ -78,6 +83,7 @@ struct RecordPayout {
 struct SetAdjustmentThreshold {
   static constexpr const char* type = "SetAdjustmentThreshold";
   Money threshold; // minor units >= 0, in a currency the program's commissions are in
+  bool operator==(const SetAdjustmentThreshold&) const = default;
 };
 
 // Owners and admins: a key for the business's billing system to send payments with. The server
@@ -88,12 +94,14 @@ struct CreateApiKey {
   std::string label;      // 1-60 bytes
   std::string key_prefix; // set by the server, never read from a request
   std::string key_hash;   // set by the server, never read from a request
+  bool operator==(const CreateApiKey&) const = default;
 };
 
 // Owners and admins: a key stops working at once; it stays listed as revoked.
 struct RevokeApiKey {
   static constexpr const char* type = "RevokeApiKey";
   ApiKeyId key_id = 0;
+  bool operator==(const RevokeApiKey&) const = default;
 };
 
 // T names a type, which cannot be parenthesised in a declaration.

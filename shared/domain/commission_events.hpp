@@ -11,38 +11,46 @@ namespace pd::domain {
 struct CommissionPlanSaved {
   static constexpr const char* type = "CommissionPlanSaved";
   CommissionPlan plan;
+  bool operator==(const CommissionPlanSaved&) const = default;
 };
 struct PaymentRecorded { // business only
   static constexpr const char* type = "PaymentRecorded";
   Payment payment; // id assigned by decide()
+  bool operator==(const PaymentRecorded&) const = default;
 };
 // Referral side: written only by payments and refunds.
 struct ReferralCommissionAccrued {
   static constexpr const char* type = "ReferralCommissionAccrued";
   LedgerLine line;
+  bool operator==(const ReferralCommissionAccrued&) const = default;
 };
 struct ReferralCommissionReversed {
   static constexpr const char* type = "ReferralCommissionReversed";
   LedgerLine line; // negative; line.reverses names the accrual clawed back
+  bool operator==(const ReferralCommissionReversed&) const = default;
 };
 // Support side: written only when the scheduler closes a month.
 struct SupportCommissionAccrued {
   static constexpr const char* type = "SupportCommissionAccrued";
   LedgerLine line;
+  bool operator==(const SupportCommissionAccrued&) const = default;
 };
 struct SupportMonthClosed {
   static constexpr const char* type = "SupportMonthClosed";
   std::string month; // "2026-01": its support lines were written just before
+  bool operator==(const SupportMonthClosed&) const = default;
 };
 // An adjustment: approved at once, or pending for a second person when above the threshold.
 struct CommissionAdjusted {
   static constexpr const char* type = "CommissionAdjusted";
   LedgerLine line;
+  bool operator==(const CommissionAdjusted&) const = default;
 };
 // The size above which adjustments in a currency wait for a second person (business only).
 struct AdjustmentThresholdSet {
   static constexpr const char* type = "AdjustmentThresholdSet";
   Money threshold;
+  bool operator==(const AdjustmentThresholdSet&) const = default;
 };
 // Pending lines of one agent approved (actor 0: the holding period passed).
 struct CommissionLinesApproved {
@@ -50,6 +58,7 @@ struct CommissionLinesApproved {
   PersonId agent_id = 0;
   std::vector<LineId> line_ids;
   std::string note;
+  bool operator==(const CommissionLinesApproved&) const = default;
 };
 // One agent's part of a payout batch: the lines paid and a payout line per side.
 struct PayoutRecorded {
@@ -60,6 +69,7 @@ struct PayoutRecorded {
   PersonId agent_id = 0;
   std::vector<LineId> line_ids;
   std::vector<LedgerLine> payouts;
+  bool operator==(const PayoutRecorded&) const = default;
 };
 
 // The billing system's API keys (business only). key_hash is kept in the log and never sent to
@@ -70,10 +80,12 @@ struct ApiKeyCreated {
   std::string label;
   std::string key_prefix;
   std::string key_hash;
+  bool operator==(const ApiKeyCreated&) const = default;
 };
 struct ApiKeyRevoked {
   static constexpr const char* type = "ApiKeyRevoked";
   ApiKeyId key_id = 0;
+  bool operator==(const ApiKeyRevoked&) const = default;
 };
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionPlanSaved, plan)

@@ -23,10 +23,12 @@ struct ProgramCreated {
   PersonId owner_id = 0;
   std::string owner_name;
   std::string owner_email;
+  bool operator==(const ProgramCreated&) const = default;
 };
 struct ProgramRenamed {
   static constexpr const char* type = "ProgramRenamed";
   std::string name;
+  bool operator==(const ProgramRenamed&) const = default;
 };
 struct InvitationCreated {
   static constexpr const char* type = "InvitationCreated";
@@ -36,6 +38,7 @@ struct InvitationCreated {
   std::string token_hash;
   TimeMs expires_at = 0;
   CustomerId customer_id = 0;
+  bool operator==(const InvitationCreated&) const = default;
 };
 struct InvitationAccepted {
   static constexpr const char* type = "InvitationAccepted";
@@ -43,19 +46,23 @@ struct InvitationAccepted {
   PersonId person_id = 0;
   std::string name;
   std::string email;
+  bool operator==(const InvitationAccepted&) const = default;
 };
 struct InvitationRevoked {
   static constexpr const char* type = "InvitationRevoked";
   InvitationId invitation_id = 0;
+  bool operator==(const InvitationRevoked&) const = default;
 };
 struct MemberRoleChanged {
   static constexpr const char* type = "MemberRoleChanged";
   PersonId person_id = 0;
   identity::Role role = identity::Role::unknown;
+  bool operator==(const MemberRoleChanged&) const = default;
 };
 struct MemberRemoved {
   static constexpr const char* type = "MemberRemoved";
   PersonId person_id = 0;
+  bool operator==(const MemberRemoved&) const = default;
 };
 struct AgentStatusChanged {
   static constexpr const char* type = "AgentStatusChanged";
@@ -63,22 +70,26 @@ struct AgentStatusChanged {
   PartnerStatus status = PartnerStatus::unknown;
   std::string reason;
   bool remediation_required = false; // a suspension that needs remediation before reinstatement
+  bool operator==(const AgentStatusChanged&) const = default;
 };
 struct CustomerAdded {
   static constexpr const char* type = "CustomerAdded";
   CustomerId customer_id = 0;
   CustomerProfile profile;
+  bool operator==(const CustomerAdded&) const = default;
 };
 struct CustomerUpdated {
   static constexpr const char* type = "CustomerUpdated";
   CustomerId customer_id = 0;
   CustomerProfile profile; // the whole profile after the change
+  bool operator==(const CustomerUpdated&) const = default;
 };
 struct CustomerAssigned {
   static constexpr const char* type = "CustomerAssigned";
   CustomerId customer_id = 0;
   PersonId agent_id = 0;      // 0: moved to the business's own queue
   PersonId previous_agent = 0; // so the agent who loses the customer hears of it
+  bool operator==(const CustomerAssigned&) const = default;
 };
 
 using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated, InvitationAccepted, InvitationRevoked,
@@ -100,6 +111,7 @@ struct Event {
   PersonId actor = 0;
   TimeMs at = 0;
   EventBody body;
+  bool operator==(const Event&) const = default;
 };
 
 const char* type_of(const EventBody& body);

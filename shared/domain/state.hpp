@@ -122,6 +122,7 @@ struct ProgramState {
   void track_ticket(const Ticket& t);
   // Who handles a customer's tickets now: its agent, or 0 for the business's queue.
   PersonId handler_of(CustomerId c) const;
+  bool operator==(const ProgramState&) const = default;
 };
 
 // Whether customers may be assigned to the agent: an active partner (seed 001) holding the

@@ -24,6 +24,7 @@ struct OpenTicket {
   std::optional<Category> category;
   std::vector<Category> tags;
   std::vector<Attachment> attachments;
+  bool operator==(const OpenTicket&) const = default;
 };
 struct ReplyToTicket {
   static constexpr const char* type = "ReplyToTicket";
@@ -33,6 +34,7 @@ struct ReplyToTicket {
   std::optional<TicketStatus> status;  // after a public reply by the agent or business: open, waiting_on_customer, resolved
   std::vector<Attachment> attachments;
   bool send_despite_warning = false;   // the agent saw the restricted-topic warning and chose to send
+  bool operator==(const ReplyToTicket&) const = default;
 };
 struct TriageTicket {
   static constexpr const char* type = "TriageTicket";
@@ -40,32 +42,38 @@ struct TriageTicket {
   Priority priority = Priority::p2;
   Category category = Category::how_to;
   std::vector<Category> tags;
+  bool operator==(const TriageTicket&) const = default;
 };
 struct EscalateTicket {
   static constexpr const char* type = "EscalateTicket";
   TicketId ticket_id = 0;
   std::string reason;   // the customer's words, or the agent's summary
   EscalationNote note;  // agents fill seed 002's template (summary and recommended action required)
+  bool operator==(const EscalateTicket&) const = default;
 };
 struct TakeOverTicket {
   static constexpr const char* type = "TakeOverTicket";
   TicketId ticket_id = 0;
+  bool operator==(const TakeOverTicket&) const = default;
 };
 struct ResolveTicket { // agent or business: resolved (the customer may reopen within the window)
   static constexpr const char* type = "ResolveTicket";
   TicketId ticket_id = 0;
   std::string note; // internal resolution note
+  bool operator==(const ResolveTicket&) const = default;
 };
 struct CloseTicket { // customer or business: closed for good
   static constexpr const char* type = "CloseTicket";
   TicketId ticket_id = 0;
   std::string note; // internal resolution note (business only)
+  bool operator==(const CloseTicket&) const = default;
 };
 struct RateTicket {
   static constexpr const char* type = "RateTicket";
   TicketId ticket_id = 0;
   int responsiveness = 0, knowledge = 0, professionalism = 0, overall = 0;
   std::string comment;
+  bool operator==(const RateTicket&) const = default;
 };
 struct RateTicketHandling {
   static constexpr const char* type = "RateTicketHandling";
@@ -73,38 +81,46 @@ struct RateTicketHandling {
   int score = 0;
   std::optional<std::array<int, 5>> checklist;
   std::string comment;
+  bool operator==(const RateTicketHandling&) const = default;
 };
 struct AnswerRating {
   static constexpr const char* type = "AnswerRating";
   TicketId ticket_id = 0;
   std::string text;
+  bool operator==(const AnswerRating&) const = default;
 };
 struct ChangeSupportSettings {
   static constexpr const char* type = "ChangeSupportSettings";
   SupportSettings settings; // the whole settings; calendars' offset tables are filled by the server
+  bool operator==(const ChangeSupportSettings&) const = default;
 };
 struct WarnAgent {
   static constexpr const char* type = "WarnAgent";
   PersonId person_id = 0;
   std::string reason;
+  bool operator==(const WarnAgent&) const = default;
 };
 struct MarkNotificationsRead {
   static constexpr const char* type = "MarkNotificationsRead";
   std::int64_t up_to = 0;
+  bool operator==(const MarkNotificationsRead&) const = default;
 };
 struct ScheduleCheckIn {
   static constexpr const char* type = "ScheduleCheckIn";
   CustomerId customer_id = 0;
   TimeMs due_at = 0;
   std::string note;
+  bool operator==(const ScheduleCheckIn&) const = default;
 };
 struct CompleteCheckIn {
   static constexpr const char* type = "CompleteCheckIn";
   std::int64_t check_in_id = 0;
+  bool operator==(const CompleteCheckIn&) const = default;
 };
 // Sent only by the server's scheduler (never accepted from a request): everything due at `now`.
 struct RunSupportTimers {
   static constexpr const char* type = "RunSupportTimers";
+  bool operator==(const RunSupportTimers&) const = default;
 };
 
 // Strict decoders of a command's "data" object (errors name the field as "data.…") and the

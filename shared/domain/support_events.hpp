@@ -9,6 +9,7 @@ namespace pd::domain {
 struct SupportSettingsChanged {
   static constexpr const char* type = "SupportSettingsChanged";
   SupportSettings settings;
+  bool operator==(const SupportSettingsChanged&) const = default;
 };
 struct TicketOpened {
   static constexpr const char* type = "TicketOpened";
@@ -21,6 +22,7 @@ struct TicketOpened {
   std::vector<Category> tags;
   TicketMessage message;
   SlaClock sla;
+  bool operator==(const TicketOpened&) const = default;
 };
 struct TicketReplied {
   static constexpr const char* type = "TicketReplied";
@@ -29,6 +31,7 @@ struct TicketReplied {
   TicketStatus status = TicketStatus::unknown; // after the reply
   SlaClock sla;
   bool escalation_answered = false; // a business reply answers a pending escalation
+  bool operator==(const TicketReplied&) const = default;
 };
 struct TicketTriaged {
   static constexpr const char* type = "TicketTriaged";
@@ -37,23 +40,27 @@ struct TicketTriaged {
   Category category = Category::how_to;
   std::vector<Category> tags;
   SlaClock sla;
+  bool operator==(const TicketTriaged&) const = default;
 };
 struct TicketEscalated {
   static constexpr const char* type = "TicketEscalated";
   TicketId ticket_id = 0;
   Escalation escalation;
+  bool operator==(const TicketEscalated&) const = default;
 };
 struct TicketTakenOver {
   static constexpr const char* type = "TicketTakenOver";
   TicketId ticket_id = 0;
   PersonId by = 0;
   std::string by_name;
+  bool operator==(const TicketTakenOver&) const = default;
 };
 struct TicketStatusChanged { // resolved or closed (a resolution note is an internal note before it)
   static constexpr const char* type = "TicketStatusChanged";
   TicketId ticket_id = 0;
   TicketStatus status = TicketStatus::unknown;
   SlaClock sla;
+  bool operator==(const TicketStatusChanged&) const = default;
 };
 struct TicketSlaMissed {
   static constexpr const char* type = "TicketSlaMissed";
@@ -61,40 +68,48 @@ struct TicketSlaMissed {
   std::string target; // first_response | resolution
   PersonId agent_id = 0; // who was responsible (0: the business's queue)
   TimeMs due = 0;
+  bool operator==(const TicketSlaMissed&) const = default;
 };
 struct TicketRated {
   static constexpr const char* type = "TicketRated";
   TicketId ticket_id = 0;
   CustomerRating rating;
+  bool operator==(const TicketRated&) const = default;
 };
 struct TicketHandlingRated {
   static constexpr const char* type = "TicketHandlingRated";
   TicketId ticket_id = 0;
   BusinessRating rating;
+  bool operator==(const TicketHandlingRated&) const = default;
 };
 struct RatingAnswered {
   static constexpr const char* type = "RatingAnswered";
   TicketId ticket_id = 0;
   std::string text;
+  bool operator==(const RatingAnswered&) const = default;
 };
 struct AgentWarned {
   static constexpr const char* type = "AgentWarned";
   PersonId person_id = 0;
   std::string reason;
   TimeMs monitor_until = 0;
+  bool operator==(const AgentWarned&) const = default;
 };
 struct NotificationsRead {
   static constexpr const char* type = "NotificationsRead";
   PersonId person_id = 0;
   std::int64_t up_to = 0;
+  bool operator==(const NotificationsRead&) const = default;
 };
 struct CheckInScheduled {
   static constexpr const char* type = "CheckInScheduled";
   CheckIn check_in;
+  bool operator==(const CheckInScheduled&) const = default;
 };
 struct CheckInCompleted {
   static constexpr const char* type = "CheckInCompleted";
   std::int64_t check_in_id = 0;
+  bool operator==(const CheckInCompleted&) const = default;
 };
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettingsChanged, settings)
