@@ -280,7 +280,7 @@ struct Certification {
         mc("Which of these must an agent escalate? Choose all that apply.", {"Billing disputes", "How-to questions", "Account deletion", "Feature requests"},
            {0, 2}),
         mc("What is the first-response target for Urgent-tier customers?", {"30 minutes", "2 hours", "12 hours", "24 hours"}, {1}),
-        mc("In the HEARD method, what does the A stand for?", {"Acknowledge", "Apologize", "Answer", "Ask"}, {1}),
+        mc("In the HEARD method, what does the A stand for?", {"Acknowledge", "Apologize", "Act", "Ask"}, {2}),
         mc("A resolved ticket reopens when...", {"the customer replies within the reopen window", "the agent edits it", "a week passes"}, {0}),
         mc("When does your support commission for a customer stop?", {"When the customer cancels", "When you get a 3-star rating", "Never"}, {0}),
     };
@@ -347,6 +347,24 @@ struct Certification {
     if (submit) story.run(acme, SubmitAssessment{number, answers}, agent);
     else story.run(acme, SaveAnswers{number, answers}, agent);
     return {number, free_answers};
+  }
+
+  // The first instant from `from` on (in whole seconds) at which the agent's next attempt draws
+  // a free answer (short answer or scenario), so an attempt started then waits for grading
+  // whatever the clock says when the demo loads.
+  TimeMs start_with_free_answer(const Actor& agent, TimeMs from) {
+    const int number = story.s.commands
+                           .read(acme,
+                                 [&](const ProgramState& s) {
+                                   auto rec = s.certification.agent(agent.id);
+                                   return rec ? static_cast<int>(rec->attempts.size()) + 1 : 1;
+                                 })
+                           .value_or(1);
+    const int draw = story.s.commands.read(acme, [](const ProgramState& s) { return s.certification.rules.draw_count; }).value_or(0);
+    for (TimeMs at = from; at < from + 600'000; at += 1'000)
+      for (auto i : draw_paper(bank.size(), draw, acme, agent.id, number, at))
+        if (bank[i].kind != QuestionKind::multiple_choice) return at;
+    throw std::runtime_error("demo: no paper with a free answer");
   }
 
   void grade(const Actor& grader, const Actor& agent, int number, bool well) {
@@ -544,7 +562,7 @@ void load_demo_program(app::Services& s) {
   auto marco = story.person("marco@acme.test", "Marco Rossi");
   story.join(acme, daniel, marco, Role::agent);
   cert.train(marco);
-  story.now = base - 3'600'000LL;
+  story.now = cert.start_with_free_answer(marco, base - 3'600'000LL);
   cert.attempt(marco, true, false);
   story.now = base;
   for (const auto& p : payments_later)

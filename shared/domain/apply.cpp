@@ -45,7 +45,18 @@ struct Applier {
     }
     if (role == Role::unknown) return {true};
     s.members[c.person_id] = Member{c.person_id, c.name, c.email, role, e.at, e.seq};
-    if (role == Role::agent) s.agents[c.person_id] = Agent{c.person_id, PartnerStatus::active, {}, e.at, e.seq};
+    if (role == Role::agent) {
+      s.agents[c.person_id] = Agent{c.person_id, PartnerStatus::active, {}, e.at, e.seq};
+      // Seed 004: every agent in a program has a certification status, Not Started until it
+      // requests access (one who comes back keeps the record it had).
+      if (!s.certification.agents.count(c.person_id)) {
+        AgentCertification record;
+        record.person_id = c.person_id;
+        record.status_since = e.at;
+        record.version = e.seq;
+        s.certification.agents.emplace(c.person_id, std::move(record));
+      }
+    }
     if (role == Role::customer) {
       if (auto it = s.customers.find(link); it != s.customers.end()) {
         it->second.person_id = c.person_id;

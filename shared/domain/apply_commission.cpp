@@ -214,6 +214,20 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyRevoked& b) {
   return {};
 }
 
+ApplyOutcome apply(ProgramState& s, const Event& e, const ReferralCommissionStopped& b) {
+  auto& r = s.commissions.referrers[b.person_id];
+  r.person_id = b.person_id;
+  if (r.referral_stopped_at == 0) {
+    r.referral_stopped_at = e.at > 0 ? e.at : 1; // 0 means never stopped
+    r.referral_stopped_by = e.actor;
+    r.referral_stop_reason = b.reason;
+  }
+  notify(s, b.person_id, e, "commission",
+         "The business stopped your referral commission after terminating the partnership for fraud (" + b.reason +
+             "). Commission already earned stays on your ledger.");
+  return {};
+}
+
 void track_support(ProgramState& s, const Event& e) {
   std::visit(
       [&](const auto& b) {
@@ -226,6 +240,19 @@ void track_support(ProgramState& s, const Event& e) {
         } else if constexpr (std::is_same_v<T, AgentStatusChanged> || std::is_same_v<T, CertificationStatusChanged> ||
                              std::is_same_v<T, MemberRemoved> || std::is_same_v<T, MemberRoleChanged>) {
           refresh_person(s, e, b.person_id);
+        }
+        // The referrer records outlive membership: an agent joining starts (or renews) one, leaving marks it.
+        if constexpr (std::is_same_v<T, InvitationAccepted>) {
+          if (auto m = s.member(b.person_id); m && m->role == identity::Role::agent) {
+            auto& r = s.commissions.referrers[b.person_id];
+            r.person_id = b.person_id;
+            r.name = m->name;
+            r.email = m->email;
+            r.joined_at = e.at;
+            r.left_at = 0;
+          }
+        } else if constexpr (std::is_same_v<T, MemberRemoved>) {
+          if (auto it = s.commissions.referrers.find(b.person_id); it != s.commissions.referrers.end()) it->second.left_at = e.at > 0 ? e.at : 1;
         }
       },
       e.body);

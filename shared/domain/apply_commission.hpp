@@ -20,10 +20,12 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const PayoutRecorded& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const AdjustmentThresholdSet& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyCreated& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ApiKeyRevoked& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const ReferralCommissionStopped& b);
 
 // After any event has been applied: close and open support spans for the customers it may
 // have touched (an assignment, a profile change, an agent's partner or certification status),
-// and track cancellations. Never touches a ledger line.
+// track cancellations, and keep the referrer records (an agent joining or leaving the program).
+// Never touches a ledger line.
 void track_support(ProgramState& s, const Event& e);
 
 } // namespace pd::domain::commission_apply

@@ -85,6 +85,38 @@ CertificationStatus certification_status(const CertificationState& c, PersonId a
 
 bool is_certified(const CertificationState& c, PersonId agent) { return certification_status(c, agent) == CertificationStatus::certified; }
 
+namespace {
+
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+} // namespace
+
+std::vector<std::size_t> draw_paper(std::size_t bank_size, int draw_count, std::int64_t program, PersonId agent, int attempt_number,
+                                    TimeMs started_at) {
+  std::vector<std::size_t> order(bank_size);
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::uint64_t seed = mix(static_cast<std::uint64_t>(program) * 1'000'003ULL ^ static_cast<std::uint64_t>(agent) << 20 ^
+                           static_cast<std::uint64_t>(attempt_number) ^ static_cast<std::uint64_t>(started_at));
+  for (std::size_t i = order.size(); i > 1; --i) {
+    seed = mix(seed);
+    std::swap(order[i - 1], order[seed % i]);
+  }
+  order.resize(std::min(order.size(), static_cast<std::size_t>(std::max(draw_count, 0))));
+  return order;
+}
+
+std::optional<CertifiedBadge> certified_badge(const CertificationState& c, PersonId agent, TimeMs now) {
+  auto a = c.agent(agent);
+  if (!a || a->status != CertificationStatus::certified) return std::nullopt;
+  if (a->expires_at != 0 && now >= a->expires_at) return std::nullopt; // past its expiry, before the scheduler marks it Expired
+  return CertifiedBadge{a->certified_at, a->expires_at};
+}
+
 bool has_training_access(const CertificationState& c, PersonId agent) {
   if (c.access == AccessMode::automatic) return true;
   auto a = c.agent(agent);

@@ -229,7 +229,8 @@ struct CertificationState {
   std::vector<Question> bank;
   QuestionId next_question_id = 1;
   std::map<ModuleId, QuizKey> quiz_keys;
-  // Every agent who has done anything towards certification, and every one the business acted on.
+  // Every agent of the program from the moment it joins (Not Started until it requests access),
+  // and every one the business acted on.
   std::map<PersonId, AgentCertification> agents;
 
   const TrainingModule* module(ModuleId id) const;
@@ -243,6 +244,16 @@ struct CertificationState {
 // The agent's status (not_started for agents with no record).
 CertificationStatus certification_status(const CertificationState& c, PersonId agent);
 bool is_certified(const CertificationState& c, PersonId agent);
+// Seed 004: the Certified Support Partner badge on the agent's profile, visible to every business
+// that looks at the agent (agents list, people, customer assignment, ticket header, the agent's
+// own profile). Shown while the agent is Certified and the certification has not run past its
+// expiry at `now`; with the date it was certified and the date it expires (0: never).
+struct CertifiedBadge {
+  TimeMs certified_at = 0;
+  TimeMs expires_at = 0;
+  bool operator==(const CertifiedBadge&) const = default;
+};
+std::optional<CertifiedBadge> certified_badge(const CertificationState& c, PersonId agent, TimeMs now);
 // Whether the agent can open the training library: access requested, or granted to all.
 bool has_training_access(const CertificationState& c, PersonId agent);
 // The agent's required modules: how many there are and how many are complete.
@@ -266,6 +277,12 @@ struct StartRefusal {
 };
 // bank_known: false in an agent's replica, which does not hold the question bank.
 std::optional<StartRefusal> why_no_attempt(const CertificationState& c, PersonId agent, TimeMs now, bool bank_known = true);
+
+// The questions on an attempt's paper, as indices into the bank in paper order: draw_count of
+// them, drawn by a Fisher-Yates shuffle seeded (splitmix64) by the program, the agent, the
+// attempt's number and the instant it starts, so the same attempt always gets the same paper.
+std::vector<std::size_t> draw_paper(std::size_t bank_size, int draw_count, std::int64_t program, PersonId agent, int attempt_number,
+                                    TimeMs started_at);
 
 // Score a multiple-choice answer: the question's points when exactly the right options are chosen.
 int score_choice(const Question& q, const std::vector<int>& choices);

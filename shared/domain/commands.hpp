@@ -107,7 +107,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
                              DecideCertification, GrantCertificationException, RevokeCertification, SaveCommissionPlan,
                              RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, SetAdjustmentThreshold, CreateApiKey,
-                             RevokeApiKey>;
+                             RevokeApiKey, StopReferralCommission>;
 
 const char* type_of(const Command& command);
 

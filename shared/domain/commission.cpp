@@ -161,11 +161,20 @@ PersonId support_earner(const ProgramState& s, const Customer& customer) {
   return is_certified(s.certification, agent) ? agent : 0;
 }
 
-PersonId referral_earner(const ProgramState& s, const Customer& customer) {
+const Referrer* referrer(const CommissionState& c, PersonId person) {
+  auto it = c.referrers.find(person);
+  return it == c.referrers.end() ? nullptr : &it->second;
+}
+
+bool may_refer(const ProgramState& s, PersonId person) {
+  return person != 0 && (s.role_of(person) == identity::Role::agent || referrer(s.commissions, person) != nullptr);
+}
+
+PersonId referral_earner(const ProgramState& s, const Customer& customer, TimeMs paid_at) {
   const PersonId agent = customer.profile.referring_agent;
-  if (agent == 0) return 0;
-  auto it = s.agents.find(agent);
-  if (it == s.agents.end() || it->second.status == PartnerStatus::terminated) return 0;
+  if (!may_refer(s, agent)) return 0;
+  // Termination for fraud stops what is paid from then on; what was paid before still earns.
+  if (auto r = referrer(s.commissions, agent); r && r->referral_stopped() && paid_at >= r->referral_stopped_at) return 0;
   return agent;
 }
 
@@ -301,7 +310,8 @@ void to_json(nlohmann::json& j, const CommissionState& c) {
        {"spans", per_customer(c.spans)},
        {"cancelled", per_customer(c.cancelled)},
        {"next_close", c.next_close},
-       {"adjustment_thresholds", values(c.adjustment_thresholds)}};
+       {"adjustment_thresholds", values(c.adjustment_thresholds)},
+       {"referrers", values(c.referrers)}};
 }
 
 void from_json(const nlohmann::json& j, CommissionState& c) {
@@ -330,6 +340,10 @@ void from_json(const nlohmann::json& j, CommissionState& c) {
   for (const auto& t : j.value("adjustment_thresholds", nlohmann::json::array())) {
     auto v = t.get<AdjustmentThreshold>();
     c.adjustment_thresholds[v.currency] = std::move(v);
+  }
+  for (const auto& r : j.value("referrers", nlohmann::json::array())) {
+    auto v = r.get<Referrer>();
+    c.referrers[v.person_id] = std::move(v);
   }
   c.index();
 }

@@ -190,6 +190,24 @@ struct Stretch {
   bool operator==(const Stretch&) const = default;
 };
 
+// Who referred customers: every person who joined the program as an agent, kept when it leaves
+// the program (seed 000: referral attribution and the referral ledger are independent of
+// membership and support status). Derived by apply() from the membership events; the one
+// business decision that touches it is termination for fraud (seed 001), which stops the
+// referral commission of payments made from then on and never reaches back.
+struct Referrer {
+  PersonId person_id = 0;
+  std::string name;
+  std::string email;
+  TimeMs joined_at = 0;
+  TimeMs left_at = 0;             // removed from the program (0: still a member)
+  TimeMs referral_stopped_at = 0; // termination for fraud: payments from then on earn no referral commission (0: never)
+  PersonId referral_stopped_by = 0;
+  std::string referral_stop_reason;
+  bool referral_stopped() const { return referral_stopped_at != 0; }
+  bool operator==(const Referrer&) const = default;
+};
+
 struct CommissionState {
   std::vector<CommissionPlan> plans; // ordered by currency, then effective_from
   std::map<PaymentId, Payment> payments;
@@ -204,6 +222,7 @@ struct CommissionState {
   std::map<CustomerId, std::vector<Stretch>> cancelled;
   MonthIndex next_close = 0; // the first month not closed yet; 0 until support commission is first tracked
   std::map<std::string, AdjustmentThreshold> adjustment_thresholds; // by currency; the business's replicas only
+  std::map<PersonId, Referrer> referrers; // every agent the program ever had (an agent's replica: its own)
 
   // Indexes derived from the above (rebuilt by index()).
   std::map<std::string, PaymentId> payment_by_external;
@@ -248,10 +267,16 @@ bool cancelled_at(const CommissionState& c, CustomerId customer, TimeMs at);
 // Who earns support commission for the customer now (0: nobody): its assigned agent, while an
 // active partner holding the support certification, and while the customer has not cancelled.
 PersonId support_earner(const ProgramState& s, const Customer& customer);
-// Who earns referral commission on the customer's payments (0: nobody): the referring agent
-// while an agent of the program whose partnership is not terminated. Suspension, removal of
-// support access, revocation of the certification and reassignment change nothing here.
-PersonId referral_earner(const ProgramState& s, const Customer& customer);
+// Who earns referral commission on a payment the customer made at `paid_at` (0: nobody): the
+// referring agent, whether or not still a member, unless the business stopped its referral
+// commission for fraud before `paid_at`. Suspension, removal of support access, removal from
+// the program, termination, revocation of the certification and reassignment change nothing here.
+PersonId referral_earner(const ProgramState& s, const Customer& customer, TimeMs paid_at);
+// The person's referrer record (nullptr: never an agent of the program).
+const Referrer* referrer(const CommissionState& c, PersonId person);
+// Whether `person` may be named as a customer's referring agent: an agent of the program now, or
+// one who was (a customer referred by an agent who left stays editable with its attribution).
+bool may_refer(const ProgramState& s, PersonId person);
 
 // The referral commission of a payment: the one-off share when it is the customer's first,
 // plus the recurring share when the payment falls in the recurring window and the customer had
@@ -335,6 +360,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKey, id, label, key_prefix, c
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AdjustmentThreshold, currency, minor, set_by, set_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSpan, agent_id, from, to, mrr)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Stretch, from, to)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Referrer, person_id, name, email, joined_at, left_at, referral_stopped_at, referral_stopped_by,
+                                                referral_stop_reason)
 void to_json(nlohmann::json& j, const CommissionState& c);
 void from_json(const nlohmann::json& j, CommissionState& c);
 

@@ -150,6 +150,14 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RevokeApiKey
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, StopReferralCommission& c) {
+  FieldReader r(data, {"person_id", "reason", "fraud_confirmed"}, "data");
+  c.person_id = r.integer("person_id", 1, INT64_MAX);
+  c.reason = r.text("reason", {1, max_commission_reason});
+  c.fraud_confirmed = r.boolean("fraud_confirmed");
+  return r.error();
+}
+
 nlohmann::json write_command(const SaveCommissionPlan& c) {
   const auto& p = c.plan;
   return {{"plan",
@@ -179,5 +187,9 @@ nlohmann::json write_command(const RecordPayout& c) { return {{"reference", c.re
 nlohmann::json write_command(const SetAdjustmentThreshold& c) { return {{"threshold", c.threshold}}; }
 nlohmann::json write_command(const CreateApiKey& c) { return {{"label", c.label}}; } // the key's prefix and hash are the server's
 nlohmann::json write_command(const RevokeApiKey& c) { return {{"key_id", c.key_id}}; }
+
+nlohmann::json write_command(const StopReferralCommission& c) {
+  return {{"person_id", c.person_id}, {"reason", c.reason}, {"fraud_confirmed", c.fraud_confirmed}};
+}
 
 } // namespace pd::domain

@@ -104,6 +104,18 @@ struct RevokeApiKey {
   bool operator==(const RevokeApiKey&) const = default;
 };
 
+// Owners and admins, after terminating an agent for fraud (seed 001): the one business decision
+// that stops referral commission. Payments made from then on earn the agent none; lines already
+// written stay. A choice of its own, confirmed apart from the termination (fraud_confirmed must be
+// true), with the reason the agent sees on its statement.
+struct StopReferralCommission {
+  static constexpr const char* type = "StopReferralCommission";
+  PersonId person_id = 0;
+  std::string reason;
+  bool fraud_confirmed = false;
+  bool operator==(const StopReferralCommission&) const = default;
+};
+
 // T names a type, which cannot be parenthesised in a declaration.
 // NOLINTBEGIN(bugprone-macro-parentheses)
 #define PD_COMMISSION_COMMAND_CODEC(T)                                                                                       \
@@ -118,6 +130,7 @@ PD_COMMISSION_COMMAND_CODEC(RecordPayout)
 PD_COMMISSION_COMMAND_CODEC(SetAdjustmentThreshold)
 PD_COMMISSION_COMMAND_CODEC(CreateApiKey)
 PD_COMMISSION_COMMAND_CODEC(RevokeApiKey)
+PD_COMMISSION_COMMAND_CODEC(StopReferralCommission)
 #undef PD_COMMISSION_COMMAND_CODEC
 
 } // namespace pd::domain

@@ -72,6 +72,15 @@ struct PayoutRecorded {
   bool operator==(const PayoutRecorded&) const = default;
 };
 
+// Termination for fraud: the agent's referral commission stops for payments made from the
+// event's time on (its lines written before stay). The business and the agent see it.
+struct ReferralCommissionStopped {
+  static constexpr const char* type = "ReferralCommissionStopped";
+  PersonId person_id = 0;
+  std::string reason;
+  bool operator==(const ReferralCommissionStopped&) const = default;
+};
+
 // The billing system's API keys (business only). key_hash is kept in the log and never sent to
 // a browser (body_to_json without secrets drops it).
 struct ApiKeyCreated {
@@ -100,5 +109,6 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionLinesApproved, agent_i
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutRecorded, batch_id, reference, currency, agent_id, line_ids, payouts)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKeyCreated, key_id, label, key_prefix, key_hash)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKeyRevoked, key_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionStopped, person_id, reason)
 
 } // namespace pd::domain

@@ -29,8 +29,10 @@ core::Error conflict(std::string message, Sequence current, std::string field = 
 std::optional<core::Error> check_profile(const ProgramState& s, const CustomerProfile& p, CustomerId self) {
   if (p.mrr.currency != s.currency)
     return make_error(ErrorCode::invalid_field, "MRR must be in the program's currency (" + s.currency + ").", "data.profile.mrr.currency");
-  if (p.referring_agent != 0 && s.role_of(p.referring_agent) != Role::agent)
-    return make_error(ErrorCode::invalid_field, "The referring agent must be an agent of this program.", "data.profile.referring_agent");
+  // An agent who has left the program stays the referrer of the customers it brought (seed 000).
+  if (p.referring_agent != 0 && !may_refer(s, p.referring_agent))
+    return make_error(ErrorCode::invalid_field, "The referring agent must be an agent of this program, now or before.",
+                      "data.profile.referring_agent");
   if (auto other = s.customer_with_email(p.email); other != 0 && other != self)
     return make_error(ErrorCode::conflict, "Another customer of this program already has that email.", "data.profile.email");
   return std::nullopt;

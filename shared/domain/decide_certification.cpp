@@ -44,14 +44,6 @@ const AgentCertification& record_of(const ProgramState& s, PersonId p) {
   return r ? *r : none;
 }
 
-// Deterministic draw: the same attempt always gets the same paper (splitmix64 over the inputs).
-std::uint64_t mix(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 PaperQuestion paper_question(const Question& q) {
   return PaperQuestion{q.id, q.kind, q.prompt, q.situation, q.options, q.correct.size() > 1, q.points};
 }
@@ -349,17 +341,9 @@ Outcome decide(const ProgramState& s, const StartAssessment&, const Actor& a, Ti
   attempt.number = static_cast<int>(rec.attempts.size()) + 1;
   attempt.started_at = now;
   attempt.deadline = now + static_cast<std::int64_t>(rules.time_limit_minutes) * minute_ms;
-  // Draw draw_count questions at random (a seeded Fisher-Yates shuffle of the bank).
-  std::vector<std::size_t> order(s.certification.bank.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::uint64_t seed = mix(static_cast<std::uint64_t>(s.id) * 1'000'003ULL ^ static_cast<std::uint64_t>(a.id) << 20 ^
-                           static_cast<std::uint64_t>(attempt.number) ^ static_cast<std::uint64_t>(now));
-  for (std::size_t i = order.size(); i > 1; --i) {
-    seed = mix(seed);
-    std::swap(order[i - 1], order[seed % i]);
-  }
-  const auto n = std::min(order.size(), static_cast<std::size_t>(rules.draw_count));
-  for (std::size_t i = 0; i < n; ++i) attempt.paper.push_back(paper_question(s.certification.bank[order[i]]));
+  // Draw draw_count questions at random (draw_paper: a seeded Fisher-Yates shuffle of the bank).
+  for (auto i : draw_paper(s.certification.bank.size(), rules.draw_count, s.id, a.id, attempt.number, now))
+    attempt.paper.push_back(paper_question(s.certification.bank[i]));
   Events out{AttemptStarted{a.id, std::move(attempt)}};
   if (rec.status != S::in_progress) out.push_back(CertificationStatusChanged{a.id, S::in_progress, "Started assessment attempt " + std::to_string(rec.attempts.size() + 1) + ".", 0, 0});
   return out;

@@ -187,7 +187,7 @@ Outcome decide(const ProgramState& s, const RecordPayment& c, const Actor& a, Ti
 
   Payment p{cm.next_payment_id, c.external_id, c.customer_id, PaymentKind::payment, c.amount, paid_at, 0, 0, a.id, now};
   Events out{PaymentRecorded{p}};
-  const PersonId agent = referral_earner(s, *customer);
+  const PersonId agent = referral_earner(s, *customer, paid_at);
   const CommissionPlan* plan = cm.plan_in_effect(c.amount.currency, day_of(paid_at));
   if (agent == 0 || !plan) return out;
   auto first_it = cm.first_payment.find(c.customer_id);
@@ -404,6 +404,25 @@ Outcome decide(const ProgramState& s, const RevokeApiKey& c, const Actor& a, Tim
   if (it == s.api_keys.end()) return not_found("No such API key.", "data.key_id");
   if (!it->second.in_use()) return conflict("That API key was already revoked.", "data.key_id");
   return Events{ApiKeyRevoked{c.key_id}};
+}
+
+Outcome decide(const ProgramState& s, const StopReferralCommission& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::stop_referral_commission))
+    return forbidden("Only an owner or admin stops an agent's referral commission, after terminating it for fraud.");
+  auto agent = s.agents.find(c.person_id);
+  if (agent == s.agents.end() || s.role_of(c.person_id) != identity::Role::agent) return not_found("No such agent.", "data.person_id");
+  // Seed 001: fraud, data misuse or material breach is met with termination; only then may the
+  // business stop referral commission, and never by accident.
+  if (agent->second.status != PartnerStatus::terminated)
+    return conflict("Referral commission stops only after the agent was terminated for fraud: terminate the partnership first.",
+                    "data.person_id");
+  if (!c.fraud_confirmed)
+    return invalid("Confirm that the agent was terminated for fraud: no other reason stops referral commission.", "data.fraud_confirmed");
+  if (blank(c.reason)) return missing("Give the reason: the agent sees it on its statement.", "data.reason");
+  if (c.reason.size() > max_commission_reason) return invalid("The reason is at most 500 characters.", "data.reason");
+  if (auto r = referrer(s.commissions, c.person_id); r && r->referral_stopped())
+    return conflict("This agent's referral commission was already stopped.", "data.person_id");
+  return Events{ReferralCommissionStopped{c.person_id, c.reason}};
 }
 
 // Months are closed once the program has support commission in a plan (before, there is

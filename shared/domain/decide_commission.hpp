@@ -19,6 +19,7 @@ Outcome decide(const ProgramState& s, const RecordPayout& c, const Actor& actor,
 Outcome decide(const ProgramState& s, const SetAdjustmentThreshold& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const CreateApiKey& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RevokeApiKey& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const StopReferralCommission& c, const Actor& actor, TimeMs now);
 
 // Whether a commission timer is due at `now`: a month to close (from the first instant of the
 // next month, UTC; once a plan holds support commission), a pending line past its holding

@@ -1,5 +1,6 @@
 #include "shared/domain/decide_support.hpp"
 
+#include "shared/core/number_format.hpp"
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/decide_certification.hpp"
 #include "shared/domain/decide_commission.hpp"
@@ -355,8 +356,7 @@ Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, T
       Escalation e;
       e.source = EscalationSource::sla;
       e.at = now;
-      e.reason = "No first response at " + std::to_string(static_cast<double>(s.support.auto_escalate_factor_percent) / 100.0).substr(0, 3) +
-                 "x the SLA window.";
+      e.reason = "No first response at " + core::multiplier_text(s.support.auto_escalate_factor_percent) + " the SLA window.";
       e.pending = true;
       out.push_back(TicketEscalated{t.id, std::move(e)});
       break;

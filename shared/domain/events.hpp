@@ -103,7 +103,8 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                CertificationExceptionRequested, CertificationExceptionGranted, CommissionPlanSaved,
                                PaymentRecorded, ReferralCommissionAccrued, ReferralCommissionReversed, SupportCommissionAccrued,
                                SupportMonthClosed, CommissionAdjusted, CommissionLinesApproved, PayoutRecorded,
-                               AdjustmentThresholdSet, ApiKeyCreated, ApiKeyRevoked>;
+                               AdjustmentThresholdSet, ApiKeyCreated, ApiKeyRevoked,
+                               ReferralCommissionStopped>;
 
 struct Event {
   Sequence seq = 0;

@@ -94,6 +94,7 @@ struct EventVisibility {
   bool operator()(const CommissionLinesApproved& e) const { return own_ledger(e.agent_id); }
   bool operator()(const PayoutRecorded& e) const { return own_ledger(e.agent_id); }
   bool operator()(const AdjustmentThresholdSet&) const { return business(); }
+  bool operator()(const ReferralCommissionStopped& e) const { return own_ledger(e.person_id); }
   // The billing system's API keys: the business only (the hash never leaves the server at all).
   bool operator()(const ApiKeyCreated&) const { return is_allowed(s, reader, Action::read_api_keys); }
   bool operator()(const ApiKeyRevoked&) const { return is_allowed(s, reader, Action::read_api_keys); }
@@ -359,6 +360,7 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     for (const auto& [customer, spans] : c.spans)
       for (const auto& span : spans)
         if (span.agent_id == reader) o.spans[customer].push_back(span);
+    if (auto own = referrer(c, reader)) o.referrers[reader] = *own;
     o.index();
   }
   // The billing system's API keys: business staff see the list, never a key's hash.

@@ -104,7 +104,7 @@ test('an unanswered ticket is overdue in red for the agent and escalated to the 
   assert.ok(webhook && webhook.overdue && webhook.status === 'escalated');
   await h.click(ava, `Ticket ${webhook.id}##row`, { window: 'Page' });
   await h.waitForItem(ava, { label: 'Escalated', window: 'Page' });
-  await h.waitForItem(ava, { contains: 'No first response at 2.0x the SLA window', window: 'Page' });
+  await h.waitForItem(ava, { contains: 'No first response at 2x the SLA window', window: 'Page' });
 
   const staff = await person('staff', 'staff@acme.test', '/p/1/support');
   await h.waitForItem(staff, { label: 'Overdue by agent', window: 'Page' });

@@ -1137,6 +1137,9 @@ struct SupportModel {
   void observe(const EventBody& body) {
     if (auto assignment = std::get_if<CustomerAssigned>(&body)) assigned[assignment->customer_id] = assignment->agent_id;
     if (auto partner = std::get_if<AgentStatusChanged>(&body)) status[partner->person_id] = partner->status;
+    // Leaving the program ends an agent's support like a removal; coming back starts it active.
+    if (auto left = std::get_if<MemberRemoved>(&body)) status[left->person_id] = PartnerStatus::removed;
+    if (auto joined = std::get_if<InvitationAccepted>(&body)) status[joined->person_id] = PartnerStatus::active;
     if (auto cert = std::get_if<CertificationStatusChanged>(&body)) certified[cert->person_id] = cert->status == S::certified;
     if (auto update = std::get_if<CustomerUpdated>(&body)) {
       cancelled[update->customer_id] = update->profile.subscription == SubscriptionStatus::cancelled;
@@ -1200,13 +1203,25 @@ Given property_program() {
   return g;
 }
 
-TEST_CASE("property: support-side and certification events never touch a referral line; support lines match a day-by-day recomputation") {
+// A partner-status change as the business sends it (the other fields at their defaults).
+SetAgentStatus status_change(PersonId agent, PartnerStatus to, const char* reason, bool reassign = false) {
+  SetAgentStatus c;
+  c.person_id = agent;
+  c.status = to;
+  c.reason = reason;
+  c.reassign_customers = reassign;
+  return c;
+}
+
+TEST_CASE("property: support-side, membership, discipline and certification events never touch a referral line; support lines match a "
+          "day-by-day recomputation") {
   const Given base = property_program();
   std::mt19937 rng(20'260'101);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   const PersonId agents[] = {ava, theo, nia};
   const CustomerId customers[] = {1, 2, 3, 4, 5};
   int checked_support_events = 0, support_lines_compared = 0, referral_lines_seen = 0;
+  int removals = 0, returns = 0, terminations = 0, fraud_stops = 0, payments_after_removal = 0;
 
   for (int sequence = 0; sequence < 2000; ++sequence) {
     CAPTURE(sequence);
@@ -1274,27 +1289,25 @@ TEST_CASE("property: support-side and certification events never touch a referra
       bool support_side = true;
       std::vector<EventBody> events;
 
-      switch (pick(20)) {
+      switch (pick(27)) {
       case 0:
-      case 1: { // assign or reassign
+      case 1: { // assign or reassign (never to someone who has left the program)
         const PersonId from = world.state.customer(customer)->assigned_agent;
         if (attempt(world, AssignCustomer{customer, agent}, staff, &events)) observe(events);
-        else if (from != agent) force(CustomerAssigned{customer, agent, from});
+        else if (from != agent && world.state.member(agent)) force(CustomerAssigned{customer, agent, from});
         break;
       }
       case 2: // internal support
         if (attempt(world, AssignCustomer{customer, 0}, staff, &events)) observe(events);
         break;
       case 3: // suspend, with or without moving every customer
-        if (attempt(world, SetAgentStatus{agent, PartnerStatus::suspended, "Slow replies.", std::nullopt, false, pick(2) == 0}, staff, &events))
-          observe(events);
+        if (attempt(world, status_change(agent, PartnerStatus::suspended, "Slow replies.", pick(2) == 0), staff, &events)) observe(events);
         break;
       case 4: // reinstate
-        if (attempt(world, SetAgentStatus{agent, PartnerStatus::active, "", std::nullopt, false, false}, staff, &events)) observe(events);
+        if (attempt(world, status_change(agent, PartnerStatus::active, ""), staff, &events)) observe(events);
         break;
       case 5: // remove support access
-        if (attempt(world, SetAgentStatus{agent, PartnerStatus::removed, "Restricted topic.", std::nullopt, false, false}, staff, &events))
-          observe(events);
+        if (attempt(world, status_change(agent, PartnerStatus::removed, "Restricted topic."), staff, &events)) observe(events);
         break;
       case 6: // revoke
         if (attempt(world, RevokeCertification{agent, "Conduct."}, owner, &events)) observe(events);
@@ -1369,6 +1382,61 @@ TEST_CASE("property: support-side and certification events never touch a referra
         }
         if (!waiting.empty() && pick(2)) attempt(world, ApproveCommissionLines{{waiting[static_cast<std::size_t>(pick(static_cast<int>(waiting.size())))]}}, staff);
         else if (!approved.empty()) attempt(world, RecordPayout{"TR-" + std::to_string(step), "USD", approved}, owner);
+        break;
+      }
+      case 20: // a formal warning
+        if (attempt(world, WarnAgent{agent, "Three overdue tickets this week."}, staff, &events)) observe(events);
+        break;
+      case 21: // a plain termination (not for fraud): referral commission runs on
+        if (attempt(world, status_change(agent, PartnerStatus::terminated, "Material breach."), owner, &events)) {
+          observe(events);
+          ++terminations;
+        }
+        break;
+      case 22: // removed from the program through People
+        if (attempt(world, RemoveMember{agent}, owner, &events)) {
+          observe(events);
+          ++removals;
+        }
+        break;
+      case 23: { // invited back (or the invitation withdrawn), or a business member's role changes
+        if (world.state.member(agent)) {
+          const auto role = world.state.role_of(admin) == pd::identity::Role::admin ? pd::identity::Role::staff : pd::identity::Role::admin;
+          if (attempt(world, ChangeMemberRole{admin, role}, owner, &events)) observe(events);
+          break;
+        }
+        const InvitationId invitation = world.state.next_invitation_id;
+        const auto email = "p" + std::to_string(agent) + "@acme.test";
+        if (!attempt(world, InviteMember{email, pd::identity::Role::agent, 0, 24, "hash-" + std::to_string(invitation)}, staff, &events)) break;
+        observe(events);
+        if (pick(3) == 0) {
+          if (attempt(world, RevokeInvitation{invitation}, staff, &events)) observe(events);
+        } else if (attempt(world, AcceptInvitation{invitation}, agent, &events)) {
+          observe(events);
+          ++returns;
+        }
+        break;
+      }
+      case 24: { // termination for fraud, the one decision that stops referral commission: in both worlds
+        support_side = false;
+        const StopReferralCommission stop{agent, "Invented customers.", true};
+        if (attempt(world, stop, owner, &events)) {
+          observe(events);
+          shadow.event(owner, events.at(0), now);
+          ++fraud_stops;
+        }
+        break;
+      }
+      case 25:
+      case 26: { // a payment from a customer whose referrer has left the program
+        support_side = false;
+        CustomerId left = 0;
+        for (auto c : customers)
+          if (const auto referred_by = world.state.customer(c)->profile.referring_agent; referred_by && !world.state.member(referred_by)) left = c;
+        if (left == 0) break;
+        const auto c = payment("left-" + std::to_string(sequence) + "-" + std::to_string(step), left, 1 + pick(100'000));
+        both(c, c, staff);
+        ++payments_after_removal;
         break;
       }
       default: { // an adjustment
