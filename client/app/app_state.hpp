@@ -393,6 +393,14 @@ struct WarnForm {
   std::string subject;
   std::string reason;
 };
+// Stopping a terminated agent's referral commission for fraud (StopReferralCommission): its own
+// form, confirmed apart from the termination.
+struct StopReferralForm {
+  std::int64_t person_id = 0; // 0: closed
+  std::string subject;
+  std::string reason;
+  bool fraud_confirmed = false;
+};
 
 struct UiState {
   std::string email;    // sign-in form; kept as a draft across reloads
@@ -420,6 +428,7 @@ struct UiState {
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
   WarnForm warn;
+  StopReferralForm stop_referral;
   TrainingForm training;
   CertificationDeskForm certification;
   EarningsForm earnings;

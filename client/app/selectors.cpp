@@ -63,6 +63,8 @@ std::vector<NavItem> nav_items(identity::Role role) {
 std::string member_name(const domain::ProgramState& s, domain::PersonId id) {
   if (id == 0) return "Business queue";
   if (auto m = s.member(id)) return m->name.empty() ? m->email : m->name;
+  // An agent who left keeps its name where its referrals and ledger are shown.
+  if (auto r = domain::referrer(s.commissions, id); r && !r->name.empty()) return r->name + " (left the program)";
   return "Former member";
 }
 

@@ -373,6 +373,9 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
   } else if (k == "warn") {
     toast(ui_.warn.subject + " was warned.");
     ui_.warn = WarnForm{};
+  } else if (k == "stop_referral") {
+    toast(ui_.stop_referral.subject + "'s referral commission is stopped.");
+    ui_.stop_referral = StopReferralForm{};
   }
 }
 

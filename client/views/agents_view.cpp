@@ -5,6 +5,7 @@
 
 #include "client/app/format.hpp"
 #include "client/app/selectors.hpp"
+#include "client/views/badge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
@@ -71,9 +72,10 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                     ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
       const auto now = clock_ms();
-      if (ImGui::BeginTable("agents", 8, flags)) {
+      if (ImGui::BeginTable("agents", 9, flags)) {
         ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Partner status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Certification", ImGuiTableColumnFlags_WidthStretch, 1.7f);
         ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Customers", ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -81,7 +83,7 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         ImGui::TableSetupColumn("Warning", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("##Actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
-        for (int c = 0; c < 8; ++c) {
+        for (int c = 0; c < 9; ++c) {
           if (!ImGui::TableSetColumnIndex(c)) continue;
           center_in_row(ui::dp(36), ImGui::GetTextLineHeight());
           ui::FontScope font(ui::fonts().bold, 13.5f);
@@ -108,7 +110,18 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
           ImGui::TableSetColumnIndex(1);
           center_in_row(row_h, ui::pill_size("Active").y);
           ui::pill(partner_status_label(a->status), partner_tone(a->status));
+          // The Certified Support Partner badge with its dates, or the certification status.
           ImGui::TableSetColumnIndex(2);
+          if (const auto badge = domain::certified_badge(s.certification, a->person_id, now)) {
+            center_in_row(row_h, ui::pill_size(certified_badge_label).y + ImGui::GetTextLineHeight());
+            ui::pill(certified_badge_label, ui::tone::success);
+            ui::FontScope font(ui::fonts().regular, 12.5f);
+            ui::text(badge_dates_text(*badge), ui::color::muted);
+          } else {
+            center_in_row(row_h, ImGui::GetTextLineHeight());
+            ui::text(domain::label_of(domain::certification_status(s.certification, a->person_id)), ui::color::muted);
+          }
+          ImGui::TableSetColumnIndex(3);
           center_in_row(row_h, ImGui::GetTextLineHeight());
           if (a->status == PartnerStatus::active) {
             ui::text("\xE2\x80\x94", ui::color::muted);
@@ -125,17 +138,17 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
             ui::text(shown);
             if (ImGui::IsItemHovered() && shown != reason) ImGui::SetTooltip("%s", reason.c_str());
           }
-          ImGui::TableSetColumnIndex(3);
+          ImGui::TableSetColumnIndex(4);
           center_in_row(row_h, ImGui::GetTextLineHeight());
           ui::text(std::to_string(customers_of_agent(s, a->person_id).size()));
-          ImGui::TableSetColumnIndex(4);
+          ImGui::TableSetColumnIndex(5);
           center_in_row(row_h, ImGui::GetTextLineHeight());
           ui::text(format_day_ms(a->status_since), ui::color::muted);
           // Support record: overdue flags and the performance score; the active warning.
           const auto rec = s.agent_support.find(a->person_id);
           const domain::AgentWarning* active_warning = nullptr;
           {
-            ImGui::TableSetColumnIndex(5);
+            ImGui::TableSetColumnIndex(6);
             center_in_row(row_h, ImGui::GetTextLineHeight() * 2);
             if (rec != s.agent_support.end()) {
               const auto perf = domain::performance_of(rec->second, now);
@@ -151,7 +164,7 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
             } else {
               ui::text("No tickets yet", ui::color::muted);
             }
-            ImGui::TableSetColumnIndex(6);
+            ImGui::TableSetColumnIndex(7);
             if (active_warning) {
               center_in_row(row_h, ui::pill_size("W").y);
               ui::pill("Warned", ui::tone::warning);
@@ -162,7 +175,7 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
               ui::text("\xE2\x80\x94", ui::color::muted);
             }
           }
-          ImGui::TableSetColumnIndex(7);
+          ImGui::TableSetColumnIndex(8);
           if (can_manage) {
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
             center_in_row(row_h, ImGui::GetFrameHeight());
@@ -176,7 +189,24 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
               }
               if (!options.empty()) ImGui::SameLine(0, ui::dp(6));
             }
-            if (options.empty()) ui::text("Final", ui::color::muted);
+            // After a termination for fraud, the one decision that stops referral commission:
+            // its own button and form, never part of the termination itself.
+            const auto* referral = domain::referrer(s.commissions, a->person_id);
+            if (referral && referral->referral_stopped()) {
+              ui::text("Final \xC2\xB7 referral commission stopped " + format_day_ms(referral->referral_stopped_at), ui::color::error);
+            } else if (a->status == PartnerStatus::terminated && allowed(app, domain::Action::stop_referral_commission)) {
+              ImGui::PushStyleColor(ImGuiCol_Text, ui::color::error);
+              const bool stop = ui::secondary_button("Stop referral commission\xE2\x80\xA6");
+              ImGui::PopStyleColor();
+              if (stop) {
+                ui_state.stop_referral = StopReferralForm{};
+                ui_state.stop_referral.person_id = a->person_id;
+                ui_state.stop_referral.subject = member_name(s, a->person_id);
+                ui_state.support_forms.erase("stop_referral");
+              }
+            } else if (options.empty()) {
+              ui::text("Final", ui::color::muted);
+            }
             for (std::size_t i = 0; i < options.size(); ++i) {
               if (i) ImGui::SameLine(0, ui::dp(6));
               const bool final_step = options[i].to == PartnerStatus::terminated;
@@ -218,6 +248,30 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         dispatch(SendSupport{"warn", domain::WarnAgent{w.person_id, w.reason}});
       ImGui::SameLine();
       if (ui::secondary_button("Cancel##warn")) w = WarnForm{};
+      ui::end_tinted();
+    }
+    // Stopping referral commission after a termination for fraud (StopReferralCommission).
+    if (ui_state.stop_referral.person_id) {
+      auto& f = ui_state.stop_referral;
+      const auto& sf = ui_state.form("stop_referral");
+      const std::string who = f.subject.substr(0, f.subject.find(' '));
+      ImGui::Dummy(ui::dp(0, 12));
+      ui::begin_tinted(ui::tone::danger);
+      ui::heading("Stop " + f.subject + "'s referral commission", 16);
+      ui::text_wrapped("Only for a partnership terminated for fraud, data misuse or material breach. Payments made from now on by the "
+                       "customers " + who + " referred earn " + who + " no referral commission. Every line already on " + who +
+                           "'s ledger stays, and " + who + " sees the reason on the statement. This cannot be undone.",
+                       ui::color::text);
+      if (!sf.errors.general.empty()) ui::error_box(sf.errors.general);
+      labeled_input("Reason", "##Stop reason", "What the fraud was", f.reason, sf.errors.field("reason"));
+      ImGui::Checkbox((who + " was terminated for fraud###Terminated for fraud").c_str(), &f.fraud_confirmed);
+      ui::field_error(sf.errors.field("fraud_confirmed"));
+      ImGui::Dummy(ui::dp(0, 4));
+      const bool send = ui::primary_button(sf.sending ? "Stopping\xE2\x80\xA6###Stop referral commission" : "Stop referral commission###Stop referral commission",
+                                           ImVec2(0, 0), !f.reason.empty() && f.fraud_confirmed && !sf.sending);
+      if (send) dispatch(SendSupport{"stop_referral", domain::StopReferralCommission{f.person_id, f.reason, f.fraud_confirmed}});
+      ImGui::SameLine();
+      if (ui::secondary_button("Cancel##stop_referral")) f = StopReferralForm{};
       ui::end_tinted();
     }
     ImGui::EndChild();

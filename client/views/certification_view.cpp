@@ -11,6 +11,7 @@
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
 #include "client/views/ticket_parts.hpp"
+#include "shared/core/number_format.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -114,7 +115,7 @@ void agent_row(const ProgramState& s, const AgentCertification& rec, Certificati
     if (auto sup = s.agent_support.find(rec.person_id); sup != s.agent_support.end()) {
       for (const auto& w : sup->second.warnings) ui::text_wrapped("Warning " + format_day_ms(w.at) + ": " + w.reason, ui::color::warning);
       if (sup->second.customer_ratings)
-        ui::text("Customer rating " + std::to_string(sup->second.customer_rating_sum / sup->second.customer_ratings) + "/5 over " +
+        ui::text("Customer rating " + core::one_decimal(sup->second.customer_rating_sum, sup->second.customer_ratings) + "/5 over " +
                      std::to_string(sup->second.customer_ratings) + " tickets",
                  ui::color::muted);
     }

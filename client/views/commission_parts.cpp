@@ -245,6 +245,17 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
   const auto months = statement_months(s.commissions, agent, currency);
   const std::string base = "/api/v1/programs/" + std::to_string(program_id) + "/commissions/";
   const std::string query = "?agent=" + std::to_string(agent) + "&currency=" + currency;
+  // Termination for fraud, the one decision that stops referral commission: on the statement,
+  // with its reason, for the agent and the business alike.
+  if (const auto* r = referrer(s.commissions, agent); r && r->referral_stopped()) {
+    std::string why = r->referral_stop_reason;
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+    ui::message_box("Referral commission stopped on " + format_day_ms(r->referral_stopped_at) +
+                        ", after the partnership was terminated for fraud: " + why +
+                        ". Payments made since earn no referral commission; every line written before stays on this ledger.",
+                    ui::tone::danger);
+    ImGui::Dummy(ui::dp(0, 4));
+  }
   if (months.empty()) {
     ui::text("No statement yet: the first line on this ledger starts one.", ui::color::muted);
     ImGui::PopID();

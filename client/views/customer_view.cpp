@@ -13,6 +13,7 @@
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/platform/browser.hpp"
+#include "client/views/badge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
 
@@ -215,6 +216,11 @@ void support_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, co
     if (f.assigning) ui::text("Assigning\xE2\x80\xA6", ui::color::muted);
     else if (!f.assign_error.empty()) ui::field_error(&f.assign_error);
     else if (!f.assign_notice.empty()) ui::text(f.assign_notice, ui::color::success);
+    // The assigned agent's Certified Support Partner badge, with its dates.
+    if (c.assigned_agent) {
+      ImGui::Dummy(ui::dp(0, 2));
+      certified_badge(s, c.assigned_agent, static_cast<std::int64_t>(platform::wall_clock_ms()), true);
+    }
   }
   ui::end_card();
   ImGui::Dummy(ui::dp(0, 4));

@@ -49,7 +49,8 @@ Wording wording(const Confirm& c, const domain::ProgramState* s) {
     case domain::PartnerStatus::terminated:
       w.title = "Terminate " + c.subject + "'s partnership";
       w.body = "This is final: a terminated partnership cannot be restored. " + who + "'s " + customers +
-               " move to the business queue.";
+               " move to the business queue. Referral commission on the customers " + who +
+               " referred continues; only a termination for fraud lets you stop it, as a separate step afterwards.";
       w.confirm = "Terminate partnership";
       w.danger = true;
       break;
@@ -71,7 +72,9 @@ Wording wording(const Confirm& c, const domain::ProgramState* s) {
   case Confirm::Kind::remove_member:
     w.title = "Remove " + c.subject;
     w.body = who + " loses access to " + (s ? s->name : std::string("the program")) + " at once.";
-    if (c.role == identity::Role::agent) w.body += " Their " + customers + " move to the business queue.";
+    if (c.role == identity::Role::agent)
+      w.body += " Their " + customers + " move to the business queue. The customers " + who + " referred stay attributed to " + who +
+                ", who keeps earning referral commission on them.";
     w.confirm = "Remove";
     w.danger = true;
     break;

@@ -12,6 +12,7 @@
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/platform/browser.hpp"
+#include "client/views/badge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
 
@@ -233,6 +234,11 @@ void agent_status_card(const domain::ProgramState& s, domain::PersonId me, float
         ImGui::Dummy(ui::dp(0, 2));
         ui::field_label("Reason given");
         ui::text_wrapped(a.status_reason.empty() ? "No reason was given." : a.status_reason);
+      }
+      // The Certified Support Partner badge every business sees on your profile, with its dates.
+      if (domain::certified_badge(s.certification, me, now_ms())) {
+        ImGui::Dummy(ui::dp(0, 2));
+        certified_badge(s, me, now_ms(), true);
       }
     }
   }

@@ -7,6 +7,7 @@
 #include "client/app/role_text.hpp"
 #include "client/app/selectors.hpp"
 #include "client/platform/browser.hpp"
+#include "client/views/badge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
 
@@ -89,6 +90,7 @@ void members_list(const AppState& app, Dispatch& dispatch, const domain::Program
     return a->name < b->name;
   });
   const auto me = my_id(app);
+  const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
   for (const auto* m : members) {
     ImGui::PushID(static_cast<int>(m->person_id));
     ImGui::TableNextRow(0, row_h);
@@ -125,6 +127,11 @@ void members_list(const AppState& app, Dispatch& dispatch, const domain::Program
     } else {
       center_in_row(row_h, ui::pill_size("Staff").y);
       ui::pill(role_label(m->role), role_tone(m->role));
+      // An agent's Certified Support Partner badge (its dates in the tooltip).
+      if (m->role == Role::agent && domain::certified_badge(s.certification, m->person_id, now)) {
+        ImGui::SameLine(0, ui::dp(6));
+        certified_badge(s, m->person_id, now, false);
+      }
     }
     ImGui::TableSetColumnIndex(3);
     if (m->person_id != me && allowed(app, domain::Action::manage_member, {.person = m->person_id})) {

@@ -7,6 +7,7 @@
 #include "client/app/format.hpp"
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
+#include "client/views/badge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
@@ -59,6 +60,11 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
     }
   }
   fact("Agent", t.agent_id ? member_name(s, t.agent_id) : "Business support team", lw);
+  if (staff && domain::certified_badge(s.certification, t.agent_id, now)) { // the Certified Support Partner badge, with its dates
+    ImGui::SameLine(0, ui::dp(10));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (ui::pill_size(certified_badge_label).y - ImGui::GetTextLineHeight()) * 0.5f);
+    certified_badge(s, t.agent_id, now, true);
+  }
   if (t.taken_over_by) fact("Taken over by", member_name(s, t.taken_over_by), lw);
   ui::text("Next deadline", ui::color::muted);
   ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
