@@ -125,6 +125,28 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   at(2 * 24 - 4);
   story.run(acme, CloseTicket{sso, ""}, daniel);
 
+  // A ticket with a whole audit trail: triaged, answered, escalated by Ava with her full
+  // escalation note (a billing dispute is a restricted topic), taken over and resolved by Daniel.
+  at(12 * 24);
+  auto plan = story.open(acme, daniel, customer.at("fatima@quillworks.test"), "Invoice shows the wrong plan",
+                         "Fatima's trial invoice #4471 charges the Growth plan; she signed up for Starter.", Priority::p2, Category::billing);
+  at(12 * 24 - 0.5);
+  story.run(acme, TriageTicket{plan, Priority::p1, Category::billing, {Category::account}}, ava);
+  at(12 * 24 - 1);
+  story.reply(acme, ava, plan, "Thanks Fatima, I can see the Growth plan on invoice #4471. I'm passing this to the billing team now.",
+              TicketStatus::waiting_on_customer);
+  at(12 * 24 - 1.2);
+  story.run(acme, EscalateTicket{plan, "", EscalationNote{"Trial invoice #4471 bills Growth ($199) instead of Starter ($79)",
+                                                          "1. Checked the subscription: Starter trial since 8 Nov\n2. Compared invoice #4471 with the plan",
+                                                          "calm", "Trial conversion at risk: $79 MRR expected from December",
+                                                          "Void invoice #4471 and reissue it for Starter before the trial ends"}},
+            ava);
+  at(12 * 24 - 2);
+  story.run(acme, TakeOverTicket{plan}, daniel);
+  at(12 * 24 - 3);
+  story.reply(acme, daniel, plan, "We voided invoice #4471 and issued a Starter invoice for $79. Sorry for the mix-up, Fatima!",
+              TicketStatus::resolved);
+
   at(26);
   auto slow = story.open(acme, jordan, jordan_c, "Dashboard charts load slowly",
                          "Since last week the revenue dashboard takes 20 seconds to load.", Priority::p2, Category::performance);

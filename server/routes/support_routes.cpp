@@ -11,6 +11,7 @@
 #include "server/scheduling/time_zones.hpp"
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/support_overview.hpp"
+#include "shared/domain/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
 
 namespace pd::routes {
@@ -94,8 +95,15 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     auto found = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
       auto t = s.ticket(ticket);
       if (!t || !is_allowed(s, actor->id, Action::read_ticket, {.ticket = ticket})) return std::nullopt;
-      if (s.role_of(actor->id) == identity::Role::customer) return nlohmann::json(customer_view(*t));
-      return nlohmann::json(*t);
+      // "audit": the ticket's audit trail as this reader is shown it (ticket_audit.hpp).
+      if (s.role_of(actor->id) == identity::Role::customer) {
+        auto shown = nlohmann::json(customer_view(*t));
+        shown["audit"] = audit_trail(s, *t, actor->id);
+        return shown;
+      }
+      auto j = nlohmann::json(*t);
+      j["audit"] = audit_trail(s, *t, actor->id);
+      return j;
     });
     if (!found || !*found) return http::send_error(res, 404, ErrorCode::not_found, "No such ticket.", "ticket_id");
     http::send_json(res, 200, **found);

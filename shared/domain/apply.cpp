@@ -3,6 +3,7 @@
 #include "shared/domain/apply_certification.hpp"
 #include "shared/domain/apply_commission.hpp"
 #include "shared/domain/apply_support.hpp"
+#include "shared/domain/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
 
 namespace pd::domain {
@@ -148,7 +149,10 @@ struct Applier {
 } // namespace
 
 ApplyOutcome apply(ProgramState& state, const Event& event) {
+  // The tickets' audit trails (ticket_audit.hpp), judged on the state before the event.
+  auto changes = ticket_changes_of(state, event);
   auto outcome = std::visit(Applier{state, event}, event.body);
+  if (!outcome.needs_snapshot) record_ticket_changes(state, std::move(changes));
   // Support commission follows assignments, partner and certification status, and profiles.
   commission_apply::track_support(state, event);
   // What each ticket's customer has been shown (visibility.hpp).

@@ -151,6 +151,9 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTriaged& b) {
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketEscalated& b) {
   auto t = find(s, b.ticket_id);
   if (!t) return {true};
+  // A customer's copy of someone else's escalation (customer_facing()): only the ticket's audit
+  // trail records that it happened; the status and escalation the customer sees stay as they were.
+  if (b.escalation.source == EscalationSource::none) return {};
   t->escalation = b.escalation;
   t->status = TicketStatus::escalated;
   track(s, *t);

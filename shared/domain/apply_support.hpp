@@ -22,6 +22,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const AgentWarned& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const NotificationsRead& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInScheduled& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInRescheduled& b);
 
 // In-app notifications (nobody is told of their own action); notify_business tells every
 // business member. Used by the certification's apply() too.

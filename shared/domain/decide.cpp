@@ -54,7 +54,7 @@ struct Decider {
 
   Outcome operator()(const CreateProgram& c) const {
     if (s.exists()) return conflict("This program already exists.", s.version);
-    return Events{ProgramCreated{c.name, c.currency, actor.id, actor.name, actor.email}};
+    return Events{ProgramCreated{c.name, c.currency, actor.id, actor.name, actor.email, true}};
   }
 
   Outcome operator()(const RenameProgram& c) const {

@@ -37,7 +37,7 @@ const Ticket* visible_ticket(const ProgramState& s, const Actor& a, TicketId id)
 }
 
 std::optional<core::Error> check_tags(Category primary, const std::vector<Category>& tags) {
-  if (tags.size() > 2) return make_error(ErrorCode::invalid_field, "A ticket has at most two secondary tags.", "data.tags");
+  if (tags.size() > max_secondary_tags) return make_error(ErrorCode::invalid_field, "A ticket has at most two secondary tags.", "data.tags");
   std::set<Category> seen;
   for (auto t : tags) {
     if (t == primary) return make_error(ErrorCode::invalid_field, "A secondary tag repeats the primary category.", "data.tags");

@@ -24,6 +24,7 @@ Outcome decide(const ProgramState& s, const WarnAgent& c, const Actor& actor, Ti
 Outcome decide(const ProgramState& s, const MarkNotificationsRead& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const ScheduleCheckIn& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RunSupportTimers& c, const Actor& actor, TimeMs now);
 
 // The system actor (person id 0) the scheduler uses for RunSupportTimers.

@@ -23,6 +23,10 @@ struct ProgramCreated {
   PersonId owner_id = 0;
   std::string owner_name;
   std::string owner_email;
+  // The program starts with the priority matrix on (seed 003's response standards: the
+  // stricter of tier and priority). Programs created before it have no such field and keep
+  // the matrix off when their log is replayed.
+  bool priority_matrix = false;
   bool operator==(const ProgramCreated&) const = default;
 };
 struct ProgramRenamed {
@@ -97,7 +101,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                CustomerAssigned, SupportSettingsChanged, TicketOpened, TicketReplied, TicketTriaged,
                                TicketEscalated, TicketTakenOver, TicketStatusChanged, TicketSlaMissed, TicketRated,
                                TicketHandlingRated, RatingAnswered, AgentWarned, NotificationsRead, CheckInScheduled,
-                               CheckInCompleted, CertificationSettingsChanged, TrainingModuleSaved, TrainingModuleRemoved,
+                               CheckInCompleted, CheckInRescheduled, CertificationSettingsChanged, TrainingModuleSaved, TrainingModuleRemoved,
                                QuizKeySaved, QuestionSaved, QuestionRemoved, SupportAccessRequested, TrainingProgressed,
                                AttemptStarted, AnswersSaved, AttemptSubmitted, AttemptGraded, CertificationStatusChanged,
                                CertificationExceptionRequested, CertificationExceptionGranted, CommissionPlanSaved,

@@ -129,7 +129,8 @@ void to_json(nlohmann::json& j, const Ticket& t) {
        {"sla", t.sla},
        {"escalation", t.escalation},
        {"version", t.version},
-       {"customer_shown", t.customer_shown}};
+       {"customer_shown", t.customer_shown},
+       {"changes", t.changes}};
   if (t.customer_rating) j["customer_rating"] = *t.customer_rating;
   if (t.business_rating) j["business_rating"] = *t.business_rating;
 }
@@ -156,6 +157,7 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   t.escalation = j.value("escalation", d.escalation);
   t.version = j.value("version", d.version);
   t.customer_shown = j.value("customer_shown", d.customer_shown);
+  t.changes = j.value("changes", d.changes);
   if (j.contains("customer_rating")) t.customer_rating = j.at("customer_rating").get<CustomerRating>();
   if (j.contains("business_rating")) t.business_rating = j.at("business_rating").get<BusinessRating>();
 }

@@ -59,6 +59,7 @@ inline constexpr std::array<Category, 10> all_categories = {Category::billing,  
                                                             Category::performance, Category::security,    Category::onboarding,
                                                             Category::churn_risk};
 const char* to_string(Category c);
+inline constexpr std::size_t max_secondary_tags = 2; // besides the primary category (decide() refuses more)
 
 // ---- Settings ---------------------------------------------------------------------------
 
@@ -149,6 +150,36 @@ struct Escalation {
   bool operator==(const Escalation&) const = default;
 };
 
+// One entry of a ticket's audit trail (seed 001: "escalation events are recorded in both the
+// agent's history and the ticket's audit trail"): escalations, take-overs, reassignments, SLA
+// misses, status and triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
+// says how, and what each reader is shown of it).
+enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged };
+NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unknown"},
+                                                {TicketChangeKind::escalated, "escalated"},
+                                                {TicketChangeKind::taken_over, "taken_over"},
+                                                {TicketChangeKind::reassigned, "reassigned"},
+                                                {TicketChangeKind::sla_missed, "sla_missed"},
+                                                {TicketChangeKind::status_changed, "status_changed"},
+                                                {TicketChangeKind::triaged, "triaged"}})
+
+struct TicketChange {
+  TicketChangeKind kind = TicketChangeKind::unknown;
+  TimeMs at = 0;
+  PersonId by = 0;             // who made the change; 0: the SLA rules or the scheduler
+  PersonId agent_id = 0;       // escalated, sla_missed: the agent responsible then (0: the business queue); reassigned: the new agent
+  PersonId previous_agent = 0; // reassigned: the agent before
+  TicketStatus status = TicketStatus::unknown; // status_changed: the new status, as the customer is shown it
+  Priority priority = Priority::p2;            // triaged: after and before
+  Priority previous_priority = Priority::p2;
+  Category category = Category::how_to;
+  Category previous_category = Category::how_to;
+  std::string target;          // sla_missed: first_response | resolution
+  TimeMs due = 0;              // sla_missed: the deadline that passed
+  Escalation escalation;       // escalated: source, reason and the agent's note (source none: someone else's, told to the customer)
+  bool operator==(const TicketChange&) const = default;
+};
+
 // Where a ticket's SLA stands. Deadlines are absolute instants computed on the tier's
 // calendar; the resolution clock stops while the ticket waits on the customer.
 struct SlaClock {
@@ -220,6 +251,7 @@ struct Ticket {
   std::optional<BusinessRating> business_rating;
   Sequence version = 0;
   CustomerShown customer_shown;
+  std::vector<TicketChange> changes; // the audit trail, oldest first
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }
@@ -333,6 +365,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaClock, tier, first_response_m
                                                 resolution_overdue_at, auto_escalated_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerShown, status, escalation, updated_at, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketChange, kind, at, by, agent_id, previous_agent, status, priority, previous_priority, category,
+                                                previous_category, target, due, escalation)
 void to_json(nlohmann::json& j, const BusinessRating& r);
 void from_json(const nlohmann::json& j, BusinessRating& r);
 void to_json(nlohmann::json& j, const Ticket& t);

@@ -247,6 +247,14 @@ std::optional<core::Error> read_command(const nlohmann::json& data, CompleteChec
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, RescheduleCheckIn& c) {
+  FieldReader r(data, {"check_in_id", "due_at", "note"}, "data");
+  c.check_in_id = r.integer("check_in_id", 1, INT64_MAX);
+  c.due_at = r.integer("due_at", 1, 253402300799000);
+  c.note = r.optional_text("note", {0, 500});
+  return r.error();
+}
+
 std::optional<core::Error> read_command(const nlohmann::json&, RunSupportTimers&) {
   return make_error(ErrorCode::invalid_field, "'RunSupportTimers' is not sent to this endpoint.", "type");
 }
@@ -318,6 +326,11 @@ nlohmann::json write_command(const ScheduleCheckIn& c) {
   return j;
 }
 nlohmann::json write_command(const CompleteCheckIn& c) { return {{"check_in_id", c.check_in_id}}; }
+nlohmann::json write_command(const RescheduleCheckIn& c) {
+  nlohmann::json j = {{"check_in_id", c.check_in_id}, {"due_at", c.due_at}};
+  if (c.note) j["note"] = *c.note;
+  return j;
+}
 nlohmann::json write_command(const RunSupportTimers&) { return nlohmann::json::object(); }
 
 } // namespace pd::domain

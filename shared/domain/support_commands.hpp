@@ -117,6 +117,14 @@ struct CompleteCheckIn {
   std::int64_t check_in_id = 0;
   bool operator==(const CompleteCheckIn&) const = default;
 };
+// Moves an open check-in to another time; a note replaces the old one (omitted: kept).
+struct RescheduleCheckIn {
+  static constexpr const char* type = "RescheduleCheckIn";
+  std::int64_t check_in_id = 0;
+  TimeMs due_at = 0;
+  std::optional<std::string> note;
+  bool operator==(const RescheduleCheckIn&) const = default;
+};
 // Sent only by the server's scheduler (never accepted from a request): everything due at `now`.
 struct RunSupportTimers {
   static constexpr const char* type = "RunSupportTimers";
@@ -146,6 +154,7 @@ PD_SUPPORT_COMMAND_CODEC(WarnAgent)
 PD_SUPPORT_COMMAND_CODEC(MarkNotificationsRead)
 PD_SUPPORT_COMMAND_CODEC(ScheduleCheckIn)
 PD_SUPPORT_COMMAND_CODEC(CompleteCheckIn)
+PD_SUPPORT_COMMAND_CODEC(RescheduleCheckIn)
 PD_SUPPORT_COMMAND_CODEC(RunSupportTimers)
 #undef PD_SUPPORT_COMMAND_CODEC
 

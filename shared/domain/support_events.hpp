@@ -111,6 +111,13 @@ struct CheckInCompleted {
   std::int64_t check_in_id = 0;
   bool operator==(const CheckInCompleted&) const = default;
 };
+struct CheckInRescheduled {
+  static constexpr const char* type = "CheckInRescheduled";
+  std::int64_t check_in_id = 0;
+  TimeMs due_at = 0;
+  std::string note; // the note after the change
+  bool operator==(const CheckInRescheduled&) const = default;
+};
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettingsChanged, settings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla)
@@ -127,5 +134,6 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentWarned, person_id, reason, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NotificationsRead, person_id, up_to)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInScheduled, check_in)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInCompleted, check_in_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInRescheduled, check_in_id, due_at, note)
 
 } // namespace pd::domain

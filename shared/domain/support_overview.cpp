@@ -61,7 +61,7 @@ PerformanceScore performance_of(const AgentSupport& rec, TimeMs now) {
   const TimeMs since = now - 90 * day_ms;
   int total = 0, in_time = 0;
   for (const auto& o : rec.outcomes)
-    if (o.at >= since) {
+    if (o.at >= since && o.at <= now) {
       ++total;
       in_time += o.in_time ? 1 : 0;
     }
@@ -69,19 +69,38 @@ PerformanceScore performance_of(const AgentSupport& rec, TimeMs now) {
   std::int64_t sum = 0;
   int n = 0;
   for (const auto& r : rec.responses)
-    if (r.at >= since) {
+    if (r.at >= since && r.at <= now) {
       sum += r.elapsed_ms;
       ++n;
     }
   if (n) p.response = std::max(0.0, 100.0 * (1.0 - static_cast<double>(sum) / static_cast<double>(n) / static_cast<double>(day_ms)));
-  if (rec.customer_ratings) {
-    p.customer_average = static_cast<double>(rec.customer_rating_sum) / rec.customer_ratings;
+  // Ratings given up to `now` (every rating, not only the last 90 days). A record without the
+  // dated samples (older snapshots) counts its totals.
+  int customers = rec.customer_ratings, businesses = rec.business_ratings;
+  std::int64_t customer_sum = rec.customer_rating_sum, business_sum = rec.business_rating_sum;
+  if (static_cast<int>(rec.ratings.size()) == rec.customer_ratings + rec.business_ratings) {
+    customers = businesses = 0;
+    customer_sum = business_sum = 0;
+    for (const auto& r : rec.ratings)
+      if (r.at <= now) {
+        (r.by_business ? businesses : customers) += 1;
+        (r.by_business ? business_sum : customer_sum) += r.score;
+      }
+  }
+  if (customers) {
+    p.customer_average = static_cast<double>(customer_sum) / customers;
     p.customer = (p.customer_average - 1.0) / 4.0 * 100.0;
   }
-  if (rec.business_ratings) {
-    p.business_average = static_cast<double>(rec.business_rating_sum) / rec.business_ratings;
+  if (businesses) {
+    p.business_average = static_cast<double>(business_sum) / businesses;
     p.business = (p.business_average - 1.0) / 4.0 * 100.0;
   }
+  p.customer_ratings = customers;
+  p.business_ratings = businesses;
+  p.responses = n;
+  p.sla_in_time = in_time;
+  p.sla_total = total;
+  p.response_average_ms = n ? sum / n : 0;
   double weighted = 0, weights = 0;
   for (auto [value, weight] : {std::pair{p.sla_compliance, weight_sla}, std::pair{p.response, weight_response},
                                std::pair{p.customer, weight_customer}, std::pair{p.business, weight_business}})
@@ -115,8 +134,12 @@ std::vector<FollowUp> follow_ups(const ProgramState& s, PersonId agent, TimeMs n
     if (last != 0 && last < quiet_before)
       out.push_back({cid, "quiet", "No contact for " + std::to_string((now - last) / day_ms) + " days", last, 0});
   }
+  // Scheduled check-ins come first, soonest first: they are the reminders with a date.
+  std::vector<FollowUp> check_ins;
   for (const auto& [id, ci] : s.check_ins)
-    if (ci.agent_id == agent && !ci.done) out.push_back({ci.customer_id, "check_in", ci.note.empty() ? "Scheduled check-in" : ci.note, ci.due_at, id});
+    if (ci.agent_id == agent && !ci.done) check_ins.push_back({ci.customer_id, "check_in", ci.note.empty() ? "Scheduled check-in" : ci.note, ci.due_at, id});
+  std::stable_sort(check_ins.begin(), check_ins.end(), [](const FollowUp& a, const FollowUp& b) { return a.due < b.due; });
+  out.insert(out.begin(), check_ins.begin(), check_ins.end());
   return out;
 }
 

@@ -43,7 +43,8 @@ SupportOverview support_overview(const ProgramState& state, TimeMs now, int peri
 // Performance score, 0-100. Weights (shown in the app): first-response SLA compliance 40%,
 // response time 20% (100 at once, 0 at 24 h or more on average), customer ratings 25% and
 // business ratings 15% (1-5 mapped to 0-100). Components without data are left out and the
-// remaining weights scale up. Over the last 90 days for SLA and response time.
+// remaining weights scale up. Over the 90 days up to `now` for SLA and response time; every
+// rating given up to `now`. performance.hpp explains it in words and follows it over time.
 struct PerformanceScore {
   double sla_compliance = -1; // -1: no data
   double response = -1;
@@ -53,11 +54,17 @@ struct PerformanceScore {
   double customer_average = 0; // 1-5
   double business_average = 0;
   int warnings_active = 0;     // warnings still inside their 14-day monitoring window
+  // The figures behind the components.
+  int sla_in_time = 0, sla_total = 0;   // first-response outcomes in the 90 days
+  int responses = 0;                    // first responses in the 90 days
+  std::int64_t response_average_ms = 0;
+  int customer_ratings = 0, business_ratings = 0;
 };
 inline constexpr double weight_sla = 0.40, weight_response = 0.20, weight_customer = 0.25, weight_business = 0.15;
 PerformanceScore performance_of(const AgentSupport& record, TimeMs now);
 
-// Follow-up reminders in an agent's workspace (seed 000).
+// Follow-up reminders in an agent's workspace (seed 000): open check-ins first (soonest first),
+// then onboarding, open issues and quiet customers by customer.
 struct FollowUp {
   CustomerId customer_id = 0;
   std::string reason; // onboarding | open_issues | quiet | check_in

@@ -1,6 +1,7 @@
 #include "shared/domain/visibility.hpp"
 
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/ticket_audit.hpp"
 
 #include <algorithm>
 
@@ -48,9 +49,8 @@ struct EventVisibility {
     return e.message.kind == MessageKind::internal_note ? staff_of_ticket(e.ticket_id) : ticket_visible(e.ticket_id);
   }
   bool operator()(const TicketTriaged& e) const { return ticket_visible(e.ticket_id); }
-  bool operator()(const TicketEscalated& e) const {
-    return e.escalation.source == EscalationSource::customer ? ticket_visible(e.ticket_id) : staff_of_ticket(e.ticket_id);
-  }
+  // Customers are told that their ticket was escalated, not by whom or why (customer_facing()).
+  bool operator()(const TicketEscalated& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketTakenOver& e) const { return staff_of_ticket(e.ticket_id); }
   bool operator()(const TicketStatusChanged& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketSlaMissed& e) const { return staff_of_ticket(e.ticket_id); }
@@ -118,9 +118,7 @@ SlaClock customer_clock(SlaClock c) {
   return c;
 }
 
-// A status after a reply or a status change: "escalated" (held for an escalation, whose ever
-// it is) shows as open.
-TicketStatus customer_status(TicketStatus s) { return s == TicketStatus::escalated ? TicketStatus::open : s; }
+// A status after a reply or a status change: customer_status() (ticket_audit.hpp).
 
 // Any reply by the business answers the customer's own pending escalation (there is no other
 // pending one then); whether it answered someone else's stays internal.
@@ -162,8 +160,8 @@ struct CustomerFacing {
     return out;
   }
   Out operator()(const TicketEscalated& b) const {
-    if (hidden_from_customer(b)) return std::nullopt;
-    return b;
+    if (!hidden_from_customer(b)) return b;
+    return TicketEscalated{b.ticket_id, escalation_told_to_customer(b.escalation)}; // that it happened, no more
   }
   Out operator()(const TicketTakenOver&) const { return std::nullopt; }
   Out operator()(const TicketStatusChanged& b) const {
@@ -264,6 +262,7 @@ Ticket customer_view(const Ticket& t) {
   v.taken_over_by = 0;
   v.business_rating.reset();
   v.sla = customer_clock(t.sla);
+  v.changes = customer_changes(t.changes);
   return v;
 }
 

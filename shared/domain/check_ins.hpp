@@ -1,0 +1,27 @@
+// Follow-up check-ins (seed 000: the agent's follow-up reminders): who may schedule one for a
+// customer, who may complete or move one, when one may be due, and the lists the browser and
+// the server show. decide() and the views call these same functions.
+#pragma once
+
+#include "shared/core/error.hpp"
+#include "shared/domain/state.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace pd::domain {
+
+// An agent for its own customers; the business for any customer.
+bool may_schedule_check_in(const ProgramState& s, PersonId person, CustomerId customer);
+// The check-in's agent, or the business.
+bool may_change_check_in(const ProgramState& s, PersonId person, const CheckIn& check_in);
+// A check-in is due today or later (a day of slack so "today" holds in every time zone).
+// The error names `field` ("data.due_at").
+std::optional<core::Error> check_in_time_error(TimeMs due_at, TimeMs now, const char* field = "data.due_at");
+// Open and its time has come.
+inline bool check_in_due(const CheckIn& c, TimeMs now) { return !c.done && c.due_at <= now; }
+// A customer's check-ins the reader's state holds: open ones first, soonest first, then the
+// done ones, latest first.
+std::vector<const CheckIn*> check_ins_of_customer(const ProgramState& s, CustomerId customer);
+
+} // namespace pd::domain
