@@ -488,7 +488,7 @@ std::vector<PaymentDue> commission_story(Story& story, ProgramId acme, const std
     }
     if (m == first + 3 && when(at(m, 12, 10)))
       story.run(acme, SetAgentStatus{priya.id, PartnerStatus::suspended, "Two escalations handled outside the restricted-topics rules; retraining first.", {}, false, false}, maya);
-    if (m == first + 3 && when(at(m, 17, 15))) story.run(acme, SetAgentStatus{priya.id, PartnerStatus::active, "", {}, false, false}, maya);
+    if (m == first + 3 && when(at(m, 17, 15))) story.run(acme, SetAgentStatus{priya.id, PartnerStatus::active, "", {}, false, false, true}, maya); // her customers come back
     if (m == first + 3 && when(at(m, 20, 11)))
       story.run(acme, RecordPayment{"re_" + emma_second_payment, customer.at("emma@brightleaf.test"), PaymentKind::refund, Money{49'00, "USD"}, story.now,
                                     emma_second_payment},

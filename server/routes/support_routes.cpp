@@ -151,6 +151,10 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
       return nlohmann::json{{"agent_id", agent},
                             {"warnings", rec.warnings},
                             {"remediation_required", rec.remediation_required},
+                            {"remediation", rec.remediation}, // at 0: none recorded
+                            {"may_work_support", may_work_support(s, agent)},
+                            {"why_no_support", why_no_support(s, agent)},
+                            {"held_customers", held_customers(s, agent)},
                             {"overdue_flags", rec.overdue_flags},
                             {"history", rec.history},
                             {"performance", performance_to_json(performance_of(rec, now))},

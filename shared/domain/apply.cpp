@@ -3,6 +3,7 @@
 #include "shared/domain/apply_certification.hpp"
 #include "shared/domain/apply_commission.hpp"
 #include "shared/domain/apply_support.hpp"
+#include "shared/domain/decide_support_access.hpp"
 #include "shared/domain/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
 
@@ -123,6 +124,7 @@ struct Applier {
     if (it == s.customers.end()) return {true};
     const PersonId previous = it->second.assigned_agent;
     it->second.assigned_agent = c.agent_id;
+    it->second.support_held = false; // a new assignment (or internal support) ends a hold
     if (previous != 0) {
       auto& mine = s.customers_by_agent[previous];
       mine.erase(c.customer_id);

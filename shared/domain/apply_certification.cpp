@@ -1,6 +1,7 @@
 #include "shared/domain/apply_certification.hpp"
 
 #include "shared/domain/apply_support.hpp"
+#include "shared/domain/decide_support_access.hpp"
 
 #include <algorithm>
 
@@ -136,6 +137,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const CertificationStatusCha
     r.exception_request.clear();
     r.revoked_reason.clear();
     notify(s, b.person_id, e, "certification", "You are a Certified Support Agent: the business can now assign you customers.");
+    support_apply::notify_support_resumed(s, e, b.person_id); // held customers: the business chooses whether they come back
     break;
   case S::failed:
     r.retry_after = b.retry_after;
@@ -146,8 +148,12 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const CertificationStatusCha
     r.revoked_reason = b.note;
     r.exception_request.clear();
     notify(s, b.person_id, e, "certification", "Your support certification was revoked: " + b.note);
+    support_apply::notify_support_stopped(s, e, b.person_id);
     break;
-  case S::expired: notify(s, b.person_id, e, "certification", "Your support certification expired: pass the assessment again to renew it."); break;
+  case S::expired:
+    notify(s, b.person_id, e, "certification", "Your support certification expired: pass the assessment again to renew it.");
+    support_apply::notify_support_stopped(s, e, b.person_id);
+    break;
   case S::awaiting_manual_review:
     notify_business(s, e, "certification", name_of(s, b.person_id) + " passed the assessment and awaits your approval.");
     break;

@@ -235,7 +235,7 @@ void track_support(ProgramState& s, const Event& e) {
         if constexpr (std::is_same_v<T, CustomerAdded> || std::is_same_v<T, CustomerUpdated>) {
           track_cancellation(s, e, b.customer_id);
           refresh(s, e, b.customer_id);
-        } else if constexpr (std::is_same_v<T, CustomerAssigned>) {
+        } else if constexpr (std::is_same_v<T, CustomerAssigned> || std::is_same_v<T, CustomerSupportHeld>) {
           refresh(s, e, b.customer_id);
         } else if constexpr (std::is_same_v<T, AgentStatusChanged> || std::is_same_v<T, CertificationStatusChanged> ||
                              std::is_same_v<T, MemberRemoved> || std::is_same_v<T, MemberRoleChanged>) {

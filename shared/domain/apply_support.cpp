@@ -1,5 +1,7 @@
 #include "shared/domain/apply_support.hpp"
 
+#include "shared/domain/decide_support_access.hpp"
+
 #include <algorithm>
 
 namespace pd::domain::support_apply {
@@ -116,6 +118,11 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b) {
   }
   if (role == Role::customer) {
     t->last_customer_activity = e.at;
+    // Reopened while the customer's agent may not work support: the business's queue has it.
+    if (auto c = s.customer(t->customer_id); c && c->support_held && b.status == TicketStatus::reopened && t->agent_id != 0) {
+      t->agent_id = 0;
+      track(s, *t);
+    }
     notify_handler(s, e, *t, b.status == TicketStatus::reopened ? "ticket_reopened" : "customer_reply",
                    customer_name(s, t->customer_id) + (b.status == TicketStatus::reopened ? " reopened " : " replied on ") + quoted(*t));
     return {};
@@ -202,8 +209,9 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketSlaMissed& b) {
   auto t = find(s, b.ticket_id);
   if (!t) return {true};
   const bool first = b.target == "first_response";
-  if (first) t->sla.first_response_overdue_at = e.at;
-  else t->sla.resolution_overdue_at = e.at;
+  // Who was responsible when the deadline passed stays with the flag (support_access.hpp).
+  if (first) t->sla.first_response_overdue_at = e.at, t->sla.first_response_overdue_agent = b.agent_id;
+  else t->sla.resolution_overdue_at = e.at, t->sla.resolution_overdue_agent = b.agent_id;
   t->version = e.seq;
   track(s, *t);
   auto& rec = s.agent_support[b.agent_id];
@@ -312,7 +320,14 @@ void after_customer_assigned(ProgramState& s, const Event& e, const CustomerAssi
 
 void after_agent_status_changed(ProgramState& s, const Event& e, const AgentStatusChanged& b) {
   auto& rec = s.agent_support[b.person_id];
-  rec.remediation_required = b.status == PartnerStatus::suspended && b.remediation_required;
+  // A required remediation lasts until reinstatement (through a removal too); a new suspension
+  // that requires one starts without any recorded.
+  if (b.status == PartnerStatus::suspended) {
+    rec.remediation_required = b.remediation_required;
+    if (b.remediation_required) rec.remediation = {};
+  } else if (b.status == PartnerStatus::active) {
+    rec.remediation_required = false;
+  }
   const char* kind = b.status == PartnerStatus::active      ? "reinstated"
                      : b.status == PartnerStatus::suspended ? "suspended"
                      : b.status == PartnerStatus::removed   ? "removed"
@@ -320,7 +335,9 @@ void after_agent_status_changed(ProgramState& s, const Event& e, const AgentStat
   record(s, b.person_id, e.at, kind, 0, b.reason);
   std::string text = std::string("Your support access is now ") + to_string(b.status) + (b.reason.empty() ? "" : ": " + b.reason);
   if (rec.remediation_required) text += " (remediation required before reinstatement)";
+  if (b.status == PartnerStatus::suspended) text += ". Your customers' tickets are handled by the business meanwhile.";
   notify(s, b.person_id, e, "status", text);
+  if (b.status == PartnerStatus::suspended) notify_support_stopped(s, e, b.person_id);
 }
 
 } // namespace pd::domain::support_apply

@@ -1,5 +1,7 @@
 #include "shared/domain/authorization.hpp"
 
+#include "shared/domain/support_access.hpp"
+
 namespace pd::domain {
 
 using identity::Role;
@@ -79,13 +81,19 @@ bool is_allowed(const ProgramState& state, PersonId actor, Action action, const 
   // Ticket actions.
   auto t = state.ticket(target.ticket);
   if (!t) return false;
-  const bool handling_agent = role == Role::agent && t->agent_id == actor;
+  // The agent of the ticket's customer reads it; it works the ticket only while it handles it
+  // and may work support now (support_access.hpp): otherwise it reads the ticket read-only.
+  const bool agents_ticket = role == Role::agent && (t->agent_id == actor || [&] {
+                               auto c = state.customer(t->customer_id);
+                               return c && c->assigned_agent == actor;
+                             }());
+  const bool handling_agent = role == Role::agent && t->agent_id == actor && may_work_support(state, actor);
   const bool own_customer = role == Role::customer && [&] {
     auto c = state.customer_of_person(actor);
     return c && c->id == t->customer_id;
   }();
   switch (action) {
-  case Action::read_ticket: return business || handling_agent || own_customer;
+  case Action::read_ticket: return business || agents_ticket || own_customer;
   case Action::reply_ticket: return business || own_customer || (handling_agent && t->taken_over_by == 0);
   case Action::write_internal_note:
   case Action::triage_ticket: return business || handling_agent;

@@ -121,13 +121,14 @@ core::Result<Command> decode_command(std::string_view type, const nlohmann::json
       c.person_id = r.integer("person_id", 1, INT64_MAX);
       fail(r.error());
     } else if constexpr (std::is_same_v<T, SetAgentStatus>) {
-      FieldReader r(data, {"person_id", "status", "reason", "expected_version", "remediation_required", "reassign_customers"}, "data");
+      FieldReader r(data, {"person_id", "status", "reason", "expected_version", "remediation_required", "reassign_customers", "customers_come_back"}, "data");
       c.person_id = r.integer("person_id", 1, INT64_MAX);
       c.status = nlohmann::json(r.word("status", {"active", "suspended", "removed", "terminated"})).get<PartnerStatus>();
       c.reason = r.optional_text("reason", {0, max_reason}).value_or("");
       c.expected_version = r.optional_integer("expected_version", 0, INT64_MAX);
       c.remediation_required = r.has("remediation_required") && r.boolean("remediation_required");
       c.reassign_customers = r.has("reassign_customers") && r.boolean("reassign_customers");
+      if (r.has("customers_come_back")) c.customers_come_back = r.boolean("customers_come_back");
       fail(r.error());
     } else if constexpr (std::is_same_v<T, AddCustomer>) {
       FieldReader r(data, {"profile"}, "data");
@@ -196,6 +197,7 @@ nlohmann::json encode_command(const CommandEnvelope& e) {
           if (c.expected_version) j["expected_version"] = *c.expected_version;
           if (c.remediation_required) j["remediation_required"] = true;
           if (c.reassign_customers) j["reassign_customers"] = true;
+          if (c.customers_come_back) j["customers_come_back"] = *c.customers_come_back;
           return j;
         } else if constexpr (std::is_same_v<T, AddCustomer>) return {{"profile", profile_json(c.profile)}};
         else if constexpr (std::is_same_v<T, UpdateCustomer>)

@@ -8,6 +8,7 @@
 #include "shared/domain/certification_commands.hpp"
 #include "shared/domain/commission_commands.hpp"
 #include "shared/domain/support_commands.hpp"
+#include "shared/domain/support_access.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -77,6 +78,7 @@ struct SetAgentStatus {
   std::optional<Sequence> expected_version;
   bool remediation_required = false; // suspension: remediation needed before reinstatement
   bool reassign_customers = false;   // suspension: move every customer to internal support at once
+  std::optional<bool> customers_come_back = std::nullopt; // reinstatement: held customers come back (true) or move to internal support (false); unset: they stay held
   bool operator==(const SetAgentStatus&) const = default;
 };
 struct AddCustomer {
@@ -107,7 +109,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
                              DecideCertification, GrantCertificationException, RevokeCertification, SaveCommissionPlan,
                              RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, SetAdjustmentThreshold, CreateApiKey,
-                             RevokeApiKey, StopReferralCommission>;
+                             RevokeApiKey, StopReferralCommission, DecideHeldCustomers, RecordRemediation>;
 
 const char* type_of(const Command& command);
 

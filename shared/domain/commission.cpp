@@ -155,7 +155,8 @@ bool cancelled_at(const CommissionState& c, CustomerId customer, TimeMs at) {
 
 PersonId support_earner(const ProgramState& s, const Customer& customer) {
   const PersonId agent = customer.assigned_agent;
-  if (agent == 0 || customer.profile.subscription == SubscriptionStatus::cancelled) return 0;
+  // Held (support_access.hpp): the business's queue supports the customer, not the agent.
+  if (agent == 0 || customer.support_held || customer.profile.subscription == SubscriptionStatus::cancelled) return 0;
   auto it = s.agents.find(agent);
   if (it == s.agents.end() || it->second.status != PartnerStatus::active) return 0;
   return is_certified(s.certification, agent) ? agent : 0;

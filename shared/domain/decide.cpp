@@ -4,6 +4,7 @@
 #include "shared/domain/decide_certification.hpp"
 #include "shared/domain/decide_commission.hpp"
 #include "shared/domain/decide_support.hpp"
+#include "shared/domain/decide_support_access.hpp"
 
 namespace pd::domain {
 
@@ -154,10 +155,12 @@ struct Decider {
       return make_error(ErrorCode::invalid_field, "Only a suspension can require remediation.", "data.remediation_required");
     if (c.reassign_customers && c.status != PartnerStatus::suspended)
       return make_error(ErrorCode::invalid_field, "Removal and termination always unassign every customer.", "data.reassign_customers");
+    if (auto e = support_rules::check_reinstatement(s, c)) return *e;
     Events out;
     if (c.status == PartnerStatus::removed || c.status == PartnerStatus::terminated || c.reassign_customers)
       unassign_all(s, c.person_id, out);
     out.insert(out.begin(), AgentStatusChanged{c.person_id, c.status, c.reason, c.remediation_required});
+    support_rules::customers_after_status(s, c, out); // held while suspended; on reinstatement, as the business chose
     return out;
   }
 

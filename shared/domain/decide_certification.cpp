@@ -1,6 +1,7 @@
 #include "shared/domain/decide_certification.hpp"
 
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/decide_support_access.hpp"
 
 #include <algorithm>
 #include <set>
@@ -435,7 +436,9 @@ Outcome decide(const ProgramState& s, const RevokeCertification& c, const Actor&
   if (rec.status != S::certified && rec.status != S::expired && rec.status != S::passed && rec.status != S::awaiting_manual_review)
     return conflict(std::string("The agent is ") + label_of(rec.status) + ": there is no certification to revoke.", "data.person_id");
   if (c.reason.empty()) return make_error(ErrorCode::missing_field, "A revocation needs a reason: the agent will see it.", "data.reason");
-  return Events{CertificationStatusChanged{c.person_id, S::revoked, c.reason, 0, 0}};
+  Events out{CertificationStatusChanged{c.person_id, S::revoked, c.reason, 0, 0}};
+  support_rules::hold_customers(s, c.person_id, out); // its customers' tickets go to the business's queue
+  return out;
 }
 
 bool timers_due(const ProgramState& s, TimeMs now) {
@@ -453,8 +456,10 @@ std::vector<EventBody> run_timers(const ProgramState& s, TimeMs now) {
       auto events = submit(s, p, *at, at->answers, true, now);
       out.insert(out.end(), std::make_move_iterator(events.begin()), std::make_move_iterator(events.end()));
     }
-    if (rec.status == S::certified && rec.expires_at != 0 && now >= rec.expires_at)
+    if (rec.status == S::certified && rec.expires_at != 0 && now >= rec.expires_at) {
       out.push_back(CertificationStatusChanged{p, S::expired, "The certification reached its expiry date.", 0, 0});
+      support_rules::hold_customers(s, p, out);
+    }
   }
   return out;
 }

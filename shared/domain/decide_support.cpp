@@ -5,6 +5,8 @@
 #include "shared/domain/decide_certification.hpp"
 #include "shared/domain/decide_commission.hpp"
 #include "shared/domain/sla.hpp"
+#include "shared/domain/decide_support_access.hpp"
+#include "shared/domain/support_access.hpp"
 
 #include <algorithm>
 #include <set>
@@ -107,6 +109,7 @@ Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeM
 Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, TimeMs now) {
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
   const Role role = s.role_of(a.id);
   if (t->status == TicketStatus::closed) return conflict("This ticket is closed. Open a new ticket to continue.", t->version);
   if (auto e = check_attachments(s, c.attachments)) return *e;
@@ -177,6 +180,7 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
 Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& a, TimeMs now) {
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
   if (!may(s, a, Action::triage_ticket, {.ticket = t->id})) return forbidden("Only the agent or the business triages a ticket.");
   if (!is_open(t->status)) return conflict("Only an open ticket can be triaged.", t->version);
   if (auto e = check_tags(c.category, c.tags)) return *e;
@@ -188,6 +192,7 @@ Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& a, Tim
 Outcome decide(const ProgramState& s, const EscalateTicket& c, const Actor& a, TimeMs now) {
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
   if (!may(s, a, Action::escalate_ticket, {.ticket = t->id})) return forbidden();
   if (!is_open(t->status)) return conflict("Only an open ticket can be escalated.", t->version);
   if (t->escalation.pending) return conflict("This ticket is already escalated and waiting for the business.", t->version);
@@ -196,6 +201,7 @@ Outcome decide(const ProgramState& s, const EscalateTicket& c, const Actor& a, T
   e.at = now;
   e.reason = c.reason;
   e.pending = true;
+  e.agent_id = responsible_for(s, *t); // who was handling it then, kept with the escalation
   if (s.role_of(a.id) == Role::customer) {
     if (c.reason.empty()) return make_error(ErrorCode::missing_field, "Tell us why you want this escalated.", "data.reason");
     e.source = EscalationSource::customer;
@@ -221,6 +227,7 @@ Outcome decide(const ProgramState& s, const TakeOverTicket& c, const Actor& a, T
 Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& a, TimeMs now) {
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
   if (!may(s, a, Action::resolve_ticket, {.ticket = t->id})) return forbidden();
   if (!is_open(t->status)) return conflict("This ticket is already resolved or closed.", t->version);
   if (t->escalation.pending && s.role_of(a.id) == Role::agent)
@@ -350,12 +357,13 @@ Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, T
   for (const auto& due : sla::due_at(s, now)) {
     const auto& t = s.tickets.at(due.ticket_id);
     switch (due.kind) {
-    case sla::TimerKind::first_response_overdue: out.push_back(TicketSlaMissed{t.id, "first_response", t.agent_id, due.due}); break;
-    case sla::TimerKind::resolution_overdue: out.push_back(TicketSlaMissed{t.id, "resolution", t.agent_id, due.due}); break;
+    case sla::TimerKind::first_response_overdue: out.push_back(TicketSlaMissed{t.id, "first_response", responsible_for(s, t), due.due}); break;
+    case sla::TimerKind::resolution_overdue: out.push_back(TicketSlaMissed{t.id, "resolution", responsible_for(s, t), due.due}); break;
     case sla::TimerKind::auto_escalate: {
       Escalation e;
       e.source = EscalationSource::sla;
       e.at = now;
+      e.agent_id = responsible_for(s, t);
       e.reason = "No first response at " + core::multiplier_text(s.support.auto_escalate_factor_percent) + " the SLA window.";
       e.pending = true;
       out.push_back(TicketEscalated{t.id, std::move(e)});

@@ -8,6 +8,7 @@
 #include "shared/domain/certification_events.hpp"
 #include "shared/domain/commission_events.hpp"
 #include "shared/domain/support_events.hpp"
+#include "shared/domain/support_access.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -108,7 +109,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                PaymentRecorded, ReferralCommissionAccrued, ReferralCommissionReversed, SupportCommissionAccrued,
                                SupportMonthClosed, CommissionAdjusted, CommissionLinesApproved, PayoutRecorded,
                                AdjustmentThresholdSet, ApiKeyCreated, ApiKeyRevoked,
-                               ReferralCommissionStopped>;
+                               ReferralCommissionStopped, CustomerSupportHeld, RemediationRecorded>;
 
 struct Event {
   Sequence seq = 0;

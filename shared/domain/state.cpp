@@ -1,5 +1,7 @@
 #include "shared/domain/state.hpp"
 
+#include "shared/domain/support_access.hpp"
+
 #include <algorithm>
 
 namespace pd::domain {
@@ -104,12 +106,10 @@ void ProgramState::track_ticket(const Ticket& t) {
 
 PersonId ProgramState::handler_of(CustomerId c) const {
   auto cust = customer(c);
-  return cust ? cust->assigned_agent : 0;
+  if (!cust || cust->assigned_agent == 0 || cust->support_held) return 0;
+  return may_work_support(*this, cust->assigned_agent) ? cust->assigned_agent : 0;
 }
 
-bool can_be_assigned_customers(const ProgramState& s, PersonId agent) {
-  auto it = s.agents.find(agent);
-  return it != s.agents.end() && can_take_customers(it->second) && is_certified(s.certification, agent);
-}
+bool can_be_assigned_customers(const ProgramState& s, PersonId agent) { return may_work_support(s, agent); }
 
 } // namespace pd::domain

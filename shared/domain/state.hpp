@@ -56,6 +56,7 @@ struct Customer {
   PersonId assigned_agent = 0; // 0: the business's own queue (internal support)
   PersonId person_id = 0;      // the customer's own account, once an invitation is accepted
   Sequence version = 0;
+  bool support_held = false;   // the assigned agent may not work support: its tickets are with the business's queue (support_access.hpp)
   bool operator==(const Customer&) const = default;
 };
 
@@ -120,13 +121,14 @@ struct ProgramState {
   void index_tickets();
   // Keeps open_tickets in step with a ticket (apply() calls it after every ticket change).
   void track_ticket(const Ticket& t);
-  // Who handles a customer's tickets now: its agent, or 0 for the business's queue.
+  // Who handles a customer's tickets now: its agent, or 0 for the business's queue (also while
+  // the agent may not work support, see support_access.hpp).
   PersonId handler_of(CustomerId c) const;
   bool operator==(const ProgramState&) const = default;
 };
 
 // Whether customers may be assigned to the agent: an active partner (seed 001) holding the
-// support certification (seed 004).
+// support certification (seed 004); the same rule as may_work_support() (support_access.hpp).
 bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 
 // JSON codecs of the state's parts (snapshots and event payloads). Invitation token hashes
@@ -134,7 +136,7 @@ bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Member, person_id, name, email, role, joined_at, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Agent, person_id, status, status_reason, status_since, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Customer, id, profile, assigned_agent, person_id, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Customer, id, profile, assigned_agent, person_id, support_held, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Invitation, id, email, role, expires_at, invited_by, customer_id, status, accepted_by, version)
 
 } // namespace pd::domain

@@ -147,6 +147,7 @@ struct Escalation {
   std::string reason;
   EscalationNote note;
   bool pending = false; // held open until the business responds, reassigns or moves the customer
+  PersonId agent_id = 0; // who was handling the ticket when it was escalated (0: the business's queue)
   bool operator==(const Escalation&) const = default;
 };
 
@@ -197,6 +198,8 @@ struct SlaClock {
   TimeMs first_response_overdue_at = 0;
   TimeMs resolution_overdue_at = 0;
   TimeMs auto_escalated_at = 0;
+  PersonId first_response_overdue_agent = 0; // who was responsible when each deadline passed (0: the business's queue)
+  PersonId resolution_overdue_agent = 0;
   bool operator==(const SlaClock&) const = default;
 };
 
@@ -302,9 +305,19 @@ struct SlaOutcome {
   bool operator==(const SlaOutcome&) const = default;
 };
 
+// The remediation a suspension required, recorded as done: what, by whom (the business member
+// who recorded it), when.
+struct Remediation {
+  std::string what;
+  PersonId by = 0;
+  TimeMs at = 0; // 0: none recorded
+  bool operator==(const Remediation&) const = default;
+};
+
 struct AgentSupport {
   std::vector<AgentWarning> warnings;
-  bool remediation_required = false;
+  bool remediation_required = false; // set by a suspension that requires it, until reinstatement
+  Remediation remediation;           // the latest recorded (reset by a new suspension that requires one)
   int overdue_flags = 0;
   std::deque<HistoryEntry> history;      // newest last; capped at max_history
   std::vector<ResponseSample> responses; // first responses, for response-time averages
@@ -359,10 +372,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Attachment, name, content_type, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
                                                 restricted_topics, sent_despite_warning)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EscalationNote, summary, attempts_so_far, customer_sentiment, business_impact, recommended_action)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Escalation, source, by, at, reason, note, pending)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Escalation, source, by, at, reason, note, pending, agent_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,
                                                 resolution_due, running_since, resolution_used_ms, paused_at, auto_escalate_due, resolved_at, first_response_overdue_at,
-                                                resolution_overdue_at, auto_escalated_at)
+                                                resolution_overdue_at, auto_escalated_at, first_response_overdue_agent, resolution_overdue_agent)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerShown, status, escalation, updated_at, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketChange, kind, at, by, agent_id, previous_agent, status, priority, previous_priority, category,
@@ -375,7 +388,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentWarning, at, reason, monito
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HistoryEntry, at, kind, ticket_id, detail)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseSample, at, elapsed_ms, in_time)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaOutcome, at, in_time)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentSupport, warnings, remediation_required, overdue_flags, history, responses, outcomes,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Remediation, what, by, at)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentSupport, warnings, remediation_required, remediation, overdue_flags, history, responses, outcomes,
                                                 customer_ratings, customer_rating_sum, business_ratings, business_rating_sum)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Notification, id, at, kind, text, ticket_id, customer_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Inbox, items, read_up_to, next_id)

@@ -33,6 +33,9 @@ struct EventVisibility {
   bool operator()(const CustomerAssigned& e) const {
     return customer_visible(e.customer_id) || (reader != 0 && e.previous_agent == reader);
   }
+  // Who may work support now (support_access.hpp): the customer's side, and the agent's record.
+  bool operator()(const CustomerSupportHeld& e) const { return customer_visible(e.customer_id) || (reader != 0 && e.agent_id == reader); }
+  bool operator()(const RemediationRecorded& e) const { return is_allowed(s, reader, Action::read_support_record, {.person = e.person_id}); }
 
   // Support desk. Customers never see internal notes, agents' escalation notes, take-overs,
   // SLA misses or the business's rating of the agent.
@@ -114,6 +117,7 @@ TicketMessage customer_message(TicketMessage m) {
 // The deadlines the customer is promised; not when they passed, nor the auto-escalation rule.
 SlaClock customer_clock(SlaClock c) {
   c.first_response_overdue_at = c.resolution_overdue_at = c.auto_escalated_at = 0;
+  c.first_response_overdue_agent = c.resolution_overdue_agent = 0;
   c.auto_escalate_due = 0;
   return c;
 }
@@ -223,6 +227,14 @@ struct ShownTracker {
   }
   void operator()(const RatingAnswered& b) const {
     if (auto t = ticket(b.ticket_id); t && t->customer_rating) t->customer_shown.version = e.seq;
+  }
+  void operator()(const CustomerSupportHeld& b) const {
+    // The tickets apply() moved between the agent and the business's queue (their version is
+    // this event's): the customer sees who handles them now.
+    auto it = s.tickets_by_customer.find(b.customer_id);
+    if (it == s.tickets_by_customer.end()) return;
+    for (auto id : it->second)
+      if (auto t = ticket(id); t && t->version == e.seq) t->customer_shown.version = e.seq;
   }
   void operator()(const CustomerAssigned& b) const {
     // Reassigning the customer answers its pending escalation (apply_support.cpp).

@@ -298,7 +298,7 @@ TEST_CASE("seed 000: suspension or removal of support access stops every support
   CHECK(g.state.customer(1)->assigned_agent == ava); // still assigned, but earning no support commission
   run(g, payment("a-2", 1, 20'000), staff, at(2026, 1, 15));
   CHECK(referral_line_of(g.state, "a-2").amount.minor == 2000); // referral continues while suspended
-  run(g, SetAgentStatus{ava, PartnerStatus::active, "", std::nullopt, false, false}, staff, at(2026, 1, 21, 8)); // reinstated
+  run(g, SetAgentStatus{ava, PartnerStatus::active, "", std::nullopt, false, false, true}, staff, at(2026, 1, 21, 8)); // reinstated, customers back
   timers(g, at(2026, 2, 1));
   CHECK(days(g.state, ava, 1, "2026-01") == 21); // Jan 1-10 and 21-31
   CHECK(support(g.state, ava, 1, "2026-01") == 2032);
@@ -336,6 +336,7 @@ TEST_CASE("only Certified agents earn support commission: revocation, failure an
   CHECK(referral_line_of(g.state, "a-2").amount.minor == 2000);
   g.event(staff, CertificationStatusChanged{ava, S::failed, "", 0, 0}, at(2026, 1, 26));
   g.event(staff, CertificationStatusChanged{ava, S::certified, "", 0, 0}, at(2026, 1, 28, 6));
+  run(g, DecideHeldCustomers{ava, true}, staff, at(2026, 1, 28, 6)); // the business gives Ava her customers back
   timers(g, at(2026, 2, 1));
   CHECK(days(g.state, ava, 1, "2026-01") == 14); // Jan 1-10 and 28-31
   CHECK(support(g.state, ava, 1, "2026-01") == 1355);

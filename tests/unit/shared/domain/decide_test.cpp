@@ -103,8 +103,9 @@ TEST_CASE("partner status: reasons required, terminated is final, removal unassi
   auto g = acme();
   CHECK(when_refused(g.state, SetAgentStatus{4, PartnerStatus::suspended, "", {}}, 3).field == "data.reason");
   auto suspended = when_ok(g.state, SetAgentStatus{4, PartnerStatus::suspended, "Three overdue tickets", {}}, 3);
-  REQUIRE(suspended.size() == 1); // suspension keeps the assignments
-  g.event(3, suspended[0]);
+  REQUIRE(suspended.size() == 2); // suspension keeps the assignments; the customer's tickets are held for the business's queue
+  CHECK(std::get<CustomerSupportHeld>(suspended[1]) == CustomerSupportHeld{1, 4, true});
+  g.event(3, suspended[0]).event(3, suspended[1]);
   CHECK(g.state.agents.at(4).status == PartnerStatus::suspended);
   CHECK(when_refused(g.state, SetAgentStatus{4, PartnerStatus::suspended, "again", {}}, 3).code == ErrorCode::conflict);
   auto removed = when_ok(g.state, SetAgentStatus{4, PartnerStatus::removed, "SLA failures", {}}, 3);

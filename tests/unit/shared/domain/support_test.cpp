@@ -313,6 +313,7 @@ TEST_CASE("discipline: a warning opens a 14-day monitoring window; suspension ca
   CHECK(g.state.customers.at(1).assigned_agent == 0);
   CHECK(g.state.agent_support.at(ava).remediation_required);
   CHECK(when_refused(g.state, AssignCustomer{1, ava}, staff).field == "data.agent_id");
+  run(g, RecordRemediation{ava, "Retrained on response times"}, staff, t0 + 2 * day_ms); // reinstatement needs it
   run(g, SetAgentStatus{ava, PartnerStatus::active, "", {}, false, false}, staff, t0 + 2 * day_ms);
   CHECK_FALSE(g.state.agent_support.at(ava).remediation_required);
   CHECK(g.state.agent_support.at(ava).history.back().kind == "reinstated");
