@@ -8,6 +8,7 @@
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
 #include "shared/core/text_search.hpp"
+#include "shared/domain/list_filters.hpp"
 #include "server/scheduling/time_zones.hpp"
 #include "shared/core/field_reader.hpp"
 #include "shared/domain/authorization.hpp"
@@ -173,17 +174,15 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
     std::int64_t forced_agent = agent.value(), forced_person = -1;
     if (*role == identity::Role::agent) forced_agent = actor->id;
     if (*role == identity::Role::customer) forced_person = actor->id;
+    const CustomerFilter filter{q.value(), subscription.value(), segment.value(), forced_agent};
     auto body = services.commands.read(program, [&](const ProgramState& s) {
       std::string out = "{\"items\":[";
       std::int64_t count = 0, last = 0;
       bool more = false;
       for (auto it = s.customers.upper_bound(after.value()); it != s.customers.end(); ++it) {
         const auto& c = it->second;
-        if (forced_agent >= 0 && c.assigned_agent != forced_agent) continue;
         if (forced_person >= 0 && c.person_id != forced_person) continue;
-        if (!subscription.value().empty() && subscription.value() != to_string(c.profile.subscription)) continue;
-        if (!segment.value().empty() && segment.value() != c.profile.segment) continue;
-        if (!q.value().empty() && !contains_folded(c.profile.name, q.value()) && !contains_folded(c.profile.email, q.value())) continue;
+        if (!customer_matches(c, filter)) continue; // the browser's customer list applies the same rule
         if (count == limit.value()) {
           more = true;
           break;

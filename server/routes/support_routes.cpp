@@ -10,6 +10,7 @@
 #include "shared/core/text_search.hpp"
 #include "server/scheduling/time_zones.hpp"
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/list_filters.hpp"
 #include "shared/domain/support_overview.hpp"
 #include "shared/domain/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
@@ -48,9 +49,20 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
                                  customer ? nullptr : &customer.error(), view ? nullptr : &view.error(), priority ? nullptr : &priority.error(),
                                  q ? nullptr : &q.error()})
       if (e) return http::send_error(res, 400, *e);
-    const auto& v = view.value();
-    if (!v.empty() && v != "open" && v != "overdue" && v != "escalated" && v != "closed" && v != "all")
-      return http::send_error(res, 400, ErrorCode::invalid_field, "'view' is one of open, overdue, escalated, closed, all.", "view");
+    // The list views and filters are the browser's too (shared/domain/list_filters).
+    TicketFilter filter;
+    if (!view.value().empty()) {
+      auto v = ticket_view_from(view.value());
+      if (!v) return http::send_error(res, 400, ErrorCode::invalid_field, "'view' is one of open, overdue, escalated, closed, all.", "view");
+      filter.view = *v;
+    }
+    filter.agent = agent.value();
+    filter.customer = customer.value();
+    filter.q = q.value();
+    if (!priority.value().empty()) {
+      filter.priority = ticket_priority_from(priority.value());
+      if (!filter.priority) return http::send_error(res, 400, ErrorCode::invalid_field, "'priority' is one of P0, P1, P2, P3.", "priority");
+    }
     auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
       const auto role = s.role_of(actor->id);
       if (role == identity::Role::unknown) return std::nullopt;
@@ -64,17 +76,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
         std::optional<Ticket> shown; // a customer's own tickets only: few
         if (is_customer) shown = customer_view(it->second);
         const Ticket& t = shown ? *shown : it->second;
-        if (v == "open" && !is_open(t.status)) continue;
-        if (v == "overdue" && !(t.overdue() && is_open(t.status))) continue;
-        if (v == "escalated" && !t.escalation.pending) continue;
-        if (v == "closed" && is_open(t.status)) continue;
-        if (agent.value() >= 0 && t.agent_id != agent.value()) continue;
-        if (customer.value() && t.customer_id != customer.value()) continue;
-        if (!priority.value().empty() && priority.value() != to_string(t.priority)) continue;
-        if (!q.value().empty()) {
-          auto c = s.customer(t.customer_id);
-          if (!contains_folded(t.subject, q.value()) && !(c && contains_folded(c->profile.name, q.value()))) continue;
-        }
+        if (!ticket_matches(s, t, filter)) continue;
         if (static_cast<std::int64_t>(items.size()) == limit.value()) {
           next = items.back()["id"];
           break;
@@ -120,7 +122,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
       const auto role = s.role_of(actor->id);
       if (role == identity::Role::unknown) return std::nullopt;
-      if (!identity::is_business_role(role)) {
+      if (!is_allowed(s, actor->id, Action::read_support_overview)) {
         status = 403;
         return nlohmann::json(nullptr);
       }

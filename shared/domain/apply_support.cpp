@@ -269,7 +269,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const AgentWarned& b) {
   auto& rec = s.agent_support[b.person_id];
   rec.warnings.push_back(AgentWarning{e.at, b.reason, b.monitor_until, e.actor});
   record(s, b.person_id, e.at, "warning", 0, b.reason);
-  notify(s, b.person_id, e, "warning", "Formal warning: " + b.reason + ". Your support is monitored for 14 days.");
+  notify(s, b.person_id, e, "warning", "Formal warning: " + b.reason + ". Your support is monitored for " + std::to_string(warning_monitor_days) + " days.");
   return {};
 }
 

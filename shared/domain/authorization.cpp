@@ -63,6 +63,7 @@ bool is_allowed(const ProgramState& state, PersonId actor, Action action, const 
   }
   case Action::manage_support_settings: return role == Role::owner || role == Role::admin;
   case Action::read_support_record: return business || (role == Role::agent && target.person == actor);
+  case Action::read_support_overview: return business;
   case Action::manage_training: return role == Role::owner || role == Role::admin;
   case Action::grade_certification: return business;
   case Action::read_certification: return business || (role == Role::agent && target.person == actor);

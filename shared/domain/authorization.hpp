@@ -35,6 +35,7 @@ enum class Action {
   rate_handling,       // the business's rating and its answer to the customer's
   manage_support_settings,
   read_support_record, // target.person: an agent's warnings, history and scores
+  read_support_overview, // the business's support overview (SLA health, overdue by agent, escalations)
   // Support certification.
   manage_training,       // access mode, modules, the assessment's rules and question bank
   grade_certification,   // grade, approve or decline, exceptions, revocation

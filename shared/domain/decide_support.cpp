@@ -7,6 +7,7 @@
 #include "shared/domain/sla.hpp"
 #include "shared/domain/decide_support_access.hpp"
 #include "shared/domain/support_access.hpp"
+#include "shared/domain/ticket_actions.hpp"
 
 #include <algorithm>
 #include <set>
@@ -181,8 +182,7 @@ Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& a, Tim
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
-  if (!may(s, a, Action::triage_ticket, {.ticket = t->id})) return forbidden("Only the agent or the business triages a ticket.");
-  if (!is_open(t->status)) return conflict("Only an open ticket can be triaged.", t->version);
+  if (auto e = why_not(s, a.id, *t, TicketAction::triage)) return *e; // the ticket page's rule too
   if (auto e = check_tags(c.category, c.tags)) return *e;
   if (c.priority == t->priority && c.category == t->category && c.tags == t->tags) return Events{};
   auto clock = sla::retarget(t->sla, s.support, s.customer(t->customer_id), c.priority, t->opened_at, now);
@@ -193,9 +193,7 @@ Outcome decide(const ProgramState& s, const EscalateTicket& c, const Actor& a, T
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
-  if (!may(s, a, Action::escalate_ticket, {.ticket = t->id})) return forbidden();
-  if (!is_open(t->status)) return conflict("Only an open ticket can be escalated.", t->version);
-  if (t->escalation.pending) return conflict("This ticket is already escalated and waiting for the business.", t->version);
+  if (auto e = why_not(s, a.id, *t, TicketAction::escalate)) return *e; // the ticket page's rule too
   Escalation e;
   e.by = a.id;
   e.at = now;
@@ -218,9 +216,7 @@ Outcome decide(const ProgramState& s, const EscalateTicket& c, const Actor& a, T
 Outcome decide(const ProgramState& s, const TakeOverTicket& c, const Actor& a, TimeMs) {
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
-  if (!may(s, a, Action::take_over_ticket, {.ticket = t->id})) return forbidden("Only the business can take over a ticket.");
-  if (!is_open(t->status)) return conflict("Only an open ticket can be taken over.", t->version);
-  if (t->taken_over_by != 0) return conflict("The business has already taken over this ticket.", t->version);
+  if (auto e = why_not(s, a.id, *t, TicketAction::take_over)) return *e; // the ticket page's rule too
   return Events{TicketTakenOver{t->id, a.id, a.name}};
 }
 
@@ -228,10 +224,7 @@ Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& a, Ti
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
-  if (!may(s, a, Action::resolve_ticket, {.ticket = t->id})) return forbidden();
-  if (!is_open(t->status)) return conflict("This ticket is already resolved or closed.", t->version);
-  if (t->escalation.pending && s.role_of(a.id) == Role::agent)
-    return conflict("This ticket is escalated and held open until the business responds.", t->version);
+  if (auto e = why_not(s, a.id, *t, TicketAction::resolve)) return *e; // the ticket page's rule too
   Events out;
   if (!c.note.empty()) out.push_back(TicketReplied{t->id, message_of(s, t, a, MessageKind::internal_note, c.note, {}, now), t->status, t->sla, false});
   out.push_back(TicketStatusChanged{t->id, TicketStatus::resolved, sla::stop(t->sla, s.support, now)});
@@ -241,8 +234,7 @@ Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& a, Ti
 Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& a, TimeMs now) {
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
-  if (!may(s, a, Action::close_ticket, {.ticket = t->id})) return forbidden("Only the customer or the business closes a ticket.");
-  if (t->status == TicketStatus::closed) return conflict("This ticket is already closed.", t->version);
+  if (auto e = why_not(s, a.id, *t, TicketAction::close)) return *e; // the ticket page's rule too
   if (!c.note.empty() && !identity::is_business_role(s.role_of(a.id)))
     return make_error(ErrorCode::invalid_field, "Only the business adds a resolution note.", "data.note");
   Events out;
@@ -322,7 +314,7 @@ Outcome decide(const ProgramState& s, const WarnAgent& c, const Actor& a, TimeMs
   if (it == s.agents.end()) return make_error(ErrorCode::not_found, "No such agent.", "data.person_id");
   if (it->second.status == PartnerStatus::terminated) return conflict("A terminated partnership cannot be changed.", it->second.version, "data.person_id");
   if (c.reason.empty()) return make_error(ErrorCode::missing_field, "Give a reason: the agent will see it.", "data.reason");
-  return Events{AgentWarned{c.person_id, c.reason, now + 14 * day_ms}};
+  return Events{AgentWarned{c.person_id, c.reason, now + warning_monitor_days * day_ms}};
 }
 
 Outcome decide(const ProgramState& s, const MarkNotificationsRead& c, const Actor& a, TimeMs) {

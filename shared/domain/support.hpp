@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pd::domain {
@@ -125,6 +126,17 @@ struct TicketMessage {
   bool sent_despite_warning = false;          // an agent was warned of a restricted topic and sent anyway
   bool operator==(const TicketMessage&) const = default;
 };
+
+// The customer sentiments of seed 002's escalation note, in the order the desk offers them
+// (the decoder accepts exactly these).
+inline constexpr std::array<const char*, 4> escalation_sentiments = {"frustrated", "angry", "calm", "threatening"};
+inline bool is_escalation_sentiment(std::string_view word) {
+  for (const char* s : escalation_sentiments)
+    if (word == s) return true;
+  return false;
+}
+// A formal warning puts the agent under monitoring for this long (seed 001).
+inline constexpr std::int64_t warning_monitor_days = 14;
 
 // Seed 002's escalation note template.
 struct EscalationNote {

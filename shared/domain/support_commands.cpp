@@ -1,6 +1,7 @@
 #include "shared/domain/support_commands.hpp"
 
 #include "shared/core/field_reader.hpp"
+#include "shared/domain/commands.hpp"
 
 namespace pd::domain {
 
@@ -118,7 +119,12 @@ std::optional<core::Error> read_command(const nlohmann::json& data, EscalateTick
       FieldReader f(n, {"summary", "attempts_so_far", "customer_sentiment", "business_impact", "recommended_action"}, "data.note");
       c.note.summary = f.optional_text("summary", {0, 300}).value_or("");
       c.note.attempts_so_far = f.optional_text("attempts_so_far", {0, 4000}).value_or("");
-      if (f.has("customer_sentiment")) c.note.customer_sentiment = f.word("customer_sentiment", {"frustrated", "angry", "calm", "threatening"});
+      if (f.has("customer_sentiment")) {
+        c.note.customer_sentiment = f.text("customer_sentiment", {1, 64, false});
+        if (!f.error() && !is_escalation_sentiment(c.note.customer_sentiment))
+          f.fail(make_error(ErrorCode::invalid_field, "'data.note.customer_sentiment' must be one of: frustrated, angry, calm, threatening.",
+                            "data.note.customer_sentiment"));
+      }
       c.note.business_impact = f.optional_text("business_impact", {0, 2000}).value_or("");
       c.note.recommended_action = f.optional_text("recommended_action", {0, 2000}).value_or("");
       if (f.error()) r.fail(*f.error());
@@ -186,38 +192,136 @@ std::optional<core::Error> read_command(const nlohmann::json& data, AnswerRating
   return r.error();
 }
 
+// ChangeSupportSettings: the whole support object, read field by field like every other
+// command (unknown fields refused at every level, integers must be integers, errors name the
+// exact field such as data.settings.tiers[0].first_response_minutes). Value rules that need
+// the whole object (unique tier keys, known time zones, overlapping hours, topic phrases) are
+// decide()'s.
+namespace {
+
+std::string item_name(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }
+
+int small_int(FieldReader& r, const char* field, int min, int max) { return static_cast<int>(r.integer(field, min, max)); }
+
+sla::Calendar read_calendar(const nlohmann::json& j, const std::string& at, std::optional<core::Error>& error) {
+  sla::Calendar c;
+  FieldReader r(j, {"around_the_clock", "time_zone", "offsets", "hours", "holidays"}, at);
+  c.around_the_clock = r.boolean("around_the_clock");
+  c.time_zone = r.text("time_zone", {1, 64, false});
+  // offsets are the server's (filled from the zone's rules): read strictly, then dropped.
+  if (auto list = r.list("offsets", max_calendar_offsets))
+    for (std::size_t i = 0; i < list->size() && !r.error(); ++i) {
+      FieldReader o((*list)[i], {"at", "offset_minutes"}, item_name(r.name_of("offsets"), i));
+      o.integer("at", INT64_MIN, INT64_MAX);
+      o.integer("offset_minutes", -1440, 1440);
+      if (o.error()) r.fail(*o.error());
+    }
+  if (auto list = r.list("hours", max_calendar_hours))
+    for (std::size_t i = 0; i < list->size() && !r.error(); ++i) {
+      FieldReader h((*list)[i], {"weekday", "start_minute", "end_minute"}, item_name(r.name_of("hours"), i));
+      sla::BusinessHours b;
+      b.weekday = small_int(h, "weekday", 0, 6);
+      b.start_minute = small_int(h, "start_minute", 0, 1439);
+      b.end_minute = small_int(h, "end_minute", 1, 1440);
+      if (h.error()) r.fail(*h.error());
+      c.hours.push_back(b);
+    }
+  if (auto list = r.list("holidays", max_calendar_holidays))
+    for (std::size_t i = 0; i < list->size() && !r.error(); ++i) {
+      const auto name = item_name(r.name_of("holidays"), i);
+      if (!(*list)[i].is_string() || (*list)[i].get_ref<const std::string&>().size() > 10)
+        r.fail(make_error(ErrorCode::invalid_field, "'" + name + "' must be a date YYYY-MM-DD.", name));
+      else
+        c.holidays.push_back((*list)[i].get<std::string>());
+    }
+  if (r.error() && !error) error = r.error();
+  return c;
+}
+
+SlaTier read_tier(const nlohmann::json& j, const std::string& at, std::optional<core::Error>& error) {
+  SlaTier t;
+  FieldReader r(j, {"key", "name", "first_response_minutes", "resolution_minutes", "calendar"}, at);
+  t.key = r.text("key", {1, 40, false});
+  t.name = r.text("name", {1, 60, false});
+  t.first_response_minutes = r.integer("first_response_minutes", 0, max_sla_window_minutes);
+  t.resolution_minutes = r.integer("resolution_minutes", 0, max_sla_window_minutes);
+  const auto& calendar = r.object("calendar");
+  if (r.error()) {
+    error = r.error();
+    return t;
+  }
+  t.calendar = read_calendar(calendar, r.name_of("calendar"), error);
+  return t;
+}
+
+RestrictedTopic read_topic(const nlohmann::json& j, const std::string& at, std::optional<core::Error>& error) {
+  RestrictedTopic t;
+  FieldReader r(j, {"key", "name", "escalation_path", "rules", "enabled"}, at);
+  t.key = r.text("key", {0, max_topic_key_bytes, false});
+  t.name = r.text("name", {0, max_topic_name_bytes, false});
+  t.escalation_path = r.text("escalation_path", {0, max_escalation_path_bytes, false});
+  if (auto list = r.list("rules", max_rules_per_topic, true))
+    for (std::size_t i = 0; i < list->size() && !r.error(); ++i) {
+      FieldReader p((*list)[i], {"language", "phrase"}, item_name(r.name_of("rules"), i));
+      PhraseRule rule;
+      rule.language = p.text("language", {0, 8, false});
+      rule.phrase = p.text("phrase", {0, max_phrase_bytes, false});
+      if (p.error()) r.fail(*p.error());
+      t.rules.push_back(std::move(rule));
+    }
+  t.enabled = r.has("enabled") ? r.boolean("enabled") : true;
+  if (r.error() && !error) error = r.error();
+  return t;
+}
+
+} // namespace
+
 std::optional<core::Error> read_command(const nlohmann::json& data, ChangeSupportSettings& c) {
-  FieldReader r(data, {"settings"}, "data");
-  const auto& obj = r.object("settings");
-  if (r.error()) return r.error();
-  try {
-    c.settings = obj.get<SupportSettings>();
-  } catch (const nlohmann::json::exception& e) {
-    return make_error(ErrorCode::invalid_field, std::string("The support settings are malformed: ") + e.what(), "data.settings");
-  }
+  FieldReader top(data, {"settings"}, "data");
+  const auto& obj = top.object("settings");
+  if (top.error()) return top.error();
+  FieldReader r(obj, {"tiers", "segment_tiers", "default_tier", "priority_matrix", "priority_targets", "reopen_window_hours",
+                      "auto_escalate_factor_percent", "quiet_days", "max_attachment_bytes", "restricted_topics"},
+                "data.settings");
   auto& s = c.settings;
-  auto range = [&](std::int64_t v, std::int64_t lo, std::int64_t hi, const char* field, const char* what) -> std::optional<core::Error> {
-    if (v < lo || v > hi)
-      return make_error(ErrorCode::invalid_field, std::string(what) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ".",
-                        std::string("data.settings.") + field);
-    return std::nullopt;
-  };
-  if (auto e = range(s.reopen_window_hours, 1, 2160, "reopen_window_hours", "The reopen window (hours)")) return e;
-  if (auto e = range(s.auto_escalate_factor_percent, 100, 1000, "auto_escalate_factor_percent", "The auto-escalation threshold (percent of the window)")) return e;
-  if (auto e = range(s.quiet_days, 1, 365, "quiet_days", "The quiet-customer reminder (days)")) return e;
-  if (auto e = range(s.max_attachment_bytes, 1024, max_attachment_limit, "max_attachment_bytes", "The attachment limit (bytes)")) return e;
-  if (s.tiers.size() > 10) return make_error(ErrorCode::invalid_field, "At most ten SLA tiers.", "data.settings.tiers");
-  for (std::size_t i = 0; i < s.tiers.size(); ++i) {
-    auto& t = s.tiers[i];
-    const auto at = "data.settings.tiers[" + std::to_string(i) + "]";
-    if (t.key.empty() || t.key.size() > 40) return make_error(ErrorCode::invalid_field, "A tier needs a key of 1-40 characters.", at + ".key");
-    if (t.name.empty() || t.name.size() > 60) return make_error(ErrorCode::invalid_field, "A tier needs a name of 1-60 characters.", at + ".name");
-    if (t.first_response_minutes > 525600 || t.resolution_minutes > 525600)
-      return make_error(ErrorCode::invalid_field, "An SLA window is at most a year.", at);
-    t.calendar.offsets.clear(); // the server fills the zone's offsets
+  s = SupportSettings{};
+  std::optional<core::Error> error;
+  if (auto list = r.list("tiers", max_sla_tiers, true))
+    for (std::size_t i = 0; i < list->size() && !error; ++i) s.tiers.push_back(read_tier((*list)[i], item_name(r.name_of("tiers"), i), error));
+  if (error) return error;
+  const auto& segments = r.object("segment_tiers");
+  if (r.error()) return r.error();
+  if (segments.size() > max_segment_tiers)
+    return make_error(ErrorCode::invalid_field, "At most " + std::to_string(max_segment_tiers) + " segments.", "data.settings.segment_tiers");
+  for (const auto& [segment, tier] : segments.items()) {
+    const auto name = "data.settings.segment_tiers." + segment;
+    if (segment.empty() || segment.size() > max_segment || !core::is_clean_utf8(segment))
+      return make_error(ErrorCode::invalid_field, "A segment name is 1-" + std::to_string(max_segment) + " characters.", "data.settings.segment_tiers");
+    if (!tier.is_string() || tier.get_ref<const std::string&>().empty() || tier.get_ref<const std::string&>().size() > 40)
+      return make_error(ErrorCode::invalid_field, "'" + name + "' must be a tier key.", name);
+    s.segment_tiers[segment] = tier.get<std::string>();
   }
-  if (s.segment_tiers.size() > 100) return make_error(ErrorCode::invalid_field, "At most 100 segments.", "data.settings.segment_tiers");
-  return std::nullopt;
+  s.default_tier = r.text("default_tier", {1, 40, false});
+  s.priority_matrix = r.boolean("priority_matrix");
+  if (auto list = r.list("priority_targets", s.priority_targets.size(), true)) {
+    if (list->size() != s.priority_targets.size())
+      return make_error(ErrorCode::invalid_field, "'data.settings.priority_targets' holds four targets, P0 to P3.", "data.settings.priority_targets");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      FieldReader p((*list)[i], {"first_response_minutes", "resolution_minutes"}, item_name(r.name_of("priority_targets"), i));
+      s.priority_targets[i].first_response_minutes = p.integer("first_response_minutes", 0, max_sla_window_minutes);
+      s.priority_targets[i].resolution_minutes = p.integer("resolution_minutes", 0, max_sla_window_minutes);
+      if (p.error()) return p.error();
+    }
+  }
+  s.reopen_window_hours = r.integer("reopen_window_hours", 1, 2160);
+  s.auto_escalate_factor_percent = r.integer("auto_escalate_factor_percent", 100, 1000);
+  s.quiet_days = r.integer("quiet_days", 1, 365);
+  s.max_attachment_bytes = r.integer("max_attachment_bytes", 1024, max_attachment_limit);
+  if (auto list = r.list("restricted_topics", max_restricted_topics, true))
+    for (std::size_t i = 0; i < list->size() && !error; ++i)
+      s.restricted_topics.push_back(read_topic((*list)[i], item_name(r.name_of("restricted_topics"), i), error));
+  if (error) return error;
+  return r.error();
 }
 
 std::optional<core::Error> read_command(const nlohmann::json& data, WarnAgent& c) {

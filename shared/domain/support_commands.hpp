@@ -14,6 +14,13 @@ inline constexpr std::size_t max_subject = 200;
 inline constexpr std::size_t max_message = 20'000;
 inline constexpr std::size_t max_attachments = 5;
 inline constexpr std::int64_t max_attachment_limit = 50LL * 1024 * 1024; // the most a program may allow per file
+// ChangeSupportSettings' limits (docs/api.md).
+inline constexpr std::size_t max_sla_tiers = 10;
+inline constexpr std::size_t max_segment_tiers = 100;
+inline constexpr std::int64_t max_sla_window_minutes = 525'600; // a year
+inline constexpr std::size_t max_calendar_hours = 70;          // business-hours intervals per calendar
+inline constexpr std::size_t max_calendar_holidays = 400;
+inline constexpr std::size_t max_calendar_offsets = 4000;      // server-computed; read and dropped when sent
 
 struct OpenTicket {
   static constexpr const char* type = "OpenTicket";

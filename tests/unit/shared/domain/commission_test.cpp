@@ -43,11 +43,12 @@ std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now)
 std::vector<EventBody> timers(Given& g, TimeMs now) { return run(g, RunSupportTimers{}, support_rules::system_actor, now); }
 
 // A refused command: the error, and the state exactly as it was.
+// decide() takes the state by const reference, so a refusal cannot change it here; that a
+// refused command appends no event and leaves the version as it was is checked after the
+// route (tests/server/command_refusal_test.cpp).
 pd::core::Error refused(Given& g, const Command& c, PersonId who, TimeMs now) {
-  const auto before = state_to_json(g.state);
   auto r = decide(g.state, c, actor(who), now);
   REQUIRE_FALSE(r.ok());
-  CHECK(state_to_json(g.state) == before);
   return r.error();
 }
 
@@ -387,12 +388,10 @@ TEST_CASE("a repeated payment id changes nothing") {
   save(g, referral_plan("2026-01-01", 2000, 1000), t0);
   run(g, payment("inv-1", 1, 10'000), staff, at(2026, 1, 5));
   run(g, refund("rf-1", 1, 2'500, "inv-1"), staff, at(2026, 1, 6));
-  const auto before = state_to_json(g.state);
   CHECK(when_ok(g.state, payment("inv-1", 1, 10'000), staff, at(2026, 1, 7)).empty());
   CHECK(when_ok(g.state, payment("inv-1", 1, 10'000), support_rules::system_actor, at(2026, 1, 7)).empty()); // the billing system retrying
   CHECK(when_ok(g.state, payment("inv-1", 1, 10'000, at(2026, 1, 5)), staff, at(2026, 1, 7)).empty());
-  CHECK(when_ok(g.state, refund("rf-1", 1, 2'500, "inv-1"), staff, at(2026, 1, 7)).empty());
-  CHECK(state_to_json(g.state) == before);
+  CHECK(when_ok(g.state, refund("rf-1", 1, 2'500, "inv-1"), staff, at(2026, 1, 7)).empty()); // no event: nothing to apply
   // The same id with other details is refused, and changes nothing either.
   auto e = refused(g, payment("inv-1", 1, 12'000), staff, at(2026, 1, 7));
   CHECK(e.code == ErrorCode::conflict);
@@ -1077,7 +1076,7 @@ TEST_CASE("every commission event round-trips through JSON, and so does a snapsh
   timers(g, at(2026, 2, 1));
   auto back = state_from_json(state_to_json(g.state));
   REQUIRE(back.ok());
-  CHECK(state_to_json(*back) == state_to_json(g.state));
+  CHECK(back->commissions == g.state.commissions); // as structs: a field lost on the wire fails
   CHECK(back->commissions.referral_line_of == g.state.commissions.referral_line_of);
   CHECK(back->commissions.reversals_of == g.state.commissions.reversals_of);
   CHECK(back->commissions.pending == g.state.commissions.pending);
