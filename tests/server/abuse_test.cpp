@@ -8,9 +8,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <thread>
 
 using namespace pd::testing;
@@ -152,10 +154,14 @@ TEST_CASE("behind a trusted proxy, X-Forwarded-For names the client") {
 }
 
 TEST_CASE("slow clients (slowhttptest, slowloris mode) do not starve other requests") {
+  // A missing tool fails the test: nothing else checks slow clients.
+  REQUIRE_MESSAGE(std::system("command -v slowhttptest >/dev/null 2>&1") == 0,
+                  "slowhttptest is not installed (Debian package slowhttptest, installed by scripts/setup.sh)");
   ServerProcess s({"--read-timeout", "5"}, false);
   std::string cmd = "timeout 30 slowhttptest -H -c 400 -r 200 -i 4 -l 12 -t GET -u http://127.0.0.1:" + std::to_string(s.port()) +
                     "/healthz -x 10 -p 3 -g -o /tmp/pd-slowloris-" + std::to_string(::getpid()) + " >/dev/null 2>&1";
-  std::thread attack([&] { (void)std::system(cmd.c_str()); });
+  int attack_status = -1;
+  std::thread attack([&] { attack_status = std::system(cmd.c_str()); });
   // The probes start once the attack holds its connections: at least half of its 400 open to
   // the server (however long a loaded machine takes to start slowhttptest).
   const auto held_from = Clock::now();
@@ -174,6 +180,9 @@ TEST_CASE("slow clients (slowhttptest, slowloris mode) do not starve other reque
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   attack.join();
+  // 126/127: the shell could not run it; timeout's 124 means the attack ran its full course.
+  CHECK_MESSAGE((WIFEXITED(attack_status) && WEXITSTATUS(attack_status) != 126 && WEXITSTATUS(attack_status) != 127),
+                "slowhttptest did not run (status " << attack_status << ")");
   MESSAGE("worst /healthz latency under slowloris: " << worst << " ms");
   CHECK(worst < 2000); // starved requests would wait for the attack's connections to time out
 }
