@@ -1,5 +1,7 @@
 #include "client/app/selectors.hpp"
 
+#include "shared/domain/list_filters.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -70,15 +72,9 @@ std::string member_name(const domain::ProgramState& s, domain::PersonId id) {
 
 std::vector<const domain::Customer*> filter_customers(const domain::ProgramState& s, const CustomerFilter& f) {
   std::vector<const domain::Customer*> out;
-  const std::string q = lower(f.q);
-  for (const auto& [id, c] : s.customers) {
-    if (!q.empty() && lower(c.profile.name).find(q) == std::string::npos && lower(c.profile.email).find(q) == std::string::npos)
-      continue;
-    if (!f.subscription.empty() && f.subscription != domain::to_string(c.profile.subscription)) continue;
-    if (!f.segment.empty() && f.segment != c.profile.segment) continue;
-    if (f.agent >= 0 && c.assigned_agent != f.agent) continue;
-    out.push_back(&c);
-  }
+  const domain::CustomerFilter filter{f.q, f.subscription, f.segment, f.agent};
+  for (const auto& [id, c] : s.customers)
+    if (domain::customer_matches(c, filter)) out.push_back(&c);
   return out;
 }
 

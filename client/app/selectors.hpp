@@ -35,8 +35,8 @@ std::vector<NavItem> nav_items(identity::Role role);
 // A member's name (their email when they gave none); "Business queue" for person 0.
 std::string member_name(const domain::ProgramState& s, domain::PersonId id);
 
-// Customers of the list, filtered like the server's list does (name or email contains the
-// search text, case-insensitively; exact subscription, segment and assigned agent).
+// Customers of the list, filtered by the server's own rule (domain::customer_matches: name or
+// email contains the search text, case-insensitively; exact subscription, segment and agent).
 std::vector<const domain::Customer*> filter_customers(const domain::ProgramState& s, const CustomerFilter& f);
 // Customers assigned to an agent.
 std::vector<const domain::Customer*> customers_of_agent(const domain::ProgramState& s, domain::PersonId agent);

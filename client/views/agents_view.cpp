@@ -240,7 +240,8 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::Dummy(ui::dp(0, 12));
       ui::begin_tinted(ui::tone::warning);
       ui::heading("Warn " + w.subject, 16);
-      ui::text_wrapped("The agent sees the reason and is monitored for the next 14 days.", ui::color::muted);
+      ui::text_wrapped("The agent sees the reason and is monitored for the next " + std::to_string(domain::warning_monitor_days) + " days.",
+                       ui::color::muted);
       if (!wf.errors.general.empty()) ui::error_box(wf.errors.general);
       labeled_input("Reason", "##Warning reason", "What needs to change", w.reason, wf.errors.field("reason"));
       if (ui::primary_button(wf.sending ? "Sending\xE2\x80\xA6###Send warning" : "Send warning###Send warning", ImVec2(0, 0),

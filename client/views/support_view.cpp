@@ -43,7 +43,10 @@ std::string percent(double v) {
 } // namespace
 
 void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
-  if (begin_page(app, ui_state, dispatch)) {
+  if (begin_page(app, ui_state, dispatch) && !allowed(app, domain::Action::read_support_overview)) {
+    page_title("Support", "");
+    ui::text_wrapped("Only the business sees the support overview.", ui::color::muted); // the server answers 403 too
+  } else if (program_state(app)) {
     const auto& s = *program_state(app);
     const auto now = clock_ms();
     const int pi = std::clamp(ui_state.overview_period, 0, 2);

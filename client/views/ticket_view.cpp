@@ -12,6 +12,7 @@
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
 
+#include "shared/domain/ticket_actions.hpp"
 #include "shared/domain/restricted_topics.hpp"
 
 #include "imgui_internal.h" // ImGui::ScrollToItem
@@ -25,7 +26,7 @@ namespace {
 using domain::Action;
 using domain::TicketStatus;
 
-const char* const sentiments[] = {"frustrated", "angry", "calm", "threatening"};
+constexpr auto& sentiments = domain::escalation_sentiments; // the decoder's own list
 const char* const checklist_items[] = {"Personalization", "Completeness", "Clarity", "Tone match", "Proactive value"};
 
 const domain::RestrictedTopic* topic_of(const domain::ProgramState& s, const std::string& key) {
@@ -139,7 +140,6 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
   const auto& t = *tp;
   const domain::Target target{.ticket = t.id};
-  const bool open = domain::is_open(t.status);
 
   header(s, t, staff, now);
   ImGui::Dummy(ui::dp(0, 8));
@@ -170,23 +170,25 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       if (any) ImGui::SameLine(0, ui::dp(6));
       any = true;
     };
-    if (open && allowed(app, Action::escalate_ticket, target) && !t.escalation.pending && (agent || customer)) {
+    // Each button is offered by the rule decide() applies (shared/domain/ticket_actions).
+    const auto offered = [&](domain::TicketAction a) { return domain::ticket_action_offered(s, my_id(app), t, a); };
+    if (offered(domain::TicketAction::escalate)) {
       gap();
       if (ui::secondary_button(customer ? "Request escalation" : "Escalate")) {
         f.escalate_open = !f.escalate_open;
         f.escalate_scroll = f.escalate_open;
       }
     }
-    if (open && business && allowed(app, Action::take_over_ticket, target) && t.taken_over_by != my_id(app)) {
+    if (offered(domain::TicketAction::take_over)) {
       gap();
       if (ui::secondary_button(tk.sending ? "Taking over\xE2\x80\xA6###Take over" : "Take over###Take over"))
         dispatch(SendSupport{"take_over", domain::TakeOverTicket{t.id}});
     }
-    if (open && allowed(app, Action::resolve_ticket, target) && staff) {
+    if (offered(domain::TicketAction::resolve)) {
       gap();
       if (ui::secondary_button("Resolve")) f.resolve_open = !f.resolve_open;
     }
-    if (t.status != TicketStatus::closed && allowed(app, Action::close_ticket, target) && (customer || business)) {
+    if (offered(domain::TicketAction::close)) {
       gap();
       if (ui::secondary_button("Close ticket")) f.close_open = !f.close_open;
     }
@@ -241,7 +243,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       if (agent) {
         cmd.note.summary = f.esc_summary;
         cmd.note.attempts_so_far = f.esc_attempts;
-        cmd.note.customer_sentiment = sentiments[std::clamp(f.esc_sentiment, 0, 3)];
+        cmd.note.customer_sentiment = sentiments[static_cast<std::size_t>(std::clamp(f.esc_sentiment, 0, static_cast<int>(sentiments.size()) - 1))];
         cmd.note.business_impact = f.esc_impact;
         cmd.note.recommended_action = f.esc_recommended;
       }
@@ -285,7 +287,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
 
   // Triage (agent / business)
-  if (open && allowed(app, Action::triage_ticket, target) && staff) {
+  if (domain::ticket_action_offered(s, my_id(app), t, domain::TicketAction::triage)) {
     const auto& tf = ui_state.form("triage");
     const int prio = f.triage_priority >= 0 ? f.triage_priority : static_cast<int>(t.priority);
     int cat = f.triage_category;

@@ -13,6 +13,7 @@
 #include "client/testing/item_table.hpp"
 
 #include "shared/domain/restricted_topics.hpp"
+#include "shared/domain/list_filters.hpp"
 #include "shared/domain/support_overview.hpp"
 #include "shared/domain/sla.hpp"
 
@@ -253,12 +254,9 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool in_view(const domain::Ticket& t, const std::string& view) {
-  if (view.empty()) return domain::is_open(t.status);
-  if (view == "overdue") return t.overdue();
-  if (view == "escalated") return t.status == domain::TicketStatus::escalated || t.escalation.pending;
-  if (view == "closed") return !domain::is_open(t.status);
-  return true;
+// The route's view ("" is the Open tab) as the shared list view the server's ?view= applies.
+domain::TicketView view_of(const std::string& route_view) {
+  return route_view.empty() ? domain::TicketView::open : domain::ticket_view_from(route_view).value_or(domain::TicketView::open);
 }
 
 struct Tab {
@@ -302,18 +300,20 @@ const TicketList& ticket_list(const domain::ProgramState& s, const TicketQuery& 
   cache.version = s.version;
   cache.ticket_count = s.tickets.size();
   cache.query = query;
-  const std::string q = lower(query.search);
+  // The same filter as the server's GET /tickets (shared/domain/list_filters).
+  domain::TicketFilter filter;
+  filter.view = view_of(query.view);
+  filter.agent = query.agent;
+  if (query.priority >= 0) filter.priority = static_cast<domain::Priority>(query.priority);
+  filter.q = query.search;
+  std::array<domain::TicketView, std::size(tabs)> tab_views{};
+  for (std::size_t i = 0; i < std::size(tabs); ++i) tab_views[i] = view_of(tabs[i].view);
   for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
     const auto& t = it->second;
-    cache.open += domain::is_open(t.status) ? 1 : 0;
-    cache.overdue += t.overdue() ? 1 : 0;
-    for (std::size_t i = 0; i < std::size(tabs); ++i) cache.tab_counts[i] += in_view(t, tabs[i].view) ? 1 : 0;
-    if (!in_view(t, query.view)) continue;
-    if (query.priority >= 0 && static_cast<int>(t.priority) != query.priority) continue;
-    if (query.agent >= 0 && t.agent_id != query.agent) continue;
-    if (!q.empty() && lower(t.subject).find(q) == std::string::npos && lower(customer_name(s, t.customer_id)).find(q) == std::string::npos)
-      continue;
-    cache.rows.push_back(t.id);
+    cache.open += domain::in_ticket_view(t, domain::TicketView::open) ? 1 : 0;
+    cache.overdue += domain::in_ticket_view(t, domain::TicketView::overdue) ? 1 : 0;
+    for (std::size_t i = 0; i < std::size(tabs); ++i) cache.tab_counts[i] += domain::in_ticket_view(t, tab_views[i]) ? 1 : 0;
+    if (domain::ticket_matches(s, t, filter)) cache.rows.push_back(t.id);
   }
   // The order: rows are newest first already; other columns sort stably on their key, ties
   // newest first. A deadline of 0 (none) sorts last.
