@@ -263,6 +263,8 @@ struct TicketForms {
   int esc_sentiment = 0; // frustrated, angry, calm, threatening
   // Triage (index into the lists the view shows; -1: not touched yet, shows the ticket's)
   int triage_priority = -1, triage_category = -1;
+  bool triage_tags_touched = false;       // triage_tags holds the person's choice (else the ticket's show)
+  std::vector<domain::Category> triage_tags;
   // Resolve / close
   bool resolve_open = false, close_open = false;
   std::string resolve_note, close_note;
@@ -283,6 +285,7 @@ struct NewTicketForm {
   AttachmentDraft files;
   int category = 2;     // index into domain::all_categories (how-to)
   int priority = 2;     // P0..P3
+  std::vector<domain::Category> tags; // up to two secondary tags besides the category
   std::int64_t customer_id = 0; // business: the customer it is for
 };
 
@@ -440,6 +443,9 @@ struct UiState {
   int ticket_sort_column = 0;
   bool ticket_sort_descending = true;
   int overview_period = 1;   // 0: 7 days, 1: 30 days, 2: 90 days
+  std::int64_t escalation_note_open = 0;     // the escalation queue's ticket whose whole note is shown (0: none)
+  std::int64_t escalations_agent = 0;        // the agent whose history of escalations the Agents page shows (0: none)
+  std::int64_t agent_escalation_open = 0;    // the escalation of that history whose whole note is shown
   const SupportForm& form(const std::string& key) const {
     static const SupportForm none;
     auto it = support_forms.find(key);

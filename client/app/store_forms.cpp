@@ -337,7 +337,9 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
     toast("Ticket escalated.");
   } else if (k == "triage") {
     t.triage_priority = t.triage_category = -1;
-    toast("Priority and category saved.");
+    t.triage_tags_touched = false;
+    t.triage_tags.clear();
+    toast("Triage saved.");
   } else if (k == "take_over") {
     toast("You are handling this ticket now.");
   } else if (k == "resolve") {

@@ -6,6 +6,7 @@
 #include "client/app/format.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/badge_parts.hpp"
+#include "client/views/escalation_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
@@ -233,6 +234,40 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::PopStyleVar();
       ImGui::PopStyleColor(5);
     }
+    // The agents' histories of escalations (escalation_parts): one link per agent; the chosen
+    // one's escalations, each with its summary and, on "Show note", the whole escalation note.
+    if (!agents.empty()) {
+      ImGui::Dummy(ui::dp(0, 10));
+      ImGui::AlignTextToFramePadding();
+      ui::text("History of escalations:", ui::color::muted);
+      for (const auto* a : agents) {
+        ImGui::SameLine(0, ui::dp(12));
+        ImGui::PushID(static_cast<int>(a->person_id));
+        const std::string label = member_name(s, a->person_id) + "'s escalations";
+        if (ui::link(label.c_str())) {
+          ui_state.escalations_agent = ui_state.escalations_agent == a->person_id ? 0 : a->person_id;
+          ui_state.agent_escalation_open = 0;
+        }
+        ImGui::PopID();
+      }
+    }
+    if (ui_state.escalations_agent && s.agents.count(ui_state.escalations_agent)) {
+      ImGui::Dummy(ui::dp(0, 12));
+      if (ui::begin_card("agent-escalations", ImGui::GetContentRegionAvail().x)) {
+        ui::heading("Escalations on " + member_name(s, ui_state.escalations_agent) + "'s tickets", 16);
+        agent_escalations(s, ui_state.escalations_agent, ui_state.agent_escalation_open, clock_ms(), dispatch);
+      }
+      ui::end_card();
+    }
+    // Who may work support now (support_access_parts): remediation to record, customers held in
+    // the business queue and whether they come back.
+    for (const auto* a : agents)
+      if (support_access_pending(s, a->person_id)) {
+        ImGui::Dummy(ui::dp(0, 12));
+        ui::begin_tinted(ui::tone::neutral);
+        support_access_card(s, a->person_id, can_manage, ui_state, dispatch, clock_ms());
+        ui::end_tinted();
+      }
     // The warning form (WarnAgent): a reason; the agent is monitored for 14 days.
     if (ui_state.warn.person_id) {
       auto& w = ui_state.warn;

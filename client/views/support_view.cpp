@@ -8,6 +8,7 @@
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/escalation_parts.hpp"
 #include "client/views/ticket_parts.hpp"
 
 #include "client/testing/item_table.hpp"
@@ -97,14 +98,8 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::Dummy(ui::dp(0, 8));
     if (ui::begin_card("Awaiting escalation", col)) {
       ui::heading("Awaiting escalation", 16);
-      if (o.awaiting_escalation.empty()) ui::text("Nothing is waiting for you.", ui::color::muted);
-      for (auto id : o.awaiting_escalation)
-        if (auto t = s.ticket(id)) {
-          const char* src = t->escalation.source == domain::EscalationSource::customer ? "customer"
-                            : t->escalation.source == domain::EscalationSource::agent  ? "agent"
-                                                                                       : "SLA";
-          ticket_line(s, *t, std::string("from ") + src + ", " + relative_time(t->escalation.at, now), ui::color::warning, dispatch);
-        }
+      // Per row a readable summary; "Show note" opens the agent's whole note (escalation_parts).
+      escalation_queue(s, o.awaiting_escalation, ui_state.escalation_note_open, now, dispatch);
     }
     ui::end_card();
     ImGui::EndGroup();

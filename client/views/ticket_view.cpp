@@ -9,6 +9,8 @@
 #include "client/app/selectors.hpp"
 #include "client/views/badge_parts.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/escalation_parts.hpp"
+#include "client/views/tag_parts.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
 
@@ -81,8 +83,16 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
   }
 }
 
-void thread(const domain::Ticket& t, std::int64_t now, std::int64_t program) {
+// The messages and the audit trail's system entries (audit_trail()), newest first; an entry
+// made by a message (a status the reply set) shows above it.
+void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audit, std::int64_t now, std::int64_t program) {
+  auto entry = audit.rbegin();
   for (auto it = t.messages.rbegin(); it != t.messages.rend(); ++it) {
+    for (; entry != audit.rend() && entry->at >= it->at; ++entry) {
+      ImGui::PushID(static_cast<int>(entry - audit.rbegin()) + 1'000'000);
+      audit_entry(*entry, now);
+      ImGui::PopID();
+    }
     const auto& m = *it;
     ImGui::PushID(static_cast<int>(m.id));
     const bool internal = m.kind == domain::MessageKind::internal_note;
@@ -143,6 +153,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
   header(s, t, staff, now);
   ImGui::Dummy(ui::dp(0, 8));
+  if (staff) escalation_card(s, t, now); // the escalation with the agent's whole note
 
   // Restricted topics of the ticket (agents and business).
   if (staff && !t.restricted_topics.empty()) {
@@ -305,14 +316,23 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::SameLine(0, ui::dp(6));
     if (choice("##Triage category", cats, c2, ui::dp(180))) f.triage_category = c2;
     ImGui::SameLine(0, ui::dp(6));
+    // Secondary tags on the line below, then Save triage.
+    const auto primary = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
+    if (!f.triage_tags_touched) f.triage_tags = t.tags;
+    ImGui::NewLine();
+    ImGui::AlignTextToFramePadding();
+    ui::text("Secondary tags (up to two)", ui::color::muted);
+    ImGui::SameLine(0, ui::dp(10));
+    if (secondary_tags(primary, f.triage_tags)) f.triage_tags_touched = true;
     const bool changed = (f.triage_priority >= 0 && f.triage_priority != static_cast<int>(t.priority)) ||
-                         (f.triage_category >= 0 && domain::all_categories[static_cast<std::size_t>(f.triage_category)] != t.category);
+                         (f.triage_category >= 0 && domain::all_categories[static_cast<std::size_t>(f.triage_category)] != t.category) ||
+                         (f.triage_tags_touched && f.triage_tags != t.tags);
     if (ui::primary_button("Save triage", ImVec2(0, 0), changed && !tf.sending)) {
       domain::TriageTicket cmd;
       cmd.ticket_id = t.id;
       cmd.priority = static_cast<domain::Priority>(p2);
       cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
-      cmd.tags = t.tags;
+      cmd.tags = f.triage_tags;
       dispatch(SendSupport{"triage", cmd});
     }
     errors_of(tf);
@@ -489,7 +509,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 4));
   ui::caption("CONVERSATION, NEWEST FIRST");
   ImGui::Dummy(ui::dp(0, 4));
-  thread(t, now, s.id);
+  thread(t, domain::audit_trail(s, t, my_id(app)), now, s.id);
   ImGui::Dummy(ui::dp(0, 24));
   ImGui::EndChild();
   end_page();

@@ -11,6 +11,7 @@
 #include "client/views/tones.hpp"
 
 #include "client/testing/item_table.hpp"
+#include "client/views/tag_parts.hpp"
 
 #include "shared/domain/restricted_topics.hpp"
 #include "shared/domain/list_filters.hpp"
@@ -597,6 +598,10 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
       ui::field_label("Category");
       choice("##Category", cats, f.category, ui::dp(240));
       ui::field_error(form.errors.field("category"));
+      ImGui::Dummy(ui::dp(0, 4));
+      ui::field_label("Also about (up to two secondary tags)");
+      secondary_tags(domain::all_categories[static_cast<std::size_t>(std::clamp(f.category, 0, 9))], f.tags);
+      ui::field_error(form.errors.field("tags"));
     }
     ImGui::Dummy(ui::dp(0, 6));
     {
@@ -621,6 +626,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
       cmd.text = f.text;
       cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(f.category, 0, 9))];
       cmd.priority = static_cast<domain::Priority>(std::clamp(f.priority, 0, 3));
+      cmd.tags = f.tags;
       cmd.attachments = f.files.files;
       dispatch(SendSupport{"new_ticket", cmd});
     }
