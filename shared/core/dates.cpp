@@ -63,4 +63,13 @@ Date date_of_ms(std::int64_t unix_ms) {
   return civil_from_days(days);
 }
 
+std::string format_utc_minute(std::int64_t unix_ms) {
+  const std::int64_t minute_ms = 60'000;
+  const std::int64_t minutes = unix_ms >= 0 ? unix_ms / minute_ms : -((-unix_ms + minute_ms - 1) / minute_ms);
+  const std::int64_t of_day = ((minutes % 1440) + 1440) % 1440;
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(of_day / 60), static_cast<int>(of_day % 60));
+  return format_date(date_of_ms(unix_ms)) + " " + hm + " UTC";
+}
+
 } // namespace pd::core

@@ -25,5 +25,7 @@ std::int64_t days_from_civil(const Date& d);
 Date civil_from_days(std::int64_t days);
 inline constexpr std::int64_t ms_per_day = 86'400'000;
 Date date_of_ms(std::int64_t unix_ms); // UTC
+// "2026-12-07 14:05 UTC": an instant to the minute (rounded down), for messages that name a time.
+std::string format_utc_minute(std::int64_t unix_ms);
 
 } // namespace pd::core

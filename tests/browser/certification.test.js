@@ -185,7 +185,7 @@ test('the agent fails the assessment and must wait out the retry period', TIMEOU
   assert.equal((await h.apiCommand(suite.server.url, staff, 1, 'GradeAttempt', { person_id: niaId, attempt: attempt.number, grades })).status, 200);
   await statusIs(page, 'Failed');
   await h.waitForItem(page, { contains: 'You can retry from', window: 'Page' });
-  await h.waitForItem(page, { label: 'The retry period after your last attempt has not passed yet.', window: 'Page' });
+  await h.waitForItem(page, { contains: 'The retry period after your last attempt has not passed yet: you may try again from', window: 'Page' });
   const button = await h.findItem(page, { label: 'Take Assessment', window: 'Page' });
   assert.ok(button, 'the button is there, disabled');
   const early = await h.apiCommand(suite.server.url, niaCookie, 1, 'StartAssessment', {});
@@ -200,7 +200,7 @@ test('four days later the agent passes; the business grades the written answers 
   suite.server.shiftClock('+4d');
   const page = people.nia.page;
   await page.clock.setFixedTime(Date.now() + 4 * DAY); // the agent's browser lives in the same days
-  await h.waitForNoItem(page, { label: 'The retry period after your last attempt has not passed yet.', window: 'Page' });
+  await h.waitForNoItem(page, { contains: 'The retry period after your last attempt has not passed yet: you may try again from', window: 'Page' });
   await h.click(page, 'Take Assessment', { window: 'Page' });
   await h.waitForItem(page, { contains: 'Time left', window: 'Page' });
   const attempt = recordOf(await snapshot(niaCookie), niaId).attempts.at(-1);

@@ -3,6 +3,7 @@
 // a fresh attempt, is graded and approved, and can then be assigned; the server submits an
 // attempt whose time ran out and refuses answers after it; agents never see the question bank.
 #include "api_client.hpp"
+#include "shared/core/dates.hpp"
 
 #include <doctest/doctest.h>
 
@@ -82,7 +83,9 @@ TEST_CASE("a failed agent retries once the business waives the wait, is graded a
   // Inside the retry period: refused, nothing changes.
   auto early = theo.command(1, "StartAssessment", json::object());
   CHECK(early->status == 409);
-  CHECK(json_of(early)["error"]["message"].get<std::string>().find("retry period") != std::string::npos);
+  // The refusal says until when.
+  const auto until = "you may try again from " + pd::core::format_utc_minute(rec["retry_after"].get<std::int64_t>());
+  CHECK(json_of(early)["error"]["message"].get<std::string>().find(until) != std::string::npos);
   CHECK(record_of(snapshot(daniel), theo.person_id())["attempts"].size() == rec["attempts"].size());
 
   // The business waives the wait; a fresh attempt with a paper drawn from the bank.

@@ -3,6 +3,7 @@
 // scheduler's auto-submission and expiry, revocation, who may be assigned customers, what an
 // agent may see, and the commands' and events' JSON.
 #include "program_fixture.hpp"
+#include "shared/core/dates.hpp"
 
 #include "shared/domain/decide_certification.hpp"
 #include "shared/domain/decide_support.hpp"
@@ -546,7 +547,8 @@ TEST_CASE("a failed attempt sets the retry date; attempts run out; exceptions li
   // Inside the retry period: refused; at its end: allowed.
   auto wait = when_refused(g.state, StartAssessment{}, nia, fa + 3 * day_ms - 1);
   CHECK(wait.code == ErrorCode::conflict);
-  CHECK(wait.message == "The retry period after your last attempt has not passed yet.");
+  CHECK(wait.message == "The retry period after your last attempt has not passed yet: you may try again from " +
+                          pd::core::format_utc_minute(fa + 3 * day_ms) + ".");
   CHECK(first<AttemptStarted>(when_ok(g.state, StartAssessment{}, nia, fa + 3 * day_ms)) != nullptr);
 
   // Waiving the wait opens a new attempt at once.
@@ -580,7 +582,9 @@ TEST_CASE("a failed attempt sets the retry date; attempts run out; exceptions li
   CHECK(record(g, nia).extra_attempts == 1);
   CHECK(record(g, nia).exception_request.empty());
   CHECK(attempts_left(g.state.certification, nia) == 1);
-  CHECK(when_refused(g.state, StartAssessment{}, nia, fb + 2 * day_ms).message == "The retry period after your last attempt has not passed yet.");
+  CHECK(when_refused(g.state, StartAssessment{}, nia, fb + 2 * day_ms).message ==
+        "The retry period after your last attempt has not passed yet: you may try again from " +
+            pd::core::format_utc_minute(record(g, nia).retry_after) + ".");
   auto third = run(g, StartAssessment{}, nia, fb + 3 * day_ms);
   CHECK(first<AttemptStarted>(third)->attempt.number == 3);
 
