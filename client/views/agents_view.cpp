@@ -76,10 +76,10 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       if (ImGui::BeginTable("agents", 9, flags)) {
         ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn("Partner status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Certification", ImGuiTableColumnFlags_WidthStretch, 1.7f);
-        ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Certification", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn("Customers", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 0.9f);
         ImGui::TableSetupColumn("Support", ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn("Warning", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("##Actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
@@ -117,7 +117,8 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
             center_in_row(row_h, ui::pill_size(certified_badge_label).y + ImGui::GetTextLineHeight());
             ui::pill(certified_badge_label, ui::tone::success);
             ui::FontScope font(ui::fonts().regular, 12.5f);
-            ui::text(badge_dates_text(*badge), ui::color::muted);
+            ui::text(badge_span_text(*badge), ui::color::muted); // certified - expires
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", badge_dates_text(*badge).c_str());
           } else {
             center_in_row(row_h, ImGui::GetTextLineHeight());
             ui::text(domain::label_of(domain::certification_status(s.certification, a->person_id)), ui::color::muted);

@@ -10,6 +10,10 @@ std::string badge_dates_text(const domain::CertifiedBadge& b) {
          (b.expires_at ? "expires " + format_day_ms(b.expires_at) : std::string("does not expire"));
 }
 
+std::string badge_span_text(const domain::CertifiedBadge& b) {
+  return b.expires_at ? format_day_ms(b.certified_at) + " \xE2\x80\x93 " + format_day_ms(b.expires_at) : "since " + format_day_ms(b.certified_at);
+}
+
 bool certified_badge(const domain::ProgramState& s, domain::PersonId agent, std::int64_t now, bool with_dates) {
   const auto badge = domain::certified_badge(s.certification, agent, now);
   if (!badge) return false;
