@@ -1122,6 +1122,7 @@ TEST_CASE("months, days and the timers' schedule") {
 // day's monthly amount under the plan in effect that day.
 struct SupportModel {
   std::map<CustomerId, PersonId> assigned;
+  std::map<CustomerId, bool> held;
   std::map<PersonId, PartnerStatus> status;
   std::map<PersonId, bool> certified;
   std::map<CustomerId, bool> cancelled;
@@ -1135,7 +1136,12 @@ struct SupportModel {
   std::map<std::tuple<PersonId, CustomerId, int, int>, Sum> sums; // agent, customer, year, month
 
   void observe(const EventBody& body) {
-    if (auto assignment = std::get_if<CustomerAssigned>(&body)) assigned[assignment->customer_id] = assignment->agent_id;
+    if (auto assignment = std::get_if<CustomerAssigned>(&body)) {
+      assigned[assignment->customer_id] = assignment->agent_id;
+      held[assignment->customer_id] = false; // a new assignment ends a hold
+    }
+    // Held with the business's queue while its agent may not work support (support_access.hpp).
+    if (auto hold = std::get_if<CustomerSupportHeld>(&body)) held[hold->customer_id] = hold->held;
     if (auto partner = std::get_if<AgentStatusChanged>(&body)) status[partner->person_id] = partner->status;
     // Leaving the program ends an agent's support like a removal; coming back starts it active.
     if (auto left = std::get_if<MemberRemoved>(&body)) status[left->person_id] = PartnerStatus::removed;
@@ -1161,7 +1167,7 @@ struct SupportModel {
       if (from <= day) in_effect = &p;
     const auto date = pd::core::civil_from_days(day);
     for (const auto& [customer, agent] : assigned) {
-      if (agent == 0 || status[agent] != PartnerStatus::active || !certified[agent] || cancelled[customer]) continue;
+      if (agent == 0 || held[customer] || status[agent] != PartnerStatus::active || !certified[agent] || cancelled[customer]) continue;
       auto& sum = sums[{agent, customer, date.year, date.month}];
       ++sum.days;
       if (in_effect && in_effect->support_basis == SupportBasis::flat) sum.units += in_effect->support_flat_minor * 10'000;
@@ -1490,6 +1496,11 @@ TEST_CASE("property: support-side, membership, discipline and certification even
   CHECK(checked_support_events > 20'000);
   CHECK(support_lines_compared > 5'000);
   CHECK(referral_lines_seen > 5'000);
+  CHECK(removals > 500);
+  CHECK(returns > 200);
+  CHECK(terminations > 500);
+  CHECK(fraud_stops > 100);
+  CHECK(payments_after_removal > 500);
 }
 
 } // namespace
