@@ -224,6 +224,7 @@ struct Confirm {
   std::string reason;
   bool remediation_required = false; // suspension
   bool reassign_customers = false;   // suspension: move every customer to internal support now
+  bool come_back = true;             // reinstatement: held customers come back to the agent (else internal support)
   bool sending = false;
   FormErrors errors;
   bool focus = true;
@@ -398,6 +399,12 @@ struct WarnForm {
 };
 // Stopping a terminated agent's referral commission for fraud (StopReferralCommission): its own
 // form, confirmed apart from the termination.
+// Recording a suspension's remediation as done (RecordRemediation).
+struct RemediationForm {
+  std::int64_t person_id = 0; // 0: closed
+  std::string subject;
+  std::string what;
+};
 struct StopReferralForm {
   std::int64_t person_id = 0; // 0: closed
   std::string subject;
@@ -432,6 +439,7 @@ struct UiState {
   SupportSettingsForm support_settings;
   WarnForm warn;
   StopReferralForm stop_referral;
+  RemediationForm remediation; // support_access_parts.cpp
   TrainingForm training;
   CertificationDeskForm certification;
   EarningsForm earnings;

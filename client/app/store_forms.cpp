@@ -375,6 +375,11 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
   } else if (k == "warn") {
     toast(ui_.warn.subject + " was warned.");
     ui_.warn = WarnForm{};
+  } else if (k == "remediation") {
+    toast("Remediation recorded for " + ui_.remediation.subject + ".");
+    ui_.remediation = RemediationForm{};
+  } else if (k == "held") {
+    toast("Done: the customers' tickets are where you chose.");
   } else if (k == "stop_referral") {
     toast(ui_.stop_referral.subject + "'s referral commission is stopped.");
     ui_.stop_referral = StopReferralForm{};
@@ -707,6 +712,10 @@ void Store::handle(const SubmitConfirm&) {
       cmd.remediation_required = c.remediation_required;
       cmd.reassign_customers = c.reassign_customers;
     }
+    // Reinstating an agent whose customers wait in the business queue: the business's choice.
+    if (const auto* st = app_.replica.program_id == c.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
+        st && c.status == domain::PartnerStatus::active && !domain::held_customers(*st, c.person_id).empty())
+      cmd.customers_come_back = c.come_back;
     send_command(CommandKind::agent_status, c.program_id, cmd, c.person_id);
     break;
   }

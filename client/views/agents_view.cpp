@@ -10,6 +10,7 @@
 #include "client/views/layout.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
+#include "client/views/support_access_parts.hpp"
 
 #include "shared/domain/support_overview.hpp"
 
@@ -167,7 +168,10 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
               ui::text("No tickets yet", ui::color::muted);
             }
             ImGui::TableSetColumnIndex(7);
-            if (active_warning) {
+            if (rec != s.agent_support.end() && rec->second.remediation_required) {
+              center_in_row(row_h, ui::pill_size("R").y);
+              remediation_pill(s, a->person_id); // the business decides reinstatement here
+            } else if (active_warning) {
               center_in_row(row_h, ui::pill_size("W").y);
               ui::pill("Warned", ui::tone::warning);
               if (ImGui::IsItemHovered())

@@ -11,6 +11,7 @@
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
 #include "client/views/ticket_parts.hpp"
+#include "client/views/support_access_parts.hpp"
 #include "shared/core/number_format.hpp"
 
 #include <algorithm>
@@ -124,6 +125,7 @@ void agent_row(const ProgramState& s, const AgentCertification& rec, Certificati
   }
   ImGui::TableNextColumn();
   ui::pill(label_of(rec.status), certification_tone(rec.status));
+  remediation_pill(s, rec.person_id); // a suspension that requires remediation (support_access.hpp)
   ImGui::TableNextColumn();
   const auto [done, required] = required_module_progress(c, rec.person_id);
   ui::text(std::to_string(done) + "/" + std::to_string(required));

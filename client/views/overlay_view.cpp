@@ -37,7 +37,8 @@ Wording wording(const Confirm& c, const domain::ProgramState* s) {
     switch (c.status) {
     case domain::PartnerStatus::suspended:
       w.title = "Suspend " + c.subject;
-      w.body = who + " stays a member and keeps the customers already assigned, but cannot be assigned new ones while suspended.";
+      w.body = who + " stays a member and keeps the " + customers + " assigned, but gets and answers no tickets while suspended: their new and " +
+               "open tickets go to your queue, and " + who + " can only read them.";
       w.confirm = "Suspend agent";
       break;
     case domain::PartnerStatus::removed:
@@ -57,6 +58,11 @@ Wording wording(const Confirm& c, const domain::ProgramState* s) {
     default:
       w.title = "Reinstate " + c.subject;
       w.body = who + " becomes an active partner agent again and can be assigned customers.";
+      if (s) {
+        if (const auto held = domain::held_customers(*s, c.person_id); !held.empty())
+          w.body += " " + count_text(static_cast<std::int64_t>(held.size()), "customer", "customers") + " of " + who +
+                    "'s are handled in your queue meanwhile: choose below whether they come back.";
+      }
       w.confirm = "Reinstate agent";
       break;
     }
@@ -135,6 +141,27 @@ void draw_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::EndDisabled();
       ui::field_error(c.errors.field("reason"));
       ImGui::Dummy(ui::dp(0, 4));
+    }
+    // Reinstating (support_access.hpp): the remediation a suspension required, and whether the
+    // customers held in the business queue come back.
+    if (const auto* st = program_state(app); st && c.kind == Confirm::Kind::agent_status && c.status == domain::PartnerStatus::active) {
+      if (auto rec = st->agent_support.find(c.person_id); rec != st->agent_support.end() && rec->second.remediation_required) {
+        if (rec->second.remediation.at == 0)
+          ui::message_box("Remediation required: record what was done (Agents page) before reinstating.", ui::tone::danger);
+        else
+          ui::message_box("Remediation recorded by " + member_name(*st, rec->second.remediation.by) + " on " +
+                              format_day_ms(rec->second.remediation.at) + ": " + rec->second.remediation.what,
+                          ui::tone::success);
+        ImGui::Dummy(ui::dp(0, 4));
+      }
+      if (!domain::held_customers(*st, c.person_id).empty()) {
+        ImGui::BeginDisabled(c.sending);
+        const std::string who = first_name(c.subject);
+        if (ImGui::RadioButton(("Customers come back to " + who).c_str(), c.come_back)) c.come_back = true;
+        if (ImGui::RadioButton("Customers stay with internal support", !c.come_back)) c.come_back = false;
+        ImGui::EndDisabled();
+        ImGui::Dummy(ui::dp(0, 4));
+      }
     }
     if (c.kind == Confirm::Kind::agent_status && c.status == domain::PartnerStatus::suspended) {
       ImGui::BeginDisabled(c.sending);

@@ -10,6 +10,7 @@
 #include "client/views/badge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
+#include "client/views/support_access_parts.hpp"
 
 #include <algorithm>
 
@@ -131,6 +132,11 @@ void members_list(const AppState& app, Dispatch& dispatch, const domain::Program
       if (m->role == Role::agent && domain::certified_badge(s.certification, m->person_id, now)) {
         ImGui::SameLine(0, ui::dp(6));
         certified_badge(s, m->person_id, now, false);
+      }
+      // A suspension that requires remediation before reinstatement (support_access.hpp).
+      if (m->role == Role::agent && s.agent_support.count(m->person_id) && s.agent_support.at(m->person_id).remediation_required) {
+        ImGui::SameLine(0, ui::dp(6));
+        remediation_pill(s, m->person_id);
       }
     }
     ImGui::TableSetColumnIndex(3);

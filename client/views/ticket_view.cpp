@@ -13,6 +13,7 @@
 #include "client/views/tag_parts.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
+#include "client/views/support_access_parts.hpp"
 
 #include "shared/domain/ticket_actions.hpp"
 #include "shared/domain/restricted_topics.hpp"
@@ -72,11 +73,22 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
   ui::text("Next deadline", ui::color::muted);
   ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
   countdown(t, now);
+  // Overdue flags name who was responsible when the deadline passed (stored then, not looked up).
+  if (staff) {
+    auto responsible = [&](domain::PersonId p) { return p ? member_name(s, p) : std::string("the business queue"); };
+    if (t.sla.first_response_overdue_at)
+      fact("Overdue", "No first response in time (" + responsible(t.sla.first_response_overdue_agent) + " responsible then)", lw);
+    if (t.sla.resolution_overdue_at)
+      fact("Overdue", "Not resolved in time (" + responsible(t.sla.resolution_overdue_agent) + " responsible then)", lw);
+  }
   if (t.escalation.source != domain::EscalationSource::none) {
     const char* src = t.escalation.source == domain::EscalationSource::customer ? "the customer"
                       : t.escalation.source == domain::EscalationSource::agent  ? "the agent"
                                                                                 : "the SLA rules";
     fact("Escalated", std::string("by ") + src + ", " + relative_time(t.escalation.at, now) +
+                          (staff ? (t.escalation.agent_id ? ", " + member_name(s, t.escalation.agent_id) + " handling it then"
+                                                           : std::string(", in the business queue then"))
+                                 : std::string{}) +
                           (t.escalation.pending ? " (awaiting the business)" : ""),
          lw);
     if (!t.escalation.reason.empty()) fact("Reason", t.escalation.reason, lw);
@@ -153,6 +165,8 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
   header(s, t, staff, now);
   ImGui::Dummy(ui::dp(0, 8));
+  // An agent who may not work support reads its customers' tickets only (support_access.hpp).
+  if (agent) off_support_notice(s, my_id(app));
   if (staff) escalation_card(s, t, now); // the escalation with the agent's whole note
 
   // Restricted topics of the ticket (agents and business).

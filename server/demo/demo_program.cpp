@@ -23,6 +23,7 @@ const std::vector<DemoSignIn>& demo_sign_ins() {
       {"agent@acme.test", "certified support agent"},
       {"trainee@acme.test", "agent working towards certification (failed once, retry soon)"},
       {"marco@acme.test", "agent whose assessment waits for grading"},
+      {"sofia@acme.test", "suspended agent (remediation required) whose customer's tickets went to the business queue"},
       {"customer@acme.test", "customer of Acme Analytics"},
   };
   return all;
@@ -407,6 +408,39 @@ struct Certification {
 };
 
 
+// Sofia Lindqvist, certified twelve days ago and assigned Amara Obi, answered her first ticket;
+// her second went overdue unanswered, and two days ago Maya suspended her with remediation
+// required. Amara stays Sofia's customer, but her open and new tickets are in the business
+// queue (Sofia reads them only) until Maya records the remediation, reinstates Sofia and
+// chooses whether Amara comes back.
+void suspension_story(Story& story, ProgramId acme, Certification& cert, const Actor& maya, const Actor& daniel, CustomerId amara,
+                      TimeMs base) {
+  auto at = [&](double days_ago) { story.now = base - static_cast<TimeMs>(days_ago * 24 * 3'600'000); };
+  at(12);
+  auto sofia = story.person("sofia@acme.test", "Sofia Lindqvist");
+  story.join(acme, daniel, sofia, Role::agent);
+  cert.certify(sofia, daniel, maya);
+  story.run(acme, AssignCustomer{amara, sofia.id}, daniel);
+  at(9);
+  auto roster = story.open(acme, daniel, amara, "Roster import skips students", "Amara's CSV roster import leaves out 14 students with accented names.",
+                           Priority::p2, Category::bug);
+  at(9 - 0.1);
+  story.reply(acme, sofia, roster, "Hi Amara, save the CSV as UTF-8 and import it again: all 14 students will come through.",
+              TicketStatus::resolved);
+  at(3);
+  story.open(acme, daniel, amara, "Report cards show last term's grades",
+             "Amara's report cards for the spring term still print the autumn grades.", Priority::p2, Category::bug);
+  at(2.05);
+  story.timers(acme); // unanswered under Sofia: overdue, then escalated by the SLA rules
+  at(2);
+  story.run(acme, SetAgentStatus{sofia.id, PartnerStatus::suspended, "Quality dropped: customers waited days for a first response. Retraining first.",
+                                 {}, true, false},
+            maya);
+  at(1);
+  story.open(acme, daniel, amara, "Timetable sync stopped on Monday", "The timetable has not synced with the school calendar since Monday.",
+             Priority::p2, Category::integration);
+}
+
 // Commissions at Acme since the program started, six months ago: a plan from its first day,
 // the customers' monthly payments (with a refund of a paid-out line and a cancellation), month
 // closes and approvals by the scheduler, a payout batch on the 10th of every month, a bonus, and
@@ -586,6 +620,7 @@ void load_demo_program(app::Services& s) {
   cert.train(marco);
   story.now = cert.start_with_free_answer(marco, base - 3'600'000LL);
   cert.attempt(marco, true, false);
+  suspension_story(story, acme, cert, maya, daniel, by_email.at("amara@bluepine.test"), base);
   story.now = base;
   for (const auto& p : payments_later)
     story.run(acme, RecordPayment{p.external_id, p.customer, PaymentKind::payment, p.amount, p.at, ""}, Actor{support_rules::system_actor, "Billing system", ""});
