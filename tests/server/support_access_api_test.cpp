@@ -68,8 +68,8 @@ TEST_CASE("a suspended agent's customers: tickets in the business queue, the bus
   // Daniel (who did not suspend her) is told at once.
   const auto notes = json_of(daniel.get("/api/v1/programs/1/notifications"));
   CHECK(notes["unread"].get<int>() == daniel_unread + 1);
-  CHECK(notes["items"].back()["kind"] == "support_held");
-  CHECK(notes["items"].back()["text"] ==
+  CHECK(notes["items"][0]["kind"] == "support_held"); // newest first
+  CHECK(notes["items"][0]["text"] ==
         "Ava Martinez may not work support now (suspended): the new and open tickets of 5 customers are handled in your queue.");
 
   // Jordan's new ticket goes to the queue; Ava reads it, her answer is refused, Daniel answers.
