@@ -29,6 +29,7 @@ enum class Page {
   customer,     // #/p/{id}/customers/{customer id}
   new_customer, // #/p/{id}/customers/new
   agents,       // #/p/{id}/agents
+  agent,        // #/p/{id}/agents/{person id}  an agent's page: performance history (business; an agent its own)
   people,       // #/p/{id}/people      members and invitations
   settings,     // #/p/{id}/settings
   profile,      // #/p/{id}/profile     a customer's own record
@@ -58,7 +59,7 @@ struct Route {
   explicit Route(Page p) : page(p) {}
   Page page = Page::loading;
   std::int64_t program_id = 0; // program pages
-  std::int64_t item_id = 0;    // Page::customer, Page::ticket
+  std::int64_t item_id = 0;    // Page::customer, Page::ticket, Page::agent (a person id)
   std::string token;           // Page::invite
   CustomerFilter filter;       // Page::customers
   std::string ticket_view;     // Page::tickets: "" (open), overdue, escalated, closed, all
@@ -392,6 +393,18 @@ struct CommissionDeskForm {
   std::string shown_tab;       // the tab shown in the last frame (the list of tabs on a phone)
 };
 
+// Scheduling a check-in, or moving one (check_in_views.cpp). Times are UTC, like every date shown.
+struct CheckInForm {
+  bool open = false;
+  std::string where;              // the panel showing the form: "customer" or "follow-ups"
+  std::int64_t check_in_id = 0;   // 0: a new check-in; else the one being moved
+  std::int64_t customer_id = 0;   // the customer it is for
+  std::string date;               // YYYY-MM-DD
+  std::string time = "09:00";     // HH:MM
+  std::string note;
+  std::string problem;            // the date or time cannot be read
+};
+
 struct WarnForm {
   std::int64_t person_id = 0; // 0: closed
   std::string subject;
@@ -438,6 +451,7 @@ struct UiState {
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
   WarnForm warn;
+  CheckInForm check_in;
   StopReferralForm stop_referral;
   RemediationForm remediation; // support_access_parts.cpp
   TrainingForm training;

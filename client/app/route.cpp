@@ -119,6 +119,7 @@ bool is_program_page(Page page) {
   case Page::customer:
   case Page::new_customer:
   case Page::agents:
+  case Page::agent:
   case Page::people:
   case Page::settings:
   case Page::support_settings:
@@ -202,6 +203,11 @@ Route parse_route(std::string_view hash) {
       } else {
         return Route{};
       }
+    } else if (section == "agents" && !sub.empty()) {
+      auto id = parse_id(sub);
+      if (!id) return Route{};
+      route.page = Page::agent;
+      route.item_id = *id;
     } else if (section == "settings" && sub == "support") {
       route.page = Page::support_settings;
     } else if (!sub.empty()) {
@@ -243,6 +249,7 @@ std::string format_route(const Route& route) {
   case Page::new_customer: return p + "/customers/new";
   case Page::customer: return p + "/customers/" + std::to_string(route.item_id);
   case Page::agents: return p + "/agents";
+  case Page::agent: return p + "/agents/" + std::to_string(route.item_id);
   case Page::people: return p + "/people";
   case Page::settings: return p + "/settings";
   case Page::support_settings: return p + "/settings/support";

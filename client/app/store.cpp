@@ -45,7 +45,7 @@ bool page_allowed(Page page, identity::Role role) {
   if (identity::is_business_role(role)) return page != Page::profile && page != Page::training && page != Page::earnings;
   if (role == identity::Role::agent)
     return page == Page::overview || page == Page::customers || page == Page::customer || page == Page::tickets ||
-           page == Page::ticket || page == Page::training || page == Page::earnings;
+           page == Page::ticket || page == Page::training || page == Page::earnings || page == Page::agent; // its own page only (the view checks)
   if (role == identity::Role::customer)
     return page == Page::overview || page == Page::profile || page == Page::tickets || page == Page::ticket ||
            page == Page::new_ticket;
@@ -171,6 +171,7 @@ void Store::update_title() {
   case Page::customer: page = "Customer"; break;
   case Page::new_customer: page = "Add customer"; break;
   case Page::agents: page = "Agents"; break;
+  case Page::agent: page = "Agent"; break;
   case Page::people: page = "People"; break;
   case Page::settings: page = "Settings"; break;
   case Page::profile: page = "My profile"; break;
@@ -193,6 +194,8 @@ void Store::update_title() {
         if (m.program_id == r.program_id) program = m.program_name;
     if (r.page == Page::customer && app_.replica.state)
       if (auto c = app_.replica.state->customer(r.item_id)) title = c->profile.name;
+    if (r.page == Page::agent && app_.replica.state)
+      if (auto m = app_.replica.state->member(r.item_id)) title = m->name;
     if (r.page == Page::ticket && app_.replica.state)
       if (auto t = app_.replica.state->ticket(r.item_id)) title = "#" + std::to_string(t->id) + " " + t->subject;
     if (!program.empty()) title += " \xC2\xB7 " + program;

@@ -4,6 +4,7 @@
 #include "client/views/views.hpp"
 
 #include "client/app/format.hpp"
+#include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/badge_parts.hpp"
 #include "client/views/escalation_parts.hpp"
@@ -102,7 +103,9 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
             const float line = ImGui::GetTextLineHeight();
             center_in_row(row_h, line * 2);
             ui::FontScope font(ui::fonts().bold, 0.0f);
-            ui::text(member_name(s, a->person_id));
+            // The agent's page: its performance history (agent_view.cpp).
+            const std::string name = member_name(s, a->person_id) + "##agent page";
+            if (ui::link(name.c_str())) dispatch(Navigate{program_route(Page::agent, s.id, a->person_id)});
           }
           {
             ui::FontScope font(ui::fonts().regular, 13);

@@ -24,6 +24,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     case Page::customer:
     case Page::new_customer: draw_customer(app, ui, dispatch); break;
     case Page::agents: draw_agents(app, ui, dispatch); break;
+    case Page::agent: draw_agent(app, ui, dispatch); break;
     case Page::people: draw_people(app, ui, dispatch); break;
     case Page::settings: draw_settings(app, ui, dispatch); break;
     case Page::profile: draw_profile(app, ui, dispatch); break;

@@ -14,6 +14,7 @@
 #include "client/app/selectors.hpp"
 #include "client/platform/browser.hpp"
 #include "client/views/badge_parts.hpp"
+#include "client/views/check_in_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
 
@@ -319,6 +320,8 @@ void draw_customer(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       } else {
         read_only(app, s, *c, avail);
       }
+      ImGui::Dummy(ui::dp(0, 12));
+      draw_customer_check_ins(s, my_id(app), ui_state, dispatch, *c, avail, static_cast<std::int64_t>(platform::wall_clock_ms()));
     }
     ImGui::EndChild();
   }

@@ -47,6 +47,7 @@ Page nav_page(Page p) {
   if (p == Page::customer || p == Page::new_customer) return Page::customers;
   if (p == Page::ticket || p == Page::new_ticket) return Page::tickets;
   if (p == Page::support_settings) return Page::settings;
+  if (p == Page::agent) return Page::agents;
   return p;
 }
 

@@ -17,6 +17,7 @@
 
 #include "shared/domain/ticket_actions.hpp"
 #include "shared/domain/restricted_topics.hpp"
+#include "shared/domain/response_target.hpp"
 
 #include "imgui_internal.h" // ImGui::ScrollToItem
 
@@ -73,6 +74,13 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
   ui::text("Next deadline", ui::color::muted);
   ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
   countdown(t, now);
+  // The targets that apply and why (seed 003's standards; response_target.hpp, as the ticket read).
+  if (staff)
+    for (const auto& target : domain::sla::response_targets(s.support, t)) {
+      ui::text(std::string(target.key) == "first_response" ? "First response" : "Resolution", ui::color::muted);
+      ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
+      ui::text_wrapped(target.text, target.state == "due" ? ui::color::text : ui::color::muted);
+    }
   // Overdue flags name who was responsible when the deadline passed (stored then, not looked up).
   if (staff) {
     auto responsible = [&](domain::PersonId p) { return p ? member_name(s, p) : std::string("the business queue"); };

@@ -6,6 +6,7 @@
 #include "client/app/format.hpp"
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
+#include "client/views/check_in_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
@@ -15,6 +16,7 @@
 
 #include "shared/domain/restricted_topics.hpp"
 #include "shared/domain/list_filters.hpp"
+#include "shared/domain/check_ins.hpp"
 #include "shared/domain/support_overview.hpp"
 #include "shared/domain/sla.hpp"
 
@@ -177,8 +179,10 @@ bool score_buttons(const char* id, int& value, int from, int to) {
 namespace {
 
 // The agent's workspace above the list: own performance score (with its components and the
-// weights), active warnings with the end of their monitoring window, follow-up reminders.
-void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, std::int64_t now, Dispatch& dispatch) {
+// weights) with a link to its performance history, active warnings with the end of their
+// monitoring window, follow-up reminders with the check-ins' Done and Move, and scheduling one.
+void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, std::int64_t now, UiState& ui_state, Dispatch& dispatch) {
+  const float card_h = ui::dp(262);
   const float gap = ui::dp(16);
   const float col = column_width(ImGui::GetContentRegionAvail().x, 3, gap, ui::dp(260));
   const bool row = col < ImGui::GetContentRegionAvail().x;
@@ -192,7 +196,7 @@ void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, st
     std::snprintf(buf, sizeof buf, "%.0f", v);
     return std::string(buf);
   };
-  if (ui::begin_card("My performance", col, ui::dp(170))) {
+  if (ui::begin_card("My performance", col, card_h)) {
     ui::caption("MY PERFORMANCE SCORE");
     {
       ui::FontScope font(ui::fonts().bold, 24);
@@ -203,10 +207,12 @@ void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, st
     ui::text("Response time " + pct(perf.response) + " (20%)", ui::color::muted);
     ui::text("Customer ratings " + pct(perf.customer) + " (25%)", ui::color::muted);
     ui::text("Business ratings " + pct(perf.business) + " (15%)", ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    if (ui::link("Performance history")) dispatch(Navigate{program_route(Page::agent, s.id, me)});
   }
   ui::end_card();
   if (row) ImGui::SameLine(0, gap);
-  if (ui::begin_card("My warnings", col, ui::dp(170))) {
+  if (ui::begin_card("My warnings", col, card_h)) {
     ui::caption("WARNINGS");
     bool any = false;
     for (const auto& w : record.warnings) {
@@ -221,14 +227,14 @@ void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, st
   }
   ui::end_card();
   if (row) ImGui::SameLine(0, gap);
-  if (ui::begin_card("Follow-ups", col, ui::dp(170))) {
+  if (ui::begin_card("Follow-ups", col, card_h)) {
     ui::caption("FOLLOW-UPS");
-    const auto ups = domain::follow_ups(s, me, now);
+    const auto ups = domain::follow_ups(s, me, now); // check-ins first, soonest first
     if (ups.empty()) ui::text("Nothing to follow up.", ui::color::muted);
     int shown = 0;
     for (const auto& u : ups) {
-      if (++shown > 4) {
-        ui::text("\xE2\x80\xA6" "and " + std::to_string(ups.size() - 4) + " more", ui::color::muted);
+      if (++shown > 3) { // three fit with their buttons; the customer pages hold the rest
+        ui::text("\xE2\x80\xA6" "and " + std::to_string(ups.size() - 3) + " more", ui::color::muted);
         break;
       }
       ImGui::PushID(shown);
@@ -236,12 +242,27 @@ void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, st
       if (ui::link(label.c_str())) dispatch(Navigate{program_route(Page::customer, s.id, u.customer_id)});
       ImGui::SameLine(0, ui::dp(6));
       ui::FontScope font(ui::fonts().regular, 13);
-      ui::text(u.detail.empty() ? u.reason : u.detail, ui::color::muted);
+      const auto check_in = u.check_in_id ? s.check_ins.find(u.check_in_id) : s.check_ins.end();
+      if (check_in != s.check_ins.end()) {
+        const bool due = domain::check_in_due(check_in->second, now);
+        ui::text(check_in_when(check_in->second, now), due ? ui::color::error : ui::color::muted);
+        ui::text(u.detail, ui::color::muted);
+        ImGui::SameLine(0, ui::dp(8));
+        check_in_buttons(s, me, check_in->second, ui_state, dispatch, "follow-ups", now);
+      } else {
+        ui::text(u.detail.empty() ? u.reason : u.detail, ui::color::muted);
+      }
       ImGui::PopID();
     }
+    ImGui::Dummy(ui::dp(0, 2));
+    if (ui::link("Schedule a check-in##follow-ups")) open_check_in_form(ui_state, "follow-ups", 0, nullptr, now);
   }
   ui::end_card();
   ImGui::Dummy(ui::dp(0, 10));
+  if (ui_state.check_in.open && ui_state.check_in.where == "follow-ups") {
+    draw_check_in_form(s, me, ui_state, dispatch, "follow-ups", now);
+    ImGui::Dummy(ui::dp(0, 10));
+  }
 }
 
 void center_in_row(float row_h, float content_h) {
@@ -371,7 +392,7 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       if (ui::primary_button(label, ImVec2(0, 0))) dispatch(Navigate{program_route(Page::new_ticket, s.id)});
       ImGui::SetCursorPos(after);
     }
-    if (role == identity::Role::agent) draw_agent_workspace(s, my_id(app), now, dispatch);
+    if (role == identity::Role::agent) draw_agent_workspace(s, my_id(app), now, ui_state, dispatch);
 
     // Tabs
     for (std::size_t tab_index = 0; tab_index < std::size(tabs); ++tab_index) {

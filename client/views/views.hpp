@@ -30,6 +30,7 @@ void draw_overview(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_customers(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_customer(const AppState& app, UiState& ui, Dispatch& dispatch); // also "new customer"
 void draw_agents(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_agent(const AppState& app, UiState& ui, Dispatch& dispatch);  // agent_view.cpp: one agent's performance history
 void draw_people(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_settings(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_profile(const AppState& app, UiState& ui, Dispatch& dispatch);

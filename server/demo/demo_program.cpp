@@ -83,14 +83,14 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   at(15 * 24);
   auto invite = story.open(acme, jordan, jordan_c, "Can't invite a teammate", "The invite button is greyed out for my colleague Priyanka.",
                            Priority::p2, Category::account);
-  at(15 * 24 - 13);
-  story.timers(acme); // the 12 h first-response window passed
-  at(15 * 24 - 14);
+  at(15 * 24 - 5);
+  story.timers(acme); // the 4 h first-response window passed (P2 Medium, stricter than the Standard tier's 12 h)
+  at(15 * 24 - 6);
   story.reply(acme, ava, invite, "Sorry for the wait! Seats are full on your plan: remove an inactive user under Settings > Team, then invite again.",
               TicketStatus::resolved);
   at(15 * 24 - 16);
   story.run(acme, CloseTicket{invite, ""}, jordan);
-  story.run(acme, RateTicket{invite, 2, 4, 4, 3, "The answer was right but it took over half a day."}, jordan);
+  story.run(acme, RateTicket{invite, 2, 4, 4, 3, "The answer was right but it took six hours."}, jordan);
 
   at(20 * 24);
   auto slack = story.open(acme, daniel, customer.at("ines@solara.test"), "Slack alerts for failed syncs",
@@ -190,6 +190,9 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   story.run(acme, WarnAgent{priya.id, "Two first responses past the SLA window in October"}, maya);
   at(0.2);
   story.run(acme, ScheduleCheckIn{customer.at("fatima@quillworks.test"), base + 2LL * 24 * 3'600'000, "Trial check-in: first project set up?"}, ava);
+  // A check-in that has come due: Ava's quarterly call with Jordan, set up three days ago.
+  at(3 * 24);
+  story.run(acme, ScheduleCheckIn{jordan_c, base - 3LL * 3'600'000, "Quarterly review: how is reporting going?"}, ava);
   story.now = base;
 }
 

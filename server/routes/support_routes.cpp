@@ -10,6 +10,8 @@
 #include "shared/core/text_search.hpp"
 #include "server/scheduling/time_zones.hpp"
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/performance.hpp"
+#include "shared/domain/response_target.hpp"
 #include "shared/domain/list_filters.hpp"
 #include "shared/domain/support_overview.hpp"
 #include "shared/domain/ticket_audit.hpp"
@@ -105,6 +107,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
       }
       auto j = nlohmann::json(*t);
       j["audit"] = audit_trail(s, *t, actor->id);
+      j["targets"] = sla::response_targets_json(s.support, *t); // which windows apply and why
       return j;
     });
     if (!found || !*found) return http::send_error(res, 404, ErrorCode::not_found, "No such ticket.", "ticket_id");
@@ -160,6 +163,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
                             {"overdue_flags", rec.overdue_flags},
                             {"history", rec.history},
                             {"performance", performance_to_json(performance_of(rec, now))},
+                            {"performance_history", performance_history_json(rec, now)},
                             {"follow_ups", follow}};
     });
     if (!body || !*body) return http::send_error(res, 404, ErrorCode::not_found, "No such agent.", "agent_id");

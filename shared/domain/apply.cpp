@@ -22,6 +22,7 @@ struct Applier {
     s.name = c.name;
     s.currency = c.currency;
     s.created_at = e.at;
+    s.support.priority_matrix = c.priority_matrix;
     s.members[c.owner_id] = Member{c.owner_id, c.owner_name, c.owner_email, Role::owner, e.at, e.seq};
     return {};
   }

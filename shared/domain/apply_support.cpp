@@ -235,6 +235,9 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRated& b) {
     auto& rec = s.agent_support[t->agent_id];
     ++rec.customer_ratings;
     rec.customer_rating_sum += b.rating.overall;
+    rec.ratings.push_back(RatingSample{e.at, t->id, false, b.rating.overall});
+    record(s, t->agent_id, e.at, "customer_rating", t->id,
+           customer_name(s, t->customer_id) + " rated " + quoted(*t) + " " + std::to_string(b.rating.overall) + "/5");
     notify(s, t->agent_id, e, "rating", customer_name(s, t->customer_id) + " rated " + quoted(*t) + " " + std::to_string(b.rating.overall) + "/5",
            t->id, t->customer_id);
   }
@@ -251,6 +254,9 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketHandlingRated& b
   auto& rec = s.agent_support[t->agent_id];
   ++rec.business_ratings;
   rec.business_rating_sum += b.rating.score;
+  rec.ratings.push_back(RatingSample{e.at, t->id, true, b.rating.score});
+  record(s, t->agent_id, e.at, "business_rating", t->id,
+         person_name(s, e.actor) + " rated the handling of " + quoted(*t) + " " + std::to_string(b.rating.score) + "/5");
   notify(s, t->agent_id, e, "business_rating", "The business rated your handling of " + quoted(*t) + " " + std::to_string(b.rating.score) + "/5",
          t->id, t->customer_id);
   return {};
@@ -288,10 +294,22 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInScheduled& b) {
   return {};
 }
 
-ApplyOutcome apply(ProgramState& s, const Event&, const CheckInCompleted& b) {
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b) {
   auto it = s.check_ins.find(b.check_in_id);
   if (it == s.check_ins.end()) return {true};
   it->second.done = true;
+  it->second.done_at = e.at;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInRescheduled& b) {
+  auto it = s.check_ins.find(b.check_in_id);
+  if (it == s.check_ins.end()) return {true};
+  it->second.due_at = b.due_at;
+  it->second.note = b.note;
+  if (it->second.agent_id != e.actor)
+    notify(s, it->second.agent_id, e, "check_in", "Check-in with " + customer_name(s, it->second.customer_id) + " was moved", 0,
+           it->second.customer_id);
   return {};
 }
 

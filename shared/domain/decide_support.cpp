@@ -2,6 +2,7 @@
 
 #include "shared/core/number_format.hpp"
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/check_ins.hpp"
 #include "shared/domain/decide_certification.hpp"
 #include "shared/domain/decide_commission.hpp"
 #include "shared/domain/sla.hpp"
@@ -327,20 +328,36 @@ Outcome decide(const ProgramState& s, const ScheduleCheckIn& c, const Actor& a, 
   auto cust = s.customer(c.customer_id);
   if (!cust || !may(s, a, Action::read_customer, {.customer = c.customer_id}))
     return make_error(ErrorCode::not_found, "No such customer.", "data.customer_id");
-  const Role role = s.role_of(a.id);
-  if (role != Role::agent && !identity::is_business_role(role)) return forbidden();
-  if (c.due_at < now - day_ms) return make_error(ErrorCode::invalid_field, "A check-in is scheduled for today or later.", "data.due_at");
-  const PersonId agent = role == Role::agent ? a.id : cust->assigned_agent;
-  return Events{CheckInScheduled{CheckIn{s.next_check_in_id, c.customer_id, agent, c.due_at, c.note, false}}};
+  if (!may_schedule_check_in(s, a.id, c.customer_id)) return forbidden();
+  if (auto e = check_in_time_error(c.due_at, now)) return *e;
+  const PersonId agent = s.role_of(a.id) == Role::agent ? a.id : cust->assigned_agent;
+  return Events{CheckInScheduled{CheckIn{s.next_check_in_id, c.customer_id, agent, c.due_at, c.note, false, 0}}};
 }
 
+namespace {
+// The check-in, if the actor may change it (anyone else is told there is no such check-in).
+const CheckIn* changeable_check_in(const ProgramState& s, const Actor& a, std::int64_t id) {
+  auto it = s.check_ins.find(id);
+  return it != s.check_ins.end() && may_change_check_in(s, a.id, it->second) ? &it->second : nullptr;
+}
+core::Error no_check_in() { return make_error(ErrorCode::not_found, "No such check-in.", "data.check_in_id"); }
+} // namespace
+
 Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& a, TimeMs) {
-  auto it = s.check_ins.find(c.check_in_id);
-  const Role role = s.role_of(a.id);
-  if (it == s.check_ins.end() || !(identity::is_business_role(role) || it->second.agent_id == a.id))
-    return make_error(ErrorCode::not_found, "No such check-in.", "data.check_in_id");
-  if (it->second.done) return make_error(ErrorCode::conflict, "This check-in is already done.", "data.check_in_id");
+  auto ci = changeable_check_in(s, a, c.check_in_id);
+  if (!ci) return no_check_in();
+  if (ci->done) return make_error(ErrorCode::conflict, "This check-in is already done.", "data.check_in_id");
   return Events{CheckInCompleted{c.check_in_id}};
+}
+
+Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& a, TimeMs now) {
+  auto ci = changeable_check_in(s, a, c.check_in_id);
+  if (!ci) return no_check_in();
+  if (ci->done) return make_error(ErrorCode::conflict, "This check-in is already done: schedule a new one.", "data.check_in_id");
+  if (auto e = check_in_time_error(c.due_at, now)) return *e;
+  const std::string note = c.note.value_or(ci->note);
+  if (c.due_at == ci->due_at && note == ci->note) return Events{};
+  return Events{CheckInRescheduled{c.check_in_id, c.due_at, note}};
 }
 
 Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, TimeMs now) {

@@ -326,6 +326,15 @@ struct Remediation {
   bool operator==(const Remediation&) const = default;
 };
 
+// A rating of the agent's handling of a ticket, when it was given (for the score over time).
+struct RatingSample {
+  TimeMs at = 0;
+  TicketId ticket_id = 0;
+  bool by_business = false; // the business's rating of the handling; else the customer's overall satisfaction
+  int score = 0;            // 1-5
+  bool operator==(const RatingSample&) const = default;
+};
+
 struct AgentSupport {
   std::vector<AgentWarning> warnings;
   bool remediation_required = false; // set by a suspension that requires it, until reinstatement
@@ -338,6 +347,7 @@ struct AgentSupport {
   std::int64_t customer_rating_sum = 0; // of overall satisfaction, 1-5
   int business_ratings = 0;
   std::int64_t business_rating_sum = 0;
+  std::vector<RatingSample> ratings; // every rating counted above, oldest first
   bool operator==(const AgentSupport&) const = default;
 };
 
@@ -371,6 +381,7 @@ struct CheckIn {
   TimeMs due_at = 0;
   std::string note;
   bool done = false;
+  TimeMs done_at = 0;
   bool operator==(const CheckIn&) const = default;
 };
 
@@ -401,10 +412,11 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HistoryEntry, at, kind, ticket_i
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseSample, at, elapsed_ms, in_time)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaOutcome, at, in_time)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Remediation, what, by, at)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RatingSample, at, ticket_id, by_business, score)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentSupport, warnings, remediation_required, remediation, overdue_flags, history, responses, outcomes,
-                                                customer_ratings, customer_rating_sum, business_ratings, business_rating_sum)
+                                                customer_ratings, customer_rating_sum, business_ratings, business_rating_sum, ratings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Notification, id, at, kind, text, ticket_id, customer_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Inbox, items, read_up_to, next_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckIn, id, customer_id, agent_id, due_at, note, done)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckIn, id, customer_id, agent_id, due_at, note, done, done_at)
 
 } // namespace pd::domain

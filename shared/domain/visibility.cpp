@@ -105,6 +105,10 @@ struct EventVisibility {
     auto it = s.check_ins.find(e.check_in_id);
     return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
   }
+  bool operator()(const CheckInRescheduled& e) const {
+    auto it = s.check_ins.find(e.check_in_id);
+    return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
+  }
 };
 
 // The parts of a ticket a customer is shown, used alike by customer_view() and customer_facing().
