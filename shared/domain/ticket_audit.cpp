@@ -252,9 +252,9 @@ std::vector<AuditEntry> audit_trail(const ProgramState& s, const Ticket& t, Pers
       a.internal = true;
       std::string text;
       if (c.priority != c.previous_priority)
-        text = std::string("Priority ") + label_of(c.previous_priority) + " \xE2\x86\x92 " + label_of(c.priority);
+        text = std::string("Priority changed from ") + label_of(c.previous_priority) + " to " + label_of(c.priority);
       if (c.category != c.previous_category)
-        text += (text.empty() ? "Category " : "; category ") + std::string(to_string(c.previous_category)) + " \xE2\x86\x92 " +
+        text += (text.empty() ? "Category changed from " : "; category from ") + std::string(to_string(c.previous_category)) + " to " +
                 to_string(c.category);
       a.text = text + ".";
       break;

@@ -104,7 +104,7 @@ TEST_CASE("the audit trail records triage, take-over, status changes and reassig
   CAPTURE(staff.dump(1));
   REQUIRE(staff.size() == 6);
   const std::vector<std::pair<std::string, std::string>> expected{
-      {"Ava Martinez", "Priority P2 Medium \xE2\x86\x92 P1 High."},
+      {"Ava Martinez", "Priority changed from P2 Medium to P1 High."},
       {"Daniel Brooks", "Took over the ticket from Ava Martinez."},
       {"Daniel Brooks", "Status changed to Waiting on customer."},
       {"Jordan Lee", "Status changed to Open."},

@@ -98,7 +98,7 @@ TEST_CASE("take-overs, reassignments, SLA misses, status and priority changes ar
   REQUIRE(std::find(kinds.begin(), kinds.end(), K::sla_missed) != kinds.end());
   CHECK(kinds.front() == K::triaged);
   CHECK(staff.front().who == "Ava");
-  CHECK(staff.front().text == "Priority P2 Medium \xE2\x86\x92 P0 Critical; category how-to \xE2\x86\x92 bug.");
+  CHECK(staff.front().text == "Priority changed from P2 Medium to P0 Critical; category from how-to to bug.");
   CHECK(mentions(staff, "First response overdue; responsible: Ava."));
   CHECK(mentions(staff, "Took over the ticket from Ava."));
   CHECK(mentions(staff, "Reassigned the customer from Ava to Theo."));
