@@ -102,12 +102,14 @@ void draw_check_in_form(const domain::ProgramState& s, domain::PersonId me, UiSt
     else if (choice("##Check-in customer", labels, index, ui::dp(320)) && index >= 0) f.customer_id = ids[static_cast<std::size_t>(index)];
   }
   const float w = ui::dp(170);
+  const float row_y = ImGui::GetCursorPosY();
   ImGui::BeginGroup();
   ui::field_label("Date (YYYY-MM-DD)");
   bool edited = false;
   ui::input_text("##Check-in date", "2026-01-31", f.date, edited, 0, w);
   ImGui::EndGroup();
   ImGui::SameLine(0, ui::dp(12));
+  ImGui::SetCursorPosY(row_y); // level with the date field
   ImGui::BeginGroup();
   ui::field_label("Time (HH:MM, UTC)");
   ui::input_text("##Check-in time", "09:00", f.time, edited, 0, ui::dp(120));
