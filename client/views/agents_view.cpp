@@ -276,6 +276,17 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         support_access_card(s, a->person_id, can_manage, ui_state, dispatch, clock_ms());
         ui::end_tinted();
       }
+    // Who may work support now (support_access_parts): remediation to record, customers held in
+    // the business queue and whether they come back.
+    for (const auto* a : agents)
+      if (support_access_pending(s, a->person_id)) {
+        ImGui::Dummy(ui::dp(0, 12));
+        ImGui::PushID(static_cast<int>(a->person_id));
+        if (ui::begin_card("support-access", ImGui::GetContentRegionAvail().x))
+          support_access_card(s, a->person_id, can_manage, ui_state, dispatch, clock_ms());
+        ui::end_card(); // a card of its own: the message boxes in it split the draw list
+        ImGui::PopID();
+      }
     // The warning form (WarnAgent): a reason; the agent is monitored for 14 days.
     if (ui_state.warn.person_id) {
       auto& w = ui_state.warn;

@@ -26,14 +26,14 @@ std::string first_name(const std::string& name) {
 
 } // namespace
 
-bool remediation_pill(const domain::ProgramState& s, domain::PersonId agent) {
+bool remediation_pill(const domain::ProgramState& s, domain::PersonId agent, bool compact) {
   const auto* rec = record_of(s, agent);
   if (!rec || !rec->remediation_required) return false;
   if (rec->remediation.at == 0) {
-    ui::pill("Remediation required", ui::tone::danger);
+    ui::pill(compact ? "Remediation" : "Remediation required", ui::tone::danger);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The suspension requires remediation: record what was done before reinstating.");
   } else {
-    ui::pill("Remediation recorded", ui::tone::success);
+    ui::pill(compact ? "Remediated" : "Remediation recorded", ui::tone::success);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", remediation_text(s, rec->remediation).c_str());
   }
   return true;
@@ -91,7 +91,8 @@ void support_access_card(const domain::ProgramState& s, domain::PersonId agent, 
     for (auto id : held)
       if (auto c = s.customer(id)) names += (names.empty() ? "" : ", ") + c->profile.name;
     ui::text_wrapped(count_text(static_cast<std::int64_t>(held.size()), "customer", "customers") + " of " + who +
-                     "'s are handled in your queue: " + names + ". " + who + " reads their tickets without answering.");
+                     (held.size() == 1 ? "'s is" : "'s are") + " handled in your queue: " + names + ". " + who +
+                     " reads their tickets without answering.");
     if (can_manage) {
       const auto& form = ui.form("held");
       if (!form.errors.general.empty()) ui::error_box(form.errors.general);

@@ -12,8 +12,9 @@
 namespace pd::client::views {
 
 // A small pill when the agent's suspension requires remediation ("Remediation required" or
-// "Remediation recorded", the details in a tooltip); nothing otherwise. Returns whether drawn.
-bool remediation_pill(const domain::ProgramState& s, domain::PersonId agent);
+// "Remediation recorded", the details in a tooltip; compact: "Remediation" / "Remediated" for a
+// narrow column); nothing otherwise. Returns whether drawn.
+bool remediation_pill(const domain::ProgramState& s, domain::PersonId agent, bool compact = false);
 // Whether the agent needs the business's attention here: remediation outstanding or recorded
 // but not yet reinstated, or customers held in the business queue.
 bool support_access_pending(const domain::ProgramState& s, domain::PersonId agent);

@@ -74,6 +74,14 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
   ui::text("Next deadline", ui::color::muted);
   ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
   countdown(t, now);
+  // Overdue flags name who was responsible when the deadline passed (stored then, not looked up).
+  if (staff) {
+    auto responsible = [&](domain::PersonId p) { return p ? member_name(s, p) : std::string("the business queue"); };
+    if (t.sla.first_response_overdue_at)
+      fact("Overdue", "No first response in time (" + responsible(t.sla.first_response_overdue_agent) + " responsible then)", lw);
+    if (t.sla.resolution_overdue_at)
+      fact("Overdue", "Not resolved in time (" + responsible(t.sla.resolution_overdue_agent) + " responsible then)", lw);
+  }
   // The targets that apply and why (seed 003's standards; response_target.hpp, as the ticket read).
   if (staff)
     for (const auto& target : domain::sla::response_targets(s.support, t)) {

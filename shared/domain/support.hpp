@@ -335,9 +335,19 @@ struct RatingSample {
   bool operator==(const RatingSample&) const = default;
 };
 
+// The remediation a suspension required, recorded as done: what, by whom (the business member
+// who recorded it), when.
+struct Remediation {
+  std::string what;
+  PersonId by = 0;
+  TimeMs at = 0; // 0: none recorded
+  bool operator==(const Remediation&) const = default;
+};
+
 struct AgentSupport {
   std::vector<AgentWarning> warnings;
   bool remediation_required = false; // set by a suspension that requires it, until reinstatement
+  Remediation remediation;           // the latest recorded (reset by a new suspension that requires one) // set by a suspension that requires it, until reinstatement
   Remediation remediation;           // the latest recorded (reset by a new suspension that requires one)
   int overdue_flags = 0;
   std::deque<HistoryEntry> history;      // newest last; capped at max_history

@@ -115,7 +115,7 @@ test('a suspension that requires remediation: reinstating is refused until the r
   await h.typeInto(staff, 'Reason', 'Quality dropped: retraining first', { window: 'Confirm' });
   await h.click(staff, 'Remediation required', { window: 'Confirm' });
   await h.click(staff, 'Suspend agent', { window: 'Confirm' });
-  await h.waitFor('Priya flagged', async () => !!(await h.findInRow(staff, 'Priya Nair', 'Remediation required', { window: 'Page' })));
+  await h.waitFor('Priya flagged', async () => !!(await h.findInRow(staff, 'Priya Nair', 'Remediation', { window: 'Page' })));
 
   // Reinstating now is refused, with the reason in the dialog.
   await h.clickInRow(staff, 'Priya Nair', 'Reinstate', { window: 'Page' });
@@ -128,7 +128,7 @@ test('a suspension that requires remediation: reinstating is refused until the r
   await h.click(staff, 'Record Priya\'s remediation', { window: 'Page' });
   await h.typeInto(staff, 'Remediation done', 'Retook the restricted-topics module and passed its quiz', { window: 'Page' });
   await h.click(staff, 'Record as done', { window: 'Page' });
-  await h.waitFor('Priya\'s remediation recorded', async () => !!(await h.findInRow(staff, 'Priya Nair', 'Remediation recorded', { window: 'Page' })));
+  await h.waitFor('Priya\'s remediation recorded', async () => !!(await h.findInRow(staff, 'Priya Nair', 'Remediated', { window: 'Page' })));
   await h.waitForItem(staff, { contains: 'Recorded by Daniel Brooks on', window: 'Page' });
   await h.screenshot(staff, 'suspension-remediation-recorded.png');
   await h.clickInRow(staff, 'Priya Nair', 'Reinstate', { window: 'Page' });
