@@ -9,9 +9,9 @@
 #include "client/views/badge_parts.hpp"
 #include "client/views/escalation_parts.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support_access_parts.hpp"
 #include "client/views/ticket_parts.hpp"
 #include "client/views/tones.hpp"
-#include "client/views/support_access_parts.hpp"
 
 #include "shared/domain/support_overview.hpp"
 
@@ -173,7 +173,7 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
             ImGui::TableSetColumnIndex(7);
             if (rec != s.agent_support.end() && rec->second.remediation_required) {
               center_in_row(row_h, ui::pill_size("R").y);
-              remediation_pill(s, a->person_id); // the business decides reinstatement here
+              remediation_pill(s, a->person_id, true); // the business decides reinstatement here
             } else if (active_warning) {
               center_in_row(row_h, ui::pill_size("W").y);
               ui::pill("Warned", ui::tone::warning);
@@ -267,15 +267,6 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       }
       ui::end_card();
     }
-    // Who may work support now (support_access_parts): remediation to record, customers held in
-    // the business queue and whether they come back.
-    for (const auto* a : agents)
-      if (support_access_pending(s, a->person_id)) {
-        ImGui::Dummy(ui::dp(0, 12));
-        ui::begin_tinted(ui::tone::neutral);
-        support_access_card(s, a->person_id, can_manage, ui_state, dispatch, clock_ms());
-        ui::end_tinted();
-      }
     // Who may work support now (support_access_parts): remediation to record, customers held in
     // the business queue and whether they come back.
     for (const auto* a : agents)

@@ -64,11 +64,6 @@ Wording wording(const Confirm& c, const domain::ProgramState* s) {
                     (held.size() == 1 ? "'s is" : "'s are") + " handled in your queue meanwhile: choose below whether " +
                     (held.size() == 1 ? "it comes" : "they come") + " back.";
       }
-      if (s) {
-        if (const auto held = domain::held_customers(*s, c.person_id); !held.empty())
-          w.body += " " + count_text(static_cast<std::int64_t>(held.size()), "customer", "customers") + " of " + who +
-                    "'s are handled in your queue meanwhile: choose below whether they come back.";
-      }
       w.confirm = "Reinstate agent";
       break;
     }
