@@ -89,14 +89,6 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
       ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
       ui::text_wrapped(target.text, target.state == "due" ? ui::color::text : ui::color::muted);
     }
-  // Overdue flags name who was responsible when the deadline passed (stored then, not looked up).
-  if (staff) {
-    auto responsible = [&](domain::PersonId p) { return p ? member_name(s, p) : std::string("the business queue"); };
-    if (t.sla.first_response_overdue_at)
-      fact("Overdue", "No first response in time (" + responsible(t.sla.first_response_overdue_agent) + " responsible then)", lw);
-    if (t.sla.resolution_overdue_at)
-      fact("Overdue", "Not resolved in time (" + responsible(t.sla.resolution_overdue_agent) + " responsible then)", lw);
-  }
   if (t.escalation.source != domain::EscalationSource::none) {
     const char* src = t.escalation.source == domain::EscalationSource::customer ? "the customer"
                       : t.escalation.source == domain::EscalationSource::agent  ? "the agent"
