@@ -7,6 +7,7 @@
 #include "client/app/format.hpp"
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
+#include "client/views/escalation_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/performance_parts.hpp"
 #include "client/views/ticket_parts.hpp"
@@ -54,6 +55,15 @@ void draw_agent(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         off_support_notice(s, me);
       }
       draw_performance_history(s, id, me, clock_ms(), avail, dispatch);
+      // The business: the agent's history of escalations, each with the whole note on selection.
+      if (business) {
+        ImGui::Dummy(ui::dp(0, 12));
+        if (ui::begin_card("agent-escalation-history", ImGui::GetContentRegionAvail().x)) {
+          ui::heading("History of escalations", 16);
+          agent_escalations(s, id, ui_state.agent_escalation_open, clock_ms(), dispatch);
+        }
+        ui::end_card();
+      }
     }
     ImGui::EndChild();
   }

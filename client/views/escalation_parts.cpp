@@ -27,7 +27,12 @@ std::string when_text(std::int64_t at, std::int64_t now) { return relative_time(
 
 // The whole escalation: the reason (customers, SLA rules) and the agent's note.
 void escalation_details(const domain::Escalation& e) {
-  if (!e.reason.empty()) fact("Reason", e.reason, ui::dp(170));
+  if (!e.reason.empty()) {
+    const float x0 = ImGui::GetCursorPosX();
+    ui::text("Reason", ui::color::muted);
+    ImGui::SameLine(x0 + ui::dp(170));
+    ui::text_wrapped(e.reason);
+  }
   if (e.source == domain::EscalationSource::agent) escalation_note_fields(e.note);
 }
 
@@ -39,8 +44,9 @@ bool note_toggle(bool open) { return ui::link(open ? "Hide note" : "Show note");
 void escalation_note_fields(const domain::EscalationNote& note) {
   const float lw = ui::dp(170);
   auto line = [&](const char* label, const std::string& value) {
+    const float x0 = ImGui::GetCursorPosX(); // inside an indent too
     ui::text(label, ui::color::muted);
-    ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
+    ImGui::SameLine(x0 + lw);
     ImGui::PushTextWrapPos(0.0f);
     ui::text_wrapped(value.empty() ? std::string("not given") : value, value.empty() ? ui::color::muted : ui::color::text);
     ImGui::PopTextWrapPos();
@@ -101,9 +107,13 @@ void escalation_queue(const domain::ProgramState& s, const std::vector<domain::T
     if (ui::link(label.c_str())) dispatch(Navigate{program_route(Page::ticket, s.id, t->id)});
     ImGui::SameLine(0, ui::dp(10));
     ui::text(std::string("from ") + source_word(t->escalation.source) + ", " + relative_time(t->escalation.at, now), ui::color::warning);
-    ImGui::SameLine(0, ui::dp(10));
-    const bool open = selected == id;
-    if (note_toggle(open)) selected = open ? 0 : id;
+    // The whole note of an agent's escalation on selection (the others say all in the summary).
+    const bool has_note = t->escalation.source == domain::EscalationSource::agent;
+    const bool open = has_note && selected == id;
+    if (has_note) {
+      ImGui::SameLine(0, ui::dp(10));
+      if (note_toggle(open)) selected = open ? 0 : id;
+    }
     ui::text_wrapped(domain::escalation_summary(s, t->escalation), ui::color::muted);
     if (open) {
       ImGui::Indent(ui::dp(12));
@@ -131,11 +141,15 @@ void agent_escalations(const domain::ProgramState& s, domain::PersonId agent, st
       ImGui::SameLine(0, ui::dp(6));
       ui::pill("Awaiting the business", ui::tone::warning);
     }
-    ImGui::SameLine(0, ui::dp(10));
-    // One selection per list: the escalation's instant and ticket.
+    // One selection per list: the escalation's instant and ticket. The whole note of the
+    // agent's own escalations (a customer's or the SLA rules' say all in the summary).
     const std::int64_t key = a.escalation.at ^ (a.ticket_id << 1);
-    const bool open = selected == key;
-    if (note_toggle(open)) selected = open ? 0 : key;
+    const bool has_note = a.escalation.source == domain::EscalationSource::agent;
+    const bool open = has_note && selected == key;
+    if (has_note) {
+      ImGui::SameLine(0, ui::dp(10));
+      if (note_toggle(open)) selected = open ? 0 : key;
+    }
     ui::text_wrapped(when_text(a.escalation.at, now) + " \xC2\xB7 " + domain::escalation_summary(s, a.escalation), ui::color::muted);
     if (open) {
       ImGui::Indent(ui::dp(12));

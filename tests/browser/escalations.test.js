@@ -125,6 +125,12 @@ test('an agent escalates with a note: the business reads it in the queue, on the
     await showNote(staff, row);
     await seek(staff, note.impact);
     await h.screenshot(staff, 'escalations-agent-history.png');
+    // And on Ava's own page.
+    await h.goTo(staff, `#/p/1/agents/${ticket.agent_id}`);
+    await seek(staff, 'History of escalations');
+    await seek(staff, row);
+    await seek(staff, note.impact); // the escalation opened on the Agents page stays open here
+    await h.screenshot(staff, 'escalations-agent-page.png');
   });
 
   // Jordan: only that the ticket was escalated; nothing of the note, the agent's entry or the take-over.
