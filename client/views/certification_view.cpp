@@ -13,6 +13,7 @@
 #include "client/views/ticket_parts.hpp"
 #include "client/views/support_access_parts.hpp"
 #include "shared/core/number_format.hpp"
+#include "shared/domain/certification_actions.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -91,7 +92,8 @@ void grading_card(const ProgramState& s, const AgentCertification& rec, const At
   ImGui::PopID();
 }
 
-void agent_row(const ProgramState& s, const AgentCertification& rec, CertificationDeskForm& f, const UiState& ui_state, Dispatch& dispatch) {
+void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec, CertificationDeskForm& f, const UiState& ui_state,
+               Dispatch& dispatch) {
   const auto& c = s.certification;
   ImGui::PushID(static_cast<int>(rec.person_id));
   ImGui::TableNextRow();
@@ -134,34 +136,32 @@ void agent_row(const ProgramState& s, const AgentCertification& rec, Certificati
     ui::text(std::to_string(last->score) + "/" + std::to_string(last->max_score) + " (" + tries(rec) + ")");
   else ui::text(rec.attempts.empty() ? "\xE2\x80\x94" : tries(rec), ui::color::muted);
   ImGui::TableNextColumn();
+  // The decisions offered are exactly those the server accepts now (certification_actions.hpp).
   auto& note = f.notes[rec.person_id];
-  const bool review = rec.status == CertificationStatus::passed || rec.status == CertificationStatus::awaiting_manual_review;
-  const bool exception_case = rec.status == CertificationStatus::failed || rec.status == CertificationStatus::revoked ||
-                              rec.status == CertificationStatus::expired;
-  const bool revocable = rec.status == CertificationStatus::certified || rec.status == CertificationStatus::expired || review;
-  if (review || exception_case || revocable) {
+  const auto offered = [&](CertificationDecision d) { return certification_decision_offered(s, me, rec.person_id, d); };
+  const bool approve = offered(CertificationDecision::approve), decline = offered(CertificationDecision::decline);
+  const bool extra = offered(CertificationDecision::extra_attempt), waive = offered(CertificationDecision::waive_retry);
+  const bool revoke = offered(CertificationDecision::revoke);
+  if (approve || decline || extra || waive || revoke) {
     bool edited = false;
-    ui::input_text("##Note", review ? "Note (needed to decline)" : revocable ? "Reason (needed to revoke)" : "Note", note, edited, 0, ui::dp(200));
+    const char* hint = decline && revoke ? "Note (needed to decline or revoke)"
+                       : decline         ? "Note (needed to decline)"
+                       : revoke          ? "Reason (needed to revoke)"
+                                         : "Note";
+    ui::input_text("##Note", hint, note, edited, 0, ui::dp(200));
   }
   if (!rec.exception_request.empty()) ui::text_wrapped("Asks: " + rec.exception_request, ui::color::warning);
-  if (review) {
-    if (ui::primary_button("Approve", ImVec2(0, 0))) dispatch(SendSupport{"cert.decide", DecideCertification{rec.person_id, true, note}});
-    ImGui::SameLine(0, ui::dp(6));
-    if (ui::danger_button("Decline")) dispatch(SendSupport{"cert.decide", DecideCertification{rec.person_id, false, note}});
-  } else if (rec.status == CertificationStatus::failed && !rec.exception_request.empty()) {
-    if (ui::primary_button("Approve on manual review", ImVec2(0, 0)))
-      dispatch(SendSupport{"cert.decide", DecideCertification{rec.person_id, true, note}});
-  }
-  if (exception_case) {
-    if (ui::secondary_button("Grant an extra attempt"))
-      dispatch(SendSupport{"cert.exception_grant", GrantCertificationException{rec.person_id, "extra_attempt", note}});
-    ImGui::SameLine(0, ui::dp(6));
-    if (!rec.retry_waived && ui::secondary_button("Waive the retry wait"))
-      dispatch(SendSupport{"cert.exception_grant", GrantCertificationException{rec.person_id, "waive_retry", note}});
-  }
-  if (revocable && !review) {
-    if (ui::danger_button("Revoke")) dispatch(SendSupport{"cert.revoke", RevokeCertification{rec.person_id, note}});
-  }
+  // Approving without a decline to weigh it against is the manual review a failed agent asked for.
+  if (approve && ui::primary_button(decline ? "Approve" : "Approve on manual review", ImVec2(0, 0)))
+    dispatch(SendSupport{"cert.decide", DecideCertification{rec.person_id, true, note}});
+  if (approve && decline) ImGui::SameLine(0, ui::dp(6));
+  if (decline && ui::danger_button("Decline")) dispatch(SendSupport{"cert.decide", DecideCertification{rec.person_id, false, note}});
+  if (extra && ui::secondary_button("Grant an extra attempt"))
+    dispatch(SendSupport{"cert.exception_grant", GrantCertificationException{rec.person_id, "extra_attempt", note}});
+  if (extra && waive) ImGui::SameLine(0, ui::dp(6));
+  if (waive && ui::secondary_button("Waive the retry wait"))
+    dispatch(SendSupport{"cert.exception_grant", GrantCertificationException{rec.person_id, "waive_retry", note}});
+  if (revoke && ui::danger_button("Revoke")) dispatch(SendSupport{"cert.revoke", RevokeCertification{rec.person_id, note}});
   (void)ui_state;
   ImGui::PopID();
 }
@@ -208,7 +208,7 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
           auto rec = c.agent(agent->person_id);
           AgentCertification shown = rec ? *rec : none;
           shown.person_id = agent->person_id;
-          agent_row(s, shown, f, ui_state, dispatch);
+          agent_row(s, my_id(app), shown, f, ui_state, dispatch);
         }
         ImGui::EndTable();
       }
@@ -224,7 +224,7 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
       int shown = 0;
       for (const auto& [p, rec] : c.agents)
         for (const auto& a : rec.attempts)
-          if (!a.running() && !a.graded) {
+          if (certification_decision_offered(s, my_id(app), p, CertificationDecision::grade, a.number)) {
             grading_card(s, rec, a, f, ui_state, dispatch);
             ImGui::Dummy(ui::dp(0, 4));
             ++shown;

@@ -24,11 +24,10 @@ namespace {
 const char* const weekday_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 // Server errors name fields by their wire path, "data.settings.tiers[0].first_response_minutes"
-// (the store drops "data."); restricted topics are checked as a list of their own, so theirs
-// read "settings.restricted_topics.topics[0].name".
+// (the store drops "data."), restricted topics' too: "settings.restricted_topics[0].name".
 const std::string* err(const FormErrors& e, const std::string& field) { return e.field("settings." + field); }
 std::string topic_field(std::size_t i, const std::string& rest) {
-  return "restricted_topics.topics[" + std::to_string(i) + "]" + (rest.empty() ? "" : "." + rest);
+  return "restricted_topics[" + std::to_string(i) + "]" + (rest.empty() ? "" : "." + rest);
 }
 
 std::string lower(std::string s) {
@@ -527,7 +526,6 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
           ui::color::muted);
       ImGui::Dummy(ui::dp(0, 4));
       ui::field_error(err(e, "restricted_topics"));
-      ui::field_error(err(e, "restricted_topics.topics"));
       std::optional<std::size_t> remove;
       for (std::size_t i = 0; i < f.fields.restricted_topics.size(); ++i) {
         bool r = false;

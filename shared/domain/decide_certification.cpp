@@ -1,6 +1,7 @@
 #include "shared/domain/decide_certification.hpp"
 
 #include "shared/domain/authorization.hpp"
+#include "shared/domain/certification_actions.hpp"
 #include "shared/domain/decide_support_access.hpp"
 
 #include <algorithm>
@@ -30,12 +31,6 @@ std::optional<core::Error> check_active_agent(const ProgramState& s, const Actor
   auto it = s.agents.find(a.id);
   if (it == s.agents.end() || it->second.status != PartnerStatus::active)
     return forbidden("Your partnership is not active, so training and the assessment are closed to you.");
-  return std::nullopt;
-}
-
-// An agent the business acts on.
-std::optional<core::Error> check_agent_target(const ProgramState& s, PersonId p) {
-  if (s.role_of(p) != Role::agent) return make_error(ErrorCode::not_found, "No such agent.", "data.person_id");
   return std::nullopt;
 }
 
@@ -380,13 +375,10 @@ Outcome decide(const ProgramState& s, const RequestCertificationException& c, co
 }
 
 Outcome decide(const ProgramState& s, const GradeAttempt& c, const Actor& a, TimeMs now) {
-  if (!may(s, a, Action::grade_certification)) return forbidden("Only the business grades assessments.");
-  if (auto e = check_agent_target(s, c.person_id)) return *e;
+  if (auto e = why_not(s, a.id, c.person_id, CertificationDecision::grade, c.attempt)) return *e; // certification_actions.hpp
   const auto& rec = record_of(s, c.person_id);
   auto it = std::find_if(rec.attempts.begin(), rec.attempts.end(), [&](const Attempt& x) { return x.number == c.attempt; });
   if (it == rec.attempts.end()) return make_error(ErrorCode::not_found, "No such attempt.", "data.attempt");
-  if (it->running()) return conflict("This attempt is still running.", "data.attempt");
-  if (it->graded) return conflict("This attempt is already graded.", "data.attempt");
   std::vector<QuestionGrade> grades = it->grades; // the automatic ones
   std::set<QuestionId> given;
   for (std::size_t i = 0; i < c.grades.size(); ++i) {
@@ -407,34 +399,20 @@ Outcome decide(const ProgramState& s, const GradeAttempt& c, const Actor& a, Tim
 }
 
 Outcome decide(const ProgramState& s, const DecideCertification& c, const Actor& a, TimeMs now) {
-  if (!may(s, a, Action::grade_certification)) return forbidden("Only the business approves certifications.");
-  if (auto e = check_agent_target(s, c.person_id)) return *e;
-  const auto& rec = record_of(s, c.person_id);
-  const bool review = rec.status == S::passed || rec.status == S::awaiting_manual_review;
-  const bool manual_review_asked = rec.status == S::failed && !rec.exception_request.empty();
-  if (!review && !(c.approve && manual_review_asked))
-    return conflict(std::string("The agent is ") + label_of(rec.status) + ": there is nothing to approve.", "data.person_id");
+  if (auto e = why_not(s, a.id, c.person_id, c.approve ? CertificationDecision::approve : CertificationDecision::decline)) return *e;
   if (!c.approve && c.note.empty()) return make_error(ErrorCode::missing_field, "Say why you decline: the agent will see it.", "data.note");
   if (c.approve) return Events{certified(s, c.person_id, now, c.note.empty() ? "Approved by the business." : c.note)};
   return Events{failed(s, c.person_id, now, c.note)};
 }
 
 Outcome decide(const ProgramState& s, const GrantCertificationException& c, const Actor& a, TimeMs) {
-  if (!may(s, a, Action::grade_certification)) return forbidden("Only the business grants exceptions.");
-  if (auto e = check_agent_target(s, c.person_id)) return *e;
-  const auto& rec = record_of(s, c.person_id);
-  if (rec.status != S::failed && rec.status != S::revoked && rec.status != S::expired)
-    return conflict(std::string("The agent is ") + label_of(rec.status) + ": exceptions are for failed, expired or revoked certifications.", "data.person_id");
-  if (c.kind == "waive_retry" && rec.retry_waived) return conflict("The retry wait is already waived.", "data.kind");
+  const auto decision = c.kind == "waive_retry" ? CertificationDecision::waive_retry : CertificationDecision::extra_attempt;
+  if (auto e = why_not(s, a.id, c.person_id, decision)) return *e;
   return Events{CertificationExceptionGranted{c.person_id, c.kind, c.note}};
 }
 
 Outcome decide(const ProgramState& s, const RevokeCertification& c, const Actor& a, TimeMs) {
-  if (!may(s, a, Action::grade_certification)) return forbidden("Only the business revokes certifications.");
-  if (auto e = check_agent_target(s, c.person_id)) return *e;
-  const auto& rec = record_of(s, c.person_id);
-  if (rec.status != S::certified && rec.status != S::expired && rec.status != S::passed && rec.status != S::awaiting_manual_review)
-    return conflict(std::string("The agent is ") + label_of(rec.status) + ": there is no certification to revoke.", "data.person_id");
+  if (auto e = why_not(s, a.id, c.person_id, CertificationDecision::revoke)) return *e;
   if (c.reason.empty()) return make_error(ErrorCode::missing_field, "A revocation needs a reason: the agent will see it.", "data.reason");
   Events out{CertificationStatusChanged{c.person_id, S::revoked, c.reason, 0, 0}};
   support_rules::hold_customers(s, c.person_id, out); // its customers' tickets go to the business's queue

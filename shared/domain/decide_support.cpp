@@ -301,8 +301,11 @@ Outcome decide(const ProgramState& s, const ChangeSupportSettings& c, const Acto
       return make_error(ErrorCode::invalid_field, "An SLA window must be longer than zero.",
                         "data.settings.priority_targets[" + std::to_string(i) + "]");
   if (auto e = validate_topics(st.restricted_topics)) {
+    // validate_topics names the list "topics" and its items "topics[i]…"; on the wire they are
+    // data.settings.restricted_topics and data.settings.restricted_topics[i]…, as the reader names them.
     auto err = *e;
-    err.field = "data.settings.restricted_topics" + (err.field.empty() ? std::string{} : "." + err.field);
+    const std::string_view list = "topics";
+    err.field = "data.settings.restricted_topics" + (err.field.rfind(list, 0) == 0 ? err.field.substr(list.size()) : std::string{});
     return err;
   }
   if (st == s.support) return Events{};

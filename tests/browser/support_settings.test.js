@@ -1,7 +1,8 @@
 // The support settings page (#/p/1/settings/support): an owner changes the Standard tier's
 // first-response window and saves it (stored on the server, shown again after a reload); a
 // window of 0 h 0 min is refused with the server's message under the field and nothing is
-// saved; staff see the settings read-only. One server and one browser for the file, a fresh
+// saved, and so is a restricted topic without a name (under the topic's name field); staff see
+// the settings read-only. One server and one browser for the file, a fresh
 // browser context per test; the tests run in order and build on each other's data.
 'use strict';
 
@@ -82,6 +83,38 @@ test('a window of 0 h 0 min shows the server\'s message under the field and save
     await h.screenshot(page, 'support-settings-field-error.png');
 
     assert.deepEqual(await standardTier(page), before, 'nothing was saved');
+  });
+});
+
+test('a restricted topic the server refuses stays open with the server\'s message under the field; nothing is saved', TIMEOUT, async () => {
+  await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/settings/support', viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { label: 'SLA tiers', window: 'Page' });
+    const topics = async () => {
+      const r = await h.apiGet(page, '/api/v1/programs/1/snapshot');
+      assert.equal(r.status, 200, 'GET the snapshot');
+      return JSON.parse(r.body).support.restricted_topics;
+    };
+    const before = await topics();
+
+    // Open the first topic and clear its name (the server's rule: a topic needs a name).
+    await scrollTo(page, { label: 'Edit##topic', window: 'Page' });
+    await h.click(page, 'Edit##topic', { window: 'Page' });
+    await h.waitForItem(page, { label: '##Topic name', kind: 'input' });
+    await h.replaceText(page, '##Topic name', '');
+    await scrollTo(page, 'Save support settings');
+    await h.click(page, 'Save support settings');
+    await h.waitForItem(page, 'Not saved: Enter a name for the topic.');
+
+    // The server names data.settings.restricted_topics[0].name: the message sits under that
+    // topic's name field, and the topic stays open for correcting.
+    const message = await scrollTo(page, 'Enter a name for the topic.', { up: true });
+    const field = await h.waitForItem(page, { label: '##Topic name', kind: 'input' });
+    assert.ok(message.y > field.y && message.y - (field.y + field.h) < 60,
+              `the message (y ${message.y}) is right under the topic's name (y ${field.y})`);
+    assert.equal(field.value, '', 'the typed value is kept for correcting');
+    await h.screenshot(page, 'support-settings-topic-error.png');
+
+    assert.deepEqual(await topics(), before, 'nothing was saved');
   });
 });
 

@@ -1,6 +1,7 @@
 // ChangeSupportSettings is decoded field by field like every other command: the whole support
 // object, unknown fields refused at every level, integers that are integers, and errors naming
-// the exact field.
+// the exact field; decide() names a restricted topic's fields the same way.
+#include "program_fixture.hpp"
 #include "shared/domain/commands.hpp"
 
 #include <doctest/doctest.h>
@@ -98,4 +99,43 @@ TEST_CASE("support settings refuse unknown fields, fractions, wrong types and mi
     CHECK(r.error().field == k.field);
     CHECK(r.error().code == k.code);
   }
+}
+
+TEST_CASE("decide names a restricted topic's field as the reader does: data.settings.restricted_topics[i]…") {
+  auto g = pd::domain::testing::acme();
+  struct Case {
+    const char* what;
+    std::function<void(nlohmann::json&)> change;
+    const char* field;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"a blank name", [](auto& j) { j["restricted_topics"][2]["name"] = " "; }, "data.settings.restricted_topics[2].name", "Enter a name for the topic."},
+      {"a blank escalation path", [](auto& j) { j["restricted_topics"][0]["escalation_path"] = ""; }, "data.settings.restricted_topics[0].escalation_path",
+       "Enter where agents should send customers for this topic."},
+      {"a blank phrase", [](auto& j) { j["restricted_topics"][1]["rules"][0]["phrase"] = ""; }, "data.settings.restricted_topics[1].rules[0].phrase",
+       nullptr},
+      {"a key used twice", [](auto& j) { j["restricted_topics"][3]["key"] = j["restricted_topics"][1]["key"]; }, "data.settings.restricted_topics[3].key",
+       nullptr},
+  };
+  // The default settings (their calendars need no time-zone table, which the server adds).
+  const auto defaults = encode_command({"cmd-settings-2", ChangeSupportSettings{default_support_settings()}})["data"]["settings"];
+  for (const auto& k : cases) {
+    CAPTURE(k.what);
+    auto j = defaults;
+    k.change(j);
+    auto command = decode(j); // the reader takes it: only decide() knows what a topic needs
+    REQUIRE(command.ok());
+    auto r = decide(g.state, *command, pd::domain::testing::actor(1), pd::domain::testing::t0);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::invalid_field);
+    CHECK(r.error().field == k.field);
+    if (k.message) CHECK(r.error().message == k.message);
+  }
+  // The reader names the same place the same way.
+  auto j = settings_json();
+  j["restricted_topics"][2]["name"] = 5;
+  auto read = decode(j);
+  REQUIRE_FALSE(read.ok());
+  CHECK(read.error().field == "data.settings.restricted_topics[2].name");
 }
