@@ -146,12 +146,16 @@ test('an agent about to answer a restricted topic escalates instead; the busines
     return n.items.some((x) => x.kind === 'taken_over' && x.ticket_id === id);
   });
   const reply = 'We have refunded the duplicate November charge; it shows on your card within 5 days.';
+  // The escalation note's card sits above the composer: it may be below the window's edge.
+  await h.scrollTo(staff, { label: 'Reply text', window: 'Page' });
   await h.typeInto(staff, 'Reply text', reply, { window: 'Page' });
   await h.click(staff, 'Send reply', { window: 'Page' });
   await h.waitForItem(jordan, { label: reply, window: 'Page' }, { timeout: 5000 });
+  await h.scrollTo(staff, { label: 'Resolve', window: 'Page' }, { up: true });
   await h.click(staff, 'Resolve', { window: 'Page' });
   await h.click(staff, 'Confirm resolve', { window: 'Page' });
-  await h.waitForItem(staff, { label: 'Resolved', window: 'Page' });
+  await h.waitFor('the ticket resolved', async () => (await api(staff, `/api/v1/programs/1/tickets/${id}`)).status === 'resolved');
+  await h.scrollTo(staff, { label: 'Resolved', window: 'Page' }, { up: true });
   await h.screenshot(staff, 'support-business-took-over.png');
 
   // The customer sees one conversation (no internal escalation, no take-over) and rates it.
