@@ -451,9 +451,9 @@ struct UiState {
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
   WarnForm warn;
-  CheckInForm check_in;
   StopReferralForm stop_referral;
   RemediationForm remediation; // support_access_parts.cpp
+  CheckInForm check_in;
   TrainingForm training;
   CertificationDeskForm certification;
   EarningsForm earnings;

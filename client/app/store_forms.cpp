@@ -375,9 +375,6 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
   } else if (k == "warn") {
     toast(ui_.warn.subject + " was warned.");
     ui_.warn = WarnForm{};
-  } else if (k.starts_with("check_in.")) {
-    toast(k == "check_in.done" ? "Check-in marked done." : k == "check_in.move" ? "Check-in moved." : "Check-in scheduled.");
-    if (k != "check_in.done") ui_.check_in = CheckInForm{};
   } else if (k == "remediation") {
     toast("Remediation recorded for " + ui_.remediation.subject + ".");
     ui_.remediation = RemediationForm{};
@@ -386,6 +383,9 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
   } else if (k == "stop_referral") {
     toast(ui_.stop_referral.subject + "'s referral commission is stopped.");
     ui_.stop_referral = StopReferralForm{};
+  } else if (k.starts_with("check_in.")) {
+    toast(k == "check_in.done" ? "Check-in marked done." : k == "check_in.move" ? "Check-in moved." : "Check-in scheduled.");
+    if (k != "check_in.done") ui_.check_in = CheckInForm{};
   }
 }
 

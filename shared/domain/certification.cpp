@@ -172,7 +172,8 @@ std::optional<StartRefusal> why_no_attempt(const CertificationState& c, PersonId
   if (bank_known && c.bank.empty()) return StartRefusal{"The business has not written the assessment's questions yet.", true};
   if (attempts_left(c, agent) == 0)
     return StartRefusal{"You have used every attempt. Ask the business for a manual review or an exception.", true};
-  if (a && !a->retry_waived && now < a->retry_after) return StartRefusal{"The retry period after your last attempt has not passed yet.", true};
+  if (a && !a->retry_waived && now < a->retry_after) return StartRefusal{"The retry period after your last attempt has not passed yet: you may try again from " +
+                            core::format_utc_minute(a->retry_after) + ".", true};
   return std::nullopt;
 }
 

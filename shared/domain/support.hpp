@@ -88,7 +88,7 @@ struct SupportSettings {
   std::vector<SlaTier> tiers;                        // Urgent 2 h, Standard 12 h, Extended 24 h by default
   std::map<std::string, std::string> segment_tiers;  // customer segment -> tier key
   std::string default_tier = "standard";             // for segments without a tier
-  bool priority_matrix = false;                      // when on, the stricter of tier and priority applies
+  bool priority_matrix = false;                      // when on, the stricter of tier and priority applies (new programs: on, see ProgramCreated)
   std::array<PriorityTarget, 4> priority_targets{};  // P0..P3 (seed 002)
   std::int64_t reopen_window_hours = 168;            // a customer reply within this reopens a resolved ticket
   std::int64_t auto_escalate_factor_percent = 200;   // unanswered at 2x the window: escalated to the business
@@ -317,15 +317,6 @@ struct SlaOutcome {
   bool operator==(const SlaOutcome&) const = default;
 };
 
-// The remediation a suspension required, recorded as done: what, by whom (the business member
-// who recorded it), when.
-struct Remediation {
-  std::string what;
-  PersonId by = 0;
-  TimeMs at = 0; // 0: none recorded
-  bool operator==(const Remediation&) const = default;
-};
-
 // A rating of the agent's handling of a ticket, when it was given (for the score over time).
 struct RatingSample {
   TimeMs at = 0;
@@ -347,7 +338,6 @@ struct Remediation {
 struct AgentSupport {
   std::vector<AgentWarning> warnings;
   bool remediation_required = false; // set by a suspension that requires it, until reinstatement
-  Remediation remediation;           // the latest recorded (reset by a new suspension that requires one) // set by a suspension that requires it, until reinstatement
   Remediation remediation;           // the latest recorded (reset by a new suspension that requires one)
   int overdue_flags = 0;
   std::deque<HistoryEntry> history;      // newest last; capped at max_history
@@ -421,8 +411,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentWarning, at, reason, monito
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HistoryEntry, at, kind, ticket_id, detail)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseSample, at, elapsed_ms, in_time)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaOutcome, at, in_time)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Remediation, what, by, at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RatingSample, at, ticket_id, by_business, score)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Remediation, what, by, at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentSupport, warnings, remediation_required, remediation, overdue_flags, history, responses, outcomes,
                                                 customer_ratings, customer_rating_sum, business_ratings, business_rating_sum, ratings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Notification, id, at, kind, text, ticket_id, customer_id)
