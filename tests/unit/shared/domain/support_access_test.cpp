@@ -6,9 +6,12 @@
 // A suspension that requires remediation is reinstated only once the remediation is recorded.
 #include "program_fixture.hpp"
 
+#include <algorithm>
+
 #include "shared/domain/authorization.hpp"
 #include "shared/domain/decide_support.hpp"
 #include "shared/domain/support_access.hpp"
+#include "shared/domain/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
 
 using namespace pd::domain;
@@ -159,6 +162,17 @@ TEST_CASE("reinstatement: the business chooses whether the customers come back")
     CHECK(is_allowed(g.state, ava, Action::reply_ticket, {.ticket = id}));
     CHECK(last_notification(g, ava).text == "Support for Jordan Lee is back with you (1 open ticket).");
     CHECK(std::get<TicketOpened>(run(g, OpenTicket{0, "Again", "Hello", {}, {}, {}, {}}, jordan, t0 + 3 * hour_ms)[0]).agent_id == ava);
+    // The ticket's audit trail shows both moves, with when and who was handling it before.
+    std::vector<std::pair<PersonId, PersonId>> moves;
+    for (const auto& c : g.state.tickets.at(id).changes)
+      if (c.kind == TicketChangeKind::reassigned) moves.emplace_back(c.previous_agent, c.agent_id);
+    CHECK(moves == std::vector<std::pair<PersonId, PersonId>>{{ava, 0}, {0, ava}});
+    const auto trail = audit_trail(g.state, g.state.tickets.at(id), staff);
+    const auto held = std::find_if(trail.begin(), trail.end(), [](const AuditEntry& a) { return a.kind == TicketChangeKind::reassigned; });
+    REQUIRE(held != trail.end());
+    CHECK(held->at == t0 + hour_ms);
+    CHECK(held->text.find("to the business queue") != std::string::npos);
+    CHECK(held->internal);
   }
   SUBCASE("they stay: moved to the business's own support") {
     auto g = acme();
