@@ -22,12 +22,6 @@ namespace {
 constexpr PersonId owner = 1, admin = 2, staff = 3, ava = 4, theo = 5, jordan = 6, nia = 7;
 const std::string sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-// Decides and applies in one step, as the server does; returns the events.
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
 
 // The scheduler's tick (RunSupportTimers runs the certification's timers too).
 std::vector<EventBody> timers(Given& g, TimeMs now) {

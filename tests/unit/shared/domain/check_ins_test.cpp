@@ -15,11 +15,6 @@ namespace {
 
 constexpr PersonId owner = 1, staff = 3, ava = 4, theo = 5, jordan = 6;
 
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
 
 std::int64_t schedule(Given& g, PersonId who, CustomerId customer, TimeMs due, const char* note, TimeMs now = t0) {
   auto events = run(g, ScheduleCheckIn{customer, due, note}, who, now);

@@ -27,12 +27,6 @@ CreateApiKey new_key(std::string label, int n) {
   return CreateApiKey{std::move(label), prefix, hash};
 }
 
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now = t0) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
-
 pd::core::Error refused(Given& g, const Command& c, PersonId who, TimeMs now = t0) {
   const auto before = state_to_json(g.state);
   auto r = decide(g.state, c, actor(who), now);

@@ -32,12 +32,6 @@ TimeMs at(int y, int m, int d, int hours = 0, int minutes = 0) {
   return pd::core::days_from_civil(pd::core::Date{y, m, d}) * day_ms + hours * hour_ms + minutes * minute_ms;
 }
 
-// Decides and applies in one step, as the server does; returns the events.
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
 
 // The scheduler's tick (RunSupportTimers runs the commission timers too).
 std::vector<EventBody> timers(Given& g, TimeMs now) { return run(g, RunSupportTimers{}, support_rules::system_actor, now); }

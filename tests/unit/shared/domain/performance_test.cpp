@@ -13,11 +13,6 @@ namespace {
 
 constexpr PersonId staff = 3, ava = 4, jordan = 6;
 
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
 
 TicketId answered_and_rated(Given& g, TimeMs opened, std::int64_t answer_after_ms, int customer_score, int business_score) {
   auto events = run(g, OpenTicket{0, "Exporting reports", "How do I export a report?", {}, {}, {}, {}}, jordan, opened);

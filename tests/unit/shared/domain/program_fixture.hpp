@@ -70,4 +70,11 @@ inline core::Error when_refused(const ProgramState& s, const Command& c, PersonI
   return r.error();
 }
 
+// Decides and applies in one step, as the server does; returns the events.
+inline std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now = t0) {
+  auto events = when_ok(g.state, c, who, now);
+  for (auto& e : events) g.event(who, e, now);
+  return events;
+}
+
 } // namespace pd::domain::testing

@@ -23,11 +23,6 @@ namespace {
 constexpr PersonId owner = 1, admin = 2, staff = 3, ava = 4, theo = 5;
 constexpr TimeMs day = 86'400'000;
 
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
 
 SetAgentStatus status_change(PersonId agent, PartnerStatus to, std::string reason) {
   SetAgentStatus c;

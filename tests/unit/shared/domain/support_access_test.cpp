@@ -22,11 +22,6 @@ namespace {
 
 constexpr PersonId owner = 1, staff = 3, ava = 4, theo = 5, jordan = 6;
 
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
 
 TicketId open_ticket(Given& g, TimeMs at, const char* subject = "Exporting reports") {
   auto events = run(g, OpenTicket{0, subject, "How do I export a report to CSV?", {}, {}, {}, {}}, jordan, at);

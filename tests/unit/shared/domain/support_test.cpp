@@ -17,12 +17,6 @@ namespace {
 
 constexpr PersonId owner = 1, staff = 3, ava = 4, theo = 5, jordan = 6;
 
-// Decides and applies in one step, as the server does; returns the events.
-std::vector<EventBody> run(Given& g, const Command& c, PersonId who, TimeMs now) {
-  auto events = when_ok(g.state, c, who, now);
-  for (auto& e : events) g.event(who, e, now);
-  return events;
-}
 
 TicketId open_ticket(Given& g, TimeMs at, std::string text = "How do I export a report to CSV?") {
   auto events = run(g, OpenTicket{0, "Exporting reports", std::move(text), {}, {}, {}, {}}, jordan, at);

@@ -10,10 +10,6 @@ namespace {
 
 constexpr PersonId owner = 1, admin = 2, staff = 3, ava = 4, theo = 5, jordan = 6;
 
-void run(Given& g, const Command& c, PersonId who) {
-  for (auto& e : when_ok(g.state, c, who)) g.event(who, e);
-}
-
 TicketId open_one(Given& g) {
   auto events = when_ok(g.state, OpenTicket{0, "Export fails", "Since Monday", {}, Category::bug, {}, {}}, jordan);
   const auto id = std::get<TicketOpened>(events.at(0)).ticket_id;
