@@ -20,6 +20,11 @@ std::string one_decimal(double v) {
   return buf;
 }
 std::string percent(double weight) { return whole(weight * 100) + "%"; }
+// "Average 4.6/5 over 3 ratings", or `none` without ratings.
+std::string ratings_detail(int count, double average, const char* none) {
+  if (!count) return none;
+  return "Average " + one_decimal(average) + "/5 over " + std::to_string(count) + (count == 1 ? " rating" : " ratings");
+}
 
 } // namespace
 
@@ -46,17 +51,13 @@ std::vector<ScoreComponent> score_components(const AgentSupport& rec, TimeMs now
   out[2].weight = weight_customer;
   out[2].value = p.customer;
   out[2].measures = "Customers' overall satisfaction with their tickets, 1 to 5 stars mapped to 0 to 100.";
-  out[2].detail = p.customer_ratings ? "Average " + one_decimal(p.customer_average) + "/5 over " + std::to_string(p.customer_ratings) +
-                                           (p.customer_ratings == 1 ? " rating" : " ratings")
-                                     : "No customer ratings yet";
+  out[2].detail = ratings_detail(p.customer_ratings, p.customer_average, "No customer ratings yet");
   out[3].key = "business";
   out[3].name = "Business ratings";
   out[3].weight = weight_business;
   out[3].value = p.business;
   out[3].measures = "The business's rating of how tickets were handled, 1 to 5 mapped to 0 to 100.";
-  out[3].detail = p.business_ratings ? "Average " + one_decimal(p.business_average) + "/5 over " + std::to_string(p.business_ratings) +
-                                           (p.business_ratings == 1 ? " rating" : " ratings")
-                                     : "No business ratings yet";
+  out[3].detail = ratings_detail(p.business_ratings, p.business_average, "No business ratings yet");
   double with_data = 0;
   for (const auto& c : out) with_data += c.value >= 0 ? c.weight : 0;
   for (auto& c : out) c.share = c.value >= 0 && with_data > 0 ? c.weight / with_data : 0;
