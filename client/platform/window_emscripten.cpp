@@ -19,6 +19,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
+#include "imgui_internal.h"
 #include "imgui_impl_opengl3.h"
 
 #include <algorithm>
@@ -41,6 +42,18 @@ std::string g_clipboard_hold;  // keeps the text ImGui asked for alive until the
 bool g_mac = false;
 
 // [SECTION] Input: wheel, wake-ups, paste
+// ImGui keeps the wheel on the window it last scrolled for as long as the wheel turns and the
+// mouse stays still. After a page change that window is no longer drawn: the wheel would scroll
+// it unseen and the new page would not move. Such a lock is let go before the frame.
+void release_stale_wheel() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.WheelingWindow == nullptr || g.WheelingWindow->Active) return; // Active: drawn in the last frame
+  g.WheelingWindow = nullptr;
+  g.WheelingWindowReleaseTimer = 0.0f;
+  g.WheelingWindowStartFrame = -1;
+  g.WheelingAxisAvg = ImVec2(0.0f, 0.0f);
+}
+
 // Emscripten's GLFW wheel events are coarse; the DOM wheel event gives the real deltas.
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
   float multiplier = 0.0f;
@@ -190,6 +203,7 @@ void tick(void*) {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  release_stale_wheel();
   ImGui::NewFrame();
   if (g_hooks.draw) g_hooks.draw();
   ImGui::Render();

@@ -106,6 +106,10 @@ void field_error(const std::string* message);
 // A white card (child window) of the given width with padding; pair with end_card().
 bool begin_card(const char* id, float width, float height = 0);
 void end_card();
+// A page's column: as tall as what is drawn in it, never scrolled itself, so the mouse wheel over
+// it (a gap between cards, a margin) scrolls the page. Pair with end_column().
+void begin_column(const char* id, float width);
+void end_column();
 // A small uppercase caption ("CUSTOMERS").
 void caption(std::string_view s);
 

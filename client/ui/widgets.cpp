@@ -231,6 +231,14 @@ bool begin_card(const char* id, float width, float height) {
 
 void end_card() { ImGui::EndChild(); }
 
+void begin_column(const char* id, float width) {
+  // ImGui gives the wheel to the innermost window that can scroll: an auto-sized child may keep a
+  // fraction of a pixel to scroll and would swallow it.
+  ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void end_column() { ImGui::EndChild(); }
+
 void caption(std::string_view s) {
   FontScope font(fonts().bold, 12);
   text(s, color::muted);

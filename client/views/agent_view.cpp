@@ -28,7 +28,7 @@ void draw_agent(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const bool business = identity::is_business_role(current_role(app, ui_state));
     const auto agent = s.agents.find(id);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("agent-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("agent-page", avail);
     if (business && back_link("Agents")) dispatch(Navigate{program_route(Page::agents, s.id)});
     if (!business && back_link("Tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
     if (agent == s.agents.end() || !domain::is_allowed(s, me, domain::Action::read_support_record, {.person = id})) {
@@ -65,7 +65,7 @@ void draw_agent(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         ui::end_card();
       }
     }
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

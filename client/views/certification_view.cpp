@@ -182,7 +182,7 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
     }
     const bool can_edit = allowed(app, domain::Action::manage_training);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(1000));
-    ImGui::BeginChild("certification-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("certification-page", avail);
     page_title("Certification", "Who may support " + s.name + "'s customers: training, assessment, grading and approval.");
 
     // Errors of the decisions taken in the table.
@@ -397,7 +397,7 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
     }
     ui::end_card();
     ImGui::Dummy(ui::dp(0, 20));
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

@@ -873,7 +873,7 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
     auto& f = ui_state.commissions;
     if (f.program_id != s.id) f = CommissionDeskForm{}, f.program_id = s.id;
     const float avail = std::min(ImGui::GetContentRegionAvail().x, page_max_width);
-    ImGui::BeginChild("commissions-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("commissions-page", avail);
     page_title("Commissions", "What " + s.name + " owes its agents: referral and support commission on two ledgers that never cross.");
     const auto currency = currency_picker("##Desk currency", s, f.currency);
     ImGui::Dummy(ui::dp(0, 4));
@@ -945,7 +945,7 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
       }
       ImGui::EndTabBar();
     }
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

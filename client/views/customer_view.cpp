@@ -288,7 +288,7 @@ void draw_customer(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const bool is_new = app.route.page == Page::new_customer;
     const domain::Customer* c = is_new ? nullptr : s.customer(app.route.item_id);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("customer-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("customer-page", avail);
     if (back_link(business ? "Customers" : "My customers"))
       dispatch(Navigate{program_route(Page::customers, s.id)});
     if (is_new) {
@@ -323,7 +323,7 @@ void draw_customer(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::Dummy(ui::dp(0, 12));
       draw_customer_check_ins(s, my_id(app), ui_state, dispatch, *c, avail, static_cast<std::int64_t>(platform::wall_clock_ms()));
     }
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

@@ -67,7 +67,7 @@ void draw_earnings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const auto me = my_id(app);
     auto& f = ui_state.earnings;
     const float avail = std::min(ImGui::GetContentRegionAvail().x, page_max_width);
-    ImGui::BeginChild("earnings-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("earnings-page", avail);
     page_title("Earnings", "Referral commission and support commission from " + s.name + ", kept on two ledgers that never cross.");
     const auto currency = currency_picker("##Currency", s, f.currency);
     const auto now = clock_ms();
@@ -164,7 +164,7 @@ void draw_earnings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ledger_table("my ledger", s, me, currency, f, 200);
     }
     ui::end_card();
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

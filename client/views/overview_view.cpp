@@ -359,7 +359,7 @@ void draw_overview(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::PushItemWidth(-FLT_MIN);
     ImGui::BeginGroup();
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("overview", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("overview", avail);
     title_block(app, ui_state, home);
     if (!ui_state.page_notice.empty()) {
       ui::message_box(ui_state.page_notice, ui::tone::warning);
@@ -372,7 +372,7 @@ void draw_overview(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::Dummy(ui::dp(0, 6));
       about_cards(app, ui_state, ImGui::GetContentRegionAvail().x);
     }
-    ImGui::EndChild();
+    ui::end_column();
     ImGui::EndGroup();
     ImGui::PopItemWidth();
   }
@@ -383,10 +383,10 @@ void draw_profile(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (begin_page(app, ui_state, dispatch)) {
     const auto& s = *program_state(app);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("profile", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("profile", avail);
     page_title("My profile", "What " + s.name + " knows about your account.");
     customer_cards(app, s, avail, true);
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

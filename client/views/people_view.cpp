@@ -319,23 +319,23 @@ void draw_people(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (begin_page(app, ui_state, dispatch)) {
     const auto& s = *program_state(app);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("people-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("people-page", avail);
     page_title("People", count_text(static_cast<std::int64_t>(s.members.size()), "member", "members") + " of " + s.name);
     const float gap = ui::dp(22);
     const bool two = avail >= ui::dp(880);
     const float right = two ? std::max(ui::dp(320), avail * 0.34f) : avail;
     const float left = two ? avail - gap - right : avail;
-    ImGui::BeginChild("people-lists", ImVec2(left, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("people-lists", left);
     members_list(app, dispatch, s);
     ImGui::Dummy(ui::dp(0, 14));
     if (allowed(app, domain::Action::read_invitations)) invitations_list(app, dispatch, s);
-    ImGui::EndChild();
+    ui::end_column();
     if (two) ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     if (allowed(app, domain::Action::invite, {.role = Role::agent}) || allowed(app, domain::Action::invite, {.role = Role::customer}))
       invite_card(app, ui_state, dispatch, s, right);
     ImGui::EndGroup();
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

@@ -17,7 +17,7 @@ void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const auto& s = *program_state(app);
     auto& f = ui_state.rename;
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(720));
-    ImGui::BeginChild("settings-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("settings-page", avail);
     page_title("Program settings", "How " + s.name + " appears to everyone in it.");
 
     if (ui::begin_card("name", avail)) {
@@ -86,7 +86,7 @@ void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       }
     }
     ui::end_card();
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

@@ -353,8 +353,7 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
     const bool can_edit = allowed(app, domain::Action::manage_support_settings);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(820));
     const float inner = avail - ui::dp(48); // inside a card's padding
-    ImGui::BeginChild("support-settings-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY,
-                      ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("support-settings-page", avail);
     if (back_link("Settings")) dispatch(Navigate{program_route(Page::settings, s.id)});
     page_title("Support settings", "SLA tiers, segments, priorities and restricted topics of " + s.name + ".");
     if (!can_edit) {

@@ -53,7 +53,7 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const int pi = std::clamp(ui_state.overview_period, 0, 2);
     const auto o = domain::support_overview(s, now, periods[pi]);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("support-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("support-page", avail);
     page_title("Support", count_text(static_cast<std::int64_t>(o.open_count), "open ticket", "open tickets") + ", " +
                               std::to_string(o.overdue_count) + " overdue, " + std::to_string(o.awaiting_escalation.size()) +
                               " awaiting escalation");
@@ -162,7 +162,7 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ui::end_card();
     ImGui::EndGroup();
     ImGui::Dummy(ui::dp(0, 24));
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

@@ -158,13 +158,13 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   const auto now = clock_ms();
   auto& f = ui_state.ticket;
   const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(900));
-  ImGui::BeginChild("ticket-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+  ui::begin_column("ticket-page", avail);
   if (back_link(customer ? "My tickets" : "Tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
   const auto* tp = s.ticket(app.route.item_id);
   if (!tp) {
     ui::heading("Ticket not found", 20);
     ui::text("This ticket does not exist or is not visible to you.", ui::color::muted);
-    ImGui::EndChild();
+    ui::end_column();
     end_page();
     return;
   }
@@ -533,7 +533,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 4));
   thread(t, domain::audit_trail(s, t, my_id(app)), now, s.id);
   ImGui::Dummy(ui::dp(0, 24));
-  ImGui::EndChild();
+  ui::end_column();
   end_page();
 }
 

@@ -585,7 +585,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     auto& f = ui_state.new_ticket;
     const auto& form = ui_state.form("new_ticket");
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(720));
-    ImGui::BeginChild("new-ticket-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("new-ticket-page", avail);
     if (back_link(business ? "Tickets" : "My tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
     page_title("Open a ticket", business ? "On behalf of a customer." : "Tell us what is going on; we answer within the SLA of your plan.");
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
@@ -653,7 +653,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     }
     ImGui::SameLine();
     if (ui::secondary_button("Cancel")) dispatch(Navigate{program_route(Page::tickets, s.id)});
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }

@@ -210,7 +210,7 @@ void draw_training(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const auto& rec = rec_ptr ? *rec_ptr : none;
     const auto now = clock_ms();
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(860));
-    ImGui::BeginChild("training-page", ImVec2(avail, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar);
+    ui::begin_column("training-page", avail);
     page_title("Support certification", "Training, the assessment and the business's approval for " + s.name + ".");
 
     // Status.
@@ -315,7 +315,7 @@ void draw_training(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     }
     if (has_training_access(c, me)) ui::end_card();
     ImGui::Dummy(ui::dp(0, 20));
-    ImGui::EndChild();
+    ui::end_column();
   }
   end_page();
 }
