@@ -3,7 +3,7 @@
 // in the browser. The state is built directly (not through apply) with a realistic mix: 8% of
 // tickets open, a share of those overdue or escalated, 30% rated, one first-response sample
 // per answered ticket. Prints "overview <tickets> tickets <agents> agents: <ms> ms (best of 5)".
-#include "shared/domain/support_overview.hpp"
+#include "shared/domain/support/support_overview.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
 #include "client/app/selectors.hpp"
 
-#include "shared/domain/list_filters.hpp"
+#include "shared/domain/program/list_filters.hpp"
 
 #include <algorithm>
 #include <set>

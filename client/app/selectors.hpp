@@ -3,7 +3,7 @@
 
 #include "client/app/app_state.hpp"
 
-#include "shared/domain/authorization.hpp"
+#include "shared/domain/program/authorization.hpp"
 
 #include <string>
 #include <vector>

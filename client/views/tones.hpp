@@ -3,7 +3,7 @@
 
 #include "client/ui/ui.hpp"
 
-#include "shared/domain/certification.hpp"
+#include "shared/domain/certification/certification.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
 

@@ -3,7 +3,7 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/tokens.hpp"
 #include "shared/core/dates.hpp"
-#include "shared/domain/decide_support.hpp"
+#include "shared/domain/support/decide_support.hpp"
 
 #include <algorithm>
 #include <cstdio>

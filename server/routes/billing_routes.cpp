@@ -8,8 +8,8 @@
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
 #include "shared/core/field_reader.hpp"
-#include "shared/domain/authorization.hpp"
-#include "shared/domain/decide_support.hpp"
+#include "shared/domain/program/authorization.hpp"
+#include "shared/domain/support/decide_support.hpp"
 #include "shared/identity/email.hpp"
 
 #include <sodium.h>

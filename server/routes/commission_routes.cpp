@@ -8,8 +8,8 @@
 #include "server/http/responses.hpp"
 #include "shared/core/dates.hpp"
 #include "shared/core/money_format.hpp"
-#include "shared/domain/authorization.hpp"
-#include "shared/domain/commission_reports.hpp"
+#include "shared/domain/program/authorization.hpp"
+#include "shared/domain/commissions/commission_reports.hpp"
 
 #include <set>
 

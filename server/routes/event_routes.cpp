@@ -7,7 +7,7 @@
 #include "server/http/query.hpp"
 #include "server/http/request_guard.hpp"
 #include "server/http/responses.hpp"
-#include "shared/domain/authorization.hpp"
+#include "shared/domain/program/authorization.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <algorithm>

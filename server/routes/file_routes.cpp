@@ -12,7 +12,7 @@
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
 #include "shared/core/field_reader.hpp"
-#include "shared/domain/authorization.hpp"
+#include "shared/domain/program/authorization.hpp"
 
 namespace pd::routes {
 

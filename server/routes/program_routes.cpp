@@ -8,10 +8,10 @@
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
 #include "shared/core/text_search.hpp"
-#include "shared/domain/list_filters.hpp"
+#include "shared/domain/program/list_filters.hpp"
 #include "server/scheduling/time_zones.hpp"
 #include "shared/core/field_reader.hpp"
-#include "shared/domain/authorization.hpp"
+#include "shared/domain/program/authorization.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <algorithm>

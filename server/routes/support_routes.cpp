@@ -9,12 +9,12 @@
 #include "server/http/responses.hpp"
 #include "shared/core/text_search.hpp"
 #include "server/scheduling/time_zones.hpp"
-#include "shared/domain/authorization.hpp"
-#include "shared/domain/performance.hpp"
-#include "shared/domain/response_target.hpp"
-#include "shared/domain/list_filters.hpp"
-#include "shared/domain/support_overview.hpp"
-#include "shared/domain/ticket_audit.hpp"
+#include "shared/domain/program/authorization.hpp"
+#include "shared/domain/support/performance.hpp"
+#include "shared/domain/support/response_target.hpp"
+#include "shared/domain/program/list_filters.hpp"
+#include "shared/domain/support/support_overview.hpp"
+#include "shared/domain/support/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
 
 namespace pd::routes {

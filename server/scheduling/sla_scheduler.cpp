@@ -1,9 +1,9 @@
 #include "server/scheduling/sla_scheduler.hpp"
 
-#include "shared/domain/decide_certification.hpp"
-#include "shared/domain/decide_commission.hpp"
-#include "shared/domain/decide_support.hpp"
-#include "shared/domain/sla.hpp"
+#include "shared/domain/certification/decide_certification.hpp"
+#include "shared/domain/commissions/decide_commission.hpp"
+#include "shared/domain/support/decide_support.hpp"
+#include "shared/domain/support/sla.hpp"
 
 namespace pd::scheduling {
 

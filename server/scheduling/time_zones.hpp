@@ -8,7 +8,7 @@
 // that rule after the zone's last listed transition (posix_rule / posix_rule_changes below).
 #pragma once
 
-#include "shared/domain/sla_calendar.hpp"
+#include "shared/domain/support/sla_calendar.hpp"
 
 #include <optional>
 #include <string>

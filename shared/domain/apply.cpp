@@ -1,10 +1,10 @@
 #include "shared/domain/apply.hpp"
 
-#include "shared/domain/apply_certification.hpp"
-#include "shared/domain/apply_commission.hpp"
-#include "shared/domain/apply_support.hpp"
-#include "shared/domain/decide_support_access.hpp"
-#include "shared/domain/ticket_audit.hpp"
+#include "shared/domain/certification/apply_certification.hpp"
+#include "shared/domain/commissions/apply_commission.hpp"
+#include "shared/domain/support/apply_support.hpp"
+#include "shared/domain/support/decide_support_access.hpp"
+#include "shared/domain/support/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
 
 namespace pd::domain {

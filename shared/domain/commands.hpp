@@ -5,10 +5,10 @@
 
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
-#include "shared/domain/certification_commands.hpp"
-#include "shared/domain/commission_commands.hpp"
-#include "shared/domain/support_commands.hpp"
-#include "shared/domain/support_access.hpp"
+#include "shared/domain/certification/certification_commands.hpp"
+#include "shared/domain/commissions/commission_commands.hpp"
+#include "shared/domain/support/support_commands.hpp"
+#include "shared/domain/support/support_access.hpp"
 
 #include <nlohmann/json.hpp>
 

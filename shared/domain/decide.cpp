@@ -1,10 +1,10 @@
 #include "shared/domain/decide.hpp"
 
-#include "shared/domain/authorization.hpp"
-#include "shared/domain/decide_certification.hpp"
-#include "shared/domain/decide_commission.hpp"
-#include "shared/domain/decide_support.hpp"
-#include "shared/domain/decide_support_access.hpp"
+#include "shared/domain/program/authorization.hpp"
+#include "shared/domain/certification/decide_certification.hpp"
+#include "shared/domain/commissions/decide_commission.hpp"
+#include "shared/domain/support/decide_support.hpp"
+#include "shared/domain/support/decide_support_access.hpp"
 
 namespace pd::domain {
 

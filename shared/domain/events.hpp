@@ -5,10 +5,10 @@
 
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
-#include "shared/domain/certification_events.hpp"
-#include "shared/domain/commission_events.hpp"
-#include "shared/domain/support_events.hpp"
-#include "shared/domain/support_access.hpp"
+#include "shared/domain/certification/certification_events.hpp"
+#include "shared/domain/commissions/commission_events.hpp"
+#include "shared/domain/support/support_events.hpp"
+#include "shared/domain/support/support_access.hpp"
 
 #include <nlohmann/json.hpp>
 

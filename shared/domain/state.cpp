@@ -1,6 +1,6 @@
 #include "shared/domain/state.hpp"
 
-#include "shared/domain/support_access.hpp"
+#include "shared/domain/support/support_access.hpp"
 
 #include <algorithm>
 

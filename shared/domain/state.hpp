@@ -2,9 +2,9 @@
 // keeps the full state; a browser keeps the part its reader may see (see visibility.hpp).
 #pragma once
 
-#include "shared/domain/certification.hpp"
-#include "shared/domain/commission.hpp"
-#include "shared/domain/support.hpp"
+#include "shared/domain/certification/certification.hpp"
+#include "shared/domain/commissions/commission.hpp"
+#include "shared/domain/support/support.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
 

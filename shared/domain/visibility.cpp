@@ -1,7 +1,7 @@
 #include "shared/domain/visibility.hpp"
 
-#include "shared/domain/authorization.hpp"
-#include "shared/domain/ticket_audit.hpp"
+#include "shared/domain/program/authorization.hpp"
+#include "shared/domain/support/ticket_audit.hpp"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // The certification desk offers each agent exactly the decisions the server accepts (one rule,
-// shared/domain/certification_actions.hpp): the demo's Marco, whose timed-out attempt the
+// shared/domain/certification/certification_actions.hpp): the demo's Marco, whose timed-out attempt the
 // scheduler submitted, is graded; while the business reviews his pass the desk offers Approve,
 // Decline and Revoke (it used to leave Revoke out, which the server accepts); the business revokes
 // from the desk with a reason, and his row then offers the two exceptions instead. One server and

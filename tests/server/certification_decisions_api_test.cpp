@@ -7,7 +7,7 @@
 // decision, all brought to that state.
 #include "api_client.hpp"
 
-#include "shared/domain/certification_actions.hpp"
+#include "shared/domain/certification/certification_actions.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <doctest/doctest.h>

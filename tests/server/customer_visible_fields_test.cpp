@@ -7,7 +7,7 @@
 #include "raw_socket.hpp"
 
 #include "shared/domain/apply.hpp"
-#include "shared/domain/support_overview.hpp"
+#include "shared/domain/support/support_overview.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <doctest/doctest.h>

@@ -4,7 +4,7 @@
 // that view. Likewise the customer list and domain::customer_matches.
 #include "api_client.hpp"
 
-#include "shared/domain/list_filters.hpp"
+#include "shared/domain/program/list_filters.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <doctest/doctest.h>

@@ -2,7 +2,7 @@
 // through decide() and apply() against a small program. Nothing may crash, hang or trip a
 // sanitizer; a refused input must leave the state untouched.
 #include "shared/domain/apply.hpp"
-#include "shared/domain/sla.hpp"
+#include "shared/domain/support/sla.hpp"
 #include "shared/domain/commands.hpp"
 #include "shared/domain/decide.hpp"
 #include "shared/domain/visibility.hpp"

@@ -1,7 +1,7 @@
 #include "program_fixture.hpp"
 
-#include "shared/domain/authorization.hpp"
-#include "shared/domain/decide_support.hpp"
+#include "shared/domain/program/authorization.hpp"
+#include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <functional>

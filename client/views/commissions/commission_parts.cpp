@@ -1,0 +1,322 @@
+#include "client/views/commissions/commission_parts.hpp"
+
+#include "client/app/format.hpp"
+#include "client/app/selectors.hpp"
+#include "client/platform/browser.hpp"
+#include "client/views/layout.hpp"
+#include "client/views/support/ticket_parts.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace pd::client::views {
+
+using namespace domain;
+
+ui::Tone side_tone(LedgerSide s) { return s == LedgerSide::referral ? ui::tone::accent : ui::tone::violet; }
+ImU32 side_color(LedgerSide s) { return side_tone(s).fg; }
+
+ui::Tone line_state_tone(LineState s) {
+  switch (s) {
+  case LineState::pending: return ui::tone::warning;
+  case LineState::approved: return ui::tone::accent;
+  case LineState::paid: return ui::tone::success;
+  }
+  return ui::tone::neutral;
+}
+
+std::string money_text(std::int64_t minor, const std::string& currency) { return format_money(Money{minor, currency}); }
+
+void figure_card(const char* id, float width, std::string_view caption, std::string_view figure, std::string_view note) {
+  if (ui::begin_card(id, width)) {
+    ui::caption(caption);
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::heading(figure, 26);
+    ui::text(note, ui::color::muted);
+  }
+  ui::end_card();
+}
+
+namespace {
+
+const char* month_short(MonthIndex m) {
+  static const char* names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return names[((m % 12) + 12) % 12];
+}
+
+std::string month_long(MonthIndex m) {
+  static const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                "July",    "August",   "September", "October", "November", "December"};
+  return std::string(names[((m % 12) + 12) % 12]) + " " + std::to_string(m / 12);
+}
+
+} // namespace
+
+void earnings_chart(const char* id, const std::vector<MonthEarnings>& months, const std::string& currency, float width, float height) {
+  ImGui::PushID(id);
+  // Legend.
+  ui::dot(side_color(LedgerSide::referral));
+  ui::text("Referral commission", ui::color::muted);
+  ImGui::SameLine(0, ui::dp(18));
+  ui::dot(side_color(LedgerSide::support));
+  ui::text("Support commission", ui::color::muted);
+  ImGui::Dummy(ui::dp(0, 4));
+
+  std::int64_t top = 0;
+  for (const auto& m : months) top = std::max({top, m.referral, m.support});
+  // The axis tops at four round steps (1, 2, 2.5 or 5 times a power of ten, in minor units).
+  if (top > 0) {
+    std::int64_t magnitude = 1;
+    while (magnitude * 10 < (top + 3) / 4) magnitude *= 10;
+    std::int64_t step = magnitude;
+    for (const std::int64_t f : {10, 20, 25, 50, 100})
+      if (magnitude * f / 10 * 4 >= top) {
+        step = magnitude * f / 10;
+        break;
+      }
+    top = step * 4;
+  }
+  const float axis_w = ui::dp(84), label_h = ui::dp(22);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float plot_w = std::max(ui::dp(100), width - axis_w);
+  const float plot_h = std::max(ui::dp(60), height - label_h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0(origin.x + axis_w, origin.y);
+  // Grid: four lines with their amounts.
+  for (int g = 0; g <= 4; ++g) {
+    const float y = p0.y + plot_h - plot_h * static_cast<float>(g) / 4.0f;
+    dl->AddLine(ImVec2(p0.x, y), ImVec2(p0.x + plot_w, y), g == 0 ? ui::color::muted : ui::color::border, 1.0f);
+    if (top > 0) {
+      const auto label = money_text(top * g / 4, currency);
+      const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
+      dl->AddText(ImVec2(p0.x - sz.x - ui::dp(8), y - sz.y * 0.5f), ui::color::muted, label.c_str());
+    }
+  }
+  const float slot = months.empty() ? plot_w : plot_w / static_cast<float>(months.size());
+  const float bar = std::min(ui::dp(22), slot * 0.32f);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  int hovered = -1;
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    const auto& m = months[i];
+    const float cx = p0.x + slot * (static_cast<float>(i) + 0.5f);
+    auto draw_bar = [&](float x, std::int64_t v, ImU32 col) {
+      if (top <= 0 || v <= 0) return;
+      const float h = plot_h * static_cast<float>(v) / static_cast<float>(top);
+      dl->AddRectFilled(ImVec2(x, p0.y + plot_h - h), ImVec2(x + bar, p0.y + plot_h), col, ui::dp(3), ImDrawFlags_RoundCornersTop);
+    };
+    draw_bar(cx - bar - ui::dp(1), m.referral, side_color(LedgerSide::referral));
+    draw_bar(cx + ui::dp(1), m.support, side_color(LedgerSide::support));
+    const char* label = month_short(m.month);
+    const ImVec2 sz = ImGui::CalcTextSize(label);
+    dl->AddText(ImVec2(cx - sz.x * 0.5f, p0.y + plot_h + ui::dp(4)), ui::color::muted, label);
+    if (mouse.x >= cx - slot * 0.5f && mouse.x < cx + slot * 0.5f && mouse.y >= p0.y && mouse.y < p0.y + plot_h + label_h)
+      hovered = static_cast<int>(i);
+  }
+  ImGui::Dummy(ImVec2(width, plot_h + label_h));
+  if (hovered >= 0 && ImGui::IsWindowHovered()) {
+    const auto& m = months[static_cast<std::size_t>(hovered)];
+    ImGui::SetTooltip("%s\nReferral: %s\nSupport: %s", month_long(m.month).c_str(), money_text(m.referral, currency).c_str(),
+                      money_text(m.support, currency).c_str());
+  }
+  ImGui::PopID();
+}
+
+std::string line_detail(const ProgramState& s, const LedgerLine& l) {
+  const auto money = [](std::int64_t minor, const std::string& c) { return format_money(Money{minor, c}); };
+  switch (l.kind) {
+  case LineKind::accrual:
+    if (l.side == LedgerSide::support) {
+      std::string t = "Support";
+      if (auto m = parse_month(l.month)) t += ", " + month_long(*m);
+      t += ", " + count_text(l.days, "day", "days");
+      return t;
+    } else {
+      // The note reads "<terms> (payment <billing id>)"; agents, who never see payments, learn
+      // the billing id from it.
+      std::string terms = l.note, external;
+      if (const auto at = l.note.rfind(" (payment "); at != std::string::npos && l.note.back() == ')') {
+        terms = l.note.substr(0, at);
+        external = l.note.substr(at + 10, l.note.size() - at - 11);
+      }
+      const auto* p = s.commissions.payment(l.payment_id);
+      if (p) external = p->external_id;
+      std::string t = "Payment " + (external.empty() ? "" : external + " ") + "of " + money(l.basis_minor, l.amount.currency);
+      return terms.empty() ? t : t + " (" + terms + ")";
+    }
+  case LineKind::reversal: {
+    const auto* p = s.commissions.payment(l.payment_id);
+    return p ? "Refund " + p->external_id + " of " + money(p->amount.minor, p->amount.currency) : "Refund";
+  }
+  case LineKind::adjustment: return l.note;
+  case LineKind::payout: {
+    auto b = s.commissions.batches.find(l.batch_id);
+    return b == s.commissions.batches.end() ? "Payout" : "Payout, reference " + b->second.reference;
+  }
+  }
+  return "";
+}
+
+void amount_cell(std::int64_t minor, const std::string& currency) {
+  ui::text(money_text(minor, currency), minor < 0 ? ui::color::error : ui::color::text);
+}
+
+void line_cells(const ProgramState& s, const LedgerLine& l) {
+  ImGui::TableNextColumn();
+  ui::pill(label_of(l.side), side_tone(l.side));
+  ImGui::TableNextColumn();
+  ui::text(l.customer_id ? customer_name(s, l.customer_id) : "\xE2\x80\x94", l.customer_id ? ui::color::text : ui::color::muted);
+  ImGui::TableNextColumn();
+  ui::text_wrapped(std::string(label_of(l.kind)) + ": " + line_detail(s, l), ui::color::muted);
+  ImGui::TableNextColumn();
+  amount_cell(l.amount.minor, l.amount.currency);
+}
+
+std::string currency_picker(const char* id, const ProgramState& s, int& index) {
+  const auto all = commission_currencies(s.commissions, s.currency);
+  if (all.empty()) return s.currency;
+  index = std::clamp(index, 0, static_cast<int>(all.size()) - 1);
+  if (all.size() > 1) {
+    ImGui::SameLine();
+    choice(id, all, index, ui::dp(110));
+  }
+  return all[static_cast<std::size_t>(index)];
+}
+
+void ledger_table(const char* id, const ProgramState& s, PersonId agent, const std::string& currency, EarningsForm& f, std::size_t max_rows) {
+  ImGui::PushID(id);
+  choice("##Side", {"Both ledgers", "Referral", "Support"}, f.side, ui::dp(150));
+  ImGui::SameLine(0, ui::dp(8));
+  choice("##State", {"Any state", "Pending", "Approved", "Paid"}, f.state, ui::dp(140));
+  std::vector<const LedgerLine*> rows;
+  for (auto it = s.commissions.lines.rbegin(); it != s.commissions.lines.rend(); ++it) {
+    const auto& l = it->second;
+    if (l.agent_id != agent || l.amount.currency != currency) continue;
+    if (f.side == 1 && l.side != LedgerSide::referral) continue;
+    if (f.side == 2 && l.side != LedgerSide::support) continue;
+    if (f.state > 0 && static_cast<int>(l.state) != f.state - 1) continue;
+    rows.push_back(&l);
+  }
+  if (rows.empty()) {
+    ui::text("No lines here yet.", ui::color::muted);
+    ImGui::PopID();
+    return;
+  }
+  const ImGuiTableFlags flags = ledger_table_flags;
+  if (ImGui::BeginTable("ledger", 7, flags)) {
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    table_header_row(7);
+    std::size_t n = 0;
+    for (const auto* l : rows) {
+      if (n++ == max_rows) break;
+      ImGui::PushID(static_cast<int>(l->id));
+      ImGui::TableNextRow(0, ui::dp(34));
+      ImGui::TableNextColumn();
+      ui::text(format_day_ms(l->at), ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::pill(label_of(l->side), side_tone(l->side));
+      ImGui::TableNextColumn();
+      ui::text(label_of(l->kind));
+      ImGui::TableNextColumn();
+      ui::text(l->customer_id ? customer_name(s, l->customer_id) : "\xE2\x80\x94", l->customer_id ? ui::color::text : ui::color::muted);
+      ImGui::TableNextColumn();
+      ui::text_wrapped(line_detail(s, *l), ui::color::muted);
+      ImGui::TableNextColumn();
+      amount_cell(l->amount.minor, currency);
+      ImGui::TableNextColumn();
+      ui::pill(awaits_second_approval(*l) ? "Awaiting approval" : label_of(l->state), line_state_tone(l->state));
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (rows.size() > max_rows)
+    ui::text("Showing the newest " + std::to_string(max_rows) + " of " + std::to_string(rows.size()) + " lines; the CSV export has them all.",
+             ui::color::muted);
+  ImGui::PopID();
+}
+
+void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId agent, const std::string& currency, EarningsForm& f) {
+  ImGui::PushID(static_cast<int>(agent));
+  const auto months = statement_months(s.commissions, agent, currency);
+  const std::string base = "/api/v1/programs/" + std::to_string(program_id) + "/commissions/";
+  const std::string query = "?agent=" + std::to_string(agent) + "&currency=" + currency;
+  // Termination for fraud, the one decision that stops referral commission: on the statement,
+  // with its reason, for the agent and the business alike.
+  if (const auto* r = referrer(s.commissions, agent); r && r->referral_stopped()) {
+    std::string why = r->referral_stop_reason;
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+    ui::message_box("Referral commission stopped on " + format_day_ms(r->referral_stopped_at) +
+                        ", after the partnership was terminated for fraud: " + why +
+                        ". Payments made since earn no referral commission; every line written before stays on this ledger.",
+                    ui::tone::danger);
+    ImGui::Dummy(ui::dp(0, 4));
+  }
+  if (months.empty()) {
+    ui::text("No statement yet: the first line on this ledger starts one.", ui::color::muted);
+    ImGui::PopID();
+    return;
+  }
+  std::vector<std::string> labels;
+  for (auto m : months) labels.push_back(month_long(m));
+  f.statement_month = std::clamp(f.statement_month, 0, static_cast<int>(months.size()) - 1);
+  choice("##Statement month", labels, f.statement_month, ui::dp(190));
+  const auto month = months[static_cast<std::size_t>(f.statement_month)];
+  ImGui::SameLine(0, ui::dp(12));
+  if (ui::secondary_button("Download statement (CSV)"))
+    platform::open_url((base + "statements/" + month_label(month) + ".csv" + query).c_str());
+  ImGui::SameLine(0, ui::dp(8));
+  if (ui::secondary_button("Download ledger (CSV)")) platform::open_url((base + "ledger.csv" + query).c_str());
+
+  const auto st = statement(s.commissions, agent, currency, month);
+  const ImGuiTableFlags flags = ledger_table_flags;
+  ImGui::Dummy(ui::dp(0, 4));
+  if (ImGui::BeginTable("statement", 5, flags)) {
+    ImGui::TableSetupColumn(("Statement, " + month_long(month)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Owed at the start", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Paid out", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Owed at the end", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    table_header_row(5);
+    auto row = [&](const char* name, const StatementSide& side) {
+      ImGui::TableNextRow(0, ui::dp(32));
+      ImGui::TableNextColumn();
+      ui::text(name);
+      for (auto v : {side.opening, side.earned, side.paid_out, side.closing()}) {
+        ImGui::TableNextColumn();
+        ui::text(money_text(v, currency));
+      }
+    };
+    row("Referral commission", st.referral);
+    row("Support commission", st.support);
+    StatementSide total{st.referral.opening + st.support.opening, st.referral.earned + st.support.earned,
+                        st.referral.paid_out + st.support.paid_out};
+    row("Total", total);
+    ImGui::EndTable();
+  }
+  ImGui::Dummy(ui::dp(0, 6));
+  if (ImGui::BeginTable("statement lines", 5, flags)) {
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    table_header_row(5);
+    for (const auto& l : st.lines) {
+      ImGui::PushID(static_cast<int>(l.id));
+      ImGui::TableNextRow(0, ui::dp(30));
+      ImGui::TableNextColumn();
+      ui::text(format_day_ms(l.at), ui::color::muted);
+      line_cells(s, l);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopID();
+}
+
+} // namespace pd::client::views

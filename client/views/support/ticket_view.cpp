@@ -1,0 +1,540 @@
+// One ticket (#/p/{id}/tickets/{tid}): the header with its SLA countdown, the restricted-topic
+// banner, the thread, the composer (with the restricted-topic warning before sending) and the
+// actions the person's role allows (escalate, triage, take over, resolve, close, ratings).
+// Every command goes out as SendSupport under a form key; the store keeps its errors.
+#include "client/views/views.hpp"
+
+#include "client/app/format.hpp"
+#include "client/app/route.hpp"
+#include "client/app/selectors.hpp"
+#include "client/views/certification/badge_parts.hpp"
+#include "client/views/layout.hpp"
+#include "client/views/support/escalation_parts.hpp"
+#include "client/views/support/tag_parts.hpp"
+#include "client/views/support/ticket_parts.hpp"
+#include "client/views/tones.hpp"
+#include "client/views/support/support_access_parts.hpp"
+
+#include "shared/domain/support/ticket_actions.hpp"
+#include "shared/domain/support/restricted_topics.hpp"
+#include "shared/domain/support/response_target.hpp"
+
+#include "imgui_internal.h" // ImGui::ScrollToItem
+
+#include <algorithm>
+
+namespace pd::client::views {
+
+namespace {
+
+using domain::Action;
+using domain::TicketStatus;
+
+constexpr auto& sentiments = domain::escalation_sentiments; // the decoder's own list
+const char* const checklist_items[] = {"Personalization", "Completeness", "Clarity", "Tone match", "Proactive value"};
+
+const domain::RestrictedTopic* topic_of(const domain::ProgramState& s, const std::string& key) {
+  for (const auto& t : s.support.restricted_topics)
+    if (t.key == key) return &t;
+  return nullptr;
+}
+
+void errors_of(const SupportForm& f) {
+  if (!f.errors.general.empty()) ui::error_box(f.errors.general);
+}
+
+void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, std::int64_t now) {
+  ui::heading(t.subject, 22);
+  ui::text("#" + std::to_string(t.id) + " \xC2\xB7 opened " + relative_time(t.opened_at, now), ui::color::muted);
+  ImGui::SameLine(0, ui::dp(12));
+  ui::pill(domain::label_of(t.status), ticket_status_tone(t));
+  ImGui::SameLine(0, ui::dp(6));
+  ui::pill(domain::label_of(t.priority), priority_tone(t.priority));
+  ImGui::SameLine(0, ui::dp(6));
+  std::string cats = category_label(t.category);
+  for (auto c : t.tags) cats += std::string(" \xC2\xB7 ") + category_label(c);
+  ui::pill(cats, ui::tone::violet);
+  ImGui::Dummy(ui::dp(0, 4));
+  const float lw = ui::dp(130);
+  if (staff) {
+    if (auto c = s.customer(t.customer_id)) {
+      fact("Customer", c->profile.name + " (" + c->profile.segment + ")", lw);
+      ImGui::SameLine(0, ui::dp(10));
+      ui::pill(subscription_label(c->profile.subscription), subscription_tone(c->profile.subscription));
+      fact("Tenure", tenure_text(c->profile.started_on, now), lw);
+    }
+  }
+  fact("Agent", t.agent_id ? member_name(s, t.agent_id) : "Business support team", lw);
+  if (staff && domain::certified_badge(s.certification, t.agent_id, now)) { // the Certified Support Partner badge, with its dates
+    ImGui::SameLine(0, ui::dp(10));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (ui::pill_size(certified_badge_label).y - ImGui::GetTextLineHeight()) * 0.5f);
+    certified_badge(s, t.agent_id, now, true);
+  }
+  if (t.taken_over_by) fact("Taken over by", member_name(s, t.taken_over_by), lw);
+  ui::text("Next deadline", ui::color::muted);
+  ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
+  countdown(t, now);
+  // Overdue flags name who was responsible when the deadline passed (stored then, not looked up).
+  if (staff) {
+    auto responsible = [&](domain::PersonId p) { return p ? member_name(s, p) : std::string("the business queue"); };
+    if (t.sla.first_response_overdue_at)
+      fact("Overdue", "No first response in time (" + responsible(t.sla.first_response_overdue_agent) + " responsible then)", lw);
+    if (t.sla.resolution_overdue_at)
+      fact("Overdue", "Not resolved in time (" + responsible(t.sla.resolution_overdue_agent) + " responsible then)", lw);
+  }
+  // The targets that apply and why (seed 003's standards; response_target.hpp, as the ticket read).
+  if (staff)
+    for (const auto& target : domain::sla::response_targets(s.support, t)) {
+      ui::text(std::string(target.key) == "first_response" ? "First response" : "Resolution", ui::color::muted);
+      ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
+      ui::text_wrapped(target.text, target.state == "due" ? ui::color::text : ui::color::muted);
+    }
+  if (t.escalation.source != domain::EscalationSource::none) {
+    const char* src = t.escalation.source == domain::EscalationSource::customer ? "the customer"
+                      : t.escalation.source == domain::EscalationSource::agent  ? "the agent"
+                                                                                : "the SLA rules";
+    fact("Escalated", std::string("by ") + src + ", " + relative_time(t.escalation.at, now) +
+                          (staff ? (t.escalation.agent_id ? ", " + member_name(s, t.escalation.agent_id) + " handling it then"
+                                                           : std::string(", in the business queue then"))
+                                 : std::string{}) +
+                          (t.escalation.pending ? " (awaiting the business)" : ""),
+         lw);
+    if (!t.escalation.reason.empty()) fact("Reason", t.escalation.reason, lw);
+  }
+}
+
+// The messages and the audit trail's system entries (audit_trail()), newest first; an entry
+// made by a message (a status the reply set) shows above it.
+void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audit, std::int64_t now, std::int64_t program) {
+  auto entry = audit.rbegin();
+  for (auto it = t.messages.rbegin(); it != t.messages.rend(); ++it) {
+    for (; entry != audit.rend() && entry->at >= it->at; ++entry) {
+      ImGui::PushID(static_cast<int>(entry - audit.rbegin()) + 1'000'000);
+      audit_entry(*entry, now);
+      ImGui::PopID();
+    }
+    const auto& m = *it;
+    ImGui::PushID(static_cast<int>(m.id));
+    const bool internal = m.kind == domain::MessageKind::internal_note;
+    const bool system = m.kind == domain::MessageKind::system;
+    ui::begin_tinted(internal ? ui::tone::warning : system ? ui::tone::neutral : ui::Tone{ui::color::text, ui::color::surface});
+    {
+      ui::FontScope font(ui::fonts().bold, 0.0f);
+      ui::text(system ? std::string("Partnerdesk") : m.author_name.empty() ? std::string("Someone") : m.author_name);
+    }
+    ImGui::SameLine(0, ui::dp(8));
+    ui::text(std::string(system ? "system" : identity::to_string(m.author_role)) + " \xC2\xB7 " + relative_time(m.at, now) + " \xC2\xB7 " +
+                 format_day_ms(m.at),
+             ui::color::muted);
+    if (internal) {
+      ImGui::SameLine(0, ui::dp(10));
+      ui::pill("Internal note", ui::tone::warning);
+    }
+    if (m.sent_despite_warning) {
+      ImGui::SameLine(0, ui::dp(6));
+      ui::pill("Sent despite warning", ui::tone::danger);
+    }
+    ui::text_wrapped(m.text);
+    attachment_links(m.attachments, program);
+    ui::end_tinted();
+    ImGui::Dummy(ui::dp(0, 4));
+    ImGui::PopID();
+  }
+}
+
+} // namespace
+
+void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  if (!begin_page(app, ui_state, dispatch)) {
+    end_page();
+    return;
+  }
+  const auto& s = *program_state(app);
+  const auto role = current_role(app, ui_state);
+  const bool business = identity::is_business_role(role);
+  const bool agent = role == identity::Role::agent;
+  const bool customer = role == identity::Role::customer;
+  const bool staff = business || agent;
+  const auto now = clock_ms();
+  auto& f = ui_state.ticket;
+  const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(900));
+  ui::begin_column("ticket-page", avail);
+  if (back_link(customer ? "My tickets" : "Tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
+  const auto* tp = s.ticket(app.route.item_id);
+  if (!tp) {
+    ui::heading("Ticket not found", 20);
+    ui::text("This ticket does not exist or is not visible to you.", ui::color::muted);
+    ui::end_column();
+    end_page();
+    return;
+  }
+  const auto& t = *tp;
+  const domain::Target target{.ticket = t.id};
+
+  header(s, t, staff, now);
+  ImGui::Dummy(ui::dp(0, 8));
+  // An agent who may not work support reads its customers' tickets only (support_access.hpp).
+  if (agent) off_support_notice(s, my_id(app));
+  if (staff) escalation_card(s, t, now); // the escalation with the agent's whole note
+
+  // Restricted topics of the ticket (agents and business).
+  if (staff && !t.restricted_topics.empty()) {
+    ui::begin_tinted(ui::tone::danger);
+    {
+      ui::FontScope font(ui::fonts().bold, 0.0f);
+      ui::text("Restricted topic: do not handle this yourself", ui::color::error);
+    }
+    for (const auto& key : t.restricted_topics) {
+      const auto* topic = topic_of(s, key);
+      ui::text_wrapped(std::string("\xE2\x80\xA2 ") + (topic ? topic->name : key) + ": " +
+                           (topic ? topic->escalation_path : std::string("escalate to the business.")),
+                       ui::color::error);
+    }
+    ui::end_tinted();
+    ImGui::Dummy(ui::dp(0, 6));
+  }
+
+  // Actions row
+  {
+    const auto& tk = ui_state.form("take_over");
+    errors_of(tk);
+    bool any = false;
+    auto gap = [&] {
+      if (any) ImGui::SameLine(0, ui::dp(6));
+      any = true;
+    };
+    // Each button is offered by the rule decide() applies (shared/domain/ticket_actions).
+    const auto offered = [&](domain::TicketAction a) { return domain::ticket_action_offered(s, my_id(app), t, a); };
+    if (offered(domain::TicketAction::escalate)) {
+      gap();
+      if (ui::secondary_button(customer ? "Request escalation" : "Escalate")) {
+        f.escalate_open = !f.escalate_open;
+        f.escalate_scroll = f.escalate_open;
+      }
+    }
+    if (offered(domain::TicketAction::take_over)) {
+      gap();
+      if (ui::secondary_button(tk.sending ? "Taking over\xE2\x80\xA6###Take over" : "Take over###Take over"))
+        dispatch(SendSupport{"take_over", domain::TakeOverTicket{t.id}});
+    }
+    if (offered(domain::TicketAction::resolve)) {
+      gap();
+      if (ui::secondary_button("Resolve")) f.resolve_open = !f.resolve_open;
+    }
+    if (offered(domain::TicketAction::close)) {
+      gap();
+      if (ui::secondary_button("Close ticket")) f.close_open = !f.close_open;
+    }
+    if (any) ImGui::Dummy(ui::dp(0, 6));
+  }
+
+  // Escalation form
+  if (f.escalate_open) {
+    const auto& ef = ui_state.form("escalate");
+    ui::begin_tinted(ui::tone::warning);
+    ui::heading(customer ? "Request escalation" : "Escalate to the business", 16);
+    errors_of(ef);
+    labeled_input(customer ? "Why should someone else look at this?" : "Reason", "##Escalation reason", "", f.esc_reason,
+                  ef.errors.field("reason"));
+    if (agent) {
+      // Seed 002's escalation note, two fields a row.
+      const float gap = ui::dp(14);
+      const float half = (ImGui::GetContentRegionAvail().x - ui::dp(28) - gap) * 0.5f;
+      auto field = [&](const char* label, const char* id, std::string& value, const std::string* error) {
+        ui::field_label(label);
+        bool edited = false;
+        ui::input_text(id, "", value, edited, 0, half);
+        ui::field_error(error);
+      };
+      ImGui::BeginGroup();
+      ImGui::BeginGroup();
+      field("Summary (one sentence)", "##Escalation summary", f.esc_summary, ef.errors.field("note.summary"));
+      ImGui::EndGroup();
+      ImGui::SameLine(0, gap);
+      ImGui::BeginGroup();
+      field("Attempts so far", "##Escalation attempts", f.esc_attempts, ef.errors.field("note.attempts_so_far"));
+      ImGui::EndGroup();
+      ImGui::BeginGroup();
+      ui::field_label("Customer sentiment");
+      std::vector<std::string> labels(std::begin(sentiments), std::end(sentiments));
+      choice("##Customer sentiment", labels, f.esc_sentiment, half);
+      ui::field_error(ef.errors.field("note.customer_sentiment"));
+      ImGui::EndGroup();
+      ImGui::SameLine(0, gap);
+      ImGui::BeginGroup();
+      field("Business impact", "##Escalation impact", f.esc_impact, ef.errors.field("note.business_impact"));
+      ImGui::EndGroup();
+      ImGui::EndGroup();
+      ImGui::Dummy(ui::dp(0, 4));
+      labeled_input("Recommended action", "##Escalation recommended", "", f.esc_recommended, ef.errors.field("note.recommended_action"));
+    }
+    if (ui::primary_button(ef.sending ? "Escalating\xE2\x80\xA6###Submit escalation" : "Submit escalation###Submit escalation",
+                           ImVec2(0, 0), !ef.sending)) {
+      domain::EscalateTicket cmd;
+      cmd.ticket_id = t.id;
+      cmd.reason = f.esc_reason;
+      if (agent) {
+        cmd.note.summary = f.esc_summary;
+        cmd.note.attempts_so_far = f.esc_attempts;
+        cmd.note.customer_sentiment = sentiments[static_cast<std::size_t>(std::clamp(f.esc_sentiment, 0, static_cast<int>(sentiments.size()) - 1))];
+        cmd.note.business_impact = f.esc_impact;
+        cmd.note.recommended_action = f.esc_recommended;
+      }
+      dispatch(SendSupport{"escalate", cmd});
+    }
+    if (f.escalate_scroll) {
+      ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+      f.escalate_scroll = false;
+    }
+    ImGui::SameLine();
+    if (ui::secondary_button("Cancel##escalation")) f.escalate_open = false;
+    ui::end_tinted();
+    ImGui::Dummy(ui::dp(0, 6));
+  }
+
+  // Resolve / close
+  if (f.resolve_open) {
+    const auto& rf = ui_state.form("resolve");
+    ui::begin_tinted(ui::tone::success);
+    errors_of(rf);
+    labeled_input("Resolution note (internal, optional)", "##Resolution note", "", f.resolve_note, rf.errors.field("note"));
+    if (ui::primary_button("Confirm resolve", ImVec2(0, 0), !rf.sending))
+      dispatch(SendSupport{"resolve", domain::ResolveTicket{t.id, f.resolve_note}});
+    ImGui::SameLine();
+    if (ui::secondary_button("Cancel##resolve")) f.resolve_open = false;
+    ui::end_tinted();
+    ImGui::Dummy(ui::dp(0, 6));
+  }
+  if (f.close_open) {
+    const auto& cf = ui_state.form("close");
+    ui::begin_tinted(ui::tone::neutral);
+    errors_of(cf);
+    if (business) labeled_input("Resolution note (internal, optional)", "##Close note", "", f.close_note, cf.errors.field("note"));
+    else ui::text_wrapped("Closing ends the ticket for good. Open a new ticket if the problem comes back.");
+    if (ui::primary_button("Confirm close", ImVec2(0, 0), !cf.sending))
+      dispatch(SendSupport{"close", domain::CloseTicket{t.id, business ? f.close_note : std::string()}});
+    ImGui::SameLine();
+    if (ui::secondary_button("Cancel##close")) f.close_open = false;
+    ui::end_tinted();
+    ImGui::Dummy(ui::dp(0, 6));
+  }
+
+  // Triage (agent / business)
+  if (domain::ticket_action_offered(s, my_id(app), t, domain::TicketAction::triage)) {
+    const auto& tf = ui_state.form("triage");
+    const int prio = f.triage_priority >= 0 ? f.triage_priority : static_cast<int>(t.priority);
+    int cat = f.triage_category;
+    if (cat < 0)
+      for (std::size_t i = 0; i < domain::all_categories.size(); ++i)
+        if (domain::all_categories[i] == t.category) cat = static_cast<int>(i);
+    std::vector<std::string> prios, cats;
+    for (int i = 0; i < 4; ++i) prios.push_back(domain::label_of(static_cast<domain::Priority>(i)));
+    for (auto c : domain::all_categories) cats.push_back(category_label(c));
+    ImGui::AlignTextToFramePadding();
+    ui::text("Triage", ui::color::muted);
+    ImGui::SameLine(0, ui::dp(10));
+    int p2 = prio, c2 = cat;
+    if (choice("##Triage priority", prios, p2, ui::dp(170))) f.triage_priority = p2;
+    ImGui::SameLine(0, ui::dp(6));
+    if (choice("##Triage category", cats, c2, ui::dp(180))) f.triage_category = c2;
+    ImGui::SameLine(0, ui::dp(6));
+    // Secondary tags on the line below, then Save triage.
+    const auto primary = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
+    if (!f.triage_tags_touched) f.triage_tags = t.tags;
+    ImGui::NewLine();
+    ImGui::AlignTextToFramePadding();
+    ui::text("Secondary tags (up to two)", ui::color::muted);
+    ImGui::SameLine(0, ui::dp(10));
+    if (secondary_tags(primary, f.triage_tags)) f.triage_tags_touched = true;
+    const bool changed = (f.triage_priority >= 0 && f.triage_priority != static_cast<int>(t.priority)) ||
+                         (f.triage_category >= 0 && domain::all_categories[static_cast<std::size_t>(f.triage_category)] != t.category) ||
+                         (f.triage_tags_touched && f.triage_tags != t.tags);
+    if (ui::primary_button("Save triage", ImVec2(0, 0), changed && !tf.sending)) {
+      domain::TriageTicket cmd;
+      cmd.ticket_id = t.id;
+      cmd.priority = static_cast<domain::Priority>(p2);
+      cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
+      cmd.tags = f.triage_tags;
+      dispatch(SendSupport{"triage", cmd});
+    }
+    errors_of(tf);
+    ImGui::Dummy(ui::dp(0, 6));
+  }
+
+
+  // Ratings
+  const bool finished = t.status == TicketStatus::resolved || t.status == TicketStatus::closed;
+  if (t.customer_rating) {
+    const auto& r = *t.customer_rating;
+    ui::begin_tinted(ui::tone::accent);
+    ui::heading("Customer rating", 16);
+    ui::text("Overall " + std::to_string(r.overall) + "/5 \xC2\xB7 responsiveness " + std::to_string(r.responsiveness) +
+             " \xC2\xB7 product knowledge " + std::to_string(r.knowledge) + " \xC2\xB7 professionalism " +
+             std::to_string(r.professionalism));
+    if (!r.comment.empty()) ui::text_wrapped("\xE2\x80\x9C" + r.comment + "\xE2\x80\x9D");
+    if (!r.business_response.empty()) ui::text_wrapped("Answer from " + s.name + ": " + r.business_response, ui::color::muted);
+    ui::end_tinted();
+    ImGui::Dummy(ui::dp(0, 6));
+    if (r.business_response.empty() && business && allowed(app, Action::rate_handling, target)) {
+      const auto& af = ui_state.form("answer");
+      errors_of(af);
+      labeled_input("Answer the rating", "##Answer rating text", "Thank the customer, or say what changes", f.answer,
+                    af.errors.field("text"));
+      if (ui::primary_button("Answer rating", ImVec2(0, 0), !f.answer.empty() && !af.sending))
+        dispatch(SendSupport{"answer", domain::AnswerRating{t.id, f.answer}});
+      ImGui::Dummy(ui::dp(0, 6));
+    }
+  } else if (finished && customer && allowed(app, Action::rate_ticket, target)) {
+    const auto& rf = ui_state.form("rate");
+    ui::begin_tinted(ui::tone::accent);
+    ui::heading("How did we do?", 16);
+    errors_of(rf);
+    const char* names[] = {"Responsiveness", "Product knowledge", "Professionalism", "Overall"};
+    for (int i = 0; i < 4; ++i) {
+      ImGui::AlignTextToFramePadding();
+      ui::text(names[i]);
+      ImGui::SameLine(ui::dp(180));
+      score_buttons(names[i], f.rating[i], 1, 5);
+    }
+    labeled_input("Comment (optional)", "##Rating comment", "", f.rating_comment, rf.errors.field("comment"));
+    const bool ready = f.rating[0] && f.rating[1] && f.rating[2] && f.rating[3];
+    if (ui::primary_button("Submit rating", ImVec2(0, 0), ready && !rf.sending))
+      dispatch(SendSupport{"rate", domain::RateTicket{t.id, f.rating[0], f.rating[1], f.rating[2], f.rating[3], f.rating_comment}});
+    ui::end_tinted();
+    ImGui::Dummy(ui::dp(0, 6));
+  }
+  if (t.business_rating && staff) {
+    const auto& b = *t.business_rating;
+    std::string line = "Handling rated " + std::to_string(b.score) + "/5 by " + member_name(s, b.by);
+    if (b.checklist) {
+      int sum = 0;
+      for (int v : *b.checklist) sum += v;
+      line += " \xC2\xB7 checklist " + std::to_string(sum) + "/10";
+    }
+    ui::text(line, ui::color::muted);
+    if (!b.comment.empty()) ui::text_wrapped(b.comment, ui::color::muted);
+  } else if (finished && business && allowed(app, Action::rate_handling, target)) {
+    const auto& hf = ui_state.form("handling");
+    ui::begin_tinted(ui::tone::neutral);
+    ui::heading("Handling quality", 16);
+    errors_of(hf);
+    ImGui::AlignTextToFramePadding();
+    ui::text("Score");
+    ImGui::SameLine(ui::dp(180));
+    score_buttons("Handling score", f.handling_score, 1, 5);
+    ImGui::Checkbox("Use the quality checklist", &f.use_checklist);
+    if (f.use_checklist)
+      for (int i = 0; i < 5; ++i) {
+        ImGui::AlignTextToFramePadding();
+        ui::text(checklist_items[i]);
+        ImGui::SameLine(ui::dp(180));
+        score_buttons(checklist_items[i], f.checklist[i], 0, 2);
+      }
+    ui::field_error(hf.errors.field("checklist"));
+    labeled_input("Comment (optional)", "##Handling comment", "", f.handling_comment, hf.errors.field("comment"));
+    if (ui::primary_button("Rate handling", ImVec2(0, 0), f.handling_score > 0 && !hf.sending)) {
+      domain::RateTicketHandling cmd;
+      cmd.ticket_id = t.id;
+      cmd.score = f.handling_score;
+      if (f.use_checklist) cmd.checklist = std::array<int, 5>{f.checklist[0], f.checklist[1], f.checklist[2], f.checklist[3], f.checklist[4]};
+      cmd.comment = f.handling_comment;
+      dispatch(SendSupport{"handling", cmd});
+    }
+    ui::end_tinted();
+  }
+  // Composer
+  if (allowed(app, Action::reply_ticket, target) || allowed(app, Action::write_internal_note, target)) {
+    const auto& rf = ui_state.form("reply");
+    ImGui::Dummy(ui::dp(0, 6));
+    ui::heading(f.internal ? "Internal note" : "Reply", 16);
+    errors_of(rf);
+    if (multiline("##Reply text", f.reply, ui::dp(90))) {
+      f.warned = false;
+      f.despite = false;
+      dispatch(ReplyEdited{});
+    }
+    ui::field_error(rf.errors.field("text"));
+    attachment_draft(f.reply_files, "reply", s.support.max_attachment_bytes, dispatch);
+    for (const auto& [field, message] : rf.errors.fields)
+      if (field.starts_with("attachments")) ui::field_error(&message);
+    if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
+    if (staff && !f.internal) {
+      ImGui::SameLine(0, ui::dp(16));
+      ImGui::AlignTextToFramePadding();
+      ui::text("Reply and set:", ui::color::muted);
+      ImGui::SameLine(0, ui::dp(6));
+      const std::vector<std::string> statuses{"Waiting on customer", "Open", "Resolved"};
+      choice("##Reply and set", statuses, f.reply_status, ui::dp(210));
+    }
+    // The restricted-topic warning, before sending (agents' public replies): live under the
+    // draft; Send reply then asks "Escalate instead" or "Send anyway" in its place.
+    std::vector<domain::TopicMatch> matches;
+    if (agent && !f.internal && !f.reply.empty()) matches = domain::match_restricted_topics(s.support.restricted_topics, f.reply);
+    const bool warn = !f.internal && (!matches.empty() || f.despite);
+    const TicketStatus st[] = {TicketStatus::waiting_on_customer, TicketStatus::open, TicketStatus::resolved};
+    if (staff) ImGui::SameLine(0, ui::dp(16));
+    else ImGui::Dummy(ui::dp(0, 4));
+    if (warn && f.warned) {
+      if (ui::primary_button("Escalate instead", ImVec2(0, 0))) {
+        f.escalate_open = true;
+        f.escalate_scroll = true;
+        f.esc_reason = matches.empty() ? std::string("Restricted topic") : "Restricted topic: " + matches.front().name;
+        if (f.esc_summary.empty()) f.esc_summary = "The customer asks about a restricted topic (" + (matches.empty() ? std::string("flagged") : matches.front().name) + ").";
+        if (f.esc_recommended.empty() && !matches.empty()) f.esc_recommended = matches.front().escalation_path;
+        f.warned = false;
+      }
+      ImGui::SameLine(0, ui::dp(6));
+      if (ui::danger_button(rf.sending ? "Sending\xE2\x80\xA6###Send anyway" : "Send anyway###Send anyway", ImVec2(0, 0), !rf.sending)) {
+        domain::ReplyToTicket cmd;
+        cmd.ticket_id = t.id;
+        cmd.text = f.reply;
+        if (staff) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
+        cmd.send_despite_warning = true;
+        cmd.attachments = f.reply_files.files;
+        dispatch(SendSupport{"reply", cmd});
+      }
+      ImGui::SameLine(0, ui::dp(6));
+      if (ui::secondary_button("Keep editing")) f.warned = false;
+    } else {
+      const char* send_label = f.internal ? (rf.sending ? "Saving\xE2\x80\xA6###Send reply" : "Add internal note###Send reply")
+                                          : (rf.sending ? "Sending\xE2\x80\xA6###Send reply" : "Send reply###Send reply");
+      if (ui::primary_button(send_label, ImVec2(0, 0), !f.reply.empty() && !rf.sending && !f.reply_files.upload_id)) {
+        if (warn) {
+          f.warned = true; // ask first: escalate instead, or send anyway
+        } else {
+          domain::ReplyToTicket cmd;
+          cmd.ticket_id = t.id;
+          cmd.text = f.reply;
+          cmd.internal = f.internal;
+          if (staff && !f.internal) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
+          cmd.attachments = f.reply_files.files;
+          dispatch(SendSupport{"reply", cmd});
+        }
+      }
+    }
+    if (warn) {
+      ImGui::Dummy(ui::dp(0, 4));
+      ui::begin_tinted(ui::tone::danger);
+      {
+        ui::FontScope font(ui::fonts().bold, 0.0f);
+        ui::text("This reply touches a restricted topic. Escalate instead, or send it anyway.", ui::color::error);
+      }
+      for (const auto& m : matches)
+        ui::text_wrapped("\xE2\x80\xA2 " + m.name + " (\xE2\x80\x9C" + m.phrase + "\xE2\x80\x9D): " + m.escalation_path, ui::color::error);
+      if (matches.empty()) ui::text_wrapped("The server flagged this reply as touching a restricted topic.", ui::color::error);
+      ui::end_tinted();
+    }
+  }
+
+  ImGui::Dummy(ui::dp(0, 10));
+  ImGui::Separator();
+  ImGui::Dummy(ui::dp(0, 4));
+  ui::caption("CONVERSATION, NEWEST FIRST");
+  ImGui::Dummy(ui::dp(0, 4));
+  thread(t, domain::audit_trail(s, t, my_id(app)), now, s.id);
+  ImGui::Dummy(ui::dp(0, 24));
+  ui::end_column();
+  end_page();
+}
+
+} // namespace pd::client::views

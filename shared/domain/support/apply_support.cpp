@@ -1,0 +1,361 @@
+#include "shared/domain/support/apply_support.hpp"
+
+#include "shared/domain/support/decide_support_access.hpp"
+
+#include <algorithm>
+
+namespace pd::domain::support_apply {
+
+using identity::Role;
+
+void notify(ProgramState& s, PersonId person, const Event& e, const char* kind, std::string text, TicketId ticket,
+            CustomerId customer) {
+  if (person == 0 || person == e.actor) return; // nobody is told of their own action
+  auto& inbox = s.inboxes[person];
+  inbox.items.push_back(Notification{inbox.next_id++, e.at, kind, std::move(text), ticket, customer});
+  while (inbox.items.size() > max_notifications) inbox.items.pop_front();
+}
+
+void notify_business(ProgramState& s, const Event& e, const char* kind, const std::string& text, TicketId ticket,
+                     CustomerId customer) {
+  std::vector<PersonId> business;
+  for (const auto& [id, m] : s.members)
+    if (identity::is_business_role(m.role)) business.push_back(id);
+  for (auto p : business) notify(s, p, e, kind, text, ticket, customer);
+}
+
+namespace {
+
+std::string customer_name(const ProgramState& s, CustomerId c) {
+  auto cust = s.customer(c);
+  return cust ? cust->profile.name : "a customer";
+}
+
+std::string person_name(const ProgramState& s, PersonId p) {
+  auto m = s.member(p);
+  return m ? m->name : "the business";
+}
+
+// The agent handling the ticket, or (for the business's queue) everyone in the business.
+void notify_handler(ProgramState& s, const Event& e, const Ticket& t, const char* kind, const std::string& text) {
+  if (t.taken_over_by != 0) notify(s, t.taken_over_by, e, kind, text, t.id, t.customer_id);
+  if (t.agent_id != 0) notify(s, t.agent_id, e, kind, text, t.id, t.customer_id);
+  else if (t.taken_over_by == 0) notify_business(s, e, kind, text, t.id, t.customer_id);
+}
+
+void notify_customer(ProgramState& s, const Event& e, const Ticket& t, const char* kind, const std::string& text) {
+  if (auto c = s.customer(t.customer_id)) notify(s, c->person_id, e, kind, text, t.id, t.customer_id);
+}
+
+void record(ProgramState& s, PersonId agent, TimeMs at, const char* kind, TicketId ticket, std::string detail) {
+  if (agent == 0) return;
+  auto& h = s.agent_support[agent].history;
+  h.push_back(HistoryEntry{at, kind, ticket, std::move(detail)});
+  while (h.size() > max_history) h.pop_front();
+}
+
+Ticket* find(ProgramState& s, TicketId id) {
+  auto it = s.tickets.find(id);
+  return it == s.tickets.end() ? nullptr : &it->second;
+}
+
+void track(ProgramState& s, const Ticket& t) { s.track_ticket(t); }
+
+std::string quoted(const Ticket& t) { return "\"" + t.subject + "\""; }
+
+} // namespace
+
+ApplyOutcome apply(ProgramState& s, const Event&, const SupportSettingsChanged& b) {
+  s.support = b.settings;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketOpened& b) {
+  Ticket t;
+  t.id = b.ticket_id;
+  t.customer_id = b.customer_id;
+  t.opened_by = e.actor;
+  t.subject = b.subject;
+  t.status = TicketStatus::new_ticket;
+  t.priority = b.priority;
+  t.category = b.category;
+  t.tags = b.tags;
+  t.agent_id = b.agent_id;
+  t.opened_at = e.at;
+  t.updated_at = e.at;
+  t.last_customer_activity = s.role_of(e.actor) == Role::customer ? e.at : 0;
+  t.messages.push_back(b.message);
+  t.restricted_topics = b.message.restricted_topics;
+  t.sla = b.sla;
+  t.version = e.seq;
+  auto& stored = s.tickets[t.id] = std::move(t);
+  s.tickets_by_customer[b.customer_id].push_back(b.ticket_id);
+  track(s, stored);
+  s.next_ticket_id = std::max(s.next_ticket_id, b.ticket_id + 1);
+  std::string text = "New ticket from " + customer_name(s, b.customer_id) + ": " + quoted(stored);
+  if (!stored.restricted_topics.empty()) text += " (restricted topic: escalation path shown on the ticket)";
+  notify_handler(s, e, stored, "ticket_opened", text);
+  if (s.role_of(e.actor) != Role::customer) notify_customer(s, e, stored, "ticket_opened", "A ticket was opened for you: " + quoted(stored));
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  const bool was_unanswered = t->sla.first_responded_at == 0;
+  t->messages.push_back(b.message);
+  t->status = b.status;
+  t->sla = b.sla;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  if (b.escalation_answered) t->escalation.pending = false;
+  track(s, *t);
+  const Role role = b.message.author_role;
+  if (b.message.kind == MessageKind::internal_note) {
+    if (identity::is_business_role(role) && t->agent_id != 0)
+      notify(s, t->agent_id, e, "internal_note", person_name(s, e.actor) + " added an internal note on " + quoted(*t), t->id, t->customer_id);
+    return {};
+  }
+  if (role == Role::customer) {
+    t->last_customer_activity = e.at;
+    // Reopened while the customer's agent may not work support: the business's queue has it.
+    if (auto c = s.customer(t->customer_id); c && c->support_held && b.status == TicketStatus::reopened && t->agent_id != 0) {
+      t->agent_id = 0;
+      track(s, *t);
+    }
+    notify_handler(s, e, *t, b.status == TicketStatus::reopened ? "ticket_reopened" : "customer_reply",
+                   customer_name(s, t->customer_id) + (b.status == TicketStatus::reopened ? " reopened " : " replied on ") + quoted(*t));
+    return {};
+  }
+  if (was_unanswered && t->sla.first_responded_at != 0) {
+    const bool in_time = e.at <= t->sla.first_response_due;
+    auto& rec = s.agent_support[t->agent_id];
+    rec.responses.push_back(ResponseSample{e.at, e.at - t->opened_at, in_time});
+    if (t->sla.first_response_overdue_at == 0) rec.outcomes.push_back(SlaOutcome{e.at, in_time});
+  }
+  if (b.message.sent_despite_warning)
+    record(s, e.actor, e.at, "restricted_topic_sent", t->id, "Replied on a restricted topic after the warning");
+  if (b.status == TicketStatus::resolved) notify_customer(s, e, *t, "resolved", quoted(*t) + " was resolved. Rate the support you got.");
+  else notify_customer(s, e, *t, "reply", "New reply on " + quoted(*t));
+  if (identity::is_business_role(role) && t->agent_id != 0 && t->agent_id != e.actor)
+    notify(s, t->agent_id, e, "business_reply", person_name(s, e.actor) + " replied on " + quoted(*t), t->id, t->customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTriaged& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->priority = b.priority;
+  t->category = b.category;
+  t->tags = b.tags;
+  t->sla = b.sla;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  track(s, *t);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketEscalated& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  // A customer's copy of someone else's escalation (customer_facing()): only the ticket's audit
+  // trail records that it happened; the status and escalation the customer sees stay as they were.
+  if (b.escalation.source == EscalationSource::none) return {};
+  t->escalation = b.escalation;
+  t->status = TicketStatus::escalated;
+  track(s, *t);
+  if (b.escalation.source == EscalationSource::sla) t->sla.auto_escalated_at = e.at;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  const char* who = b.escalation.source == EscalationSource::customer ? "The customer asked to escalate "
+                    : b.escalation.source == EscalationSource::sla    ? "SLA rules escalated "
+                                                                      : "The agent escalated ";
+  const std::string text = who + quoted(*t);
+  record(s, t->agent_id, e.at, "escalated", t->id, text);
+  if (t->agent_id != 0) notify(s, t->agent_id, e, "escalated", text, t->id, t->customer_id);
+  notify_business(s, e, "escalated", text + " (" + customer_name(s, t->customer_id) + ")", t->id, t->customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTakenOver& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->taken_over_by = b.by;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  record(s, t->agent_id, e.at, "taken_over", t->id, b.by_name + " took over " + quoted(*t));
+  if (t->agent_id != 0) notify(s, t->agent_id, e, "taken_over", b.by_name + " took over " + quoted(*t), t->id, t->customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketStatusChanged& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->status = b.status;
+  t->sla = b.sla;
+  t->escalation.pending = false;
+  t->updated_at = e.at;
+  track(s, *t);
+  if (b.status == TicketStatus::closed) t->closed_at = e.at;
+  t->version = e.seq;
+  if (b.status == TicketStatus::resolved) notify_customer(s, e, *t, "resolved", quoted(*t) + " was resolved. Rate the support you got.");
+  if (b.status == TicketStatus::closed && e.actor == 0) notify_customer(s, e, *t, "closed", quoted(*t) + " was closed.");
+  if (b.status == TicketStatus::closed && s.role_of(e.actor) == Role::customer)
+    notify_handler(s, e, *t, "closed", customer_name(s, t->customer_id) + " closed " + quoted(*t));
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketSlaMissed& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  const bool first = b.target == "first_response";
+  // Who was responsible when the deadline passed stays with the flag (support_access.hpp).
+  if (first) t->sla.first_response_overdue_at = e.at, t->sla.first_response_overdue_agent = b.agent_id;
+  else t->sla.resolution_overdue_at = e.at, t->sla.resolution_overdue_agent = b.agent_id;
+  t->version = e.seq;
+  track(s, *t);
+  auto& rec = s.agent_support[b.agent_id];
+  if (first) rec.outcomes.push_back(SlaOutcome{b.due, false});
+  if (b.agent_id != 0) ++rec.overdue_flags;
+  const std::string text = std::string("Overdue: ") + (first ? "no first response on " : "not resolved in time: ") + quoted(*t);
+  record(s, b.agent_id, e.at, first ? "overdue_first_response" : "overdue_resolution", t->id, text);
+  if (b.agent_id != 0) notify(s, b.agent_id, e, "overdue", text, t->id, t->customer_id);
+  notify_business(s, e, "overdue", text + " (" + (b.agent_id ? person_name(s, b.agent_id) : std::string("business queue")) + ")", t->id,
+                  t->customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRated& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->customer_rating = b.rating;
+  t->version = e.seq;
+  s.rated_tickets.push_back(t->id);
+  if (t->agent_id != 0) {
+    auto& rec = s.agent_support[t->agent_id];
+    ++rec.customer_ratings;
+    rec.customer_rating_sum += b.rating.overall;
+    rec.ratings.push_back(RatingSample{e.at, t->id, false, b.rating.overall});
+    record(s, t->agent_id, e.at, "customer_rating", t->id,
+           customer_name(s, t->customer_id) + " rated " + quoted(*t) + " " + std::to_string(b.rating.overall) + "/5");
+    notify(s, t->agent_id, e, "rating", customer_name(s, t->customer_id) + " rated " + quoted(*t) + " " + std::to_string(b.rating.overall) + "/5",
+           t->id, t->customer_id);
+  }
+  notify_business(s, e, "rating", customer_name(s, t->customer_id) + " rated " + quoted(*t) + " " + std::to_string(b.rating.overall) + "/5",
+                  t->id, t->customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketHandlingRated& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->business_rating = b.rating;
+  t->version = e.seq;
+  auto& rec = s.agent_support[t->agent_id];
+  ++rec.business_ratings;
+  rec.business_rating_sum += b.rating.score;
+  rec.ratings.push_back(RatingSample{e.at, t->id, true, b.rating.score});
+  record(s, t->agent_id, e.at, "business_rating", t->id,
+         person_name(s, e.actor) + " rated the handling of " + quoted(*t) + " " + std::to_string(b.rating.score) + "/5");
+  notify(s, t->agent_id, e, "business_rating", "The business rated your handling of " + quoted(*t) + " " + std::to_string(b.rating.score) + "/5",
+         t->id, t->customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const RatingAnswered& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t || !t->customer_rating) return {true};
+  t->customer_rating->business_response = b.text;
+  t->version = e.seq;
+  notify_customer(s, e, *t, "rating_answered", "The business answered your rating of " + quoted(*t));
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const AgentWarned& b) {
+  auto& rec = s.agent_support[b.person_id];
+  rec.warnings.push_back(AgentWarning{e.at, b.reason, b.monitor_until, e.actor});
+  record(s, b.person_id, e.at, "warning", 0, b.reason);
+  notify(s, b.person_id, e, "warning", "Formal warning: " + b.reason + ". Your support is monitored for " + std::to_string(warning_monitor_days) + " days.");
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event&, const NotificationsRead& b) {
+  auto& inbox = s.inboxes[b.person_id];
+  inbox.read_up_to = std::max(inbox.read_up_to, b.up_to);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInScheduled& b) {
+  s.check_ins[b.check_in.id] = b.check_in;
+  s.next_check_in_id = std::max(s.next_check_in_id, b.check_in.id + 1);
+  if (b.check_in.agent_id != e.actor)
+    notify(s, b.check_in.agent_id, e, "check_in", "Check-in scheduled with " + customer_name(s, b.check_in.customer_id), 0,
+           b.check_in.customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b) {
+  auto it = s.check_ins.find(b.check_in_id);
+  if (it == s.check_ins.end()) return {true};
+  it->second.done = true;
+  it->second.done_at = e.at;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInRescheduled& b) {
+  auto it = s.check_ins.find(b.check_in_id);
+  if (it == s.check_ins.end()) return {true};
+  it->second.due_at = b.due_at;
+  it->second.note = b.note;
+  if (it->second.agent_id != e.actor)
+    notify(s, it->second.agent_id, e, "check_in", "Check-in with " + customer_name(s, it->second.customer_id) + " was moved", 0,
+           it->second.customer_id);
+  return {};
+}
+
+void after_customer_assigned(ProgramState& s, const Event& e, const CustomerAssigned& b, PersonId previous_agent) {
+  const auto name = customer_name(s, b.customer_id);
+  if (auto it = s.tickets_by_customer.find(b.customer_id); it != s.tickets_by_customer.end()) {
+    for (auto id : it->second) {
+      auto t = find(s, id);
+      if (!t) continue;
+      t->agent_id = b.agent_id; // the new agent sees the whole history
+      if (t->escalation.pending) {
+        // Reassigning the customer or moving it to internal support answers its escalation.
+        t->escalation.pending = false;
+        if (t->status == TicketStatus::escalated) t->status = TicketStatus::open;
+      }
+      t->version = e.seq;
+      track(s, *t);
+    }
+  }
+  if (b.agent_id != 0) notify(s, b.agent_id, e, "assigned", "You were assigned " + name + ", with their whole ticket history.", 0, b.customer_id);
+  if (previous_agent != 0) {
+    record(s, previous_agent, e.at, "customer_unassigned", 0, name + (b.agent_id ? " was reassigned" : " moved to internal support"));
+    notify(s, previous_agent, e, "unassigned", name + " is no longer assigned to you.", 0, b.customer_id);
+  }
+}
+
+void after_agent_status_changed(ProgramState& s, const Event& e, const AgentStatusChanged& b) {
+  auto& rec = s.agent_support[b.person_id];
+  // A required remediation lasts until reinstatement (through a removal too); a new suspension
+  // that requires one starts without any recorded.
+  if (b.status == PartnerStatus::suspended) {
+    rec.remediation_required = b.remediation_required;
+    if (b.remediation_required) rec.remediation = {};
+  } else if (b.status == PartnerStatus::active) {
+    rec.remediation_required = false;
+  }
+  const char* kind = b.status == PartnerStatus::active      ? "reinstated"
+                     : b.status == PartnerStatus::suspended ? "suspended"
+                     : b.status == PartnerStatus::removed   ? "removed"
+                                                            : "terminated";
+  record(s, b.person_id, e.at, kind, 0, b.reason);
+  std::string text = std::string("Your support access is now ") + to_string(b.status) + (b.reason.empty() ? "" : ": " + b.reason);
+  if (rec.remediation_required) text += " (remediation required before reinstatement)";
+  if (b.status == PartnerStatus::suspended) text += ". Your customers' tickets are handled by the business meanwhile.";
+  notify(s, b.person_id, e, "status", text);
+  if (b.status == PartnerStatus::suspended) notify_support_stopped(s, e, b.person_id);
+}
+
+} // namespace pd::domain::support_apply

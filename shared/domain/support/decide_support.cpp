@@ -1,0 +1,394 @@
+#include "shared/domain/support/decide_support.hpp"
+
+#include "shared/core/number_format.hpp"
+#include "shared/domain/program/authorization.hpp"
+#include "shared/domain/support/check_ins.hpp"
+#include "shared/domain/certification/decide_certification.hpp"
+#include "shared/domain/commissions/decide_commission.hpp"
+#include "shared/domain/support/sla.hpp"
+#include "shared/domain/support/decide_support_access.hpp"
+#include "shared/domain/support/support_access.hpp"
+#include "shared/domain/support/ticket_actions.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace pd::domain::support_rules {
+
+using core::ErrorCode;
+using core::make_error;
+using identity::Role;
+using Events = std::vector<EventBody>;
+
+namespace {
+
+core::Error forbidden(std::string message = "You are not allowed to do that in this program.") {
+  return make_error(ErrorCode::forbidden, std::move(message));
+}
+core::Error no_ticket() { return make_error(ErrorCode::not_found, "No such ticket.", "data.ticket_id"); }
+core::Error conflict(std::string message, Sequence current, std::string field = "data.ticket_id") {
+  auto e = make_error(ErrorCode::conflict, std::move(message), std::move(field));
+  e.current_version = current;
+  return e;
+}
+
+bool may(const ProgramState& s, const Actor& a, Action action, Target t = {}) { return is_allowed(s, a.id, action, t); }
+
+// The ticket, if the actor may see it (an invisible ticket is "no such ticket").
+const Ticket* visible_ticket(const ProgramState& s, const Actor& a, TicketId id) {
+  auto t = s.ticket(id);
+  return t && may(s, a, Action::read_ticket, {.ticket = id}) ? t : nullptr;
+}
+
+std::optional<core::Error> check_tags(Category primary, const std::vector<Category>& tags) {
+  if (tags.size() > max_secondary_tags) return make_error(ErrorCode::invalid_field, "A ticket has at most two secondary tags.", "data.tags");
+  std::set<Category> seen;
+  for (auto t : tags) {
+    if (t == primary) return make_error(ErrorCode::invalid_field, "A secondary tag repeats the primary category.", "data.tags");
+    if (!seen.insert(t).second) return make_error(ErrorCode::invalid_field, "A secondary tag appears twice.", "data.tags");
+  }
+  return std::nullopt;
+}
+
+std::optional<core::Error> check_attachments(const ProgramState& s, const std::vector<Attachment>& files) {
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (files[i].size > s.support.max_attachment_bytes)
+      return make_error(ErrorCode::payload_too_large,
+                        "'" + files[i].name + "' is larger than this program allows (" +
+                            std::to_string(s.support.max_attachment_bytes / (std::int64_t{1024} * 1024)) + " MB per file).",
+                        "data.attachments[" + std::to_string(i) + "]");
+  return std::nullopt;
+}
+
+std::vector<std::string> topic_keys(const ProgramState& s, const std::string& text) {
+  std::vector<std::string> keys;
+  for (const auto& m : match_restricted_topics(s.support.restricted_topics, text)) keys.push_back(m.key);
+  return keys;
+}
+
+TicketMessage message_of(const ProgramState& s, const Ticket* t, const Actor& a, MessageKind kind, std::string text,
+                         std::vector<Attachment> files, TimeMs now) {
+  TicketMessage m;
+  m.id = t ? static_cast<std::int64_t>(t->messages.size()) + 1 : 1;
+  m.kind = kind;
+  m.author = a.id;
+  m.author_name = a.name;
+  m.author_role = s.role_of(a.id);
+  m.text = std::move(text);
+  m.at = now;
+  m.attachments = std::move(files);
+  return m;
+}
+
+} // namespace
+
+Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeMs now) {
+  const Role role = s.role_of(a.id);
+  CustomerId customer = c.customer_id;
+  if (role == Role::customer) {
+    auto own = s.customer_of_person(a.id);
+    if (!own) return make_error(ErrorCode::conflict, "Your account is not linked to a customer record of this program.");
+    if (customer != 0 && customer != own->id) return make_error(ErrorCode::not_found, "No such customer.", "data.customer_id");
+    customer = own->id;
+  } else if (identity::is_business_role(role)) {
+    if (customer == 0) return make_error(ErrorCode::missing_field, "Choose the customer the ticket is for.", "data.customer_id");
+    if (!s.customer(customer)) return make_error(ErrorCode::not_found, "No such customer.", "data.customer_id");
+  } else {
+    return forbidden("Tickets are opened by customers, or by the business for a customer.");
+  }
+  if (!may(s, a, Action::open_ticket, {.customer = customer})) return forbidden();
+  const Category category = c.category.value_or(Category::how_to);
+  if (auto e = check_tags(category, c.tags)) return *e;
+  if (auto e = check_attachments(s, c.attachments)) return *e;
+  const Priority priority = c.priority.value_or(Priority::p2);
+  auto message = message_of(s, nullptr, a, MessageKind::reply, c.text, c.attachments, now);
+  message.restricted_topics = topic_keys(s, c.subject + "\n" + c.text);
+  TicketOpened e{s.next_ticket_id, customer, s.handler_of(customer), c.subject, priority, category, c.tags, std::move(message),
+                 sla::start_clock(s.support, s.customer(customer), priority, now)};
+  return Events{std::move(e)};
+}
+
+Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
+  const Role role = s.role_of(a.id);
+  if (t->status == TicketStatus::closed) return conflict("This ticket is closed. Open a new ticket to continue.", t->version);
+  if (auto e = check_attachments(s, c.attachments)) return *e;
+
+  if (c.internal) {
+    if (!may(s, a, Action::write_internal_note, {.ticket = t->id})) return forbidden("Customers cannot write internal notes.");
+    auto m = message_of(s, t, a, MessageKind::internal_note, c.text, c.attachments, now);
+    return Events{TicketReplied{t->id, std::move(m), t->status, t->sla, false}};
+  }
+  if (!may(s, a, Action::reply_ticket, {.ticket = t->id})) {
+    if (role == Role::agent && t->taken_over_by != 0)
+      return forbidden("The business has taken over this ticket. Add an internal note instead.");
+    return forbidden();
+  }
+
+  auto m = message_of(s, t, a, MessageKind::reply, c.text, c.attachments, now);
+  m.restricted_topics = topic_keys(s, c.text);
+  TicketReplied out{t->id, {}, t->status, t->sla, false};
+
+  if (role == Role::customer) {
+    if (c.status) return make_error(ErrorCode::invalid_field, "Customers do not set a ticket's status.", "data.status");
+    if (t->status == TicketStatus::resolved) {
+      if (now > t->sla.resolved_at + s.support.reopen_window_hours * hour_ms)
+        return conflict("This ticket was resolved too long ago to reopen. Open a new ticket.", t->version);
+      out.status = TicketStatus::reopened;
+      out.sla = sla::resume(t->sla, s.support, now);
+    } else if (t->status == TicketStatus::waiting_on_customer) {
+      out.status = TicketStatus::open;
+      out.sla = sla::resume(t->sla, s.support, now);
+    }
+    out.message = std::move(m);
+    return Events{std::move(out)};
+  }
+
+  // The agent or the business answers the customer.
+  if (role == Role::agent && !m.restricted_topics.empty()) {
+    if (!c.send_despite_warning) {
+      std::string names;
+      for (const auto& match : match_restricted_topics(s.support.restricted_topics, c.text))
+        names += (names.empty() ? "" : "; ") + match.name + " (" + match.escalation_path + ")";
+      return make_error(ErrorCode::invalid_field,
+                        "This reply touches a restricted topic: " + names + ". Escalate instead, or confirm to send it anyway.",
+                        "data.send_despite_warning");
+    }
+    m.sent_despite_warning = true;
+  }
+  const bool business = identity::is_business_role(role);
+  const bool escalation_pending = t->escalation.pending;
+  TicketStatus next = c.status.value_or(TicketStatus::waiting_on_customer);
+  if (next != TicketStatus::open && next != TicketStatus::waiting_on_customer && next != TicketStatus::resolved)
+    return make_error(ErrorCode::invalid_field, "After a reply a ticket is open, waiting on the customer, or resolved.", "data.status");
+  if (escalation_pending && !business) {
+    if (next == TicketStatus::resolved)
+      return conflict("This ticket is escalated and held open until the business responds.", t->version, "data.status");
+    next = TicketStatus::escalated; // held open; the agent may still keep the customer informed
+  }
+  auto clock = sla::first_response(t->sla, now);
+  if (next == TicketStatus::waiting_on_customer) clock = sla::pause(clock, s.support, now);
+  else if (next == TicketStatus::resolved) clock = sla::stop(clock, s.support, now);
+  else clock = sla::resume(clock, s.support, now);
+  out.status = next;
+  out.sla = clock;
+  out.escalation_answered = business && escalation_pending;
+  out.message = std::move(m);
+  return Events{std::move(out)};
+}
+
+Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
+  if (auto e = why_not(s, a.id, *t, TicketAction::triage)) return *e; // the ticket page's rule too
+  if (auto e = check_tags(c.category, c.tags)) return *e;
+  if (c.priority == t->priority && c.category == t->category && c.tags == t->tags) return Events{};
+  auto clock = sla::retarget(t->sla, s.support, s.customer(t->customer_id), c.priority, t->opened_at, now);
+  return Events{TicketTriaged{t->id, c.priority, c.category, c.tags, clock}};
+}
+
+Outcome decide(const ProgramState& s, const EscalateTicket& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
+  if (auto e = why_not(s, a.id, *t, TicketAction::escalate)) return *e; // the ticket page's rule too
+  Escalation e;
+  e.by = a.id;
+  e.at = now;
+  e.reason = c.reason;
+  e.pending = true;
+  e.agent_id = responsible_for(s, *t); // who was handling it then, kept with the escalation
+  if (s.role_of(a.id) == Role::customer) {
+    if (c.reason.empty()) return make_error(ErrorCode::missing_field, "Tell us why you want this escalated.", "data.reason");
+    e.source = EscalationSource::customer;
+  } else {
+    if (c.note.summary.empty()) return make_error(ErrorCode::missing_field, "Summarise the issue in one sentence.", "data.note.summary");
+    if (c.note.recommended_action.empty())
+      return make_error(ErrorCode::missing_field, "Say what you think should happen next.", "data.note.recommended_action");
+    e.source = EscalationSource::agent;
+    e.note = c.note;
+  }
+  return Events{TicketEscalated{t->id, std::move(e)}};
+}
+
+Outcome decide(const ProgramState& s, const TakeOverTicket& c, const Actor& a, TimeMs) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = why_not(s, a.id, *t, TicketAction::take_over)) return *e; // the ticket page's rule too
+  return Events{TicketTakenOver{t->id, a.id, a.name}};
+}
+
+Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
+  if (auto e = why_not(s, a.id, *t, TicketAction::resolve)) return *e; // the ticket page's rule too
+  Events out;
+  if (!c.note.empty()) out.push_back(TicketReplied{t->id, message_of(s, t, a, MessageKind::internal_note, c.note, {}, now), t->status, t->sla, false});
+  out.push_back(TicketStatusChanged{t->id, TicketStatus::resolved, sla::stop(t->sla, s.support, now)});
+  return out;
+}
+
+Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = why_not(s, a.id, *t, TicketAction::close)) return *e; // the ticket page's rule too
+  if (!c.note.empty() && !identity::is_business_role(s.role_of(a.id)))
+    return make_error(ErrorCode::invalid_field, "Only the business adds a resolution note.", "data.note");
+  Events out;
+  if (!c.note.empty()) out.push_back(TicketReplied{t->id, message_of(s, t, a, MessageKind::internal_note, c.note, {}, now), t->status, t->sla, false});
+  out.push_back(TicketStatusChanged{t->id, TicketStatus::closed, sla::stop(t->sla, s.support, now)});
+  return out;
+}
+
+Outcome decide(const ProgramState& s, const RateTicket& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (!may(s, a, Action::rate_ticket, {.ticket = t->id})) return forbidden("Only the customer rates their support.");
+  if (is_open(t->status)) return conflict("Rate the support once the ticket is resolved or closed.", t->version);
+  if (t->customer_rating) return conflict("You have already rated this ticket.", t->version);
+  return Events{TicketRated{t->id, CustomerRating{c.responsiveness, c.knowledge, c.professionalism, c.overall, c.comment, now, {}}}};
+}
+
+Outcome decide(const ProgramState& s, const RateTicketHandling& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (!may(s, a, Action::rate_handling, {.ticket = t->id})) return forbidden("Only the business rates an agent's handling.");
+  if (is_open(t->status)) return conflict("Rate the handling once the ticket is resolved or closed.", t->version);
+  if (t->agent_id == 0) return conflict("No agent handled this ticket.", t->version);
+  if (t->business_rating) return conflict("This ticket's handling has already been rated.", t->version);
+  return Events{TicketHandlingRated{t->id, BusinessRating{c.score, c.checklist, c.comment, a.id, now}}};
+}
+
+Outcome decide(const ProgramState& s, const AnswerRating& c, const Actor& a, TimeMs) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (!may(s, a, Action::rate_handling, {.ticket = t->id})) return forbidden("Only the business answers a rating.");
+  if (!t->customer_rating) return conflict("The customer has not rated this ticket.", t->version);
+  if (!t->customer_rating->business_response.empty()) return conflict("This rating has already been answered.", t->version);
+  return Events{RatingAnswered{t->id, c.text}};
+}
+
+Outcome decide(const ProgramState& s, const ChangeSupportSettings& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::manage_support_settings)) return forbidden("Only an owner or admin changes the support settings.");
+  const auto& st = c.settings;
+  if (st.tiers.empty()) return make_error(ErrorCode::invalid_field, "Keep at least one SLA tier.", "data.settings.tiers");
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < st.tiers.size(); ++i) {
+    const auto& t = st.tiers[i];
+    const auto at = "data.settings.tiers[" + std::to_string(i) + "]";
+    if (!keys.insert(t.key).second) return make_error(ErrorCode::invalid_field, "Two tiers share the key '" + t.key + "'.", at + ".key");
+    if (t.first_response_minutes <= 0)
+      return make_error(ErrorCode::invalid_field, "An SLA window must be longer than zero.", at + ".first_response_minutes");
+    if (t.resolution_minutes <= 0) return make_error(ErrorCode::invalid_field, "An SLA window must be longer than zero.", at + ".resolution_minutes");
+    if (auto e = sla::validate(t.calendar)) {
+      auto err = *e;
+      err.field = at + ".calendar." + err.field;
+      return err;
+    }
+    if (t.calendar.time_zone != "UTC" && t.calendar.offsets.empty())
+      return make_error(ErrorCode::invalid_field, "Unknown time zone '" + t.calendar.time_zone + "'.", at + ".calendar.time_zone");
+  }
+  if (!keys.count(st.default_tier)) return make_error(ErrorCode::invalid_field, "The default tier must be one of the tiers.", "data.settings.default_tier");
+  for (const auto& [segment, tier] : st.segment_tiers)
+    if (!keys.count(tier))
+      return make_error(ErrorCode::invalid_field, "Segment '" + segment + "' points at no tier.", "data.settings.segment_tiers");
+  for (std::size_t i = 0; i < st.priority_targets.size(); ++i)
+    if (st.priority_targets[i].first_response_minutes <= 0 || st.priority_targets[i].resolution_minutes <= 0)
+      return make_error(ErrorCode::invalid_field, "An SLA window must be longer than zero.",
+                        "data.settings.priority_targets[" + std::to_string(i) + "]");
+  if (auto e = validate_topics(st.restricted_topics)) {
+    // validate_topics names the list "topics" and its items "topics[i]…"; on the wire they are
+    // data.settings.restricted_topics and data.settings.restricted_topics[i]…, as the reader names them.
+    auto err = *e;
+    const std::string_view list = "topics";
+    err.field = "data.settings.restricted_topics" + (err.field.rfind(list, 0) == 0 ? err.field.substr(list.size()) : std::string{});
+    return err;
+  }
+  if (st == s.support) return Events{};
+  return Events{SupportSettingsChanged{st}};
+}
+
+Outcome decide(const ProgramState& s, const WarnAgent& c, const Actor& a, TimeMs now) {
+  if (!may(s, a, Action::manage_agents)) return forbidden();
+  auto it = s.agents.find(c.person_id);
+  if (it == s.agents.end()) return make_error(ErrorCode::not_found, "No such agent.", "data.person_id");
+  if (it->second.status == PartnerStatus::terminated) return conflict("A terminated partnership cannot be changed.", it->second.version, "data.person_id");
+  if (c.reason.empty()) return make_error(ErrorCode::missing_field, "Give a reason: the agent will see it.", "data.reason");
+  return Events{AgentWarned{c.person_id, c.reason, now + warning_monitor_days * day_ms}};
+}
+
+Outcome decide(const ProgramState& s, const MarkNotificationsRead& c, const Actor& a, TimeMs) {
+  auto it = s.inboxes.find(a.id);
+  if (it == s.inboxes.end() || c.up_to <= it->second.read_up_to) return Events{};
+  return Events{NotificationsRead{a.id, std::min(c.up_to, it->second.next_id - 1)}};
+}
+
+Outcome decide(const ProgramState& s, const ScheduleCheckIn& c, const Actor& a, TimeMs now) {
+  auto cust = s.customer(c.customer_id);
+  if (!cust || !may(s, a, Action::read_customer, {.customer = c.customer_id}))
+    return make_error(ErrorCode::not_found, "No such customer.", "data.customer_id");
+  if (!may_schedule_check_in(s, a.id, c.customer_id)) return forbidden();
+  if (auto e = check_in_time_error(c.due_at, now)) return *e;
+  const PersonId agent = s.role_of(a.id) == Role::agent ? a.id : cust->assigned_agent;
+  return Events{CheckInScheduled{CheckIn{s.next_check_in_id, c.customer_id, agent, c.due_at, c.note, false, 0}}};
+}
+
+namespace {
+// The check-in, if the actor may change it (anyone else is told there is no such check-in).
+const CheckIn* changeable_check_in(const ProgramState& s, const Actor& a, std::int64_t id) {
+  auto it = s.check_ins.find(id);
+  return it != s.check_ins.end() && may_change_check_in(s, a.id, it->second) ? &it->second : nullptr;
+}
+core::Error no_check_in() { return make_error(ErrorCode::not_found, "No such check-in.", "data.check_in_id"); }
+} // namespace
+
+Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& a, TimeMs) {
+  auto ci = changeable_check_in(s, a, c.check_in_id);
+  if (!ci) return no_check_in();
+  if (ci->done) return make_error(ErrorCode::conflict, "This check-in is already done.", "data.check_in_id");
+  return Events{CheckInCompleted{c.check_in_id}};
+}
+
+Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& a, TimeMs now) {
+  auto ci = changeable_check_in(s, a, c.check_in_id);
+  if (!ci) return no_check_in();
+  if (ci->done) return make_error(ErrorCode::conflict, "This check-in is already done: schedule a new one.", "data.check_in_id");
+  if (auto e = check_in_time_error(c.due_at, now)) return *e;
+  const std::string note = c.note.value_or(ci->note);
+  if (c.due_at == ci->due_at && note == ci->note) return Events{};
+  return Events{CheckInRescheduled{c.check_in_id, c.due_at, note}};
+}
+
+Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, TimeMs now) {
+  if (a.id != system_actor) return forbidden("Only the server's scheduler runs SLA timers.");
+  Events out;
+  for (const auto& due : sla::due_at(s, now)) {
+    const auto& t = s.tickets.at(due.ticket_id);
+    switch (due.kind) {
+    case sla::TimerKind::first_response_overdue: out.push_back(TicketSlaMissed{t.id, "first_response", responsible_for(s, t), due.due}); break;
+    case sla::TimerKind::resolution_overdue: out.push_back(TicketSlaMissed{t.id, "resolution", responsible_for(s, t), due.due}); break;
+    case sla::TimerKind::auto_escalate: {
+      Escalation e;
+      e.source = EscalationSource::sla;
+      e.at = now;
+      e.agent_id = responsible_for(s, t);
+      e.reason = "No first response at " + core::multiplier_text(s.support.auto_escalate_factor_percent) + " the SLA window.";
+      e.pending = true;
+      out.push_back(TicketEscalated{t.id, std::move(e)});
+      break;
+    }
+    case sla::TimerKind::auto_close: out.push_back(TicketStatusChanged{t.id, TicketStatus::closed, t.sla}); break;
+    }
+  }
+  // The certification's timers: attempts past their deadline, certifications past expiry.
+  for (auto& e : certification_rules::run_timers(s, now)) out.push_back(std::move(e));
+  // The commissions' timers: months to close, lines past their holding period.
+  for (auto& e : commission_rules::run_timers(s, now)) out.push_back(std::move(e));
+  return out;
+}
+
+} // namespace pd::domain::support_rules

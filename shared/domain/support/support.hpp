@@ -1,0 +1,422 @@
+// The support desk's part of a program's state: tickets with their threads and SLA clocks, the
+// program's support settings (SLA tiers, calendars, priority matrix, restricted topics), each
+// agent's support record (warnings, overdue flags, response times, ratings) and each person's
+// notifications. Built only by apply(); the rules live in decide() and sla.hpp.
+#pragma once
+
+#include "shared/domain/support/restricted_topics.hpp"
+#include "shared/domain/support/sla_calendar.hpp"
+#include "shared/domain/types.hpp"
+#include "shared/identity/role.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pd::domain {
+
+using TicketId = std::int64_t;
+
+enum class TicketStatus { unknown, new_ticket, open, waiting_on_customer, escalated, resolved, closed, reopened };
+NLOHMANN_JSON_SERIALIZE_ENUM(TicketStatus, {{TicketStatus::unknown, "unknown"},
+                                            {TicketStatus::new_ticket, "new"},
+                                            {TicketStatus::open, "open"},
+                                            {TicketStatus::waiting_on_customer, "waiting_on_customer"},
+                                            {TicketStatus::escalated, "escalated"},
+                                            {TicketStatus::resolved, "resolved"},
+                                            {TicketStatus::closed, "closed"},
+                                            {TicketStatus::reopened, "reopened"}})
+const char* to_string(TicketStatus s);
+const char* label_of(TicketStatus s); // "Waiting on customer"
+// Open: anything not resolved or closed.
+inline bool is_open(TicketStatus s) { return s != TicketStatus::resolved && s != TicketStatus::closed && s != TicketStatus::unknown; }
+
+// Seed 002's priority matrix.
+enum class Priority { p0, p1, p2, p3 };
+NLOHMANN_JSON_SERIALIZE_ENUM(Priority, {{Priority::p0, "P0"}, {Priority::p1, "P1"}, {Priority::p2, "P2"}, {Priority::p3, "P3"}})
+const char* to_string(Priority p);
+const char* label_of(Priority p); // "P0 Critical"
+
+// Seed 002's ten category tags: one primary, up to two secondary.
+enum class Category { how_to, billing, bug, feature_request, account, integration, performance, security, onboarding, churn_risk };
+NLOHMANN_JSON_SERIALIZE_ENUM(Category, {{Category::how_to, "how-to"},
+                                        {Category::billing, "billing"},
+                                        {Category::bug, "bug"},
+                                        {Category::feature_request, "feature-request"},
+                                        {Category::account, "account"},
+                                        {Category::integration, "integration"},
+                                        {Category::performance, "performance"},
+                                        {Category::security, "security"},
+                                        {Category::onboarding, "onboarding"},
+                                        {Category::churn_risk, "churn-risk"}})
+inline constexpr std::array<Category, 10> all_categories = {Category::billing,     Category::bug,         Category::how_to,
+                                                            Category::feature_request, Category::account, Category::integration,
+                                                            Category::performance, Category::security,    Category::onboarding,
+                                                            Category::churn_risk};
+const char* to_string(Category c);
+inline constexpr std::size_t max_secondary_tags = 2; // besides the primary category (decide() refuses more)
+
+// ---- Settings ---------------------------------------------------------------------------
+
+inline constexpr std::int64_t minute_ms = 60'000;
+inline constexpr std::int64_t hour_ms = 3'600'000;
+inline constexpr std::int64_t day_ms = 86'400'000;
+
+// An SLA tier (seed 001): first-response and resolution windows, on a calendar.
+struct SlaTier {
+  std::string key;  // "urgent"
+  std::string name; // "Urgent"
+  std::int64_t first_response_minutes = std::int64_t{12} * 60;
+  std::int64_t resolution_minutes = std::int64_t{72} * 60;
+  sla::Calendar calendar;
+  bool operator==(const SlaTier&) const = default;
+};
+
+struct PriorityTarget {
+  std::int64_t first_response_minutes = 0;
+  std::int64_t resolution_minutes = 0;
+  bool operator==(const PriorityTarget&) const = default;
+};
+
+struct SupportSettings {
+  std::vector<SlaTier> tiers;                        // Urgent 2 h, Standard 12 h, Extended 24 h by default
+  std::map<std::string, std::string> segment_tiers;  // customer segment -> tier key
+  std::string default_tier = "standard";             // for segments without a tier
+  bool priority_matrix = false;                      // when on, the stricter of tier and priority applies (new programs: on, see ProgramCreated)
+  std::array<PriorityTarget, 4> priority_targets{};  // P0..P3 (seed 002)
+  std::int64_t reopen_window_hours = 168;            // a customer reply within this reopens a resolved ticket
+  std::int64_t auto_escalate_factor_percent = 200;   // unanswered at 2x the window: escalated to the business
+  std::int64_t quiet_days = 30;                      // follow-up reminder for customers quiet this long
+  std::int64_t max_attachment_bytes = std::int64_t{10} * 1024 * 1024;
+  std::vector<RestrictedTopic> restricted_topics;    // the seven of seed 000 by default
+  bool operator==(const SupportSettings&) const = default;
+};
+SupportSettings default_support_settings();
+const SlaTier* tier_for_segment(const SupportSettings& s, const std::string& segment);
+
+// ---- Tickets ----------------------------------------------------------------------------
+
+struct Attachment {
+  std::string name;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::string sha256; // the file's content address on the server
+  bool operator==(const Attachment&) const = default;
+};
+
+enum class MessageKind { reply, internal_note, system };
+NLOHMANN_JSON_SERIALIZE_ENUM(MessageKind, {{MessageKind::reply, "reply"}, {MessageKind::internal_note, "internal_note"}, {MessageKind::system, "system"}})
+
+struct TicketMessage {
+  std::int64_t id = 0; // position in the thread, from 1
+  MessageKind kind = MessageKind::reply;
+  PersonId author = 0; // 0: the system (SLA rules)
+  std::string author_name;
+  identity::Role author_role = identity::Role::unknown;
+  std::string text;
+  TimeMs at = 0;
+  std::vector<Attachment> attachments;
+  std::vector<std::string> restricted_topics; // topic keys the text matched when it was sent
+  bool sent_despite_warning = false;          // an agent was warned of a restricted topic and sent anyway
+  bool operator==(const TicketMessage&) const = default;
+};
+
+// The customer sentiments of seed 002's escalation note, in the order the desk offers them
+// (the decoder accepts exactly these).
+inline constexpr std::array<const char*, 4> escalation_sentiments = {"frustrated", "angry", "calm", "threatening"};
+inline bool is_escalation_sentiment(std::string_view word) {
+  for (const char* s : escalation_sentiments)
+    if (word == s) return true;
+  return false;
+}
+// A formal warning puts the agent under monitoring for this long (seed 001).
+inline constexpr std::int64_t warning_monitor_days = 14;
+
+// Seed 002's escalation note template.
+struct EscalationNote {
+  std::string summary;
+  std::string attempts_so_far;
+  std::string customer_sentiment; // frustrated | angry | calm | threatening
+  std::string business_impact;
+  std::string recommended_action;
+  bool operator==(const EscalationNote&) const = default;
+};
+
+enum class EscalationSource { none, customer, agent, sla };
+NLOHMANN_JSON_SERIALIZE_ENUM(EscalationSource,
+                             {{EscalationSource::none, "none"}, {EscalationSource::customer, "customer"}, {EscalationSource::agent, "agent"}, {EscalationSource::sla, "sla"}})
+
+struct Escalation {
+  EscalationSource source = EscalationSource::none;
+  PersonId by = 0;
+  TimeMs at = 0;
+  std::string reason;
+  EscalationNote note;
+  bool pending = false; // held open until the business responds, reassigns or moves the customer
+  PersonId agent_id = 0; // who was handling the ticket when it was escalated (0: the business's queue)
+  bool operator==(const Escalation&) const = default;
+};
+
+// One entry of a ticket's audit trail (seed 001: "escalation events are recorded in both the
+// agent's history and the ticket's audit trail"): escalations, take-overs, reassignments, SLA
+// misses, status and triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
+// says how, and what each reader is shown of it).
+enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged };
+NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unknown"},
+                                                {TicketChangeKind::escalated, "escalated"},
+                                                {TicketChangeKind::taken_over, "taken_over"},
+                                                {TicketChangeKind::reassigned, "reassigned"},
+                                                {TicketChangeKind::sla_missed, "sla_missed"},
+                                                {TicketChangeKind::status_changed, "status_changed"},
+                                                {TicketChangeKind::triaged, "triaged"}})
+
+struct TicketChange {
+  TicketChangeKind kind = TicketChangeKind::unknown;
+  TimeMs at = 0;
+  PersonId by = 0;             // who made the change; 0: the SLA rules or the scheduler
+  PersonId agent_id = 0;       // escalated, sla_missed: the agent responsible then (0: the business queue); reassigned: the new agent
+  PersonId previous_agent = 0; // reassigned: the agent before
+  TicketStatus status = TicketStatus::unknown; // status_changed: the new status, as the customer is shown it
+  Priority priority = Priority::p2;            // triaged: after and before
+  Priority previous_priority = Priority::p2;
+  Category category = Category::how_to;
+  Category previous_category = Category::how_to;
+  std::string target;          // sla_missed: first_response | resolution
+  TimeMs due = 0;              // sla_missed: the deadline that passed
+  Escalation escalation;       // escalated: source, reason and the agent's note (source none: someone else's, told to the customer)
+  bool operator==(const TicketChange&) const = default;
+};
+
+// Where a ticket's SLA stands. Deadlines are absolute instants computed on the tier's
+// calendar; the resolution clock stops while the ticket waits on the customer.
+struct SlaClock {
+  std::string tier;
+  std::int64_t first_response_ms = 0; // the windows that apply (stricter of tier and priority)
+  std::int64_t resolution_ms = 0;
+  TimeMs first_response_due = 0;
+  TimeMs first_responded_at = 0;
+  TimeMs resolution_due = 0;           // 0 while paused
+  TimeMs running_since = 0;            // the resolution clock runs from here (opening or last resume)
+  std::int64_t resolution_used_ms = 0; // business time used before running_since
+  TimeMs paused_at = 0;                // waiting on the customer since
+  TimeMs auto_escalate_due = 0;        // still unanswered at this instant: escalated to the business
+  TimeMs resolved_at = 0;
+  TimeMs first_response_overdue_at = 0;
+  TimeMs resolution_overdue_at = 0;
+  TimeMs auto_escalated_at = 0;
+  PersonId first_response_overdue_agent = 0; // who was responsible when each deadline passed (0: the business's queue)
+  PersonId resolution_overdue_agent = 0;
+  bool operator==(const SlaClock&) const = default;
+};
+
+struct CustomerRating {
+  int responsiveness = 0, knowledge = 0, professionalism = 0, overall = 0; // 1-5
+  std::string comment;
+  TimeMs at = 0;
+  std::string business_response;
+  bool operator==(const CustomerRating&) const = default;
+};
+struct BusinessRating {
+  int score = 0;                           // 1-5
+  std::optional<std::array<int, 5>> checklist; // seed 002's quality checklist, each 0-2
+  std::string comment;
+  PersonId by = 0;
+  TimeMs at = 0;
+  bool operator==(const BusinessRating&) const = default;
+};
+
+// What the ticket's customer has been shown of its status, escalation and last change. Kept by
+// apply() from the changes a customer is shown (customer_facing() in visibility.hpp), so it
+// never moves on an internal note, someone else's escalation, a take-over or an SLA miss; the
+// customer's view of the ticket (customer_view()) takes these from here.
+struct CustomerShown {
+  TicketStatus status = TicketStatus::new_ticket; // never "escalated" but right after the customer's own escalation
+  Escalation escalation;                          // the customer's own latest escalation
+  TimeMs updated_at = 0;
+  Sequence version = 0;
+  bool operator==(const CustomerShown&) const = default;
+};
+
+struct Ticket {
+  TicketId id = 0;
+  CustomerId customer_id = 0;
+  PersonId opened_by = 0;
+  std::string subject;
+  TicketStatus status = TicketStatus::new_ticket;
+  Priority priority = Priority::p2;
+  Category category = Category::how_to;
+  std::vector<Category> tags; // up to two secondary
+  PersonId agent_id = 0;       // the agent handling it; 0: the business's queue
+  PersonId taken_over_by = 0;  // a business member who intervened
+  TimeMs opened_at = 0;
+  TimeMs updated_at = 0;
+  TimeMs last_customer_activity = 0;
+  TimeMs closed_at = 0;
+  std::vector<TicketMessage> messages;
+  std::vector<std::string> restricted_topics; // matched in the opening message
+  SlaClock sla;
+  Escalation escalation;
+  std::optional<CustomerRating> customer_rating;
+  std::optional<BusinessRating> business_rating;
+  Sequence version = 0;
+  CustomerShown customer_shown;
+  std::vector<TicketChange> changes; // the audit trail, oldest first
+  bool operator==(const Ticket&) const = default;
+
+  bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }
+  bool overdue() const { return first_response_overdue() || (sla.resolution_overdue_at != 0 && is_open(status)); }
+};
+
+// What the support overview needs of an open ticket, kept beside the tickets so the overview
+// of a large program never walks every ticket (see ProgramState::track_ticket).
+struct OpenTicketEntry {
+  PersonId agent_id = 0;
+  bool escalation_pending = false;
+  TimeMs overdue_since = 0; // the deadline that passed, 0 when not overdue
+  bool first_response_overdue = false;
+  bool operator==(const OpenTicketEntry&) const = default;
+};
+
+// ---- Agents' support records ------------------------------------------------------------
+
+struct AgentWarning {
+  TimeMs at = 0;
+  std::string reason;
+  TimeMs monitor_until = 0; // seed 001: monitored for 14 days
+  PersonId by = 0;
+  bool operator==(const AgentWarning&) const = default;
+};
+
+// One line of an agent's performance history.
+struct HistoryEntry {
+  TimeMs at = 0;
+  std::string kind; // overdue_first_response, overdue_resolution, escalated, warning, suspended, reinstated, removed, ...
+  TicketId ticket_id = 0;
+  std::string detail;
+  bool operator==(const HistoryEntry&) const = default;
+};
+
+struct ResponseSample {
+  TimeMs at = 0;             // when the first response was sent
+  std::int64_t elapsed_ms = 0; // since the ticket opened
+  bool in_time = false;
+  bool operator==(const ResponseSample&) const = default;
+};
+
+// Whether a ticket got its first response in time, known when it is answered or when the
+// window passes unanswered (one per ticket).
+struct SlaOutcome {
+  TimeMs at = 0;
+  bool in_time = false;
+  bool operator==(const SlaOutcome&) const = default;
+};
+
+// A rating of the agent's handling of a ticket, when it was given (for the score over time).
+struct RatingSample {
+  TimeMs at = 0;
+  TicketId ticket_id = 0;
+  bool by_business = false; // the business's rating of the handling; else the customer's overall satisfaction
+  int score = 0;            // 1-5
+  bool operator==(const RatingSample&) const = default;
+};
+
+// The remediation a suspension required, recorded as done: what, by whom (the business member
+// who recorded it), when.
+struct Remediation {
+  std::string what;
+  PersonId by = 0;
+  TimeMs at = 0; // 0: none recorded
+  bool operator==(const Remediation&) const = default;
+};
+
+struct AgentSupport {
+  std::vector<AgentWarning> warnings;
+  bool remediation_required = false; // set by a suspension that requires it, until reinstatement
+  Remediation remediation;           // the latest recorded (reset by a new suspension that requires one)
+  int overdue_flags = 0;
+  std::deque<HistoryEntry> history;      // newest last; capped at max_history
+  std::vector<ResponseSample> responses; // first responses, for response-time averages
+  std::vector<SlaOutcome> outcomes;      // first-response SLA outcomes, for the SLA health score
+  int customer_ratings = 0;
+  std::int64_t customer_rating_sum = 0; // of overall satisfaction, 1-5
+  int business_ratings = 0;
+  std::int64_t business_rating_sum = 0;
+  std::vector<RatingSample> ratings; // every rating counted above, oldest first
+  bool operator==(const AgentSupport&) const = default;
+};
+
+// ---- Notifications ----------------------------------------------------------------------
+
+struct Notification {
+  std::int64_t id = 0;
+  TimeMs at = 0;
+  std::string kind; // ticket_opened, reply, overdue, escalated, taken_over, assigned, warning, ...
+  std::string text;
+  TicketId ticket_id = 0;
+  CustomerId customer_id = 0;
+  bool operator==(const Notification&) const = default;
+};
+
+struct Inbox {
+  std::deque<Notification> items; // newest last, at most max_notifications kept
+  std::int64_t read_up_to = 0;    // notification ids up to this are read
+  std::int64_t next_id = 1;
+  int unread() const;
+  bool operator==(const Inbox&) const = default;
+};
+inline constexpr std::size_t max_notifications = 200;
+inline constexpr std::size_t max_history = 500;
+
+// Follow-up check-ins an agent schedules for a customer.
+struct CheckIn {
+  std::int64_t id = 0;
+  CustomerId customer_id = 0;
+  PersonId agent_id = 0;
+  TimeMs due_at = 0;
+  std::string note;
+  bool done = false;
+  TimeMs done_at = 0;
+  bool operator==(const CheckIn&) const = default;
+};
+
+// JSON codecs.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaTier, key, name, first_response_minutes, resolution_minutes, calendar)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PriorityTarget, first_response_minutes, resolution_minutes)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettings, tiers, segment_tiers, default_tier, priority_matrix, priority_targets,
+                                                reopen_window_hours, auto_escalate_factor_percent, quiet_days, max_attachment_bytes,
+                                                restricted_topics)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Attachment, name, content_type, size, sha256)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
+                                                restricted_topics, sent_despite_warning)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EscalationNote, summary, attempts_so_far, customer_sentiment, business_impact, recommended_action)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Escalation, source, by, at, reason, note, pending, agent_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,
+                                                resolution_due, running_since, resolution_used_ms, paused_at, auto_escalate_due, resolved_at, first_response_overdue_at,
+                                                resolution_overdue_at, auto_escalated_at, first_response_overdue_agent, resolution_overdue_agent)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerShown, status, escalation, updated_at, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketChange, kind, at, by, agent_id, previous_agent, status, priority, previous_priority, category,
+                                                previous_category, target, due, escalation)
+void to_json(nlohmann::json& j, const BusinessRating& r);
+void from_json(const nlohmann::json& j, BusinessRating& r);
+void to_json(nlohmann::json& j, const Ticket& t);
+void from_json(const nlohmann::json& j, Ticket& t);
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentWarning, at, reason, monitor_until, by)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HistoryEntry, at, kind, ticket_id, detail)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseSample, at, elapsed_ms, in_time)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaOutcome, at, in_time)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RatingSample, at, ticket_id, by_business, score)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Remediation, what, by, at)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentSupport, warnings, remediation_required, remediation, overdue_flags, history, responses, outcomes,
+                                                customer_ratings, customer_rating_sum, business_ratings, business_rating_sum, ratings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Notification, id, at, kind, text, ticket_id, customer_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Inbox, items, read_up_to, next_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckIn, id, customer_id, agent_id, due_at, note, done, done_at)
+
+} // namespace pd::domain

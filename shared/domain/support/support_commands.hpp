@@ -1,0 +1,168 @@
+// Commands of the support desk (part of Command, see commands.hpp).
+#pragma once
+
+#include "shared/core/error.hpp"
+#include "shared/domain/support/support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace pd::domain {
+
+inline constexpr std::size_t max_subject = 200;
+inline constexpr std::size_t max_message = 20'000;
+inline constexpr std::size_t max_attachments = 5;
+inline constexpr std::int64_t max_attachment_limit = 50LL * 1024 * 1024; // the most a program may allow per file
+// ChangeSupportSettings' limits (docs/api.md).
+inline constexpr std::size_t max_sla_tiers = 10;
+inline constexpr std::size_t max_segment_tiers = 100;
+inline constexpr std::int64_t max_sla_window_minutes = 525'600; // a year
+inline constexpr std::size_t max_calendar_hours = 70;          // business-hours intervals per calendar
+inline constexpr std::size_t max_calendar_holidays = 400;
+inline constexpr std::size_t max_calendar_offsets = 4000;      // server-computed; read and dropped when sent
+
+struct OpenTicket {
+  static constexpr const char* type = "OpenTicket";
+  CustomerId customer_id = 0; // customers: their own (may be omitted); the business may open one for a customer
+  std::string subject;
+  std::string text;
+  std::optional<Priority> priority;
+  std::optional<Category> category;
+  std::vector<Category> tags;
+  std::vector<Attachment> attachments;
+  bool operator==(const OpenTicket&) const = default;
+};
+struct ReplyToTicket {
+  static constexpr const char* type = "ReplyToTicket";
+  TicketId ticket_id = 0;
+  std::string text;
+  bool internal = false;               // an internal note: agent and business only
+  std::optional<TicketStatus> status;  // after a public reply by the agent or business: open, waiting_on_customer, resolved
+  std::vector<Attachment> attachments;
+  bool send_despite_warning = false;   // the agent saw the restricted-topic warning and chose to send
+  bool operator==(const ReplyToTicket&) const = default;
+};
+struct TriageTicket {
+  static constexpr const char* type = "TriageTicket";
+  TicketId ticket_id = 0;
+  Priority priority = Priority::p2;
+  Category category = Category::how_to;
+  std::vector<Category> tags;
+  bool operator==(const TriageTicket&) const = default;
+};
+struct EscalateTicket {
+  static constexpr const char* type = "EscalateTicket";
+  TicketId ticket_id = 0;
+  std::string reason;   // the customer's words, or the agent's summary
+  EscalationNote note;  // agents fill seed 002's template (summary and recommended action required)
+  bool operator==(const EscalateTicket&) const = default;
+};
+struct TakeOverTicket {
+  static constexpr const char* type = "TakeOverTicket";
+  TicketId ticket_id = 0;
+  bool operator==(const TakeOverTicket&) const = default;
+};
+struct ResolveTicket { // agent or business: resolved (the customer may reopen within the window)
+  static constexpr const char* type = "ResolveTicket";
+  TicketId ticket_id = 0;
+  std::string note; // internal resolution note
+  bool operator==(const ResolveTicket&) const = default;
+};
+struct CloseTicket { // customer or business: closed for good
+  static constexpr const char* type = "CloseTicket";
+  TicketId ticket_id = 0;
+  std::string note; // internal resolution note (business only)
+  bool operator==(const CloseTicket&) const = default;
+};
+struct RateTicket {
+  static constexpr const char* type = "RateTicket";
+  TicketId ticket_id = 0;
+  int responsiveness = 0, knowledge = 0, professionalism = 0, overall = 0;
+  std::string comment;
+  bool operator==(const RateTicket&) const = default;
+};
+struct RateTicketHandling {
+  static constexpr const char* type = "RateTicketHandling";
+  TicketId ticket_id = 0;
+  int score = 0;
+  std::optional<std::array<int, 5>> checklist;
+  std::string comment;
+  bool operator==(const RateTicketHandling&) const = default;
+};
+struct AnswerRating {
+  static constexpr const char* type = "AnswerRating";
+  TicketId ticket_id = 0;
+  std::string text;
+  bool operator==(const AnswerRating&) const = default;
+};
+struct ChangeSupportSettings {
+  static constexpr const char* type = "ChangeSupportSettings";
+  SupportSettings settings; // the whole settings; calendars' offset tables are filled by the server
+  bool operator==(const ChangeSupportSettings&) const = default;
+};
+struct WarnAgent {
+  static constexpr const char* type = "WarnAgent";
+  PersonId person_id = 0;
+  std::string reason;
+  bool operator==(const WarnAgent&) const = default;
+};
+struct MarkNotificationsRead {
+  static constexpr const char* type = "MarkNotificationsRead";
+  std::int64_t up_to = 0;
+  bool operator==(const MarkNotificationsRead&) const = default;
+};
+struct ScheduleCheckIn {
+  static constexpr const char* type = "ScheduleCheckIn";
+  CustomerId customer_id = 0;
+  TimeMs due_at = 0;
+  std::string note;
+  bool operator==(const ScheduleCheckIn&) const = default;
+};
+struct CompleteCheckIn {
+  static constexpr const char* type = "CompleteCheckIn";
+  std::int64_t check_in_id = 0;
+  bool operator==(const CompleteCheckIn&) const = default;
+};
+// Moves an open check-in to another time; a note replaces the old one (omitted: kept).
+struct RescheduleCheckIn {
+  static constexpr const char* type = "RescheduleCheckIn";
+  std::int64_t check_in_id = 0;
+  TimeMs due_at = 0;
+  std::optional<std::string> note;
+  bool operator==(const RescheduleCheckIn&) const = default;
+};
+// Sent only by the server's scheduler (never accepted from a request): everything due at `now`.
+struct RunSupportTimers {
+  static constexpr const char* type = "RunSupportTimers";
+  bool operator==(const RunSupportTimers&) const = default;
+};
+
+// Strict decoders of a command's "data" object (errors name the field as "data.…") and the
+// encoders the browser client uses. One overload per command.
+// T names a type, which cannot be parenthesised in a declaration.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define PD_SUPPORT_COMMAND_CODEC(T)                                                                                          \
+  std::optional<core::Error> read_command(const nlohmann::json& data, T& command);                                           \
+  nlohmann::json write_command(const T& command);
+// NOLINTEND(bugprone-macro-parentheses)
+PD_SUPPORT_COMMAND_CODEC(OpenTicket)
+PD_SUPPORT_COMMAND_CODEC(ReplyToTicket)
+PD_SUPPORT_COMMAND_CODEC(TriageTicket)
+PD_SUPPORT_COMMAND_CODEC(EscalateTicket)
+PD_SUPPORT_COMMAND_CODEC(TakeOverTicket)
+PD_SUPPORT_COMMAND_CODEC(ResolveTicket)
+PD_SUPPORT_COMMAND_CODEC(CloseTicket)
+PD_SUPPORT_COMMAND_CODEC(RateTicket)
+PD_SUPPORT_COMMAND_CODEC(RateTicketHandling)
+PD_SUPPORT_COMMAND_CODEC(AnswerRating)
+PD_SUPPORT_COMMAND_CODEC(ChangeSupportSettings)
+PD_SUPPORT_COMMAND_CODEC(WarnAgent)
+PD_SUPPORT_COMMAND_CODEC(MarkNotificationsRead)
+PD_SUPPORT_COMMAND_CODEC(ScheduleCheckIn)
+PD_SUPPORT_COMMAND_CODEC(CompleteCheckIn)
+PD_SUPPORT_COMMAND_CODEC(RescheduleCheckIn)
+PD_SUPPORT_COMMAND_CODEC(RunSupportTimers)
+#undef PD_SUPPORT_COMMAND_CODEC
+
+} // namespace pd::domain

@@ -1,0 +1,139 @@
+// Events of the support desk (part of EventBody, see events.hpp). Events that move a ticket's
+// SLA clock carry the clock as decide() computed it, so apply() needs no calendar.
+#pragma once
+
+#include "shared/domain/support/support.hpp"
+
+namespace pd::domain {
+
+struct SupportSettingsChanged {
+  static constexpr const char* type = "SupportSettingsChanged";
+  SupportSettings settings;
+  bool operator==(const SupportSettingsChanged&) const = default;
+};
+struct TicketOpened {
+  static constexpr const char* type = "TicketOpened";
+  TicketId ticket_id = 0;
+  CustomerId customer_id = 0;
+  PersonId agent_id = 0; // 0: the business's queue
+  std::string subject;
+  Priority priority = Priority::p2;
+  Category category = Category::how_to;
+  std::vector<Category> tags;
+  TicketMessage message;
+  SlaClock sla;
+  bool operator==(const TicketOpened&) const = default;
+};
+struct TicketReplied {
+  static constexpr const char* type = "TicketReplied";
+  TicketId ticket_id = 0;
+  TicketMessage message;
+  TicketStatus status = TicketStatus::unknown; // after the reply
+  SlaClock sla;
+  bool escalation_answered = false; // a business reply answers a pending escalation
+  bool operator==(const TicketReplied&) const = default;
+};
+struct TicketTriaged {
+  static constexpr const char* type = "TicketTriaged";
+  TicketId ticket_id = 0;
+  Priority priority = Priority::p2;
+  Category category = Category::how_to;
+  std::vector<Category> tags;
+  SlaClock sla;
+  bool operator==(const TicketTriaged&) const = default;
+};
+struct TicketEscalated {
+  static constexpr const char* type = "TicketEscalated";
+  TicketId ticket_id = 0;
+  Escalation escalation;
+  bool operator==(const TicketEscalated&) const = default;
+};
+struct TicketTakenOver {
+  static constexpr const char* type = "TicketTakenOver";
+  TicketId ticket_id = 0;
+  PersonId by = 0;
+  std::string by_name;
+  bool operator==(const TicketTakenOver&) const = default;
+};
+struct TicketStatusChanged { // resolved or closed (a resolution note is an internal note before it)
+  static constexpr const char* type = "TicketStatusChanged";
+  TicketId ticket_id = 0;
+  TicketStatus status = TicketStatus::unknown;
+  SlaClock sla;
+  bool operator==(const TicketStatusChanged&) const = default;
+};
+struct TicketSlaMissed {
+  static constexpr const char* type = "TicketSlaMissed";
+  TicketId ticket_id = 0;
+  std::string target; // first_response | resolution
+  PersonId agent_id = 0; // who was responsible (0: the business's queue)
+  TimeMs due = 0;
+  bool operator==(const TicketSlaMissed&) const = default;
+};
+struct TicketRated {
+  static constexpr const char* type = "TicketRated";
+  TicketId ticket_id = 0;
+  CustomerRating rating;
+  bool operator==(const TicketRated&) const = default;
+};
+struct TicketHandlingRated {
+  static constexpr const char* type = "TicketHandlingRated";
+  TicketId ticket_id = 0;
+  BusinessRating rating;
+  bool operator==(const TicketHandlingRated&) const = default;
+};
+struct RatingAnswered {
+  static constexpr const char* type = "RatingAnswered";
+  TicketId ticket_id = 0;
+  std::string text;
+  bool operator==(const RatingAnswered&) const = default;
+};
+struct AgentWarned {
+  static constexpr const char* type = "AgentWarned";
+  PersonId person_id = 0;
+  std::string reason;
+  TimeMs monitor_until = 0;
+  bool operator==(const AgentWarned&) const = default;
+};
+struct NotificationsRead {
+  static constexpr const char* type = "NotificationsRead";
+  PersonId person_id = 0;
+  std::int64_t up_to = 0;
+  bool operator==(const NotificationsRead&) const = default;
+};
+struct CheckInScheduled {
+  static constexpr const char* type = "CheckInScheduled";
+  CheckIn check_in;
+  bool operator==(const CheckInScheduled&) const = default;
+};
+struct CheckInCompleted {
+  static constexpr const char* type = "CheckInCompleted";
+  std::int64_t check_in_id = 0;
+  bool operator==(const CheckInCompleted&) const = default;
+};
+struct CheckInRescheduled {
+  static constexpr const char* type = "CheckInRescheduled";
+  std::int64_t check_in_id = 0;
+  TimeMs due_at = 0;
+  std::string note; // the note after the change
+  bool operator==(const CheckInRescheduled&) const = default;
+};
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettingsChanged, settings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketReplied, ticket_id, message, status, sla, escalation_answered)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTriaged, ticket_id, priority, category, tags, sla)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketEscalated, ticket_id, escalation)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTakenOver, ticket_id, by, by_name)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketStatusChanged, ticket_id, status, sla)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketSlaMissed, ticket_id, target, agent_id, due)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketRated, ticket_id, rating)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketHandlingRated, ticket_id, rating)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RatingAnswered, ticket_id, text)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentWarned, person_id, reason, monitor_until)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NotificationsRead, person_id, up_to)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInScheduled, check_in)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInCompleted, check_in_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInRescheduled, check_in_id, due_at, note)
+
+} // namespace pd::domain

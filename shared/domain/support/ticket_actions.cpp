@@ -1,0 +1,54 @@
+#include "shared/domain/support/ticket_actions.hpp"
+
+#include "shared/domain/program/authorization.hpp"
+
+namespace pd::domain {
+
+using core::ErrorCode;
+using core::make_error;
+
+namespace {
+
+core::Error forbidden(std::string message = "You are not allowed to do that in this program.") {
+  return make_error(ErrorCode::forbidden, std::move(message));
+}
+core::Error conflict(std::string message, Sequence current) {
+  auto e = make_error(ErrorCode::conflict, std::move(message), "data.ticket_id");
+  e.current_version = current;
+  return e;
+}
+
+} // namespace
+
+std::optional<core::Error> why_not(const ProgramState& s, PersonId person, const Ticket& t, TicketAction action) {
+  const Target target{.ticket = t.id};
+  switch (action) {
+  case TicketAction::triage:
+    if (!is_allowed(s, person, Action::triage_ticket, target)) return forbidden("Only the agent or the business triages a ticket.");
+    if (!is_open(t.status)) return conflict("Only an open ticket can be triaged.", t.version);
+    return std::nullopt;
+  case TicketAction::escalate:
+    if (!is_allowed(s, person, Action::escalate_ticket, target)) return forbidden();
+    if (!is_open(t.status)) return conflict("Only an open ticket can be escalated.", t.version);
+    if (t.escalation.pending) return conflict("This ticket is already escalated and waiting for the business.", t.version);
+    return std::nullopt;
+  case TicketAction::take_over:
+    if (!is_allowed(s, person, Action::take_over_ticket, target)) return forbidden("Only the business can take over a ticket.");
+    if (!is_open(t.status)) return conflict("Only an open ticket can be taken over.", t.version);
+    if (t.taken_over_by != 0) return conflict("The business has already taken over this ticket.", t.version);
+    return std::nullopt;
+  case TicketAction::resolve:
+    if (!is_allowed(s, person, Action::resolve_ticket, target)) return forbidden();
+    if (!is_open(t.status)) return conflict("This ticket is already resolved or closed.", t.version);
+    if (t.escalation.pending && s.role_of(person) == identity::Role::agent)
+      return conflict("This ticket is escalated and held open until the business responds.", t.version);
+    return std::nullopt;
+  case TicketAction::close:
+    if (!is_allowed(s, person, Action::close_ticket, target)) return forbidden("Only the customer or the business closes a ticket.");
+    if (t.status == TicketStatus::closed) return conflict("This ticket is already closed.", t.version);
+    return std::nullopt;
+  }
+  return forbidden();
+}
+
+} // namespace pd::domain
