@@ -17,9 +17,7 @@ int currency_digits(std::string_view currency);
 std::string format_money(const domain::Money& money);
 // "1450.00": how an amount is shown in a text field
 std::string money_input(const domain::Money& money);
-// Reads an amount as typed ("1,450.00", "$1450", "99.5", "-5") into minor units. nullopt
-// when it is not a number or has more decimals than the currency has.
-std::optional<std::int64_t> parse_money(std::string_view text, std::string_view currency);
+// (Reading an amount as typed: core::parse_money, shared/core/money_parse.hpp.)
 
 // "Nov 2, 2024" from "2024-11-02" (the text itself when it is not a date)
 std::string format_day(std::string_view ymd);

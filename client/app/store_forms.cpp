@@ -14,6 +14,8 @@
 #include "client/app/route.hpp"
 #include "client/app/store.hpp"
 
+#include "shared/core/money_parse.hpp"
+
 #include <algorithm>
 
 namespace pd::client {
@@ -627,7 +629,7 @@ void Store::handle(const SaveCustomer&) {
   f.errors.clear();
   f.notice.clear();
   const std::string currency = rep.state->currency;
-  const auto minor = parse_money(f.fields.mrr, currency);
+  const auto minor = core::parse_money(f.fields.mrr, currency);
   if (!minor) {
     f.errors.fields["mrr"] = trim(f.fields.mrr).empty() ? "Enter the monthly recurring revenue (0 when there is none)."
                                                          : "Enter an amount such as 1450.00, in " + currency + ".";

@@ -23,6 +23,8 @@
 #include "client/views/tones.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/core/money_parse.hpp"
+#include "shared/core/percent_parse.hpp"
 #include "shared/core/text_search.hpp"
 
 #include <algorithm>
@@ -44,33 +46,6 @@ std::string percent_text(int bps) {
   std::string s = buf;
   if (s.find('.') != std::string::npos && s.back() == '0') s.pop_back();
   return s;
-}
-
-// Basis points from "12.5" or "12.5%"; -1 when not a share between 0 and 100 with at most two
-// decimals.
-int parse_percent(std::string text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '%')) text.pop_back();
-  while (!text.empty() && text.front() == ' ') text.erase(text.begin());
-  if (text.empty()) return 0;
-  int whole = 0, frac = 0, frac_digits = 0;
-  bool dot = false;
-  for (char ch : text) {
-    if (ch == '.' && !dot) {
-      dot = true;
-      continue;
-    }
-    if (ch < '0' || ch > '9') return -1;
-    if (dot) {
-      if (++frac_digits > 2) return -1;
-      frac = frac * 10 + (ch - '0');
-    } else {
-      whole = whole * 10 + (ch - '0');
-      if (whole > 100) return -1;
-    }
-  }
-  if (frac_digits == 1) frac *= 10;
-  const int bps = whole * 100 + frac;
-  return bps <= bps_whole ? bps : -1;
 }
 
 std::string plan_summary(const CommissionPlan& p) {
@@ -257,7 +232,7 @@ void owed_tab(const ProgramState& s, const std::string& currency, CommissionDesk
       end_form_row();
     }
     labeled_input("Reason", "##Adjust reason", "Why the ledger changes", f.adj_reason, err(form, "reason"));
-    const auto minor = parse_money(f.adj_amount, currency);
+    const auto minor = core::parse_money(f.adj_amount, currency);
     if (!f.adj_amount.empty() && !minor) ui::text("Type an amount such as -25.00.", ui::color::error);
     // Separation of duties: say before sending that a large adjustment waits for someone else.
     if (minor && *minor != 0 && adjustment_needs_second_approval(s.commissions, Money{*minor, currency}))
@@ -547,7 +522,7 @@ void payments_tab(const ProgramState& s, const std::string& currency, Commission
       }
       end_form_row();
     }
-    const auto minor = parse_money(f.pay_amount, currency);
+    const auto minor = core::parse_money(f.pay_amount, currency);
     std::int64_t paid_at = 0;
     bool date_ok = true;
     if (!f.pay_date.empty()) {
@@ -667,7 +642,7 @@ void threshold_card(const AppState& app, const ProgramState& s, const std::strin
                       err(form, "threshold.minor"));
         ImGui::TableNextColumn();
         ui::field_label(" ");
-        const auto minor = parse_money(f.threshold_text, currency);
+        const auto minor = core::parse_money(f.threshold_text, currency);
         if (ui::primary_button("Save threshold", ImVec2(ui::dp(160), ui::dp(36)), !form.sending && minor && *minor >= 0))
           dispatch(SendSupport{"comm.threshold", SetAdjustmentThreshold{Money{*minor, currency}}});
         if (!f.threshold_text.empty() && (!minor || *minor < 0)) ui::text("Type an amount such as 500.00.", ui::color::error);
@@ -739,8 +714,8 @@ void plan_tab(const AppState& app, const ProgramState& s, const std::string& cur
       ImGui::TableNextColumn();
       end_form_row();
     }
-    const int first = parse_percent(f.plan_first_pct), recurring = parse_percent(f.plan_recurring_pct), mrr = parse_percent(f.plan_mrr_pct);
-    const auto flat = parse_money(f.plan_flat, currency);
+    const int first = core::parse_percent(f.plan_first_pct), recurring = core::parse_percent(f.plan_recurring_pct), mrr = core::parse_percent(f.plan_mrr_pct);
+    const auto flat = core::parse_money(f.plan_flat, currency);
     std::string problem;
     if (first < 0 || recurring < 0 || (f.plan_basis == 2 && mrr < 0)) problem = "Shares are percentages from 0 to 100 with at most two decimals.";
     else if (f.plan_basis == 1 && (!flat || *flat < 0)) problem = "Type the flat amount such as 30.00.";
