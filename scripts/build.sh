@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds Partnerdesk. Usage: scripts/build.sh [debug|release|web|fuzz]...   (default: release web)
 # Incremental: reruns only what changed. Prints the versions of the dependencies it used.
+#   PD_TARGETS="a b"  builds only those targets of each preset (scripts/run.sh: the server and
+#                     the browser client, not the tests and benchmarks)
+#   PD_SKIP_SETUP=1   the caller already ran scripts/setup.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-"$root/scripts/setup.sh"
+[ -n "${PD_SKIP_SETUP:-}" ] || "$root/scripts/setup.sh"
 export NODE_PATH=/usr/share/nodejs
 presets=("$@")
 [ ${#presets[@]} -gt 0 ] || presets=(release web)
@@ -15,5 +18,14 @@ for p in "${presets[@]}"; do
     cmake --preset "$p" >/dev/null
   fi
   echo "[build] $p: $(cat "build/$p/versions.txt" 2>/dev/null || echo 'versions unknown')"
-  cmake --build --preset "$p" -j"$jobs"
+  if [ -n "${PD_TARGETS:-}" ]; then
+    # Only the targets this preset defines (the server is not in web, the client not in release).
+    targets=()
+    for t in $PD_TARGETS; do
+      if ninja -C "build/$p" -t query "$t" >/dev/null 2>&1; then targets+=("$t"); fi
+    done
+    [ ${#targets[@]} -eq 0 ] || cmake --build --preset "$p" -j"$jobs" --target "${targets[@]}"
+  else
+    cmake --build --preset "$p" -j"$jobs"
+  fi
 done

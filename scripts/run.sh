@@ -16,7 +16,8 @@ while [ $# -gt 0 ]; do
     *) extra+=("$1"); shift ;;
   esac
 done
-"$root/scripts/build.sh" release web
+# Only what it runs: the release server and the browser client (no tests, no benchmarks).
+PD_TARGETS="partnerdesk-server partnerdesk_client" "$root/scripts/build.sh" release web
 mkdir -p "$data"
 cat <<EOT
 

@@ -43,12 +43,50 @@ fi
 # --- 2. Sources from Debian sid (private apt configuration) -------------------------------
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 
+# The Debian archive this machine's apt uses (its mirror or proxy, whatever it is): the first
+# URI of a non-security source in /etc/apt/sources.list.d/*.sources (deb822) or
+# /etc/apt/sources.list (one-line form).
+debian_archive() {
+  local uri
+  uri=$(python3 - <<'PY'
+import glob, re
+uris = []
+for path in sorted(glob.glob("/etc/apt/sources.list.d/*.sources")):
+    for stanza in re.split(r"\n\s*\n", open(path, encoding="utf-8", errors="replace").read()):
+        fields = {}
+        for line in stanza.splitlines():
+            if line.startswith("#") or ":" not in line: continue
+            k, v = line.split(":", 1)
+            fields[k.strip().lower()] = v.split()
+        if fields.get("enabled", ["yes"])[0].lower() == "no": continue
+        if "deb" not in fields.get("types", []) and "deb-src" not in fields.get("types", []): continue
+        if any(s.endswith("-security") for s in fields.get("suites", [])): continue
+        uris += fields.get("uris", [])
+for path in ["/etc/apt/sources.list"] + sorted(glob.glob("/etc/apt/sources.list.d/*.list")):
+    try: lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
+    except OSError: continue
+    for line in lines:
+        words = re.sub(r"\[[^]]*\]", "", line.split("#", 1)[0]).split()
+        if len(words) >= 3 and words[0] in ("deb", "deb-src") and not words[2].endswith("-security"):
+            uris.append(words[1])
+debian = [u for u in uris if re.search(r"/debian/?$", u)]
+print((debian or uris or [""])[0].rstrip("/"))
+PY
+)
+  if [ -z "$uri" ]; then
+    echo "no Debian archive found in this machine's apt sources (/etc/apt/sources.list*)" >&2
+    exit 1
+  fi
+  echo "$uri"
+}
+
 fetch_sid_source() { # $1 source package, $2 destination folder name
   local pkg=$1 dest="$deps/$2"
   if [ -f "$dest/.version" ]; then return 0; fi
   local apt="$deps/apt"
   mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$deps/src"
-  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main" > "$apt/sources.list"
+  local archive; archive=$(debian_archive)
+  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $archive sid main" > "$apt/sources.list"
   local opts=(-o "Dir::Etc::sourcelist=$apt/sources.list" -o "Dir::Etc::sourceparts=-"
               -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache"
               -o "APT::Get::List-Cleanup=0")

@@ -4,7 +4,8 @@
 #   2. clang-tidy (bugprone, cert, clang-analyzer checks) over server/ and shared/
 #   3. a bounded libFuzzer run over the command decoder and decide() (PD_FUZZ_SECONDS, default 30)
 #   4. browser tests: headless Chromium driven by Playwright against a real server
-# Ends with one line "N passed, N failed" summing all suites; exits non-zero on any failure.
+# Ends with a table of where the time went (setup, each build preset, each suite) and one line
+# "N passed, N failed" summing all suites; exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -12,16 +13,36 @@ logs="$root/build/test-logs"
 passed=0
 failed=0
 
-if ! "$root/scripts/build.sh" debug web fuzz; then
-  echo "build failed"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+# Where the time goes: one row per step, printed at the end.
+timings=()
+step_start=$SECONDS
+step_done() { # $1 name: the time since the previous step ended
+  timings+=("$(printf '%-28s %5d s' "$1" $((SECONDS - step_start)))")
+  step_start=$SECONDS
+}
+print_timings() {
+  echo "== time =="
+  printf '%s\n' "${timings[@]}"
+  printf '%-28s %5d s\n' "total" "$SECONDS"
+}
+
+"$root/scripts/setup.sh" || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+step_done "setup"
+for preset in debug web fuzz; do
+  if ! PD_SKIP_SETUP=1 "$root/scripts/build.sh" "$preset"; then
+    echo "build failed ($preset)"
+    print_timings
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  step_done "build $preset"
+done
 mkdir -p "$logs"
 
 # --- 1. ctest: each entry is a doctest executable; sum its test-case counts -----------------
 echo "== unit and server tests (ctest) =="
-ctest --preset debug -V >"$logs/ctest.log" 2>&1
+# The unit and server suites are independent: they run side by side.
+ctest --preset debug -V -j2 >"$logs/ctest.log" 2>&1
 ctest_rc=$?
 grep -E '\[doctest\] (test cases|Status)|Test #|tests passed|FAILED|ERROR|error' "$logs/ctest.log" | sed 's/^[0-9]*: //' | grep -v '^$' || true
 counted=$(grep -E '\[doctest\] test cases:' "$logs/ctest.log" | sed -E 's/.*\| *([0-9]+) passed \| *([0-9]+) failed.*/\1 \2/')
@@ -38,6 +59,7 @@ if [ "$ctest_rc" -ne 0 ]; then
   [ "$crashed" -le 0 ] && grep -q 'Failed\|Exception\|Timeout' "$logs/ctest.log" && [ "$failed" -eq 0 ] && failed=1
   echo "ctest failed: see $logs/ctest.log"
 fi
+step_done "unit and server tests"
 
 # --- 2. static analysis: clang-tidy over server/ and shared/ (scripts/tidy.py, .clang-tidy) -----
 echo "== static analysis (clang-tidy) =="
@@ -49,6 +71,7 @@ else
   echo "not ok - $(tail -n1 "$logs/tidy.log"), see $logs/tidy.log"
   failed=$((failed + 1))
 fi
+step_done "clang-tidy"
 
 # --- 3. fuzzing: bounded time, fresh corpus from the seeds -----------------------------------
 echo "== fuzz (libFuzzer, ${PD_FUZZ_SECONDS:-30} s) =="
@@ -62,6 +85,7 @@ else
   failed=$((failed + 1))
 fi
 rm -rf "$corpus"
+step_done "fuzz"
 
 # --- 4. browser tests -----------------------------------------------------------------------
 echo "== browser tests (Chromium + Playwright) =="
@@ -77,6 +101,9 @@ if [ -d "$root/tests/browser" ] && ls "$root"/tests/browser/*.test.js >/dev/null
   if [ "$browser_rc" -ne 0 ] && [ "${bf:-0}" -eq 0 ]; then failed=$((failed + 1)); echo "browser suite failed to run: see $logs/browser.log"; fi
   [ "${bf:-0}" -gt 0 ] && echo "browser failures: see $logs/browser.log"
 fi
+step_done "browser tests"
+
+print_timings
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -111,8 +111,8 @@ int check_command(const std::vector<std::string>& args) {
       return 1;
     }
     storage::Database db(file);
-    events::EventHub hub;
-    commands::CommandService service(db, hub);
+    live::EventHub hub;
+    execution::CommandService service(db, hub);
     // Replay into memory only: verify() compares without writing.
     auto differ = service.verify_after_replay();
     std::printf("%zu events replayed; projections %s\n", service.event_count(),

@@ -326,8 +326,8 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
       for (auto& t : x.tiers) t.calendar.offsets.clear();
       return x;
     };
-    if (state && s.program_id == p.program_id && without_offsets(state->support) == without_offsets(s.fields)) {
-      s.base = s.fields = s.seen = state->support;
+    if (state && s.program_id == p.program_id && without_offsets(state->support_settings) == without_offsets(s.fields)) {
+      s.base = s.fields = s.seen = state->support_settings;
     }
   } else if (k == "escalate") {
     // The draft that raised the restricted-topic warning is handed over with the escalation.
@@ -552,13 +552,13 @@ void Store::sync_forms() {
       ui_.support_forms.erase("support_settings");
     }
     if (!f.ready) {
-      f.base = f.fields = f.seen = state->support;
+      f.base = f.fields = f.seen = state->support_settings;
       f.ready = true;
-    } else if (!(f.seen == state->support)) {
+    } else if (!(f.seen == state->support_settings)) {
       // Without edits of their own, the person sees every change as it happens; with edits,
       // they are told their save would replace it.
-      f.seen = state->support;
-      if (!f.dirty() && !ui_.form("support_settings").sending) f.base = f.fields = state->support;
+      f.seen = state->support_settings;
+      if (!f.dirty() && !ui_.form("support_settings").sending) f.base = f.fields = state->support_settings;
       else if (!ui_.form("support_settings").sending) f.changed_elsewhere = true;
     }
     if (f.time_zones.empty() && !f.tz_loading) {

@@ -43,7 +43,7 @@ void draw_training(const AppState& app, UiState& ui, Dispatch& dispatch);      /
 void draw_certification(const AppState& app, UiState& ui, Dispatch& dispatch); // certification_view.cpp (business)
 void draw_earnings(const AppState& app, UiState& ui, Dispatch& dispatch);      // earnings_view.cpp (agents)
 void draw_commissions(const AppState& app, UiState& ui, Dispatch& dispatch);   // commissions_view.cpp (business)
-// The notification bell in the top bar, with its popup (notifications_view.cpp); x is where it
+// The notification bell in the top bar, with its popup (support/support_view.cpp); x is where it
 // ends on the right, in window coordinates.
 void draw_notifications(const AppState& app, UiState& ui, Dispatch& dispatch, float right_x, float row_y);
 

@@ -7,11 +7,11 @@
 namespace pd::app {
 
 namespace {
-constexpr events::StreamLimit refusal_kinds[] = {events::StreamLimit::session, events::StreamLimit::person, events::StreamLimit::address,
-                                                 events::StreamLimit::total};
+constexpr live::StreamLimit refusal_kinds[] = {live::StreamLimit::session, live::StreamLimit::person, live::StreamLimit::address,
+                                                 live::StreamLimit::total};
 } // namespace
 
-void Metrics::stream_refused(events::StreamLimit limit) {
+void Metrics::stream_refused(live::StreamLimit limit) {
   for (std::size_t i = 0; i < std::size(refusal_kinds); ++i)
     if (refusal_kinds[i] == limit) ++streams_refused_[i];
 }
@@ -46,7 +46,7 @@ std::string Metrics::render(std::int64_t events_appended, int open_streams, std:
     << "pd_stream_capacity " << stream_capacity_.load() << "\n"
     << "# HELP pd_streams_refused_total Live event streams refused, by the limit reached.\n# TYPE pd_streams_refused_total counter\n";
   for (std::size_t i = 0; i < std::size(refusal_kinds); ++i)
-    o << "pd_streams_refused_total{limit=\"" << events::metric_label(refusal_kinds[i]) << "\"} " << streams_refused_[i].load() << "\n";
+    o << "pd_streams_refused_total{limit=\"" << live::metric_label(refusal_kinds[i]) << "\"} " << streams_refused_[i].load() << "\n";
   o << "# HELP pd_http_threads HTTP threads running now (at most --max-threads).\n# TYPE pd_http_threads gauge\n"
     << "pd_http_threads " << http::GrowingThreadPool::threads_in_process() << "\n"
     << "# HELP pd_http_threads_busy HTTP threads serving a connection or a live stream now.\n# TYPE pd_http_threads_busy gauge\n"

@@ -3,7 +3,7 @@
 // streams, HTTP threads.
 #pragma once
 
-#include "server/events/stream_registry.hpp"
+#include "server/live/stream_registry.hpp"
 
 #include <array>
 #include <atomic>
@@ -18,7 +18,7 @@ public:
 
   void observe(int status, double seconds);
   void rate_limited() { ++rate_limited_; }
-  void stream_refused(events::StreamLimit limit);
+  void stream_refused(live::StreamLimit limit);
   void set_stream_capacity(int capacity) { stream_capacity_ = capacity; }
   std::string render(std::int64_t events_appended, int open_streams, std::int64_t programs) const;
 

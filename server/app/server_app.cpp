@@ -35,8 +35,8 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   sessions_ = std::make_unique<storage::SessionStore>(*db_);
   throttle_ = std::make_unique<auth::SignInThrottle>();
   event_store_ = std::make_unique<storage::EventStore>(*db_);
-  hub_ = std::make_unique<events::EventHub>();
-  commands_ = std::make_unique<commands::CommandService>(*db_, *hub_);
+  hub_ = std::make_unique<live::EventHub>();
+  commands_ = std::make_unique<execution::CommandService>(*db_, *hub_);
   commands_->load();
   metrics_ = std::make_unique<Metrics>();
   files_ = std::make_unique<storage::FileStore>(

@@ -44,8 +44,8 @@ private:
   std::unique_ptr<storage::SessionStore> sessions_;
   std::unique_ptr<auth::SignInThrottle> throttle_;
   std::unique_ptr<storage::EventStore> event_store_;
-  std::unique_ptr<events::EventHub> hub_;
-  std::unique_ptr<commands::CommandService> commands_;
+  std::unique_ptr<live::EventHub> hub_;
+  std::unique_ptr<execution::CommandService> commands_;
   std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<storage::FileStore> files_;
   std::unique_ptr<http::RateLimiter> rate_limiter_;

@@ -4,8 +4,8 @@
 
 #include "server/app/metrics.hpp"
 #include "server/auth/sign_in_throttle.hpp"
-#include "server/commands/command_service.hpp"
-#include "server/events/event_hub.hpp"
+#include "server/execution/command_service.hpp"
+#include "server/live/event_hub.hpp"
 #include "server/config/options.hpp"
 #include "server/log/logger.hpp"
 #include "server/storage/accounts.hpp"
@@ -28,8 +28,8 @@ struct Services {
   storage::SessionStore& sessions;
   auth::SignInThrottle& sign_in_throttle;
   storage::EventStore& events;
-  events::EventHub& hub;
-  commands::CommandService& commands;
+  live::EventHub& hub;
+  execution::CommandService& commands;
   Metrics& metrics;
   storage::FileStore& files;
 };

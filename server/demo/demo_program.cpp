@@ -68,7 +68,7 @@ struct Story {
   }
   // The scheduler's pass at the current story time.
   void timers(ProgramId program) {
-    auto out = s.commands.execute(program, "demo-" + std::to_string(++step) + "-timers", RunSupportTimers{}, Actor{0, "Partnerdesk", ""}, now);
+    auto out = s.commands.execute(program, "demo-" + std::to_string(++step) + "-timers", RunTimers{}, Actor{0, "Partnerdesk", ""}, now);
     if (out.status >= 300) throw std::runtime_error("demo timers failed: " + out.body.dump());
   }
 };

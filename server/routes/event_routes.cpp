@@ -56,27 +56,27 @@ constexpr std::chrono::milliseconds liveness_check{1000};
 
 // 429 for a limit of the caller's own (session, person, address), 503 for the server's total;
 // the body names the limit and its value.
-void refuse_stream(httplib::Response& res, app::Services& services, const events::StreamAdmission& refused) {
+void refuse_stream(httplib::Response& res, app::Services& services, const live::StreamAdmission& refused) {
   services.metrics.stream_refused(refused.refused);
   const auto limit = std::to_string(refused.limit);
   std::string message;
   switch (refused.refused) {
-  case events::StreamLimit::session:
+  case live::StreamLimit::session:
     message = "This sign-in already has " + limit + " live streams open, the most allowed. Close another Partnerdesk tab, then retry.";
     break;
-  case events::StreamLimit::person:
+  case live::StreamLimit::person:
     message = "You already have " + limit + " live streams open over all your sign-ins, the most allowed. Close another Partnerdesk tab, then retry.";
     break;
-  case events::StreamLimit::address:
+  case live::StreamLimit::address:
     message = "Your network address already has " + limit + " live streams open, the most allowed. Close some, then retry.";
     break;
-  case events::StreamLimit::total:
-  case events::StreamLimit::none:
+  case live::StreamLimit::total:
+  case live::StreamLimit::none:
     message = "The server has as many live streams open as it allows (" + limit + "). Retry in a few seconds.";
     break;
   }
-  const int status = refused.refused == events::StreamLimit::total ? 503 : 429;
-  auto body = core::to_json_body(core::make_error(core::ErrorCode::rate_limited, std::move(message), events::field_name(refused.refused)));
+  const int status = refused.refused == live::StreamLimit::total ? 503 : 429;
+  auto body = core::to_json_body(core::make_error(core::ErrorCode::rate_limited, std::move(message), live::field_name(refused.refused)));
   body["error"]["limit"] = refused.limit;
   res.set_header("Retry-After", "5");
   res.set_header("Cache-Control", "no-store");
@@ -107,7 +107,7 @@ void register_event_routes(httplib::Server& server, app::Services& services) {
   // and client address (429) and the total (503), which stays below --max-threads by
   // --stream-reserve: ordinary requests always find a thread. The slot is freed when the
   // response ends (the provider's release callback, or the response's destruction).
-  services.hub.streams.set_limits(events::StreamLimits{services.options.streams_per_session, services.options.streams_per_person,
+  services.hub.streams.set_limits(live::StreamLimits{services.options.streams_per_session, services.options.streams_per_person,
                                                        services.options.streams_per_address, config::stream_capacity(services.options)});
   services.metrics.set_stream_capacity(config::stream_capacity(services.options));
   server.Get(R"(/api/v1/programs/(\d+)/stream)", [&services](const httplib::Request& req, httplib::Response& res) {
@@ -138,7 +138,7 @@ void register_event_routes(httplib::Server& server, app::Services& services) {
     using Clock = std::chrono::steady_clock;
     struct StreamState {
       Sequence cursor;                  // last sequence scanned in this program's log
-      std::shared_ptr<events::StreamSlot> slot;
+      std::shared_ptr<live::StreamSlot> slot;
       Sequence scanned_at = -1;         // the hub's latest sequence when the log was last scanned
       bool greeted = false;
       std::uint64_t generation = 0;     // the hub's wake-ups seen (a sign-out somewhere)

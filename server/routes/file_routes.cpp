@@ -51,7 +51,7 @@ void register_file_routes(httplib::Server& server, app::Services& services) {
       if (role == identity::Role::unknown) return -1;
       business = identity::is_business_role(role);
       if (training) return is_allowed(s, actor->id, Action::manage_training) ? services.options.max_training_file_mb * 1024 * 1024 : -2;
-      return s.support.max_attachment_bytes;
+      return s.support_settings.max_attachment_bytes;
     });
     if (!limit || *limit == -1) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
     if (*limit == -2) return http::send_error(res, 403, ErrorCode::forbidden, "Only an owner or admin adds training files.", "purpose");

@@ -24,7 +24,7 @@ using namespace domain;
 
 namespace {
 
-void send_outcome(httplib::Response& res, const commands::CommandOutcome& out) {
+void send_outcome(httplib::Response& res, const execution::CommandOutcome& out) {
   if (out.replayed) res.set_header("Idempotent-Replayed", "true");
   if (out.text.empty()) return http::send_json(res, out.status, out.body);
   res.status = out.status;

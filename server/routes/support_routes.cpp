@@ -107,7 +107,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
       }
       auto j = nlohmann::json(*t);
       j["audit"] = audit_trail(s, *t, actor->id);
-      j["targets"] = sla::response_targets_json(s.support, *t); // which windows apply and why
+      j["targets"] = sla::response_targets_json(s.support_settings, *t); // which windows apply and why
       return j;
     });
     if (!found || !*found) return http::send_error(res, 404, ErrorCode::not_found, "No such ticket.", "ticket_id");

@@ -7,7 +7,7 @@
 
 namespace pd::scheduling {
 
-SlaScheduler::SlaScheduler(commands::CommandService& commands, log::Logger& log, std::function<std::int64_t()> now_ms,
+SlaScheduler::SlaScheduler(execution::CommandService& commands, log::Logger& log, std::function<std::int64_t()> now_ms,
                            std::chrono::milliseconds tick)
     : commands_(commands), log_(log), now_ms_(std::move(now_ms)), tick_(tick) {
   thread_ = std::thread([this] { loop(); });
@@ -34,7 +34,7 @@ int SlaScheduler::run_once(std::int64_t now) {
     });
     if (!due || !*due) continue;
     const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};
-    auto out = commands_.execute(program, "sla-" + std::to_string(program) + "-" + std::to_string(now), domain::RunSupportTimers{}, system, now);
+    auto out = commands_.execute(program, "sla-" + std::to_string(program) + "-" + std::to_string(now), domain::RunTimers{}, system, now);
     if (out.status != 200) log_.warn("sla timers failed", {{"program_id", program}, {"status", out.status}, {"body", out.body}});
     ++fired;
   }

@@ -1,10 +1,10 @@
 // Fires SLA timers: a background thread asks the domain what is due now (sla::due_at) in each
-// program and, when something is, sends RunSupportTimers as the system actor through the
+// program and, when something is, sends RunTimers as the system actor through the
 // command service, so overdue flags, auto-escalations and auto-closes are ordinary events.
 // The browser never decides that a deadline passed.
 #pragma once
 
-#include "server/commands/command_service.hpp"
+#include "server/execution/command_service.hpp"
 #include "server/log/logger.hpp"
 
 #include <atomic>
@@ -17,7 +17,7 @@ namespace pd::scheduling {
 
 class SlaScheduler {
 public:
-  SlaScheduler(commands::CommandService& commands, log::Logger& log, std::function<std::int64_t()> now_ms,
+  SlaScheduler(execution::CommandService& commands, log::Logger& log, std::function<std::int64_t()> now_ms,
                std::chrono::milliseconds tick = std::chrono::milliseconds(1000));
   ~SlaScheduler(); // stops and joins
   SlaScheduler(const SlaScheduler&) = delete;
@@ -29,7 +29,7 @@ public:
 
 private:
   void loop();
-  commands::CommandService& commands_;
+  execution::CommandService& commands_;
   log::Logger& log_;
   std::function<std::int64_t()> now_ms_;
   std::chrono::milliseconds tick_;

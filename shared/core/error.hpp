@@ -41,6 +41,21 @@ inline Error make_error(ErrorCode code, std::string message, std::string field =
   return Error{code, std::move(message), std::move(field)};
 }
 
+// One helper per code, one signature each, for decide() and the decoders of every capability.
+// field names the offending field as the client sent it ("data.ticket_id").
+inline Error forbidden(std::string message = "You are not allowed to do that in this program.") {
+  return make_error(ErrorCode::forbidden, std::move(message));
+}
+inline Error invalid(std::string message, std::string field) { return make_error(ErrorCode::invalid_field, std::move(message), std::move(field)); }
+inline Error missing(std::string message, std::string field) { return make_error(ErrorCode::missing_field, std::move(message), std::move(field)); }
+inline Error not_found(std::string message, std::string field) { return make_error(ErrorCode::not_found, std::move(message), std::move(field)); }
+// current_version: the version the loser must start from (0 when the conflict is not about one).
+inline Error conflict(std::string message, std::string field = {}, std::int64_t current_version = 0) {
+  auto e = make_error(ErrorCode::conflict, std::move(message), std::move(field));
+  e.current_version = current_version;
+  return e;
+}
+
 // {"error":{"code":"...","message":"...","field":"..."}}: the one error shape of the API.
 nlohmann::json to_json_body(const Error& error);
 // Reads that shape back (the client uses it); a body of another shape gives code unknown.

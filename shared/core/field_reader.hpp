@@ -49,12 +49,21 @@ private:
   std::optional<Error> error_;
 };
 
+// The enum E whose JSON name (NLOHMANN_JSON_SERIALIZE_ENUM) is `word`; nullopt for any other
+// word. The one way shared/ reads an enum from text.
+template <class E>
+std::optional<E> enum_from_word(std::string_view word) {
+  if (word.empty()) return std::nullopt;
+  const E value = nlohmann::json(word).get<E>();
+  return nlohmann::json(value).get<std::string>() == word ? std::optional<E>(value) : std::nullopt;
+}
+
 // One of `words` read as the enum E whose JSON names they are (fallback after an error).
 template <class E>
 E enum_word(FieldReader& r, const char* field, std::initializer_list<std::string_view> words, E fallback) {
   auto w = r.word(field, words);
   if (r.error()) return fallback;
-  return nlohmann::json(w).get<E>();
+  return enum_from_word<E>(w).value_or(fallback);
 }
 
 } // namespace pd::core

@@ -22,7 +22,7 @@ struct Applier {
     s.name = c.name;
     s.currency = c.currency;
     s.created_at = e.at;
-    s.support.priority_matrix = c.priority_matrix;
+    s.support_settings.priority_matrix = c.priority_matrix;
     s.members[c.owner_id] = Member{c.owner_id, c.owner_name, c.owner_email, Role::owner, e.at, e.seq};
     return {};
   }
@@ -141,11 +141,16 @@ struct Applier {
   // The support desk's events: apply_support.cpp.
   // The certification's events: apply_certification.cpp.
   // The commission events: apply_commission.cpp.
+  // An event in the EventBody variant that no capability applies fails to compile here, naming
+  // the function to write (docs/adding-a-command.md).
   template <class B>
   ApplyOutcome operator()(const B& b) {
     if constexpr (requires { support_apply::apply(s, e, b); }) return support_apply::apply(s, e, b);
     else if constexpr (requires { certification_apply::apply(s, e, b); }) return certification_apply::apply(s, e, b);
-    else return commission_apply::apply(s, e, b);
+    else if constexpr (requires { commission_apply::apply(s, e, b); }) return commission_apply::apply(s, e, b);
+    else
+      static_assert(always_false<B>, "no apply() for this event: write ApplyOutcome apply(ProgramState&, const Event&, "
+                                     "const YourEvent&) in its capability's apply_*.cpp (declared in apply_*.hpp)");
   }
 };
 

@@ -41,8 +41,7 @@ std::string read_currency(FieldReader& r, const char* field) {
 }
 
 identity::Role read_role(FieldReader& r, const char* field) {
-  auto w = r.word(field, {"owner", "admin", "staff", "agent", "customer"});
-  return identity::role_from_string(w).value_or(identity::Role::unknown);
+  return core::enum_word(r, field, {"owner", "admin", "staff", "agent", "customer"}, identity::Role::unknown);
 }
 
 CustomerProfile read_profile(FieldReader& outer, const char* field) {
@@ -53,8 +52,7 @@ CustomerProfile read_profile(FieldReader& outer, const char* field) {
   p.name = r.text("name", {1, max_person_name});
   p.email = read_email(r, "email");
   p.segment = r.text("segment", {1, max_segment});
-  auto sub = r.word("subscription", {"trialing", "active", "past_due", "cancelled"});
-  p.subscription = nlohmann::json(sub).get<SubscriptionStatus>();
+  p.subscription = core::enum_word(r, "subscription", {"trialing", "active", "past_due", "cancelled"}, SubscriptionStatus::unknown);
   p.started_on = r.text("started_on", {10, 10});
   if (!r.error() && !core::parse_date(p.started_on))
     r.fail(make_error(ErrorCode::invalid_field, "'" + r.name_of("started_on") + "' must be a real date as YYYY-MM-DD.", r.name_of("started_on")));
@@ -123,7 +121,7 @@ core::Result<Command> decode_command(std::string_view type, const nlohmann::json
     } else if constexpr (std::is_same_v<T, SetAgentStatus>) {
       FieldReader r(data, {"person_id", "status", "reason", "expected_version", "remediation_required", "reassign_customers", "customers_come_back"}, "data");
       c.person_id = r.integer("person_id", 1, INT64_MAX);
-      c.status = nlohmann::json(r.word("status", {"active", "suspended", "removed", "terminated"})).get<PartnerStatus>();
+      c.status = core::enum_word(r, "status", {"active", "suspended", "removed", "terminated"}, PartnerStatus::unknown);
       c.reason = r.optional_text("reason", {0, max_reason}).value_or("");
       c.expected_version = r.optional_integer("expected_version", 0, INT64_MAX);
       c.remediation_required = r.has("remediation_required") && r.boolean("remediation_required");
@@ -147,9 +145,12 @@ core::Result<Command> decode_command(std::string_view type, const nlohmann::json
       fail(r.error());
     } else if constexpr (requires(T& t) { read_command(data, t); }) {
       fail(read_command(data, c)); // the support desk's commands: support_commands.cpp
-    } else {
-      // CreateProgram and AcceptInvitation have their own routes.
+    } else if constexpr (std::is_same_v<T, CreateProgram> || std::is_same_v<T, AcceptInvitation>) {
+      // They have their own routes.
       fail(make_error(ErrorCode::invalid_field, std::string("'") + T::type + "' is not sent to this endpoint.", "type"));
+    } else {
+      static_assert(always_false<T>, "no decoder for this command: declare read_command() and write_command() in its "
+                                     "capability's *_commands.hpp (PD_*_COMMAND_CODEC) and write them in its *_commands.cpp");
     }
     return c;
   });

@@ -104,7 +104,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              ChangeMemberRole, RemoveMember, SetAgentStatus, AddCustomer, UpdateCustomer, AssignCustomer,
                              OpenTicket, ReplyToTicket, TriageTicket, EscalateTicket, TakeOverTicket, ResolveTicket, CloseTicket,
                              RateTicket, RateTicketHandling, AnswerRating, ChangeSupportSettings, WarnAgent, MarkNotificationsRead,
-                             ScheduleCheckIn, CompleteCheckIn, RescheduleCheckIn, RunSupportTimers, ChangeCertificationSettings, SaveTrainingModule,
+                             ScheduleCheckIn, CompleteCheckIn, RescheduleCheckIn, RunTimers, ChangeCertificationSettings, SaveTrainingModule,
                              RemoveTrainingModule, SaveQuestion, RemoveQuestion, RequestSupportAccess, RecordTrainingProgress,
                              StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
                              DecideCertification, GrantCertificationException, RevokeCertification, SaveCommissionPlan,

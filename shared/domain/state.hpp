@@ -90,7 +90,7 @@ struct ProgramState {
   std::map<PersonId, std::set<CustomerId>> customers_by_agent; // derived: who is assigned to each agent
 
   // Support desk.
-  SupportSettings support = default_support_settings();
+  SupportSettings support_settings = default_support_settings();
   std::map<TicketId, Ticket> tickets; // ids grow with opening time: map order is age order
   TicketId next_ticket_id = 1;
   std::map<CustomerId, std::vector<TicketId>> tickets_by_customer; // derived by apply()

@@ -8,6 +8,11 @@
 
 namespace pd::domain {
 
+// For a static_assert in the last branch of an if-constexpr chain over a variant's alternatives:
+// false for every type, but only evaluated when that branch is instantiated.
+template <class>
+inline constexpr bool always_false = false;
+
 using PersonId = std::int64_t;
 using ProgramId = std::int64_t;
 using CustomerId = std::int64_t;

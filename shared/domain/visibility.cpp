@@ -326,8 +326,8 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
   // Support desk.
   const bool is_customer = full.role_of(reader) == Role::customer;
   const bool business = identity::is_business_role(full.role_of(reader));
-  v.support = full.support;
-  if (is_customer) v.support.restricted_topics.clear();
+  v.support_settings = full.support_settings;
+  if (is_customer) v.support_settings.restricted_topics.clear();
   for (const auto& [id, t] : full.tickets)
     if (is_allowed(full, reader, Action::read_ticket, {.ticket = id})) {
       v.tickets[id] = is_customer ? customer_view(t) : t;
@@ -411,7 +411,7 @@ nlohmann::json state_to_json(const ProgramState& s) {
   };
   nlohmann::json j = {{"id", s.id}, {"name", s.name}, {"currency", s.currency}, {"created_at", s.created_at}, {"version", s.version},
                       {"members", values(s.members)}, {"agents", values(s.agents)}, {"customers", values(s.customers)},
-                      {"invitations", values(s.invitations)}, {"support", s.support}, {"tickets", values(s.tickets)},
+                      {"invitations", values(s.invitations)}, {"support", s.support_settings}, {"tickets", values(s.tickets)},
                       {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)}, {"check_ins", values(s.check_ins)},
                       {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)}};
   // Counters only when the ids do not already imply them (state_from_json derives them).
@@ -443,7 +443,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
       s.customers[v.id] = v;
     }
     for (const auto& i : j.value("invitations", nlohmann::json::array())) { auto v = i.get<Invitation>(); s.invitations[v.id] = v; }
-    if (j.contains("support")) s.support = j.at("support").get<SupportSettings>();
+    if (j.contains("support")) s.support_settings = j.at("support").get<SupportSettings>();
     for (const auto& t : j.value("tickets", nlohmann::json::array())) {
       auto v = t.get<Ticket>();
       s.tickets[v.id] = std::move(v);

@@ -207,7 +207,7 @@ TEST_CASE("bad input on tickets gets a clear error and changes nothing") {
   CHECK(json_of(no_subject)["error"]["field"] == "data.subject");
   auto bad_priority = jordan.command(1, "OpenTicket", {{"subject", "x"}, {"text", "y"}, {"priority", "P9"}});
   CHECK(json_of(bad_priority)["error"]["field"] == "data.priority");
-  auto timers = ava.command(1, "RunSupportTimers", json::object());
+  auto timers = ava.command(1, "RunTimers", json::object());
   CHECK(timers->status == 400);
   CHECK(events_by_people(daniel, before).empty());
 

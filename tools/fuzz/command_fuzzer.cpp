@@ -44,7 +44,7 @@ ProgramState make_program() {
   // A ticket for the support desk's commands to work on.
   TicketMessage m{1, MessageKind::reply, 2, "Staff", pd::identity::Role::staff, "Help", 1'700'000'000'000, {}, {}, false};
   add(2, TicketOpened{1, 1, 3, "Export fails", Priority::p2, Category::bug, {}, m,
-                      pd::domain::sla::start_clock(s.support, s.customer(1), Priority::p2, 1'700'000'000'000)});
+                      pd::domain::sla::start_clock(s.support_settings, s.customer(1), Priority::p2, 1'700'000'000'000)});
   return s;
 }
 

@@ -258,8 +258,8 @@ void draw_training(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         if (ImGui::CollapsingHeader((title + "###module").c_str())) module_body(m, p, f, form, dispatch, s.id);
         ImGui::PopID();
       }
-      if (!s.support.restricted_topics.empty() && ImGui::CollapsingHeader("Restricted topics and their escalation paths###topics")) {
-        for (const auto& t : s.support.restricted_topics)
+      if (!s.support_settings.restricted_topics.empty() && ImGui::CollapsingHeader("Restricted topics and their escalation paths###topics")) {
+        for (const auto& t : s.support_settings.restricted_topics)
           if (t.enabled) ui::text_wrapped("\xE2\x80\xA2 " + t.name + ": " + t.escalation_path);
       }
     }

@@ -34,7 +34,7 @@ constexpr auto& sentiments = domain::escalation_sentiments; // the decoder's own
 const char* const checklist_items[] = {"Personalization", "Completeness", "Clarity", "Tone match", "Proactive value"};
 
 const domain::RestrictedTopic* topic_of(const domain::ProgramState& s, const std::string& key) {
-  for (const auto& t : s.support.restricted_topics)
+  for (const auto& t : s.support_settings.restricted_topics)
     if (t.key == key) return &t;
   return nullptr;
 }
@@ -84,7 +84,7 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
   }
   // The targets that apply and why (seed 003's standards; response_target.hpp, as the ticket read).
   if (staff)
-    for (const auto& target : domain::sla::response_targets(s.support, t)) {
+    for (const auto& target : domain::sla::response_targets(s.support_settings, t)) {
       ui::text(std::string(target.key) == "first_response" ? "First response" : "Resolution", ui::color::muted);
       ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
       ui::text_wrapped(target.text, target.state == "due" ? ui::color::text : ui::color::muted);
@@ -454,7 +454,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       dispatch(ReplyEdited{});
     }
     ui::field_error(rf.errors.field("text"));
-    attachment_draft(f.reply_files, "reply", s.support.max_attachment_bytes, dispatch);
+    attachment_draft(f.reply_files, "reply", s.support_settings.max_attachment_bytes, dispatch);
     for (const auto& [field, message] : rf.errors.fields)
       if (field.starts_with("attachments")) ui::field_error(&message);
     if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
@@ -469,7 +469,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     // The restricted-topic warning, before sending (agents' public replies): live under the
     // draft; Send reply then asks "Escalate instead" or "Send anyway" in its place.
     std::vector<domain::TopicMatch> matches;
-    if (agent && !f.internal && !f.reply.empty()) matches = domain::match_restricted_topics(s.support.restricted_topics, f.reply);
+    if (agent && !f.internal && !f.reply.empty()) matches = domain::match_restricted_topics(s.support_settings.restricted_topics, f.reply);
     const bool warn = !f.internal && (!matches.empty() || f.despite);
     const TicketStatus st[] = {TicketStatus::waiting_on_customer, TicketStatus::open, TicketStatus::resolved};
     if (staff) ImGui::SameLine(0, ui::dp(16));

@@ -609,7 +609,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     ui::field_label("Description");
     multiline("##Description", f.text, ui::dp(160));
     ui::field_error(form.errors.field("text"));
-    attachment_draft(f.files, "new_ticket", s.support.max_attachment_bytes, dispatch);
+    attachment_draft(f.files, "new_ticket", s.support_settings.max_attachment_bytes, dispatch);
     for (const auto& [field, message] : form.errors.fields)
       if (field.starts_with("attachments")) ui::field_error(&message);
     ImGui::Dummy(ui::dp(0, 6));

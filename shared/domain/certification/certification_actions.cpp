@@ -8,12 +8,12 @@ namespace pd::domain {
 
 using core::ErrorCode;
 using core::make_error;
+using core::forbidden;
+using core::conflict;
 using S = CertificationStatus;
 
 namespace {
 
-core::Error forbidden(std::string message) { return make_error(ErrorCode::forbidden, std::move(message)); }
-core::Error conflict(std::string message, std::string field) { return make_error(ErrorCode::conflict, std::move(message), std::move(field)); }
 
 const char* forbidden_message(CertificationDecision d) {
   switch (d) {

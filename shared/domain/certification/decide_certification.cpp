@@ -11,17 +11,15 @@ namespace pd::domain::certification_rules {
 
 using core::ErrorCode;
 using core::make_error;
+using core::forbidden;
+using core::invalid;
+using core::conflict;
 using identity::Role;
 using Events = std::vector<EventBody>;
 using S = CertificationStatus;
 
 namespace {
 
-core::Error forbidden(std::string message = "You are not allowed to do that in this program.") {
-  return make_error(ErrorCode::forbidden, std::move(message));
-}
-core::Error invalid(std::string message, std::string field) { return make_error(ErrorCode::invalid_field, std::move(message), std::move(field)); }
-core::Error conflict(std::string message, std::string field = {}) { return make_error(ErrorCode::conflict, std::move(message), std::move(field)); }
 
 bool may(const ProgramState& s, const Actor& a, Action action, Target t = {}) { return is_allowed(s, a.id, action, t); }
 

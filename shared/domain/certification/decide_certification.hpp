@@ -32,7 +32,7 @@ inline constexpr std::int64_t submit_grace_ms = 5'000;
 // Whether a certification timer is due at `now`: an attempt past its deadline (submitted by
 // the server), a certification past its expiry.
 bool timers_due(const ProgramState& s, TimeMs now);
-// The events those timers produce (the scheduler's RunSupportTimers adds them).
+// The events those timers produce (the scheduler's RunTimers adds them).
 std::vector<EventBody> run_timers(const ProgramState& s, TimeMs now);
 
 } // namespace pd::domain::certification_rules

@@ -10,15 +10,15 @@ namespace pd::domain::commission_rules {
 
 using core::ErrorCode;
 using core::make_error;
+using core::forbidden;
+using core::invalid;
+using core::missing;
+using core::conflict;
+using core::not_found;
 using Events = std::vector<EventBody>;
 
 namespace {
 
-core::Error forbidden(std::string message) { return make_error(ErrorCode::forbidden, std::move(message)); }
-core::Error invalid(std::string message, std::string field) { return make_error(ErrorCode::invalid_field, std::move(message), std::move(field)); }
-core::Error missing(std::string message, std::string field) { return make_error(ErrorCode::missing_field, std::move(message), std::move(field)); }
-core::Error conflict(std::string message, std::string field) { return make_error(ErrorCode::conflict, std::move(message), std::move(field)); }
-core::Error not_found(std::string message, std::string field) { return make_error(ErrorCode::not_found, std::move(message), std::move(field)); }
 
 bool may(const ProgramState& s, const Actor& a, Action action, Target t = {}) { return is_allowed(s, a.id, action, t); }
 

@@ -1,7 +1,7 @@
 // decide() for the commission commands (called by decide.cpp; same rules: pure, every business
 // rule checked here, a domain error naming the field or the events that record the command),
 // and the commission timers (closing a month, approving lines past their holding period) that
-// the scheduler's RunSupportTimers adds.
+// the scheduler's RunTimers adds.
 #pragma once
 
 #include "shared/domain/commands.hpp"
@@ -28,7 +28,7 @@ Outcome decide(const ProgramState& s, const StopReferralCommission& c, const Act
 bool timers_due(const ProgramState& s, TimeMs now);
 // The events those timers produce: for each month not closed yet that ended before `now`, its
 // SupportCommissionAccrued lines and SupportMonthClosed; then the approvals of lines whose
-// holding period has passed (RunSupportTimers adds them).
+// holding period has passed (RunTimers adds them).
 std::vector<EventBody> run_timers(const ProgramState& s, TimeMs now);
 
 } // namespace pd::domain::commission_rules

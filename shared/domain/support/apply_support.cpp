@@ -66,7 +66,7 @@ std::string quoted(const Ticket& t) { return "\"" + t.subject + "\""; }
 } // namespace
 
 ApplyOutcome apply(ProgramState& s, const Event&, const SupportSettingsChanged& b) {
-  s.support = b.settings;
+  s.support_settings = b.settings;
   return {};
 }
 

@@ -17,20 +17,14 @@ namespace pd::domain::support_rules {
 
 using core::ErrorCode;
 using core::make_error;
+using core::forbidden;
+using core::conflict;
 using identity::Role;
 using Events = std::vector<EventBody>;
 
 namespace {
 
-core::Error forbidden(std::string message = "You are not allowed to do that in this program.") {
-  return make_error(ErrorCode::forbidden, std::move(message));
-}
 core::Error no_ticket() { return make_error(ErrorCode::not_found, "No such ticket.", "data.ticket_id"); }
-core::Error conflict(std::string message, Sequence current, std::string field = "data.ticket_id") {
-  auto e = make_error(ErrorCode::conflict, std::move(message), std::move(field));
-  e.current_version = current;
-  return e;
-}
 
 bool may(const ProgramState& s, const Actor& a, Action action, Target t = {}) { return is_allowed(s, a.id, action, t); }
 
@@ -52,17 +46,17 @@ std::optional<core::Error> check_tags(Category primary, const std::vector<Catego
 
 std::optional<core::Error> check_attachments(const ProgramState& s, const std::vector<Attachment>& files) {
   for (std::size_t i = 0; i < files.size(); ++i)
-    if (files[i].size > s.support.max_attachment_bytes)
+    if (files[i].size > s.support_settings.max_attachment_bytes)
       return make_error(ErrorCode::payload_too_large,
                         "'" + files[i].name + "' is larger than this program allows (" +
-                            std::to_string(s.support.max_attachment_bytes / (std::int64_t{1024} * 1024)) + " MB per file).",
+                            std::to_string(s.support_settings.max_attachment_bytes / (std::int64_t{1024} * 1024)) + " MB per file).",
                         "data.attachments[" + std::to_string(i) + "]");
   return std::nullopt;
 }
 
 std::vector<std::string> topic_keys(const ProgramState& s, const std::string& text) {
   std::vector<std::string> keys;
-  for (const auto& m : match_restricted_topics(s.support.restricted_topics, text)) keys.push_back(m.key);
+  for (const auto& m : match_restricted_topics(s.support_settings.restricted_topics, text)) keys.push_back(m.key);
   return keys;
 }
 
@@ -104,7 +98,7 @@ Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeM
   auto message = message_of(s, nullptr, a, MessageKind::reply, c.text, c.attachments, now);
   message.restricted_topics = topic_keys(s, c.subject + "\n" + c.text);
   TicketOpened e{s.next_ticket_id, customer, s.handler_of(customer), c.subject, priority, category, c.tags, std::move(message),
-                 sla::start_clock(s.support, s.customer(customer), priority, now)};
+                 sla::start_clock(s.support_settings, s.customer(customer), priority, now)};
   return Events{std::move(e)};
 }
 
@@ -113,7 +107,7 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
   if (!t) return no_ticket();
   if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
   const Role role = s.role_of(a.id);
-  if (t->status == TicketStatus::closed) return conflict("This ticket is closed. Open a new ticket to continue.", t->version);
+  if (t->status == TicketStatus::closed) return conflict("This ticket is closed. Open a new ticket to continue.", "data.ticket_id", t->version);
   if (auto e = check_attachments(s, c.attachments)) return *e;
 
   if (c.internal) {
@@ -134,13 +128,13 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
   if (role == Role::customer) {
     if (c.status) return make_error(ErrorCode::invalid_field, "Customers do not set a ticket's status.", "data.status");
     if (t->status == TicketStatus::resolved) {
-      if (now > t->sla.resolved_at + s.support.reopen_window_hours * hour_ms)
-        return conflict("This ticket was resolved too long ago to reopen. Open a new ticket.", t->version);
+      if (now > t->sla.resolved_at + s.support_settings.reopen_window_hours * hour_ms)
+        return conflict("This ticket was resolved too long ago to reopen. Open a new ticket.", "data.ticket_id", t->version);
       out.status = TicketStatus::reopened;
-      out.sla = sla::resume(t->sla, s.support, now);
+      out.sla = sla::resume(t->sla, s.support_settings, now);
     } else if (t->status == TicketStatus::waiting_on_customer) {
       out.status = TicketStatus::open;
-      out.sla = sla::resume(t->sla, s.support, now);
+      out.sla = sla::resume(t->sla, s.support_settings, now);
     }
     out.message = std::move(m);
     return Events{std::move(out)};
@@ -150,7 +144,7 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
   if (role == Role::agent && !m.restricted_topics.empty()) {
     if (!c.send_despite_warning) {
       std::string names;
-      for (const auto& match : match_restricted_topics(s.support.restricted_topics, c.text))
+      for (const auto& match : match_restricted_topics(s.support_settings.restricted_topics, c.text))
         names += (names.empty() ? "" : "; ") + match.name + " (" + match.escalation_path + ")";
       return make_error(ErrorCode::invalid_field,
                         "This reply touches a restricted topic: " + names + ". Escalate instead, or confirm to send it anyway.",
@@ -165,13 +159,13 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
     return make_error(ErrorCode::invalid_field, "After a reply a ticket is open, waiting on the customer, or resolved.", "data.status");
   if (escalation_pending && !business) {
     if (next == TicketStatus::resolved)
-      return conflict("This ticket is escalated and held open until the business responds.", t->version, "data.status");
+      return conflict("This ticket is escalated and held open until the business responds.", "data.status", t->version);
     next = TicketStatus::escalated; // held open; the agent may still keep the customer informed
   }
   auto clock = sla::first_response(t->sla, now);
-  if (next == TicketStatus::waiting_on_customer) clock = sla::pause(clock, s.support, now);
-  else if (next == TicketStatus::resolved) clock = sla::stop(clock, s.support, now);
-  else clock = sla::resume(clock, s.support, now);
+  if (next == TicketStatus::waiting_on_customer) clock = sla::pause(clock, s.support_settings, now);
+  else if (next == TicketStatus::resolved) clock = sla::stop(clock, s.support_settings, now);
+  else clock = sla::resume(clock, s.support_settings, now);
   out.status = next;
   out.sla = clock;
   out.escalation_answered = business && escalation_pending;
@@ -186,7 +180,7 @@ Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& a, Tim
   if (auto e = why_not(s, a.id, *t, TicketAction::triage)) return *e; // the ticket page's rule too
   if (auto e = check_tags(c.category, c.tags)) return *e;
   if (c.priority == t->priority && c.category == t->category && c.tags == t->tags) return Events{};
-  auto clock = sla::retarget(t->sla, s.support, s.customer(t->customer_id), c.priority, t->opened_at, now);
+  auto clock = sla::retarget(t->sla, s.support_settings, s.customer(t->customer_id), c.priority, t->opened_at, now);
   return Events{TicketTriaged{t->id, c.priority, c.category, c.tags, clock}};
 }
 
@@ -228,7 +222,7 @@ Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& a, Ti
   if (auto e = why_not(s, a.id, *t, TicketAction::resolve)) return *e; // the ticket page's rule too
   Events out;
   if (!c.note.empty()) out.push_back(TicketReplied{t->id, message_of(s, t, a, MessageKind::internal_note, c.note, {}, now), t->status, t->sla, false});
-  out.push_back(TicketStatusChanged{t->id, TicketStatus::resolved, sla::stop(t->sla, s.support, now)});
+  out.push_back(TicketStatusChanged{t->id, TicketStatus::resolved, sla::stop(t->sla, s.support_settings, now)});
   return out;
 }
 
@@ -240,7 +234,7 @@ Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& a, Time
     return make_error(ErrorCode::invalid_field, "Only the business adds a resolution note.", "data.note");
   Events out;
   if (!c.note.empty()) out.push_back(TicketReplied{t->id, message_of(s, t, a, MessageKind::internal_note, c.note, {}, now), t->status, t->sla, false});
-  out.push_back(TicketStatusChanged{t->id, TicketStatus::closed, sla::stop(t->sla, s.support, now)});
+  out.push_back(TicketStatusChanged{t->id, TicketStatus::closed, sla::stop(t->sla, s.support_settings, now)});
   return out;
 }
 
@@ -248,8 +242,8 @@ Outcome decide(const ProgramState& s, const RateTicket& c, const Actor& a, TimeM
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (!may(s, a, Action::rate_ticket, {.ticket = t->id})) return forbidden("Only the customer rates their support.");
-  if (is_open(t->status)) return conflict("Rate the support once the ticket is resolved or closed.", t->version);
-  if (t->customer_rating) return conflict("You have already rated this ticket.", t->version);
+  if (is_open(t->status)) return conflict("Rate the support once the ticket is resolved or closed.", "data.ticket_id", t->version);
+  if (t->customer_rating) return conflict("You have already rated this ticket.", "data.ticket_id", t->version);
   return Events{TicketRated{t->id, CustomerRating{c.responsiveness, c.knowledge, c.professionalism, c.overall, c.comment, now, {}}}};
 }
 
@@ -257,9 +251,9 @@ Outcome decide(const ProgramState& s, const RateTicketHandling& c, const Actor& 
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (!may(s, a, Action::rate_handling, {.ticket = t->id})) return forbidden("Only the business rates an agent's handling.");
-  if (is_open(t->status)) return conflict("Rate the handling once the ticket is resolved or closed.", t->version);
-  if (t->agent_id == 0) return conflict("No agent handled this ticket.", t->version);
-  if (t->business_rating) return conflict("This ticket's handling has already been rated.", t->version);
+  if (is_open(t->status)) return conflict("Rate the handling once the ticket is resolved or closed.", "data.ticket_id", t->version);
+  if (t->agent_id == 0) return conflict("No agent handled this ticket.", "data.ticket_id", t->version);
+  if (t->business_rating) return conflict("This ticket's handling has already been rated.", "data.ticket_id", t->version);
   return Events{TicketHandlingRated{t->id, BusinessRating{c.score, c.checklist, c.comment, a.id, now}}};
 }
 
@@ -267,8 +261,8 @@ Outcome decide(const ProgramState& s, const AnswerRating& c, const Actor& a, Tim
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (!may(s, a, Action::rate_handling, {.ticket = t->id})) return forbidden("Only the business answers a rating.");
-  if (!t->customer_rating) return conflict("The customer has not rated this ticket.", t->version);
-  if (!t->customer_rating->business_response.empty()) return conflict("This rating has already been answered.", t->version);
+  if (!t->customer_rating) return conflict("The customer has not rated this ticket.", "data.ticket_id", t->version);
+  if (!t->customer_rating->business_response.empty()) return conflict("This rating has already been answered.", "data.ticket_id", t->version);
   return Events{RatingAnswered{t->id, c.text}};
 }
 
@@ -308,7 +302,7 @@ Outcome decide(const ProgramState& s, const ChangeSupportSettings& c, const Acto
     err.field = "data.settings.restricted_topics" + (err.field.rfind(list, 0) == 0 ? err.field.substr(list.size()) : std::string{});
     return err;
   }
-  if (st == s.support) return Events{};
+  if (st == s.support_settings) return Events{};
   return Events{SupportSettingsChanged{st}};
 }
 
@@ -316,7 +310,7 @@ Outcome decide(const ProgramState& s, const WarnAgent& c, const Actor& a, TimeMs
   if (!may(s, a, Action::manage_agents)) return forbidden();
   auto it = s.agents.find(c.person_id);
   if (it == s.agents.end()) return make_error(ErrorCode::not_found, "No such agent.", "data.person_id");
-  if (it->second.status == PartnerStatus::terminated) return conflict("A terminated partnership cannot be changed.", it->second.version, "data.person_id");
+  if (it->second.status == PartnerStatus::terminated) return conflict("A terminated partnership cannot be changed.", "data.person_id", it->second.version);
   if (c.reason.empty()) return make_error(ErrorCode::missing_field, "Give a reason: the agent will see it.", "data.reason");
   return Events{AgentWarned{c.person_id, c.reason, now + warning_monitor_days * day_ms}};
 }
@@ -363,7 +357,7 @@ Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& a
   return Events{CheckInRescheduled{c.check_in_id, c.due_at, note}};
 }
 
-Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, TimeMs now) {
+Outcome decide(const ProgramState& s, const RunTimers&, const Actor& a, TimeMs now) {
   if (a.id != system_actor) return forbidden("Only the server's scheduler runs SLA timers.");
   Events out;
   for (const auto& due : sla::due_at(s, now)) {
@@ -376,7 +370,7 @@ Outcome decide(const ProgramState& s, const RunSupportTimers&, const Actor& a, T
       e.source = EscalationSource::sla;
       e.at = now;
       e.agent_id = responsible_for(s, t);
-      e.reason = "No first response at " + core::multiplier_text(s.support.auto_escalate_factor_percent) + " the SLA window.";
+      e.reason = "No first response at " + core::multiplier_text(s.support_settings.auto_escalate_factor_percent) + " the SLA window.";
       e.pending = true;
       out.push_back(TicketEscalated{t.id, std::move(e)});
       break;

@@ -25,9 +25,9 @@ Outcome decide(const ProgramState& s, const MarkNotificationsRead& c, const Acto
 Outcome decide(const ProgramState& s, const ScheduleCheckIn& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& actor, TimeMs now);
-Outcome decide(const ProgramState& s, const RunSupportTimers& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const RunTimers& c, const Actor& actor, TimeMs now);
 
-// The system actor (person id 0) the scheduler uses for RunSupportTimers.
+// The system actor (person id 0) the scheduler uses for RunTimers.
 inline constexpr PersonId system_actor = 0;
 
 } // namespace pd::domain::support_rules

@@ -104,7 +104,7 @@ SlaClock stop(const SlaClock& clock, const SupportSettings& settings, TimeMs now
 
 std::vector<DueTimer> due_at(const ProgramState& state, TimeMs now) {
   std::vector<DueTimer> out;
-  const auto reopen_ms = state.support.reopen_window_hours * hour_ms;
+  const auto reopen_ms = state.support_settings.reopen_window_hours * hour_ms;
   for (const auto& [id, t] : state.tickets) {
     const auto& c = t.sla;
     if (t.status == TicketStatus::resolved) {
@@ -128,7 +128,7 @@ TimeMs next_due(const ProgramState& state) {
   auto consider = [&](TimeMs at) {
     if (at != 0 && (best == 0 || at < best)) best = at;
   };
-  const auto reopen_ms = state.support.reopen_window_hours * hour_ms;
+  const auto reopen_ms = state.support_settings.reopen_window_hours * hour_ms;
   for (const auto& [id, t] : state.tickets) {
     const auto& c = t.sla;
     if (t.status == TicketStatus::resolved) {

@@ -9,6 +9,8 @@
 
 namespace pd::domain::sla {
 
+using core::invalid;
+
 namespace {
 
 using core::ms_per_day;
@@ -122,9 +124,6 @@ bool valid_zone_name(const std::string& name) {
   return true;
 }
 
-core::Error invalid(std::string field, std::string message) {
-  return core::make_error(core::ErrorCode::invalid_field, std::move(message), std::move(field));
-}
 
 } // namespace
 
@@ -179,33 +178,32 @@ std::int64_t business_time_between(const Calendar& calendar, TimeMs from, TimeMs
 
 std::optional<core::Error> validate(const Calendar& calendar) {
   if (!valid_zone_name(calendar.time_zone))
-    return invalid("time_zone", "time_zone must be an IANA time-zone name such as Europe/Berlin (letters, digits, "
-                                "'_', '-', '+' and '/', at most 64 characters).");
+    return invalid("time_zone must be an IANA time-zone name such as Europe/Berlin (letters, digits, "
+                                "'_', '-', '+' and '/', at most 64 characters).", "time_zone");
 
   const auto& offsets = calendar.offsets;
   for (std::size_t i = 0; i < offsets.size(); ++i) {
     const auto index = "offsets[" + std::to_string(i) + "]";
     if (offsets[i].offset_minutes < -max_offset_minutes || offsets[i].offset_minutes > max_offset_minutes)
-      return invalid("offsets",
-                     index + ": offset_minutes must be between -1080 and 1080 (18 hours either side of UTC).");
+      return invalid(index + ": offset_minutes must be between -1080 and 1080 (18 hours either side of UTC).", "offsets");
     if (i > 0 && offsets[i].at <= offsets[i - 1].at)
-      return invalid("offsets", index + ": changes must be sorted by time, each one later than the one before.");
+      return invalid(index + ": changes must be sorted by time, each one later than the one before.", "offsets");
   }
 
   const auto& hours = calendar.hours;
   if (!calendar.around_the_clock && hours.empty())
-    return invalid("hours", "hours must hold at least one interval unless the calendar runs around the clock.");
+    return invalid("hours must hold at least one interval unless the calendar runs around the clock.", "hours");
   for (std::size_t i = 0; i < hours.size(); ++i) {
     const auto& h = hours[i];
     const auto index = "hours[" + std::to_string(i) + "]";
     if (h.weekday < 0 || h.weekday > 6)
-      return invalid("hours", index + ": weekday must be 0 (Sunday) to 6 (Saturday).");
+      return invalid(index + ": weekday must be 0 (Sunday) to 6 (Saturday).", "hours");
     if (h.start_minute < 0 || h.start_minute >= minutes_per_day)
-      return invalid("hours", index + ": start_minute must be 0 to 1439 (minutes after local midnight).");
+      return invalid(index + ": start_minute must be 0 to 1439 (minutes after local midnight).", "hours");
     if (h.end_minute < 1 || h.end_minute > minutes_per_day)
-      return invalid("hours", index + ": end_minute must be 1 to 1440 (minutes after local midnight).");
+      return invalid(index + ": end_minute must be 1 to 1440 (minutes after local midnight).", "hours");
     if (h.start_minute >= h.end_minute)
-      return invalid("hours", index + ": start_minute must be before end_minute (split a night shift in two days).");
+      return invalid(index + ": start_minute must be before end_minute (split a night shift in two days).", "hours");
   }
   // Overlaps: per weekday, in order of start.
   std::vector<std::size_t> order(hours.size());
@@ -220,14 +218,14 @@ std::optional<core::Error> validate(const Calendar& calendar) {
     const auto& before = hours[order[k - 1]];
     const auto& after = hours[order[k]];
     if (after.weekday == before.weekday && after.start_minute < before.end_minute)
-      return invalid("hours", "hours[" + std::to_string(order[k]) + "] (" + hours_text(after) + ") overlaps hours[" +
-                                  std::to_string(order[k - 1]) + "] (" + hours_text(before) + ").");
+      return invalid("hours[" + std::to_string(order[k]) + "] (" + hours_text(after) + ") overlaps hours[" +
+                                  std::to_string(order[k - 1]) + "] (" + hours_text(before) + ").", "hours");
   }
 
   for (std::size_t i = 0; i < calendar.holidays.size(); ++i)
     if (!core::parse_date(calendar.holidays[i]))
-      return invalid("holidays", "holidays[" + std::to_string(i) +
-                                     "] must be a local date of the form YYYY-MM-DD (years 1900-9999).");
+      return invalid("holidays[" + std::to_string(i) +
+                                     "] must be a local date of the form YYYY-MM-DD (years 1900-9999).", "holidays");
   return std::nullopt;
 }
 

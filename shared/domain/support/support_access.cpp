@@ -10,6 +10,7 @@ namespace pd::domain {
 using core::ErrorCode;
 using core::FieldReader;
 using core::make_error;
+using core::conflict;
 
 bool may_work_support(const ProgramState& s, PersonId agent) {
   if (agent == 0 || s.role_of(agent) != identity::Role::agent) return false;
@@ -78,11 +79,6 @@ std::string name_of(const ProgramState& s, PersonId p) {
   return m ? m->name : "The agent";
 }
 
-core::Error conflict(std::string message, Sequence current, std::string field) {
-  auto e = make_error(ErrorCode::conflict, std::move(message), std::move(field));
-  e.current_version = current;
-  return e;
-}
 
 // The agent's certification after a reinstatement (partner status does not change it).
 bool certified_after(const ProgramState& s, PersonId agent) { return is_certified(s.certification, agent); }
@@ -109,8 +105,7 @@ std::optional<core::Error> check_reinstatement(const ProgramState& s, const SetA
   if (remediation_outstanding(s, c.person_id))
     return conflict(name_of(s, c.person_id) +
                         "'s suspension requires remediation before reinstatement. Record what was done (and it is kept with who "
-                        "recorded it and when), then reinstate.",
-                    version, "data.status");
+                        "recorded it and when), then reinstate.", "data.status", version);
   if (c.customers_come_back && *c.customers_come_back && !held_customers(s, c.person_id).empty() && !certified_after(s, c.person_id))
     return make_error(ErrorCode::invalid_field,
                       name_of(s, c.person_id) + "'s certification is " + label_of(certification_status(s.certification, c.person_id)) +
@@ -135,11 +130,10 @@ Outcome decide(const ProgramState& s, const DecideHeldCustomers& c, const Actor&
   if (it == s.agents.end()) return make_error(ErrorCode::not_found, "No such agent.", "data.person_id");
   const auto held = held_customers(s, c.person_id);
   if (held.empty())
-    return conflict("No customers of " + name_of(s, c.person_id) + " are waiting in your queue.", it->second.version, "data.person_id");
+    return conflict("No customers of " + name_of(s, c.person_id) + " are waiting in your queue.", "data.person_id", it->second.version);
   if (c.come_back && !may_work_support(s, c.person_id))
     return conflict(name_of(s, c.person_id) + " may not work support now (" + why_no_support(s, c.person_id) +
-                        "): the customers can come back once that changes.",
-                    it->second.version, "data.come_back");
+                        "): the customers can come back once that changes.", "data.come_back", it->second.version);
   Events out;
   for (auto id : held) {
     if (c.come_back) out.push_back(CustomerSupportHeld{id, c.person_id, false});
@@ -154,7 +148,7 @@ Outcome decide(const ProgramState& s, const RecordRemediation& c, const Actor& a
   if (it == s.agents.end()) return make_error(ErrorCode::not_found, "No such agent.", "data.person_id");
   auto rec = s.agent_support.find(c.person_id);
   if (rec == s.agent_support.end() || !rec->second.remediation_required)
-    return conflict(name_of(s, c.person_id) + "'s suspension does not require remediation.", it->second.version, "data.person_id");
+    return conflict(name_of(s, c.person_id) + "'s suspension does not require remediation.", "data.person_id", it->second.version);
   if (c.what.empty()) return make_error(ErrorCode::missing_field, "Say what remediation was done.", "data.what");
   return Events{RemediationRecorded{c.person_id, c.what}};
 }

@@ -11,23 +11,16 @@ using core::make_error;
 
 namespace {
 
-template <class E>
-std::optional<E> enum_of(const std::string& word) {
-  if (word.empty()) return std::nullopt;
-  E value = nlohmann::json(word).get<E>();
-  return nlohmann::json(value).get<std::string>() == word ? std::optional<E>(value) : std::nullopt;
-}
-
 std::optional<Category> read_category(FieldReader& r, const char* field, bool required) {
   if (!required && !r.has(field)) return std::nullopt;
   auto w = r.word(field, {"billing", "bug", "how-to", "feature-request", "account", "integration", "performance", "security", "onboarding",
                           "churn-risk"});
-  return enum_of<Category>(w);
+  return core::enum_from_word<Category>(w);
 }
 
 std::optional<Priority> read_priority(FieldReader& r, const char* field, bool required) {
   if (!required && !r.has(field)) return std::nullopt;
-  return enum_of<Priority>(r.word(field, {"P0", "P1", "P2", "P3"}));
+  return core::enum_from_word<Priority>(r.word(field, {"P0", "P1", "P2", "P3"}));
 }
 
 // A JSON array field of at most `max` items (nullptr when absent or on error).
@@ -38,7 +31,7 @@ std::vector<Category> read_tags(FieldReader& r, const nlohmann::json& data) {
   auto a = array_field(r, data, "tags", 2);
   if (!a) return tags;
   for (const auto& item : *a) {
-    auto c = item.is_string() ? enum_of<Category>(item.get<std::string>()) : std::nullopt;
+    auto c = item.is_string() ? core::enum_from_word<Category>(item.get<std::string>()) : std::nullopt;
     if (!c) {
       r.fail(make_error(ErrorCode::invalid_field, "'" + r.name_of("tags") + "' holds one of the ten category tags.", r.name_of("tags")));
       return {};
@@ -94,7 +87,7 @@ std::optional<core::Error> read_command(const nlohmann::json& data, ReplyToTicke
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
   c.text = r.text("text", {1, max_message});
   c.internal = r.has("internal") && r.boolean("internal");
-  if (r.has("status")) c.status = enum_of<TicketStatus>(r.word("status", {"open", "waiting_on_customer", "resolved"}));
+  if (r.has("status")) c.status = core::enum_from_word<TicketStatus>(r.word("status", {"open", "waiting_on_customer", "resolved"}));
   c.attachments = read_attachments(r, data);
   c.send_despite_warning = r.has("send_despite_warning") && r.boolean("send_despite_warning");
   return r.error();
@@ -359,8 +352,8 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RescheduleCh
   return r.error();
 }
 
-std::optional<core::Error> read_command(const nlohmann::json&, RunSupportTimers&) {
-  return make_error(ErrorCode::invalid_field, "'RunSupportTimers' is not sent to this endpoint.", "type");
+std::optional<core::Error> read_command(const nlohmann::json&, RunTimers&) {
+  return make_error(ErrorCode::invalid_field, "'RunTimers' is not sent to this endpoint.", "type");
 }
 
 nlohmann::json write_command(const OpenTicket& c) {
@@ -435,6 +428,6 @@ nlohmann::json write_command(const RescheduleCheckIn& c) {
   if (c.note) j["note"] = *c.note;
   return j;
 }
-nlohmann::json write_command(const RunSupportTimers&) { return nlohmann::json::object(); }
+nlohmann::json write_command(const RunTimers&) { return nlohmann::json::object(); }
 
 } // namespace pd::domain

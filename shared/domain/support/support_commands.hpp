@@ -133,9 +133,9 @@ struct RescheduleCheckIn {
   bool operator==(const RescheduleCheckIn&) const = default;
 };
 // Sent only by the server's scheduler (never accepted from a request): everything due at `now`.
-struct RunSupportTimers {
-  static constexpr const char* type = "RunSupportTimers";
-  bool operator==(const RunSupportTimers&) const = default;
+struct RunTimers {
+  static constexpr const char* type = "RunTimers";
+  bool operator==(const RunTimers&) const = default;
 };
 
 // Strict decoders of a command's "data" object (errors name the field as "data.…") and the
@@ -162,7 +162,7 @@ PD_SUPPORT_COMMAND_CODEC(MarkNotificationsRead)
 PD_SUPPORT_COMMAND_CODEC(ScheduleCheckIn)
 PD_SUPPORT_COMMAND_CODEC(CompleteCheckIn)
 PD_SUPPORT_COMMAND_CODEC(RescheduleCheckIn)
-PD_SUPPORT_COMMAND_CODEC(RunSupportTimers)
+PD_SUPPORT_COMMAND_CODEC(RunTimers)
 #undef PD_SUPPORT_COMMAND_CODEC
 
 } // namespace pd::domain

@@ -115,7 +115,7 @@ PerformanceScore performance_of(const AgentSupport& rec, TimeMs now) {
 
 std::vector<FollowUp> follow_ups(const ProgramState& s, PersonId agent, TimeMs now) {
   std::vector<FollowUp> out;
-  const TimeMs quiet_before = now - s.support.quiet_days * day_ms;
+  const TimeMs quiet_before = now - s.support_settings.quiet_days * day_ms;
   for (const auto& [cid, c] : s.customers) {
     if (c.assigned_agent != agent) continue;
     if (c.profile.subscription == SubscriptionStatus::trialing)

@@ -6,17 +6,11 @@ namespace pd::domain {
 
 using core::ErrorCode;
 using core::make_error;
+using core::forbidden;
+using core::conflict;
 
 namespace {
 
-core::Error forbidden(std::string message = "You are not allowed to do that in this program.") {
-  return make_error(ErrorCode::forbidden, std::move(message));
-}
-core::Error conflict(std::string message, Sequence current) {
-  auto e = make_error(ErrorCode::conflict, std::move(message), "data.ticket_id");
-  e.current_version = current;
-  return e;
-}
 
 } // namespace
 
@@ -25,27 +19,27 @@ std::optional<core::Error> why_not(const ProgramState& s, PersonId person, const
   switch (action) {
   case TicketAction::triage:
     if (!is_allowed(s, person, Action::triage_ticket, target)) return forbidden("Only the agent or the business triages a ticket.");
-    if (!is_open(t.status)) return conflict("Only an open ticket can be triaged.", t.version);
+    if (!is_open(t.status)) return conflict("Only an open ticket can be triaged.", "data.ticket_id", t.version);
     return std::nullopt;
   case TicketAction::escalate:
     if (!is_allowed(s, person, Action::escalate_ticket, target)) return forbidden();
-    if (!is_open(t.status)) return conflict("Only an open ticket can be escalated.", t.version);
-    if (t.escalation.pending) return conflict("This ticket is already escalated and waiting for the business.", t.version);
+    if (!is_open(t.status)) return conflict("Only an open ticket can be escalated.", "data.ticket_id", t.version);
+    if (t.escalation.pending) return conflict("This ticket is already escalated and waiting for the business.", "data.ticket_id", t.version);
     return std::nullopt;
   case TicketAction::take_over:
     if (!is_allowed(s, person, Action::take_over_ticket, target)) return forbidden("Only the business can take over a ticket.");
-    if (!is_open(t.status)) return conflict("Only an open ticket can be taken over.", t.version);
-    if (t.taken_over_by != 0) return conflict("The business has already taken over this ticket.", t.version);
+    if (!is_open(t.status)) return conflict("Only an open ticket can be taken over.", "data.ticket_id", t.version);
+    if (t.taken_over_by != 0) return conflict("The business has already taken over this ticket.", "data.ticket_id", t.version);
     return std::nullopt;
   case TicketAction::resolve:
     if (!is_allowed(s, person, Action::resolve_ticket, target)) return forbidden();
-    if (!is_open(t.status)) return conflict("This ticket is already resolved or closed.", t.version);
+    if (!is_open(t.status)) return conflict("This ticket is already resolved or closed.", "data.ticket_id", t.version);
     if (t.escalation.pending && s.role_of(person) == identity::Role::agent)
-      return conflict("This ticket is escalated and held open until the business responds.", t.version);
+      return conflict("This ticket is escalated and held open until the business responds.", "data.ticket_id", t.version);
     return std::nullopt;
   case TicketAction::close:
     if (!is_allowed(s, person, Action::close_ticket, target)) return forbidden("Only the customer or the business closes a ticket.");
-    if (t.status == TicketStatus::closed) return conflict("This ticket is already closed.", t.version);
+    if (t.status == TicketStatus::closed) return conflict("This ticket is already closed.", "data.ticket_id", t.version);
     return std::nullopt;
   }
   return forbidden();

@@ -127,7 +127,7 @@ std::vector<Sample<Command>> command_samples() {
       {ScheduleCheckIn{1, t1 + 86'400'000, "Quarterly call"}},
       {CompleteCheckIn{3}},
       {RescheduleCheckIn{3, t1 + 2 * 86'400'000, "Moved to Friday"}},
-      {RunSupportTimers{}},
+      {RunTimers{}},
       {ChangeCertificationSettings{AccessMode::automatic, full_rules()}},
       {SaveTrainingModule{full_module(), {{1, 0}}}},
       {RemoveTrainingModule{7}},
@@ -158,7 +158,7 @@ std::vector<Sample<Command>> command_samples() {
 }
 
 // Commands the server builds itself: never decoded from a request.
-bool server_built(const Command& c) { return std::holds_alternative<AcceptInvitation>(c) || std::holds_alternative<RunSupportTimers>(c); }
+bool server_built(const Command& c) { return std::holds_alternative<AcceptInvitation>(c) || std::holds_alternative<RunTimers>(c); }
 
 pd::core::Result<Command> command_round_trip(const Command& c) {
   auto data = encode_command({"cmd-round-trip", c})["data"];

@@ -111,7 +111,7 @@ struct Server {
     }
     return bodies;
   }
-  void timers(TimeMs now) { run(RunSupportTimers{}, support_rules::system_actor, now); }
+  void timers(TimeMs now) { run(RunTimers{}, support_rules::system_actor, now); }
   TicketId open(PersonId who, CustomerId customer, const char* subject, const char* text, TimeMs now) {
     return std::get<TicketOpened>(run(OpenTicket{customer, subject, text, {}, {}, {}, {}}, who, now).at(0)).ticket_id;
   }
@@ -266,7 +266,7 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
   // Another customer's ticket: the program's ticket counter moves on without Jordan.
   server.open(staff_id, 2, "Webhooks failing", "502s on every delivery.", t0 + 60 * hour_ms);
   // Settings change: customers get them without the restricted topics.
-  auto settings = full.support;
+  auto settings = full.support_settings;
   settings.quiet_days = 45;
   server.run(ChangeSupportSettings{settings}, owner_id, t0 + 61 * hour_ms);
   server.run(ReplyToTicket{a, "The duplicate charge is refunded.", false, TicketStatus::open, {}, false}, staff_id, t0 + 62 * hour_ms);
@@ -324,7 +324,7 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
       CHECK(m.restricted_topics.empty());
     }
   }
-  CHECK(view.support.restricted_topics.empty());
+  CHECK(view.support_settings.restricted_topics.empty());
   CHECK(view.support.quiet_days == 45);
   // B missed its first-response window and was escalated by the SLA rules: the customer saw
   // neither; its status is the one the last reply gave it, and the internal note after it did

@@ -23,9 +23,9 @@ constexpr PersonId owner = 1, admin = 2, staff = 3, ava = 4, theo = 5, jordan = 
 const std::string sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 
-// The scheduler's tick (RunSupportTimers runs the certification's timers too).
+// The scheduler's tick (RunTimers runs the certification's timers too).
 std::vector<EventBody> timers(Given& g, TimeMs now) {
-  auto events = when_ok(g.state, RunSupportTimers{}, support_rules::system_actor, now);
+  auto events = when_ok(g.state, RunTimers{}, support_rules::system_actor, now);
   for (auto& e : events) g.event(support_rules::system_actor, e, now);
   return events;
 }

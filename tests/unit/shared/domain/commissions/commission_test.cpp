@@ -33,8 +33,8 @@ TimeMs at(int y, int m, int d, int hours = 0, int minutes = 0) {
 }
 
 
-// The scheduler's tick (RunSupportTimers runs the commission timers too).
-std::vector<EventBody> timers(Given& g, TimeMs now) { return run(g, RunSupportTimers{}, support_rules::system_actor, now); }
+// The scheduler's tick (RunTimers runs the commission timers too).
+std::vector<EventBody> timers(Given& g, TimeMs now) { return run(g, RunTimers{}, support_rules::system_actor, now); }
 
 // A refused command: the error, and the state exactly as it was.
 // decide() takes the state by const reference, so a refusal cannot change it here; that a
@@ -940,9 +940,9 @@ TEST_CASE("an agent sees the plans and its own ledger; payments stay with the bu
   act(AssignCustomer{3, ava}, staff, at(2026, 1, 7));
   act(refund("rf-1", 1, 5'000, "inv-1"), staff, at(2026, 1, 8));
   act(AssignCustomer{1, theo}, staff, at(2026, 1, 9));
-  act(RunSupportTimers{}, support_rules::system_actor, at(2026, 1, 16));
+  act(RunTimers{}, support_rules::system_actor, at(2026, 1, 16));
   act(RecordPayout{"TR-1", "USD", {referral_line_of(server.state, "inv-1").id, referral_line_of(server.state, "t-1").id}}, owner, at(2026, 1, 17));
-  act(RunSupportTimers{}, support_rules::system_actor, at(2026, 2, 1));
+  act(RunTimers{}, support_rules::system_actor, at(2026, 2, 1));
   act(AdjustCommission{ava, LedgerSide::support, Money{250, "USD"}, "Extra onboarding.", 3}, staff, at(2026, 2, 2));
 
   const auto& full = server.state.commissions;
@@ -1369,7 +1369,7 @@ TEST_CASE("property: support-side, membership, discipline and certification even
       case 16:
       case 17: // the scheduler
         support_side = false;
-        both(RunSupportTimers{}, RunSupportTimers{}, support_rules::system_actor);
+        both(RunTimers{}, RunTimers{}, support_rules::system_actor);
         break;
       case 18: { // the business approves a pending line, or pays out an agent's approved lines
         support_side = false;
@@ -1467,7 +1467,7 @@ TEST_CASE("property: support-side, membership, discipline and certification even
     // Close every month the sequence touched.
     now = month_start(month_of(now) + 1);
     model.days_before(now);
-    both(RunSupportTimers{}, RunSupportTimers{}, support_rules::system_actor);
+    both(RunTimers{}, RunTimers{}, support_rules::system_actor);
 
     // (2) The support lines are those of the day-by-day recomputation.
     const auto end = pd::core::civil_from_days(day_of(now));

@@ -80,7 +80,7 @@ TEST_CASE("the score over time: each day's point is the score as it stood that d
   // Day 3: the next ticket misses its first response (12 h), then is answered after 20 h and rated 1/5.
   auto events = run(g, OpenTicket{0, "Invoices", "Where are my invoices?", {}, {}, {}, {}}, jordan, t0 + 3 * day_ms);
   const auto late = std::get<TicketOpened>(events.at(0)).ticket_id;
-  const auto timers = when_ok(g.state, RunSupportTimers{}, support_rules::system_actor, t0 + 3 * day_ms + 13 * hour_ms);
+  const auto timers = when_ok(g.state, RunTimers{}, support_rules::system_actor, t0 + 3 * day_ms + 13 * hour_ms);
   for (const auto& e : timers) g.event(support_rules::system_actor, e, t0 + 3 * day_ms + 13 * hour_ms);
   run(g, ReplyToTicket{late, "Billing > Invoices.", false, TicketStatus::resolved, {}, false}, ava, t0 + 3 * day_ms + 20 * hour_ms);
   run(g, CloseTicket{late, ""}, jordan, t0 + 4 * day_ms);

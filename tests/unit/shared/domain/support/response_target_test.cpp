@@ -36,18 +36,18 @@ Ticket ticket_on(const SupportSettings& settings, const char* segment, Priority 
 
 TEST_CASE("a new program starts with the priority matrix on; an old log's program keeps it off") {
   auto g = created_program();
-  CHECK(g.state.support.priority_matrix);
+  CHECK(g.state.support_settings.priority_matrix);
   CHECK(std::get<ProgramCreated>(when_ok(ProgramState{}, CreateProgram{"X", "USD"}, owner, t0).at(0)).priority_matrix);
   // A ProgramCreated written before the field existed decodes with the matrix off.
   auto old = body_from_json("ProgramCreated", {{"name", "Old"}, {"currency", "USD"}, {"owner_id", 1}, {"owner_name", "M"}, {"owner_email", "m@a.test"}});
   REQUIRE(old);
   CHECK_FALSE(std::get<ProgramCreated>(old.value()).priority_matrix);
-  CHECK_FALSE(acme().state.support.priority_matrix);
+  CHECK_FALSE(acme().state.support_settings.priority_matrix);
 }
 
 TEST_CASE("seed 003: on a new program a critical ticket from a Standard customer is answered within 2 h, nothing waits over 24 h") {
   auto g = created_program();
-  const auto& s = g.state.support;
+  const auto& s = g.state.support_settings;
   // P0 Critical from a Standard (Growth) customer: 15 min first response, 2 h resolution.
   auto p0 = sla::windows_for(s, nullptr, Priority::p0);
   CHECK(p0.first_response_ms == 15 * minute_ms);

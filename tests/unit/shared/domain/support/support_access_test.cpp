@@ -29,7 +29,7 @@ TicketId open_ticket(Given& g, TimeMs at, const char* subject = "Exporting repor
 }
 
 void timers(Given& g, TimeMs now) {
-  auto events = when_ok(g.state, RunSupportTimers{}, support_rules::system_actor, now);
+  auto events = when_ok(g.state, RunTimers{}, support_rules::system_actor, now);
   for (auto& e : events) g.event(support_rules::system_actor, e, now);
 }
 

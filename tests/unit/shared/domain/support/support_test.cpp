@@ -24,7 +24,7 @@ TicketId open_ticket(Given& g, TimeMs at, std::string text = "How do I export a 
 }
 
 void timers(Given& g, TimeMs now) {
-  auto events = when_ok(g.state, RunSupportTimers{}, support_rules::system_actor, now);
+  auto events = when_ok(g.state, RunTimers{}, support_rules::system_actor, now);
   for (auto& e : events) g.event(support_rules::system_actor, e, now);
 }
 
@@ -64,7 +64,7 @@ TEST_CASE("customers open tickets only for themselves; agents do not open ticket
 
 TEST_CASE("the priority matrix makes the stricter of tier and priority apply") {
   auto g = acme();
-  auto settings = g.state.support;
+  auto settings = g.state.support_settings;
   settings.priority_matrix = true;
   run(g, ChangeSupportSettings{settings}, owner, t0);
   auto events = run(g, OpenTicket{0, "Down", "The dashboard is down for everyone", Priority::p0, Category::bug, {}, {}}, jordan, t0);
@@ -127,7 +127,7 @@ TEST_CASE("a ticket that passes its first-response deadline goes overdue, then e
 
 TEST_CASE("a configurable auto-escalation threshold") {
   auto g = acme();
-  auto settings = g.state.support;
+  auto settings = g.state.support_settings;
   settings.auto_escalate_factor_percent = 150;
   run(g, ChangeSupportSettings{settings}, owner, t0);
   const auto id = open_ticket(g, t0);
@@ -136,7 +136,7 @@ TEST_CASE("a configurable auto-escalation threshold") {
 
 TEST_CASE("business hours: a Friday-afternoon ticket in New York is due Monday, across the spring-forward weekend") {
   auto g = acme();
-  auto settings = g.state.support;
+  auto settings = g.state.support_settings;
   auto& cal = settings.tiers.at(1).calendar; // standard
   cal.around_the_clock = false;
   cal.time_zone = "America/New_York";
@@ -254,14 +254,14 @@ TEST_CASE("restricted topics: the ticket shows the topic; an agent's reply on it
 
 TEST_CASE("bad input changes nothing: zero SLA windows, oversized attachments, strangers' tickets, bad tags") {
   auto g = acme();
-  auto settings = g.state.support;
+  auto settings = g.state.support_settings;
   settings.tiers[0].first_response_minutes = 0;
   CHECK(when_refused(g.state, ChangeSupportSettings{settings}, owner).field == "data.settings.tiers[0].first_response_minutes");
-  settings = g.state.support;
+  settings = g.state.support_settings;
   settings.tiers[1].resolution_minutes = -5;
   CHECK(when_refused(g.state, ChangeSupportSettings{settings}, owner).field == "data.settings.tiers[1].resolution_minutes");
-  CHECK(when_refused(g.state, ChangeSupportSettings{g.state.support}, staff).code == ErrorCode::forbidden);
-  settings = g.state.support;
+  CHECK(when_refused(g.state, ChangeSupportSettings{g.state.support_settings}, staff).code == ErrorCode::forbidden);
+  settings = g.state.support_settings;
   settings.tiers[1].calendar.time_zone = "Mars/Olympus";
   CHECK(when_refused(g.state, ChangeSupportSettings{settings}, owner).field == "data.settings.tiers[1].calendar.time_zone");
   Attachment big{"dump.zip", "application/zip", 11 * 1024 * 1024, std::string(64, 'a')};
@@ -356,7 +356,7 @@ TEST_CASE("support state survives the snapshot codec") {
   REQUIRE(back.ok());
   CHECK(back.value().tickets.at(id).messages.size() == 2);
   CHECK(back.value().tickets.at(id).sla.first_response_due == g.state.tickets.at(id).sla.first_response_due);
-  CHECK(back.value().support == g.state.support);
+  CHECK(back.value().support == g.state.support_settings);
   CHECK(back.value().inboxes.at(ava).items.size() == g.state.inboxes.at(ava).items.size());
   CHECK(back.value().tickets_by_customer.at(1) == std::vector<TicketId>{id});
 }

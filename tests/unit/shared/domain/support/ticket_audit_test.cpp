@@ -82,7 +82,7 @@ TEST_CASE("take-overs, reassignments, SLA misses, status and priority changes ar
   Desk d;
   const auto t = d.open(jordan_id, "Export fails", "The CSV export times out.", t0);
   d.run(TriageTicket{t, Priority::p0, Category::bug, {Category::performance}}, ava_id, t0 + minute_ms);
-  d.run(RunSupportTimers{}, support_rules::system_actor, t0 + 13 * hour_ms); // past the 12 h first-response window at the latest
+  d.run(RunTimers{}, support_rules::system_actor, t0 + 13 * hour_ms); // past the 12 h first-response window at the latest
   d.run(TakeOverTicket{t}, staff_id, t0 + 14 * hour_ms);
   d.run(ReplyToTicket{t, "Looking into it.", false, TicketStatus::waiting_on_customer, {}, false}, staff_id, t0 + 15 * hour_ms);
   d.run(ReplyToTicket{t, "Still failing.", false, {}, {}, false}, jordan_id, t0 + 16 * hour_ms);

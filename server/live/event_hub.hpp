@@ -3,7 +3,7 @@
 // hub also admits streams (StreamRegistry: limits per session, person, address and in total).
 #pragma once
 
-#include "server/events/stream_registry.hpp"
+#include "server/live/stream_registry.hpp"
 #include "shared/domain/types.hpp"
 
 #include <atomic>
@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <mutex>
 
-namespace pd::events {
+namespace pd::live {
 
 class EventHub {
 public:
@@ -42,4 +42,4 @@ private:
   std::atomic<std::uint64_t> generation_{0};
 };
 
-} // namespace pd::events
+} // namespace pd::live

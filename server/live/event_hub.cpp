@@ -1,6 +1,6 @@
-#include "server/events/event_hub.hpp"
+#include "server/live/event_hub.hpp"
 
-namespace pd::events {
+namespace pd::live {
 
 void EventHub::published(domain::Sequence last) {
   {
@@ -32,4 +32,4 @@ void EventHub::close() {
   cv_.notify_all();
 }
 
-} // namespace pd::events
+} // namespace pd::live

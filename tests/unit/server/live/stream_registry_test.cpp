@@ -1,5 +1,5 @@
 #include "server/config/options.hpp"
-#include "server/events/stream_registry.hpp"
+#include "server/live/stream_registry.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-using namespace pd::events;
+using namespace pd::live;
 
 TEST_CASE("streams are admitted below each limit, and the first limit reached is named") {
   std::atomic<int> gauge{0};

@@ -1,6 +1,6 @@
-#include "server/events/stream_registry.hpp"
+#include "server/live/stream_registry.hpp"
 
-namespace pd::events {
+namespace pd::live {
 
 namespace {
 
@@ -90,4 +90,4 @@ int StreamRegistry::open_for_person(std::int64_t person) const {
   return count_of(by_person_, person);
 }
 
-} // namespace pd::events
+} // namespace pd::live

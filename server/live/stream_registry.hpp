@@ -15,7 +15,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace pd::events {
+namespace pd::live {
 
 struct StreamLimits {
   int per_session = 4;
@@ -88,4 +88,4 @@ private:
   std::unordered_map<std::string, int> by_address_;
 };
 
-} // namespace pd::events
+} // namespace pd::live

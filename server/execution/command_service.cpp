@@ -1,4 +1,4 @@
-#include "server/commands/command_service.hpp"
+#include "server/execution/command_service.hpp"
 
 #include <optional>
 #include <set>
@@ -7,7 +7,7 @@
 #include "shared/domain/apply.hpp"
 #include "shared/domain/visibility.hpp"
 
-namespace pd::commands {
+namespace pd::execution {
 
 using namespace domain;
 
@@ -18,7 +18,7 @@ CommandOutcome internal_error_outcome() {
 }
 } // namespace
 
-CommandService::CommandService(storage::Database& db, events::EventHub& hub)
+CommandService::CommandService(storage::Database& db, live::EventHub& hub)
     : db_(db), events_(db), projections_(db), hub_(hub), writer_([this] { write_loop(); }) {}
 
 CommandService::~CommandService() {
@@ -211,4 +211,4 @@ void CommandService::answer(Pending& p, CommandOutcome outcome) {
   p.done.notify_one();
 }
 
-} // namespace pd::commands
+} // namespace pd::execution

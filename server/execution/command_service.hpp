@@ -7,7 +7,7 @@
 // requests it answers. Readers take a shared lock to authorize against the current state.
 #pragma once
 
-#include "server/events/event_hub.hpp"
+#include "server/live/event_hub.hpp"
 #include "server/storage/database.hpp"
 #include "server/storage/event_store.hpp"
 #include "server/storage/projections.hpp"
@@ -26,7 +26,7 @@
 #include <thread>
 #include <vector>
 
-namespace pd::commands {
+namespace pd::execution {
 
 struct CommandOutcome {
   int status = 200;     // HTTP status of the answer
@@ -43,7 +43,7 @@ struct CommandOutcome {
 
 class CommandService {
 public:
-  CommandService(storage::Database& db, events::EventHub& hub);
+  CommandService(storage::Database& db, live::EventHub& hub);
   // Writes every command already queued, then stops the writer (graceful shutdown).
   ~CommandService();
   CommandService(const CommandService&) = delete;
@@ -114,7 +114,7 @@ private:
   storage::Database& db_;
   storage::EventStore events_;
   storage::Projections projections_;
-  events::EventHub& hub_;
+  live::EventHub& hub_;
   std::shared_mutex mutex_;
   std::map<domain::ProgramId, domain::ProgramState> programs_;
   std::map<std::string, std::pair<domain::ProgramId, domain::InvitationId>> invitations_by_token_;
@@ -128,4 +128,4 @@ private:
   std::thread writer_;
 };
 
-} // namespace pd::commands
+} // namespace pd::execution

@@ -1,4 +1,4 @@
-#include "server/commands/command_service.hpp"
+#include "server/execution/command_service.hpp"
 #include "server/storage/database.hpp"
 
 #include <doctest/doctest.h>
@@ -16,8 +16,8 @@ namespace {
 struct Fixture {
   std::filesystem::path path = std::filesystem::temp_directory_path() / ("pd-cmd-test-" + std::to_string(::getpid()) + ".db");
   std::unique_ptr<storage::Database> db;
-  events::EventHub hub;
-  std::unique_ptr<commands::CommandService> service;
+  live::EventHub hub;
+  std::unique_ptr<execution::CommandService> service;
   Actor owner{1, "Maya", "maya@acme.test"};
 
   Fixture() { open(); }
@@ -31,7 +31,7 @@ struct Fixture {
     db.reset();
     db = std::make_unique<storage::Database>(path);
     db->exec("INSERT OR IGNORE INTO persons(id, email, name, password_hash, created_at_ms) VALUES (1, 'maya@acme.test', 'Maya', 'x', 0)");
-    service = std::make_unique<commands::CommandService>(*db, hub);
+    service = std::make_unique<execution::CommandService>(*db, hub);
     service->load();
   }
   std::int64_t count(const char* table) {
