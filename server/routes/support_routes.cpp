@@ -114,7 +114,8 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     http::send_json(res, 200, **found);
   });
 
-  // The business's support overview (seed 001) over a period of days for the SLA health score.
+  // The business's support overview (docs/requirements.md, Support overview) over a period of
+  // days for the SLA health score.
   server.Get(R"(/api/v1/programs/(\d+)/support/overview)", [&services](const httplib::Request& req, httplib::Response& res) {
     auto actor = app::require_actor(req, res, services);
     if (!actor) return;

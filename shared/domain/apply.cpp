@@ -50,8 +50,9 @@ struct Applier {
     s.members[c.person_id] = Member{c.person_id, c.name, c.email, role, e.at, e.seq};
     if (role == Role::agent) {
       s.agents[c.person_id] = Agent{c.person_id, PartnerStatus::active, {}, e.at, e.seq};
-      // Seed 004: every agent in a program has a certification status, Not Started until it
-      // requests access (one who comes back keeps the record it had).
+      // Every agent in a program has a certification status, Not Started until it requests
+      // access (docs/requirements.md, Certification statuses); one who comes back keeps the
+      // record it had.
       if (!s.certification.agents.count(c.person_id)) {
         AgentCertification record;
         record.person_id = c.person_id;

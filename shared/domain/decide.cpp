@@ -24,7 +24,8 @@ namespace {
 std::optional<core::Error> check_profile(const ProgramState& s, const CustomerProfile& p, CustomerId self) {
   if (p.mrr.currency != s.currency)
     return make_error(ErrorCode::invalid_field, "MRR must be in the program's currency (" + s.currency + ").", "data.profile.mrr.currency");
-  // An agent who has left the program stays the referrer of the customers it brought (seed 000).
+  // An agent who has left the program stays the referrer of the customers it brought
+  // (docs/requirements.md, Referral attribution).
   if (p.referring_agent != 0 && !may_refer(s, p.referring_agent))
     return make_error(ErrorCode::invalid_field, "The referring agent must be an agent of this program, now or before.",
                       "data.profile.referring_agent");
@@ -184,7 +185,7 @@ struct Decider {
       if (it == s.agents.end() || s.role_of(c.agent_id) != Role::agent) return not_found("No such agent.", "data.agent_id");
       if (!can_take_customers(it->second))
         return make_error(ErrorCode::invalid_field, std::string("The agent is ") + to_string(it->second.status) + " and cannot take customers.", "data.agent_id");
-      // Seed 004: only Certified agents are assigned support customers.
+      // Only Certified agents are assigned support customers (docs/requirements.md, Assignment).
       if (!is_certified(s.certification, c.agent_id))
         return make_error(ErrorCode::invalid_field,
                           std::string("Only certified agents take support customers; this agent's certification is ") +

@@ -24,9 +24,9 @@ struct ProgramCreated {
   PersonId owner_id = 0;
   std::string owner_name;
   std::string owner_email;
-  // The program starts with the priority matrix on (seed 003's response standards: the
-  // stricter of tier and priority). Programs created before it have no such field and keep
-  // the matrix off when their log is replayed.
+  // The program starts with the priority matrix on (the stricter of tier and priority, so that
+  // docs/requirements.md, Response standards holds). Programs created before it have no such
+  // field and keep the matrix off when their log is replayed.
   bool priority_matrix = false;
   bool operator==(const ProgramCreated&) const = default;
 };

@@ -127,8 +127,9 @@ struct ProgramState {
   bool operator==(const ProgramState&) const = default;
 };
 
-// Whether customers may be assigned to the agent: an active partner (seed 001) holding the
-// support certification (seed 004); the same rule as may_work_support() (support_access.hpp).
+// Whether customers may be assigned to the agent: an active partner holding the support
+// certification (docs/requirements.md, Assignment); the same rule as may_work_support()
+// (support_access.hpp).
 bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 
 // JSON codecs of the state's parts (snapshots and event payloads). Invitation token hashes

@@ -20,8 +20,8 @@ using InvitationId = std::int64_t;
 using Sequence = std::int64_t; // position of an event in the log
 using TimeMs = std::int64_t;   // Unix milliseconds, always passed in, never read from a clock
 
-// An agent's standing as a partner of the program (seed 001: warning, suspension, removal,
-// termination). Suspended and removed agents keep their referral earnings; terminated is final.
+// An agent's standing as a partner of the program (docs/requirements.md, Partner status:
+// warning, suspension, removal, termination). Suspended and removed agents keep their referral earnings; terminated is final.
 enum class PartnerStatus { unknown, active, suspended, removed, terminated };
 NLOHMANN_JSON_SERIALIZE_ENUM(PartnerStatus, {{PartnerStatus::unknown, "unknown"},
                                              {PartnerStatus::active, "active"},

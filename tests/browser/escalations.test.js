@@ -1,8 +1,8 @@
 // Escalations where the business handles them, and a ticket's audit trail: an agent escalates
-// with seed 002's note; the business reads a summary in the escalation queue and the whole note
-// on selection, on the ticket (a card) and in the agent's history of escalations; the thread
-// shows the escalation and the take-over with who and when; the customer is told only that its
-// ticket was escalated. Secondary tags are chosen when a ticket is opened and in triage.
+// with the escalation note (docs/requirements.md, Escalation); the business reads a summary in
+// the escalation queue and the whole note on selection, on the ticket (a card) and in the agent's
+// history of escalations; the thread shows the escalation and the take-over with who and when;
+// the customer is told only that its ticket was escalated. Secondary tags are chosen when a ticket is opened and in triage.
 // One server and one browser for the file; each test its own tickets, in a context per person.
 'use strict';
 

@@ -1,10 +1,11 @@
-// Referral commission is independent of membership and support status (seed 000): the owner
-// removes Priya through People, the customer she referred stays editable and its next payment
-// still earns her referral commission. Termination for fraud (seed 001) is the one case where the
-// business may stop future referral commission: Theo is terminated, then, as a separate step with
-// its own confirmation and reason, his referral commission is stopped; the reason is on his
-// statement and his earlier lines stay. The Certified Support Partner badge (seed 004) with its
-// dates in the agents list, the ticket header and Ava's own overview.
+// Referral commission is independent of membership and support status (docs/requirements.md,
+// Referral attribution): the owner removes Priya through People, the customer she referred stays
+// editable and its next payment still earns her referral commission. Termination for fraud is the
+// one case where the business may stop future referral commission: Theo is terminated, then, as a
+// separate step with its own confirmation and reason, his referral commission is stopped; the
+// reason is on his statement and his earlier lines stay. The Certified Support Partner badge
+// (docs/requirements.md, Badge) with its dates in the agents list, the ticket header and Ava's own
+// overview.
 'use strict';
 
 const { test } = require('node:test');

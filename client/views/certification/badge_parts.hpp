@@ -1,6 +1,7 @@
-// The Certified Support Partner badge (seed 004), drawn wherever a business looks at an agent:
-// the agents list, People, the customer's assignment, the ticket header and the agent's own
-// overview. Whether it shows and its dates come from domain::certified_badge, the one rule.
+// The Certified Support Partner badge (docs/requirements.md, Badge), drawn wherever a business
+// looks at an agent: the agents list, People, the customer's assignment, the ticket header and
+// the agent's own overview. Whether it shows and its dates come from domain::certified_badge,
+// the one rule.
 #pragma once
 
 #include "shared/domain/state.hpp"

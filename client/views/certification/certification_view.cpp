@@ -99,8 +99,8 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ui::text(member_name(s, rec.person_id));
-  // What the business looks at before deciding (seed 004): the profile, the referral history
-  // and the notes on the agent's record.
+  // What the business looks at before deciding (docs/requirements.md, Certification pathway):
+  // the profile, the referral history and the notes on the agent's record.
   if (ImGui::TreeNodeEx("Profile and referrals", ImGuiTreeNodeFlags_NoTreePushOnOpen)) {
     if (auto m = s.member(rec.person_id)) ui::text("Member since " + format_day_ms(m->joined_at), ui::color::muted);
     if (auto a = s.agents.find(rec.person_id); a != s.agents.end())

@@ -14,8 +14,9 @@
 
 namespace pd::client::views {
 
-// Seed 002's template, one labelled line each: summary, attempts so far, customer sentiment,
-// business impact, recommended action (an empty field says "not given").
+// The escalation note (docs/requirements.md, Escalation), one labelled line each: summary,
+// attempts so far, customer sentiment, business impact, recommended action (an empty field says
+// "not given").
 void escalation_note_fields(const domain::EscalationNote& note);
 
 // The ticket's latest escalation, as a card under the ticket's header (agent and business):

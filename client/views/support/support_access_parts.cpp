@@ -55,7 +55,8 @@ void support_access_card(const domain::ProgramState& s, domain::PersonId agent, 
   const auto why = domain::why_no_support(s, agent);
   if (!why.empty()) ui::text_wrapped(who + " may not work support now (" + why + "): no new tickets, and no answers on tickets.", ui::color::muted);
 
-  // The remediation a suspension requires (seed 001), recorded before reinstatement.
+  // The remediation a suspension requires (docs/requirements.md, Partner status), recorded
+  // before reinstatement.
   if (rec && rec->remediation_required) {
     ImGui::Dummy(ui::dp(0, 4));
     if (rec->remediation.at == 0) {

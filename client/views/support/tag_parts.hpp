@@ -1,5 +1,5 @@
-// Secondary tags (seed 002: one primary category, up to two secondary tags), chosen when a
-// ticket is opened and when the agent or the business triages it.
+// Secondary tags (docs/requirements.md, Category tags: one primary category, up to two
+// secondary tags), chosen when a ticket is opened and when the agent or the business triages it.
 #pragma once
 
 #include "shared/domain/support/support.hpp"

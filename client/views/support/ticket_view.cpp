@@ -82,7 +82,8 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
     if (t.sla.resolution_overdue_at)
       fact("Overdue", "Not resolved in time (" + responsible(t.sla.resolution_overdue_agent) + " responsible then)", lw);
   }
-  // The targets that apply and why (seed 003's standards; response_target.hpp, as the ticket read).
+  // The targets that apply and why (docs/requirements.md, Response standards;
+  // response_target.hpp, as the ticket read).
   if (staff)
     for (const auto& target : domain::sla::response_targets(s.support_settings, t)) {
       ui::text(std::string(target.key) == "first_response" ? "First response" : "Resolution", ui::color::muted);

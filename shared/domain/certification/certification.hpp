@@ -1,8 +1,8 @@
-// The support certification's part of a program's state (seed 004): how agents get training
-// access, the training modules in their five formats, the assessment's rules and question
-// bank, and each agent's record (status of the nine, module progress, attempts with their
-// papers, answers and grades, exceptions, history). Built only by apply(); the rules live in
-// decide_certification.cpp and the pure helpers below.
+// The support certification's part of a program's state (docs/requirements.md, Certification
+// pathway): how agents get training access, the training modules in their five formats, the
+// assessment's rules and question bank, and each agent's record (status of the nine, module
+// progress, attempts with their papers, answers and grades, exceptions, history). Built only by
+// apply(); the rules live in decide_certification.cpp and the pure helpers below.
 //
 // What agents may never see: the question bank (correct answers, rubrics) and the answer keys
 // of the text lessons' quizzes. They live in separate parts of the state (bank, quiz_keys) and
@@ -25,7 +25,7 @@ namespace pd::domain {
 using ModuleId = std::int64_t;
 using QuestionId = std::int64_t;
 
-// Exactly the nine statuses of seed 004.
+// Exactly the nine statuses (docs/requirements.md, Certification statuses).
 enum class CertificationStatus { not_started, in_progress, submitted, passed, awaiting_manual_review, certified, failed, expired, revoked };
 NLOHMANN_JSON_SERIALIZE_ENUM(CertificationStatus, {{CertificationStatus::not_started, "not_started"},
                                                    {CertificationStatus::in_progress, "in_progress"},
@@ -37,7 +37,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(CertificationStatus, {{CertificationStatus::not_sta
                                                    {CertificationStatus::expired, "expired"},
                                                    {CertificationStatus::revoked, "revoked"}})
 const char* label_of(CertificationStatus s);   // "Awaiting Manual Review"
-const char* meaning_of(CertificationStatus s); // what it means for the agent (seed 004)
+const char* meaning_of(CertificationStatus s); // its meaning for the agent (docs/requirements.md, Certification statuses)
 
 // Support access: agents ask for it, or every approved (active) agent has it.
 enum class AccessMode { request, automatic };
@@ -47,7 +47,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(AccessMode, {{AccessMode::request, "request"}, {Acc
 enum class FinalReview { automatic, manual };
 NLOHMANN_JSON_SERIALIZE_ENUM(FinalReview, {{FinalReview::automatic, "automatic"}, {FinalReview::manual, "manual"}})
 
-// ---- Training modules (seed 004's five formats) -----------------------------------------
+// ---- Training modules (five formats: docs/requirements.md, Certification pathway) --------
 
 enum class ModuleKind { video, pdf, text, demo_script, faq };
 NLOHMANN_JSON_SERIALIZE_ENUM(ModuleKind, {{ModuleKind::video, "video"},
@@ -244,10 +244,11 @@ struct CertificationState {
 // The agent's status (not_started for agents with no record).
 CertificationStatus certification_status(const CertificationState& c, PersonId agent);
 bool is_certified(const CertificationState& c, PersonId agent);
-// Seed 004: the Certified Support Partner badge on the agent's profile, visible to every business
-// that looks at the agent (agents list, people, customer assignment, ticket header, the agent's
-// own profile). Shown while the agent is Certified and the certification has not run past its
-// expiry at `now`; with the date it was certified and the date it expires (0: never).
+// The Certified Support Partner badge on the agent's profile (docs/requirements.md, Badge),
+// visible to every business that looks at the agent (agents list, people, customer
+// assignment, ticket header, the agent's own profile). Shown while the agent is Certified and
+// the certification has not run past its expiry at `now`; with the date it was certified and
+// the date it expires (0: never).
 struct CertifiedBadge {
   TimeMs certified_at = 0;
   TimeMs expires_at = 0;

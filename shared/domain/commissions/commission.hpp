@@ -1,10 +1,10 @@
-// Commissions (issue 6; seed 000's table of when support commission starts and stops): per
-// currency, plans whose versions take effect from a date; the customers' payments and refunds;
-// the append-only ledger of every agent, each line marked referral or support; payout batches;
-// and what support commission needs to be computed: the spans of time during which an agent
-// earned support commission for a customer, derived by apply() from the events that start and
-// stop it. Built only by apply(); the rules live in decide_commission.cpp and the pure helpers
-// below.
+// Commissions (issue 6; when support commission starts and stops: docs/requirements.md,
+// Support commission): per currency, plans whose versions take effect from a date; the
+// customers' payments and refunds; the append-only ledger of every agent, each line marked
+// referral or support; payout batches; and what support commission needs to be computed: the
+// spans of time during which an agent earned support commission for a customer, derived by
+// apply() from the events that start and stop it. Built only by apply(); the rules live in
+// decide_commission.cpp and the pure helpers below.
 //
 // The promise kept here: the two ledgers never cross. Referral lines are written only by
 // payments and refunds, support lines only by closing a month; approval and payout move a
@@ -191,10 +191,11 @@ struct Stretch {
 };
 
 // Who referred customers: every person who joined the program as an agent, kept when it leaves
-// the program (seed 000: referral attribution and the referral ledger are independent of
-// membership and support status). Derived by apply() from the membership events; the one
-// business decision that touches it is termination for fraud (seed 001), which stops the
-// referral commission of payments made from then on and never reaches back.
+// the program (docs/requirements.md, Referral attribution: the referrer and the referral ledger
+// are independent of membership and support status). Derived by apply() from the membership
+// events; the one business decision that touches it is termination for fraud
+// (docs/requirements.md, Partner status), which stops the referral commission of payments made
+// from then on and never reaches back.
 struct Referrer {
   PersonId person_id = 0;
   std::string name;

@@ -104,10 +104,10 @@ struct RevokeApiKey {
   bool operator==(const RevokeApiKey&) const = default;
 };
 
-// Owners and admins, after terminating an agent for fraud (seed 001): the one business decision
-// that stops referral commission. Payments made from then on earn the agent none; lines already
-// written stay. A choice of its own, confirmed apart from the termination (fraud_confirmed must be
-// true), with the reason the agent sees on its statement.
+// Owners and admins, after terminating an agent for fraud: the one business decision that stops
+// referral commission (docs/requirements.md, Referral attribution). Payments made from then on
+// earn the agent none; lines already written stay. A choice of its own, confirmed apart from the
+// termination (fraud_confirmed must be true), with the reason the agent sees on its statement.
 struct StopReferralCommission {
   static constexpr const char* type = "StopReferralCommission";
   PersonId person_id = 0;

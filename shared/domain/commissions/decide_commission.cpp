@@ -411,8 +411,8 @@ Outcome decide(const ProgramState& s, const StopReferralCommission& c, const Act
     return forbidden("Only an owner or admin stops an agent's referral commission, after terminating it for fraud.");
   auto agent = s.agents.find(c.person_id);
   if (agent == s.agents.end() || s.role_of(c.person_id) != identity::Role::agent) return not_found("No such agent.", "data.person_id");
-  // Seed 001: fraud, data misuse or material breach is met with termination; only then may the
-  // business stop referral commission, and never by accident.
+  // Fraud, data misuse or material breach is met with termination (docs/requirements.md,
+  // Partner status); only then may the business stop referral commission, and never by accident.
   if (agent->second.status != PartnerStatus::terminated)
     return conflict("Referral commission stops only after the agent was terminated for fraud: terminate the partnership first.",
                     "data.person_id");

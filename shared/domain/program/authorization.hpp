@@ -50,7 +50,7 @@ enum class Action {
   read_commissions,        // target.person: an agent's ledger (0: every agent's, payments and batches)
   manage_api_keys,         // owners and admins: create and revoke the billing system's API keys
   read_api_keys,           // business staff: the list of keys (never their secret or hash)
-  stop_referral_commission, // owners and admins: after a termination for fraud (seed 001)
+  stop_referral_commission, // owners and admins: after a termination for fraud (docs/requirements.md, Referral attribution)
 };
 
 struct Target {

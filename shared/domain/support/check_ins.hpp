@@ -1,4 +1,4 @@
-// Follow-up check-ins (seed 000: the agent's follow-up reminders): who may schedule one for a
+// Follow-up check-ins (docs/requirements.md, Follow-up reminders): who may schedule one for a
 // customer, who may complete or move one, when one may be due, and the lists the browser and
 // the server show. decide() and the views call these same functions.
 #pragma once

@@ -1,8 +1,8 @@
-// An agent's performance history (seed 001's monitoring, seen by the business on the agent's
-// page and by the agent itself): the score's four components with their weights in words and
-// numbers, the score over time, counts over the history, and the words for its entries. The
-// score itself is performance_of() (support_overview.hpp); the server's support record and the
-// browser's performance panel both build on these functions.
+// An agent's performance history (docs/requirements.md, Performance score; seen by the
+// business on the agent's page and by the agent itself): the score's four components with
+// their weights in words and numbers, the score over time, counts over the history, and the
+// words for its entries. The score itself is performance_of() (support_overview.hpp); the
+// server's support record and the browser's performance panel both build on these functions.
 #pragma once
 
 #include "shared/domain/support/support_overview.hpp"

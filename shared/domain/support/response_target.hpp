@@ -1,7 +1,7 @@
-// The response targets that apply to a ticket and why (seed 001's tiers, seed 002's priority
-// matrix, seed 003's response standards): "First response due Jan 3, 14:05 UTC — P0 Critical:
-// 15 min, stricter than the Standard tier's 12 h". One function for the server's ticket read
-// and the browser's ticket page.
+// The response targets that apply to a ticket and why (docs/requirements.md: SLA tiers, Priority
+// matrix, Response standards): "First response due Jan 3, 14:05 UTC — P0 Critical: 15 min,
+// stricter than the Standard tier's 12 h". One function for the server's ticket read and the
+// browser's ticket page.
 #pragma once
 
 #include "shared/domain/support/support.hpp"

@@ -1,10 +1,9 @@
-// The business's prohibited-topics list (seed 000 "Topics You Must Escalate", seed 001
-// "Support boundaries"): topics partner agents must never handle themselves, each with the
-// escalation path that tells the agent where to send the customer. Incoming tickets and
-// agents' reply drafts are checked against per-topic phrase rules the business can edit: a
-// matching ticket shows the topic and its escalation path, and an agent about to send a reply
-// that handles a restricted topic is warned. Matching is advisory (seed 001: the platform
-// enforces no technical restriction on what agents say).
+// The business's prohibited-topics list (docs/requirements.md, Restricted topics): topics
+// partner agents must never handle themselves, each with the escalation path that tells the
+// agent where to send the customer. Incoming tickets and agents' reply drafts are checked
+// against per-topic phrase rules the business can edit: a matching ticket shows the topic and
+// its escalation path, and an agent about to send a reply that handles a restricted topic is
+// warned. Matching is advisory: nothing technically stops what an agent writes.
 //
 // Phrase syntax. A phrase is one or more words; the words must appear in the text in that
 // order, adjacent, and as whole words. Case is ignored, and any run of whitespace or
@@ -65,8 +64,9 @@ inline constexpr std::size_t max_escalation_path_bytes = 1000;
 inline constexpr std::size_t max_topic_key_bytes = 64;
 inline constexpr std::size_t max_topic_name_bytes = 200;
 
-// The seven topics of seed 000 with English phrase rules, in this order: billing_dispute,
-// password_security, financial_records, legal_tax, technical_bug, refund, account_deletion.
+// The seven default topics (docs/requirements.md, Restricted topics) with English phrase
+// rules, in this order: billing_dispute, password_security, financial_records, legal_tax,
+// technical_bug, refund, account_deletion.
 std::vector<RestrictedTopic> default_restricted_topics();
 
 struct TopicMatch {

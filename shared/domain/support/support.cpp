@@ -68,14 +68,15 @@ const char* to_string(Category c) {
 
 SupportSettings default_support_settings() {
   SupportSettings s;
-  // Seed 001's tiers (first response); resolution windows from seed 003's service standards.
+  // The tiers of docs/requirements.md, SLA tiers (their resolution windows: Response standards).
   constexpr std::int64_t hour = 60; // minutes
   s.tiers = {SlaTier{"urgent", "Urgent", 2 * hour, 8 * hour, {}},
              SlaTier{"standard", "Standard", 12 * hour, 48 * hour, {}},
              SlaTier{"extended", "Extended", 24 * hour, 72 * hour, {}}};
   s.segment_tiers = {{"Enterprise", "urgent"}, {"Business", "standard"}, {"Growth", "standard"}, {"Pro", "standard"}, {"Starter", "extended"}, {"Free", "extended"}};
   s.default_tier = "standard";
-  // Seed 002's priority matrix: P0 15 min / 2 h, P1 1 h / 8 h, P2 4 h / 24 h, P3 24 h / 72 h.
+  // docs/requirements.md, Priority matrix: P0 15 min / 2 h, P1 1 h / 8 h, P2 4 h / 24 h,
+  // P3 24 h / 72 h.
   s.priority_targets = {PriorityTarget{15, 2 * hour}, PriorityTarget{hour, 8 * hour}, PriorityTarget{4 * hour, 24 * hour},
                         PriorityTarget{24 * hour, 72 * hour}};
   s.restricted_topics = default_restricted_topics();

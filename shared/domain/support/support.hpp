@@ -37,13 +37,13 @@ const char* label_of(TicketStatus s); // "Waiting on customer"
 // Open: anything not resolved or closed.
 inline bool is_open(TicketStatus s) { return s != TicketStatus::resolved && s != TicketStatus::closed && s != TicketStatus::unknown; }
 
-// Seed 002's priority matrix.
+// The priorities of docs/requirements.md, Priority matrix.
 enum class Priority { p0, p1, p2, p3 };
 NLOHMANN_JSON_SERIALIZE_ENUM(Priority, {{Priority::p0, "P0"}, {Priority::p1, "P1"}, {Priority::p2, "P2"}, {Priority::p3, "P3"}})
 const char* to_string(Priority p);
 const char* label_of(Priority p); // "P0 Critical"
 
-// Seed 002's ten category tags: one primary, up to two secondary.
+// The ten category tags: one primary, up to two secondary (docs/requirements.md, Category tags).
 enum class Category { how_to, billing, bug, feature_request, account, integration, performance, security, onboarding, churn_risk };
 NLOHMANN_JSON_SERIALIZE_ENUM(Category, {{Category::how_to, "how-to"},
                                         {Category::billing, "billing"},
@@ -68,7 +68,8 @@ inline constexpr std::int64_t minute_ms = 60'000;
 inline constexpr std::int64_t hour_ms = 3'600'000;
 inline constexpr std::int64_t day_ms = 86'400'000;
 
-// An SLA tier (seed 001): first-response and resolution windows, on a calendar.
+// An SLA tier (docs/requirements.md, SLA tiers): first-response and resolution windows, on a
+// calendar.
 struct SlaTier {
   std::string key;  // "urgent"
   std::string name; // "Urgent"
@@ -89,12 +90,12 @@ struct SupportSettings {
   std::map<std::string, std::string> segment_tiers;  // customer segment -> tier key
   std::string default_tier = "standard";             // for segments without a tier
   bool priority_matrix = false;                      // when on, the stricter of tier and priority applies (new programs: on, see ProgramCreated)
-  std::array<PriorityTarget, 4> priority_targets{};  // P0..P3 (seed 002)
+  std::array<PriorityTarget, 4> priority_targets{};  // P0..P3 (docs/requirements.md, Priority matrix)
   std::int64_t reopen_window_hours = 168;            // a customer reply within this reopens a resolved ticket
   std::int64_t auto_escalate_factor_percent = 200;   // unanswered at 2x the window: escalated to the business
   std::int64_t quiet_days = 30;                      // follow-up reminder for customers quiet this long
   std::int64_t max_attachment_bytes = std::int64_t{10} * 1024 * 1024;
-  std::vector<RestrictedTopic> restricted_topics;    // the seven of seed 000 by default
+  std::vector<RestrictedTopic> restricted_topics;    // seven by default (docs/requirements.md, Restricted topics)
   bool operator==(const SupportSettings&) const = default;
 };
 SupportSettings default_support_settings();
@@ -127,18 +128,19 @@ struct TicketMessage {
   bool operator==(const TicketMessage&) const = default;
 };
 
-// The customer sentiments of seed 002's escalation note, in the order the desk offers them
-// (the decoder accepts exactly these).
+// The customer sentiments of the escalation note (docs/requirements.md, Escalation), in the
+// order the desk offers them (the decoder accepts exactly these).
 inline constexpr std::array<const char*, 4> escalation_sentiments = {"frustrated", "angry", "calm", "threatening"};
 inline bool is_escalation_sentiment(std::string_view word) {
   for (const char* s : escalation_sentiments)
     if (word == s) return true;
   return false;
 }
-// A formal warning puts the agent under monitoring for this long (seed 001).
+// A formal warning puts the agent under monitoring for this long (docs/requirements.md,
+// Partner status).
 inline constexpr std::int64_t warning_monitor_days = 14;
 
-// Seed 002's escalation note template.
+// The escalation note an agent fills in (docs/requirements.md, Escalation).
 struct EscalationNote {
   std::string summary;
   std::string attempts_so_far;
@@ -163,9 +165,9 @@ struct Escalation {
   bool operator==(const Escalation&) const = default;
 };
 
-// One entry of a ticket's audit trail (seed 001: "escalation events are recorded in both the
-// agent's history and the ticket's audit trail"): escalations, take-overs, reassignments, SLA
-// misses, status and triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
+// One entry of a ticket's audit trail (docs/requirements.md, Audit trail; escalations also go
+// into the agent's history): escalations, take-overs, reassignments, SLA misses, status and
+// triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
 // says how, and what each reader is shown of it).
 enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged };
 NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unknown"},
@@ -224,7 +226,7 @@ struct CustomerRating {
 };
 struct BusinessRating {
   int score = 0;                           // 1-5
-  std::optional<std::array<int, 5>> checklist; // seed 002's quality checklist, each 0-2
+  std::optional<std::array<int, 5>> checklist; // the quality checklist (docs/requirements.md, Ratings), each 0-2
   std::string comment;
   PersonId by = 0;
   TimeMs at = 0;
@@ -288,7 +290,7 @@ struct OpenTicketEntry {
 struct AgentWarning {
   TimeMs at = 0;
   std::string reason;
-  TimeMs monitor_until = 0; // seed 001: monitored for 14 days
+  TimeMs monitor_until = 0; // monitored for 14 days (docs/requirements.md, Partner status)
   PersonId by = 0;
   bool operator==(const AgentWarning&) const = default;
 };

@@ -6,8 +6,8 @@
 // instead. When the agent may work again, the business chooses whether the customers come
 // back (SetAgentStatus.customers_come_back on reinstatement, DecideHeldCustomers otherwise).
 //
-// A suspension that requires remediation (seed 001) is reinstated only once the remediation
-// is recorded as done: what, by whom, when (RecordRemediation).
+// A suspension that requires remediation (docs/requirements.md, Partner status) is reinstated
+// only once the remediation is recorded as done: what, by whom, when (RecordRemediation).
 #pragma once
 
 #include "shared/core/error.hpp"

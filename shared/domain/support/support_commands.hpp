@@ -55,7 +55,7 @@ struct EscalateTicket {
   static constexpr const char* type = "EscalateTicket";
   TicketId ticket_id = 0;
   std::string reason;   // the customer's words, or the agent's summary
-  EscalationNote note;  // agents fill seed 002's template (summary and recommended action required)
+  EscalationNote note;  // agents fill it in (docs/requirements.md, Escalation; summary, recommended action required)
   bool operator==(const EscalateTicket&) const = default;
 };
 struct TakeOverTicket {

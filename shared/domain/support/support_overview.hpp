@@ -1,6 +1,7 @@
 // Read models of the support desk, computed from state (server routes and browser views use
-// the same functions): the business's support overview (seed 001), an agent's performance
-// score, and an agent's follow-up reminders.
+// the same functions): the business's support overview, an agent's performance score, and an
+// agent's follow-up reminders (docs/requirements.md: Support overview, Performance score,
+// Follow-up reminders).
 #pragma once
 
 #include "shared/domain/state.hpp"
@@ -63,8 +64,8 @@ struct PerformanceScore {
 inline constexpr double weight_sla = 0.40, weight_response = 0.20, weight_customer = 0.25, weight_business = 0.15;
 PerformanceScore performance_of(const AgentSupport& record, TimeMs now);
 
-// Follow-up reminders in an agent's workspace (seed 000): open check-ins first (soonest first),
-// then onboarding, open issues and quiet customers by customer.
+// Follow-up reminders in an agent's workspace (docs/requirements.md, Follow-up reminders): open
+// check-ins first (soonest first), then onboarding, open issues and quiet customers by customer.
 struct FollowUp {
   CustomerId customer_id = 0;
   std::string reason; // onboarding | open_issues | quiet | check_in

@@ -1,8 +1,7 @@
 // A ticket's audit trail: escalations, take-overs, reassignments, SLA misses, status and triage
-// changes, each with who and when (seed 001: escalation events are recorded in the ticket's
-// audit trail). apply() keeps them in Ticket::changes; audit_trail() turns them into the
-// entries a reader is shown, the one rule the server's ticket read and the browser's thread
-// both follow. Customers see only what concerns them: that the ticket was escalated (their own
+// changes, each with who and when (docs/requirements.md, Audit trail). apply() keeps them in
+// Ticket::changes; audit_trail() turns them into the entries a reader is shown, the one rule the
+// server's ticket read and the browser's thread both follow. Customers see only what concerns them: that the ticket was escalated (their own
 // escalation with its reason, anyone else's without who, why or the note), status changes and
 // who handles the ticket now; never take-overs, SLA misses, triage or an agent's note.
 #pragma once

@@ -1,9 +1,9 @@
 // Commissions, with explicit timestamps: plans taking effect from a date, payments and refunds,
 // the referral and support ledgers (accrual, reversal, adjustment, payout; pending, approved,
 // paid), support commission prorated by the days assigned and Certified (month ends, leap
-// years), every row of seed 000's table, bad input, what each reader sees, the wire forms, and
-// the property that support-side and certification events never touch a referral line while
-// support lines match a day-by-day recomputation.
+// years), every row of the table in docs/requirements.md, Support commission, bad input, what
+// each reader sees, the wire forms, and the property that support-side and certification events
+// never touch a referral line while support lines match a day-by-day recomputation.
 #include "../program_fixture.hpp"
 
 #include "shared/core/dates.hpp"
@@ -223,9 +223,9 @@ TEST_CASE("the day an agent is assigned counts; a handover day belongs to the ag
   CHECK(support_line(g.state, ava, 3, "2026-02") == nullptr);
 }
 
-// ---- Seed 000's table ----------------------------------------------------------------------
+// ---- docs/requirements.md, Support commission: the table --------------------------------
 
-TEST_CASE("seed 000: the customer cancels: support commission stops and so does recurring referral commission") {
+TEST_CASE("the customer cancels: support commission stops and so does recurring referral commission") {
   auto g = acme();
   save(g, referral_plan("2026-01-01", 2000, 1000), t0); // 20% of the first payment, 10% recurring; support 30.00
   run(g, payment("inv-1", 1, 10'000), staff, at(2026, 1, 5));
@@ -254,7 +254,7 @@ TEST_CASE("seed 000: the customer cancels: support commission stops and so does 
   CHECK(referral_line_of(g.state, "inv-0").amount.minor == 500);
 }
 
-TEST_CASE("seed 000: the agent is removed from a customer (reassigned or moved to internal support): support stops, referral continues") {
+TEST_CASE("the agent is removed from a customer (reassigned or moved to internal support): support stops, referral continues") {
   auto g = acme();
   save(g, referral_plan("2026-01-01", 0, 1000), t0);
   run(g, payment("a-1", 1, 20'000), staff, at(2026, 1, 5)); // Ava referred customer 1
@@ -282,7 +282,7 @@ TEST_CASE("seed 000: the agent is removed from a customer (reassigned or moved t
   CHECK(support(g.state, theo, 1, "2026-02") == 3000);
 }
 
-TEST_CASE("seed 000: suspension or removal of support access stops every support commission; every referral commission continues") {
+TEST_CASE("suspension or removal of support access stops every support commission; every referral commission continues") {
   auto g = acme();
   save(g, referral_plan("2026-01-01", 0, 1000), t0);
   run(g, AssignCustomer{3, ava}, staff, t0 + hour_ms);

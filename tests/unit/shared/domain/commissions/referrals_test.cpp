@@ -1,10 +1,11 @@
-// Referral attribution and the referral ledger outlive membership and support status (seed 000):
-// removing an agent through People keeps its referrer record, the customers it referred stay
-// editable and their payments keep earning it referral commission; a plain termination changes
-// nothing there. Termination for fraud (seed 001) is the one case where the business may stop
-// future referral commission: its own command, confirmed apart, with a reason, recorded as its own
-// event, seen by the agent, never reaching back. Also: every agent has a certification status
-// from the moment it joins (Not Started), the Certified Support Partner badge, and the paper draw.
+// Referral attribution and the referral ledger outlive membership and support status
+// (docs/requirements.md, Referral attribution): removing an agent through People keeps its
+// referrer record, the customers it referred stay editable and their payments keep earning it
+// referral commission; a plain termination changes nothing there. Termination for fraud is the
+// one case where the business may stop future referral commission: its own command, confirmed
+// apart, with a reason, recorded as its own event, seen by the agent, never reaching back. Also:
+// every agent has a certification status from the moment it joins (Not Started), the Certified
+// Support Partner badge, and the paper draw.
 #include "../program_fixture.hpp"
 
 #include "shared/domain/commissions/commission_reports.hpp"

@@ -1,6 +1,7 @@
-// Seed 003's response standards: new programs start with the priority matrix on, so a P0 from
-// a Standard customer gets 15 min rather than the tier's 12 h; each ticket says which target
-// applies and why, in the words the server's ticket read and the browser's ticket page share.
+// docs/requirements.md, Response standards: new programs start with the priority matrix on, so
+// a P0 from a Standard customer gets 15 min rather than the tier's 12 h; each ticket says which
+// target applies and why, in the words the server's ticket read and the browser's ticket page
+// share.
 #include "../program_fixture.hpp"
 
 #include "shared/domain/support/response_target.hpp"
@@ -45,7 +46,7 @@ TEST_CASE("a new program starts with the priority matrix on; an old log's progra
   CHECK_FALSE(acme().state.support_settings.priority_matrix);
 }
 
-TEST_CASE("seed 003: on a new program a critical ticket from a Standard customer is answered within 2 h, nothing waits over 24 h") {
+TEST_CASE("on a new program a critical ticket from a Standard customer is answered within 2 h, nothing waits over 24 h") {
   auto g = created_program();
   const auto& s = g.state.support_settings;
   // P0 Critical from a Standard (Growth) customer: 15 min first response, 2 h resolution.

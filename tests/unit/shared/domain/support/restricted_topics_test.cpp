@@ -38,7 +38,7 @@ std::string span(const std::string& phrase, const std::string& text) { return sp
 
 } // namespace
 
-TEST_CASE("the defaults are the seven topics of seed 000, each with an escalation path") {
+TEST_CASE("the defaults are the seven topics agents must hand to the business, each with an escalation path") {
   auto topics = default_restricted_topics();
   REQUIRE(topics.size() == 7);
   std::vector<std::string> keys;
