@@ -1,8 +1,9 @@
 // An agent's certification page (#/p/{id}/training), the pathway of docs/requirements.md,
-// Certification pathway, top to bottom: the status and what it means, Request Support Access, the progress tracker with every training
-// module worked in place, and the assessment (Take Assessment only once every required module
-// is complete; a running attempt with its countdown; the result, the retry date and the
-// attempts left; a request for a manual review or an exception).
+// Certification pathway, top to bottom: the status and what it means, Request Support Access,
+// the progress tracker with every training module worked in place, and the assessment (Take
+// Assessment only once every required module is complete; a running attempt with its countdown;
+// the result, the retry date and the attempts left; a request for a manual review or an
+// exception).
 #include "client/views/views.hpp"
 
 #include "client/app/format.hpp"
