@@ -1,5 +1,5 @@
 // Partnerdesk browser client: opens the window and runs the app's frames.
-#include "client/app/app.hpp"
+#include "client/app_frame.hpp"
 #include "client/platform/browser.hpp"
 #include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"

@@ -323,7 +323,7 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
     // form's when its event arrives (sync_forms), or now if the event came first.
     const domain::ProgramState* state = app_.replica.program_id == p.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
     const auto without_offsets = [](domain::SupportSettings x) {
-      for (auto& t : x.tiers) t.calendar.offsets.clear();
+      for (auto& tier : x.tiers) tier.calendar.offsets.clear();
       return x;
     };
     if (state && s.program_id == p.program_id && without_offsets(state->support_settings) == without_offsets(s.fields)) {

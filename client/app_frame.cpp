@@ -1,4 +1,4 @@
-#include "client/app/app.hpp"
+#include "client/app_frame.hpp"
 
 #include "client/platform/media.hpp"
 #include "client/views/views.hpp"

@@ -1,4 +1,6 @@
 // One frame of the client: apply what arrived, draw the views, apply what they asked for.
+// The glue between the client's logic (client/app, the pd_client_app library: no ImGui, no
+// browser) and what only the browser build has: the views and the page's platform calls.
 #pragma once
 
 #include "client/app/actions.hpp"
