@@ -85,11 +85,11 @@ void apply_theme(float pixel_ratio) {
   c[ImGuiCol_TabDimmedSelected] = v(color::surface);
   c[ImGuiCol_TabDimmedSelectedOverline] = v(color::accent);
   // Tables: the app's hairline borders, not ImGui's dark defaults.
-  c[ImGuiCol_TableHeaderBg] = v(IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
+  c[ImGuiCol_TableHeaderBg] = v(color::table_header);
   c[ImGuiCol_TableBorderStrong] = v(color::border);
-  c[ImGuiCol_TableBorderLight] = v(IM_COL32(0xE9, 0xED, 0xF3, 0xFF));
+  c[ImGuiCol_TableBorderLight] = v(color::table_rule);
   c[ImGuiCol_TableRowBg] = v(0, 0.0f);
-  c[ImGuiCol_TableRowBgAlt] = v(IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
+  c[ImGuiCol_TableRowBgAlt] = v(color::table_header);
   ImGui::GetStyle() = s;
 }
 

@@ -22,6 +22,8 @@ inline constexpr ImU32 accent_hover = IM_COL32(0x2C, 0x4D, 0xB0, 0xFF);
 inline constexpr ImU32 accent_active = IM_COL32(0x24, 0x3F, 0x93, 0xFF);
 inline constexpr ImU32 accent_soft = IM_COL32(0xE8, 0xEE, 0xFB, 0xFF);
 inline constexpr ImU32 error = IM_COL32(0xB4, 0x23, 0x18, 0xFF);
+inline constexpr ImU32 error_hover = IM_COL32(0x9B, 0x1C, 0x13, 0xFF);
+inline constexpr ImU32 error_active = IM_COL32(0x7F, 0x16, 0x0F, 0xFF);
 inline constexpr ImU32 error_soft = IM_COL32(0xFD, 0xEC, 0xEA, 0xFF);
 inline constexpr ImU32 success = IM_COL32(0x15, 0x7F, 0x3C, 0xFF);
 inline constexpr ImU32 success_soft = IM_COL32(0xE3, 0xF6, 0xEA, 0xFF);
@@ -32,6 +34,9 @@ inline constexpr ImU32 neutral_soft = IM_COL32(0xEE, 0xF1, 0xF5, 0xFF);
 inline constexpr ImU32 violet = IM_COL32(0x6D, 0x28, 0xD9, 0xFF);
 inline constexpr ImU32 violet_soft = IM_COL32(0xF1, 0xEB, 0xFE, 0xFF);
 inline constexpr ImU32 row_hover = IM_COL32(0xF5, 0xF7, 0xFB, 0xFF);
+inline constexpr ImU32 table_header = IM_COL32(0xF8, 0xFA, 0xFC, 0xFF); // a table's header row, and its every other row
+inline constexpr ImU32 table_rule = IM_COL32(0xE9, 0xED, 0xF3, 0xFF);   // the lines between a table's rows
+inline constexpr ImU32 list_row_alt = IM_COL32(0xFA, 0xFB, 0xFD, 0xFF); // every other row of a list table
 } // namespace color
 
 // A foreground/background pair for pills, dots and boxes.
@@ -112,5 +117,39 @@ void begin_column(const char* id, float width);
 void end_column();
 // A small uppercase caption ("CUSTOMERS").
 void caption(std::string_view s);
+
+// The footer of a small form: its primary button, then a secondary one (Cancel) on the same line.
+// While sending, the primary button reads busy ("Sending…") under the same ID ("###" + id, id
+// being the label unless given); it is enabled when ready and not sending. Without busy, the
+// label is used as it is.
+struct FormFooter {
+  bool submit = false;
+  bool cancel = false;
+};
+FormFooter form_footer(std::string_view label, std::string_view busy, bool sending, bool ready,
+                       const char* cancel = "Cancel", std::string_view id = {});
+
+// [SECTION] Tables
+// The house list table (agents, customers, people, tickets, the certification desk): white rows,
+// every other one faintly tinted, hairline borders in the theme's border colour. Pair a true
+// begin_list_table with end_list_table. cell_padding in CSS pixels.
+inline constexpr ImGuiTableFlags list_table_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                                    ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                                    ImGuiTableFlags_PadOuterX;
+bool begin_list_table(const char* id, int columns, ImGuiTableFlags flags = list_table_flags, ImVec2 size = ImVec2(0, 0),
+                      ImVec2 cell_padding = ImVec2(10, 0));
+void end_list_table();
+// The header row of any table (taller than ImGui's, bold muted labels on the header colour),
+// after TableSetupColumn.
+void table_header_row(int columns);
+// Starts a row height tall (device pixels).
+void list_row(float height);
+// Moves the cursor down so that content content_h tall sits in the middle of a row row_h tall.
+void center_in_row(float row_h, float content_h);
+// The whole row as one button under its cells (call in the first column, then draw the cells over
+// it); true when clicked. label names the row for the item table ("Ticket 12##row").
+bool row_button(const char* label, float row_h);
+// What a list shows with nothing in it: a heading and a muted line, top CSS pixels below.
+void empty_state(std::string_view heading, std::string_view text, float top = 12);
 
 } // namespace pd::client::ui

@@ -69,12 +69,14 @@ void brand_mark(float size) {
   ImGui::Dummy(ImVec2(s, s));
 }
 
-bool primary_button(const char* label, ImVec2 size, bool enabled) {
-  ImGui::PushStyleColor(ImGuiCol_Button, color::accent);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::accent_hover);
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::accent_active);
+namespace {
+// A button filled with a colour, white bold label: the primary and danger buttons.
+bool filled_button(const char* label, ImVec2 size, bool enabled, ImU32 fill, ImU32 hover, ImU32 active) {
+  ImGui::PushStyleColor(ImGuiCol_Button, fill);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, active);
   ImGui::PushStyleColor(ImGuiCol_Text, color::surface);
-  ImGui::PushStyleColor(ImGuiCol_Border, color::accent);
+  ImGui::PushStyleColor(ImGuiCol_Border, fill);
   ImGui::BeginDisabled(!enabled);
   bool pressed;
   {
@@ -85,24 +87,26 @@ bool primary_button(const char* label, ImVec2 size, bool enabled) {
   ImGui::PopStyleColor(5);
   return pressed && enabled;
 }
+} // namespace
+
+bool primary_button(const char* label, ImVec2 size, bool enabled) {
+  return filled_button(label, size, enabled, color::accent, color::accent_hover, color::accent_active);
+}
 
 bool secondary_button(const char* label, ImVec2 size) { return ImGui::Button(label, size); }
 
 bool danger_button(const char* label, ImVec2 size, bool enabled) {
-  ImGui::PushStyleColor(ImGuiCol_Button, color::error);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x9B, 0x1C, 0x13, 0xFF));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0x7F, 0x16, 0x0F, 0xFF));
-  ImGui::PushStyleColor(ImGuiCol_Text, color::surface);
-  ImGui::PushStyleColor(ImGuiCol_Border, color::error);
-  ImGui::BeginDisabled(!enabled);
-  bool pressed;
-  {
-    FontScope font(fonts().bold, 0.0f);
-    pressed = ImGui::Button(label, size);
-  }
-  ImGui::EndDisabled();
-  ImGui::PopStyleColor(5);
-  return pressed && enabled;
+  return filled_button(label, size, enabled, color::error, color::error_hover, color::error_active);
+}
+
+FormFooter form_footer(std::string_view label, std::string_view busy, bool sending, bool ready, const char* cancel, std::string_view id) {
+  std::string shown(sending && !busy.empty() ? busy : label);
+  if (!busy.empty()) shown += "###" + std::string(id.empty() ? label : id);
+  FormFooter clicks;
+  clicks.submit = primary_button(shown.c_str(), ImVec2(0, 0), ready && !sending);
+  ImGui::SameLine();
+  clicks.cancel = secondary_button(cancel);
+  return clicks;
 }
 
 ImVec2 pill_size(std::string_view text) {

@@ -158,21 +158,6 @@ float column_width(float avail, int columns, float gap, float min_width) {
 
 std::string display_name(const api::Person& p) { return p.name.empty() ? p.email : p.name; }
 
-void table_header_row(int columns) {
-  const float h = ui::dp(36);
-  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, h);
-  for (int c = 0; c < columns; ++c) {
-    if (!ImGui::TableSetColumnIndex(c)) continue;
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (h - ImGui::GetTextLineHeight()) * 0.5f));
-    ui::FontScope font(ui::fonts().bold, 13.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
-    ImGui::TableHeader(ImGui::TableGetColumnName(c));
-    ImGui::PopStyleColor();
-  }
-  ImGui::PopStyleColor();
-}
-
 void form_errors(const SupportForm& form) {
   if (!form.errors.general.empty()) ui::error_box(form.errors.general);
   for (const auto& [field, message] : form.errors.fields) ui::error_box(message);

@@ -38,9 +38,6 @@ bool labeled_input(const char* label, const char* id, const char* hint, std::str
 void fact(std::string_view label, std::string_view value, float label_width);
 // Two columns side by side when wide enough: the width of one, and whether they fit.
 float column_width(float avail, int columns, float gap, float min_width);
-// The header row of a table in the house style (taller than ImGui's, bold muted labels on a
-// light background), after TableSetupColumn.
-void table_header_row(int columns);
 // A support form's errors in boxes: the general one, then each field's message.
 void form_errors(const SupportForm& form);
 // The person's display name.

@@ -210,7 +210,7 @@ void ledger_table(const char* id, const ProgramState& s, PersonId agent, const s
     ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    table_header_row(7);
+    ui::table_header_row(7);
     std::size_t n = 0;
     for (const auto* l : rows) {
       if (n++ == max_rows) break;
@@ -281,7 +281,7 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
     ImGui::TableSetupColumn("Earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Paid out", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Owed at the end", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    table_header_row(5);
+    ui::table_header_row(5);
     auto row = [&](const char* name, const StatementSide& side) {
       ImGui::TableNextRow(0, ui::dp(32));
       ImGui::TableNextColumn();
@@ -305,7 +305,7 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
     ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.4f);
     ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    table_header_row(5);
+    ui::table_header_row(5);
     for (const auto& l : st.lines) {
       ImGui::PushID(static_cast<int>(l.id));
       ImGui::TableNextRow(0, ui::dp(30));

@@ -123,10 +123,10 @@ void draw_check_in_form(const domain::ProgramState& s, domain::PersonId me, UiSt
   else if (auto e = domain::check_in_time_error(*due, now)) problem = e->message;
   if (!problem.empty() && (!f.date.empty() || !f.time.empty())) ui::text(problem, ui::color::error);
   form_errors(form);
-  const bool ready = due && problem.empty() && f.customer_id != 0 && !form.sending;
-  const char* save = moving ? (form.sending ? "Moving\xE2\x80\xA6###Save check-in" : "Move check-in###Save check-in")
-                            : (form.sending ? "Scheduling\xE2\x80\xA6###Save check-in" : "Schedule check-in###Save check-in");
-  if (ui::primary_button(save, ImVec2(0, 0), ready)) {
+  const bool ready = due && problem.empty() && f.customer_id != 0;
+  const auto footer = ui::form_footer(moving ? "Move check-in" : "Schedule check-in", moving ? "Moving\xE2\x80\xA6" : "Scheduling\xE2\x80\xA6",
+                                      form.sending, ready, "Cancel##check-in", "Save check-in");
+  if (footer.submit) {
     if (moving) {
       const auto it = s.check_ins.find(f.check_in_id);
       std::optional<std::string> note;
@@ -136,8 +136,7 @@ void draw_check_in_form(const domain::ProgramState& s, domain::PersonId me, UiSt
       dispatch(SendSupport{key, domain::ScheduleCheckIn{f.customer_id, *due, f.note}});
     }
   }
-  ImGui::SameLine();
-  if (ui::secondary_button("Cancel##check-in")) f = CheckInForm{};
+  if (footer.cancel) f = CheckInForm{};
   ui::end_tinted();
   ImGui::PopID();
 }

@@ -89,7 +89,7 @@ void weights_card(const domain::AgentSupport& rec, std::int64_t now, float width
       ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 0.5f);
       ImGui::TableSetupColumn("What it measures", ImGuiTableColumnFlags_WidthStretch, 3.0f);
       ImGui::TableSetupColumn("Figures", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-      table_header_row(5);
+      ui::table_header_row(5);
       for (const auto& c : parts) {
         ImGui::PushID(c.key);
         ImGui::TableNextRow(0, ui::dp(40));
@@ -161,7 +161,7 @@ void history_card(const domain::ProgramState& s, const domain::AgentSupport& rec
       ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch, 1.3f);
       ImGui::TableSetupColumn("Ticket", ImGuiTableColumnFlags_WidthStretch, 0.6f);
       ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 4.0f);
-      table_header_row(4);
+      ui::table_header_row(4);
       int n = 0;
       for (auto it = rec.history.rbegin(); it != rec.history.rend() && n < 100; ++it, ++n) {
         const auto& h = *it;

@@ -73,11 +73,9 @@ void support_access_card(const domain::ProgramState& s, domain::PersonId agent, 
           if (!form.errors.general.empty()) ui::error_box(form.errors.general);
           labeled_input("What was done", "##Remediation done", "e.g. Retook the restricted-topics module and passed its quiz", f.what,
                         form.errors.field("what"));
-          const bool ready = !f.what.empty() && !form.sending;
-          if (ui::primary_button(form.sending ? "Recording\xE2\x80\xA6###Record as done" : "Record as done###Record as done", ImVec2(0, 0), ready))
-            dispatch(SendSupport{"remediation", domain::RecordRemediation{agent, f.what}});
-          ImGui::SameLine();
-          if (ui::secondary_button("Cancel##remediation")) f = RemediationForm{};
+          const auto footer = ui::form_footer("Record as done", "Recording\xE2\x80\xA6", form.sending, !f.what.empty(), "Cancel##remediation");
+          if (footer.submit) dispatch(SendSupport{"remediation", domain::RecordRemediation{agent, f.what}});
+          if (footer.cancel) f = RemediationForm{};
         }
       }
     } else {
