@@ -35,7 +35,7 @@ void draw_people(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_settings(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_profile(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_tickets(const AppState& app, UiState& ui, Dispatch& dispatch);    // tickets_view.cpp
-void draw_new_ticket(const AppState& app, UiState& ui, Dispatch& dispatch); // tickets_view.cpp
+void draw_new_ticket(const AppState& app, UiState& ui, Dispatch& dispatch); // new_ticket_view.cpp
 void draw_ticket(const AppState& app, UiState& ui, Dispatch& dispatch);     // ticket_view.cpp
 void draw_support(const AppState& app, UiState& ui, Dispatch& dispatch);    // support_view.cpp
 void draw_support_settings(const AppState& app, UiState& ui, Dispatch& dispatch); // support_settings_view.cpp

@@ -1,5 +1,5 @@
-// Pieces the support-desk views share (tickets_view, ticket_view, support_view,
-// notifications_view): status tones, SLA countdowns, the clock.
+// Pieces the support-desk views share (tickets_view, new_ticket_view, ticket_view, support_view and
+// its notification centre): status tones, SLA countdowns, the clock (ticket_parts.cpp).
 #pragma once
 
 #include "client/app/actions.hpp"

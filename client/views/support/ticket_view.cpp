@@ -143,228 +143,251 @@ void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audi
   }
 }
 
-} // namespace
+// What every part of the ticket page reads: who is looking, the ticket, its form.
+struct TicketPage {
+  const AppState& app;
+  UiState& ui_state;
+  Dispatch& dispatch;
+  const domain::ProgramState& s;
+  const domain::Ticket& t;
+  domain::Target target;
+  bool business;
+  bool agent;
+  bool customer;
+  bool staff;
+  std::int64_t now;
+  TicketForms& f;
+};
 
-void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
-  if (!begin_page(app, ui_state, dispatch)) {
-    end_page();
-    return;
-  }
-  const auto& s = *program_state(app);
-  const auto role = current_role(app, ui_state);
-  const bool business = identity::is_business_role(role);
-  const bool agent = role == identity::Role::agent;
-  const bool customer = role == identity::Role::customer;
-  const bool staff = business || agent;
-  const auto now = clock_ms();
-  auto& f = ui_state.ticket;
-  const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(900));
-  ui::begin_column("ticket-page", avail);
-  if (back_link(customer ? "My tickets" : "Tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
-  const auto* tp = s.ticket(app.route.item_id);
-  if (!tp) {
-    ui::heading("Ticket not found", 20);
-    ui::text("This ticket does not exist or is not visible to you.", ui::color::muted);
-    ui::end_column();
-    end_page();
-    return;
-  }
-  const auto& t = *tp;
-  const domain::Target target{.ticket = t.id};
-
-  header(s, t, staff, now);
-  ImGui::Dummy(ui::dp(0, 8));
-  // An agent who may not work support reads its customers' tickets only (support_access.hpp).
-  if (agent) off_support_notice(s, my_id(app));
-  if (staff) escalation_card(s, t, now); // the escalation with the agent's whole note
-
-  // Restricted topics of the ticket (agents and business).
-  if (staff && !t.restricted_topics.empty()) {
-    ui::begin_tinted(ui::tone::danger);
-    {
-      ui::FontScope font(ui::fonts().bold, 0.0f);
-      ui::text("Restricted topic: do not handle this yourself", ui::color::error);
-    }
-    for (const auto& key : t.restricted_topics) {
-      const auto* topic = topic_of(s, key);
-      ui::text_wrapped(std::string("\xE2\x80\xA2 ") + (topic ? topic->name : key) + ": " +
-                           (topic ? topic->escalation_path : std::string("escalate to the business.")),
-                       ui::color::error);
-    }
-    ui::end_tinted();
-    ImGui::Dummy(ui::dp(0, 6));
-  }
-
-  // Actions row
+// Restricted topics of the ticket (agents and business).
+void restricted_banner(const TicketPage& p) {
+  if (!p.staff || p.t.restricted_topics.empty()) return;
+  const domain::ProgramState& s = p.s;
+  const domain::Ticket& t = p.t;
+  ui::begin_tinted(ui::tone::danger);
   {
-    const auto& tk = ui_state.form("take_over");
-    errors_of(tk);
-    bool any = false;
-    auto gap = [&] {
-      if (any) ImGui::SameLine(0, ui::dp(6));
-      any = true;
-    };
-    // Each button is offered by the rule decide() applies (shared/domain/ticket_actions).
-    const auto offered = [&](domain::TicketAction a) { return domain::ticket_action_offered(s, my_id(app), t, a); };
-    if (offered(domain::TicketAction::escalate)) {
-      gap();
-      if (ui::secondary_button(customer ? "Request escalation" : "Escalate")) {
-        f.escalate_open = !f.escalate_open;
-        f.escalate_scroll = f.escalate_open;
-      }
-    }
-    if (offered(domain::TicketAction::take_over)) {
-      gap();
-      if (ui::secondary_button(tk.sending ? "Taking over\xE2\x80\xA6###Take over" : "Take over###Take over"))
-        dispatch(SendSupport{"take_over", domain::TakeOverTicket{t.id}});
-    }
-    if (offered(domain::TicketAction::resolve)) {
-      gap();
-      if (ui::secondary_button("Resolve")) f.resolve_open = !f.resolve_open;
-    }
-    if (offered(domain::TicketAction::close)) {
-      gap();
-      if (ui::secondary_button("Close ticket")) f.close_open = !f.close_open;
-    }
-    if (any) ImGui::Dummy(ui::dp(0, 6));
+    ui::FontScope font(ui::fonts().bold, 0.0f);
+    ui::text("Restricted topic: do not handle this yourself", ui::color::error);
   }
+  for (const auto& key : t.restricted_topics) {
+    const auto* topic = topic_of(s, key);
+    ui::text_wrapped(std::string("\xE2\x80\xA2 ") + (topic ? topic->name : key) + ": " +
+                         (topic ? topic->escalation_path : std::string("escalate to the business.")),
+                     ui::color::error);
+  }
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
 
-  // Escalation form
-  if (f.escalate_open) {
-    const auto& ef = ui_state.form("escalate");
-    ui::begin_tinted(ui::tone::warning);
-    ui::heading(customer ? "Request escalation" : "Escalate to the business", 16);
-    errors_of(ef);
-    labeled_input(customer ? "Why should someone else look at this?" : "Reason", "##Escalation reason", "", f.esc_reason,
-                  ef.errors.field("reason"));
+// Actions row: escalate, take over, resolve, close.
+void actions_row(const TicketPage& p) {
+  const AppState& app = p.app;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::ProgramState& s = p.s;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const bool customer = p.customer;
+  const auto& tk = ui_state.form("take_over");
+  errors_of(tk);
+  bool any = false;
+  auto gap = [&] {
+    if (any) ImGui::SameLine(0, ui::dp(6));
+    any = true;
+  };
+  // Each button is offered by the rule decide() applies (shared/domain/ticket_actions).
+  const auto offered = [&](domain::TicketAction a) { return domain::ticket_action_offered(s, my_id(app), t, a); };
+  if (offered(domain::TicketAction::escalate)) {
+    gap();
+    if (ui::secondary_button(customer ? "Request escalation" : "Escalate")) {
+      f.escalate_open = !f.escalate_open;
+      f.escalate_scroll = f.escalate_open;
+    }
+  }
+  if (offered(domain::TicketAction::take_over)) {
+    gap();
+    if (ui::secondary_button(tk.sending ? "Taking over\xE2\x80\xA6###Take over" : "Take over###Take over"))
+      dispatch(SendSupport{"take_over", domain::TakeOverTicket{t.id}});
+  }
+  if (offered(domain::TicketAction::resolve)) {
+    gap();
+    if (ui::secondary_button("Resolve")) f.resolve_open = !f.resolve_open;
+  }
+  if (offered(domain::TicketAction::close)) {
+    gap();
+    if (ui::secondary_button("Close ticket")) f.close_open = !f.close_open;
+  }
+  if (any) ImGui::Dummy(ui::dp(0, 6));
+}
+
+// The escalation note (agents; docs/requirements.md, Escalation), two fields a row.
+void escalation_note_fields(const TicketPage& p, const SupportForm& ef) {
+  TicketForms& f = p.f;
+  const float gap = ui::dp(14);
+  const float half = (ImGui::GetContentRegionAvail().x - ui::dp(28) - gap) * 0.5f;
+  auto field = [&](const char* label, const char* id, std::string& value, const std::string* error) {
+    ui::field_label(label);
+    bool edited = false;
+    ui::input_text(id, "", value, edited, 0, half);
+    ui::field_error(error);
+  };
+  ImGui::BeginGroup();
+  ImGui::BeginGroup();
+  field("Summary (one sentence)", "##Escalation summary", f.esc_summary, ef.errors.field("note.summary"));
+  ImGui::EndGroup();
+  ImGui::SameLine(0, gap);
+  ImGui::BeginGroup();
+  field("Attempts so far", "##Escalation attempts", f.esc_attempts, ef.errors.field("note.attempts_so_far"));
+  ImGui::EndGroup();
+  ImGui::BeginGroup();
+  ui::field_label("Customer sentiment");
+  std::vector<std::string> labels(std::begin(sentiments), std::end(sentiments));
+  choice("##Customer sentiment", labels, f.esc_sentiment, half);
+  ui::field_error(ef.errors.field("note.customer_sentiment"));
+  ImGui::EndGroup();
+  ImGui::SameLine(0, gap);
+  ImGui::BeginGroup();
+  field("Business impact", "##Escalation impact", f.esc_impact, ef.errors.field("note.business_impact"));
+  ImGui::EndGroup();
+  ImGui::EndGroup();
+  ImGui::Dummy(ui::dp(0, 4));
+  labeled_input("Recommended action", "##Escalation recommended", "", f.esc_recommended, ef.errors.field("note.recommended_action"));
+}
+
+// Escalation form
+void escalation_form(const TicketPage& p) {
+  if (!p.f.escalate_open) return;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const bool agent = p.agent;
+  const bool customer = p.customer;
+  const auto& ef = ui_state.form("escalate");
+  ui::begin_tinted(ui::tone::warning);
+  ui::heading(customer ? "Request escalation" : "Escalate to the business", 16);
+  errors_of(ef);
+  labeled_input(customer ? "Why should someone else look at this?" : "Reason", "##Escalation reason", "", f.esc_reason,
+                ef.errors.field("reason"));
+  if (agent) escalation_note_fields(p, ef);
+  const auto footer = ui::form_footer("Submit escalation", "Escalating\xE2\x80\xA6", ef.sending, true, "Cancel##escalation");
+  if (footer.submit) {
+    domain::EscalateTicket cmd;
+    cmd.ticket_id = t.id;
+    cmd.reason = f.esc_reason;
     if (agent) {
-      // Seed 002's escalation note, two fields a row.
-      const float gap = ui::dp(14);
-      const float half = (ImGui::GetContentRegionAvail().x - ui::dp(28) - gap) * 0.5f;
-      auto field = [&](const char* label, const char* id, std::string& value, const std::string* error) {
-        ui::field_label(label);
-        bool edited = false;
-        ui::input_text(id, "", value, edited, 0, half);
-        ui::field_error(error);
-      };
-      ImGui::BeginGroup();
-      ImGui::BeginGroup();
-      field("Summary (one sentence)", "##Escalation summary", f.esc_summary, ef.errors.field("note.summary"));
-      ImGui::EndGroup();
-      ImGui::SameLine(0, gap);
-      ImGui::BeginGroup();
-      field("Attempts so far", "##Escalation attempts", f.esc_attempts, ef.errors.field("note.attempts_so_far"));
-      ImGui::EndGroup();
-      ImGui::BeginGroup();
-      ui::field_label("Customer sentiment");
-      std::vector<std::string> labels(std::begin(sentiments), std::end(sentiments));
-      choice("##Customer sentiment", labels, f.esc_sentiment, half);
-      ui::field_error(ef.errors.field("note.customer_sentiment"));
-      ImGui::EndGroup();
-      ImGui::SameLine(0, gap);
-      ImGui::BeginGroup();
-      field("Business impact", "##Escalation impact", f.esc_impact, ef.errors.field("note.business_impact"));
-      ImGui::EndGroup();
-      ImGui::EndGroup();
-      ImGui::Dummy(ui::dp(0, 4));
-      labeled_input("Recommended action", "##Escalation recommended", "", f.esc_recommended, ef.errors.field("note.recommended_action"));
+      cmd.note.summary = f.esc_summary;
+      cmd.note.attempts_so_far = f.esc_attempts;
+      cmd.note.customer_sentiment = sentiments[static_cast<std::size_t>(std::clamp(f.esc_sentiment, 0, static_cast<int>(sentiments.size()) - 1))];
+      cmd.note.business_impact = f.esc_impact;
+      cmd.note.recommended_action = f.esc_recommended;
     }
-    if (ui::primary_button(ef.sending ? "Escalating\xE2\x80\xA6###Submit escalation" : "Submit escalation###Submit escalation",
-                           ImVec2(0, 0), !ef.sending)) {
-      domain::EscalateTicket cmd;
-      cmd.ticket_id = t.id;
-      cmd.reason = f.esc_reason;
-      if (agent) {
-        cmd.note.summary = f.esc_summary;
-        cmd.note.attempts_so_far = f.esc_attempts;
-        cmd.note.customer_sentiment = sentiments[static_cast<std::size_t>(std::clamp(f.esc_sentiment, 0, static_cast<int>(sentiments.size()) - 1))];
-        cmd.note.business_impact = f.esc_impact;
-        cmd.note.recommended_action = f.esc_recommended;
-      }
-      dispatch(SendSupport{"escalate", cmd});
-    }
-    if (f.escalate_scroll) {
-      ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
-      f.escalate_scroll = false;
-    }
-    ImGui::SameLine();
-    if (ui::secondary_button("Cancel##escalation")) f.escalate_open = false;
-    ui::end_tinted();
-    ImGui::Dummy(ui::dp(0, 6));
+    dispatch(SendSupport{"escalate", cmd});
   }
-
-  // Resolve / close
-  if (f.resolve_open) {
-    const auto& rf = ui_state.form("resolve");
-    ui::begin_tinted(ui::tone::success);
-    errors_of(rf);
-    labeled_input("Resolution note (internal, optional)", "##Resolution note", "", f.resolve_note, rf.errors.field("note"));
-    if (ui::primary_button("Confirm resolve", ImVec2(0, 0), !rf.sending))
-      dispatch(SendSupport{"resolve", domain::ResolveTicket{t.id, f.resolve_note}});
-    ImGui::SameLine();
-    if (ui::secondary_button("Cancel##resolve")) f.resolve_open = false;
-    ui::end_tinted();
-    ImGui::Dummy(ui::dp(0, 6));
+  if (f.escalate_scroll) {
+    ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    f.escalate_scroll = false;
   }
-  if (f.close_open) {
-    const auto& cf = ui_state.form("close");
-    ui::begin_tinted(ui::tone::neutral);
-    errors_of(cf);
-    if (business) labeled_input("Resolution note (internal, optional)", "##Close note", "", f.close_note, cf.errors.field("note"));
-    else ui::text_wrapped("Closing ends the ticket for good. Open a new ticket if the problem comes back.");
-    if (ui::primary_button("Confirm close", ImVec2(0, 0), !cf.sending))
-      dispatch(SendSupport{"close", domain::CloseTicket{t.id, business ? f.close_note : std::string()}});
-    ImGui::SameLine();
-    if (ui::secondary_button("Cancel##close")) f.close_open = false;
-    ui::end_tinted();
-    ImGui::Dummy(ui::dp(0, 6));
+  if (footer.cancel) f.escalate_open = false;
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Resolve / close
+void resolve_form(const TicketPage& p) {
+  if (!p.f.resolve_open) return;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const auto& rf = ui_state.form("resolve");
+  ui::begin_tinted(ui::tone::success);
+  errors_of(rf);
+  labeled_input("Resolution note (internal, optional)", "##Resolution note", "", f.resolve_note, rf.errors.field("note"));
+  const auto footer = ui::form_footer("Confirm resolve", {}, rf.sending, true, "Cancel##resolve");
+  if (footer.submit) dispatch(SendSupport{"resolve", domain::ResolveTicket{t.id, f.resolve_note}});
+  if (footer.cancel) f.resolve_open = false;
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+void close_form(const TicketPage& p) {
+  if (!p.f.close_open) return;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const bool business = p.business;
+  const auto& cf = ui_state.form("close");
+  ui::begin_tinted(ui::tone::neutral);
+  errors_of(cf);
+  if (business) labeled_input("Resolution note (internal, optional)", "##Close note", "", f.close_note, cf.errors.field("note"));
+  else ui::text_wrapped("Closing ends the ticket for good. Open a new ticket if the problem comes back.");
+  const auto footer = ui::form_footer("Confirm close", {}, cf.sending, true, "Cancel##close");
+  if (footer.submit) dispatch(SendSupport{"close", domain::CloseTicket{t.id, business ? f.close_note : std::string()}});
+  if (footer.cancel) f.close_open = false;
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Triage (agent / business)
+void triage(const TicketPage& p) {
+  if (!domain::ticket_action_offered(p.s, my_id(p.app), p.t, domain::TicketAction::triage)) return;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const auto& tf = ui_state.form("triage");
+  const int prio = f.triage_priority >= 0 ? f.triage_priority : static_cast<int>(t.priority);
+  int cat = f.triage_category;
+  if (cat < 0)
+    for (std::size_t i = 0; i < domain::all_categories.size(); ++i)
+      if (domain::all_categories[i] == t.category) cat = static_cast<int>(i);
+  std::vector<std::string> prios, cats;
+  for (int i = 0; i < 4; ++i) prios.push_back(domain::label_of(static_cast<domain::Priority>(i)));
+  for (auto c : domain::all_categories) cats.push_back(category_label(c));
+  ImGui::AlignTextToFramePadding();
+  ui::text("Triage", ui::color::muted);
+  ImGui::SameLine(0, ui::dp(10));
+  int p2 = prio, c2 = cat;
+  if (choice("##Triage priority", prios, p2, ui::dp(170))) f.triage_priority = p2;
+  ImGui::SameLine(0, ui::dp(6));
+  if (choice("##Triage category", cats, c2, ui::dp(180))) f.triage_category = c2;
+  ImGui::SameLine(0, ui::dp(6));
+  // Secondary tags on the line below, then Save triage.
+  const auto primary = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
+  if (!f.triage_tags_touched) f.triage_tags = t.tags;
+  ImGui::NewLine();
+  ImGui::AlignTextToFramePadding();
+  ui::text("Secondary tags (up to two)", ui::color::muted);
+  ImGui::SameLine(0, ui::dp(10));
+  if (secondary_tags(primary, f.triage_tags)) f.triage_tags_touched = true;
+  const bool changed = (f.triage_priority >= 0 && f.triage_priority != static_cast<int>(t.priority)) ||
+                       (f.triage_category >= 0 && domain::all_categories[static_cast<std::size_t>(f.triage_category)] != t.category) ||
+                       (f.triage_tags_touched && f.triage_tags != t.tags);
+  if (ui::primary_button("Save triage", ImVec2(0, 0), changed && !tf.sending)) {
+    domain::TriageTicket cmd;
+    cmd.ticket_id = t.id;
+    cmd.priority = static_cast<domain::Priority>(p2);
+    cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
+    cmd.tags = f.triage_tags;
+    dispatch(SendSupport{"triage", cmd});
   }
+  errors_of(tf);
+  ImGui::Dummy(ui::dp(0, 6));
+}
 
-  // Triage (agent / business)
-  if (domain::ticket_action_offered(s, my_id(app), t, domain::TicketAction::triage)) {
-    const auto& tf = ui_state.form("triage");
-    const int prio = f.triage_priority >= 0 ? f.triage_priority : static_cast<int>(t.priority);
-    int cat = f.triage_category;
-    if (cat < 0)
-      for (std::size_t i = 0; i < domain::all_categories.size(); ++i)
-        if (domain::all_categories[i] == t.category) cat = static_cast<int>(i);
-    std::vector<std::string> prios, cats;
-    for (int i = 0; i < 4; ++i) prios.push_back(domain::label_of(static_cast<domain::Priority>(i)));
-    for (auto c : domain::all_categories) cats.push_back(category_label(c));
-    ImGui::AlignTextToFramePadding();
-    ui::text("Triage", ui::color::muted);
-    ImGui::SameLine(0, ui::dp(10));
-    int p2 = prio, c2 = cat;
-    if (choice("##Triage priority", prios, p2, ui::dp(170))) f.triage_priority = p2;
-    ImGui::SameLine(0, ui::dp(6));
-    if (choice("##Triage category", cats, c2, ui::dp(180))) f.triage_category = c2;
-    ImGui::SameLine(0, ui::dp(6));
-    // Secondary tags on the line below, then Save triage.
-    const auto primary = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
-    if (!f.triage_tags_touched) f.triage_tags = t.tags;
-    ImGui::NewLine();
-    ImGui::AlignTextToFramePadding();
-    ui::text("Secondary tags (up to two)", ui::color::muted);
-    ImGui::SameLine(0, ui::dp(10));
-    if (secondary_tags(primary, f.triage_tags)) f.triage_tags_touched = true;
-    const bool changed = (f.triage_priority >= 0 && f.triage_priority != static_cast<int>(t.priority)) ||
-                         (f.triage_category >= 0 && domain::all_categories[static_cast<std::size_t>(f.triage_category)] != t.category) ||
-                         (f.triage_tags_touched && f.triage_tags != t.tags);
-    if (ui::primary_button("Save triage", ImVec2(0, 0), changed && !tf.sending)) {
-      domain::TriageTicket cmd;
-      cmd.ticket_id = t.id;
-      cmd.priority = static_cast<domain::Priority>(p2);
-      cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
-      cmd.tags = f.triage_tags;
-      dispatch(SendSupport{"triage", cmd});
-    }
-    errors_of(tf);
-    ImGui::Dummy(ui::dp(0, 6));
-  }
-
-
-  // Ratings
-  const bool finished = t.status == TicketStatus::resolved || t.status == TicketStatus::closed;
+// Ratings: the customer's (shown, answered by the business, or asked for once finished).
+void customer_rating(const TicketPage& p, bool finished) {
+  const AppState& app = p.app;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::ProgramState& s = p.s;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const domain::Target& target = p.target;
+  const bool business = p.business;
+  const bool customer = p.customer;
   if (t.customer_rating) {
     const auto& r = *t.customer_rating;
     ui::begin_tinted(ui::tone::accent);
@@ -404,6 +427,19 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 6));
   }
+}
+
+// The business's rating of the handling (shown to staff, or its form once finished).
+void handling_rating(const TicketPage& p, bool finished) {
+  const AppState& app = p.app;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::ProgramState& s = p.s;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const domain::Target& target = p.target;
+  const bool business = p.business;
+  const bool staff = p.staff;
   if (t.business_rating && staff) {
     const auto& b = *t.business_rating;
     std::string line = "Handling rated " + std::to_string(b.score) + "/5 by " + member_name(s, b.by);
@@ -443,89 +479,159 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     }
     ui::end_tinted();
   }
-  // Composer
-  if (allowed(app, Action::reply_ticket, target) || allowed(app, Action::write_internal_note, target)) {
-    const auto& rf = ui_state.form("reply");
-    ImGui::Dummy(ui::dp(0, 6));
-    ui::heading(f.internal ? "Internal note" : "Reply", 16);
-    errors_of(rf);
-    if (multiline("##Reply text", f.reply, ui::dp(90))) {
+}
+
+// Send reply; once warned, "Escalate instead", "Send anyway" or "Keep editing" in its place.
+void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vector<domain::TopicMatch>& matches, bool warn) {
+  Dispatch& dispatch = p.dispatch;
+  const domain::Ticket& t = p.t;
+  TicketForms& f = p.f;
+  const bool staff = p.staff;
+  const TicketStatus st[] = {TicketStatus::waiting_on_customer, TicketStatus::open, TicketStatus::resolved};
+  if (staff) ImGui::SameLine(0, ui::dp(16));
+  else ImGui::Dummy(ui::dp(0, 4));
+  if (warn && f.warned) {
+    if (ui::primary_button("Escalate instead", ImVec2(0, 0))) {
+      f.escalate_open = true;
+      f.escalate_scroll = true;
+      f.esc_reason = matches.empty() ? std::string("Restricted topic") : "Restricted topic: " + matches.front().name;
+      if (f.esc_summary.empty()) f.esc_summary = "The customer asks about a restricted topic (" + (matches.empty() ? std::string("flagged") : matches.front().name) + ").";
+      if (f.esc_recommended.empty() && !matches.empty()) f.esc_recommended = matches.front().escalation_path;
       f.warned = false;
-      f.despite = false;
-      dispatch(ReplyEdited{});
     }
-    ui::field_error(rf.errors.field("text"));
-    attachment_draft(f.reply_files, "reply", s.support_settings.max_attachment_bytes, dispatch);
-    for (const auto& [field, message] : rf.errors.fields)
-      if (field.starts_with("attachments")) ui::field_error(&message);
-    if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
-    if (staff && !f.internal) {
-      ImGui::SameLine(0, ui::dp(16));
-      ImGui::AlignTextToFramePadding();
-      ui::text("Reply and set:", ui::color::muted);
-      ImGui::SameLine(0, ui::dp(6));
-      const std::vector<std::string> statuses{"Waiting on customer", "Open", "Resolved"};
-      choice("##Reply and set", statuses, f.reply_status, ui::dp(210));
+    ImGui::SameLine(0, ui::dp(6));
+    if (ui::danger_button(rf.sending ? "Sending\xE2\x80\xA6###Send anyway" : "Send anyway###Send anyway", ImVec2(0, 0), !rf.sending)) {
+      domain::ReplyToTicket cmd;
+      cmd.ticket_id = t.id;
+      cmd.text = f.reply;
+      if (staff) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
+      cmd.send_despite_warning = true;
+      cmd.attachments = f.reply_files.files;
+      dispatch(SendSupport{"reply", cmd});
     }
-    // The restricted-topic warning, before sending (agents' public replies): live under the
-    // draft; Send reply then asks "Escalate instead" or "Send anyway" in its place.
-    std::vector<domain::TopicMatch> matches;
-    if (agent && !f.internal && !f.reply.empty()) matches = domain::match_restricted_topics(s.support_settings.restricted_topics, f.reply);
-    const bool warn = !f.internal && (!matches.empty() || f.despite);
-    const TicketStatus st[] = {TicketStatus::waiting_on_customer, TicketStatus::open, TicketStatus::resolved};
-    if (staff) ImGui::SameLine(0, ui::dp(16));
-    else ImGui::Dummy(ui::dp(0, 4));
-    if (warn && f.warned) {
-      if (ui::primary_button("Escalate instead", ImVec2(0, 0))) {
-        f.escalate_open = true;
-        f.escalate_scroll = true;
-        f.esc_reason = matches.empty() ? std::string("Restricted topic") : "Restricted topic: " + matches.front().name;
-        if (f.esc_summary.empty()) f.esc_summary = "The customer asks about a restricted topic (" + (matches.empty() ? std::string("flagged") : matches.front().name) + ").";
-        if (f.esc_recommended.empty() && !matches.empty()) f.esc_recommended = matches.front().escalation_path;
-        f.warned = false;
-      }
-      ImGui::SameLine(0, ui::dp(6));
-      if (ui::danger_button(rf.sending ? "Sending\xE2\x80\xA6###Send anyway" : "Send anyway###Send anyway", ImVec2(0, 0), !rf.sending)) {
+    ImGui::SameLine(0, ui::dp(6));
+    if (ui::secondary_button("Keep editing")) f.warned = false;
+  } else {
+    const char* send_label = f.internal ? (rf.sending ? "Saving\xE2\x80\xA6###Send reply" : "Add internal note###Send reply")
+                                        : (rf.sending ? "Sending\xE2\x80\xA6###Send reply" : "Send reply###Send reply");
+    if (ui::primary_button(send_label, ImVec2(0, 0), !f.reply.empty() && !rf.sending && !f.reply_files.upload_id)) {
+      if (warn) {
+        f.warned = true; // ask first: escalate instead, or send anyway
+      } else {
         domain::ReplyToTicket cmd;
         cmd.ticket_id = t.id;
         cmd.text = f.reply;
-        if (staff) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
-        cmd.send_despite_warning = true;
+        cmd.internal = f.internal;
+        if (staff && !f.internal) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
         cmd.attachments = f.reply_files.files;
         dispatch(SendSupport{"reply", cmd});
       }
-      ImGui::SameLine(0, ui::dp(6));
-      if (ui::secondary_button("Keep editing")) f.warned = false;
-    } else {
-      const char* send_label = f.internal ? (rf.sending ? "Saving\xE2\x80\xA6###Send reply" : "Add internal note###Send reply")
-                                          : (rf.sending ? "Sending\xE2\x80\xA6###Send reply" : "Send reply###Send reply");
-      if (ui::primary_button(send_label, ImVec2(0, 0), !f.reply.empty() && !rf.sending && !f.reply_files.upload_id)) {
-        if (warn) {
-          f.warned = true; // ask first: escalate instead, or send anyway
-        } else {
-          domain::ReplyToTicket cmd;
-          cmd.ticket_id = t.id;
-          cmd.text = f.reply;
-          cmd.internal = f.internal;
-          if (staff && !f.internal) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
-          cmd.attachments = f.reply_files.files;
-          dispatch(SendSupport{"reply", cmd});
-        }
-      }
-    }
-    if (warn) {
-      ImGui::Dummy(ui::dp(0, 4));
-      ui::begin_tinted(ui::tone::danger);
-      {
-        ui::FontScope font(ui::fonts().bold, 0.0f);
-        ui::text("This reply touches a restricted topic. Escalate instead, or send it anyway.", ui::color::error);
-      }
-      for (const auto& m : matches)
-        ui::text_wrapped("\xE2\x80\xA2 " + m.name + " (\xE2\x80\x9C" + m.phrase + "\xE2\x80\x9D): " + m.escalation_path, ui::color::error);
-      if (matches.empty()) ui::text_wrapped("The server flagged this reply as touching a restricted topic.", ui::color::error);
-      ui::end_tinted();
     }
   }
+}
+
+// The restricted-topic warning under the draft.
+void restricted_warning(const std::vector<domain::TopicMatch>& matches) {
+  ImGui::Dummy(ui::dp(0, 4));
+  ui::begin_tinted(ui::tone::danger);
+  {
+    ui::FontScope font(ui::fonts().bold, 0.0f);
+    ui::text("This reply touches a restricted topic. Escalate instead, or send it anyway.", ui::color::error);
+  }
+  for (const auto& m : matches)
+    ui::text_wrapped("\xE2\x80\xA2 " + m.name + " (\xE2\x80\x9C" + m.phrase + "\xE2\x80\x9D): " + m.escalation_path, ui::color::error);
+  if (matches.empty()) ui::text_wrapped("The server flagged this reply as touching a restricted topic.", ui::color::error);
+  ui::end_tinted();
+}
+
+// Composer
+void composer(const TicketPage& p) {
+  if (!allowed(p.app, Action::reply_ticket, p.target) && !allowed(p.app, Action::write_internal_note, p.target)) return;
+  const AppState& app = p.app;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const domain::ProgramState& s = p.s;
+  TicketForms& f = p.f;
+  const domain::Target& target = p.target;
+  const bool agent = p.agent;
+  const bool staff = p.staff;
+  const auto& rf = ui_state.form("reply");
+  ImGui::Dummy(ui::dp(0, 6));
+  ui::heading(f.internal ? "Internal note" : "Reply", 16);
+  errors_of(rf);
+  if (multiline("##Reply text", f.reply, ui::dp(90))) {
+    f.warned = false;
+    f.despite = false;
+    dispatch(ReplyEdited{});
+  }
+  ui::field_error(rf.errors.field("text"));
+  attachment_draft(f.reply_files, "reply", s.support_settings.max_attachment_bytes, dispatch);
+  for (const auto& [field, message] : rf.errors.fields)
+    if (field.starts_with("attachments")) ui::field_error(&message);
+  if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
+  if (staff && !f.internal) {
+    ImGui::SameLine(0, ui::dp(16));
+    ImGui::AlignTextToFramePadding();
+    ui::text("Reply and set:", ui::color::muted);
+    ImGui::SameLine(0, ui::dp(6));
+    const std::vector<std::string> statuses{"Waiting on customer", "Open", "Resolved"};
+    choice("##Reply and set", statuses, f.reply_status, ui::dp(210));
+  }
+  // The restricted-topic warning, before sending (agents' public replies): live under the
+  // draft; Send reply then asks "Escalate instead" or "Send anyway" in its place.
+  std::vector<domain::TopicMatch> matches;
+  if (agent && !f.internal && !f.reply.empty()) matches = domain::match_restricted_topics(s.support_settings.restricted_topics, f.reply);
+  const bool warn = !f.internal && (!matches.empty() || f.despite);
+  composer_buttons(p, rf, matches, warn);
+  if (warn) restricted_warning(matches);
+}
+
+} // namespace
+
+void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  if (!begin_page(app, ui_state, dispatch)) {
+    end_page();
+    return;
+  }
+  const auto& s = *program_state(app);
+  const auto role = current_role(app, ui_state);
+  const bool business = identity::is_business_role(role);
+  const bool agent = role == identity::Role::agent;
+  const bool customer = role == identity::Role::customer;
+  const bool staff = business || agent;
+  const auto now = clock_ms();
+  auto& f = ui_state.ticket;
+  const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(900));
+  ui::begin_column("ticket-page", avail);
+  if (back_link(customer ? "My tickets" : "Tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
+  const auto* tp = s.ticket(app.route.item_id);
+  if (!tp) {
+    ui::heading("Ticket not found", 20);
+    ui::text("This ticket does not exist or is not visible to you.", ui::color::muted);
+    ui::end_column();
+    end_page();
+    return;
+  }
+  const auto& t = *tp;
+  const domain::Target target{.ticket = t.id};
+  const TicketPage p{app, ui_state, dispatch, s, t, target, business, agent, customer, staff, now, f};
+
+  header(s, t, staff, now);
+  ImGui::Dummy(ui::dp(0, 8));
+  // An agent who may not work support reads its customers' tickets only (support_access.hpp).
+  if (agent) off_support_notice(s, my_id(app));
+  if (staff) escalation_card(s, t, now); // the escalation with the agent's whole note
+
+  restricted_banner(p);
+  actions_row(p);
+  escalation_form(p);
+  resolve_form(p);
+  close_form(p);
+  triage(p);
+  const bool finished = t.status == TicketStatus::resolved || t.status == TicketStatus::closed;
+  customer_rating(p, finished);
+  handling_rating(p, finished);
+  composer(p);
 
   ImGui::Dummy(ui::dp(0, 10));
   ImGui::Separator();
