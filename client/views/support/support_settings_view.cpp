@@ -166,6 +166,51 @@ void weekday_hours(domain::sla::Calendar& c, int d) {
   ImGui::PopID();
 }
 
+// A tier's calendar: around the clock, or business hours with a time zone and holidays.
+void tier_calendar(SupportSettingsForm& f, const FormErrors& e, domain::sla::Calendar& c, const std::string& p, float avail) {
+  ui::field_label("Calendar");
+  if (ImGui::RadioButton("Around the clock", c.around_the_clock)) c.around_the_clock = true;
+  ImGui::SameLine(0, ui::dp(20));
+  if (ImGui::RadioButton("Business hours", !c.around_the_clock)) {
+    c.around_the_clock = false;
+    if (c.hours.empty())
+      for (int d = 1; d <= 5; ++d)
+        c.hours.push_back(domain::sla::BusinessHours{d, 540, 1020});
+  }
+  ui::field_error(err(e, p + ".calendar"));
+  if (!c.around_the_clock) {
+    ImGui::Dummy(ui::dp(0, 2));
+    // Monday first, Sunday last.
+    for (int d : {1, 2, 3, 4, 5, 6, 0})
+      weekday_hours(c, d);
+    ui::field_error(err(e, p + ".calendar.hours"));
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::field_label("Time zone");
+    time_zone_combo(f, c.time_zone);
+    ui::field_error(err(e, p + ".calendar.time_zone"));
+    ui::field_label("Holidays (YYYY-MM-DD, separated by commas)");
+    std::string holidays;
+    for (const auto& h : c.holidays)
+      holidays += (holidays.empty() ? "" : ", ") + h;
+    bool edited = false;
+    ui::input_text("##Holidays", "2026-12-25, 2027-01-01", holidays, edited, 0,
+                   std::min(avail - ui::dp(32), ui::dp(520)));
+    if (edited) {
+      c.holidays.clear();
+      std::string cur;
+      for (char ch : holidays + ",") {
+        if (ch == ',' || ch == ' ' || ch == ';') {
+          if (!cur.empty()) c.holidays.push_back(cur);
+          cur.clear();
+        } else {
+          cur += ch;
+        }
+      }
+    }
+    ui::field_error(err(e, p + ".calendar.holidays"));
+  }
+}
+
 void tier_card(SupportSettingsForm& f, const FormErrors& e, std::size_t i, float avail, bool can_edit, bool& remove) {
   auto& t = f.fields.tiers[i];
   const std::string p = "tiers[" + std::to_string(i) + "]";
@@ -198,48 +243,7 @@ void tier_card(SupportSettingsForm& f, const FormErrors& e, std::size_t i, float
   ui::field_error(err(e, p)); // at most a year
   ImGui::Dummy(ui::dp(0, 2));
 
-  auto& c = t.calendar;
-  ui::field_label("Calendar");
-  if (ImGui::RadioButton("Around the clock", c.around_the_clock)) c.around_the_clock = true;
-  ImGui::SameLine(0, ui::dp(20));
-  if (ImGui::RadioButton("Business hours", !c.around_the_clock)) {
-    c.around_the_clock = false;
-    if (c.hours.empty())
-      for (int d = 1; d <= 5; ++d)
-        c.hours.push_back(domain::sla::BusinessHours{d, 540, 1020});
-  }
-  ui::field_error(err(e, p + ".calendar"));
-  if (!c.around_the_clock) {
-    ImGui::Dummy(ui::dp(0, 2));
-    // Monday first, Sunday last.
-    for (int d : {1, 2, 3, 4, 5, 6, 0})
-      weekday_hours(c, d);
-    ui::field_error(err(e, p + ".calendar.hours"));
-    ImGui::Dummy(ui::dp(0, 2));
-    ui::field_label("Time zone");
-    time_zone_combo(f, c.time_zone);
-    ui::field_error(err(e, p + ".calendar.time_zone"));
-    ui::field_label("Holidays (YYYY-MM-DD, separated by commas)");
-    std::string holidays;
-    for (const auto& h : c.holidays)
-      holidays += (holidays.empty() ? "" : ", ") + h;
-    edited = false;
-    ui::input_text("##Holidays", "2026-12-25, 2027-01-01", holidays, edited, 0,
-                   std::min(avail - ui::dp(32), ui::dp(520)));
-    if (edited) {
-      c.holidays.clear();
-      std::string cur;
-      for (char ch : holidays + ",") {
-        if (ch == ',' || ch == ' ' || ch == ';') {
-          if (!cur.empty()) c.holidays.push_back(cur);
-          cur.clear();
-        } else {
-          cur += ch;
-        }
-      }
-    }
-    ui::field_error(err(e, p + ".calendar.holidays"));
-  }
+  tier_calendar(f, e, t.calendar, p, avail);
   if (can_edit && f.fields.tiers.size() > 1) {
     ImGui::Dummy(ui::dp(0, 4));
     if (ui::secondary_button("Remove tier")) remove = true;
@@ -342,6 +346,256 @@ void number_field(const char* label, const char* id, std::int64_t& value, const 
   ImGui::Dummy(ui::dp(0, 2));
 }
 
+// What every card of the page reads: the form, the server's errors, the widths, whether it edits.
+struct SettingsPage {
+  SupportSettingsForm& f;
+  const FormErrors& e;
+  float avail; // the column
+  float inner; // inside a card's padding
+  bool can_edit;
+};
+
+// SLA tiers
+void tiers_card(const SettingsPage& p) {
+  SupportSettingsForm& f = p.f;
+  const FormErrors& e = p.e;
+  const float avail = p.avail;
+  const float inner = p.inner;
+  const bool can_edit = p.can_edit;
+  if (ui::begin_card("tiers", avail)) {
+    ui::heading("SLA tiers", 17);
+    ui::text_wrapped("How fast tickets are answered and resolved, counted on each tier's calendar.",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    ui::field_error(err(e, "tiers"));
+    std::optional<std::size_t> remove;
+    for (std::size_t i = 0; i < f.fields.tiers.size(); ++i) {
+      bool r = false;
+      tier_card(f, e, i, inner, can_edit, r);
+      if (r) remove = i;
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+    if (remove) {
+      // Segments of a removed tier fall back to the default tier; a removed default tier
+      // hands that role to the first tier left.
+      const std::string key = f.fields.tiers[*remove].key;
+      f.fields.tiers.erase(f.fields.tiers.begin() + static_cast<std::ptrdiff_t>(*remove));
+      std::erase_if(f.fields.segment_tiers, [&](const auto& kv) { return kv.second == key; });
+      if (f.fields.default_tier == key) f.fields.default_tier = f.fields.tiers.front().key;
+    }
+    if (can_edit && f.fields.tiers.size() < 10 && ui::secondary_button("Add tier")) {
+      domain::SlaTier t;
+      t.key = fresh_key("tier", f.fields.tiers, [](const auto& x) { return x.key; });
+      t.name = "New tier";
+      f.fields.tiers.push_back(t);
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Segments -> tiers
+void segments_card(const SettingsPage& p, const domain::ProgramState& s) {
+  SupportSettingsForm& f = p.f;
+  const FormErrors& e = p.e;
+  const float avail = p.avail;
+  const bool can_edit = p.can_edit;
+  std::vector<std::string> tier_labels, tier_keys;
+  for (const auto& t : f.fields.tiers)
+    tier_labels.push_back(t.name.empty() ? t.key : t.name), tier_keys.push_back(t.key);
+  if (ui::begin_card("segments", avail)) {
+    ui::heading("Segments", 17);
+    ui::text_wrapped("Which tier each customer segment gets; other segments get the default tier.", ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    const float x0 = ImGui::GetCursorPosX();
+    const float combo_x = x0 + ui::dp(200);
+    {
+      int idx =
+          static_cast<int>(std::find(tier_keys.begin(), tier_keys.end(), f.fields.default_tier) - tier_keys.begin());
+      if (idx >= static_cast<int>(tier_keys.size())) idx = -1;
+      ImGui::AlignTextToFramePadding();
+      ui::text("Default tier");
+      at_x(combo_x);
+      if (choice("##Default tier", tier_labels, idx, ui::dp(240)) && idx >= 0)
+        f.fields.default_tier = tier_keys[static_cast<std::size_t>(idx)];
+      ui::field_error(err(e, "default_tier"));
+    }
+    std::set<std::string> segments;
+    for (const auto& [id, c] : s.customers)
+      if (!c.profile.segment.empty()) segments.insert(c.profile.segment);
+    for (const auto& [seg, tier] : f.fields.segment_tiers)
+      segments.insert(seg);
+    std::vector<std::string> labels = {"Default tier"};
+    labels.insert(labels.end(), tier_labels.begin(), tier_labels.end());
+    int row = 0;
+    for (const auto& seg : segments) {
+      ImGui::PushID(row++);
+      ImGui::AlignTextToFramePadding();
+      ui::text(seg, ui::color::muted);
+      at_x(combo_x);
+      auto it = f.fields.segment_tiers.find(seg);
+      int idx = 0;
+      if (it != f.fields.segment_tiers.end()) {
+        auto k = std::find(tier_keys.begin(), tier_keys.end(), it->second);
+        idx = k == tier_keys.end() ? 0 : static_cast<int>(k - tier_keys.begin()) + 1;
+      }
+      if (choice(("##Tier for " + seg).c_str(), labels, idx, ui::dp(240))) {
+        if (idx <= 0)
+          f.fields.segment_tiers.erase(seg);
+        else
+          f.fields.segment_tiers[seg] = tier_keys[static_cast<std::size_t>(idx - 1)];
+      }
+      ImGui::PopID();
+    }
+    ui::field_error(err(e, "segment_tiers"));
+    if (can_edit) {
+      ImGui::Dummy(ui::dp(0, 2));
+      bool edited = false;
+      const bool enter = ui::input_text("##New segment", "Another segment", f.new_segment, edited, 0, ui::dp(188));
+      at_x(combo_x);
+      if ((ui::secondary_button("Add segment") || enter) && !f.new_segment.empty() && !tier_keys.empty()) {
+        f.fields.segment_tiers.emplace(f.new_segment, f.fields.default_tier);
+        f.new_segment.clear();
+      }
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Priority matrix
+void priorities_card(const SettingsPage& p) {
+  SupportSettingsForm& f = p.f;
+  const FormErrors& e = p.e;
+  const float avail = p.avail;
+  const float inner = p.inner;
+  if (ui::begin_card("priorities", avail)) {
+    ui::heading("Priority matrix", 17);
+    ui::text_wrapped("When on, a ticket gets the stricter of its tier's and its priority's windows.",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    ImGui::Checkbox("Use the priority matrix", &f.fields.priority_matrix);
+    ImGui::Dummy(ui::dp(0, 4));
+    const float x0 = ImGui::GetCursorPosX();
+    const float c1 = x0 + ui::dp(140), c2 = c1 + std::max(ui::dp(270), (inner - ui::dp(140)) / 2);
+    ui::text("Priority", ui::color::muted);
+    at_x(c1);
+    ui::text("First response within", ui::color::muted);
+    at_x(c2);
+    ui::text("Resolution within", ui::color::muted);
+    for (int i = 0; i < 4; ++i) {
+      ImGui::PushID(i);
+      auto& t = f.fields.priority_targets[static_cast<std::size_t>(i)];
+      const auto priority = static_cast<domain::Priority>(i);
+      const std::string whose = "P" + std::to_string(i);
+      const auto* error = err(e, "priority_targets[" + std::to_string(i) + "]");
+      ImGui::AlignTextToFramePadding();
+      ui::text(domain::label_of(priority));
+      at_x(c1);
+      window_input("First response", whose, t.first_response_minutes, error);
+      at_x(c2);
+      window_input("Resolution", whose, t.resolution_minutes, error);
+      ui::field_error(error);
+      ImGui::PopID();
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Rules
+void rules_card(const SettingsPage& p) {
+  SupportSettingsForm& f = p.f;
+  const FormErrors& e = p.e;
+  const float avail = p.avail;
+  if (ui::begin_card("rules", avail)) {
+    ui::heading("Reopening, escalation and follow-ups", 17);
+    ImGui::Dummy(ui::dp(0, 4));
+    number_field("Reopen window (hours): a customer reply within it reopens a resolved ticket", "##Reopen window",
+                 f.fields.reopen_window_hours, err(e, "reopen_window_hours"));
+    number_field("Auto-escalation threshold (% of the window; 200 = unanswered at twice the window)",
+                 "##Auto-escalation threshold", f.fields.auto_escalate_factor_percent,
+                 err(e, "auto_escalate_factor_percent"));
+    number_field("Quiet-customer reminder (days without contact)", "##Quiet days", f.fields.quiet_days,
+                 err(e, "quiet_days"));
+    std::int64_t mb = (f.fields.max_attachment_bytes + 1024 * 1024 - 1) / (1024 * 1024);
+    const std::int64_t mb_before = mb;
+    number_field("Largest attachment (MB)", "##Largest attachment", mb, err(e, "max_attachment_bytes"), 1);
+    if (mb != mb_before) f.fields.max_attachment_bytes = mb * 1024 * 1024;
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Restricted topics
+void topics_card(const SettingsPage& p) {
+  SupportSettingsForm& f = p.f;
+  const FormErrors& e = p.e;
+  const float avail = p.avail;
+  const float inner = p.inner;
+  const bool can_edit = p.can_edit;
+  if (ui::begin_card("topics", avail)) {
+    ui::heading("Restricted topics", 17);
+    ui::text_wrapped(
+        "Agents are warned before they answer on these topics. Phrases: words in order, a * at a word's end "
+        "matches any ending (refund* matches refunds, refunded).",
+        ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    ui::field_error(err(e, "restricted_topics"));
+    std::optional<std::size_t> remove;
+    for (std::size_t i = 0; i < f.fields.restricted_topics.size(); ++i) {
+      bool r = false;
+      topic_card(f, e, i, inner, can_edit, r);
+      if (r) remove = i;
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+    if (remove)
+      f.fields.restricted_topics.erase(f.fields.restricted_topics.begin() + static_cast<std::ptrdiff_t>(*remove));
+    if (can_edit && f.fields.restricted_topics.size() < domain::max_restricted_topics &&
+        ui::secondary_button("Add topic")) {
+      domain::RestrictedTopic t;
+      t.key = fresh_key("topic", f.fields.restricted_topics, [](const auto& x) { return x.key; });
+      t.name = "New topic";
+      t.rules.push_back(domain::PhraseRule{"en", ""});
+      f.open_topics[t.key] = true;
+      f.fields.restricted_topics.push_back(t);
+    }
+  }
+  ui::end_card();
+}
+
+// The messages about the save, Save support settings and Discard changes (editors only).
+void save_footer(const SettingsPage& p, const SupportForm& form, Dispatch& dispatch) {
+  SupportSettingsForm& f = p.f;
+  const FormErrors& e = p.e;
+  ImGui::Dummy(ui::dp(0, 6));
+  if (!e.general.empty()) ui::error_box(e.general);
+  for (const auto& [field, message] : e.fields)
+    ui::error_box("Not saved: " + message);
+  if (!f.notice.empty()) ui::message_box(f.notice, ui::tone::success);
+  if (f.changed_elsewhere && f.dirty())
+    ui::message_box(
+        "Someone else changed these settings while you were editing. Saving replaces their version with yours; "
+        "Discard shows theirs.",
+        ui::tone::warning);
+  else if (f.dirty() && !form.sending)
+    ui::message_box("You have unsaved changes.", ui::tone::warning);
+  const char* label =
+      form.sending ? "Saving\xE2\x80\xA6###Save support settings" : "Save support settings###Save support settings";
+  if (ui::primary_button(label, ImVec2(ui::dp(200), ui::dp(40)), f.dirty() && !form.sending)) {
+    domain::ChangeSupportSettings c;
+    c.settings = f.fields;
+    dispatch(SendSupport{"support_settings", c});
+  }
+  ImGui::SameLine(0, ui::dp(8));
+  ImGui::BeginDisabled(!f.dirty() || form.sending);
+  if (ui::secondary_button("Discard changes", ImVec2(0, ui::dp(40)))) {
+    f.fields = f.base = f.seen;
+    f.changed_elsewhere = false;
+  }
+  ImGui::EndDisabled();
+}
+
 } // namespace
 
 void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -365,217 +619,18 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
       end_page();
       return;
     }
+    const SettingsPage p{f, e, avail, inner, can_edit};
     const domain::SupportSettings before = f.fields;
     ImGui::BeginDisabled(!can_edit || form.sending);
-
-    // SLA tiers
-    if (ui::begin_card("tiers", avail)) {
-      ui::heading("SLA tiers", 17);
-      ui::text_wrapped("How fast tickets are answered and resolved, counted on each tier's calendar.",
-                       ui::color::muted);
-      ImGui::Dummy(ui::dp(0, 4));
-      ui::field_error(err(e, "tiers"));
-      std::optional<std::size_t> remove;
-      for (std::size_t i = 0; i < f.fields.tiers.size(); ++i) {
-        bool r = false;
-        tier_card(f, e, i, inner, can_edit, r);
-        if (r) remove = i;
-        ImGui::Dummy(ui::dp(0, 4));
-      }
-      if (remove) {
-        // Segments of a removed tier fall back to the default tier; a removed default tier
-        // hands that role to the first tier left.
-        const std::string key = f.fields.tiers[*remove].key;
-        f.fields.tiers.erase(f.fields.tiers.begin() + static_cast<std::ptrdiff_t>(*remove));
-        std::erase_if(f.fields.segment_tiers, [&](const auto& kv) { return kv.second == key; });
-        if (f.fields.default_tier == key) f.fields.default_tier = f.fields.tiers.front().key;
-      }
-      if (can_edit && f.fields.tiers.size() < 10 && ui::secondary_button("Add tier")) {
-        domain::SlaTier t;
-        t.key = fresh_key("tier", f.fields.tiers, [](const auto& x) { return x.key; });
-        t.name = "New tier";
-        f.fields.tiers.push_back(t);
-      }
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Segments -> tiers
-    std::vector<std::string> tier_labels, tier_keys;
-    for (const auto& t : f.fields.tiers)
-      tier_labels.push_back(t.name.empty() ? t.key : t.name), tier_keys.push_back(t.key);
-    if (ui::begin_card("segments", avail)) {
-      ui::heading("Segments", 17);
-      ui::text_wrapped("Which tier each customer segment gets; other segments get the default tier.", ui::color::muted);
-      ImGui::Dummy(ui::dp(0, 4));
-      const float x0 = ImGui::GetCursorPosX();
-      const float combo_x = x0 + ui::dp(200);
-      {
-        int idx =
-            static_cast<int>(std::find(tier_keys.begin(), tier_keys.end(), f.fields.default_tier) - tier_keys.begin());
-        if (idx >= static_cast<int>(tier_keys.size())) idx = -1;
-        ImGui::AlignTextToFramePadding();
-        ui::text("Default tier");
-        at_x(combo_x);
-        if (choice("##Default tier", tier_labels, idx, ui::dp(240)) && idx >= 0)
-          f.fields.default_tier = tier_keys[static_cast<std::size_t>(idx)];
-        ui::field_error(err(e, "default_tier"));
-      }
-      std::set<std::string> segments;
-      for (const auto& [id, c] : s.customers)
-        if (!c.profile.segment.empty()) segments.insert(c.profile.segment);
-      for (const auto& [seg, tier] : f.fields.segment_tiers)
-        segments.insert(seg);
-      std::vector<std::string> labels = {"Default tier"};
-      labels.insert(labels.end(), tier_labels.begin(), tier_labels.end());
-      int row = 0;
-      for (const auto& seg : segments) {
-        ImGui::PushID(row++);
-        ImGui::AlignTextToFramePadding();
-        ui::text(seg, ui::color::muted);
-        at_x(combo_x);
-        auto it = f.fields.segment_tiers.find(seg);
-        int idx = 0;
-        if (it != f.fields.segment_tiers.end()) {
-          auto k = std::find(tier_keys.begin(), tier_keys.end(), it->second);
-          idx = k == tier_keys.end() ? 0 : static_cast<int>(k - tier_keys.begin()) + 1;
-        }
-        if (choice(("##Tier for " + seg).c_str(), labels, idx, ui::dp(240))) {
-          if (idx <= 0)
-            f.fields.segment_tiers.erase(seg);
-          else
-            f.fields.segment_tiers[seg] = tier_keys[static_cast<std::size_t>(idx - 1)];
-        }
-        ImGui::PopID();
-      }
-      ui::field_error(err(e, "segment_tiers"));
-      if (can_edit) {
-        ImGui::Dummy(ui::dp(0, 2));
-        bool edited = false;
-        const bool enter = ui::input_text("##New segment", "Another segment", f.new_segment, edited, 0, ui::dp(188));
-        at_x(combo_x);
-        if ((ui::secondary_button("Add segment") || enter) && !f.new_segment.empty() && !tier_keys.empty()) {
-          f.fields.segment_tiers.emplace(f.new_segment, f.fields.default_tier);
-          f.new_segment.clear();
-        }
-      }
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Priority matrix
-    if (ui::begin_card("priorities", avail)) {
-      ui::heading("Priority matrix", 17);
-      ui::text_wrapped("When on, a ticket gets the stricter of its tier's and its priority's windows.",
-                       ui::color::muted);
-      ImGui::Dummy(ui::dp(0, 4));
-      ImGui::Checkbox("Use the priority matrix", &f.fields.priority_matrix);
-      ImGui::Dummy(ui::dp(0, 4));
-      const float x0 = ImGui::GetCursorPosX();
-      const float c1 = x0 + ui::dp(140), c2 = c1 + std::max(ui::dp(270), (inner - ui::dp(140)) / 2);
-      ui::text("Priority", ui::color::muted);
-      at_x(c1);
-      ui::text("First response within", ui::color::muted);
-      at_x(c2);
-      ui::text("Resolution within", ui::color::muted);
-      for (int i = 0; i < 4; ++i) {
-        ImGui::PushID(i);
-        auto& t = f.fields.priority_targets[static_cast<std::size_t>(i)];
-        const auto priority = static_cast<domain::Priority>(i);
-        const std::string whose = "P" + std::to_string(i);
-        const auto* error = err(e, "priority_targets[" + std::to_string(i) + "]");
-        ImGui::AlignTextToFramePadding();
-        ui::text(domain::label_of(priority));
-        at_x(c1);
-        window_input("First response", whose, t.first_response_minutes, error);
-        at_x(c2);
-        window_input("Resolution", whose, t.resolution_minutes, error);
-        ui::field_error(error);
-        ImGui::PopID();
-      }
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Rules
-    if (ui::begin_card("rules", avail)) {
-      ui::heading("Reopening, escalation and follow-ups", 17);
-      ImGui::Dummy(ui::dp(0, 4));
-      number_field("Reopen window (hours): a customer reply within it reopens a resolved ticket", "##Reopen window",
-                   f.fields.reopen_window_hours, err(e, "reopen_window_hours"));
-      number_field("Auto-escalation threshold (% of the window; 200 = unanswered at twice the window)",
-                   "##Auto-escalation threshold", f.fields.auto_escalate_factor_percent,
-                   err(e, "auto_escalate_factor_percent"));
-      number_field("Quiet-customer reminder (days without contact)", "##Quiet days", f.fields.quiet_days,
-                   err(e, "quiet_days"));
-      std::int64_t mb = (f.fields.max_attachment_bytes + 1024 * 1024 - 1) / (1024 * 1024);
-      const std::int64_t mb_before = mb;
-      number_field("Largest attachment (MB)", "##Largest attachment", mb, err(e, "max_attachment_bytes"), 1);
-      if (mb != mb_before) f.fields.max_attachment_bytes = mb * 1024 * 1024;
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Restricted topics
-    if (ui::begin_card("topics", avail)) {
-      ui::heading("Restricted topics", 17);
-      ui::text_wrapped(
-          "Agents are warned before they answer on these topics. Phrases: words in order, a * at a word's end "
-          "matches any ending (refund* matches refunds, refunded).",
-          ui::color::muted);
-      ImGui::Dummy(ui::dp(0, 4));
-      ui::field_error(err(e, "restricted_topics"));
-      std::optional<std::size_t> remove;
-      for (std::size_t i = 0; i < f.fields.restricted_topics.size(); ++i) {
-        bool r = false;
-        topic_card(f, e, i, inner, can_edit, r);
-        if (r) remove = i;
-        ImGui::Dummy(ui::dp(0, 4));
-      }
-      if (remove)
-        f.fields.restricted_topics.erase(f.fields.restricted_topics.begin() + static_cast<std::ptrdiff_t>(*remove));
-      if (can_edit && f.fields.restricted_topics.size() < domain::max_restricted_topics &&
-          ui::secondary_button("Add topic")) {
-        domain::RestrictedTopic t;
-        t.key = fresh_key("topic", f.fields.restricted_topics, [](const auto& x) { return x.key; });
-        t.name = "New topic";
-        t.rules.push_back(domain::PhraseRule{"en", ""});
-        f.open_topics[t.key] = true;
-        f.fields.restricted_topics.push_back(t);
-      }
-    }
-    ui::end_card();
+    tiers_card(p);
+    segments_card(p, s);
+    priorities_card(p);
+    rules_card(p);
+    topics_card(p);
     ImGui::EndDisabled();
 
     if (!(f.fields == before)) f.notice.clear();
-    if (can_edit) {
-      ImGui::Dummy(ui::dp(0, 6));
-      if (!e.general.empty()) ui::error_box(e.general);
-      for (const auto& [field, message] : e.fields)
-        ui::error_box("Not saved: " + message);
-      if (!f.notice.empty()) ui::message_box(f.notice, ui::tone::success);
-      if (f.changed_elsewhere && f.dirty())
-        ui::message_box(
-            "Someone else changed these settings while you were editing. Saving replaces their version with yours; "
-            "Discard shows theirs.",
-            ui::tone::warning);
-      else if (f.dirty() && !form.sending)
-        ui::message_box("You have unsaved changes.", ui::tone::warning);
-      const char* label =
-          form.sending ? "Saving\xE2\x80\xA6###Save support settings" : "Save support settings###Save support settings";
-      if (ui::primary_button(label, ImVec2(ui::dp(200), ui::dp(40)), f.dirty() && !form.sending)) {
-        domain::ChangeSupportSettings c;
-        c.settings = f.fields;
-        dispatch(SendSupport{"support_settings", c});
-      }
-      ImGui::SameLine(0, ui::dp(8));
-      ImGui::BeginDisabled(!f.dirty() || form.sending);
-      if (ui::secondary_button("Discard changes", ImVec2(0, ui::dp(40)))) {
-        f.fields = f.base = f.seen;
-        f.changed_elsewhere = false;
-      }
-      ImGui::EndDisabled();
-    }
+    if (can_edit) save_footer(p, form, dispatch);
     ImGui::Dummy(ui::dp(0, 20));
     ImGui::EndChild();
   }
