@@ -166,6 +166,275 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
   ImGui::PopID();
 }
 
+// What every card of the desk reads.
+struct DeskPage {
+  const AppState& app;
+  UiState& ui_state;
+  Dispatch& dispatch;
+  const ProgramState& s;
+  CertificationDeskForm& f;
+  bool can_edit;
+  float avail;
+};
+
+// Agents: every agent's status, with the decisions the server accepts now in the row.
+void agents_card(const DeskPage& p) {
+  const AppState& app = p.app;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const ProgramState& s = p.s;
+  const CertificationState& c = p.s.certification;
+  CertificationDeskForm& f = p.f;
+  const float avail = p.avail;
+  if (ui::begin_card("agents", avail)) {
+    ui::heading("Agents", 17);
+    // Inside a card: inner rules only, the cells padded.
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (ui::begin_list_table("cert-agents", 5, flags, ImVec2(0, 0), ImVec2(8, 6))) {
+      ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+      ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      ImGui::TableSetupColumn("Modules", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+      ImGui::TableSetupColumn("Assessment", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+      ImGui::TableSetupColumn("Decide", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+      ui::table_header_row(5);
+      for (const auto* agent : agents_by_name(s)) {
+        static const AgentCertification none{};
+        auto rec = c.agent(agent->person_id);
+        AgentCertification shown = rec ? *rec : none;
+        shown.person_id = agent->person_id;
+        agent_row(s, my_id(app), shown, f, ui_state, dispatch);
+      }
+      ui::end_list_table();
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// The grading queue.
+void grading_queue(const DeskPage& p) {
+  const AppState& app = p.app;
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const ProgramState& s = p.s;
+  const CertificationState& c = p.s.certification;
+  CertificationDeskForm& f = p.f;
+  const float avail = p.avail;
+  if (ui::begin_card("grading", avail)) {
+    ui::heading("Waiting to be graded", 17);
+    int shown = 0;
+    for (const auto& [person, rec] : c.agents)
+      for (const auto& a : rec.attempts)
+        if (certification_decision_offered(s, my_id(app), person, CertificationDecision::grade, a.number)) {
+          grading_card(s, rec, a, f, ui_state, dispatch);
+          ImGui::Dummy(ui::dp(0, 4));
+          ++shown;
+        }
+    if (!shown) ui::text("Nothing to grade.", ui::color::muted);
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Settings: the access mode and the assessment rules.
+void rules_card(const DeskPage& p) {
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  const CertificationState& c = p.s.certification;
+  CertificationDeskForm& f = p.f;
+  const bool can_edit = p.can_edit;
+  const float avail = p.avail;
+  if (ui::begin_card("rules", avail)) {
+    ui::heading("Access and assessment rules", 17);
+    ImGui::BeginDisabled(!can_edit);
+    if (ImGui::RadioButton("Agents request support access", f.access == AccessMode::request)) f.access = AccessMode::request;
+    ImGui::SameLine(0, ui::dp(16));
+    if (ImGui::RadioButton("Every approved agent has access", f.access == AccessMode::automatic)) f.access = AccessMode::automatic;
+    auto& r = f.rules;
+    const float w = ui::dp(130);
+    r.draw_count = number("Questions per attempt", r.draw_count, 1, 500, w);
+    r.time_limit_minutes = number("Time limit (minutes)", r.time_limit_minutes, 1, 600, w);
+    r.pass_percent = number("Pass mark (%)", r.pass_percent, 1, 100, w);
+    r.retry_days = number("Retry period (days)", r.retry_days, 0, 365, w);
+    r.max_attempts = number("Maximum attempts (0: no limit)", r.max_attempts, 0, 100, w);
+    r.validity_months = number("Valid for (months; 0: no expiry)", r.validity_months, 0, 120, w);
+    if (ImGui::RadioButton("Certified at once on a pass", r.final_review == FinalReview::automatic)) r.final_review = FinalReview::automatic;
+    ImGui::SameLine(0, ui::dp(16));
+    if (ImGui::RadioButton("The business approves", r.final_review == FinalReview::manual)) r.final_review = FinalReview::manual;
+    const auto& form = ui_state.form("cert.settings");
+    if (ui::primary_button("Save rules", ImVec2(0, ui::dp(36)), can_edit && !form.sending && (f.access != c.access || !(f.rules == c.rules))))
+      dispatch(SendSupport{"cert.settings", ChangeCertificationSettings{f.access, f.rules}});
+    form_errors(form);
+    ImGui::EndDisabled();
+    if (!can_edit) ui::text("Only owners and admins change these.", ui::color::muted);
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// A question for the bank, from the form.
+void new_question_form(const DeskPage& p) {
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  CertificationDeskForm& f = p.f;
+  ImGui::Separator();
+  ui::field_label("New question");
+  std::vector<std::string> kinds = {"Multiple choice", "Short answer", "Scenario"};
+  choice("Question kind", kinds, f.q_kind, ui::dp(200));
+  bool edited = false;
+  ui::input_text("##Question prompt", "The question", f.q_prompt, edited);
+  if (f.q_kind == 2) ui::input_text("##Situation", "The customer's situation", f.q_situation, edited);
+  if (f.q_kind == 0) {
+    ui::text("Options, one per line:", ui::color::muted);
+    multiline("##Options", f.q_options, ui::dp(80));
+    ui::input_text("##Right options", "Right options by number, e.g. 1, 3", f.q_correct, edited);
+  } else {
+    ui::input_text("##Rubric", "What a good answer holds", f.q_rubric, edited);
+  }
+  f.q_points = number("Points", f.q_points, 1, 100, ui::dp(120));
+  const auto& form = ui_state.form("cert.question");
+  if (ui::primary_button("Add question", ImVec2(0, ui::dp(34)), !form.sending && !f.q_prompt.empty())) {
+    Question q;
+    q.kind = f.q_kind == 0 ? QuestionKind::multiple_choice : f.q_kind == 1 ? QuestionKind::short_answer : QuestionKind::scenario;
+    q.prompt = f.q_prompt;
+    q.points = f.q_points;
+    if (f.q_kind == 0) {
+      q.options = lines(f.q_options);
+      std::istringstream in(f.q_correct);
+      for (std::string tok; std::getline(in, tok, ',');) {
+        try {
+          q.correct.push_back(std::stoi(tok) - 1);
+        } catch (...) {
+        }
+      }
+    } else {
+      q.rubric = f.q_rubric;
+      if (f.q_kind == 2) q.situation = f.q_situation;
+    }
+    dispatch(SendSupport{"cert.question", SaveQuestion{q}});
+  }
+  form_errors(form);
+}
+
+// Question bank.
+void bank_card(const DeskPage& p) {
+  Dispatch& dispatch = p.dispatch;
+  const CertificationState& c = p.s.certification;
+  const bool can_edit = p.can_edit;
+  const float avail = p.avail;
+  if (ui::begin_card("bank", avail)) {
+    ui::heading("Question bank (" + std::to_string(c.bank.size()) + ")", 17);
+    for (const auto& q : c.bank) {
+      ImGui::PushID(static_cast<int>(q.id));
+      std::string right;
+      for (int i : q.correct) right += (right.empty() ? "" : ", ") + q.options[static_cast<std::size_t>(i)];
+      ui::text_wrapped(std::string(label_of(q.kind)) + " \xC2\xB7 " + std::to_string(q.points) + " pt \xC2\xB7 " + q.prompt);
+      if (!right.empty()) ui::text_wrapped("Right: " + right, ui::color::success);
+      if (!q.rubric.empty()) ui::text_wrapped("Rubric: " + q.rubric, ui::color::muted);
+      if (can_edit && ui::link("Remove question")) dispatch(SendSupport{"cert.remove", RemoveQuestion{q.id}});
+      ImGui::PopID();
+    }
+    if (can_edit) new_question_form(p);
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// The module the form describes, with its quiz key.
+SaveTrainingModule module_from_form(const CertificationDeskForm& f) {
+  SaveTrainingModule cmd;
+  auto& m = cmd.module;
+  m.title = f.m_title;
+  m.description = f.m_description;
+  m.required = f.m_required;
+  if (f.m_kind == 0) {
+    m.kind = ModuleKind::text;
+    LessonSection sec{f.m_title, f.m_body, {}};
+    if (!f.m_quiz_prompt.empty()) sec.quiz.push_back(QuizQuestion{f.m_quiz_prompt, lines(f.m_quiz_options)});
+    m.sections.push_back(sec);
+    cmd.quiz_key.push_back(sec.quiz.empty() ? std::vector<int>{} : std::vector<int>{f.m_quiz_right - 1});
+  } else if (f.m_kind >= 3) {
+    m.kind = f.m_kind == 3 ? ModuleKind::video : ModuleKind::pdf;
+    m.file = f.m_file;
+    m.duration_seconds = f.m_kind == 3 ? f.m_duration_seconds : 0;
+  } else if (f.m_kind == 1) {
+    m.kind = ModuleKind::demo_script;
+    m.script = f.m_body;
+    m.practice_sessions = f.m_sessions;
+  } else {
+    m.kind = ModuleKind::faq;
+    for (const auto& l : lines(f.m_body)) {
+      auto bar = l.find('|');
+      if (bar != std::string::npos) m.faq.push_back(FaqItem{l.substr(0, bar), l.substr(bar + 1)});
+    }
+  }
+  return cmd;
+}
+
+// A training module, from the form.
+void new_module_form(const DeskPage& p) {
+  UiState& ui_state = p.ui_state;
+  Dispatch& dispatch = p.dispatch;
+  CertificationDeskForm& f = p.f;
+  ImGui::Separator();
+  ui::field_label("New module");
+  std::vector<std::string> kinds = {"Text lesson", "Demo script", "FAQ module", "Video lesson", "PDF guide"};
+  const int kind_before = f.m_kind;
+  choice("Module kind", kinds, f.m_kind, ui::dp(200));
+  if (f.m_kind != kind_before) f.m_file = {}, f.m_duration_seconds = 0, f.upload_error.clear();
+  bool edited = false;
+  ui::input_text("##Module title", "Title", f.m_title, edited);
+  ui::input_text("##Module description", "What the agent learns", f.m_description, edited);
+  ImGui::Checkbox("Required", &f.m_required);
+  if (f.m_kind >= 3) {
+    const bool video = f.m_kind == 3;
+    if (f.upload_id) ui::text("Uploading\xE2\x80\xA6", ui::color::muted);
+    else if (ui::secondary_button(video ? "Choose a video (MP4 or WebM)" : "Choose a PDF"))
+      dispatch(UploadTrainingFile{video ? "video/mp4,video/webm" : "application/pdf"});
+    if (!f.m_file.sha256.empty())
+      ui::text(f.m_file.name + " (" + std::to_string(f.m_file.size / 1024) + " KB" +
+                   (video ? ", " + std::to_string(f.m_duration_seconds) + " s" : std::string()) + ")",
+               ui::color::success);
+    if (!f.upload_error.empty()) ui::error_box(f.upload_error);
+  } else {
+    ui::text(f.m_kind == 0 ? "Lesson text:" : f.m_kind == 1 ? "Script:" : "Questions and answers, one per line as: question | answer", ui::color::muted);
+    multiline("##Module body", f.m_body, ui::dp(100));
+  }
+  if (f.m_kind == 0) {
+    ui::input_text("##Quiz question", "Quiz question (optional)", f.m_quiz_prompt, edited);
+    ui::text("Quiz options, one per line:", ui::color::muted);
+    multiline("##Quiz options", f.m_quiz_options, ui::dp(60));
+    f.m_quiz_right = number("Right option (number)", f.m_quiz_right, 1, 10, ui::dp(120));
+  }
+  if (f.m_kind == 1) f.m_sessions = number("Practice sessions", f.m_sessions, 1, 100, ui::dp(120));
+  const auto& form = ui_state.form("cert.module");
+  if (ui::primary_button("Add module", ImVec2(0, ui::dp(34)), !form.sending && !f.m_title.empty()))
+    dispatch(SendSupport{"cert.module", module_from_form(f)});
+  form_errors(form);
+}
+
+// Training modules.
+void modules_card(const DeskPage& p) {
+  Dispatch& dispatch = p.dispatch;
+  const CertificationState& c = p.s.certification;
+  const bool can_edit = p.can_edit;
+  const float avail = p.avail;
+  if (ui::begin_card("modules", avail)) {
+    ui::heading("Training modules (" + std::to_string(c.modules.size()) + ")", 17);
+    for (const auto& m : c.modules) {
+      ImGui::PushID(static_cast<int>(m.id));
+      ui::text(m.title + "  \xC2\xB7  " + label_of(m.kind) + (m.required ? "" : " (optional)"));
+      if (can_edit) {
+        ImGui::SameLine(0, ui::dp(10));
+        if (ui::link("Remove module")) dispatch(SendSupport{"cert.remove", RemoveTrainingModule{m.id}});
+      }
+      ImGui::PopID();
+    }
+    if (can_edit) new_module_form(p);
+  }
+  ui::end_card();
+}
+
 } // namespace
 
 void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -188,214 +457,12 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
     // Errors of the decisions taken in the table.
     for (const char* k : {"cert.decide", "cert.exception_grant", "cert.revoke", "cert.remove"}) form_errors(ui_state.form(k));
 
-    // Agents.
-    if (ui::begin_card("agents", avail)) {
-      ui::heading("Agents", 17);
-      ImGui::PushStyleColor(ImGuiCol_TableRowBg, ui::color::surface);
-      ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(0xFA, 0xFB, 0xFD, 0xFF));
-      ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ui::color::border);
-      ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ui::color::border);
-      ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(8, 6));
-      if (ImGui::BeginTable("cert-agents", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Modules", ImGuiTableColumnFlags_WidthStretch, 0.5f);
-        ImGui::TableSetupColumn("Assessment", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn("Decide", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        table_header_row(5);
-        for (const auto* agent : agents_by_name(s)) {
-          static const AgentCertification none{};
-          auto rec = c.agent(agent->person_id);
-          AgentCertification shown = rec ? *rec : none;
-          shown.person_id = agent->person_id;
-          agent_row(s, my_id(app), shown, f, ui_state, dispatch);
-        }
-        ImGui::EndTable();
-      }
-      ImGui::PopStyleVar();
-      ImGui::PopStyleColor(4);
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Grading queue.
-    if (ui::begin_card("grading", avail)) {
-      ui::heading("Waiting to be graded", 17);
-      int shown = 0;
-      for (const auto& [p, rec] : c.agents)
-        for (const auto& a : rec.attempts)
-          if (certification_decision_offered(s, my_id(app), p, CertificationDecision::grade, a.number)) {
-            grading_card(s, rec, a, f, ui_state, dispatch);
-            ImGui::Dummy(ui::dp(0, 4));
-            ++shown;
-          }
-      if (!shown) ui::text("Nothing to grade.", ui::color::muted);
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Settings.
-    if (ui::begin_card("rules", avail)) {
-      ui::heading("Access and assessment rules", 17);
-      ImGui::BeginDisabled(!can_edit);
-      if (ImGui::RadioButton("Agents request support access", f.access == AccessMode::request)) f.access = AccessMode::request;
-      ImGui::SameLine(0, ui::dp(16));
-      if (ImGui::RadioButton("Every approved agent has access", f.access == AccessMode::automatic)) f.access = AccessMode::automatic;
-      auto& r = f.rules;
-      const float w = ui::dp(130);
-      r.draw_count = number("Questions per attempt", r.draw_count, 1, 500, w);
-      r.time_limit_minutes = number("Time limit (minutes)", r.time_limit_minutes, 1, 600, w);
-      r.pass_percent = number("Pass mark (%)", r.pass_percent, 1, 100, w);
-      r.retry_days = number("Retry period (days)", r.retry_days, 0, 365, w);
-      r.max_attempts = number("Maximum attempts (0: no limit)", r.max_attempts, 0, 100, w);
-      r.validity_months = number("Valid for (months; 0: no expiry)", r.validity_months, 0, 120, w);
-      if (ImGui::RadioButton("Certified at once on a pass", r.final_review == FinalReview::automatic)) r.final_review = FinalReview::automatic;
-      ImGui::SameLine(0, ui::dp(16));
-      if (ImGui::RadioButton("The business approves", r.final_review == FinalReview::manual)) r.final_review = FinalReview::manual;
-      const auto& form = ui_state.form("cert.settings");
-      if (ui::primary_button("Save rules", ImVec2(0, ui::dp(36)), can_edit && !form.sending && (f.access != c.access || !(f.rules == c.rules))))
-        dispatch(SendSupport{"cert.settings", ChangeCertificationSettings{f.access, f.rules}});
-      form_errors(form);
-      ImGui::EndDisabled();
-      if (!can_edit) ui::text("Only owners and admins change these.", ui::color::muted);
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Question bank.
-    if (ui::begin_card("bank", avail)) {
-      ui::heading("Question bank (" + std::to_string(c.bank.size()) + ")", 17);
-      for (const auto& q : c.bank) {
-        ImGui::PushID(static_cast<int>(q.id));
-        std::string right;
-        for (int i : q.correct) right += (right.empty() ? "" : ", ") + q.options[static_cast<std::size_t>(i)];
-        ui::text_wrapped(std::string(label_of(q.kind)) + " \xC2\xB7 " + std::to_string(q.points) + " pt \xC2\xB7 " + q.prompt);
-        if (!right.empty()) ui::text_wrapped("Right: " + right, ui::color::success);
-        if (!q.rubric.empty()) ui::text_wrapped("Rubric: " + q.rubric, ui::color::muted);
-        if (can_edit && ui::link("Remove question")) dispatch(SendSupport{"cert.remove", RemoveQuestion{q.id}});
-        ImGui::PopID();
-      }
-      if (can_edit) {
-        ImGui::Separator();
-        ui::field_label("New question");
-        std::vector<std::string> kinds = {"Multiple choice", "Short answer", "Scenario"};
-        choice("Question kind", kinds, f.q_kind, ui::dp(200));
-        bool edited = false;
-        ui::input_text("##Question prompt", "The question", f.q_prompt, edited);
-        if (f.q_kind == 2) ui::input_text("##Situation", "The customer's situation", f.q_situation, edited);
-        if (f.q_kind == 0) {
-          ui::text("Options, one per line:", ui::color::muted);
-          multiline("##Options", f.q_options, ui::dp(80));
-          ui::input_text("##Right options", "Right options by number, e.g. 1, 3", f.q_correct, edited);
-        } else {
-          ui::input_text("##Rubric", "What a good answer holds", f.q_rubric, edited);
-        }
-        f.q_points = number("Points", f.q_points, 1, 100, ui::dp(120));
-        const auto& form = ui_state.form("cert.question");
-        if (ui::primary_button("Add question", ImVec2(0, ui::dp(34)), !form.sending && !f.q_prompt.empty())) {
-          Question q;
-          q.kind = f.q_kind == 0 ? QuestionKind::multiple_choice : f.q_kind == 1 ? QuestionKind::short_answer : QuestionKind::scenario;
-          q.prompt = f.q_prompt;
-          q.points = f.q_points;
-          if (f.q_kind == 0) {
-            q.options = lines(f.q_options);
-            std::istringstream in(f.q_correct);
-            for (std::string tok; std::getline(in, tok, ',');) {
-              try {
-                q.correct.push_back(std::stoi(tok) - 1);
-              } catch (...) {
-              }
-            }
-          } else {
-            q.rubric = f.q_rubric;
-            if (f.q_kind == 2) q.situation = f.q_situation;
-          }
-          dispatch(SendSupport{"cert.question", SaveQuestion{q}});
-        }
-        form_errors(form);
-      }
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Training modules.
-    if (ui::begin_card("modules", avail)) {
-      ui::heading("Training modules (" + std::to_string(c.modules.size()) + ")", 17);
-      for (const auto& m : c.modules) {
-        ImGui::PushID(static_cast<int>(m.id));
-        ui::text(m.title + "  \xC2\xB7  " + label_of(m.kind) + (m.required ? "" : " (optional)"));
-        if (can_edit) {
-          ImGui::SameLine(0, ui::dp(10));
-          if (ui::link("Remove module")) dispatch(SendSupport{"cert.remove", RemoveTrainingModule{m.id}});
-        }
-        ImGui::PopID();
-      }
-      if (can_edit) {
-        ImGui::Separator();
-        ui::field_label("New module");
-        std::vector<std::string> kinds = {"Text lesson", "Demo script", "FAQ module", "Video lesson", "PDF guide"};
-        const int kind_before = f.m_kind;
-        choice("Module kind", kinds, f.m_kind, ui::dp(200));
-        if (f.m_kind != kind_before) f.m_file = {}, f.m_duration_seconds = 0, f.upload_error.clear();
-        bool edited = false;
-        ui::input_text("##Module title", "Title", f.m_title, edited);
-        ui::input_text("##Module description", "What the agent learns", f.m_description, edited);
-        ImGui::Checkbox("Required", &f.m_required);
-        if (f.m_kind >= 3) {
-          const bool video = f.m_kind == 3;
-          if (f.upload_id) ui::text("Uploading\xE2\x80\xA6", ui::color::muted);
-          else if (ui::secondary_button(video ? "Choose a video (MP4 or WebM)" : "Choose a PDF"))
-            dispatch(UploadTrainingFile{video ? "video/mp4,video/webm" : "application/pdf"});
-          if (!f.m_file.sha256.empty())
-            ui::text(f.m_file.name + " (" + std::to_string(f.m_file.size / 1024) + " KB" +
-                         (video ? ", " + std::to_string(f.m_duration_seconds) + " s" : std::string()) + ")",
-                     ui::color::success);
-          if (!f.upload_error.empty()) ui::error_box(f.upload_error);
-        } else {
-          ui::text(f.m_kind == 0 ? "Lesson text:" : f.m_kind == 1 ? "Script:" : "Questions and answers, one per line as: question | answer", ui::color::muted);
-          multiline("##Module body", f.m_body, ui::dp(100));
-        }
-        if (f.m_kind == 0) {
-          ui::input_text("##Quiz question", "Quiz question (optional)", f.m_quiz_prompt, edited);
-          ui::text("Quiz options, one per line:", ui::color::muted);
-          multiline("##Quiz options", f.m_quiz_options, ui::dp(60));
-          f.m_quiz_right = number("Right option (number)", f.m_quiz_right, 1, 10, ui::dp(120));
-        }
-        if (f.m_kind == 1) f.m_sessions = number("Practice sessions", f.m_sessions, 1, 100, ui::dp(120));
-        const auto& form = ui_state.form("cert.module");
-        if (ui::primary_button("Add module", ImVec2(0, ui::dp(34)), !form.sending && !f.m_title.empty())) {
-          SaveTrainingModule cmd;
-          auto& m = cmd.module;
-          m.title = f.m_title;
-          m.description = f.m_description;
-          m.required = f.m_required;
-          if (f.m_kind == 0) {
-            m.kind = ModuleKind::text;
-            LessonSection sec{f.m_title, f.m_body, {}};
-            if (!f.m_quiz_prompt.empty()) sec.quiz.push_back(QuizQuestion{f.m_quiz_prompt, lines(f.m_quiz_options)});
-            m.sections.push_back(sec);
-            cmd.quiz_key.push_back(sec.quiz.empty() ? std::vector<int>{} : std::vector<int>{f.m_quiz_right - 1});
-          } else if (f.m_kind >= 3) {
-            m.kind = f.m_kind == 3 ? ModuleKind::video : ModuleKind::pdf;
-            m.file = f.m_file;
-            m.duration_seconds = f.m_kind == 3 ? f.m_duration_seconds : 0;
-          } else if (f.m_kind == 1) {
-            m.kind = ModuleKind::demo_script;
-            m.script = f.m_body;
-            m.practice_sessions = f.m_sessions;
-          } else {
-            m.kind = ModuleKind::faq;
-            for (const auto& l : lines(f.m_body)) {
-              auto bar = l.find('|');
-              if (bar != std::string::npos) m.faq.push_back(FaqItem{l.substr(0, bar), l.substr(bar + 1)});
-            }
-          }
-          dispatch(SendSupport{"cert.module", cmd});
-        }
-        form_errors(form);
-      }
-    }
-    ui::end_card();
+    const DeskPage p{app, ui_state, dispatch, s, f, can_edit, avail};
+    agents_card(p);
+    grading_queue(p);
+    rules_card(p);
+    bank_card(p);
+    modules_card(p);
     ImGui::Dummy(ui::dp(0, 20));
     ui::end_column();
   }

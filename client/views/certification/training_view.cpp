@@ -38,6 +38,66 @@ void progress(const char* module_key, Dispatch& dispatch, RecordTrainingProgress
   dispatch(SendSupport{"cert.progress", std::move(c)});
 }
 
+// A text lesson: its sections in order, each opening once the one before is passed (its quiz answered).
+void text_lesson(const TrainingModule& m, const ModuleProgress& p, TrainingForm& f, Dispatch& dispatch) {
+  for (std::size_t i = 0; i < m.sections.size(); ++i) {
+    const auto& sec = m.sections[i];
+    ImGui::PushID(static_cast<int>(i));
+    const bool passed = static_cast<int>(i) < p.sections_passed;
+    const bool current = static_cast<int>(i) == p.sections_passed;
+    ui::heading(std::to_string(i + 1) + ". " + sec.title + (passed ? "  \xE2\x9C\x93" : ""), 15.5f, passed ? ui::color::success : ui::color::text);
+    if (!passed && !current) {
+      ui::text("Opens when the section before it is passed.", ui::color::muted);
+      ImGui::PopID();
+      continue;
+    }
+    ui::text_wrapped(sec.body);
+    if (current) {
+      auto& choices = f.quiz[std::to_string(m.id) + "." + std::to_string(i)];
+      choices.resize(sec.quiz.size(), -1);
+      for (std::size_t q = 0; q < sec.quiz.size(); ++q) {
+        ImGui::PushID(static_cast<int>(q));
+        ui::field_label(sec.quiz[q].prompt);
+        for (std::size_t o = 0; o < sec.quiz[q].options.size(); ++o)
+          if (ImGui::RadioButton(sec.quiz[q].options[o].c_str(), choices[q] == static_cast<int>(o))) choices[q] = static_cast<int>(o);
+        ImGui::PopID();
+      }
+      const bool ready = std::none_of(choices.begin(), choices.end(), [](int c) { return c < 0; });
+      if (ui::primary_button(sec.quiz.empty() ? "Mark section as read" : "Check answers", ImVec2(0, ui::dp(34)), ready))
+        progress("", dispatch, RecordTrainingProgress{m.id, "answer_quiz", 0, static_cast<int>(i), choices, 0});
+    }
+    ImGui::Dummy(ui::dp(0, 4));
+    ImGui::PopID();
+  }
+}
+
+// A video lesson: the player lies over the room kept for it; the page reports the stretch watched from
+// the start without skipping, every few seconds and at the end.
+void video_lesson(const TrainingModule& m, const ModuleProgress& p, TrainingForm& f, const SupportForm& form, Dispatch& dispatch,
+                  std::int64_t program) {
+  const float w = std::min(ImGui::GetContentRegionAvail().x, ui::dp(640));
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(w, w * 9 / 16));
+  const std::string key = "module-" + std::to_string(m.id);
+  const std::string url = "/api/v1/programs/" + std::to_string(program) + "/files/" + m.file.sha256;
+  if (ImGui::IsItemVisible()) {
+    const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin(), clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    platform::place_video(key.c_str(), url.c_str(), at.x, at.y, w, w * 9 / 16, clip_min.x, clip_min.y, clip_max.x, clip_max.y,
+                          platform::device_pixel_ratio());
+  }
+  const double watched = platform::watched_seconds(key.c_str());
+  if (platform::video_playing(key.c_str())) platform::wake();
+  const bool at_end = watched >= static_cast<double>(m.duration_seconds) - 1;
+  if (!p.completed && watched > static_cast<double>(p.watched_seconds) + (at_end ? 0.5 : 5.0) && !form.sending &&
+      platform::now_ms() - f.last_watch_report > 4000) {
+    f.last_watch_report = platform::now_ms();
+    progress("", dispatch, RecordTrainingProgress{m.id, "watch", static_cast<std::int64_t>(watched), 0, {}, 0});
+  }
+  ui::text(p.completed ? "Watched to the end." : "Watched " + std::to_string(p.watched_seconds) + " of " + std::to_string(m.duration_seconds) +
+                                                  " seconds. Skipping ahead does not count.",
+           p.completed ? ui::color::success : ui::color::muted);
+}
+
 // One module, worked in place.
 void module_body(const TrainingModule& m, const ModuleProgress& p, TrainingForm& f, const SupportForm& form, Dispatch& dispatch,
                  std::int64_t program) {
@@ -46,35 +106,7 @@ void module_body(const TrainingModule& m, const ModuleProgress& p, TrainingForm&
   ImGui::BeginDisabled(form.sending);
   switch (m.kind) {
   case ModuleKind::text:
-    for (std::size_t i = 0; i < m.sections.size(); ++i) {
-      const auto& sec = m.sections[i];
-      ImGui::PushID(static_cast<int>(i));
-      const bool passed = static_cast<int>(i) < p.sections_passed;
-      const bool current = static_cast<int>(i) == p.sections_passed;
-      ui::heading(std::to_string(i + 1) + ". " + sec.title + (passed ? "  \xE2\x9C\x93" : ""), 15.5f, passed ? ui::color::success : ui::color::text);
-      if (!passed && !current) {
-        ui::text("Opens when the section before it is passed.", ui::color::muted);
-        ImGui::PopID();
-        continue;
-      }
-      ui::text_wrapped(sec.body);
-      if (current) {
-        auto& choices = f.quiz[std::to_string(m.id) + "." + std::to_string(i)];
-        choices.resize(sec.quiz.size(), -1);
-        for (std::size_t q = 0; q < sec.quiz.size(); ++q) {
-          ImGui::PushID(static_cast<int>(q));
-          ui::field_label(sec.quiz[q].prompt);
-          for (std::size_t o = 0; o < sec.quiz[q].options.size(); ++o)
-            if (ImGui::RadioButton(sec.quiz[q].options[o].c_str(), choices[q] == static_cast<int>(o))) choices[q] = static_cast<int>(o);
-          ImGui::PopID();
-        }
-        const bool ready = std::none_of(choices.begin(), choices.end(), [](int c) { return c < 0; });
-        if (ui::primary_button(sec.quiz.empty() ? "Mark section as read" : "Check answers", ImVec2(0, ui::dp(34)), ready))
-          progress("", dispatch, RecordTrainingProgress{m.id, "answer_quiz", 0, static_cast<int>(i), choices, 0});
-      }
-      ImGui::Dummy(ui::dp(0, 4));
-      ImGui::PopID();
-    }
+    text_lesson(m, p, f, dispatch);
     break;
   case ModuleKind::demo_script:
     ui::begin_tinted(ui::tone::neutral);
@@ -104,32 +136,9 @@ void module_body(const TrainingModule& m, const ModuleProgress& p, TrainingForm&
       progress("", dispatch, RecordTrainingProgress{m.id, "acknowledge", 0, 0, {}, 0});
     if (!p.opened) ui::text("Open the guide first.", ui::color::muted);
     break;
-  case ModuleKind::video: {
-    // The player lies over the room kept for it; the page reports the stretch watched from
-    // the start without skipping, every few seconds and at the end.
-    const float w = std::min(ImGui::GetContentRegionAvail().x, ui::dp(640));
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(w, w * 9 / 16));
-    const std::string key = "module-" + std::to_string(m.id);
-    const std::string url = "/api/v1/programs/" + std::to_string(program) + "/files/" + m.file.sha256;
-    if (ImGui::IsItemVisible()) {
-      const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin(), clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
-      platform::place_video(key.c_str(), url.c_str(), at.x, at.y, w, w * 9 / 16, clip_min.x, clip_min.y, clip_max.x, clip_max.y,
-                            platform::device_pixel_ratio());
-    }
-    const double watched = platform::watched_seconds(key.c_str());
-    if (platform::video_playing(key.c_str())) platform::wake();
-    const bool at_end = watched >= static_cast<double>(m.duration_seconds) - 1;
-    if (!p.completed && watched > static_cast<double>(p.watched_seconds) + (at_end ? 0.5 : 5.0) && !form.sending &&
-        platform::now_ms() - f.last_watch_report > 4000) {
-      f.last_watch_report = platform::now_ms();
-      progress("", dispatch, RecordTrainingProgress{m.id, "watch", static_cast<std::int64_t>(watched), 0, {}, 0});
-    }
-    ui::text(p.completed ? "Watched to the end." : "Watched " + std::to_string(p.watched_seconds) + " of " + std::to_string(m.duration_seconds) +
-                                                    " seconds. Skipping ahead does not count.",
-             p.completed ? ui::color::success : ui::color::muted);
+  case ModuleKind::video:
+    video_lesson(m, p, f, form, dispatch, program);
     break;
-  }
   }
   ImGui::EndDisabled();
 }
@@ -197,6 +206,125 @@ void attempt_view(const Attempt& a, const CertificationState& c, TrainingForm& f
   (void)app;
 }
 
+// Status: the certification status and what it means; Request Support Access.
+void status_card(const CertificationState& c, PersonId me, const AgentCertification& rec, float avail, UiState& ui_state, Dispatch& dispatch) {
+  if (ui::begin_card("status", avail)) {
+    ui::caption("YOUR CERTIFICATION STATUS");
+    ui::pill(label_of(rec.status), certification_tone(rec.status));
+    ui::text_wrapped(meaning_of(rec.status), ui::color::muted);
+    if (rec.status == CertificationStatus::certified && rec.expires_at)
+      ui::text("Valid until " + format_day_ms(rec.expires_at) + ".", ui::color::muted);
+    if (rec.status == CertificationStatus::revoked && !rec.revoked_reason.empty()) ui::text_wrapped("Reason: " + rec.revoked_reason, ui::color::error);
+    if (!rec.history.empty() && !rec.history.back().note.empty() && rec.status != CertificationStatus::revoked)
+      ui::text_wrapped(rec.history.back().note, ui::color::neutral);
+    const bool access = has_training_access(c, me);
+    if (!access) {
+      ImGui::Dummy(ui::dp(0, 4));
+      ui::text_wrapped("Requesting support access tells the business you want to pursue certification and opens the training library.", ui::color::muted);
+      const auto& form = ui_state.form("cert.access");
+      if (ui::primary_button("Request Support Access", ImVec2(ui::dp(220), ui::dp(40)), !form.sending))
+        dispatch(SendSupport{"cert.access", RequestSupportAccess{}});
+      form_errors(form);
+    } else if (c.access == AccessMode::automatic && rec.access_requested_at == 0) {
+      ui::text("This program gives every approved agent training access.", ui::color::muted);
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Training modules with the progress tracker.
+void training_card(const ProgramState& s, PersonId me, const AgentCertification& rec, float avail, UiState& ui_state, Dispatch& dispatch) {
+  const auto& c = s.certification;
+  auto& f = ui_state.training;
+  if (has_training_access(c, me) && ui::begin_card("training", avail)) {
+    const auto [done, required] = required_module_progress(c, me);
+    ui::heading("Training", 17);
+    ui::text(std::to_string(done) + " of " + std::to_string(required) + " required modules complete", ui::color::muted);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, done == required ? ui::color::success : ui::color::accent);
+    ImGui::ProgressBar(required ? static_cast<float>(done) / static_cast<float>(required) : 1.0f, ImVec2(-FLT_MIN, ui::dp(8)), "");
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ui::dp(0, 4));
+    const auto& form = ui_state.form("cert.progress");
+    form_errors(form);
+    for (const auto& m : c.modules) {
+      ImGui::PushID(static_cast<int>(m.id));
+      ModuleProgress p;
+      if (auto it = rec.modules.find(m.id); it != rec.modules.end()) p = it->second;
+      const std::string state = p.completed ? "Complete" : p.started ? "Started" : "Not started";
+      const std::string title = m.title + "  \xC2\xB7  " + label_of(m.kind) + (m.required ? "" : " (optional)") + "  \xC2\xB7  " + state;
+      if (ImGui::CollapsingHeader((title + "###module").c_str())) module_body(m, p, f, form, dispatch, s.id);
+      ImGui::PopID();
+    }
+    if (!s.support_settings.restricted_topics.empty() && ImGui::CollapsingHeader("Restricted topics and their escalation paths###topics")) {
+      for (const auto& t : s.support_settings.restricted_topics)
+        if (t.enabled) ui::text_wrapped("\xE2\x80\xA2 " + t.name + ": " + t.escalation_path);
+    }
+  }
+  if (has_training_access(c, me)) ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// No attempt running: the last result, what is left, Take Assessment, and asking the business for an exception.
+void next_attempt(const CertificationState& c, PersonId me, const AgentCertification& rec, std::int64_t now, UiState& ui_state, Dispatch& dispatch) {
+  auto& f = ui_state.training;
+  if (auto last = rec.last_attempt()) {
+    std::string line = "Last attempt " + std::to_string(last->number) + ", " + format_day_ms(last->submitted_at) + ": ";
+    line += last->graded ? std::to_string(last->score) + " of " + std::to_string(last->max_score) + (last->passed ? " (passed)" : " (not passed)")
+                         : "waiting to be graded";
+    ui::text(line);
+  }
+  const int left = attempts_left(c, me);
+  if (left >= 0) ui::text("Attempts left: " + std::to_string(left), ui::color::muted);
+  if (rec.status == CertificationStatus::failed && rec.retry_after > now && !rec.retry_waived)
+    ui::text("You can retry from " + format_day_ms(rec.retry_after) + ".", ui::color::warning);
+  const auto why = why_no_attempt(c, me, now, /*bank_known=*/false);
+  const auto& form = ui_state.form("cert.start");
+  ImGui::Dummy(ui::dp(0, 4));
+  if (ui::primary_button("Take Assessment", ImVec2(ui::dp(200), ui::dp(40)), !why && !form.sending))
+    dispatch(SendSupport{"cert.start", StartAssessment{}});
+  if (why) ui::text_wrapped(why->message, ui::color::muted);
+  form_errors(form);
+  // Exhausted attempts, a failure or a revocation: ask the business.
+  if ((rec.status == CertificationStatus::failed || rec.status == CertificationStatus::revoked)) {
+    ImGui::Dummy(ui::dp(0, 6));
+    if (!rec.exception_request.empty()) {
+      ui::message_box("Your request for a manual review or an exception is with the business.", ui::tone::neutral);
+    } else {
+      ui::field_label("Request a manual review or an exception");
+      bool edited = false;
+      ui::input_text("##Exception message", "Why you ask, briefly", f.exception_message, edited);
+      const auto& ef = ui_state.form("cert.exception");
+      if (ui::secondary_button("Send request") && !f.exception_message.empty())
+        dispatch(SendSupport{"cert.exception", RequestCertificationException{f.exception_message}});
+      form_errors(ef);
+    }
+  }
+}
+
+// Assessment.
+void assessment_card(const AppState& app, const CertificationState& c, PersonId me, const AgentCertification& rec, std::int64_t now, float avail,
+                     UiState& ui_state, Dispatch& dispatch) {
+  auto& f = ui_state.training;
+  if (has_training_access(c, me) && ui::begin_card("assessment", avail)) {
+    ui::heading("Assessment", 17);
+    const auto& r = c.rules;
+    ui::text_wrapped(std::to_string(r.draw_count) + " questions drawn at random, " + std::to_string(r.time_limit_minutes) + " minutes, " +
+                         std::to_string(r.pass_percent) + "% to pass; " +
+                         (r.final_review == FinalReview::manual ? "the business approves the final result." : "certified at once on a pass.") +
+                         " Retry period " + std::to_string(r.retry_days) + " days" +
+                         (r.max_attempts ? ", at most " + std::to_string(r.max_attempts) + " attempts." : "."),
+                     ui::color::muted);
+    if (auto running = rec.running_attempt()) {
+      attempt_view(*running, c, f, app, ui_state, dispatch);
+    } else {
+      next_attempt(c, me, rec, now, ui_state, dispatch);
+    }
+  }
+  if (has_training_access(c, me)) ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
 } // namespace
 
 void draw_training(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -214,107 +342,9 @@ void draw_training(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ui::begin_column("training-page", avail);
     page_title("Support certification", "Training, the assessment and the business's approval for " + s.name + ".");
 
-    // Status.
-    if (ui::begin_card("status", avail)) {
-      ui::caption("YOUR CERTIFICATION STATUS");
-      ui::pill(label_of(rec.status), certification_tone(rec.status));
-      ui::text_wrapped(meaning_of(rec.status), ui::color::muted);
-      if (rec.status == CertificationStatus::certified && rec.expires_at)
-        ui::text("Valid until " + format_day_ms(rec.expires_at) + ".", ui::color::muted);
-      if (rec.status == CertificationStatus::revoked && !rec.revoked_reason.empty()) ui::text_wrapped("Reason: " + rec.revoked_reason, ui::color::error);
-      if (!rec.history.empty() && !rec.history.back().note.empty() && rec.status != CertificationStatus::revoked)
-        ui::text_wrapped(rec.history.back().note, ui::color::neutral);
-      const bool access = has_training_access(c, me);
-      if (!access) {
-        ImGui::Dummy(ui::dp(0, 4));
-        ui::text_wrapped("Requesting support access tells the business you want to pursue certification and opens the training library.", ui::color::muted);
-        const auto& form = ui_state.form("cert.access");
-        if (ui::primary_button("Request Support Access", ImVec2(ui::dp(220), ui::dp(40)), !form.sending))
-          dispatch(SendSupport{"cert.access", RequestSupportAccess{}});
-        form_errors(form);
-      } else if (c.access == AccessMode::automatic && rec.access_requested_at == 0) {
-        ui::text("This program gives every approved agent training access.", ui::color::muted);
-      }
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Training modules with the progress tracker.
-    if (has_training_access(c, me) && ui::begin_card("training", avail)) {
-      const auto [done, required] = required_module_progress(c, me);
-      ui::heading("Training", 17);
-      ui::text(std::to_string(done) + " of " + std::to_string(required) + " required modules complete", ui::color::muted);
-      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, done == required ? ui::color::success : ui::color::accent);
-      ImGui::ProgressBar(required ? static_cast<float>(done) / static_cast<float>(required) : 1.0f, ImVec2(-FLT_MIN, ui::dp(8)), "");
-      ImGui::PopStyleColor();
-      ImGui::Dummy(ui::dp(0, 4));
-      const auto& form = ui_state.form("cert.progress");
-      form_errors(form);
-      for (const auto& m : c.modules) {
-        ImGui::PushID(static_cast<int>(m.id));
-        ModuleProgress p;
-        if (auto it = rec.modules.find(m.id); it != rec.modules.end()) p = it->second;
-        const std::string state = p.completed ? "Complete" : p.started ? "Started" : "Not started";
-        const std::string title = m.title + "  \xC2\xB7  " + label_of(m.kind) + (m.required ? "" : " (optional)") + "  \xC2\xB7  " + state;
-        if (ImGui::CollapsingHeader((title + "###module").c_str())) module_body(m, p, f, form, dispatch, s.id);
-        ImGui::PopID();
-      }
-      if (!s.support_settings.restricted_topics.empty() && ImGui::CollapsingHeader("Restricted topics and their escalation paths###topics")) {
-        for (const auto& t : s.support_settings.restricted_topics)
-          if (t.enabled) ui::text_wrapped("\xE2\x80\xA2 " + t.name + ": " + t.escalation_path);
-      }
-    }
-    if (has_training_access(c, me)) ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-
-    // Assessment.
-    if (has_training_access(c, me) && ui::begin_card("assessment", avail)) {
-      ui::heading("Assessment", 17);
-      const auto& r = c.rules;
-      ui::text_wrapped(std::to_string(r.draw_count) + " questions drawn at random, " + std::to_string(r.time_limit_minutes) + " minutes, " +
-                           std::to_string(r.pass_percent) + "% to pass; " +
-                           (r.final_review == FinalReview::manual ? "the business approves the final result." : "certified at once on a pass.") +
-                           " Retry period " + std::to_string(r.retry_days) + " days" +
-                           (r.max_attempts ? ", at most " + std::to_string(r.max_attempts) + " attempts." : "."),
-                       ui::color::muted);
-      if (auto running = rec.running_attempt()) {
-        attempt_view(*running, c, f, app, ui_state, dispatch);
-      } else {
-        if (auto last = rec.last_attempt()) {
-          std::string line = "Last attempt " + std::to_string(last->number) + ", " + format_day_ms(last->submitted_at) + ": ";
-          line += last->graded ? std::to_string(last->score) + " of " + std::to_string(last->max_score) + (last->passed ? " (passed)" : " (not passed)")
-                               : "waiting to be graded";
-          ui::text(line);
-        }
-        const int left = attempts_left(c, me);
-        if (left >= 0) ui::text("Attempts left: " + std::to_string(left), ui::color::muted);
-        if (rec.status == CertificationStatus::failed && rec.retry_after > now && !rec.retry_waived)
-          ui::text("You can retry from " + format_day_ms(rec.retry_after) + ".", ui::color::warning);
-        const auto why = why_no_attempt(c, me, now, /*bank_known=*/false);
-        const auto& form = ui_state.form("cert.start");
-        ImGui::Dummy(ui::dp(0, 4));
-        if (ui::primary_button("Take Assessment", ImVec2(ui::dp(200), ui::dp(40)), !why && !form.sending))
-          dispatch(SendSupport{"cert.start", StartAssessment{}});
-        if (why) ui::text_wrapped(why->message, ui::color::muted);
-        form_errors(form);
-        // Exhausted attempts, a failure or a revocation: ask the business.
-        if ((rec.status == CertificationStatus::failed || rec.status == CertificationStatus::revoked)) {
-          ImGui::Dummy(ui::dp(0, 6));
-          if (!rec.exception_request.empty()) {
-            ui::message_box("Your request for a manual review or an exception is with the business.", ui::tone::neutral);
-          } else {
-            ui::field_label("Request a manual review or an exception");
-            bool edited = false;
-            ui::input_text("##Exception message", "Why you ask, briefly", f.exception_message, edited);
-            const auto& ef = ui_state.form("cert.exception");
-            if (ui::secondary_button("Send request") && !f.exception_message.empty())
-              dispatch(SendSupport{"cert.exception", RequestCertificationException{f.exception_message}});
-            form_errors(ef);
-          }
-        }
-      }
-    }
-    if (has_training_access(c, me)) ui::end_card();
+    status_card(c, me, rec, avail, ui_state, dispatch);
+    training_card(s, me, rec, avail, ui_state, dispatch);
+    assessment_card(app, c, me, rec, now, avail, ui_state, dispatch);
     ImGui::Dummy(ui::dp(0, 20));
     ui::end_column();
   }
