@@ -101,6 +101,57 @@ void conflict_box(const CustomerForm& f, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 4));
 }
 
+// The profile fields, two a row.
+void profile_fields(const domain::ProgramState& s, CustomerForm& f, Dispatch& dispatch) {
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(8, 2));
+  const bool table = ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoPadOuterX);
+  auto row = [&](auto left, auto right) {
+    if (!table) return;
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    left();
+    ImGui::TableSetColumnIndex(1);
+    right();
+  };
+  ImGui::PushID("name-email");
+  row([&] { profile_input("Name", "##Name", "Contact and company", f.fields.name, f, "name", dispatch); },
+      [&] { profile_input("Email", "##Email", "name@company.com", f.fields.email, f, "email", dispatch, ImGuiInputTextFlags_CharsNoBlank); });
+  ImGui::PopID();
+  ImGui::PushID("segment-sub");
+  row([&] { profile_input("Segment", "##Segment", "Enterprise, Growth, Starter\xE2\x80\xA6", f.fields.segment, f, "segment", dispatch); },
+      [&] { subscription_field(f, dispatch); });
+  ImGui::PopID();
+  ImGui::PushID("since-mrr");
+  row([&] { profile_input("Customer since", "##Customer since", "YYYY-MM-DD", f.fields.started_on, f, "started_on", dispatch); },
+      [&] {
+        const std::string label = "Monthly recurring revenue (" + s.currency + ")";
+        profile_input(label.c_str(), "##MRR", "0.00", f.fields.mrr, f, "mrr", dispatch);
+      });
+  ImGui::PopID();
+  ImGui::PushID("referrer");
+  row([&] { referrer_field(s, f, dispatch); }, [] {});
+  ImGui::PopID();
+  if (table) ImGui::EndTable();
+  ImGui::PopStyleVar();
+}
+
+// Save (or Add customer), then Cancel for a new customer, Discard changes for edits, or "No unsaved changes".
+void save_footer(const domain::ProgramState& s, const CustomerForm& f, bool is_new, Dispatch& dispatch) {
+  const bool can_save = !f.saving && (is_new || f.dirty());
+  const char* save = is_new ? (f.saving ? "Adding\xE2\x80\xA6###Save" : "Add customer###Save")
+                            : (f.saving ? "Saving\xE2\x80\xA6###Save" : "Save changes###Save");
+  if (ui::primary_button(save, ImVec2(ui::dp(150), ui::dp(40)), can_save)) dispatch(SaveCustomer{});
+  ImGui::SameLine(0, ui::dp(10));
+  if (is_new) {
+    if (ui::secondary_button("Cancel", ImVec2(0, ui::dp(40)))) dispatch(Navigate{program_route(Page::customers, s.id)});
+  } else if (f.dirty() && !f.saving) {
+    if (ui::secondary_button("Discard changes", ImVec2(0, ui::dp(40)))) dispatch(DiscardCustomerEdits{});
+  } else if (!f.dirty()) {
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ui::dp(40) - ImGui::GetTextLineHeight()) * 0.5f);
+    ui::text("No unsaved changes", ui::color::muted);
+  }
+}
+
 void profile_form(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s,
                   const domain::Customer* record, float width) {
   auto& f = ui_state.customer;
@@ -133,54 +184,11 @@ void profile_form(const AppState& app, UiState& ui_state, Dispatch& dispatch, co
 
   const bool editable = allowed(app, domain::Action::write_customer);
   ImGui::BeginDisabled(f.saving || !editable);
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(8, 2));
-  const bool table = ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoPadOuterX);
-  auto row = [&](auto left, auto right) {
-    if (!table) return;
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    left();
-    ImGui::TableSetColumnIndex(1);
-    right();
-  };
-  ImGui::PushID("name-email");
-  row([&] { profile_input("Name", "##Name", "Contact and company", f.fields.name, f, "name", dispatch); },
-      [&] { profile_input("Email", "##Email", "name@company.com", f.fields.email, f, "email", dispatch, ImGuiInputTextFlags_CharsNoBlank); });
-  ImGui::PopID();
-  ImGui::PushID("segment-sub");
-  row([&] { profile_input("Segment", "##Segment", "Enterprise, Growth, Starter\xE2\x80\xA6", f.fields.segment, f, "segment", dispatch); },
-      [&] { subscription_field(f, dispatch); });
-  ImGui::PopID();
-  ImGui::PushID("since-mrr");
-  row([&] { profile_input("Customer since", "##Customer since", "YYYY-MM-DD", f.fields.started_on, f, "started_on", dispatch); },
-      [&] {
-        const std::string label = "Monthly recurring revenue (" + s.currency + ")";
-        profile_input(label.c_str(), "##MRR", "0.00", f.fields.mrr, f, "mrr", dispatch);
-      });
-  ImGui::PopID();
-  ImGui::PushID("referrer");
-  row([&] { referrer_field(s, f, dispatch); }, [] {});
-  ImGui::PopID();
-  if (table) ImGui::EndTable();
-  ImGui::PopStyleVar();
+  profile_fields(s, f, dispatch);
   ImGui::EndDisabled();
 
   ImGui::Dummy(ui::dp(0, 8));
-  if (editable) {
-    const bool can_save = !f.saving && (is_new || f.dirty());
-    const char* save = is_new ? (f.saving ? "Adding\xE2\x80\xA6###Save" : "Add customer###Save")
-                              : (f.saving ? "Saving\xE2\x80\xA6###Save" : "Save changes###Save");
-    if (ui::primary_button(save, ImVec2(ui::dp(150), ui::dp(40)), can_save)) dispatch(SaveCustomer{});
-    ImGui::SameLine(0, ui::dp(10));
-    if (is_new) {
-      if (ui::secondary_button("Cancel", ImVec2(0, ui::dp(40)))) dispatch(Navigate{program_route(Page::customers, s.id)});
-    } else if (f.dirty() && !f.saving) {
-      if (ui::secondary_button("Discard changes", ImVec2(0, ui::dp(40)))) dispatch(DiscardCustomerEdits{});
-    } else if (!f.dirty()) {
-      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ui::dp(40) - ImGui::GetTextLineHeight()) * 0.5f);
-      ui::text("No unsaved changes", ui::color::muted);
-    }
-  }
+  if (editable) save_footer(s, f, is_new, dispatch);
   ui::end_card();
 }
 

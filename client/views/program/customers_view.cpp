@@ -27,11 +27,22 @@ std::string lower(std::string s) {
   return s;
 }
 
-void sort_rows(std::vector<const Customer*>& rows, const domain::ProgramState& s, ImGuiTableSortSpecs* specs) {
-  if (!specs || specs->SpecsCount == 0) return;
-  const auto& spec = specs->Specs[0];
-  const bool asc = spec.SortDirection != ImGuiSortDirection_Descending;
-  const auto key = static_cast<Column>(spec.ColumnUserID);
+// The order picked by a header (ImGui column user id and direction); column -1: none.
+struct CustomerSort {
+  int column = -1;
+  bool descending = false;
+  bool operator==(const CustomerSort&) const = default;
+};
+
+CustomerSort sort_of(const ImGuiTableSortSpecs* specs) {
+  if (!specs || specs->SpecsCount == 0) return {};
+  return {static_cast<int>(specs->Specs[0].ColumnUserID), specs->Specs[0].SortDirection == ImGuiSortDirection_Descending};
+}
+
+void sort_rows(std::vector<const Customer*>& rows, const domain::ProgramState& s, CustomerSort sort) {
+  if (sort.column < 0) return;
+  const bool asc = !sort.descending;
+  const auto key = static_cast<Column>(sort.column);
   std::stable_sort(rows.begin(), rows.end(), [&](const Customer* a, const Customer* b) {
     const auto& pa = a->profile;
     const auto& pb = b->profile;
@@ -51,126 +62,133 @@ void sort_rows(std::vector<const Customer*>& rows, const domain::ProgramState& s
   });
 }
 
-// Vertically centers the next cell content of a given height in a row of row_h.
-void center_in_row(float row_h, float content_h) {
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (row_h - content_h) * 0.5f));
+// What the list shows: the business's filtered customers, or an agent's own (agent != 0), as of a
+// replica version.
+struct CustomerQuery {
+  domain::ProgramId program = -1;
+  domain::Sequence version = -1;
+  std::size_t customer_count = 0;
+  CustomerFilter filter;
+  domain::PersonId agent = 0;
+  bool operator==(const CustomerQuery&) const = default;
+};
+
+// The rows for a query, in the order picked; filtered again only when the query changes and sorted
+// again only then or when the order changes (a business may hold many thousands of customers).
+struct CustomerList {
+  CustomerQuery query;
+  CustomerSort sort;
+  std::vector<domain::CustomerId> rows; // ids: the replica may be replaced
+};
+
+CustomerList& customer_list(const domain::ProgramState& s, const CustomerFilter& filter, domain::PersonId agent) {
+  static CustomerList cache;
+  const CustomerQuery query{s.id, s.version, s.customers.size(), agent ? CustomerFilter{} : filter, agent};
+  if (cache.query == query) return cache;
+  cache = CustomerList{};
+  cache.query = query;
+  cache.sort.column = -2; // not sorted yet
+  for (const auto* c : agent ? customers_of_agent(s, agent) : filter_customers(s, filter)) cache.rows.push_back(c->id);
+  return cache;
+}
+
+// Sorts the list's rows when the order picked differs from theirs.
+void sort_list(CustomerList& list, const domain::ProgramState& s, CustomerSort sort) {
+  if (list.sort == sort) return;
+  list.sort = sort;
+  std::vector<const Customer*> rows;
+  rows.reserve(list.rows.size());
+  for (auto id : list.rows)
+    if (auto c = s.customers.find(id); c != s.customers.end()) rows.push_back(&c->second);
+  sort_rows(rows, s, sort);
+  list.rows.clear();
+  for (const auto* c : rows) list.rows.push_back(c->id);
 }
 
 void cell_text(const std::string& s, float row_h, ImU32 col = ui::color::text) {
-  center_in_row(row_h, ImGui::GetTextLineHeight());
+  ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   ui::text(s, col);
 }
 
 void cell_right(const std::string& s, float row_h) {
-  center_in_row(row_h, ImGui::GetTextLineHeight());
+  ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   const float w = ImGui::CalcTextSize(s.c_str()).x;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
   ui::text(s);
 }
 
 void cell_pill(std::string_view s, ui::Tone t, float row_h) {
-  center_in_row(row_h, ui::pill_size(s).y);
+  ui::center_in_row(row_h, ui::pill_size(s).y);
   ui::pill(s, t);
 }
 
+// One customer's row: the whole row opens the customer.
+void customer_row(const domain::ProgramState& s, const Customer& c, bool business, float row_h, std::int64_t now, Dispatch& dispatch) {
+  ImGui::PushID(static_cast<int>(c.id));
+  ui::list_row(row_h);
+  ImGui::TableSetColumnIndex(0);
+  const std::string label = c.profile.name + "##row";
+  if (ui::row_button(label.c_str(), row_h)) dispatch(Navigate{program_route(Page::customer, s.id, c.id)});
+  {
+    ui::FontScope font(ui::fonts().bold, 0.0f);
+    const float two = ImGui::GetTextLineHeight() * 2 + ui::dp(1);
+    ui::center_in_row(row_h, business ? two : ImGui::GetTextLineHeight());
+    ui::text(c.profile.name);
+  }
+  if (business) {
+    ui::FontScope font(ui::fonts().regular, 13);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui::dp(8));
+    ui::text(c.profile.email, ui::color::muted);
+  }
+  ImGui::TableSetColumnIndex(1);
+  cell_text(c.profile.segment, row_h);
+  ImGui::TableSetColumnIndex(2);
+  cell_pill(subscription_label(c.profile.subscription), subscription_tone(c.profile.subscription), row_h);
+  ImGui::TableSetColumnIndex(3);
+  cell_right(format_money(c.profile.mrr), row_h);
+  ImGui::TableSetColumnIndex(4);
+  cell_text(format_day(c.profile.started_on), row_h);
+  ImGui::TableSetColumnIndex(5);
+  if (business) {
+    if (c.assigned_agent) cell_text(member_name(s, c.assigned_agent), row_h);
+    else cell_text("Business queue", row_h, ui::color::muted);
+  } else {
+    cell_text(tenure_text(c.profile.started_on, now), row_h);
+  }
+  ImGui::PopID();
+}
+
 // The table of customers; business shows the assignee, agents the tenure.
-void customer_table(const domain::ProgramState& s, std::vector<const Customer*> rows, bool business, Dispatch& dispatch) {
+void customer_table(const domain::ProgramState& s, CustomerList& list, bool business, Dispatch& dispatch) {
+  const auto& rows = list.rows;
   const float row_h = ui::dp(business ? 50 : 44);
-  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp |
-                                ImGuiTableFlags_PadOuterX;
+  const ImGuiTableFlags flags = ui::list_table_flags | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable;
   // As tall as the rows need, up to the bottom of the page (then it scrolls under a frozen header).
   const float wanted = ui::dp(36) + row_h * static_cast<float>(rows.size()) + ui::dp(2);
   const float height = std::min(wanted, std::max(ui::dp(240), ImGui::GetContentRegionAvail().y - ui::dp(4)));
-  ImGui::PushStyleColor(ImGuiCol_TableRowBg, ui::color::surface);
-  ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(0xFA, 0xFB, 0xFD, 0xFF));
-  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
-  ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ui::color::border);
-  ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ui::color::border);
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(10, 0));
   const int columns = 6;
-  if (ImGui::BeginTable("customers", columns, flags, ImVec2(0, height))) {
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 2.6f, col_name);
-    if (business) {
-      ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_segment);
-      ImGui::TableSetupColumn("Subscription", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_subscription);
-      ImGui::TableSetupColumn("MRR", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_mrr);
-      ImGui::TableSetupColumn("Customer since", ImGuiTableColumnFlags_WidthStretch, 1.2f, col_since);
-      ImGui::TableSetupColumn("Assigned to", ImGuiTableColumnFlags_WidthStretch, 1.4f, col_agent);
-    } else {
-      ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_segment);
-      ImGui::TableSetupColumn("Subscription", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_subscription);
-      ImGui::TableSetupColumn("MRR", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_mrr);
-      ImGui::TableSetupColumn("Customer since", ImGuiTableColumnFlags_WidthStretch, 1.2f, col_since);
-      ImGui::TableSetupColumn("Tenure", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, col_tenure);
-    }
-    // Header row, taller than ImGui's default.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
-    for (int c = 0; c < columns; ++c) {
-      if (!ImGui::TableSetColumnIndex(c)) continue;
-      center_in_row(ui::dp(36), ImGui::GetTextLineHeight());
-      ui::FontScope font(ui::fonts().bold, 13.5f);
-      ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
-      ImGui::TableHeader(ImGui::TableGetColumnName(c));
-      ImGui::PopStyleColor();
-    }
-    sort_rows(rows, s, ImGui::TableGetSortSpecs());
+  if (!ui::begin_list_table("customers", columns, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 2.6f, col_name);
+  ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_segment);
+  ImGui::TableSetupColumn("Subscription", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_subscription);
+  ImGui::TableSetupColumn("MRR", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_mrr);
+  ImGui::TableSetupColumn("Customer since", ImGuiTableColumnFlags_WidthStretch, 1.2f, col_since);
+  if (business) ImGui::TableSetupColumn("Assigned to", ImGuiTableColumnFlags_WidthStretch, 1.4f, col_agent);
+  else ImGui::TableSetupColumn("Tenure", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, col_tenure);
+  ui::table_header_row(columns);
+  sort_list(list, s, sort_of(ImGui::TableGetSortSpecs()));
 
-    const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()), row_h);
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const Customer& c = *rows[static_cast<std::size_t>(i)];
-        ImGui::PushID(static_cast<int>(c.id));
-        ImGui::TableNextRow(0, row_h);
-        ImGui::TableSetColumnIndex(0);
-        // The whole row is one button; the cells are drawn over it.
-        const float y = ImGui::GetCursorPosY();
-        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ui::color::accent_soft);
-        ImGui::PushStyleColor(ImGuiCol_HeaderActive, ui::color::accent_soft);
-        const std::string label = c.profile.name + "##row";
-        ImGui::PushStyleColor(ImGuiCol_Text, 0);
-        if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
-                              ImVec2(0, row_h)))
-          dispatch(Navigate{program_route(Page::customer, s.id, c.id)});
-        ImGui::PopStyleColor(3);
-        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetCursorPosY(y);
-        {
-          ui::FontScope font(ui::fonts().bold, 0.0f);
-          const float two = ImGui::GetTextLineHeight() * 2 + ui::dp(1);
-          center_in_row(row_h, business ? two : ImGui::GetTextLineHeight());
-          ui::text(c.profile.name);
-        }
-        if (business) {
-          ui::FontScope font(ui::fonts().regular, 13);
-          ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui::dp(8));
-          ui::text(c.profile.email, ui::color::muted);
-        }
-        ImGui::TableSetColumnIndex(1);
-        cell_text(c.profile.segment, row_h);
-        ImGui::TableSetColumnIndex(2);
-        cell_pill(subscription_label(c.profile.subscription), subscription_tone(c.profile.subscription), row_h);
-        ImGui::TableSetColumnIndex(3);
-        cell_right(format_money(c.profile.mrr), row_h);
-        ImGui::TableSetColumnIndex(4);
-        cell_text(format_day(c.profile.started_on), row_h);
-        ImGui::TableSetColumnIndex(5);
-        if (business) {
-          if (c.assigned_agent) cell_text(member_name(s, c.assigned_agent), row_h);
-          else cell_text("Business queue", row_h, ui::color::muted);
-        } else {
-          cell_text(tenure_text(c.profile.started_on, now), row_h);
-        }
-        ImGui::PopID();
-      }
+  const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size()), row_h);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const auto found = s.customers.find(rows[static_cast<std::size_t>(i)]);
+      if (found != s.customers.end()) customer_row(s, found->second, business, row_h, now, dispatch);
     }
-    ImGui::EndTable();
   }
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(5);
+  ui::end_list_table();
 }
 
 void filters(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s) {
@@ -255,7 +273,8 @@ void draw_customers(const AppState& app, UiState& ui_state, Dispatch& dispatch) 
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
     ImGui::BeginChild("customers-page", ImVec2(avail, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
     if (business) {
-      const auto rows = filter_customers(s, app.route.filter);
+      auto& list = customer_list(s, app.route.filter, 0);
+      const auto& rows = list.rows;
       const std::string subtitle = app.route.filter.empty()
                                        ? count_text(static_cast<std::int64_t>(s.customers.size()), "customer", "customers")
                                        : std::to_string(rows.size()) + " of " +
@@ -274,17 +293,17 @@ void draw_customers(const AppState& app, UiState& ui_state, Dispatch& dispatch) 
       filters(app, ui_state, dispatch, s);
       ImGui::Dummy(ui::dp(0, 4));
       if (rows.empty()) {
-        ImGui::Dummy(ui::dp(0, 20));
-        ui::heading(s.customers.empty() ? "No customers yet" : "No customers match these filters", 18);
-        ui::text(s.customers.empty() ? "Add your first customer to start assigning them to agents."
-                                     : "Try another search, or clear the filters.",
-                 ui::color::muted);
+        ui::empty_state(s.customers.empty() ? "No customers yet" : "No customers match these filters",
+                        s.customers.empty() ? "Add your first customer to start assigning them to agents."
+                                            : "Try another search, or clear the filters.",
+                        20);
       } else {
-        customer_table(s, rows, true, dispatch);
+        customer_table(s, list, true, dispatch);
       }
     } else {
       const auto me = my_id(app);
-      auto rows = customers_of_agent(s, me);
+      auto& list = customer_list(s, {}, me);
+      const auto& rows = list.rows;
       page_title("My customers", count_text(static_cast<std::int64_t>(rows.size()), "customer", "customers") +
                                      " of " + s.name + " assigned to you");
       if (auto it = s.agents.find(me); it != s.agents.end() && it->second.status != domain::PartnerStatus::active) {
@@ -295,11 +314,9 @@ void draw_customers(const AppState& app, UiState& ui_state, Dispatch& dispatch) 
         ImGui::Dummy(ui::dp(0, 4));
       }
       if (rows.empty()) {
-        ImGui::Dummy(ui::dp(0, 20));
-        ui::heading("No customers assigned to you yet", 18);
-        ui::text("When " + s.name + " assigns you a customer, it appears here at once.", ui::color::muted);
+        ui::empty_state("No customers assigned to you yet", "When " + s.name + " assigns you a customer, it appears here at once.", 20);
       } else {
-        customer_table(s, rows, false, dispatch);
+        customer_table(s, list, false, dispatch);
       }
     }
     ImGui::EndChild();

@@ -105,6 +105,46 @@ void about_cards(const AppState& app, UiState& ui_state, float avail) {
 }
 
 // [SECTION] Business
+// What needs attention: customers past due, suspended agents, customers in the business queue.
+void needs_attention_card(const domain::ProgramState& s, const std::vector<const domain::Agent*>& agents, std::int64_t queue, float cw,
+                          Dispatch& dispatch) {
+  const float row_h = 0;
+  if (ui::begin_card("attention", cw, row_h)) {
+    ui::heading("Needs attention", 16);
+    ImGui::Dummy(ui::dp(0, 4));
+    int shown = 0;
+    for (const auto& [id, c] : s.customers) {
+      if (c.profile.subscription != SubscriptionStatus::past_due) continue;
+      ImGui::PushID(static_cast<int>(id));
+      if (ui::link(c.profile.name.c_str())) dispatch(Navigate{program_route(Page::customer, s.id, id)});
+      ImGui::PopID();
+      ui::text("Past due \xC2\xB7 " + format_money(c.profile.mrr) + " a month", ui::color::warning);
+      ImGui::Dummy(ui::dp(0, 3));
+      ++shown;
+    }
+    for (const auto* a : agents) {
+      if (a->status != PartnerStatus::suspended) continue;
+      ImGui::PushID(static_cast<int>(a->person_id) + 100000);
+      if (ui::link(member_name(s, a->person_id).c_str())) dispatch(Navigate{program_route(Page::agents, s.id)});
+      ImGui::PopID();
+      ui::text("Suspended agent", ui::color::warning);
+      ImGui::Dummy(ui::dp(0, 3));
+      ++shown;
+    }
+    if (queue) {
+      if (ui::link((count_text(queue, "customer", "customers") + " in the business queue").c_str())) {
+        Route r = program_route(Page::customers, s.id);
+        r.filter.agent = 0;
+        dispatch(Navigate{r});
+      }
+      ui::text("Supported by your own team", ui::color::muted);
+      ++shown;
+    }
+    if (!shown) ui::text("Nothing right now.", ui::color::muted);
+  }
+  ui::end_card();
+}
+
 void business_overview(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const float gap = ui::dp(18);
@@ -172,40 +212,7 @@ void business_overview(const AppState& app, UiState& ui_state, Dispatch& dispatc
   }
   ui::end_card();
   if (cols == 3) ImGui::SameLine(0, gap);
-  if (ui::begin_card("attention", cw, row_h)) {
-    ui::heading("Needs attention", 16);
-    ImGui::Dummy(ui::dp(0, 4));
-    int shown = 0;
-    for (const auto& [id, c] : s.customers) {
-      if (c.profile.subscription != SubscriptionStatus::past_due) continue;
-      ImGui::PushID(static_cast<int>(id));
-      if (ui::link(c.profile.name.c_str())) dispatch(Navigate{program_route(Page::customer, s.id, id)});
-      ImGui::PopID();
-      ui::text("Past due \xC2\xB7 " + format_money(c.profile.mrr) + " a month", ui::color::warning);
-      ImGui::Dummy(ui::dp(0, 3));
-      ++shown;
-    }
-    for (const auto* a : agents) {
-      if (a->status != PartnerStatus::suspended) continue;
-      ImGui::PushID(static_cast<int>(a->person_id) + 100000);
-      if (ui::link(member_name(s, a->person_id).c_str())) dispatch(Navigate{program_route(Page::agents, s.id)});
-      ImGui::PopID();
-      ui::text("Suspended agent", ui::color::warning);
-      ImGui::Dummy(ui::dp(0, 3));
-      ++shown;
-    }
-    if (queue) {
-      if (ui::link((count_text(queue, "customer", "customers") + " in the business queue").c_str())) {
-        Route r = program_route(Page::customers, s.id);
-        r.filter.agent = 0;
-        dispatch(Navigate{r});
-      }
-      ui::text("Supported by your own team", ui::color::muted);
-      ++shown;
-    }
-    if (!shown) ui::text("Nothing right now.", ui::color::muted);
-  }
-  ui::end_card();
+  needs_attention_card(s, agents, queue, cw, dispatch);
   ImGui::Dummy(ui::dp(0, 6));
   about_cards(app, ui_state, avail);
 }

@@ -20,47 +20,8 @@ namespace {
 
 using identity::Role;
 
-void center_in_row(float row_h, float content_h) {
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (row_h - content_h) * 0.5f));
-}
-
-bool begin_list(const char* id, int columns, float rows, float row_h) {
-  ImGui::PushStyleColor(ImGuiCol_TableRowBg, ui::color::surface);
-  ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(0xFA, 0xFB, 0xFD, 0xFF));
-  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
-  ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ui::color::border);
-  ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ui::color::border);
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ui::dp(10, 0));
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-  (void)rows;
-  (void)row_h;
-  if (ImGui::BeginTable(id, columns, flags)) return true;
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(5);
-  return false;
-}
-
-void headers(int columns) {
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
-  for (int c = 0; c < columns; ++c) {
-    if (!ImGui::TableSetColumnIndex(c)) continue;
-    center_in_row(ui::dp(36), ImGui::GetTextLineHeight());
-    ui::FontScope font(ui::fonts().bold, 13.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
-    ImGui::TableHeader(ImGui::TableGetColumnName(c));
-    ImGui::PopStyleColor();
-  }
-}
-
-void end_list() {
-  ImGui::EndTable();
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(5);
-}
-
 void name_cell(const std::string& name, const std::string& email, float row_h) {
-  center_in_row(row_h, ImGui::GetTextLineHeight() * 2);
+  ui::center_in_row(row_h, ImGui::GetTextLineHeight() * 2);
   {
     ui::FontScope font(ui::fonts().bold, 0.0f);
     ui::text(name);
@@ -75,14 +36,60 @@ const std::vector<Role>& business_roles() {
   return roles;
 }
 
+// A member's role: a choice for those the viewer may manage (each change confirmed), else a pill with
+// an agent's badge and remediation flag.
+void member_role_cell(const AppState& app, const domain::ProgramState& s, const domain::Member& member, float row_h, Dispatch& dispatch) {
+  const auto* m = &member;
+  const auto me = my_id(app);
+  const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
+  const bool manage = m->person_id != me && identity::is_business_role(m->role) &&
+                      allowed(app, domain::Action::manage_member, {.person = m->person_id});
+  if (manage) {
+    std::vector<std::string> labels;
+    std::vector<Role> values;
+    int index = 0;
+    for (auto r : business_roles()) {
+      if (r != m->role && !allowed(app, domain::Action::invite, {.role = r})) continue;
+      if (r == m->role) index = static_cast<int>(values.size());
+      labels.emplace_back(role_label(r));
+      values.push_back(r);
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
+    ui::center_in_row(row_h, ImGui::GetFrameHeight());
+    if (choice("##Role", labels, index, ui::dp(130))) {
+      Confirm c;
+      c.kind = Confirm::Kind::member_role;
+      c.program_id = s.id;
+      c.person_id = m->person_id;
+      c.role = values[static_cast<std::size_t>(index)];
+      c.subject = m->name.empty() ? m->email : m->name;
+      dispatch(AskConfirm{c});
+    }
+    ImGui::PopStyleVar();
+  } else {
+    ui::center_in_row(row_h, ui::pill_size("Staff").y);
+    ui::pill(role_label(m->role), role_tone(m->role));
+    // An agent's Certified Support Partner badge (its dates in the tooltip).
+    if (m->role == Role::agent && domain::certified_badge(s.certification, m->person_id, now)) {
+      ImGui::SameLine(0, ui::dp(6));
+      certified_badge(s, m->person_id, now, false);
+    }
+    // A suspension that requires remediation before reinstatement (support_access.hpp).
+    if (m->role == Role::agent && s.agent_support.count(m->person_id) && s.agent_support.at(m->person_id).remediation_required) {
+      ImGui::SameLine(0, ui::dp(6));
+      remediation_pill(s, m->person_id);
+    }
+  }
+}
+
 void members_list(const AppState& app, Dispatch& dispatch, const domain::ProgramState& s) {
   const float row_h = ui::dp(52);
-  if (!begin_list("members", 4, static_cast<float>(s.members.size()), row_h)) return;
+  if (!ui::begin_list_table("members", 4)) return;
   ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 2.2f);
   ImGui::TableSetupColumn("Joined", ImGuiTableColumnFlags_WidthStretch, 1.1f);
   ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("##member actions", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  headers(4);
+  ui::table_header_row(4);
   // Business first, then agents, then customers; by name within each.
   std::vector<const domain::Member*> members;
   for (const auto& [id, m] : s.members) members.push_back(&m);
@@ -91,58 +98,20 @@ void members_list(const AppState& app, Dispatch& dispatch, const domain::Program
     return a->name < b->name;
   });
   const auto me = my_id(app);
-  const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
   for (const auto* m : members) {
     ImGui::PushID(static_cast<int>(m->person_id));
-    ImGui::TableNextRow(0, row_h);
+    ui::list_row(row_h);
     ImGui::TableSetColumnIndex(0);
     name_cell((m->name.empty() ? m->email : m->name) + (m->person_id == me ? " (you)" : ""), m->email, row_h);
     ImGui::TableSetColumnIndex(1);
-    center_in_row(row_h, ImGui::GetTextLineHeight());
+    ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(format_day_ms(m->joined_at), ui::color::muted);
     ImGui::TableSetColumnIndex(2);
-    const bool manage = m->person_id != me && identity::is_business_role(m->role) &&
-                        allowed(app, domain::Action::manage_member, {.person = m->person_id});
-    if (manage) {
-      std::vector<std::string> labels;
-      std::vector<Role> values;
-      int index = 0;
-      for (auto r : business_roles()) {
-        if (r != m->role && !allowed(app, domain::Action::invite, {.role = r})) continue;
-        if (r == m->role) index = static_cast<int>(values.size());
-        labels.emplace_back(role_label(r));
-        values.push_back(r);
-      }
-      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
-      center_in_row(row_h, ImGui::GetFrameHeight());
-      if (choice("##Role", labels, index, ui::dp(130))) {
-        Confirm c;
-        c.kind = Confirm::Kind::member_role;
-        c.program_id = s.id;
-        c.person_id = m->person_id;
-        c.role = values[static_cast<std::size_t>(index)];
-        c.subject = m->name.empty() ? m->email : m->name;
-        dispatch(AskConfirm{c});
-      }
-      ImGui::PopStyleVar();
-    } else {
-      center_in_row(row_h, ui::pill_size("Staff").y);
-      ui::pill(role_label(m->role), role_tone(m->role));
-      // An agent's Certified Support Partner badge (its dates in the tooltip).
-      if (m->role == Role::agent && domain::certified_badge(s.certification, m->person_id, now)) {
-        ImGui::SameLine(0, ui::dp(6));
-        certified_badge(s, m->person_id, now, false);
-      }
-      // A suspension that requires remediation before reinstatement (support_access.hpp).
-      if (m->role == Role::agent && s.agent_support.count(m->person_id) && s.agent_support.at(m->person_id).remediation_required) {
-        ImGui::SameLine(0, ui::dp(6));
-        remediation_pill(s, m->person_id);
-      }
-    }
+    member_role_cell(app, s, *m, row_h, dispatch);
     ImGui::TableSetColumnIndex(3);
     if (m->person_id != me && allowed(app, domain::Action::manage_member, {.person = m->person_id})) {
       ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
-      center_in_row(row_h, ImGui::GetFrameHeight());
+      ui::center_in_row(row_h, ImGui::GetFrameHeight());
       if (ui::secondary_button("Remove")) {
         Confirm c;
         c.kind = Confirm::Kind::remove_member;
@@ -156,7 +125,7 @@ void members_list(const AppState& app, Dispatch& dispatch, const domain::Program
     }
     ImGui::PopID();
   }
-  end_list();
+  ui::end_list_table();
 }
 
 void invitations_list(const AppState& app, Dispatch& dispatch, const domain::ProgramState& s) {
@@ -171,33 +140,33 @@ void invitations_list(const AppState& app, Dispatch& dispatch, const domain::Pro
     return;
   }
   const float row_h = ui::dp(50);
-  if (!begin_list("invitations", 5, static_cast<float>(pending.size()), row_h)) return;
+  if (!ui::begin_list_table("invitations", 5)) return;
   ImGui::TableSetupColumn("Invited", ImGuiTableColumnFlags_WidthStretch, 2.2f);
   ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Invited by", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("##invitation actions", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  headers(5);
+  ui::table_header_row(5);
   for (const auto* inv : pending) {
     ImGui::PushID(static_cast<int>(inv->id));
-    ImGui::TableNextRow(0, row_h);
+    ui::list_row(row_h);
     ImGui::TableSetColumnIndex(0);
-    center_in_row(row_h, ImGui::GetTextLineHeight());
+    ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(inv->email);
     ImGui::TableSetColumnIndex(1);
-    center_in_row(row_h, ui::pill_size("Agent").y);
+    ui::center_in_row(row_h, ui::pill_size("Agent").y);
     ui::pill(role_label(inv->role), role_tone(inv->role));
     ImGui::TableSetColumnIndex(2);
-    center_in_row(row_h, ImGui::GetTextLineHeight());
+    ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     if (inv->expires_at <= now) ui::text("Expired " + relative_time(inv->expires_at, now), ui::color::warning);
     else ui::text(relative_time(inv->expires_at, now), ui::color::muted);
     ImGui::TableSetColumnIndex(3);
-    center_in_row(row_h, ImGui::GetTextLineHeight());
+    ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(member_name(s, inv->invited_by), ui::color::muted);
     ImGui::TableSetColumnIndex(4);
     if (allowed(app, domain::Action::invite, {.role = inv->role})) {
       ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
-      center_in_row(row_h, ImGui::GetFrameHeight());
+      ui::center_in_row(row_h, ImGui::GetFrameHeight());
       if (ui::secondary_button("Revoke")) {
         Confirm c;
         c.kind = Confirm::Kind::revoke_invitation;
@@ -210,33 +179,59 @@ void invitations_list(const AppState& app, Dispatch& dispatch, const domain::Pro
     }
     ImGui::PopID();
   }
-  end_list();
+  ui::end_list_table();
+}
+
+// The invitation link just made, shown once, with Copy link.
+void link_ready_card(const InviteForm& f, Dispatch& dispatch, float width) {
+  if (ui::begin_card("invitation-link", width)) {
+    ui::heading("Invitation link ready", 17);
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::text_wrapped("For " + f.link_email + ", to join as " + role_label(f.link_role) + ".", ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    std::string link = f.link;
+    bool edited = false;
+    ui::input_text("##Invitation link", "", link, edited, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    ImGui::Dummy(ui::dp(0, 2));
+    if (ui::primary_button(f.copied ? "Copied###Copy link" : "Copy link###Copy link", ImVec2(ui::dp(130), ui::dp(38))))
+      dispatch(CopyInvitationLink{});
+    ImGui::SameLine(0, ui::dp(10));
+    if (ui::secondary_button("Done", ImVec2(0, ui::dp(38)))) dispatch(DismissInvitationLink{});
+    ImGui::Dummy(ui::dp(0, 4));
+    ui::message_box("Send this link yourself. It is shown only this once: Partnerdesk keeps only a fingerprint of it, "
+                    "so it cannot show it again.",
+                    ui::tone::warning);
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// The customer record an invited customer's account is linked to (by email unless one is picked).
+void customer_record_choice(const domain::ProgramState& s, InviteForm& f, Dispatch& dispatch) {
+  ui::field_label("Customer record");
+  std::vector<std::string> clabels = {"Match the record by email"};
+  std::vector<domain::CustomerId> cvalues = {0};
+  for (const auto& [id, c] : s.customers) {
+    if (c.person_id) continue; // already has an account
+    clabels.push_back(c.profile.name);
+    cvalues.push_back(id);
+  }
+  int ci = 0;
+  for (int i = 0; i < static_cast<int>(cvalues.size()); ++i)
+    if (cvalues[static_cast<std::size_t>(i)] == f.customer_id) ci = i;
+  if (choice("##Invite customer", clabels, ci, -FLT_MIN)) {
+    f.customer_id = cvalues[static_cast<std::size_t>(ci)];
+    if (f.customer_id && f.email.empty())
+      if (auto c = s.customer(f.customer_id)) f.email = c->profile.email;
+    dispatch(InviteEdited{});
+  }
+  ui::field_error(f.errors.field("customer"));
+  ImGui::Dummy(ui::dp(0, 2));
 }
 
 void invite_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, float width) {
   auto& f = ui_state.invite;
-  if (!f.link.empty()) {
-    if (ui::begin_card("invitation-link", width)) {
-      ui::heading("Invitation link ready", 17);
-      ImGui::Dummy(ui::dp(0, 2));
-      ui::text_wrapped("For " + f.link_email + ", to join as " + role_label(f.link_role) + ".", ui::color::muted);
-      ImGui::Dummy(ui::dp(0, 4));
-      std::string link = f.link;
-      bool edited = false;
-      ui::input_text("##Invitation link", "", link, edited, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-      ImGui::Dummy(ui::dp(0, 2));
-      if (ui::primary_button(f.copied ? "Copied###Copy link" : "Copy link###Copy link", ImVec2(ui::dp(130), ui::dp(38))))
-        dispatch(CopyInvitationLink{});
-      ImGui::SameLine(0, ui::dp(10));
-      if (ui::secondary_button("Done", ImVec2(0, ui::dp(38)))) dispatch(DismissInvitationLink{});
-      ImGui::Dummy(ui::dp(0, 4));
-      ui::message_box("Send this link yourself. It is shown only this once: Partnerdesk keeps only a fingerprint of it, "
-                      "so it cannot show it again.",
-                      ui::tone::warning);
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 6));
-  }
+  if (!f.link.empty()) link_ready_card(f, dispatch, width);
 
   if (!ui::begin_card("invite", width)) {
     ui::end_card();
@@ -268,27 +263,7 @@ void invite_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, con
   ui::field_error(f.errors.field("role"));
   ImGui::Dummy(ui::dp(0, 2));
 
-  if (f.role == Role::customer) {
-    ui::field_label("Customer record");
-    std::vector<std::string> clabels = {"Match the record by email"};
-    std::vector<domain::CustomerId> cvalues = {0};
-    for (const auto& [id, c] : s.customers) {
-      if (c.person_id) continue; // already has an account
-      clabels.push_back(c.profile.name);
-      cvalues.push_back(id);
-    }
-    int ci = 0;
-    for (int i = 0; i < static_cast<int>(cvalues.size()); ++i)
-      if (cvalues[static_cast<std::size_t>(i)] == f.customer_id) ci = i;
-    if (choice("##Invite customer", clabels, ci, -FLT_MIN)) {
-      f.customer_id = cvalues[static_cast<std::size_t>(ci)];
-      if (f.customer_id && f.email.empty())
-        if (auto c = s.customer(f.customer_id)) f.email = c->profile.email;
-      dispatch(InviteEdited{});
-    }
-    ui::field_error(f.errors.field("customer"));
-    ImGui::Dummy(ui::dp(0, 2));
-  }
+  if (f.role == Role::customer) customer_record_choice(s, f, dispatch);
 
   ui::field_label("Link expires after");
   static const std::vector<int> hours = {24, 72, 168, 336, 720};
