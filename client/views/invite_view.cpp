@@ -31,6 +31,54 @@ bool is_member_of(const AppState& app, const std::string& program_name) {
   return false;
 }
 
+// Pending: join as the person signed in, sign in to accept with the account the email has, or
+// create an account and join. True when the person asks to join.
+bool join_form(const AppState& app, JoinForm& f, Dispatch& dispatch) {
+  const auto& inv = app.invitation;
+  bool submit = false;
+  if (app.me) {
+    const std::string name = display_name(app.me->person);
+    if (app.me->person.email != inv.email) {
+      ui::message_box("This invitation was sent to " + inv.email + ". You are signed in as " + app.me->person.email +
+                          ": joining adds this account to " + inv.program_name + ".",
+                      ui::tone::warning);
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+    if (!f.errors.general.empty()) {
+      ui::error_box(f.errors.general);
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+    const std::string button = f.sending ? "Joining\xE2\x80\xA6###Join" : "Join as " + name + "###Join";
+    if (ui::primary_button(button.c_str(), ImVec2(-FLT_MIN, ui::dp(42)), !f.sending)) submit = true;
+  } else if (inv.has_account) {
+    ui::text_wrapped("There is already a Partnerdesk account for " + inv.email + ". Sign in with it to accept.");
+    ImGui::Dummy(ui::dp(0, 6));
+    if (ui::primary_button("Sign in to accept", ImVec2(-FLT_MIN, ui::dp(42)))) dispatch(SignInToAccept{});
+  } else {
+    ui::text_wrapped("Create your account to join. You will sign in with " + inv.email + ".");
+    ImGui::Dummy(ui::dp(0, 6));
+    bool edited = false;
+    ImGui::BeginDisabled(f.sending);
+    ui::field_label("Your name");
+    submit |= ui::input_text("##Your name", "First and last name", f.name, edited);
+    if (edited) dispatch(JoinEdited{});
+    ui::field_error(f.errors.field("name"));
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::field_label("Choose a password");
+    submit |= ui::input_text("##Choose a password", "At least 10 characters", f.password, edited, ImGuiInputTextFlags_Password);
+    ui::field_error(f.errors.field("password"));
+    ImGui::EndDisabled();
+    if (!f.errors.general.empty()) {
+      ImGui::Dummy(ui::dp(0, 2));
+      ui::error_box(f.errors.general);
+    }
+    ImGui::Dummy(ui::dp(0, 6));
+    const std::string button = f.sending ? "Joining\xE2\x80\xA6###Join" : "Create account and join###Join";
+    if (ui::primary_button(button.c_str(), ImVec2(-FLT_MIN, ui::dp(42)), !f.sending)) submit = true;
+  }
+  return submit;
+}
+
 } // namespace
 
 void draw_invite(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -89,47 +137,7 @@ void draw_invite(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
 
   // Pending: join.
-  bool submit = false;
-  if (app.me) {
-    const std::string name = display_name(app.me->person);
-    if (app.me->person.email != inv.email) {
-      ui::message_box("This invitation was sent to " + inv.email + ". You are signed in as " + app.me->person.email +
-                          ": joining adds this account to " + inv.program_name + ".",
-                      ui::tone::warning);
-      ImGui::Dummy(ui::dp(0, 4));
-    }
-    if (!f.errors.general.empty()) {
-      ui::error_box(f.errors.general);
-      ImGui::Dummy(ui::dp(0, 4));
-    }
-    const std::string button = f.sending ? "Joining\xE2\x80\xA6###Join" : "Join as " + name + "###Join";
-    if (ui::primary_button(button.c_str(), ImVec2(-FLT_MIN, ui::dp(42)), !f.sending)) submit = true;
-  } else if (inv.has_account) {
-    ui::text_wrapped("There is already a Partnerdesk account for " + inv.email + ". Sign in with it to accept.");
-    ImGui::Dummy(ui::dp(0, 6));
-    if (ui::primary_button("Sign in to accept", ImVec2(-FLT_MIN, ui::dp(42)))) dispatch(SignInToAccept{});
-  } else {
-    ui::text_wrapped("Create your account to join. You will sign in with " + inv.email + ".");
-    ImGui::Dummy(ui::dp(0, 6));
-    bool edited = false;
-    ImGui::BeginDisabled(f.sending);
-    ui::field_label("Your name");
-    submit |= ui::input_text("##Your name", "First and last name", f.name, edited);
-    if (edited) dispatch(JoinEdited{});
-    ui::field_error(f.errors.field("name"));
-    ImGui::Dummy(ui::dp(0, 2));
-    ui::field_label("Choose a password");
-    submit |= ui::input_text("##Choose a password", "At least 10 characters", f.password, edited, ImGuiInputTextFlags_Password);
-    ui::field_error(f.errors.field("password"));
-    ImGui::EndDisabled();
-    if (!f.errors.general.empty()) {
-      ImGui::Dummy(ui::dp(0, 2));
-      ui::error_box(f.errors.general);
-    }
-    ImGui::Dummy(ui::dp(0, 6));
-    const std::string button = f.sending ? "Joining\xE2\x80\xA6###Join" : "Create account and join###Join";
-    if (ui::primary_button(button.c_str(), ImVec2(-FLT_MIN, ui::dp(42)), !f.sending)) submit = true;
-  }
+  const bool submit = join_form(app, f, dispatch);
   if (submit && !f.sending) dispatch(SubmitJoin{});
   end_centered_card();
 }

@@ -101,6 +101,40 @@ Wording wording(const Confirm& c, const domain::ProgramState* s) {
   return w;
 }
 
+// The options of a status change: reinstating (support_access.hpp) shows the remediation a suspension
+// required and asks whether the customers held in the business queue come back; suspending asks
+// whether remediation is required and whether to move the customers now.
+void status_change_options(const AppState& app, Confirm& c) {
+  if (const auto* st = program_state(app); st && c.kind == Confirm::Kind::agent_status && c.status == domain::PartnerStatus::active) {
+    if (auto rec = st->agent_support.find(c.person_id); rec != st->agent_support.end() && rec->second.remediation_required) {
+      if (rec->second.remediation.at == 0)
+        ui::message_box("Remediation required: record what was done (Agents page) before reinstating.", ui::tone::danger);
+      else
+        ui::message_box("Remediation recorded by " + member_name(*st, rec->second.remediation.by) + " on " +
+                            format_day_ms(rec->second.remediation.at) + ": " + rec->second.remediation.what,
+                        ui::tone::success);
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+    if (!domain::held_customers(*st, c.person_id).empty()) {
+      ImGui::BeginDisabled(c.sending);
+      const std::string who = first_name(c.subject);
+      if (ImGui::RadioButton(("Customers come back to " + who).c_str(), c.come_back)) c.come_back = true;
+      if (ImGui::RadioButton("Customers stay with internal support", !c.come_back)) c.come_back = false;
+      ImGui::EndDisabled();
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+  }
+  if (c.kind == Confirm::Kind::agent_status && c.status == domain::PartnerStatus::suspended) {
+    ImGui::BeginDisabled(c.sending);
+    ImGui::Checkbox("Remediation required", &c.remediation_required);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The agent must complete remediation before being reinstated.");
+    ImGui::Checkbox("Reassign all customers now", &c.reassign_customers);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move every customer of this agent to the business's own support at once.");
+    ImGui::EndDisabled();
+    ImGui::Dummy(ui::dp(0, 4));
+  }
+}
+
 } // namespace
 
 void draw_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -143,36 +177,7 @@ void draw_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ui::field_error(c.errors.field("reason"));
       ImGui::Dummy(ui::dp(0, 4));
     }
-    // Reinstating (support_access.hpp): the remediation a suspension required, and whether the
-    // customers held in the business queue come back.
-    if (const auto* st = program_state(app); st && c.kind == Confirm::Kind::agent_status && c.status == domain::PartnerStatus::active) {
-      if (auto rec = st->agent_support.find(c.person_id); rec != st->agent_support.end() && rec->second.remediation_required) {
-        if (rec->second.remediation.at == 0)
-          ui::message_box("Remediation required: record what was done (Agents page) before reinstating.", ui::tone::danger);
-        else
-          ui::message_box("Remediation recorded by " + member_name(*st, rec->second.remediation.by) + " on " +
-                              format_day_ms(rec->second.remediation.at) + ": " + rec->second.remediation.what,
-                          ui::tone::success);
-        ImGui::Dummy(ui::dp(0, 4));
-      }
-      if (!domain::held_customers(*st, c.person_id).empty()) {
-        ImGui::BeginDisabled(c.sending);
-        const std::string who = first_name(c.subject);
-        if (ImGui::RadioButton(("Customers come back to " + who).c_str(), c.come_back)) c.come_back = true;
-        if (ImGui::RadioButton("Customers stay with internal support", !c.come_back)) c.come_back = false;
-        ImGui::EndDisabled();
-        ImGui::Dummy(ui::dp(0, 4));
-      }
-    }
-    if (c.kind == Confirm::Kind::agent_status && c.status == domain::PartnerStatus::suspended) {
-      ImGui::BeginDisabled(c.sending);
-      ImGui::Checkbox("Remediation required", &c.remediation_required);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("The agent must complete remediation before being reinstated.");
-      ImGui::Checkbox("Reassign all customers now", &c.reassign_customers);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move every customer of this agent to the business's own support at once.");
-      ImGui::EndDisabled();
-      ImGui::Dummy(ui::dp(0, 4));
-    }
+    status_change_options(app, c);
     c.focus = false;
     if (!c.errors.general.empty()) {
       ui::error_box(c.errors.general);

@@ -15,6 +15,107 @@ namespace pd::client::views {
 namespace {
 constexpr float bar_height = 60;   // CSS pixels
 constexpr float notice_height = 40;
+
+// The program switcher: the person's programs, then "New program…"; a light chevron instead of
+// ImGui's solid arrow.
+void program_switcher(const AppState& app, const api::Membership& membership, float right_x, float row_y, bool compact, bool tiny,
+                      Dispatch& dispatch) {
+  const api::Membership* current = &membership;
+  const float frame_h = ImGui::GetFrameHeight();
+  ImGui::SameLine(0, ui::dp(tiny ? 12 : 28));
+  if (!compact) {
+    ImGui::SetCursorPosY(row_y);
+    ImGui::AlignTextToFramePadding();
+    ui::text("Program", ui::color::muted);
+    ImGui::SameLine(0, ui::dp(8));
+  }
+  ImGui::SetCursorPosY(row_y);
+  const float combo_w = std::clamp(right_x - ui::dp(16) - ImGui::GetCursorPosX(), ui::dp(120), ui::dp(300));
+  ImGui::SetNextItemWidth(combo_w);
+  const std::string preview =
+      app.route.page == Page::new_program ? std::string("New program\xE2\x80\xA6") : membership_label(*current);
+  const ImVec2 combo_pos = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(10, 6));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ui::dp(0, 2));
+  if (ui::begin_combo("##Program", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton)) {
+    const bool on_program = is_program_page(app.route.page);
+    for (const auto& m : app.me->memberships) {
+      const std::string item = membership_label(m) + "##" + std::to_string(m.program_id);
+      const bool selected = on_program && m.program_id == current->program_id;
+      if (ImGui::Selectable(item.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(0, ui::dp(30))) && !selected)
+        dispatch(SelectProgram{m.program_id});
+      if (selected) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
+    if (ImGui::Selectable("New program\xE2\x80\xA6", app.route.page == Page::new_program, ImGuiSelectableFlags_None,
+                          ImVec2(0, ui::dp(30))))
+      dispatch(Navigate{Route{Page::new_program}});
+    ImGui::PopStyleColor();
+    ImGui::EndCombo();
+  }
+  ImGui::PopStyleVar(2);
+  // A light chevron instead of ImGui's solid arrow.
+  const float cx = combo_pos.x + combo_w - ui::dp(18), cy = combo_pos.y + frame_h * 0.5f, r = ui::dp(4);
+  ImGui::GetWindowDrawList()->AddPolyline(
+      std::array{ImVec2(cx - r, cy - r * 0.5f), ImVec2(cx, cy + r * 0.5f), ImVec2(cx + r, cy - r * 0.5f)}.data(), 3,
+      ui::color::muted, ImDrawFlags_None, ui::dp(1.5f));
+}
+
+// The name opens the account menu (Sign out of all devices).
+void account_menu(const AppState& app, const std::string& name, float row_y, Dispatch& dispatch) {
+  const float frame_h = ImGui::GetFrameHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGui::SetCursorPosY(row_y);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
+  if (ImGui::InvisibleButton("##Account", ImVec2(ts.x, frame_h))) ImGui::OpenPopup("Account menu");
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  const float ty = p.y + (frame_h - ts.y) * 0.5f;
+  ImGui::SetCursorScreenPos(ImVec2(p.x, ty));
+  ui::text(name, hovered ? ui::color::accent : ui::color::text);
+  if (hovered) dl->AddLine(ImVec2(p.x, ty + ts.y), ImVec2(p.x + ts.x, ty + ts.y), ui::color::accent, ui::dp(1));
+  ImGui::SetCursorScreenPos(ImVec2(p.x + ts.x, p.y));
+  ImGui::SameLine(0, ui::dp(14));
+  ImGui::SetNextWindowPos(ImVec2(p.x + ts.x, p.y + frame_h + ui::dp(8)), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(16, 14));
+  if (ImGui::BeginPopup("Account menu")) {
+    {
+      ui::FontScope font(ui::fonts().bold, 0.0f);
+      ui::text(name);
+    }
+    ui::text(app.me->person.email, ui::color::muted);
+    ImGui::Separator();
+    if (ImGui::Selectable("Sign out of all devices", false, ImGuiSelectableFlags_None, ImVec2(ui::dp(220), ui::dp(30)))) {
+      Confirm c;
+      c.kind = Confirm::Kind::sign_out_everywhere;
+      dispatch(AskConfirm{c});
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar();
+}
+
+// A strip under the bar for problems that are not about one form.
+void notice_strip(const AppState& app, float bar_bottom) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float height = bar_bottom;
+  const float strip = ui::dp(notice_height);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + height));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, strip));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::error_soft);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(20, 0));
+  ImGui::Begin("Notice", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+  ImGui::SetCursorPosY((strip - ImGui::GetTextLineHeight()) * 0.5f);
+  ui::text(app.network.problem, ui::color::error);
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
 } // namespace
 
 float shell_height(const AppState& app) {
@@ -65,46 +166,7 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
   // Program switcher
   const api::Membership* current = current_membership(app, ui_state);
-  if (app.me && current) {
-    ImGui::SameLine(0, ui::dp(tiny ? 12 : 28));
-    if (!compact) {
-      ImGui::SetCursorPosY(row_y);
-      ImGui::AlignTextToFramePadding();
-      ui::text("Program", ui::color::muted);
-      ImGui::SameLine(0, ui::dp(8));
-    }
-    ImGui::SetCursorPosY(row_y);
-    const float combo_w = std::clamp(right_x - ui::dp(16) - ImGui::GetCursorPosX(), ui::dp(120), ui::dp(300));
-    ImGui::SetNextItemWidth(combo_w);
-    const std::string preview =
-        app.route.page == Page::new_program ? std::string("New program\xE2\x80\xA6") : membership_label(*current);
-    const ImVec2 combo_pos = ImGui::GetCursorScreenPos();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(10, 6));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ui::dp(0, 2));
-    if (ui::begin_combo("##Program", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton)) {
-      const bool on_program = is_program_page(app.route.page);
-      for (const auto& m : app.me->memberships) {
-        const std::string item = membership_label(m) + "##" + std::to_string(m.program_id);
-        const bool selected = on_program && m.program_id == current->program_id;
-        if (ImGui::Selectable(item.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(0, ui::dp(30))) && !selected)
-          dispatch(SelectProgram{m.program_id});
-        if (selected) ImGui::SetItemDefaultFocus();
-      }
-      ImGui::Separator();
-      ImGui::PushStyleColor(ImGuiCol_Text, ui::color::accent);
-      if (ImGui::Selectable("New program\xE2\x80\xA6", app.route.page == Page::new_program, ImGuiSelectableFlags_None,
-                            ImVec2(0, ui::dp(30))))
-        dispatch(Navigate{Route{Page::new_program}});
-      ImGui::PopStyleColor();
-      ImGui::EndCombo();
-    }
-    ImGui::PopStyleVar(2);
-    // A light chevron instead of ImGui's solid arrow.
-    const float cx = combo_pos.x + combo_w - ui::dp(18), cy = combo_pos.y + frame_h * 0.5f, r = ui::dp(4);
-    ImGui::GetWindowDrawList()->AddPolyline(
-        std::array{ImVec2(cx - r, cy - r * 0.5f), ImVec2(cx, cy + r * 0.5f), ImVec2(cx + r, cy - r * 0.5f)}.data(), 3,
-        ui::color::muted, ImDrawFlags_None, ui::dp(1.5f));
-  }
+  if (app.me && current) program_switcher(app, *current, right_x, row_y, compact, tiny, dispatch);
 
   // The notification bell, the person and sign-out, right-aligned
   if (app.me) {
@@ -114,38 +176,7 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       draw_notifications(app, ui_state, dispatch, ImGui::GetCursorPosX(), row_y);
       ImGui::SameLine(0, ui::dp(14));
     }
-    if (!compact) {
-      // The name opens the account menu.
-      ImGui::SetCursorPosY(row_y);
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
-      if (ImGui::InvisibleButton("##Account", ImVec2(ts.x, frame_h))) ImGui::OpenPopup("Account menu");
-      const bool hovered = ImGui::IsItemHovered();
-      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      const float ty = p.y + (frame_h - ts.y) * 0.5f;
-      ImGui::SetCursorScreenPos(ImVec2(p.x, ty));
-      ui::text(name, hovered ? ui::color::accent : ui::color::text);
-      if (hovered) dl->AddLine(ImVec2(p.x, ty + ts.y), ImVec2(p.x + ts.x, ty + ts.y), ui::color::accent, ui::dp(1));
-      ImGui::SetCursorScreenPos(ImVec2(p.x + ts.x, p.y));
-      ImGui::SameLine(0, ui::dp(14));
-      ImGui::SetNextWindowPos(ImVec2(p.x + ts.x, p.y + frame_h + ui::dp(8)), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(16, 14));
-      if (ImGui::BeginPopup("Account menu")) {
-        {
-          ui::FontScope font(ui::fonts().bold, 0.0f);
-          ui::text(name);
-        }
-        ui::text(app.me->person.email, ui::color::muted);
-        ImGui::Separator();
-        if (ImGui::Selectable("Sign out of all devices", false, ImGuiSelectableFlags_None, ImVec2(ui::dp(220), ui::dp(30)))) {
-          Confirm c;
-          c.kind = Confirm::Kind::sign_out_everywhere;
-          dispatch(AskConfirm{c});
-        }
-        ImGui::EndPopup();
-      }
-      ImGui::PopStyleVar();
-    }
+    if (!compact) account_menu(app, name, row_y, dispatch);
     ImGui::SetCursorPosY(row_y);
     ImGui::BeginDisabled(app.signing_out);
     if (ui::secondary_button(sign_out, ImVec2(button_w, 0))) dispatch(SignOut{});
@@ -154,22 +185,7 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::End();
   ImGui::PopStyleColor();
 
-  if (!app.network.problem.empty()) {
-    // A strip under the bar for problems that are not about one form.
-    const float strip = ui::dp(notice_height);
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + height));
-    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, strip));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::error_soft);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(20, 0));
-    ImGui::Begin("Notice", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::PopStyleVar();
-    ImGui::SetCursorPosY((strip - ImGui::GetTextLineHeight()) * 0.5f);
-    ui::text(app.network.problem, ui::color::error);
-    ImGui::End();
-    ImGui::PopStyleColor();
-  }
+  if (!app.network.problem.empty()) notice_strip(app, height);
 }
 
 } // namespace pd::client::views

@@ -41,7 +41,7 @@ void by_month_table(const std::vector<MonthEarnings>& months, const std::string&
   ImGui::TableSetupColumn("Referral", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Support", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  table_header_row(4);
+  ui::table_header_row(4);
   for (auto it = months.rbegin(); it != months.rend(); ++it) {
     if (it->referral == 0 && it->support == 0) continue;
     ImGui::PushID(static_cast<int>(it->month));
@@ -57,6 +57,54 @@ void by_month_table(const std::vector<MonthEarnings>& months, const std::string&
     ImGui::PopID();
   }
   ImGui::EndTable();
+}
+
+// Per customer: what each brought on each ledger, and this month's support commission.
+void per_customer_card(const ProgramState& s, PersonId me, const std::string& currency, const std::map<CustomerId, std::int64_t>& expected_now,
+                       float avail) {
+  if (ui::begin_card("customers", avail)) {
+    ui::caption("PER CUSTOMER");
+    auto per = earnings_by_customer(s.commissions, me, currency);
+    for (const auto& entry : expected_now) {
+      const auto customer = entry.first;
+      if (std::none_of(per.begin(), per.end(), [&](const CustomerEarnings& e) { return e.customer_id == customer; }))
+        per.push_back(CustomerEarnings{customer, 0, 0});
+    }
+    if (per.empty()) {
+      ui::text("No customer has brought commission yet.", ui::color::muted);
+    } else {
+      const ImGuiTableFlags flags = ledger_table_flags;
+      if (ImGui::BeginTable("per customer", 5, flags)) {
+        ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn("Referral earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Support earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Support this month", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("You support them", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ui::table_header_row(5);
+        for (const auto& e : per) {
+          ImGui::PushID(static_cast<int>(e.customer_id));
+          ImGui::TableNextRow(0, ui::dp(32));
+          ImGui::TableNextColumn();
+          ui::text(customer_name(s, e.customer_id));
+          ImGui::TableNextColumn();
+          ui::text(money_text(e.referral, currency));
+          ImGui::TableNextColumn();
+          ui::text(money_text(e.support, currency));
+          ImGui::TableNextColumn();
+          auto x = expected_now.find(e.customer_id);
+          ui::text(x == expected_now.end() ? "\xE2\x80\x94" : money_text(x->second, currency), ui::color::muted);
+          ImGui::TableNextColumn();
+          auto c = s.customer(e.customer_id);
+          const bool supporting = c && c->assigned_agent == me && support_earner(s, *c) == me;
+          ui::pill(supporting ? "Earning support" : "Not now", supporting ? ui::tone::success : ui::tone::neutral);
+          ImGui::PopID();
+        }
+        ImGui::EndTable();
+      }
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 8));
 }
 
 } // namespace
@@ -107,50 +155,7 @@ void draw_earnings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ui::end_card();
     ImGui::Dummy(ui::dp(0, 8));
 
-    // Per customer: what each brought on each ledger, and this month's support commission.
-    if (ui::begin_card("customers", avail)) {
-      ui::caption("PER CUSTOMER");
-      auto per = earnings_by_customer(s.commissions, me, currency);
-      for (const auto& entry : expected_now) {
-        const auto customer = entry.first;
-        if (std::none_of(per.begin(), per.end(), [&](const CustomerEarnings& e) { return e.customer_id == customer; }))
-          per.push_back(CustomerEarnings{customer, 0, 0});
-      }
-      if (per.empty()) {
-        ui::text("No customer has brought commission yet.", ui::color::muted);
-      } else {
-        const ImGuiTableFlags flags = ledger_table_flags;
-        if (ImGui::BeginTable("per customer", 5, flags)) {
-          ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-          ImGui::TableSetupColumn("Referral earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-          ImGui::TableSetupColumn("Support earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-          ImGui::TableSetupColumn("Support this month", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-          ImGui::TableSetupColumn("You support them", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-          table_header_row(5);
-          for (const auto& e : per) {
-            ImGui::PushID(static_cast<int>(e.customer_id));
-            ImGui::TableNextRow(0, ui::dp(32));
-            ImGui::TableNextColumn();
-            ui::text(customer_name(s, e.customer_id));
-            ImGui::TableNextColumn();
-            ui::text(money_text(e.referral, currency));
-            ImGui::TableNextColumn();
-            ui::text(money_text(e.support, currency));
-            ImGui::TableNextColumn();
-            auto x = expected_now.find(e.customer_id);
-            ui::text(x == expected_now.end() ? "\xE2\x80\x94" : money_text(x->second, currency), ui::color::muted);
-            ImGui::TableNextColumn();
-            auto c = s.customer(e.customer_id);
-            const bool supporting = c && c->assigned_agent == me && support_earner(s, *c) == me;
-            ui::pill(supporting ? "Earning support" : "Not now", supporting ? ui::tone::success : ui::tone::neutral);
-            ImGui::PopID();
-          }
-          ImGui::EndTable();
-        }
-      }
-    }
-    ui::end_card();
-    ImGui::Dummy(ui::dp(0, 8));
+    per_customer_card(s, me, currency, expected_now, avail);
 
     if (ui::begin_card("statements", avail)) {
       ui::caption("MONTHLY STATEMENTS");
