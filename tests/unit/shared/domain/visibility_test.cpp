@@ -159,7 +159,7 @@ void check_same(const ProgramState& replica, const ProgramState& view, PersonId 
   CHECK(replica.customers_by_agent == view.customers_by_agent);
   CHECK(replica.next_customer_id == view.next_customer_id);
   CHECK(replica.next_invitation_id == view.next_invitation_id);
-  CHECK(replica.support == view.support);
+  CHECK(replica.support_settings == view.support_settings);
   REQUIRE(replica.tickets.size() == view.tickets.size());
   for (const auto& [id, t] : view.tickets) {
     CAPTURE(id);
@@ -325,7 +325,7 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
     }
   }
   CHECK(view.support_settings.restricted_topics.empty());
-  CHECK(view.support.quiet_days == 45);
+  CHECK(view.support_settings.quiet_days == 45);
   // B missed its first-response window and was escalated by the SLA rules: the customer saw
   // neither; its status is the one the last reply gave it, and the internal note after it did
   // not move its last change.

@@ -356,7 +356,7 @@ TEST_CASE("support state survives the snapshot codec") {
   REQUIRE(back.ok());
   CHECK(back.value().tickets.at(id).messages.size() == 2);
   CHECK(back.value().tickets.at(id).sla.first_response_due == g.state.tickets.at(id).sla.first_response_due);
-  CHECK(back.value().support == g.state.support_settings);
+  CHECK(back.value().support_settings == g.state.support_settings);
   CHECK(back.value().inboxes.at(ava).items.size() == g.state.inboxes.at(ava).items.size());
   CHECK(back.value().tickets_by_customer.at(1) == std::vector<TicketId>{id});
 }
