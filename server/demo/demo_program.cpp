@@ -411,8 +411,8 @@ struct Certification {
 };
 
 
-// Sofia Lindqvist, certified twelve days ago and assigned Amara Obi, answered her first ticket;
-// her second went overdue unanswered, and two days ago Maya suspended her with remediation
+// Sofia Lindqvist, certified twelve days ago and assigned Amara Obi, answered her first ticket
+// and planned a check-in with Amara for tomorrow; her second went overdue unanswered, and two days ago Maya suspended her with remediation
 // required. Amara stays Sofia's customer, but her open and new tickets are in the business
 // queue (Sofia reads them only) until Maya records the remediation, reinstates Sofia and
 // chooses whether Amara comes back.
@@ -430,6 +430,9 @@ void suspension_story(Story& story, ProgramId acme, Certification& cert, const A
   at(9 - 0.1);
   story.reply(acme, sofia, roster, "Hi Amara, save the CSV as UTF-8 and import it again: all 14 students will come through.",
               TicketStatus::resolved);
+  // A follow-up she planned: while she is suspended it waits in her follow-ups without Done or
+  // Move, and the business handles it from Amara's page (check_ins.hpp).
+  story.run(acme, ScheduleCheckIn{amara, base + 24LL * 3'600'000, "Term start: did every student come through the import?"}, sofia);
   at(3);
   story.open(acme, daniel, amara, "Report cards show last term's grades",
              "Amara's report cards for the spring term still print the autumn grades.", Priority::p2, Category::bug);

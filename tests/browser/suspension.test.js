@@ -1,7 +1,9 @@
 // Who may work support now (issue 14, item 1), as the people using it: the business suspends
 // Ava; her customer Jordan's new ticket lands in the business queue, where staff answer it;
 // Ava opens it and may only read it; the business reinstates her with "customers come back"
-// and the ticket is hers again, with the reply box back. Item 4: a suspension that requires
+// and the ticket is hers again, with the reply box back. While suspended, her overview and
+// support page say why and where her customers' tickets are, and her check-ins are left to
+// the business (no Done, Move or Schedule for her; the server refuses her). Item 4: a suspension that requires
 // remediation is refused reinstatement until the remediation is recorded on the agents page.
 // One server and one browser for the file; one context per person; the tests run in order.
 'use strict';
@@ -93,6 +95,40 @@ test('a suspended agent\'s customer: the ticket is answered from the business qu
   const avaCookie = await h.apiSignIn(suite.server.url, 'agent@acme.test');
   const refused = await h.apiCommand(suite.server.url, avaCookie, 1, 'ReplyToTicket', { ticket_id: id, text: 'On it' });
   assert.equal(refused.status, 403);
+
+  // Her own overview and support page say why, and that the business queue handles her
+  // customers' tickets, shown to her read-only.
+  const notice = "You may not work support now (suspended). Your customers' tickets are handled by the business queue meanwhile and shown to you read-only.";
+  await h.goTo(ava, '#/p/1/overview');
+  await h.waitForItem(ava, { contains: notice, window: 'Page' });
+  await h.screenshot(ava, 'suspension-agent-overview.png');
+  await h.goTo(ava, '#/p/1/tickets');
+  await h.waitForItem(ava, { contains: notice, window: 'Page' });
+  // Her check-ins are left to the business: her follow-ups show the due one without Done or
+  // Move, and no Schedule; the server refuses her too, naming why.
+  await h.waitForItem(ava, { label: 'Quarterly review: how is reporting going?', window: 'Page' });
+  await h.waitForItem(ava, { label: 'The business handles your check-ins meanwhile.', window: 'Page' });
+  await h.frames(ava, 4);
+  const checkInButtons = async (page) => (await h.findItems(page, { window: 'Page' }))
+    .filter((it) => /^(Done|Move)##check-in /.test(it.label) || it.label.startsWith('Schedule a check-in##'));
+  assert.deepEqual(await checkInButtons(ava), [], 'no check-in buttons for a suspended agent');
+  await h.screenshot(ava, 'suspension-agent-workspace.png');
+  const dueCheckIn = (await api(ava, '/api/v1/programs/1/snapshot')).check_ins
+    .find((c) => c.note === 'Quarterly review: how is reporting going?' && !c.done);
+  assert.ok(dueCheckIn);
+  const done = await h.apiCommand(suite.server.url, avaCookie, 1, 'CompleteCheckIn', { check_in_id: dueCheckIn.id });
+  assert.equal(done.status, 403);
+  assert.match(done.body.error.message, /^You may not work support now \(suspended\)/);
+  await h.goTo(ava, `#/p/1/customers/${dueCheckIn.customer_id}`);
+  await h.scrollTo(ava, { label: 'Quarterly review: how is reporting going?', window: 'Page' });
+  await h.frames(ava, 4);
+  assert.deepEqual(await checkInButtons(ava), [], 'no check-in buttons on the customer page either');
+  // The business still can, from the same customer's page.
+  await h.goTo(staff, `#/p/1/customers/${dueCheckIn.customer_id}`);
+  await h.scrollTo(staff, `Done##check-in customer ${dueCheckIn.id}`);
+  await h.scrollTo(staff, 'Schedule a check-in##customer');
+  await h.goTo(ava, `#/p/1/tickets/${id}`);
+  await h.waitForItem(ava, { label: answer, window: 'Page' });
 
   // Reinstated with "customers come back": the ticket is Ava's again, and she can answer.
   await h.goTo(staff, '#/p/1/agents');

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+namespace test_server_support_access_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -158,3 +160,34 @@ TEST_CASE("remediation required: reinstatement refused until recorded (what, by 
   CHECK(record["remediation_required"] == false);
   CHECK(record["may_work_support"] == true);
 }
+
+TEST_CASE("a suspended agent schedules, completes and moves no check-ins (403 naming why); the business handles them") {
+  ServerProcess server;
+  Session daniel(server, "staff@acme.test"), sofia(server, "sofia@acme.test");
+  // The demo's Sofia is suspended with a check-in she planned with Amara before.
+  const auto snap = snapshot(daniel);
+  std::int64_t check_in = 0, amara = 0, due = 0;
+  for (const auto& c : snap["check_ins"])
+    if (c["agent_id"] == sofia.person_id() && !c["done"].get<bool>()) {
+      check_in = c["id"].get<std::int64_t>();
+      amara = c["customer_id"].get<std::int64_t>();
+      due = c["due_at"].get<std::int64_t>() + 2LL * 86'400'000; // two days later than planned
+    }
+  REQUIRE(check_in != 0);
+  for (const auto& [type_, data] : std::vector<std::pair<std::string, json>>{
+           {"ScheduleCheckIn", {{"customer_id", amara}, {"due_at", due}, {"note", "Follow up"}}},
+           {"CompleteCheckIn", {{"check_in_id", check_in}}},
+           {"RescheduleCheckIn", {{"check_in_id", check_in}, {"due_at", due}}}}) {
+    const auto& type = type_; // clang 14: a lambda (CHECK_MESSAGE) cannot name a structured binding
+    auto refused = sofia.command(1, type, data);
+    REQUIRE(refused);
+    CHECK_MESSAGE(refused->status == 403, type);
+    CHECK(json_of(refused)["error"]["message"].get<std::string>().find("You may not work support now (suspended)") == 0);
+  }
+  // The business moves and completes it, and schedules another with her customer.
+  CHECK(daniel.command(1, "RescheduleCheckIn", {{"check_in_id", check_in}, {"due_at", due}})->status == 200);
+  CHECK(daniel.command(1, "CompleteCheckIn", {{"check_in_id", check_in}})->status == 200);
+  CHECK(daniel.command(1, "ScheduleCheckIn", {{"customer_id", amara}, {"due_at", due}, {"note", "Term review"}})->status == 200);
+}
+
+} // namespace test_server_support_access_api

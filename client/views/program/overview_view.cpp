@@ -14,7 +14,10 @@
 #include "client/platform/browser.hpp"
 #include "client/views/certification/badge_parts.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support/support_access_parts.hpp"
 #include "client/views/tones.hpp"
+
+#include "shared/domain/support/support_access.hpp"
 
 #include <algorithm>
 #include <array>
@@ -264,6 +267,11 @@ void agent_overview(const AppState& app, UiState& ui_state, Dispatch& dispatch, 
   }
   const bool wide = avail >= ui::dp(820);
   const float status_w = wide ? avail * 0.4f : avail;
+  // While the agent may not work support: why, and where its customers' tickets are.
+  if (!domain::why_no_support(s, me).empty()) {
+    off_support_notice(s, me);
+    ImGui::Dummy(ui::dp(0, 6));
+  }
   agent_status_card(s, me, status_w);
   if (wide) ImGui::SameLine(0, gap);
   const float rest = wide ? avail - status_w - gap : avail;

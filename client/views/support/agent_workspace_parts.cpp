@@ -8,9 +8,11 @@
 #include "client/app/selectors.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/check_in_parts.hpp"
+#include "client/views/support/support_access_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
 
 #include "shared/domain/support/check_ins.hpp"
+#include "shared/domain/support/support_access.hpp"
 #include "shared/domain/support/support_overview.hpp"
 
 #include <cstdio>
@@ -92,7 +94,9 @@ void follow_ups_card(const domain::ProgramState& s, domain::PersonId me, std::in
       ImGui::PopID();
     }
     ImGui::Dummy(ui::dp(0, 2));
-    if (ui::link("Schedule a check-in##follow-ups")) open_check_in_form(ui_state, "follow-ups", 0, nullptr, now);
+    // An agent who may not work support leaves its check-ins to the business (check_ins.hpp).
+    if (domain::check_in_refusal(s, me)) ui::text("The business handles your check-ins meanwhile.", ui::color::muted);
+    else if (ui::link("Schedule a check-in##follow-ups")) open_check_in_form(ui_state, "follow-ups", 0, nullptr, now);
   }
   ui::end_card();
 }
@@ -108,6 +112,11 @@ void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, st
   const domain::AgentSupport empty;
   const auto& record = rec == s.agent_support.end() ? empty : rec->second;
   const auto perf = domain::performance_of(record, now);
+  // While it may not work support: why, and that the business queue handles its customers.
+  if (!domain::why_no_support(s, me).empty()) {
+    off_support_notice(s, me);
+    ImGui::Dummy(ui::dp(0, 10));
+  }
   performance_card(s, me, perf, col, card_h, dispatch);
   if (row) ImGui::SameLine(0, gap);
   warnings_card(record, now, col, card_h);

@@ -112,10 +112,9 @@ void support_access_card(const domain::ProgramState& s, domain::PersonId agent, 
 }
 
 void off_support_notice(const domain::ProgramState& s, domain::PersonId agent) {
-  const auto why = domain::why_no_support(s, agent);
-  if (why.empty()) return;
-  ui::message_box("You may not work support now (" + why + "). The business handles your customers' tickets meanwhile; you can read them.",
-                  ui::tone::warning);
+  const auto notice = domain::off_support_notice_text(s, agent); // support_access.hpp
+  if (notice.empty()) return;
+  ui::message_box(notice, ui::tone::warning);
 }
 
 } // namespace pd::client::views

@@ -23,7 +23,8 @@ bool support_access_pending(const domain::ProgramState& s, domain::PersonId agen
 void support_access_card(const domain::ProgramState& s, domain::PersonId agent, bool can_manage, UiState& ui, Dispatch& dispatch,
                          std::int64_t now);
 // For the agent itself: that it may not work support now and the business handles its
-// customers' tickets meanwhile (the ticket page and the agent's overview).
+// customers' tickets meanwhile (the ticket page, the agent's overview, its support page and
+// its own agent page).
 void off_support_notice(const domain::ProgramState& s, domain::PersonId agent);
 
 } // namespace pd::client::views

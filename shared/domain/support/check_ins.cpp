@@ -1,6 +1,7 @@
 #include "shared/domain/support/check_ins.hpp"
 
 #include "shared/domain/program/authorization.hpp"
+#include "shared/domain/support/support_access.hpp"
 
 #include <algorithm>
 
@@ -10,12 +11,20 @@ bool may_schedule_check_in(const ProgramState& s, PersonId person, CustomerId cu
   if (!s.customer(customer)) return false;
   const auto role = s.role_of(person);
   if (identity::is_business_role(role)) return true;
-  return role == identity::Role::agent && is_allowed(s, person, Action::read_customer, {.customer = customer});
+  return role == identity::Role::agent && may_work_support(s, person) &&
+         is_allowed(s, person, Action::read_customer, {.customer = customer});
 }
 
 bool may_change_check_in(const ProgramState& s, PersonId person, const CheckIn& c) {
   const auto role = s.role_of(person);
-  return identity::is_business_role(role) || (role == identity::Role::agent && c.agent_id == person);
+  return identity::is_business_role(role) || (role == identity::Role::agent && c.agent_id == person && may_work_support(s, person));
+}
+
+std::optional<core::Error> check_in_refusal(const ProgramState& s, PersonId person) {
+  if (s.role_of(person) != identity::Role::agent || may_work_support(s, person)) return std::nullopt;
+  return core::make_error(core::ErrorCode::forbidden, "You may not work support now (" + why_no_support(s, person) +
+                                                          "): check-ins with your customers are scheduled, completed and moved by "
+                                                          "the business meanwhile.");
 }
 
 std::optional<core::Error> check_in_time_error(TimeMs due_at, TimeMs now, const char* field) {

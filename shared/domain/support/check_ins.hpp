@@ -11,10 +11,15 @@
 
 namespace pd::domain {
 
-// An agent for its own customers; the business for any customer.
+// An agent for its own customers while it may work support (support_access.hpp); the
+// business for any customer.
 bool may_schedule_check_in(const ProgramState& s, PersonId person, CustomerId customer);
-// The check-in's agent, or the business.
+// The check-in's agent while it may work support, or the business.
 bool may_change_check_in(const ProgramState& s, PersonId person, const CheckIn& check_in);
+// Why an agent may not schedule, complete or move check-ins now ("You may not work support
+// now (suspended): ..."), for the server's refusal and the browser's note; nothing for the
+// business or an agent that may work support.
+std::optional<core::Error> check_in_refusal(const ProgramState& s, PersonId person);
 // A check-in is due today or later (a day of slack so "today" holds in every time zone).
 // The error names `field` ("data.due_at").
 std::optional<core::Error> check_in_time_error(TimeMs due_at, TimeMs now, const char* field = "data.due_at");

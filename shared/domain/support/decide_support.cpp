@@ -325,6 +325,7 @@ Outcome decide(const ProgramState& s, const ScheduleCheckIn& c, const Actor& a, 
   auto cust = s.customer(c.customer_id);
   if (!cust || !may(s, a, Action::read_customer, {.customer = c.customer_id}))
     return make_error(ErrorCode::not_found, "No such customer.", "data.customer_id");
+  if (auto e = check_in_refusal(s, a.id)) return *e; // check_ins.hpp
   if (!may_schedule_check_in(s, a.id, c.customer_id)) return forbidden();
   if (auto e = check_in_time_error(c.due_at, now)) return *e;
   const PersonId agent = s.role_of(a.id) == Role::agent ? a.id : cust->assigned_agent;
@@ -341,6 +342,7 @@ core::Error no_check_in() { return make_error(ErrorCode::not_found, "No such che
 } // namespace
 
 Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& a, TimeMs) {
+  if (auto e = check_in_refusal(s, a.id)) return *e; // check_ins.hpp
   auto ci = changeable_check_in(s, a, c.check_in_id);
   if (!ci) return no_check_in();
   if (ci->done) return make_error(ErrorCode::conflict, "This check-in is already done.", "data.check_in_id");
@@ -348,6 +350,7 @@ Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& a, 
 }
 
 Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& a, TimeMs now) {
+  if (auto e = check_in_refusal(s, a.id)) return *e; // check_ins.hpp
   auto ci = changeable_check_in(s, a, c.check_in_id);
   if (!ci) return no_check_in();
   if (ci->done) return make_error(ErrorCode::conflict, "This check-in is already done: schedule a new one.", "data.check_in_id");

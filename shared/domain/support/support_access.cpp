@@ -32,6 +32,13 @@ std::string why_no_support(const ProgramState& s, PersonId agent) {
   }
 }
 
+std::string off_support_notice_text(const ProgramState& s, PersonId agent) {
+  const auto why = why_no_support(s, agent);
+  if (why.empty()) return {};
+  return "You may not work support now (" + why +
+         "). Your customers' tickets are handled by the business queue meanwhile and shown to you read-only.";
+}
+
 std::vector<CustomerId> held_customers(const ProgramState& s, PersonId agent) {
   std::vector<CustomerId> out;
   if (auto mine = s.customers_by_agent.find(agent); mine != s.customers_by_agent.end())

@@ -29,6 +29,10 @@ bool may_work_support(const ProgramState& s, PersonId agent);
 // Why the agent may not work support now, for people to read ("suspended", "certification
 // expired", ...); empty when it may.
 std::string why_no_support(const ProgramState& s, PersonId agent);
+// What the agent itself is told while it may not work support (its overview, its support
+// page, its tickets): why, and that its customers' tickets are handled by the business queue
+// and shown to it read-only; empty when it may work support.
+std::string off_support_notice_text(const ProgramState& s, PersonId agent);
 // The customers assigned to the agent whose tickets are with the business's queue.
 std::vector<CustomerId> held_customers(const ProgramState& s, PersonId agent);
 // Who is responsible for the ticket now: its agent while that agent may work support, else

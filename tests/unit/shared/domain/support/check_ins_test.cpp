@@ -7,6 +7,8 @@
 #include "shared/domain/support/support_overview.hpp"
 #include "shared/domain/visibility.hpp"
 
+namespace test_unit_shared_domain_support_check_ins { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -97,6 +99,36 @@ TEST_CASE("who schedules: an agent for its own customers, the business for any; 
   CHECK(list[2]->id == done);
 }
 
+TEST_CASE("an agent who may not work support schedules, completes and moves no check-ins, and is told why; the business still does") {
+  auto g = acme();
+  const auto id = schedule(g, ava, 1, t0 + 2 * day_ms, "Renewal call");
+  SetAgentStatus suspend{ava, PartnerStatus::suspended, "Non-responsive", {}, false, false};
+  run(g, suspend, staff, t0);
+  CHECK_FALSE(may_schedule_check_in(g.state, ava, 1));
+  CHECK_FALSE(may_change_check_in(g.state, ava, g.state.check_ins.at(id)));
+  REQUIRE(check_in_refusal(g.state, ava));
+  CHECK_FALSE(check_in_refusal(g.state, staff));
+  for (const Command& c : {Command{ScheduleCheckIn{1, t0 + 3 * day_ms, "Follow up"}}, Command{CompleteCheckIn{id}},
+                           Command{RescheduleCheckIn{id, t0 + 4 * day_ms, std::nullopt}}}) {
+    const auto refused = when_refused(g.state, c, ava, t0 + hour_ms);
+    CHECK(refused.code == ErrorCode::forbidden);
+    CHECK(refused.message.find("suspended") != std::string::npos);
+  }
+  // The business keeps the customer's check-ins going.
+  CHECK(may_schedule_check_in(g.state, staff, 1));
+  CHECK(may_change_check_in(g.state, staff, g.state.check_ins.at(id)));
+  run(g, RescheduleCheckIn{id, t0 + 4 * day_ms, std::nullopt}, staff, t0 + hour_ms);
+  schedule(g, owner, 1, t0 + 5 * day_ms, "Owner's call", t0 + hour_ms);
+  run(g, CompleteCheckIn{id}, staff, t0 + hour_ms);
+  CHECK(g.state.check_ins.at(id).done);
+  // An agent whose certification was revoked: the reason named.
+  run(g, RevokeCertification{theo, "Conduct"}, staff, t0 + hour_ms);
+  const auto theo_refused = when_refused(g.state, ScheduleCheckIn{2, t0 + 3 * day_ms, ""}, theo, t0 + hour_ms);
+  CHECK(theo_refused.code == ErrorCode::forbidden);
+  CHECK(theo_refused.message.find("certification revoked") != std::string::npos);
+  CHECK_FALSE(may_schedule_check_in(g.state, theo, 2));
+}
+
 TEST_CASE("RescheduleCheckIn decodes strictly and round-trips") {
   auto ok = decode_command("RescheduleCheckIn", {{"check_in_id", 3}, {"due_at", t0}, {"note", "Moved"}});
   REQUIRE(ok);
@@ -112,3 +144,5 @@ TEST_CASE("RescheduleCheckIn decodes strictly and round-trips") {
   CHECK(decode_command("RescheduleCheckIn", {{"check_in_id", 3}, {"due_at", t0}, {"when", 1}}).error().field == "data.when");
   CHECK(decode_command("RescheduleCheckIn", {{"due_at", t0}}).error().field == "data.check_in_id");
 }
+
+} // namespace test_unit_shared_domain_support_check_ins

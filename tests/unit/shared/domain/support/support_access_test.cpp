@@ -14,6 +14,8 @@
 #include "shared/domain/support/ticket_audit.hpp"
 #include "shared/domain/visibility.hpp"
 
+namespace test_unit_shared_domain_support_support_access { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -60,6 +62,20 @@ TEST_CASE("may_work_support: an active partner agent holding the certification, 
   CHECK_FALSE(may_work_support(g.state, theo));
   CHECK(why_no_support(g.state, theo) == "certification revoked");
   CHECK_FALSE(can_be_assigned_customers(g.state, theo)); // the same rule
+}
+
+TEST_CASE("the agent's own notice while it may not work support: why, and that the business queue handles its customers' tickets, read-only for it") {
+  auto g = acme();
+  CHECK(off_support_notice_text(g.state, ava).empty());
+  run(g, suspend(ava), staff, t0);
+  const auto notice = off_support_notice_text(g.state, ava);
+  CHECK(notice.rfind("You may not work support now (suspended).", 0) == 0);
+  CHECK(notice.find("handled by the business queue") != std::string::npos);
+  CHECK(notice.find("read-only") != std::string::npos);
+  run(g, RevokeCertification{theo, "Conduct"}, staff, t0);
+  CHECK(off_support_notice_text(g.state, theo).rfind("You may not work support now (certification revoked).", 0) == 0);
+  run(g, reinstate(ava, true), staff, t0 + hour_ms);
+  CHECK(off_support_notice_text(g.state, ava).empty());
 }
 
 TEST_CASE("a suspended agent's customer: new and open tickets go to the business queue, the business is told, the agent reads but cannot answer") {
@@ -289,7 +305,8 @@ TEST_CASE("the agent's and the customer's replicas follow the hold and the retur
   step(suspend(ava), staff, t0 + hour_ms);
   step(ReplyToTicket{id, "We are on it.", false, TicketStatus::open, {}, false}, staff, t0 + 2 * hour_ms);
   step(reinstate(ava, true), staff, t0 + 3 * hour_ms);
-  for (auto [reader, replica] : {std::pair{jordan, &jordan_replica}, std::pair{ava, &ava_replica}}) {
+  for (auto [reader_, replica] : {std::pair{jordan, &jordan_replica}, std::pair{ava, &ava_replica}}) {
+    const auto reader = reader_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(reader);
     const auto view = visible_state(g.state, reader);
     CHECK(replica->customers == view.customers);
@@ -297,3 +314,5 @@ TEST_CASE("the agent's and the customer's replicas follow the hold and the retur
     CHECK(replica->open_tickets == view.open_tickets);
   }
 }
+
+} // namespace test_unit_shared_domain_support_support_access
