@@ -101,8 +101,10 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
       if (!t || !is_allowed(s, actor->id, Action::read_ticket, {.ticket = ticket})) return std::nullopt;
       // "audit": the ticket's audit trail as this reader is shown it (ticket_audit.hpp).
       if (s.role_of(actor->id) == identity::Role::customer) {
-        auto shown = nlohmann::json(customer_view(*t));
+        const auto seen = customer_view(*t);
+        auto shown = nlohmann::json(seen);
         shown["audit"] = audit_trail(s, *t, actor->id);
+        shown["targets"] = sla::response_targets_json(s.support_settings, seen); // as the customer's ticket page shows them
         return shown;
       }
       auto j = nlohmann::json(*t);

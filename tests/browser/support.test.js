@@ -62,6 +62,13 @@ test('a customer opens a ticket; the agent sees it live and answers in time; the
   const opened = Date.now();
   await h.click(jordan, 'Submit ticket', { window: 'Page' });
   const id = await ticketIdOf(jordan);
+  // The customer sees the response target that applies to the ticket and why, in the words
+  // of the server's ticket read (the stricter of tier and priority).
+  const read = await api(jordan, `/api/v1/programs/1/tickets/${id}`);
+  assert.equal(read.targets.length, 2);
+  assert.match(read.targets[0].text, /^First response due .+ — .+/);
+  await h.waitForItem(jordan, { label: read.targets[0].text, window: 'Page' });
+  await h.waitForItem(jordan, { label: read.targets[1].text, window: 'Page' });
 
   // The agent's list shows it without a reload, with the first-response countdown.
   const { at } = await h.whenDrawn(ava, { contains: 'Scheduling the monthly report', window: 'Page' }, { timeout: 5000 });

@@ -10,6 +10,8 @@
 #include <chrono>
 #include <thread>
 
+namespace test_server_support_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -286,3 +288,23 @@ TEST_CASE("an attachment is uploaded in pieces, attached to a ticket and served 
   CHECK(refused->status == 400);
   CHECK(json_of(refused)["error"]["field"] == "content_type");
 }
+
+TEST_CASE("the customer's ticket read names the response target that applies and why, in the business's words") {
+  Session jordan(server(), "customer@acme.test"), daniel(server(), "staff@acme.test");
+  const auto id = open_ticket(jordan, "Targets for my ticket", "How soon will someone answer?");
+  const auto path = "/api/v1/programs/1/tickets/" + std::to_string(id);
+  const auto mine = json_of(jordan.get(path));
+  const auto theirs = json_of(daniel.get(path));
+  REQUIRE(mine["targets"].size() == 2);
+  CHECK(mine["targets"][0]["key"] == "first_response");
+  CHECK(mine["targets"][0]["state"] == "due");
+  CHECK(mine["targets"][0]["text"].get<std::string>().rfind("First response due ", 0) == 0);
+  CHECK_FALSE(mine["targets"][0]["reason"].get<std::string>().empty());
+  CHECK(mine["targets"][1]["key"] == "resolution");
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(mine["targets"][i]["text"] == theirs["targets"][i]["text"]);
+    CHECK(mine["targets"][i]["source"] == theirs["targets"][i]["source"]);
+  }
+}
+
+} // namespace test_server_support_api

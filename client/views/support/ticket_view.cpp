@@ -83,13 +83,12 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
       fact("Overdue", "Not resolved in time (" + responsible(t.sla.resolution_overdue_agent) + " responsible then)", lw);
   }
   // The targets that apply and why (docs/requirements.md, Response standards;
-  // response_target.hpp, as the ticket read).
-  if (staff)
-    for (const auto& target : domain::sla::response_targets(s.support_settings, t)) {
-      ui::text(std::string(target.key) == "first_response" ? "First response" : "Resolution", ui::color::muted);
-      ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
-      ui::text_wrapped(target.text, target.state == "due" ? ui::color::text : ui::color::muted);
-    }
+  // response_target.hpp, as the ticket read), to the customer too.
+  for (const auto& target : domain::sla::response_targets(s.support_settings, t)) {
+    ui::text(std::string(target.key) == "first_response" ? "First response" : "Resolution", ui::color::muted);
+    ImGui::SameLine(ImGui::GetCursorStartPos().x + lw);
+    ui::text_wrapped(target.text, target.state == "due" ? ui::color::text : ui::color::muted);
+  }
   if (t.escalation.source != domain::EscalationSource::none) {
     const char* src = t.escalation.source == domain::EscalationSource::customer ? "the customer"
                       : t.escalation.source == domain::EscalationSource::agent  ? "the agent"

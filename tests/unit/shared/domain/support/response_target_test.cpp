@@ -6,6 +6,9 @@
 
 #include "shared/domain/support/response_target.hpp"
 #include "shared/domain/support/sla.hpp"
+#include "shared/domain/visibility.hpp"
+
+namespace test_unit_shared_domain_support_response_target { // one namespace per test file: unity batches (PD_UNITY) share a unit
 
 using namespace pd::domain;
 using namespace pd::domain::testing;
@@ -115,3 +118,27 @@ TEST_CASE("answered, paused and resolved tickets say so; business hours are name
   CHECK(j[0].at("window_minutes") == 60);
   CHECK(j[0].at("source") == "priority");
 }
+
+TEST_CASE("the customer is shown the target that applies to its ticket and why, the same words from its own replica as the business's") {
+  auto g = acme();
+  g.state.support_settings.priority_matrix = true;
+  auto events = run(g, OpenTicket{0, "Dashboard down", "Nothing loads since the update.", Priority::p0, {}, {}, {}}, jordan, t0);
+  const auto id = std::get<TicketOpened>(events.at(0)).ticket_id;
+  const auto business = sla::response_targets(g.state.support_settings, g.state.tickets.at(id));
+  const auto mine = visible_state(g.state, jordan);
+  REQUIRE(mine.tickets.count(id) == 1);
+  const auto shown = sla::response_targets(mine.support_settings, mine.tickets.at(id));
+  REQUIRE(shown.size() == 2);
+  CHECK(shown[0].why.source == sla::TargetSource::priority);
+  CHECK(shown[0].why.reason.rfind("P0 Critical: 15 min, stricter than", 0) == 0);
+  CHECK(shown[0].text.rfind("First response due Jan 1, 00:15 UTC", 0) == 0);
+  for (std::size_t i = 0; i < shown.size(); ++i) CHECK(shown[i].text == business[i].text);
+  // Answered: still the same words for both.
+  run(g, ReplyToTicket{id, "Looking at it now.", false, {}, {}, false}, ava, t0 + 5 * minute_ms);
+  const auto after = visible_state(g.state, jordan);
+  CHECK(sla::response_targets(after.support_settings, after.tickets.at(id))[0].text ==
+        sla::response_targets(g.state.support_settings, g.state.tickets.at(id))[0].text);
+  CHECK(sla::response_targets(after.support_settings, after.tickets.at(id))[0].state == "answered");
+}
+
+} // namespace test_unit_shared_domain_support_response_target
