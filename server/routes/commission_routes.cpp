@@ -184,6 +184,9 @@ void register_commission_routes(httplib::Server& server, app::Services& services
           w.row({label, "balance", std::to_string(agent), name, word(side), currency, amount(b.opening), amount(b.earned), amount(b.paid_out),
                  amount(b.closing()), "", "", "", "", "", "", "", "", ""});
         }
+        // Referral commission stopped for fraud: the notice the on-screen statement shows.
+        if (const auto notice = referral_stop_notice(s.commissions, agent); !notice.empty())
+          w.row({label, "notice", std::to_string(agent), name, "referral", currency, "", "", "", "", "", "", "", "", "", "", "", notice, ""});
         for (const auto& l : st.lines) {
           auto cells = ledger_cells(s, actor->id, l);
           w.row({label, "line", std::to_string(agent), name, word(l.side), currency, "", "", "", "", cells[0], cells[1], cells[5], cells[6],

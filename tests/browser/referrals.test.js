@@ -128,8 +128,15 @@ test('termination for fraud: a separate, confirmed stop with a reason, shown on 
 
   // Theo reads it on his statement.
   const theoPage = await person('trainee@acme.test', '/p/1/earnings');
-  await h.scrollTo(theoPage, { contains: 'after the partnership was terminated for fraud: Invented customers', window: 'Page' });
+  const shown = await h.scrollTo(theoPage, { contains: 'after the partnership was terminated for fraud: Invented customers', window: 'Page' });
   await h.screenshot(theoPage, 'referrals-statement-stopped.png');
+  // The statement's CSV carries the same notice, word for word, in its `notice` row.
+  const month = new Date().toISOString().slice(0, 7);
+  const csv = await h.apiGet(theoPage, `/api/v1/programs/1/commissions/statements/${month}.csv?agent=${theo.person_id}&currency=USD`);
+  assert.equal(csv.status, 200);
+  const noticeRow = csv.body.split('\n').find((line) => line.startsWith(`${month},notice,${theo.person_id},`));
+  assert.ok(noticeRow, 'the statement CSV has a notice row');
+  assert.ok(noticeRow.includes(shown.text), `the CSV's notice is the one on screen (${shown.text})`);
 });
 
 test('the Certified Support Partner badge with its dates: agents list, ticket header, the agent\'s own overview', TIMEOUT, async () => {

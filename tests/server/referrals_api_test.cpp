@@ -13,6 +13,8 @@
 #include <chrono>
 #include <memory>
 
+namespace test_server_referrals_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -155,6 +157,20 @@ TEST_CASE("termination alone leaves referral commission running; StopReferralCom
   std::int64_t lines = 0;
   for (const auto& l : mine["commissions"]["lines"]) lines += l["side"] == "referral" ? 1 : 0;
   CHECK(lines == 2);
+
+  // The statement's CSV carries the notice its on-screen statement shows, for the agent and the
+  // business alike: one `notice` row after the balances.
+  const auto month = today().substr(0, 7);
+  for (Session* reader : {p.agent.get(), p.owner.get()}) {
+    auto csv = reader->get("/api/v1/programs/" + std::to_string(p.id) + "/commissions/statements/" + month + ".csv?agent=" +
+                           std::to_string(p.agent_id));
+    REQUIRE(csv->status == 200);
+    const std::string notice = "Referral commission stopped on " + today() +
+                               ", after the partnership was terminated for fraud: Invented customers. Payments made since earn no "
+                               "referral commission; every line written before stays on this ledger.";
+    CHECK(csv->body.find("\n" + month + ",notice," + std::to_string(p.agent_id) + ",") != std::string::npos);
+    CHECK(csv->body.find(notice) != std::string::npos);
+  }
 }
 
 TEST_CASE("a newly joined agent is listed Not Started in the snapshot's certification") {
@@ -168,3 +184,5 @@ TEST_CASE("a newly joined agent is listed Not Started in the snapshot's certific
   REQUIRE(own.size() == 1);
   CHECK(own[0]["status"] == "not_started");
 }
+
+} // namespace test_server_referrals_api

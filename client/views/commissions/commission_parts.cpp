@@ -247,13 +247,9 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
   const std::string query = "?agent=" + std::to_string(agent) + "&currency=" + currency;
   // Termination for fraud, the one decision that stops referral commission: on the statement,
   // with its reason, for the agent and the business alike.
-  if (const auto* r = referrer(s.commissions, agent); r && r->referral_stopped()) {
-    std::string why = r->referral_stop_reason;
-    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
-    ui::message_box("Referral commission stopped on " + format_day_ms(r->referral_stopped_at) +
-                        ", after the partnership was terminated for fraud: " + why +
-                        ". Payments made since earn no referral commission; every line written before stays on this ledger.",
-                    ui::tone::danger);
+  // The same notice as the statement's CSV (commission_reports.hpp).
+  if (const auto notice = referral_stop_notice(s.commissions, agent); !notice.empty()) {
+    ui::message_box(notice, ui::tone::danger);
     ImGui::Dummy(ui::dp(0, 4));
   }
   if (months.empty()) {

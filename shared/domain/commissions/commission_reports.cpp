@@ -1,10 +1,22 @@
 #include "shared/domain/commissions/commission_reports.hpp"
 
+#include "shared/core/dates.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
 namespace pd::domain {
+
+std::string referral_stop_notice(const CommissionState& c, PersonId agent) {
+  const auto* r = referrer(c, agent);
+  if (!r || !r->referral_stopped()) return {};
+  std::string why = r->referral_stop_reason;
+  while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+  return "Referral commission stopped on " + core::format_date(core::date_of_ms(r->referral_stopped_at)) +
+         ", after the partnership was terminated for fraud: " + why +
+         ". Payments made since earn no referral commission; every line written before stays on this ledger.";
+}
 
 MonthIndex earning_month(const LedgerLine& l) {
   if (l.side == LedgerSide::support && l.kind == LineKind::accrual)

@@ -50,6 +50,11 @@ struct Statement {
   std::vector<LedgerLine> lines; // written in the month, in the order they were written
 };
 Statement statement(const CommissionState& c, PersonId agent, const std::string& currency, MonthIndex month);
+// The notice an agent's statement carries once its referral commission was stopped for fraud
+// (StopReferralCommission), on the earnings page and in the statement's CSV alike: "Referral
+// commission stopped on 2026-03-03, after the partnership was terminated for fraud: <reason>.
+// Payments made since earn ..."; empty when it was not stopped.
+std::string referral_stop_notice(const CommissionState& c, PersonId agent);
 // Months in which the agent's ledger has a line in `currency`, newest first.
 std::vector<MonthIndex> statement_months(const CommissionState& c, PersonId agent, const std::string& currency);
 

@@ -8,11 +8,14 @@
 // Support Partner badge, and the paper draw.
 #include "../program_fixture.hpp"
 
+#include "shared/core/dates.hpp"
 #include "shared/domain/commissions/commission_reports.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <algorithm>
+
+namespace test_unit_shared_domain_commissions_referrals { // one namespace per test file: unity batches (PD_UNITY) share a unit
 
 using namespace pd::domain;
 using namespace pd::domain::testing;
@@ -184,6 +187,14 @@ TEST_CASE("the stop reaches the agent's statement and inbox, and no other agent"
   CHECK(mine.commissions.referrers.size() == 1);
   CHECK(visible_state(g.state, theo).commissions.referrers.size() == 1); // his own only
   CHECK(visible_state(g.state, 6).commissions.referrers.empty());
+  // The statement's notice (the earnings page and the statement's CSV), the same from Ava's own
+  // replica; none for Theo.
+  const auto notice = referral_stop_notice(mine.commissions, ava);
+  CHECK(notice == "Referral commission stopped on " + pd::core::format_date(pd::core::date_of_ms(t0 + 2 * day)) +
+                      ", after the partnership was terminated for fraud: Fake invoices. Payments made since earn no referral "
+                      "commission; every line written before stays on this ledger.");
+  CHECK(referral_stop_notice(g.state.commissions, ava) == notice);
+  CHECK(referral_stop_notice(g.state.commissions, theo).empty());
   const auto& inbox = g.state.inboxes.at(ava).items;
   REQUIRE_FALSE(inbox.empty());
   CHECK(inbox.back().text.find("Fake invoices") != std::string::npos);
@@ -265,3 +276,5 @@ TEST_CASE("an attempt's paper is drawn the same way every time from its inputs")
   for (TimeMs k = 1; k < 20 && !differs; ++k) differs = draw_paper(8, 6, 1, 4, 1, t0 + k) != a;
   CHECK(differs);
 }
+
+} // namespace test_unit_shared_domain_commissions_referrals
