@@ -2,7 +2,8 @@
 // shared/domain/certification/certification_actions.hpp): the demo's Marco, whose timed-out attempt the
 // scheduler submitted, is graded; while the business reviews his pass the desk offers Approve,
 // Decline and Revoke (it used to leave Revoke out, which the server accepts); the business revokes
-// from the desk with a reason, and his row then offers the two exceptions instead. One server and
+// from the desk with a reason, and his row then offers the two exceptions instead. Ava's row
+// carries the Certified Support Partner badge with her certification date and expiry. One server and
 // one browser; the steps run in order.
 'use strict';
 
@@ -31,6 +32,16 @@ async function offered(page, names, name) {
   return decisions.filter((label) => all.some((it) => it.kind === 'item' && it.text === label && it.y >= top.y - 5 && it.y < bottom));
 }
 
+// Every text drawn in one agent's row of the agents table.
+async function rowTexts(page, names, name) {
+  const all = (await h.items(page)).filter((it) => it.visible && it.window.startsWith('Page'));
+  const top = all.find((it) => it.text === name && it.kind !== 'window');
+  assert.ok(top, `${name}'s row is drawn`);
+  const below = all.filter((it) => names.includes(it.text) && it.y > top.y + 5).map((it) => it.y);
+  const bottom = below.length ? Math.min(...below) : Infinity;
+  return all.filter((it) => it.y >= top.y - 5 && it.y < bottom).map((it) => it.text);
+}
+
 test('the desk offers Marco exactly what the server accepts while it reviews his pass, and after the business revokes', TIMEOUT, async () => {
   const owner = await h.apiSignIn(suite.server.url, 'owner@acme.test');
   let snap = await snapshot(owner);
@@ -55,6 +66,20 @@ test('the desk offers Marco exactly what the server accepts while it reviews his
     await h.waitForItem(page, { label: marcoName, window: 'Page' });
     assert.deepEqual(await offered(page, names, marcoName), ['Approve', 'Decline', 'Revoke']);
     await h.screenshot(page, 'certification-desk-review.png');
+    // The Certified Support Partner badge with the certification date and expiry in Ava's row
+    // (the same dates as her record), none in Marco's.
+    const ava = snap.members.find((m) => m.email === 'agent@acme.test');
+    const avaRec = snap.certification.agents.find((a) => a.person_id === ava.person_id);
+    assert.equal(avaRec.status, 'certified');
+    assert.ok(avaRec.expires_at > 0, 'the demo certification expires');
+    const avaRow = await h.waitFor('the badge in Ava\'s row', async () => {
+      const texts = await rowTexts(page, names, ava.name);
+      return texts.includes('Certified Support Partner') ? texts : null;
+    });
+    const dates = avaRow.find((t) => /^Certified .+ \u00b7 expires .+/.test(t));
+    assert.ok(dates, `the certification date and expiry beside the badge (${avaRow.join(' | ')})`);
+    assert.ok(dates.includes(String(new Date(avaRec.expires_at).getUTCFullYear())), 'the expiry year is the record\'s');
+    assert.ok(!(await rowTexts(page, names, marcoName)).includes('Certified Support Partner'), 'no badge for Marco');
 
     // Revoke from the desk, with the reason in the row's note.
     const all = (await h.items(page)).filter((it) => it.visible && it.window.startsWith('Page'));

@@ -7,7 +7,9 @@
 
 #include "client/app/format.hpp"
 #include "client/app/selectors.hpp"
+#include "client/platform/browser.hpp"
 #include "client/testing/item_table.hpp"
+#include "client/views/certification/badge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/tones.hpp"
 #include "client/views/support/ticket_parts.hpp"
@@ -128,6 +130,13 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
   ImGui::TableNextColumn();
   ui::pill(label_of(rec.status), certification_tone(rec.status));
   remediation_pill(s, rec.person_id); // a suspension that requires remediation (support_access.hpp)
+  // The Certified Support Partner badge (domain::certified_badge) with its certification date
+  // and expiry beneath it, as on the agents list.
+  const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
+  if (const auto badge = domain::certified_badge(c, rec.person_id, now)) {
+    certified_badge(s, rec.person_id, now, false);
+    ui::text(badge_dates_text(*badge), ui::color::muted);
+  }
   ImGui::TableNextColumn();
   const auto [done, required] = required_module_progress(c, rec.person_id);
   ui::text(std::to_string(done) + "/" + std::to_string(required));
