@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds Partnerdesk. Usage: scripts/build.sh [debug|release|web|fuzz]...   (default: release web)
+# Builds Partnerdesk. Usage: scripts/build.sh [debug|release|web]...   (default: release web)
 # Incremental: reruns only what changed. Prints the versions of the dependencies it used.
+# debug is clang with the sanitizers and also builds the command fuzzer (tools/fuzz).
 #   PD_TARGETS="a b"  builds only those targets of each preset (scripts/run.sh: the server and
 #                     the browser client, not the tests and benchmarks)
 #   PD_SKIP_SETUP=1   the caller already ran scripts/setup.sh
+#   PD_CMAKE_ARGS="-D..." more cache settings when a preset's folder is first configured
+#                     (scripts/test.sh: -DPD_UNITY=ON)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,9 +16,10 @@ presets=("$@")
 [ ${#presets[@]} -gt 0 ] || presets=(release web)
 jobs=${PD_BUILD_JOBS:-$(nproc)}
 for p in "${presets[@]}"; do
-  case "$p" in debug|release|web|fuzz) ;; *) echo "unknown preset '$p' (debug, release, web or fuzz)" >&2; exit 2 ;; esac
+  case "$p" in debug|release|web) ;; *) echo "unknown preset '$p' (debug, release or web)" >&2; exit 2 ;; esac
   if [ ! -f "build/$p/build.ninja" ]; then
-    cmake --preset "$p" >/dev/null
+    # shellcheck disable=SC2086 # PD_CMAKE_ARGS holds several arguments
+    cmake --preset "$p" ${PD_CMAKE_ARGS:-} >/dev/null
   fi
   echo "[build] $p: $(cat "build/$p/versions.txt" 2>/dev/null || echo 'versions unknown')"
   if [ -n "${PD_TARGETS:-}" ]; then

@@ -28,8 +28,13 @@ print_timings() {
 
 "$root/scripts/setup.sh" || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 step_done "setup"
-for preset in debug web fuzz; do
-  if ! PD_SKIP_SETUP=1 "$root/scripts/build.sh" "$preset"; then
+# debug: the server, the tests, the command fuzzer and the client's logic (clang, sanitizers);
+# web: only the browser client (its benchmarks are built by bench/run.sh). Unity batches: the
+# headers every test and view includes are compiled once per batch of files.
+for preset in debug web; do
+  targets=""
+  [ "$preset" = web ] && targets="partnerdesk_client"
+  if ! PD_SKIP_SETUP=1 PD_CMAKE_ARGS="-DPD_UNITY=ON" PD_TARGETS="$targets" "$root/scripts/build.sh" "$preset"; then
     echo "build failed ($preset)"
     print_timings
     echo "0 passed, 1 failed"
@@ -76,7 +81,7 @@ step_done "clang-tidy"
 # --- 3. fuzzing: bounded time, fresh corpus from the seeds -----------------------------------
 echo "== fuzz (libFuzzer, ${PD_FUZZ_SECONDS:-30} s) =="
 corpus=$(mktemp -d)
-if "$root/build/fuzz/tools/fuzz/pd_command_fuzzer" -max_total_time="${PD_FUZZ_SECONDS:-30}" -dict="$root/tests/fuzz/json.dict" \
+if "$root/build/debug/tools/fuzz/pd_command_fuzzer" -max_total_time="${PD_FUZZ_SECONDS:-30}" -dict="$root/tests/fuzz/json.dict" \
      -artifact_prefix="$logs/" "$corpus" "$root/tests/fuzz/corpus" >"$logs/fuzz.log" 2>&1; then
   echo "ok - fuzz: $(grep -oE 'Done [0-9]+ runs' "$logs/fuzz.log" | tail -n1), no crash"
   passed=$((passed + 1))

@@ -59,7 +59,8 @@ def main():
     ap.add_argument("--update-cache", action="store_true")
     args = ap.parse_args()
 
-    with open(os.path.join(args.build, "compile_commands.json")) as f:
+    build = os.path.abspath(args.build)
+    with open(os.path.join(build, "compile_commands.json")) as f:
         commands = json.load(f)
     version = subprocess.run(["clang-tidy", "--version"], capture_output=True, text=True, check=True).stdout
     with open(os.path.join(ROOT, ".clang-tidy"), "rb") as f:
@@ -80,7 +81,8 @@ def main():
             continue
         argv = shlex.split(c["command"])
         obj = argv[argv.index("-o") + 1] if "-o" in argv else None
-        flags = [a.replace(ROOT, "<root>").replace(args.build, "<build>") for a in argv[1:] if a not in ("-o", obj, c["file"])]
+        # The build folder first: it may lie inside the checkout (build/debug) or anywhere else.
+        flags = [a.replace(build, "<build>").replace(ROOT, "<root>") for a in argv[1:] if a not in ("-o", obj, c["file"])]
         flags = [a for a in flags if not a.startswith(("-MT", "-MF", "-MD")) and not a.endswith((".o", ".o.d"))]
         h = hashlib.sha256()
         h.update(version.encode())

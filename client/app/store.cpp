@@ -8,6 +8,7 @@
 #include "client/app/store.hpp"
 
 #include "client/app/route.hpp"
+#include "client/app/text.hpp"
 
 #include "shared/core/error.hpp"
 
@@ -24,15 +25,6 @@ namespace {
 constexpr std::string_view email_draft_key = "partnerdesk.signin.email";
 constexpr const char* unreachable_message = "Cannot reach Partnerdesk. Check your connection and try again.";
 constexpr int max_attempts = 4; // a request that cannot reach the server is sent again up to 3 times
-
-std::string trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 bool has_program(const api::Me& me, std::int64_t id) {
   for (const auto& m : me.memberships)

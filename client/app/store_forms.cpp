@@ -13,6 +13,7 @@
 #include "client/app/format.hpp"
 #include "client/app/route.hpp"
 #include "client/app/store.hpp"
+#include "client/app/text.hpp"
 
 #include "shared/core/money_parse.hpp"
 
@@ -22,15 +23,6 @@ namespace pd::client {
 
 // [SECTION] Helpers
 namespace {
-
-std::string trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 ProfileFields fields_of(const domain::CustomerProfile& p) {
   ProfileFields f;

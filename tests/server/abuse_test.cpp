@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <thread>
 
+namespace test_server_abuse { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
@@ -255,3 +257,5 @@ TEST_CASE("/metrics reports requests, latency, events and streams") {
                            "pd_stream_capacity 1024", "pd_streams_refused_total{limit=\"person\"}", "pd_http_threads", "pd_http_threads_busy"})
     CHECK(m->body.find(name) != std::string::npos);
 }
+
+} // namespace test_server_abuse

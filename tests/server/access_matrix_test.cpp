@@ -7,6 +7,8 @@
 
 #include <map>
 
+namespace test_server_access_matrix { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -54,7 +56,8 @@ TEST_CASE("access matrix: reads") {
       {"/api/v1/programs/99/snapshot", {{"owner", 404}, {"staff", 404}, {"agent", 404}, {"trainee", 404}, {"customer", 404}, {"outsider", 404}, {"anonymous", 401}}},
   };
   for (const auto& row : rows) {
-    for (const auto& [role, status] : row.expect) {
+    for (const auto& [role_, status] : row.expect) {
+      const auto& role = role_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
       CAPTURE(row.path);
       CAPTURE(role);
       auto r = who.at(role).get(row.path);
@@ -135,3 +138,5 @@ TEST_CASE("access matrix: writes") {
   // Roles inside the program: staff may not rename it, the owner may.
   CHECK(Session(server(), "staff@acme.test").command(1, "RenameProgram", {{"name", "Acme Inc"}})->status == 403);
 }
+
+} // namespace test_server_access_matrix

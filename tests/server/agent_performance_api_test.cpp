@@ -10,6 +10,8 @@
 
 #include <memory>
 
+namespace test_server_agent_performance_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -168,3 +170,5 @@ TEST_CASE("an agent's support record carries its performance history; another ag
   CHECK(theo.get(path)->status == 404);
   CHECK(jordan.get(path)->status == 404);
 }
+
+} // namespace test_server_agent_performance_api

@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+namespace test_server_attachments_security { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -256,3 +258,5 @@ TEST_CASE("an upload without a new piece expires: its part file is removed and i
   CHECK(raw.Post("/api/v1/programs/1/uploads/" + avas + "/complete", raw_headers(ava), "", "application/json")->status == 404);
   CHECK(begin_upload(jordan, "second.txt", "text/plain", 900 * kib)->status == 201); // the reservation is free again
 }
+
+} // namespace test_server_attachments_security

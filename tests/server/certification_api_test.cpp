@@ -11,6 +11,8 @@
 #include <set>
 #include <thread>
 
+namespace test_server_certification_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -262,3 +264,5 @@ TEST_CASE("training files: only owners and admins upload them, as MP4, WebM or P
   CHECK(full->body.rfind("%PDF-", 0) == 0);
   CHECK(jordan.get(path)->status == 404);
 }
+
+} // namespace test_server_certification_api

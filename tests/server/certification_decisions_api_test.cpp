@@ -15,6 +15,8 @@
 #include <memory>
 #include <vector>
 
+namespace test_server_certification_decisions_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using namespace pd::domain;
 using nlohmann::json;
@@ -194,3 +196,5 @@ TEST_CASE("certification decisions: the server accepts exactly what the desk off
 TEST_CASE("certification decisions: the server accepts exactly what the desk offers for a revoked agent") {
   CHECK(require_agreement(Stage::revoked) == std::vector<D>{D::extra_attempt, D::waive_retry});
 }
+
+} // namespace test_server_certification_decisions_api

@@ -10,6 +10,8 @@
 #include <functional>
 #include <memory>
 
+namespace test_server_command_refusal { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -119,3 +121,5 @@ TEST_CASE("ChangeSupportSettings is decoded strictly: unknown fields, fractions 
   REQUIRE(p.owner->command(p.id, "ChangeSupportSettings", {{"settings", changed}})->status == 200);
   CHECK(p.support_settings()["quiet_days"] == 14);
 }
+
+} // namespace test_server_command_refusal

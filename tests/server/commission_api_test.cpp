@@ -16,6 +16,8 @@
 #include <set>
 #include <thread>
 
+namespace test_server_commission_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -649,3 +651,5 @@ TEST_CASE("only owners and admins change the adjustment threshold; 0 sends every
   REQUIRE(maya.command(1, "SetAdjustmentThreshold", {{"threshold", {{"minor", 500'00}, {"currency", "USD"}}}})->status == 200);
   CHECK(adjust(daniel, ava.person_id(), 1, "Rounding")["state"] == "approved");
 }
+
+} // namespace test_server_commission_api

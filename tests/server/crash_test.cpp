@@ -12,6 +12,8 @@
 #include <set>
 #include <thread>
 
+namespace test_server_crash { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -67,7 +69,8 @@ TEST_CASE("kill -9 at random moments: every acknowledged command is kept exactly
     stop = true;
     writer.join();
     // The projections written in the same transactions as the events agree with a replay.
-    auto [code, out] = run_server_command({"check", "--data", dir.string()});
+    auto [code, out_] = run_server_command({"check", "--data", dir.string()});
+    const auto& out = out_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(out);
     CHECK(code == 0);
   }
@@ -90,7 +93,8 @@ TEST_CASE("kill -9 at random moments: every acknowledged command is kept exactly
   }
   MESSAGE(rounds << " SIGKILLs, " << acknowledged.size() << " commands acknowledged");
   CHECK(acknowledged.size() > static_cast<std::size_t>(rounds));
-  for (const auto& [id, email] : acknowledged) {
+  for (const auto& [id_, email] : acknowledged) {
+    const auto& id = id_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(id);
     CHECK(emails.count(email) == 1);
   }
@@ -101,3 +105,5 @@ TEST_CASE("kill -9 at random moments: every acknowledged command is kept exactly
   CHECK(run_server_command({"check", "--data", dir.string()}).first == 0);
   std::filesystem::remove_all(dir);
 }
+
+} // namespace test_server_crash

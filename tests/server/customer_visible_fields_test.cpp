@@ -16,6 +16,8 @@
 #include <functional>
 #include <thread>
 
+namespace test_server_customer_visible_fields { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 namespace domain = pd::domain;
@@ -225,7 +227,8 @@ TEST_CASE("a customer's list, ticket, snapshot, feed, stream and command answers
   const auto expected = domain::ticket_summary_json(state, state.tickets.at(id));
   const auto item = ticket_in(json_of(jordan.get("/api/v1/programs/1/tickets?view=all")), id);
   REQUIRE(item.is_object());
-  for (const auto& [key, value] : expected.items()) {
+  for (const auto& [key_, value] : expected.items()) {
+    const auto& key = key_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(key);
     CHECK(item[key] == value);
   }
@@ -290,3 +293,5 @@ TEST_CASE("a customer's whole feed carries no SLA miss of its tickets, though th
   CHECK(about_it == business_saw);
   CHECK(json_of(jordan.get("/api/v1/programs/1/tickets/" + std::to_string(id)))["sla"]["first_response_overdue_at"] == 0);
 }
+
+} // namespace test_server_customer_visible_fields

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+namespace test_server_hashing_limit { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -118,3 +120,5 @@ TEST_CASE("within the wait, a burst of sign-ins queues for the hashing slot and 
   const long peak = proc_status_kib(s.pid(), "VmHWM");
   CHECK(peak - before < 4 * 64 * mib);
 }
+
+} // namespace test_server_hashing_limit

@@ -12,6 +12,8 @@
 #include <sstream>
 #include <thread>
 
+namespace test_server_invitations { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -167,3 +169,5 @@ TEST_CASE("invitation tokens never appear in the server's log") {
   CHECK(log.find("\"path\":\"/api/v1/invitations/[redacted]\"") != std::string::npos);
   CHECK(log.find("\"path\":\"/api/v1/invitations/accept\"") != std::string::npos);
 }
+
+} // namespace test_server_invitations

@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+namespace test_server_operations { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -52,3 +54,5 @@ TEST_CASE("check compares the projections with a replay; a start repairs a damag
   { ServerProcess repaired({"--data", data}); }
   CHECK(run_server_command({"check", "--data", data}).first == 0);
 }
+
+} // namespace test_server_operations

@@ -8,6 +8,8 @@
 
 #include <fstream>
 
+namespace test_server_path_traversal { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 namespace fs = std::filesystem;
 
@@ -100,3 +102,5 @@ TEST_CASE("the files of the web build are still served, in sub-folders and throu
   std::ofstream(server().web_root() / "later.txt") << "written after start\n";
   CHECK(RawSocket::status_of(get_raw("/later.txt")) == 404);
 }
+
+} // namespace test_server_path_traversal

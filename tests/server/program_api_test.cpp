@@ -10,6 +10,8 @@
 #include <mutex>
 #include <thread>
 
+namespace test_server_program_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -261,3 +263,5 @@ TEST_CASE("the customer list shows a change at once (rows are cached per version
   CHECK(after["items"][0]["profile"]["name"] == "Kenji Sato (Tidewater Surf Co)");
   CHECK(after["items"][0]["version"].get<std::int64_t>() > c["version"].get<std::int64_t>());
 }
+
+} // namespace test_server_program_api

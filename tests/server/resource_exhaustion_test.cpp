@@ -10,6 +10,8 @@
 #include <chrono>
 #include <thread>
 
+namespace test_server_resource_exhaustion { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
@@ -188,3 +190,5 @@ TEST_CASE("a stream limit below one is refused at start-up with a message naming
   CHECK(code == 2);
   CHECK(out.find("--stream-reserve") != std::string::npos);
 }
+
+} // namespace test_server_resource_exhaustion

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+namespace test_server_server_basics { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -154,3 +156,5 @@ TEST_CASE("data survives a restart and the demo is loaded only into a new databa
   }
   std::filesystem::remove_all(dir);
 }
+
+} // namespace test_server_server_basics

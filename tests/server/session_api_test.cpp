@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+namespace test_server_session_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -45,7 +47,8 @@ TEST_CASE("every demo role signs in and sees its role in Acme Analytics") {
   auto c = server().client();
   const std::pair<const char*, const char*> roles[] = {
       {"owner@acme.test", "owner"}, {"staff@acme.test", "staff"}, {"trainee@acme.test", "agent"}, {"customer@acme.test", "customer"}};
-  for (auto [email, role] : roles) {
+  for (auto [email_, role] : roles) {
+    const auto* email = email_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(email);
     auto r = c.Post("/api/v1/session", api_headers(), json{{"email", email}, {"password", "demo-password"}}.dump(), kJson);
     REQUIRE(r);
@@ -178,3 +181,5 @@ TEST_CASE("repeated failed sign-ins are slowed down with 429 and Retry-After") {
   auto right = c.Post("/api/v1/session", api_headers(), R"({"email":"owner@acme.test","password":"demo-password"})", kJson);
   CHECK(right->status == 429);
 }
+
+} // namespace test_server_session_api

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_server_sign_up { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -51,3 +53,5 @@ TEST_CASE("signing up with a registered email answers exactly as with a new one,
   CHECK(shape(again) == shape(fresh));
   CHECK(anon.post("/api/v1/session", {{"email", "lena@vogel.test"}, {"password", "another-password"}})->status == 401);
 }
+
+} // namespace test_server_sign_up

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+namespace test_server_throttling { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -125,3 +127,5 @@ TEST_CASE("sign-ins sent at once count as they start: a burst gets no more tries
   // The owner of that account, from their own address, is not affected.
   CHECK(sign_in(server(), victim, "demo-password", "10.3.0.1")->status == 200);
 }
+
+} // namespace test_server_throttling

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_server_ticket_audit_api { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 
@@ -128,3 +130,5 @@ TEST_CASE("the audit trail records triage, take-over, status changes and reassig
   CHECK(mine[2]["text"] == "Status changed to Resolved.");
   for (const auto& e : mine) CHECK(e["internal"] == false);
 }
+
+} // namespace test_server_ticket_audit_api

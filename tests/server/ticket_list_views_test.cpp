@@ -11,6 +11,8 @@
 
 #include <set>
 
+namespace test_server_ticket_list_views { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using namespace pd::domain;
 using nlohmann::json;
@@ -80,3 +82,5 @@ TEST_CASE("the customer list's search and filters list exactly what the browser'
     });
   }
 }
+
+} // namespace test_server_ticket_list_views

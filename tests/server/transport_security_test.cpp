@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <fstream>
 
+namespace test_server_transport_security { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::testing;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -170,3 +172,5 @@ TEST_CASE("the demo is refused on a public address unless asked for by its own f
   CHECK(owner.person_id() > 0);
   fs::remove_all(data);
 }
+
+} // namespace test_server_transport_security

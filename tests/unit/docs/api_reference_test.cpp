@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+namespace test_unit_docs_api_reference { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 namespace {
 
 using namespace pd::domain;
@@ -135,3 +137,5 @@ TEST_CASE("the reference finds a documented type and notices a missing field") {
   CHECK(documentation_of(lines, "Unknown").empty());
   CHECK(documentation_of(lines, "Known").find("`c`") == std::string::npos);
 }
+
+} // namespace test_unit_docs_api_reference

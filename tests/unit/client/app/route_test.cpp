@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+namespace test_unit_client_app_route { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::client;
 
 namespace {
@@ -112,3 +114,5 @@ TEST_CASE("a malformed link opens no page (the store then picks one)") {
     CHECK(parse_route(hash).page == Page::loading);
   }
 }
+
+} // namespace test_unit_client_app_route

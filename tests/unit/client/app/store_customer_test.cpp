@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_client_app_store_customer { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 using namespace pd::client;
 using namespace pd::client::fakes;
@@ -175,3 +177,5 @@ TEST_CASE("an amount that cannot be read is refused before anything is sent") {
   CHECK(t.last_command()["data"]["profile"]["mrr"]["minor"] == 200050);
   CHECK(t.ui().customer.fields.mrr == "2000.50");
 }
+
+} // namespace test_unit_client_app_store_customer

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_client_app_store_drafts { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 using namespace pd::client;
 using namespace pd::client::fakes;
@@ -96,7 +98,8 @@ TEST_CASE("signing out removes the person's drafts and keeps no password") {
   t.answer(Method::del, "/api/v1/session", 204, "");
   CHECK_FALSE(t.app().me.has_value());
   CHECK(t.app().route.page == Page::signin);
-  for (const auto& [key, value] : t.browser.storage) {
+  for (const auto& [key_, value] : t.browser.storage) {
+    const auto& key = key_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(key);
     CHECK_FALSE(key.starts_with("partnerdesk.draft.1."));
   }
@@ -119,3 +122,5 @@ TEST_CASE("the sign-in email is kept as a draft, the password never") {
   CHECK(reloaded.ui().email == "olivia@acme.test");
   CHECK(reloaded.ui().password.empty());
 }
+
+} // namespace test_unit_client_app_store_drafts

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+namespace test_unit_client_app_store_replica { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 using namespace pd::client;
 using namespace pd::client::fakes;
@@ -226,3 +228,5 @@ TEST_CASE("another program opened while a snapshot loads: the late snapshot is d
   CHECK_FALSE(t.app().replica.state.has_value());
   CHECK(t.streams.opened().empty());
 }
+
+} // namespace test_unit_client_app_store_replica

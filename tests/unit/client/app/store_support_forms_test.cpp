@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_client_app_store_support_forms { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 using namespace pd::client;
 using namespace pd::client::fakes;
@@ -94,3 +96,5 @@ TEST_CASE("a command that could not reach the server is sent again with the same
   CHECK(t.app().network.problem.empty());
   CHECK_FALSE(t.ui().ticket.escalate_open);
 }
+
+} // namespace test_unit_client_app_store_support_forms

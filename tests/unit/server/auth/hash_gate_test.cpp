@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+namespace test_unit_server_auth_hash_gate { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using pd::auth::HashGate;
 
 namespace {
@@ -116,3 +118,5 @@ TEST_CASE("the limits follow the options: half the cores by default, 1 to 8") {
   CHECK(l.max_wait_ms == 10);
   CHECK(l.max_waiting == 48);
 }
+
+} // namespace test_unit_server_auth_hash_gate

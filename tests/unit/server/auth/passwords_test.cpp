@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_server_auth_passwords { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::auth;
 
 TEST_CASE("passwords are stored as argon2id hashes that verify only the right password") {
@@ -14,3 +16,5 @@ TEST_CASE("passwords are stored as argon2id hashes that verify only the right pa
   CHECK_FALSE(verify_password(h, ""));
   CHECK(hash_password("demo-password") != h); // salted
 }
+
+} // namespace test_unit_server_auth_passwords

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_server_auth_session_cookie { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::auth;
 
 TEST_CASE("the session token is read from among other cookies and must be 64 hex chars") {
@@ -57,3 +59,5 @@ TEST_CASE("over TLS the session cookie is Secure and __Host- prefixed, and each 
   CHECK_FALSE(session_token_from_cookie_header("__Host-pd_session=" + token, false).has_value());
   CHECK(session_token_from_cookie_header("pd_session=" + token + "; __Host-pd_session=" + std::string(64, 'd'), true) == std::string(64, 'd'));
 }
+
+} // namespace test_unit_server_auth_session_cookie

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_server_auth_sign_in_throttle { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using pd::auth::SignInThrottle;
 using pd::auth::ThrottleRules;
 
@@ -134,3 +136,5 @@ TEST_CASE("the tables stay bounded under a flood of fresh entries") {
   for (int i = 0; i < 2; ++i) fail(t, "user4999@x.test", "ip1999", 5000);
   CHECK(t.wait_ms("user4999@x.test", "ip1999", 5000) == 1000);
 }
+
+} // namespace test_unit_server_auth_sign_in_throttle

@@ -4,6 +4,8 @@
 
 #include <map>
 
+namespace test_unit_server_config_options { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::config;
 
 namespace {
@@ -75,3 +77,5 @@ TEST_CASE("the demo is refused on a non-loopback address unless --demo-on-public
   }
   CHECK_FALSE(parse_options({"--host", "0.0.0.0"}, env_of({{"PD_DEMO", "1"}})).options);
 }
+
+} // namespace test_unit_server_config_options

@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+namespace test_unit_server_execution_command_service { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 using namespace pd::domain;
 
@@ -131,3 +133,5 @@ TEST_CASE("commands sent at once from many threads are each answered once, after
   auto customers = f.service->read(1, [](const ProgramState& s) { return s.customers.size(); });
   CHECK(*customers == static_cast<std::size_t>(threads * each));
 }
+
+} // namespace test_unit_server_execution_command_service

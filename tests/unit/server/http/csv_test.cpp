@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_server_http_csv { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using pd::http::CsvWriter;
 
 TEST_CASE("CSV cells with commas, quotes or line breaks are quoted, quotes doubled; rows end with CRLF") {
@@ -41,3 +43,5 @@ TEST_CASE("a CSV answer is a UTF-8 attachment with a safe file name") {
   CHECK(res.get_header_value("Content-Disposition") == "attachment; filename=\"ledger--x--..-2026-01.csv\"");
   CHECK(res.body == "a\r\n");
 }
+
+} // namespace test_unit_server_http_csv

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_server_http_request_guard { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::http;
 
 namespace {
@@ -81,3 +83,5 @@ TEST_CASE("a request is secure with --cookie-secure, or when the trusted proxy f
 TEST_CASE("the billing route's exemption also ends with the __Host- session cookie") {
   CHECK(refused(request("POST", billing, {{"Authorization", key}, {"Cookie", "__Host-pd_session=" + std::string(64, 'b')}})));
 }
+
+} // namespace test_unit_server_http_request_guard

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+namespace test_unit_server_live_stream_registry { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::live;
 
 TEST_CASE("streams are admitted below each limit, and the first limit reached is named") {
@@ -82,3 +84,5 @@ TEST_CASE("the stream capacity leaves --stream-reserve threads to other requests
   CHECK(none.exit_code == 2);
   CHECK(none.message.find("--stream-reserve") != std::string::npos);
 }
+
+} // namespace test_unit_server_live_stream_registry

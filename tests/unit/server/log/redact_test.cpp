@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_server_log_redact { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using pd::log::redact_path;
 
 TEST_CASE("invitation tokens and API keys never reach the log; other paths stay as they are") {
@@ -18,3 +20,5 @@ TEST_CASE("invitation tokens and API keys never reach the log; other paths stay 
   CHECK(redact_path("") == "");
   CHECK(redact_path("//etc/passwd") == "//etc/passwd");
 }
+
+} // namespace test_unit_server_log_redact

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace test_unit_server_scheduling_time_zones { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::scheduling;
 using pd::domain::TimeMs;
 using pd::domain::sla::OffsetChange;
@@ -158,3 +160,5 @@ TEST_CASE("a calendar built from the table gives the DST-correct deadline") {
   // Friday 2026-10-30 16:00 EDT + 2 h -> Monday 2026-11-02 10:00 EST.
   CHECK(pd::domain::sla::add_business_time(c, 1793390400000, 2 * hour) == 1793631600000);
 }
+
+} // namespace test_unit_server_scheduling_time_zones

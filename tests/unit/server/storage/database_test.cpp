@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+namespace test_unit_server_storage_database { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 
 namespace {
@@ -80,3 +82,5 @@ TEST_CASE("under continuous writes the write-ahead log is checkpointed in the ba
   q.step();
   CHECK(q.int64(0) == transactions); // every acknowledged row is there
 }
+
+} // namespace test_unit_server_storage_database

@@ -12,6 +12,8 @@
 
 #include <unistd.h>
 
+namespace test_unit_server_storage_file_store { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 using core::ErrorCode;
 
@@ -183,3 +185,5 @@ TEST_CASE("file store: part files left without an upload are removed when the st
   storage::FileStore files(db, data.dir);
   CHECK_FALSE(std::filesystem::exists(data.dir / "uploads" / "stray.part"));
 }
+
+} // namespace test_unit_server_storage_file_store

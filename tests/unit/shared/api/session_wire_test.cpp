@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_shared_api_session_wire { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 
 TEST_CASE("decode_sign_in normalizes the email and keeps the password as typed") {
@@ -44,3 +46,5 @@ TEST_CASE("decode_me tolerates odd shapes without throwing") {
   REQUIRE(r->memberships.size() == 1);
   CHECK(r->memberships[0].role == identity::Role::unknown);
 }
+
+} // namespace test_unit_shared_api_session_wire

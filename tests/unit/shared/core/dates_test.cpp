@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_shared_core_dates { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::core;
 
 TEST_CASE("an instant is named to the minute in UTC, rounded down") {
@@ -13,3 +15,5 @@ TEST_CASE("an instant is named to the minute in UTC, rounded down") {
   // Before 1970 the minute and the day still round down.
   CHECK(format_utc_minute(-1) == "1969-12-31 23:59 UTC");
 }
+
+} // namespace test_unit_shared_core_dates

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_shared_core_json_fields { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::core;
 
 TEST_CASE("parse_object refuses text that is not a JSON object") {
@@ -66,3 +68,5 @@ TEST_CASE("the error body has one shape and reads back") {
   CHECK(back.field == "email");
   CHECK(error_from_json_body(nlohmann::json::array()).code == ErrorCode::unknown);
 }
+
+} // namespace test_unit_shared_core_json_fields

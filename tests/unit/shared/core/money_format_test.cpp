@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+namespace test_unit_shared_core_money_format { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::core;
 
 TEST_CASE("a currency's minor digits follow ISO 4217") {
@@ -31,3 +33,5 @@ TEST_CASE("amounts are written as plain decimal text in the currency's minor dig
   CHECK(decimal_amount(std::numeric_limits<std::int64_t>::min(), "USD") == "-92233720368547758.08");
   CHECK(decimal_amount(std::numeric_limits<std::int64_t>::max(), "USD") == "92233720368547758.07");
 }
+
+} // namespace test_unit_shared_core_money_format

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 
+namespace test_unit_shared_core_money_parse { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::core;
 
 TEST_CASE("an amount typed the way people write it reads as minor units") {
@@ -56,3 +58,5 @@ TEST_CASE("an amount has at most fifteen whole digits, so it never overflows") {
   CHECK(parse_money("1000000000000000", "USD") == std::nullopt);
   CHECK(parse_money("99999999999999999999999999", "USD") == std::nullopt);
 }
+
+} // namespace test_unit_shared_core_money_parse

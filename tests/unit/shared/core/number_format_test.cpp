@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+namespace test_unit_shared_core_number_format { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::core;
 
 TEST_CASE("a percentage reads as a multiplier with the decimals it needs") {
@@ -34,3 +36,5 @@ TEST_CASE("a ratio with one decimal is rounded, not cut") {
   CHECK(one_decimal(5, 0) == "0.0");
   CHECK(one_decimal(std::numeric_limits<std::int64_t>::max(), 1) == "9223372036854775807.0");
 }
+
+} // namespace test_unit_shared_core_number_format

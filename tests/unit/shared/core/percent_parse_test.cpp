@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_shared_core_percent_parse { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::core;
 
 TEST_CASE("a share typed as a percentage reads as basis points") {
@@ -34,3 +36,5 @@ TEST_CASE("a share outside 0 to 100 or with more than two decimals is refused") 
   CHECK(parse_percent("1 2") == -1);
   CHECK(parse_percent("12,5") == -1);
 }
+
+} // namespace test_unit_shared_core_percent_parse

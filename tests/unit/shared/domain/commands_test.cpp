@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_shared_domain_commands { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using pd::core::ErrorCode;
 
@@ -59,3 +61,5 @@ TEST_CASE("bad commands are refused naming the field") {
   CHECK(decode_command_envelope(with("\"name\":\"X\"", "\"name\":\"\xC3\x28\"")).error().code == ErrorCode::invalid_json);
   CHECK(decode_command_envelope(R"({"command_id":"c-0001-abcd","type":"AddCustomer"})").error().field == "data");
 }
+
+} // namespace test_unit_shared_domain_commands

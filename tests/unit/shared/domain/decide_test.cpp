@@ -1,5 +1,7 @@
 #include "program_fixture.hpp"
 
+namespace test_unit_shared_domain_decide { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -154,3 +156,5 @@ TEST_CASE("assigning: only active agents take customers") {
   CHECK(when_refused(g.state, AssignCustomer{3, 5}, 3).message == "The agent is suspended and cannot take customers.");
   CHECK(std::get<CustomerAssigned>(when_ok(g.state, AssignCustomer{1, 0}, 3)[0]).previous_agent == 4);
 }
+
+} // namespace test_unit_shared_domain_decide

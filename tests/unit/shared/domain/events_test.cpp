@@ -2,6 +2,8 @@
 
 #include "shared/domain/visibility.hpp"
 
+namespace test_unit_shared_domain_events { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 
@@ -22,3 +24,4 @@ TEST_CASE("unknown or malformed events are refused without throwing") {
   CHECK_FALSE(event_from_json(nlohmann::json::array()).ok());
 }
 
+} // namespace test_unit_shared_domain_events

@@ -22,6 +22,8 @@
 #include <utility>
 #include <variant>
 
+namespace test_unit_shared_domain_round_trip { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using pd::identity::Role;
 using pd::testing::fields_left_default;
@@ -342,3 +344,5 @@ TEST_CASE("a snapshot reads back as the same program state, derived indexes incl
   CHECK(back->open_tickets == expected.open_tickets);
   CHECK(*back == expected);
 }
+
+} // namespace test_unit_shared_domain_round_trip

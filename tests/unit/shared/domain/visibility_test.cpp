@@ -6,6 +6,8 @@
 
 #include <functional>
 
+namespace test_unit_shared_domain_visibility { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 
@@ -161,7 +163,8 @@ void check_same(const ProgramState& replica, const ProgramState& view, PersonId 
   CHECK(replica.next_invitation_id == view.next_invitation_id);
   CHECK(replica.support_settings == view.support_settings);
   REQUIRE(replica.tickets.size() == view.tickets.size());
-  for (const auto& [id, t] : view.tickets) {
+  for (const auto& [id_, t] : view.tickets) {
+    const auto id = id_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(id);
     REQUIRE(replica.tickets.count(id) == 1);
     const auto& r = replica.tickets.at(id);
@@ -305,7 +308,8 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
   const auto& va = view.tickets.at(a);
   CHECK(full.tickets.at(a).messages.size() == 6);
   CHECK(va.messages.size() == 4); // without the two internal notes
-  for (const auto& [id, t] : view.tickets) {
+  for (const auto& [id_, t] : view.tickets) {
+    const auto id = id_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(id);
     CHECK(t.taken_over_by == 0);
     CHECK_FALSE(t.business_rating.has_value());
@@ -456,3 +460,5 @@ TEST_CASE("agents' and customers' snapshots carry no program-wide counters") {
   CHECK(j["next_ticket_id"] == 40);
   CHECK(state_from_json(j)->next_ticket_id == 40);
 }
+
+} // namespace test_unit_shared_domain_visibility

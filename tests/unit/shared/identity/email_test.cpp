@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_shared_identity_email { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 
 TEST_CASE("emails are trimmed and lower-cased so one person has one account") {
@@ -19,3 +21,5 @@ TEST_CASE("implausible emails are refused naming the field") {
   CHECK(identity::normalize_email("   ").error().code == core::ErrorCode::missing_field);
   CHECK(identity::normalize_email(std::string(250, 'a') + "@x.test").error().message == "The email address is too long.");
 }
+
+} // namespace test_unit_shared_identity_email

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace test_unit_shared_identity_role { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::identity;
 
 TEST_CASE("each role lands on its own home page") {
@@ -22,3 +24,5 @@ TEST_CASE("roles round-trip through their JSON names; unknown names map to unkno
   CHECK(nlohmann::json("superuser").get<Role>() == Role::unknown);
   CHECK_FALSE(role_from_string("superuser").has_value());
 }
+
+} // namespace test_unit_shared_identity_role

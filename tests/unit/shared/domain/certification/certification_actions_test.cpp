@@ -7,6 +7,8 @@
 
 #include <functional>
 
+namespace test_unit_shared_domain_certification_certification_actions { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -106,7 +108,8 @@ TEST_CASE("the certification desk offers exactly what decide accepts, in every s
       {"revoked, retry wait waived",
        [](Given& g) { status(g, S::revoked); g.event(staff, CertificationExceptionGranted{nia, "waive_retry", ""}); }},
   };
-  for (const auto& [name, make] : states) {
+  for (const auto& [name_, make] : states) {
+    const auto& name = name_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(name);
     auto g = with_nia();
     make(g);
@@ -184,3 +187,5 @@ TEST_CASE("revoke: a certification held, expired or about to be confirmed; nothi
   // A business member who is no agent is refused before its (empty) record is looked at.
   CHECK(why_not(g.state, owner, staff, D::extra_attempt)->code == ErrorCode::not_found);
 }
+
+} // namespace test_unit_shared_domain_certification_certification_actions

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <set>
 
+namespace test_unit_shared_domain_certification_certification { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -1119,3 +1121,5 @@ TEST_CASE("a question on a running attempt cannot be removed until the attempt i
   run(g, RemoveQuestion{on_paper}, owner, t0 + 4 * minute_ms);
   CHECK(g.state.certification.question(on_paper) == nullptr);
 }
+
+} // namespace test_unit_shared_domain_certification_certification

@@ -10,6 +10,8 @@
 
 #include <cstdio>
 
+namespace test_unit_shared_domain_commissions_commission_api_keys { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -240,3 +242,5 @@ TEST_CASE("the billing system (the system actor) records payments but never mana
   CHECK(r.error().code == ErrorCode::not_found);
   CHECK(g.state.api_keys.empty());
 }
+
+} // namespace test_unit_shared_domain_commissions_commission_api_keys

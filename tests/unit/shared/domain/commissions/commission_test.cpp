@@ -19,6 +19,8 @@
 #include <set>
 #include <tuple>
 
+namespace test_unit_shared_domain_commissions_commission { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -1498,3 +1500,5 @@ TEST_CASE("property: support-side, membership, discipline and certification even
 }
 
 } // namespace
+
+} // namespace test_unit_shared_domain_commissions_commission

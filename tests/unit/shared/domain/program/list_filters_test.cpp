@@ -5,6 +5,8 @@
 
 #include <set>
 
+namespace test_unit_shared_domain_program_list_filters { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 
@@ -106,3 +108,5 @@ TEST_CASE("customer filters: name or email, exact subscription, segment and agen
   CHECK(names({"", "active", "Growth", -1}).size() == 3);
   CHECK(names({"", "", "Starter", -1}).empty());
 }
+
+} // namespace test_unit_shared_domain_program_list_filters

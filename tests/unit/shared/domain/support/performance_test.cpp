@@ -6,6 +6,8 @@
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/performance.hpp"
 
+namespace test_unit_shared_domain_support_performance { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 
@@ -121,3 +123,5 @@ TEST_CASE("the performance history's JSON carries components, the explanation, 3
   CHECK(j.at("summary").at("business_ratings") == 1);
   CHECK(j.at("explanation").get<std::string>().rfind("Score ", 0) == 0);
 }
+
+} // namespace test_unit_shared_domain_support_performance

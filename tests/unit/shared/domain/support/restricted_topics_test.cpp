@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+namespace test_unit_shared_domain_support_restricted_topics { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd;
 using namespace pd::domain;
 
@@ -298,3 +300,5 @@ TEST_CASE("topics and matches round-trip through JSON, with defaults for absent 
   CHECK(mj["offset"] == 9);
   CHECK(mj.get<TopicMatch>() == m[0]);
 }
+
+} // namespace test_unit_shared_domain_support_restricted_topics

@@ -5,6 +5,8 @@
 #include <functional>
 #include <limits>
 
+namespace test_unit_shared_domain_support_sla_calendar { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain::sla;
 using pd::domain::TimeMs;
 
@@ -296,3 +298,5 @@ TEST_CASE("calendars round-trip through JSON; missing fields take their defaults
   CHECK(partial.offsets.empty());
   CHECK(partial.hours == std::vector<BusinessHours>{{2, 540, 1020}});
 }
+
+} // namespace test_unit_shared_domain_support_sla_calendar

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace test_unit_shared_domain_support_support_settings_codec { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using pd::core::ErrorCode;
 
@@ -139,3 +141,5 @@ TEST_CASE("decide names a restricted topic's field as the reader does: data.sett
   REQUIRE_FALSE(read.ok());
   CHECK(read.error().field == "data.settings.restricted_topics[2].name");
 }
+
+} // namespace test_unit_shared_domain_support_support_settings_codec

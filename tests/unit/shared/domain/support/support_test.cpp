@@ -9,6 +9,8 @@
 #include "shared/domain/support/support_overview.hpp"
 #include "shared/domain/visibility.hpp"
 
+namespace test_unit_shared_domain_support_support { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 using pd::core::ErrorCode;
@@ -381,3 +383,5 @@ TEST_CASE("the overview's open-ticket index follows every change apply() makes")
   CHECK(g.state.rated_tickets == fresh.rated_tickets);
   CHECK(support_overview(g.state, t0 + 17 * hour_ms, 30).recent_ratings == std::vector<TicketId>{c});
 }
+
+} // namespace test_unit_shared_domain_support_support

@@ -3,6 +3,8 @@
 
 #include "shared/domain/support/ticket_actions.hpp"
 
+namespace test_unit_shared_domain_support_ticket_actions { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 
@@ -78,3 +80,5 @@ TEST_CASE("an agent is not offered Resolve while its escalation awaits the busin
   CHECK_FALSE(offered(g, theo, id, TicketAction::resolve)); // not his customer
   CHECK(why_not(g.state, theo, g.state.tickets.at(id), TicketAction::resolve)->code == pd::core::ErrorCode::forbidden);
 }
+
+} // namespace test_unit_shared_domain_support_ticket_actions

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+namespace test_unit_shared_domain_support_ticket_audit { // one namespace per test file: unity batches (PD_UNITY) share a unit
+
 using namespace pd::domain;
 using namespace pd::domain::testing;
 
@@ -171,3 +173,5 @@ TEST_CASE("a customer's copy of the trail, reduced twice, is the same; the redac
   CHECK(e.escalation.by == 0);
   CHECK(e.escalation.reason.empty());
 }
+
+} // namespace test_unit_shared_domain_support_ticket_audit
