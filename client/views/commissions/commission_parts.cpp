@@ -3,6 +3,7 @@
 #include "client/app/format.hpp"
 #include "client/app/selectors.hpp"
 #include "client/platform/browser.hpp"
+#include "client/ui/chart.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/ticket_parts.hpp"
 
@@ -53,72 +54,16 @@ std::string month_long(MonthIndex m) {
 } // namespace
 
 void earnings_chart(const char* id, const std::vector<MonthEarnings>& months, const std::string& currency, float width, float height) {
-  ImGui::PushID(id);
-  // Legend.
-  ui::dot(side_color(LedgerSide::referral));
-  ui::text("Referral commission", ui::color::muted);
-  ImGui::SameLine(0, ui::dp(18));
-  ui::dot(side_color(LedgerSide::support));
-  ui::text("Support commission", ui::color::muted);
-  ImGui::Dummy(ui::dp(0, 4));
-
-  std::int64_t top = 0;
-  for (const auto& m : months) top = std::max({top, m.referral, m.support});
-  // The axis tops at four round steps (1, 2, 2.5 or 5 times a power of ten, in minor units).
-  if (top > 0) {
-    std::int64_t magnitude = 1;
-    while (magnitude * 10 < (top + 3) / 4) magnitude *= 10;
-    std::int64_t step = magnitude;
-    for (const std::int64_t f : {10, 20, 25, 50, 100})
-      if (magnitude * f / 10 * 4 >= top) {
-        step = magnitude * f / 10;
-        break;
-      }
-    top = step * 4;
-  }
-  const float axis_w = ui::dp(84), label_h = ui::dp(22);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float plot_w = std::max(ui::dp(100), width - axis_w);
-  const float plot_h = std::max(ui::dp(60), height - label_h);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 p0(origin.x + axis_w, origin.y);
-  // Grid: four lines with their amounts.
-  for (int g = 0; g <= 4; ++g) {
-    const float y = p0.y + plot_h - plot_h * static_cast<float>(g) / 4.0f;
-    dl->AddLine(ImVec2(p0.x, y), ImVec2(p0.x + plot_w, y), g == 0 ? ui::color::muted : ui::color::border, 1.0f);
-    if (top > 0) {
-      const auto label = money_text(top * g / 4, currency);
-      const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
-      dl->AddText(ImVec2(p0.x - sz.x - ui::dp(8), y - sz.y * 0.5f), ui::color::muted, label.c_str());
-    }
-  }
-  const float slot = months.empty() ? plot_w : plot_w / static_cast<float>(months.size());
-  const float bar = std::min(ui::dp(22), slot * 0.32f);
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  int hovered = -1;
-  for (std::size_t i = 0; i < months.size(); ++i) {
-    const auto& m = months[i];
-    const float cx = p0.x + slot * (static_cast<float>(i) + 0.5f);
-    auto draw_bar = [&](float x, std::int64_t v, ImU32 col) {
-      if (top <= 0 || v <= 0) return;
-      const float h = plot_h * static_cast<float>(v) / static_cast<float>(top);
-      dl->AddRectFilled(ImVec2(x, p0.y + plot_h - h), ImVec2(x + bar, p0.y + plot_h), col, ui::dp(3), ImDrawFlags_RoundCornersTop);
-    };
-    draw_bar(cx - bar - ui::dp(1), m.referral, side_color(LedgerSide::referral));
-    draw_bar(cx + ui::dp(1), m.support, side_color(LedgerSide::support));
-    const char* label = month_short(m.month);
-    const ImVec2 sz = ImGui::CalcTextSize(label);
-    dl->AddText(ImVec2(cx - sz.x * 0.5f, p0.y + plot_h + ui::dp(4)), ui::color::muted, label);
-    if (mouse.x >= cx - slot * 0.5f && mouse.x < cx + slot * 0.5f && mouse.y >= p0.y && mouse.y < p0.y + plot_h + label_h)
-      hovered = static_cast<int>(i);
-  }
-  ImGui::Dummy(ImVec2(width, plot_h + label_h));
-  if (hovered >= 0 && ImGui::IsWindowHovered()) {
-    const auto& m = months[static_cast<std::size_t>(hovered)];
-    ImGui::SetTooltip("%s\nReferral: %s\nSupport: %s", month_long(m.month).c_str(), money_text(m.referral, currency).c_str(),
-                      money_text(m.support, currency).c_str());
-  }
-  ImGui::PopID();
+  // Drawn by the client's one chart module (client/ui/chart.hpp).
+  const std::vector<ui::BarSeries> series{{"Referral commission", side_color(LedgerSide::referral)},
+                                          {"Support commission", side_color(LedgerSide::support)}};
+  std::vector<ui::BarGroup> groups;
+  groups.reserve(months.size());
+  for (const auto& m : months)
+    groups.push_back({month_short(m.month),
+                      {m.referral, m.support},
+                      month_long(m.month) + "\nReferral: " + money_text(m.referral, currency) + "\nSupport: " + money_text(m.support, currency)});
+  ui::bar_chart(id, series, groups, width, height, [&](std::int64_t minor) { return money_text(minor, currency); });
 }
 
 std::string line_detail(const ProgramState& s, const LedgerLine& l) {
