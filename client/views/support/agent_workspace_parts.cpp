@@ -86,8 +86,10 @@ void follow_ups_card(const domain::ProgramState& s, domain::PersonId me, std::in
         const bool due = domain::check_in_due(check_in->second, now);
         ui::text(check_in_when(check_in->second, now), due ? ui::color::error : ui::color::muted);
         ui::text(u.detail, ui::color::muted);
-        ImGui::SameLine(0, ui::dp(8));
-        check_in_buttons(s, me, check_in->second, ui_state, dispatch, "follow-ups", now);
+        if (domain::may_change_check_in(s, me, check_in->second)) { // none while it may not work support
+          ImGui::SameLine(0, ui::dp(8));
+          check_in_buttons(s, me, check_in->second, ui_state, dispatch, "follow-ups", now);
+        }
       } else {
         ui::text(u.detail.empty() ? u.reason : u.detail, ui::color::muted);
       }

@@ -162,7 +162,7 @@ void draw_customer_check_ins(const domain::ProgramState& s, domain::PersonId me,
       ImGui::SameLine(0, ui::dp(8));
       ui::text(check_in_when(*ci, now) + (ci->agent_id ? " \xC2\xB7 " + member_name(s, ci->agent_id) : std::string(" \xC2\xB7 business")),
                due ? ui::color::error : ui::color::muted);
-      if (!ci->done) {
+      if (!ci->done && domain::may_change_check_in(s, me, *ci)) {
         ImGui::SameLine(0, ui::dp(12));
         check_in_buttons(s, me, *ci, ui, dispatch, "customer", now);
       }
