@@ -1,5 +1,7 @@
-// What views ask for. A view never changes AppState: it emits an action, and the store
-// applies the queued actions after the frame.
+// What views ask for: a closed set of typed actions (the Action variant; the store has one
+// handle() per alternative, so a new action without its handler does not compile). A view
+// never changes AppState: it emits an action, and the store applies the queued actions after
+// the frame. Commands go out as SendCommand{FormId, command}; no string chooses what a form does.
 #pragma once
 
 #include "client/app/app_state.hpp"
@@ -55,19 +57,20 @@ struct DismissInvitationLink {};
 struct RenameEdited {};
 struct SubmitRename {};
 
-// Support desk: one action for every support command; `form` names the UiState::support_forms
-// entry that shows its progress and errors.
-struct SendSupport {
-  std::string form;
+// Every command of the support desk, certification and commissions: sent to the program's
+// commands endpoint; `form` names the form that shows its progress and errors
+// (UiState::support_forms) and chooses what the store does once the server accepts it.
+struct SendCommand {
+  FormId form = FormId::reply;
   domain::Command command;
 };
 
 struct ReplyEdited {}; // the ticket composer changed (saved as a draft)
 
-// Tickets: pick a file and upload it as an attachment of the new ticket ("new_ticket") or of
-// the reply being written ("reply").
+// Tickets: pick a file and upload it as an attachment of the new ticket (FormId::new_ticket) or
+// of the reply being written (FormId::reply).
 struct AttachFile {
-  std::string draft;
+  FormId draft = FormId::reply;
 };
 
 // Certification desk: pick a training video or PDF guide and upload it to the program.
@@ -83,7 +86,7 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
                             JoinEdited, SignInToAccept, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
-                            SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendSupport, ReplyEdited,
+                            SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey>;
 
 class Dispatch {

@@ -231,10 +231,24 @@ struct Confirm {
   bool focus = true;
 };
 
-// [SECTION] Support desk forms
-// Every support command is sent under a form key ("reply", "escalate", "triage", "resolve",
-// "close", "rate", "handling", "answer", "take_over", "new_ticket", "warn", "notifications");
-// its in-flight flag and the server's errors are kept per key (field names without "data.").
+// [SECTION] Command forms
+// Every command a view sends with SendCommand names the form it belongs to. The form's
+// in-flight flag and the server's errors are kept per form (UiState::support_forms, field names
+// without "data."), and the store's follow-up on success (a toast, buffers cleared) is chosen
+// by it (store_forms.cpp, store_certification.cpp, store_commissions.cpp).
+enum class FormId {
+  // A ticket (ticket_view.cpp) and a new ticket
+  reply, escalate, triage, take_over, resolve, close, rate, handling, answer, new_ticket,
+  // Support desk: notifications, settings, agents, held customers, check-ins
+  notifications, support_settings, warn, stop_referral, remediation, held,
+  check_in_done, check_in_schedule, check_in_move,
+  // Certification: the agent's training page and the business's desk
+  cert_access, cert_progress, cert_start, cert_save, cert_submit, cert_exception,
+  cert_settings, cert_question, cert_module, cert_remove, cert_grade, cert_decide, cert_exception_grant, cert_revoke,
+  // Commissions desk
+  comm_approve, comm_payout, comm_payment, comm_adjust, comm_plan, comm_threshold, comm_key, comm_revoke,
+};
+
 struct SupportForm {
   bool sending = false;
   FormErrors errors;
@@ -255,7 +269,7 @@ struct TicketForms {
   std::string reply;
   AttachmentDraft reply_files;
   bool internal = false;
-  int reply_status = 0; // 0 waiting on customer, 1 open, 2 resolved (agent/business public replies)
+  domain::TicketStatus reply_status = domain::TicketStatus::waiting_on_customer; // agent/business public replies: waiting on customer, open or resolved
   bool warned = false;  // the restricted-topic warning is shown for the current draft
   bool despite = false; // the server refused: it asks for send_despite_warning
   // Escalation
@@ -292,7 +306,7 @@ struct NewTicketForm {
 };
 
 // The program's support settings as edited (#/p/{id}/settings/support); saved whole with
-// ChangeSupportSettings under the support form key "support_settings".
+// ChangeSupportSettings under FormId::support_settings.
 struct SupportSettingsForm {
   std::int64_t program_id = 0;
   bool ready = false;
@@ -329,11 +343,11 @@ struct CertificationDeskForm {
   domain::AccessMode access = domain::AccessMode::request;
   domain::AssessmentRules rules;
   // A new question.
-  int q_kind = 0; // 0 multiple choice, 1 short answer, 2 scenario
+  domain::QuestionKind q_kind = domain::QuestionKind::multiple_choice;
   std::string q_prompt, q_situation, q_options, q_correct, q_rubric; // options one per line; correct "1, 3"
   int q_points = 1;
   // A new module.
-  int m_kind = 0; // 0 text lesson, 1 demo script, 2 FAQ module
+  domain::ModuleKind m_kind = domain::ModuleKind::text;
   std::string m_title, m_description, m_body, m_quiz_prompt, m_quiz_options;
   int m_quiz_right = 1; // 1-based
   int m_sessions = 3;
@@ -368,7 +382,7 @@ struct CommissionDeskForm {
   std::string payout_reference;
   // A payment or refund entered by hand.
   std::int64_t pay_customer = 0;
-  int pay_kind = 0; // 0 payment, 1 refund
+  domain::PaymentKind pay_kind = domain::PaymentKind::payment;
   std::string pay_amount, pay_external_id, pay_refund_of, pay_date; // date YYYY-MM-DD, empty: now
   // An adjustment.
   std::int64_t adj_agent = 0;
@@ -379,7 +393,7 @@ struct CommissionDeskForm {
   bool plan_ready = false;
   std::string plan_currency, plan_from, plan_first_pct, plan_recurring_pct, plan_flat, plan_mrr_pct;
   int plan_months = 0, plan_hold_days = 30;
-  int plan_basis = 0; // 0 none, 1 flat, 2 share of MRR
+  domain::SupportBasis plan_basis = domain::SupportBasis::none;
   // The threshold above which an adjustment needs a second person, as typed.
   bool threshold_ready = false;
   std::string threshold_currency, threshold_text;
@@ -447,7 +461,7 @@ struct UiState {
   std::string page_notice; // a sentence shown on top of the current page (e.g. after a redirect)
 
   // Support desk
-  std::map<std::string, SupportForm> support_forms;
+  std::map<FormId, SupportForm> support_forms; // by the form a SendCommand names
   TicketForms ticket;
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
@@ -469,9 +483,9 @@ struct UiState {
   std::int64_t escalation_note_open = 0;     // the escalation queue's ticket whose whole note is shown (0: none)
   std::int64_t escalations_agent = 0;        // the agent whose history of escalations the Agents page shows (0: none)
   std::int64_t agent_escalation_open = 0;    // the escalation of that history whose whole note is shown
-  const SupportForm& form(const std::string& key) const {
+  const SupportForm& form(FormId id) const {
     static const SupportForm none;
-    auto it = support_forms.find(key);
+    auto it = support_forms.find(id);
     return it == support_forms.end() ? none : it->second;
   }
 };

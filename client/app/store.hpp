@@ -3,14 +3,24 @@
 // changes (before the frame), then the actions the views emitted (after it). Business
 // rules stay in shared/ (apply, is_allowed) and on the server; the store only moves data.
 //
+// Actions are a closed set (actions.hpp, one handle() each). Every support, certification and
+// commissions command arrives as SendCommand{FormId, command}: the FormId (app_state.hpp)
+// names the form whose progress and errors UiState::support_forms keeps, and a switch over it
+// chooses the follow-up once the server accepts. A command's answer is decoded once into typed
+// events (command_answer.hpp, domain::event_from_json); follow-ups read them with
+// find_event<domain::XxxEvent>, never by type name.
+//
 // Implementation files:
-//   store.cpp          start-up, session, routing, HTTP plumbing, retries
-//   store_replica.cpp  the live replica of the open program (snapshot + event stream)
-//   store_forms.cpp    forms, drafts, and the commands they send
+//   store.cpp               start-up, session, routing, HTTP plumbing, retries
+//   store_replica.cpp       the live replica of the open program (snapshot + event stream)
+//   store_forms.cpp         forms, drafts, the commands they send and the support follow-ups
+//   store_certification.cpp the FormId::cert_* follow-ups, training uploads, attachments
+//   store_commissions.cpp   the FormId::comm_* follow-ups, the API key shown once
 #pragma once
 
 #include "client/app/actions.hpp"
 #include "client/app/app_state.hpp"
+#include "client/app/command_answer.hpp"
 #include "client/platform/browser.hpp"
 #include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"
@@ -72,7 +82,7 @@ private:
     platform::Method method = platform::Method::get;
     std::string path;
     std::string body;
-    std::string form; // CommandKind::support: the UiState::support_forms key
+    FormId form = FormId::reply; // CommandKind::support: the form that sent it
     int attempts = 0;
   };
   struct Retry {
@@ -120,11 +130,11 @@ private:
   void send_command(CommandKind kind, std::int64_t program_id, domain::Command command, std::int64_t item_id = 0);
   void on_command(const Pending& p, const platform::HttpResponse& r);
   void on_command_error(const Pending& p, const core::Error& error);
-  void on_support_done(const Pending& p, const nlohmann::json& events);
+  void on_support_done(const Pending& p, const CommandAnswer& answer);
   void on_customer_reload(const Pending& p, const platform::HttpResponse& r);
   void on_time_zones(const platform::HttpResponse& r);
-  void on_certification_done(const std::string& key, const nlohmann::json& events);
-  void on_commission_done(const std::string& key, const nlohmann::json& body); // store_commissions.cpp
+  void on_certification_done(FormId form, const CommandAnswer& answer); // store_certification.cpp
+  void on_commission_done(FormId form, const CommandAnswer& answer);    // store_commissions.cpp
   void sync_forms(); // fills forms for the page shown (from drafts or the replica)
   void save_customer_draft();
   void clear_customer_draft();
@@ -161,7 +171,7 @@ private:
   void handle(const DismissInvitationLink&);
   void handle(const RenameEdited&);
   void handle(const SubmitRename&);
-  void handle(const SendSupport&);
+  void handle(const SendCommand&);
   void handle(const ReplyEdited&);
   void handle(const UploadTrainingFile&); // store_certification.cpp
   void handle(const AttachFile&);         // store_certification.cpp

@@ -1,73 +1,68 @@
 // What the store does when a certification command succeeds: a toast saying what happened,
-// and the form buffers it no longer needs cleared. Form keys start with "cert.".
+// and the form buffers it no longer needs cleared (the FormId::cert_* forms).
 #include "client/app/store.hpp"
 
 namespace pd::client {
 
-namespace {
-
-// The data of the first event of `type` in a command's answer (null when none).
-nlohmann::json event_data(const nlohmann::json& events, const char* type) {
-  for (const auto& e : events)
-    if (e.value("type", "") == type) return e.value("data", nlohmann::json::object());
-  return nullptr;
-}
-
-} // namespace
-
-void Store::on_certification_done(const std::string& k, const nlohmann::json& events) {
+void Store::on_certification_done(FormId form, const CommandAnswer& answer) {
   auto& t = ui_.training;
   auto& d = ui_.certification;
-  if (k == "cert.access") {
-    toast("Support access requested: the training library is open.");
-  } else if (k == "cert.progress") {
-    auto p = event_data(events, "TrainingProgressed");
-    if (p.is_object() && p.value("quiz_correct", -1) >= 0) {
-      const int right = p.value("quiz_correct", 0), total = p.value("quiz_total", 0);
-      toast(right == total ? "All answers right: the next section is open." : std::to_string(right) + " of " + std::to_string(total) + " right. Read the section again and retry.");
-    } else if (p.is_object() && p.value("progress", nlohmann::json::object()).value("completed", false)) {
-      toast("Module complete.");
+  const auto score = [](const domain::AttemptGraded& g) { return std::to_string(g.score) + " of " + std::to_string(g.max_score); };
+  switch (form) {
+  case FormId::cert_access: toast("Support access requested: the training library is open."); break;
+  case FormId::cert_progress:
+    if (const auto* p = find_event<domain::TrainingProgressed>(answer)) {
+      if (p->quiz_correct >= 0) {
+        const int right = p->quiz_correct, total = p->quiz_total;
+        toast(right == total ? "All answers right: the next section is open."
+                             : std::to_string(right) + " of " + std::to_string(total) + " right. Read the section again and retry.");
+      } else if (p->progress.completed) {
+        toast("Module complete.");
+      }
     }
-  } else if (k == "cert.start") {
+    break;
+  case FormId::cert_start:
     t.answers.clear();
     t.attempt = 0;
     toast("Assessment started: the clock is running.");
-  } else if (k == "cert.save") {
-    // The replica's answers now match; nothing to clear.
-  } else if (k == "cert.submit") {
+    break;
+  case FormId::cert_save: break; // the replica's answers now match; nothing to clear
+  case FormId::cert_submit:
     t.dirty = false;
-    auto graded = event_data(events, "AttemptGraded");
-    if (graded.is_object())
-      toast(graded.value("passed", false) ? "Passed: " + std::to_string(graded.value("score", 0)) + " of " + std::to_string(graded.value("max_score", 0)) + "."
-                                           : "Not passed this time: " + std::to_string(graded.value("score", 0)) + " of " +
-                                                 std::to_string(graded.value("max_score", 0)) + ".");
+    if (const auto* graded = find_event<domain::AttemptGraded>(answer))
+      toast(graded->passed ? "Passed: " + score(*graded) + "." : "Not passed this time: " + score(*graded) + ".");
     else toast("Submitted: the business grades your written answers.");
-  } else if (k == "cert.exception") {
+    break;
+  case FormId::cert_exception:
     t.exception_message.clear();
     toast("Your request was sent to the business.");
-  } else if (k == "cert.settings") {
-    toast("Certification settings saved.");
-  } else if (k == "cert.question") {
+    break;
+  case FormId::cert_settings: toast("Certification settings saved."); break;
+  case FormId::cert_question:
     d.q_prompt.clear(), d.q_situation.clear(), d.q_options.clear(), d.q_correct.clear(), d.q_rubric.clear();
     d.q_points = 1;
     toast("Question added to the bank.");
-  } else if (k == "cert.module") {
+    break;
+  case FormId::cert_module:
     d.m_title.clear(), d.m_description.clear(), d.m_body.clear(), d.m_quiz_prompt.clear(), d.m_quiz_options.clear();
     d.m_file = {};
     d.m_duration_seconds = 0;
     toast("Training module added.");
-  } else if (k == "cert.remove") {
-    toast("Removed.");
-  } else if (k == "cert.grade") {
-    auto graded = event_data(events, "AttemptGraded");
-    toast(graded.is_object() && graded.value("passed", false) ? "Graded: passed." : "Graded: not passed.");
-  } else if (k == "cert.decide") {
-    auto s = event_data(events, "CertificationStatusChanged");
-    toast(s.is_object() && s.value("status", "") == "certified" ? "Certified: the agent can now be assigned customers." : "Declined.");
-  } else if (k == "cert.exception_grant") {
-    toast("Exception granted.");
-  } else if (k == "cert.revoke") {
-    toast("Certification revoked.");
+    break;
+  case FormId::cert_remove: toast("Removed."); break;
+  case FormId::cert_grade: {
+    const auto* graded = find_event<domain::AttemptGraded>(answer);
+    toast(graded && graded->passed ? "Graded: passed." : "Graded: not passed.");
+    break;
+  }
+  case FormId::cert_decide: {
+    const auto* changed = find_event<domain::CertificationStatusChanged>(answer);
+    toast(changed && changed->status == domain::CertificationStatus::certified ? "Certified: the agent can now be assigned customers." : "Declined.");
+    break;
+  }
+  case FormId::cert_exception_grant: toast("Exception granted."); break;
+  case FormId::cert_revoke: toast("Certification revoked."); break;
+  default: break; // not a certification form (store_forms.cpp)
   }
 }
 
@@ -86,7 +81,7 @@ constexpr const char* attachment_types =
 
 void Store::handle(const AttachFile& a) {
   if (!app_.route.program_id) return;
-  auto& draft = a.draft == "reply" ? ui_.ticket.reply_files : ui_.new_ticket.files;
+  auto& draft = a.draft == FormId::reply ? ui_.ticket.reply_files : ui_.new_ticket.files;
   if (draft.upload_id || draft.files.size() >= domain::max_attachments) return;
   draft.error.clear();
   draft.upload_id = platform::pick_and_upload(app_.route.program_id, attachment_types, "attachment");

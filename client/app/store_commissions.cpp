@@ -1,5 +1,5 @@
 // What the store does when a commission command succeeds: a toast saying what happened, and
-// the form buffers it no longer needs cleared. Form keys start with "comm.".
+// the form buffers it no longer needs cleared (the FormId::comm_* forms).
 #include "client/app/store.hpp"
 
 #include "client/app/format.hpp"
@@ -7,53 +7,52 @@
 
 namespace pd::client {
 
-void Store::on_commission_done(const std::string& k, const nlohmann::json& body) {
-  auto& f = ui_.support_forms[k];
-  f.sending = false;
-  f.errors.clear();
+void Store::on_commission_done(FormId form, const CommandAnswer& answer) {
   auto& d = ui_.commissions;
-  const auto events = body.value("events", nlohmann::json::array());
-  const auto count = [&](const char* type) {
-    int n = 0;
-    for (const auto& e : events)
-      if (e.value("type", "") == type) ++n;
-    return n;
-  };
-  if (k == "comm.approve") {
+  switch (form) {
+  case FormId::comm_approve:
     d.approve.clear();
-    toast(count("CommissionLinesApproved") ? "Lines approved." : "Those lines were approved already.");
-  } else if (k == "comm.payout") {
+    toast(count_events<domain::CommissionLinesApproved>(answer) ? "Lines approved." : "Those lines were approved already.");
+    break;
+  case FormId::comm_payout:
     d.skip.clear();
     d.payout_reference.clear();
     toast("Payout recorded as paid.");
-  } else if (k == "comm.payment") {
-    const bool refund = d.pay_kind == 1;
-    const bool repeat = count("PaymentRecorded") == 0;
+    break;
+  case FormId::comm_payment: {
+    const bool refund = d.pay_kind == domain::PaymentKind::refund;
+    const bool repeat = count_events<domain::PaymentRecorded>(answer) == 0;
     d.pay_amount.clear(), d.pay_external_id.clear(), d.pay_refund_of.clear(), d.pay_date.clear();
-    d.pay_kind = 0;
+    d.pay_kind = domain::PaymentKind::payment;
     toast(repeat ? "That billing id was recorded before: nothing changed." : refund ? "Refund recorded." : "Payment recorded.");
-  } else if (k == "comm.adjust") {
+    break;
+  }
+  case FormId::comm_adjust: {
     d.adj_amount.clear(), d.adj_reason.clear();
     d.adj_customer = 0;
     // Above the threshold the line is written pending for an owner or admin other than its author.
     bool waits = false;
-    for (const auto& e : events)
-      if (e.value("type", "") == "CommissionAdjusted")
-        waits |= e.value("data", nlohmann::json::object()).value("line", nlohmann::json::object()).value("state", "") == "pending";
+    for (const auto& e : answer.events)
+      if (const auto* adjusted = std::get_if<domain::CommissionAdjusted>(&e.body)) waits |= adjusted->line.state == domain::LineState::pending;
     toast(waits ? "Adjustment added: it awaits a second approval by an owner or admin." : "Adjustment added to the ledger.");
-  } else if (k == "comm.plan") {
+    break;
+  }
+  case FormId::comm_plan:
     d.plan_ready = false; // refilled from the replica's plan
-    toast(events.empty() ? "Nothing to save: the plan already looks like this." : "Plan saved.");
-  } else if (k == "comm.threshold") {
+    toast(answer.events.empty() ? "Nothing to save: the plan already looks like this." : "Plan saved.");
+    break;
+  case FormId::comm_threshold:
     d.threshold_ready = false; // refilled from the replica
-    toast(events.empty() ? "Nothing to save: the threshold already is that amount." : "Threshold saved.");
-  } else if (k == "comm.key") {
+    toast(answer.events.empty() ? "Nothing to save: the threshold already is that amount." : "Threshold saved.");
+    break;
+  case FormId::comm_key:
     d.key_label.clear();
-    d.new_key = body.value("api_key", "");
+    d.new_key = answer.api_key;
     d.key_copied = false;
     toast("API key created. Copy it now: it is shown only once.");
-  } else if (k == "comm.revoke") {
-    toast("API key revoked: the billing system can no longer use it.");
+    break;
+  case FormId::comm_revoke: toast("API key revoked: the billing system can no longer use it."); break;
+  default: break; // not a commissions form (store_forms.cpp)
   }
 }
 

@@ -109,21 +109,17 @@ void Store::send_command(CommandKind kind, std::int64_t program_id, domain::Comm
 
 void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
   if (r.status != 200) return on_command_error(p, error_of(r));
-  auto body = nlohmann::json::parse(r.body, nullptr, false);
-  if (!body.is_object()) body = nlohmann::json::object();
-  const auto events = body.value("events", nlohmann::json::array());
+  const CommandAnswer answer = decode_answer(r.body); // command_answer.hpp: the one place answers are read
+  const auto& events = answer.events;
   const domain::ProgramState* state = app_.replica.program_id == p.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
 
   switch (p.command) {
-  case CommandKind::support:
-    if (p.form.starts_with("comm.")) on_commission_done(p.form, body);
-    else on_support_done(p, events);
-    break;
+  case CommandKind::support: on_support_done(p, answer); break;
   case CommandKind::add_customer: {
     auto& f = ui_.customer;
     f.saving = false;
     std::int64_t id = 0;
-    if (!events.empty()) id = events[0].value("data", nlohmann::json::object()).value("customer_id", std::int64_t{0});
+    if (const auto* added = find_event<domain::CustomerAdded>(answer)) id = added->customer_id;
     browser_.session_remove(draft_key("customer." + std::to_string(p.program_id) + ".new"));
     f = CustomerForm{};
     toast("Customer added.");
@@ -136,7 +132,7 @@ void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
     f.saving = false;
     f.base = f.fields;
     for (const auto& e : events)
-      if (e.value("type", "") == "CustomerUpdated") f.base_version = e.value("seq", f.base_version);
+      if (std::holds_alternative<domain::CustomerUpdated>(e.body)) f.base_version = e.seq;
     f.conflict = false;
     f.set_aside.clear();
     f.notice = events.empty() ? "Nothing to save: the customer already looks like this." : "Changes saved.";
@@ -149,7 +145,7 @@ void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
       f.assigning = false;
       std::int64_t agent = 0;
       for (const auto& e : events)
-        if (e.value("type", "") == "CustomerAssigned") agent = e["data"].value("agent_id", std::int64_t{0});
+        if (const auto* assigned = std::get_if<domain::CustomerAssigned>(&e.body)) agent = assigned->agent_id;
       f.assign_notice = agent ? "Assigned to " + person_name(state, agent) + "." : "Moved to the business queue.";
     }
     break;
@@ -178,8 +174,8 @@ void Store::on_command(const Pending& p, const platform::HttpResponse& r) {
     f.copied = false;
     f.link_email = trim(f.email);
     f.link_role = f.role;
-    if (body.contains("invitation_link") && body["invitation_link"].is_string()) {
-      f.link = browser_.origin() + body["invitation_link"].get<std::string>();
+    if (!answer.invitation_link.empty()) {
+      f.link = browser_.origin() + answer.invitation_link;
     } else {
       f.link.clear();
       f.errors.general = "The invitation was created, but its link could not be shown. Revoke it below and invite again.";
@@ -207,7 +203,7 @@ void Store::on_command_error(const Pending& p, const core::Error& e) {
     f.sending = false;
     std::string field = e.field;
     if (field.rfind("data.", 0) == 0) field = field.substr(5);
-    if (p.form == "reply" && field == "send_despite_warning") {
+    if (p.form == FormId::reply && field == "send_despite_warning") {
       // The server saw a restricted topic the agent was not warned about: ask now.
       ui_.ticket.warned = true;
       ui_.ticket.despite = true;
@@ -292,13 +288,13 @@ void Store::on_command_error(const Pending& p, const core::Error& e) {
   }
 }
 
-void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
+void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
   auto& f = ui_.support_forms[p.form];
   f.sending = false;
   f.errors.clear();
   auto& t = ui_.ticket;
-  const std::string& k = p.form;
-  if (k == "reply") {
+  switch (p.form) {
+  case FormId::reply: {
     const bool internal = t.internal;
     t.reply.clear();
     t.reply_files = {};
@@ -306,11 +302,13 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
     t.warned = t.despite = false;
     toast(internal ? "Internal note added." : "Reply sent.");
     browser_.session_remove(draft_key("reply." + std::to_string(p.program_id) + "." + std::to_string(p.item_id)));
-  } else if (k == "support_settings") {
+    break;
+  }
+  case FormId::support_settings: {
     auto& s = ui_.support_settings;
     s.base = s.fields;
     s.changed_elsewhere = false;
-    s.notice = events.empty() ? "Nothing to save: the settings already look like this." : "Changes saved.";
+    s.notice = answer.events.empty() ? "Nothing to save: the settings already look like this." : "Changes saved.";
     // The replica's copy carries the calendars' offsets the server filled in. It replaces the
     // form's when its event arrives (sync_forms), or now if the event came first.
     const domain::ProgramState* state = app_.replica.program_id == p.program_id && app_.replica.state ? &*app_.replica.state : nullptr;
@@ -321,7 +319,9 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
     if (state && s.program_id == p.program_id && without_offsets(state->support_settings) == without_offsets(s.fields)) {
       s.base = s.fields = s.seen = state->support_settings;
     }
-  } else if (k == "escalate") {
+    break;
+  }
+  case FormId::escalate:
     // The draft that raised the restricted-topic warning is handed over with the escalation.
     t.reply.clear();
     t.warned = t.despite = false;
@@ -329,65 +329,101 @@ void Store::on_support_done(const Pending& p, const nlohmann::json& events) {
     t.escalate_open = false;
     t.esc_reason.clear(), t.esc_summary.clear(), t.esc_attempts.clear(), t.esc_impact.clear(), t.esc_recommended.clear();
     toast("Ticket escalated.");
-  } else if (k == "triage") {
+    break;
+  case FormId::triage:
     t.triage_priority = t.triage_category = -1;
     t.triage_tags_touched = false;
     t.triage_tags.clear();
     toast("Triage saved.");
-  } else if (k == "take_over") {
-    toast("You are handling this ticket now.");
-  } else if (k == "resolve") {
+    break;
+  case FormId::take_over: toast("You are handling this ticket now."); break;
+  case FormId::resolve:
     t.resolve_open = false;
     t.resolve_note.clear();
     toast("Ticket resolved.");
-  } else if (k == "close") {
+    break;
+  case FormId::close:
     t.close_open = false;
     t.close_note.clear();
     toast("Ticket closed.");
-  } else if (k == "rate") {
+    break;
+  case FormId::rate:
     for (auto& r : t.rating) r = 0;
     t.rating_comment.clear();
     toast("Thank you for your rating.");
-  } else if (k == "handling") {
+    break;
+  case FormId::handling:
     t.handling_score = 0;
     t.use_checklist = false;
     for (auto& c : t.checklist) c = 0;
     t.handling_comment.clear();
     toast("Rating saved.");
-  } else if (k == "answer") {
+    break;
+  case FormId::answer:
     t.answer.clear();
     toast("Answer sent to the customer.");
-  } else if (k == "new_ticket") {
-    std::int64_t id = 0;
-    for (const auto& e : events)
-      if (e.value("type", "") == "TicketOpened") id = e.value("data", nlohmann::json::object()).value("ticket_id", std::int64_t{0});
+    break;
+  case FormId::new_ticket: {
+    const auto* opened = find_event<domain::TicketOpened>(answer);
+    const std::int64_t id = opened ? opened->ticket_id : 0;
     ui_.new_ticket = NewTicketForm{};
     toast("Ticket opened.");
     go(id ? program_route(Page::ticket, p.program_id, id) : program_route(Page::tickets, p.program_id), false);
-  } else if (k.starts_with("cert.")) {
-    on_certification_done(k, events); // store_certification.cpp
-  } else if (k == "warn") {
+    break;
+  }
+  case FormId::notifications: break;
+  case FormId::warn:
     toast(ui_.warn.subject + " was warned.");
     ui_.warn = WarnForm{};
-  } else if (k == "remediation") {
+    break;
+  case FormId::remediation:
     toast("Remediation recorded for " + ui_.remediation.subject + ".");
     ui_.remediation = RemediationForm{};
-  } else if (k == "held") {
-    toast("Done: the customers' tickets are where you chose.");
-  } else if (k == "stop_referral") {
+    break;
+  case FormId::held: toast("Done: the customers' tickets are where you chose."); break;
+  case FormId::stop_referral:
     toast(ui_.stop_referral.subject + "'s referral commission is stopped.");
     ui_.stop_referral = StopReferralForm{};
-  } else if (k.starts_with("check_in.")) {
-    toast(k == "check_in.done" ? "Check-in marked done." : k == "check_in.move" ? "Check-in moved." : "Check-in scheduled.");
-    if (k != "check_in.done") ui_.check_in = CheckInForm{};
+    break;
+  case FormId::check_in_done: toast("Check-in marked done."); break;
+  case FormId::check_in_move:
+    toast("Check-in moved.");
+    ui_.check_in = CheckInForm{};
+    break;
+  case FormId::check_in_schedule:
+    toast("Check-in scheduled.");
+    ui_.check_in = CheckInForm{};
+    break;
+  case FormId::cert_access:
+  case FormId::cert_progress:
+  case FormId::cert_start:
+  case FormId::cert_save:
+  case FormId::cert_submit:
+  case FormId::cert_exception:
+  case FormId::cert_settings:
+  case FormId::cert_question:
+  case FormId::cert_module:
+  case FormId::cert_remove:
+  case FormId::cert_grade:
+  case FormId::cert_decide:
+  case FormId::cert_exception_grant:
+  case FormId::cert_revoke: on_certification_done(p.form, answer); break; // store_certification.cpp
+  case FormId::comm_approve:
+  case FormId::comm_payout:
+  case FormId::comm_payment:
+  case FormId::comm_adjust:
+  case FormId::comm_plan:
+  case FormId::comm_threshold:
+  case FormId::comm_key:
+  case FormId::comm_revoke: on_commission_done(p.form, answer); break; // store_commissions.cpp
   }
 }
 
-void Store::handle(const SendSupport& a) {
+void Store::handle(const SendCommand& a) {
   const std::int64_t program = app_.route.program_id;
   if (!program) return;
   auto& f = ui_.support_forms[a.form];
-  if (f.sending && a.form != "notifications") return;
+  if (f.sending && a.form != FormId::notifications) return;
   f.errors.clear();
   f.sending = true;
   domain::CommandEnvelope envelope{platform::random_hex(16), a.command};
@@ -541,7 +577,7 @@ void Store::sync_forms() {
     if (f.program_id != route.program_id) {
       f = SupportSettingsForm{};
       f.program_id = route.program_id;
-      ui_.support_forms.erase("support_settings");
+      ui_.support_forms.erase(FormId::support_settings);
     }
     if (!f.ready) {
       f.base = f.fields = f.seen = state->support_settings;
@@ -550,8 +586,8 @@ void Store::sync_forms() {
       // Without edits of their own, the person sees every change as it happens; with edits,
       // they are told their save would replace it.
       f.seen = state->support_settings;
-      if (!f.dirty() && !ui_.form("support_settings").sending) f.base = f.fields = state->support_settings;
-      else if (!ui_.form("support_settings").sending) f.changed_elsewhere = true;
+      if (!f.dirty() && !ui_.form(FormId::support_settings).sending) f.base = f.fields = state->support_settings;
+      else if (!ui_.form(FormId::support_settings).sending) f.changed_elsewhere = true;
     }
     if (f.time_zones.empty() && !f.tz_loading) {
       f.tz_loading = true;
@@ -578,7 +614,8 @@ void Store::sync_forms() {
     ui_.ticket = TicketForms{};
     ui_.ticket.program_id = route.program_id;
     ui_.ticket.ticket_id = route.item_id;
-    for (const char* k : {"reply", "escalate", "triage", "take_over", "resolve", "close", "rate", "handling", "answer"})
+    for (FormId k : {FormId::reply, FormId::escalate, FormId::triage, FormId::take_over, FormId::resolve, FormId::close, FormId::rate,
+                     FormId::handling, FormId::answer})
       ui_.support_forms.erase(k);
     if (auto draft = browser_.session_get(draft_key("reply." + std::to_string(route.program_id) + "." + std::to_string(route.item_id))))
       ui_.ticket.reply = *draft;
@@ -586,7 +623,7 @@ void Store::sync_forms() {
   if (route.page == Page::new_ticket && ui_.new_ticket.program_id != route.program_id) {
     ui_.new_ticket = NewTicketForm{};
     ui_.new_ticket.program_id = route.program_id;
-    ui_.support_forms.erase("new_ticket");
+    ui_.support_forms.erase(FormId::new_ticket);
   }
 
   if (route.page == Page::new_program && app_.me && !ui_.new_program.ready) {

@@ -31,6 +31,17 @@ bool back_link(const char* label);
 // [SECTION] Helpers
 // A combo of strings; returns true when the choice changed. labels[i] is shown for values[i].
 bool choice(const char* id, const std::vector<std::string>& labels, int& index, float width);
+// The same combo over the values of an enum: labels[i] is shown for values[i]; `value` is the
+// enum field of a form. Returns true when the choice changed.
+template <class E>
+bool enum_choice(const char* id, const std::vector<std::string>& labels, const std::vector<E>& values, E& value, float width) {
+  int index = 0;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (values[i] == value) index = static_cast<int>(i);
+  if (!choice(id, labels, index, width) || index < 0 || static_cast<std::size_t>(index) >= values.size()) return false;
+  value = values[static_cast<std::size_t>(index)];
+  return true;
+}
 // A text field under a label, with the field's server error below it. Returns edited.
 bool labeled_input(const char* label, const char* id, const char* hint, std::string& value,
                    const std::string* error, ImGuiInputTextFlags flags = 0);

@@ -86,9 +86,9 @@ void grading_card(const ProgramState& s, const AgentCertification& rec, const At
     ImGui::Dummy(ui::dp(0, 4));
     ImGui::PopID();
   }
-  const auto& form = ui_state.form("cert.grade");
+  const auto& form = ui_state.form(FormId::cert_grade);
   if (ui::primary_button(("Save grades##" + std::to_string(rec.person_id)).c_str(), ImVec2(0, ui::dp(34)), !form.sending))
-    dispatch(SendSupport{"cert.grade", GradeAttempt{rec.person_id, a.number, grades}});
+    dispatch(SendCommand{FormId::cert_grade, GradeAttempt{rec.person_id, a.number, grades}});
   form_errors(form);
   ui::end_tinted();
   ImGui::PopID();
@@ -162,15 +162,15 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
   if (!rec.exception_request.empty()) ui::text_wrapped("Asks: " + rec.exception_request, ui::color::warning);
   // Approving without a decline to weigh it against is the manual review a failed agent asked for.
   if (approve && ui::primary_button(decline ? "Approve" : "Approve on manual review", ImVec2(0, 0)))
-    dispatch(SendSupport{"cert.decide", DecideCertification{rec.person_id, true, note}});
+    dispatch(SendCommand{FormId::cert_decide, DecideCertification{rec.person_id, true, note}});
   if (approve && decline) ImGui::SameLine(0, ui::dp(6));
-  if (decline && ui::danger_button("Decline")) dispatch(SendSupport{"cert.decide", DecideCertification{rec.person_id, false, note}});
+  if (decline && ui::danger_button("Decline")) dispatch(SendCommand{FormId::cert_decide, DecideCertification{rec.person_id, false, note}});
   if (extra && ui::secondary_button("Grant an extra attempt"))
-    dispatch(SendSupport{"cert.exception_grant", GrantCertificationException{rec.person_id, "extra_attempt", note}});
+    dispatch(SendCommand{FormId::cert_exception_grant, GrantCertificationException{rec.person_id, "extra_attempt", note}});
   if (extra && waive) ImGui::SameLine(0, ui::dp(6));
   if (waive && ui::secondary_button("Waive the retry wait"))
-    dispatch(SendSupport{"cert.exception_grant", GrantCertificationException{rec.person_id, "waive_retry", note}});
-  if (revoke && ui::danger_button("Revoke")) dispatch(SendSupport{"cert.revoke", RevokeCertification{rec.person_id, note}});
+    dispatch(SendCommand{FormId::cert_exception_grant, GrantCertificationException{rec.person_id, "waive_retry", note}});
+  if (revoke && ui::danger_button("Revoke")) dispatch(SendCommand{FormId::cert_revoke, RevokeCertification{rec.person_id, note}});
   (void)ui_state;
   ImGui::PopID();
 }
@@ -270,9 +270,9 @@ void rules_card(const DeskPage& p) {
     if (ImGui::RadioButton("Certified at once on a pass", r.final_review == FinalReview::automatic)) r.final_review = FinalReview::automatic;
     ImGui::SameLine(0, ui::dp(16));
     if (ImGui::RadioButton("The business approves", r.final_review == FinalReview::manual)) r.final_review = FinalReview::manual;
-    const auto& form = ui_state.form("cert.settings");
+    const auto& form = ui_state.form(FormId::cert_settings);
     if (ui::primary_button("Save rules", ImVec2(0, ui::dp(36)), can_edit && !form.sending && (f.access != c.access || !(f.rules == c.rules))))
-      dispatch(SendSupport{"cert.settings", ChangeCertificationSettings{f.access, f.rules}});
+      dispatch(SendCommand{FormId::cert_settings, ChangeCertificationSettings{f.access, f.rules}});
     form_errors(form);
     ImGui::EndDisabled();
     if (!can_edit) ui::text("Only owners and admins change these.", ui::color::muted);
@@ -289,11 +289,11 @@ void new_question_form(const DeskPage& p) {
   ImGui::Separator();
   ui::field_label("New question");
   std::vector<std::string> kinds = {"Multiple choice", "Short answer", "Scenario"};
-  choice("Question kind", kinds, f.q_kind, ui::dp(200));
+  enum_choice("Question kind", kinds, {QuestionKind::multiple_choice, QuestionKind::short_answer, QuestionKind::scenario}, f.q_kind, ui::dp(200));
   bool edited = false;
   ui::input_text("##Question prompt", "The question", f.q_prompt, edited);
-  if (f.q_kind == 2) ui::input_text("##Situation", "The customer's situation", f.q_situation, edited);
-  if (f.q_kind == 0) {
+  if (f.q_kind == QuestionKind::scenario) ui::input_text("##Situation", "The customer's situation", f.q_situation, edited);
+  if (f.q_kind == QuestionKind::multiple_choice) {
     ui::text("Options, one per line:", ui::color::muted);
     multiline("##Options", f.q_options, ui::dp(80));
     ui::input_text("##Right options", "Right options by number, e.g. 1, 3", f.q_correct, edited);
@@ -301,13 +301,13 @@ void new_question_form(const DeskPage& p) {
     ui::input_text("##Rubric", "What a good answer holds", f.q_rubric, edited);
   }
   f.q_points = number("Points", f.q_points, 1, 100, ui::dp(120));
-  const auto& form = ui_state.form("cert.question");
+  const auto& form = ui_state.form(FormId::cert_question);
   if (ui::primary_button("Add question", ImVec2(0, ui::dp(34)), !form.sending && !f.q_prompt.empty())) {
     Question q;
-    q.kind = f.q_kind == 0 ? QuestionKind::multiple_choice : f.q_kind == 1 ? QuestionKind::short_answer : QuestionKind::scenario;
+    q.kind = f.q_kind;
     q.prompt = f.q_prompt;
     q.points = f.q_points;
-    if (f.q_kind == 0) {
+    if (f.q_kind == QuestionKind::multiple_choice) {
       q.options = lines(f.q_options);
       std::istringstream in(f.q_correct);
       for (std::string tok; std::getline(in, tok, ',');) {
@@ -318,9 +318,9 @@ void new_question_form(const DeskPage& p) {
       }
     } else {
       q.rubric = f.q_rubric;
-      if (f.q_kind == 2) q.situation = f.q_situation;
+      if (f.q_kind == QuestionKind::scenario) q.situation = f.q_situation;
     }
-    dispatch(SendSupport{"cert.question", SaveQuestion{q}});
+    dispatch(SendCommand{FormId::cert_question, SaveQuestion{q}});
   }
   form_errors(form);
 }
@@ -340,7 +340,7 @@ void bank_card(const DeskPage& p) {
       ui::text_wrapped(std::string(label_of(q.kind)) + " \xC2\xB7 " + std::to_string(q.points) + " pt \xC2\xB7 " + q.prompt);
       if (!right.empty()) ui::text_wrapped("Right: " + right, ui::color::success);
       if (!q.rubric.empty()) ui::text_wrapped("Rubric: " + q.rubric, ui::color::muted);
-      if (can_edit && ui::link("Remove question")) dispatch(SendSupport{"cert.remove", RemoveQuestion{q.id}});
+      if (can_edit && ui::link("Remove question")) dispatch(SendCommand{FormId::cert_remove, RemoveQuestion{q.id}});
       ImGui::PopID();
     }
     if (can_edit) new_question_form(p);
@@ -356,22 +356,19 @@ SaveTrainingModule module_from_form(const CertificationDeskForm& f) {
   m.title = f.m_title;
   m.description = f.m_description;
   m.required = f.m_required;
-  if (f.m_kind == 0) {
-    m.kind = ModuleKind::text;
+  m.kind = f.m_kind;
+  if (f.m_kind == ModuleKind::text) {
     LessonSection sec{f.m_title, f.m_body, {}};
     if (!f.m_quiz_prompt.empty()) sec.quiz.push_back(QuizQuestion{f.m_quiz_prompt, lines(f.m_quiz_options)});
     m.sections.push_back(sec);
     cmd.quiz_key.push_back(sec.quiz.empty() ? std::vector<int>{} : std::vector<int>{f.m_quiz_right - 1});
-  } else if (f.m_kind >= 3) {
-    m.kind = f.m_kind == 3 ? ModuleKind::video : ModuleKind::pdf;
+  } else if (f.m_kind == ModuleKind::video || f.m_kind == ModuleKind::pdf) {
     m.file = f.m_file;
-    m.duration_seconds = f.m_kind == 3 ? f.m_duration_seconds : 0;
-  } else if (f.m_kind == 1) {
-    m.kind = ModuleKind::demo_script;
+    m.duration_seconds = f.m_kind == ModuleKind::video ? f.m_duration_seconds : 0;
+  } else if (f.m_kind == ModuleKind::demo_script) {
     m.script = f.m_body;
     m.practice_sessions = f.m_sessions;
   } else {
-    m.kind = ModuleKind::faq;
     for (const auto& l : lines(f.m_body)) {
       auto bar = l.find('|');
       if (bar != std::string::npos) m.faq.push_back(FaqItem{l.substr(0, bar), l.substr(bar + 1)});
@@ -388,15 +385,16 @@ void new_module_form(const DeskPage& p) {
   ImGui::Separator();
   ui::field_label("New module");
   std::vector<std::string> kinds = {"Text lesson", "Demo script", "FAQ module", "Video lesson", "PDF guide"};
-  const int kind_before = f.m_kind;
-  choice("Module kind", kinds, f.m_kind, ui::dp(200));
+  const ModuleKind kind_before = f.m_kind;
+  enum_choice("Module kind", kinds, {ModuleKind::text, ModuleKind::demo_script, ModuleKind::faq, ModuleKind::video, ModuleKind::pdf}, f.m_kind,
+              ui::dp(200));
   if (f.m_kind != kind_before) f.m_file = {}, f.m_duration_seconds = 0, f.upload_error.clear();
   bool edited = false;
   ui::input_text("##Module title", "Title", f.m_title, edited);
   ui::input_text("##Module description", "What the agent learns", f.m_description, edited);
   ImGui::Checkbox("Required", &f.m_required);
-  if (f.m_kind >= 3) {
-    const bool video = f.m_kind == 3;
+  if (f.m_kind == ModuleKind::video || f.m_kind == ModuleKind::pdf) {
+    const bool video = f.m_kind == ModuleKind::video;
     if (f.upload_id) ui::text("Uploading\xE2\x80\xA6", ui::color::muted);
     else if (ui::secondary_button(video ? "Choose a video (MP4 or WebM)" : "Choose a PDF"))
       dispatch(UploadTrainingFile{video ? "video/mp4,video/webm" : "application/pdf"});
@@ -406,19 +404,19 @@ void new_module_form(const DeskPage& p) {
                ui::color::success);
     if (!f.upload_error.empty()) ui::error_box(f.upload_error);
   } else {
-    ui::text(f.m_kind == 0 ? "Lesson text:" : f.m_kind == 1 ? "Script:" : "Questions and answers, one per line as: question | answer", ui::color::muted);
+    ui::text(f.m_kind == ModuleKind::text ? "Lesson text:" : f.m_kind == ModuleKind::demo_script ? "Script:" : "Questions and answers, one per line as: question | answer", ui::color::muted);
     multiline("##Module body", f.m_body, ui::dp(100));
   }
-  if (f.m_kind == 0) {
+  if (f.m_kind == ModuleKind::text) {
     ui::input_text("##Quiz question", "Quiz question (optional)", f.m_quiz_prompt, edited);
     ui::text("Quiz options, one per line:", ui::color::muted);
     multiline("##Quiz options", f.m_quiz_options, ui::dp(60));
     f.m_quiz_right = number("Right option (number)", f.m_quiz_right, 1, 10, ui::dp(120));
   }
-  if (f.m_kind == 1) f.m_sessions = number("Practice sessions", f.m_sessions, 1, 100, ui::dp(120));
-  const auto& form = ui_state.form("cert.module");
+  if (f.m_kind == ModuleKind::demo_script) f.m_sessions = number("Practice sessions", f.m_sessions, 1, 100, ui::dp(120));
+  const auto& form = ui_state.form(FormId::cert_module);
   if (ui::primary_button("Add module", ImVec2(0, ui::dp(34)), !form.sending && !f.m_title.empty()))
-    dispatch(SendSupport{"cert.module", module_from_form(f)});
+    dispatch(SendCommand{FormId::cert_module, module_from_form(f)});
   form_errors(form);
 }
 
@@ -435,7 +433,7 @@ void modules_card(const DeskPage& p) {
       ui::text(m.title + "  \xC2\xB7  " + label_of(m.kind) + (m.required ? "" : " (optional)"));
       if (can_edit) {
         ImGui::SameLine(0, ui::dp(10));
-        if (ui::link("Remove module")) dispatch(SendSupport{"cert.remove", RemoveTrainingModule{m.id}});
+        if (ui::link("Remove module")) dispatch(SendCommand{FormId::cert_remove, RemoveTrainingModule{m.id}});
       }
       ImGui::PopID();
     }
@@ -464,7 +462,7 @@ void draw_certification(const AppState& app, UiState& ui_state, Dispatch& dispat
     page_title("Certification", "Who may support " + s.name + "'s customers: training, assessment, grading and approval.");
 
     // Errors of the decisions taken in the table.
-    for (const char* k : {"cert.decide", "cert.exception_grant", "cert.revoke", "cert.remove"}) form_errors(ui_state.form(k));
+    for (FormId k : {FormId::cert_decide, FormId::cert_exception_grant, FormId::cert_revoke, FormId::cert_remove}) form_errors(ui_state.form(k));
 
     const DeskPage p{app, ui_state, dispatch, s, f, can_edit, avail};
     agents_card(p);

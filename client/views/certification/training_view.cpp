@@ -35,7 +35,7 @@ std::string clock_text(std::int64_t ms) {
 
 void progress(const char* module_key, Dispatch& dispatch, RecordTrainingProgress c) {
   (void)module_key;
-  dispatch(SendSupport{"cert.progress", std::move(c)});
+  dispatch(SendCommand{FormId::cert_progress, std::move(c)});
 }
 
 // A text lesson: its sections in order, each opening once the one before is passed (its quiz answered).
@@ -146,7 +146,7 @@ void module_body(const TrainingModule& m, const ModuleProgress& p, TrainingForm&
 void attempt_view(const Attempt& a, const CertificationState& c, TrainingForm& f, const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   const auto now = clock_ms();
   const auto left = a.deadline - now;
-  const auto& form = ui_state.form("cert.submit");
+  const auto& form = ui_state.form(FormId::cert_submit);
   if (f.attempt != a.number) { // resume: the answers saved on the server
     f.attempt = a.number;
     f.answers.clear();
@@ -195,14 +195,14 @@ void attempt_view(const Attempt& a, const CertificationState& c, TrainingForm& f
   for (const auto& [id, ans] : f.answers)
     if (!ans.choices.empty() || !ans.text.empty()) answers.push_back(ans);
   // Saved a moment after the last change, so a reload or a second tab resumes them.
-  if (f.dirty && platform::now_ms() - f.changed_at > 1500 && !ui_state.form("cert.save").sending && left > 0) {
+  if (f.dirty && platform::now_ms() - f.changed_at > 1500 && !ui_state.form(FormId::cert_save).sending && left > 0) {
     f.dirty = false;
-    dispatch(SendSupport{"cert.save", SaveAnswers{a.number, answers}});
+    dispatch(SendCommand{FormId::cert_save, SaveAnswers{a.number, answers}});
   }
   form_errors(form);
   if (left <= 0) ui::message_box("Time is up: the server submits the attempt with the answers saved before the deadline.", ui::tone::warning);
   if (ui::primary_button("Submit assessment", ImVec2(ui::dp(200), ui::dp(40)), left > 0 && !form.sending))
-    dispatch(SendSupport{"cert.submit", SubmitAssessment{a.number, answers}});
+    dispatch(SendCommand{FormId::cert_submit, SubmitAssessment{a.number, answers}});
   (void)app;
 }
 
@@ -221,9 +221,9 @@ void status_card(const CertificationState& c, PersonId me, const AgentCertificat
     if (!access) {
       ImGui::Dummy(ui::dp(0, 4));
       ui::text_wrapped("Requesting support access tells the business you want to pursue certification and opens the training library.", ui::color::muted);
-      const auto& form = ui_state.form("cert.access");
+      const auto& form = ui_state.form(FormId::cert_access);
       if (ui::primary_button("Request Support Access", ImVec2(ui::dp(220), ui::dp(40)), !form.sending))
-        dispatch(SendSupport{"cert.access", RequestSupportAccess{}});
+        dispatch(SendCommand{FormId::cert_access, RequestSupportAccess{}});
       form_errors(form);
     } else if (c.access == AccessMode::automatic && rec.access_requested_at == 0) {
       ui::text("This program gives every approved agent training access.", ui::color::muted);
@@ -245,7 +245,7 @@ void training_card(const ProgramState& s, PersonId me, const AgentCertification&
     ImGui::ProgressBar(required ? static_cast<float>(done) / static_cast<float>(required) : 1.0f, ImVec2(-FLT_MIN, ui::dp(8)), "");
     ImGui::PopStyleColor();
     ImGui::Dummy(ui::dp(0, 4));
-    const auto& form = ui_state.form("cert.progress");
+    const auto& form = ui_state.form(FormId::cert_progress);
     form_errors(form);
     for (const auto& m : c.modules) {
       ImGui::PushID(static_cast<int>(m.id));
@@ -279,10 +279,10 @@ void next_attempt(const CertificationState& c, PersonId me, const AgentCertifica
   if (rec.status == CertificationStatus::failed && rec.retry_after > now && !rec.retry_waived)
     ui::text("You can retry from " + format_day_ms(rec.retry_after) + ".", ui::color::warning);
   const auto why = why_no_attempt(c, me, now, /*bank_known=*/false);
-  const auto& form = ui_state.form("cert.start");
+  const auto& form = ui_state.form(FormId::cert_start);
   ImGui::Dummy(ui::dp(0, 4));
   if (ui::primary_button("Take Assessment", ImVec2(ui::dp(200), ui::dp(40)), !why && !form.sending))
-    dispatch(SendSupport{"cert.start", StartAssessment{}});
+    dispatch(SendCommand{FormId::cert_start, StartAssessment{}});
   if (why) ui::text_wrapped(why->message, ui::color::muted);
   form_errors(form);
   // Exhausted attempts, a failure or a revocation: ask the business.
@@ -294,9 +294,9 @@ void next_attempt(const CertificationState& c, PersonId me, const AgentCertifica
       ui::field_label("Request a manual review or an exception");
       bool edited = false;
       ui::input_text("##Exception message", "Why you ask, briefly", f.exception_message, edited);
-      const auto& ef = ui_state.form("cert.exception");
+      const auto& ef = ui_state.form(FormId::cert_exception);
       if (ui::secondary_button("Send request") && !f.exception_message.empty())
-        dispatch(SendSupport{"cert.exception", RequestCertificationException{f.exception_message}});
+        dispatch(SendCommand{FormId::cert_exception, RequestCertificationException{f.exception_message}});
       form_errors(ef);
     }
   }

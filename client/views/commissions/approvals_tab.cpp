@@ -121,7 +121,7 @@ void approvals_tab(const AppState& app, const ProgramState& s, const std::string
   std::vector<LineId> chosen;
   for (const auto* l : pending)
     if (f.approve[l->id] && verdict[l->id] == LineApproval::allowed) chosen.push_back(l->id);
-  const auto& form = ui_state.form("comm.approve");
+  const auto& form = ui_state.form(FormId::comm_approve);
   const bool narrow = ImGui::GetContentRegionAvail().x < ui::dp(640); // a phone: one block per line
   if (ui::secondary_button("Select all")) {
     for (const auto* l : pending) f.approve[l->id] = verdict[l->id] == LineApproval::allowed;
@@ -129,7 +129,7 @@ void approvals_tab(const AppState& app, const ProgramState& s, const std::string
   if (!narrow) ImGui::SameLine(0, ui::dp(8));
   const std::string label = "Approve selected (" + std::to_string(chosen.size()) + ")";
   if (ui::primary_button((label + "##approve").c_str(), ImVec2(ui::dp(200), 0), !form.sending && !chosen.empty()))
-    dispatch(SendSupport{"comm.approve", ApproveCommissionLines{chosen}});
+    dispatch(SendCommand{FormId::comm_approve, ApproveCommissionLines{chosen}});
   form_errors(form);
   if (narrow) {
     pending_blocks(s, pending, verdict, f);

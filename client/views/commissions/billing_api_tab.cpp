@@ -48,14 +48,14 @@ void create_key_card(CommissionDeskForm& f, const UiState& ui_state, Dispatch& d
   if (ui::begin_card("create api key", avail)) {
     ui::caption("NEW API KEY");
     ui::text_wrapped("One key per system that sends payments. A payment's billing id makes a resent payment harmless.", ui::color::muted);
-    const auto& form = ui_state.form("comm.key");
+    const auto& form = ui_state.form(FormId::comm_key);
     if (begin_form_row("key row", 2)) {
       ImGui::TableNextColumn();
       labeled_input("Label", "##Key label", "Stripe sync", f.key_label, err(form, "label"));
       ImGui::TableNextColumn();
       ui::field_label(" ");
       if (ui::primary_button("Create key", ImVec2(ui::dp(150), ui::dp(36)), !form.sending && !blank(f.key_label)))
-        dispatch(SendSupport{"comm.key", CreateApiKey{trimmed(f.key_label), "", ""}});
+        dispatch(SendCommand{FormId::comm_key, CreateApiKey{trimmed(f.key_label), "", ""}});
       end_form_row();
     }
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
@@ -90,7 +90,7 @@ void api_keys_table(const ProgramState& s, CommissionDeskForm& f, const SupportF
       if (may_manage && !k.revoked_at) {
         if (f.revoke_key == k.id) {
           if (ui::danger_button("Yes, revoke", ImVec2(ui::dp(110), ui::dp(30)), !revoke_form.sending)) {
-            dispatch(SendSupport{"comm.revoke", RevokeApiKey{k.id}});
+            dispatch(SendCommand{FormId::comm_revoke, RevokeApiKey{k.id}});
             f.revoke_key = 0;
           }
           ImGui::SameLine(0, ui::dp(6));
@@ -120,7 +120,7 @@ void billing_api_tab(const AppState& app, const ProgramState& s, CommissionDeskF
     ui::text("No API key yet: payments are entered by hand on the Payments tab.", ui::color::muted);
     return;
   }
-  const auto& revoke_form = ui_state.form("comm.revoke");
+  const auto& revoke_form = ui_state.form(FormId::comm_revoke);
   if (!revoke_form.errors.general.empty()) ui::error_box(revoke_form.errors.general);
   api_keys_table(s, f, revoke_form, may_manage, dispatch);
 }

@@ -24,7 +24,7 @@ void adjustment_card(const ProgramState& s, const std::string& currency, Commiss
   if (ui::begin_card("adjust", avail)) {
     ui::caption("ADJUST AN AGENT'S LEDGER");
     ui::text_wrapped("A line of its own on one ledger, positive to add, negative to take back; the reason is shown to the agent.", ui::color::muted);
-    const auto& form = ui_state.form("comm.adjust");
+    const auto& form = ui_state.form(FormId::comm_adjust);
     if (begin_form_row("adjust row", 4)) {
       ImGui::TableNextColumn();
       ui::field_label("Agent");
@@ -48,7 +48,7 @@ void adjustment_card(const ProgramState& s, const std::string& currency, Commiss
       ui::message_box(threshold_words(s, currency, true) + ": this adjustment will wait for an owner or admin other than you to approve it.",
                       ui::tone::warning);
     if (ui::primary_button("Add adjustment", ImVec2(ui::dp(170), ui::dp(36)), !form.sending && f.adj_agent && minor))
-      dispatch(SendSupport{"comm.adjust", AdjustCommission{f.adj_agent, f.adj_side == 0 ? LedgerSide::referral : LedgerSide::support,
+      dispatch(SendCommand{FormId::comm_adjust, AdjustCommission{f.adj_agent, f.adj_side == 0 ? LedgerSide::referral : LedgerSide::support,
                                                            Money{*minor, currency}, f.adj_reason, f.adj_customer}});
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
   }

@@ -26,7 +26,7 @@ void record_payment_card(const ProgramState& s, const std::string& currency, Com
     ui::text_wrapped("Payments usually arrive from the billing system through the program's API key; enter one here when it did not. "
                      "The billing system's id makes a repeat harmless.",
                      ui::color::muted);
-    const auto& form = ui_state.form("comm.payment");
+    const auto& form = ui_state.form(FormId::comm_payment);
     if (begin_form_row("payment row", 4)) {
       ImGui::TableNextColumn();
       ui::field_label("Customer");
@@ -34,7 +34,7 @@ void record_payment_card(const ProgramState& s, const std::string& currency, Com
       ui::field_error(err(form, "customer_id"));
       ImGui::TableNextColumn();
       ui::field_label("Kind");
-      choice("##Payment kind", {"Payment", "Refund"}, f.pay_kind, -FLT_MIN);
+      enum_choice("##Payment kind", {"Payment", "Refund"}, {PaymentKind::payment, PaymentKind::refund}, f.pay_kind, -FLT_MIN);
       ImGui::TableNextColumn();
       labeled_input(("Amount (" + currency + ")").c_str(), "##Payment amount", "450.00", f.pay_amount, err(form, "amount"));
       ImGui::TableNextColumn();
@@ -45,7 +45,7 @@ void record_payment_card(const ProgramState& s, const std::string& currency, Com
       ImGui::TableNextColumn();
       labeled_input("Paid on (YYYY-MM-DD, empty: now)", "##Payment date", "2026-11-30", f.pay_date, err(form, "paid_at"));
       ImGui::TableNextColumn();
-      if (f.pay_kind == 1) {
+      if (f.pay_kind == PaymentKind::refund) {
         ui::field_label("Refund of");
         std::vector<std::string> labels{"Choose the payment"};
         std::vector<std::string> ids{""};
@@ -72,9 +72,9 @@ void record_payment_card(const ProgramState& s, const std::string& currency, Com
     }
     if (!f.pay_amount.empty() && !minor) ui::text("Type an amount such as 450.00.", ui::color::error);
     const bool ready = f.pay_customer && minor && date_ok && !f.pay_external_id.empty();
-    if (ui::primary_button(f.pay_kind == 1 ? "Record refund" : "Record payment", ImVec2(ui::dp(170), ui::dp(36)), !form.sending && ready))
-      dispatch(SendSupport{"comm.payment", RecordPayment{f.pay_external_id, f.pay_customer, f.pay_kind == 1 ? PaymentKind::refund : PaymentKind::payment,
-                                                         Money{*minor, currency}, paid_at, f.pay_kind == 1 ? f.pay_refund_of : ""}});
+    if (ui::primary_button(f.pay_kind == PaymentKind::refund ? "Record refund" : "Record payment", ImVec2(ui::dp(170), ui::dp(36)), !form.sending && ready))
+      dispatch(SendCommand{FormId::comm_payment, RecordPayment{f.pay_external_id, f.pay_customer, f.pay_kind,
+                                                         Money{*minor, currency}, paid_at, f.pay_kind == PaymentKind::refund ? f.pay_refund_of : ""}});
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
   }
   ui::end_card();

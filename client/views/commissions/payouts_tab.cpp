@@ -127,7 +127,7 @@ void payouts_tab(const AppState& app, const ProgramState& s, const std::string& 
                        "adjustments of the same agent and ledger come off the batch.",
                        ui::color::muted);
       approved_lines_table(s, groups, currency, f);
-      const auto& form = ui_state.form("comm.payout");
+      const auto& form = ui_state.form(FormId::comm_payout);
       if (begin_form_row("payout row", 2)) {
         ImGui::TableNextColumn();
         labeled_input("Payment reference", "##Payout reference", "The bank transfer's reference", f.payout_reference, err(form, "reference"));
@@ -138,7 +138,7 @@ void payouts_tab(const AppState& app, const ProgramState& s, const std::string& 
       }
       if (!can_pay) ui::text("Owners and admins mark payouts paid.", ui::color::muted);
       if (ui::primary_button("Mark paid", ImVec2(ui::dp(160), ui::dp(36)), can_pay && !form.sending && !chosen.empty()))
-        dispatch(SendSupport{"comm.payout", RecordPayout{f.payout_reference, currency, chosen}});
+        dispatch(SendCommand{FormId::comm_payout, RecordPayout{f.payout_reference, currency, chosen}});
       if (!form.errors.general.empty()) ui::error_box(form.errors.general);
       if (auto e = err(form, "line_ids")) ui::error_box(*e);
     }

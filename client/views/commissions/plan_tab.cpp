@@ -33,7 +33,7 @@ void fill_plan_form(const ProgramState& s, const std::string& currency, Commissi
   f.plan_first_pct = percent_text(base.referral_first_bps);
   f.plan_recurring_pct = percent_text(base.referral_recurring_bps);
   f.plan_months = base.referral_recurring_months;
-  f.plan_basis = static_cast<int>(base.support_basis);
+  f.plan_basis = base.support_basis;
   f.plan_flat = money_input(Money{base.support_flat_minor, currency});
   f.plan_mrr_pct = percent_text(base.support_mrr_bps);
   f.plan_hold_days = base.hold_days;
@@ -68,7 +68,7 @@ void threshold_card(const AppState& app, const ProgramState& s, const std::strin
     if (auto it = s.commissions.adjustment_thresholds.find(currency); it != s.commissions.adjustment_thresholds.end())
       ui::text("Set by " + member_name(s, it->second.set_by) + " on " + format_day_ms(it->second.set_at), ui::color::muted);
     if (allowed(app, domain::Action::manage_commission_plans)) {
-      const auto& form = ui_state.form("comm.threshold");
+      const auto& form = ui_state.form(FormId::comm_threshold);
       if (begin_form_row("threshold row", 2)) {
         ImGui::TableNextColumn();
         labeled_input(("Threshold (" + currency + ", 0: every adjustment)").c_str(), "##Adjustment threshold", "500.00", f.threshold_text,
@@ -77,7 +77,7 @@ void threshold_card(const AppState& app, const ProgramState& s, const std::strin
         ui::field_label(" ");
         const auto minor = core::parse_money(f.threshold_text, currency);
         if (ui::primary_button("Save threshold", ImVec2(ui::dp(160), ui::dp(36)), !form.sending && minor && *minor >= 0))
-          dispatch(SendSupport{"comm.threshold", SetAdjustmentThreshold{Money{*minor, currency}}});
+          dispatch(SendCommand{FormId::comm_threshold, SetAdjustmentThreshold{Money{*minor, currency}}});
         if (!f.threshold_text.empty() && (!minor || *minor < 0)) ui::text("Type an amount such as 500.00.", ui::color::error);
         end_form_row();
       }
@@ -128,7 +128,7 @@ void plan_tab(const AppState& app, const ProgramState& s, const std::string& cur
   if (ui::begin_card("plan edit", avail)) {
     ui::caption("A NEW VERSION");
     ui::text_wrapped("A change takes effect from the day you choose (today or later) and never rewrites lines already written.", ui::color::muted);
-    const auto& form = ui_state.form("comm.plan");
+    const auto& form = ui_state.form(FormId::comm_plan);
     if (begin_form_row("plan row 1", 4)) {
       ImGui::TableNextColumn();
       labeled_input("Takes effect on (YYYY-MM-DD)", "##Plan from", "2026-12-01", f.plan_from, err(form, "plan.effective_from"));
@@ -143,11 +143,12 @@ void plan_tab(const AppState& app, const ProgramState& s, const std::string& cur
     if (begin_form_row("plan row 2", 4)) {
       ImGui::TableNextColumn();
       ui::field_label("Support commission");
-      choice("##Plan basis", {"None", "Flat per customer per month", "Share of the customer's MRR"}, f.plan_basis, -FLT_MIN);
+      enum_choice("##Plan basis", {"None", "Flat per customer per month", "Share of the customer's MRR"},
+                  {SupportBasis::none, SupportBasis::flat, SupportBasis::mrr_share}, f.plan_basis, -FLT_MIN);
       ImGui::TableNextColumn();
-      if (f.plan_basis == 1)
+      if (f.plan_basis == SupportBasis::flat)
         labeled_input(("Per customer per month (" + currency + ")").c_str(), "##Plan flat", "30.00", f.plan_flat, err(form, "plan.support_flat_minor"));
-      else if (f.plan_basis == 2)
+      else if (f.plan_basis == SupportBasis::mrr_share)
         labeled_input("Share of MRR (%)", "##Plan mrr", "10", f.plan_mrr_pct, err(form, "plan.support_mrr_bps"));
       ImGui::TableNextColumn();
       f.plan_hold_days = number_field("Holding period (days)", "##Plan hold", f.plan_hold_days, 0, max_hold_days);
@@ -157,8 +158,8 @@ void plan_tab(const AppState& app, const ProgramState& s, const std::string& cur
     const int first = core::parse_percent(f.plan_first_pct), recurring = core::parse_percent(f.plan_recurring_pct), mrr = core::parse_percent(f.plan_mrr_pct);
     const auto flat = core::parse_money(f.plan_flat, currency);
     std::string problem;
-    if (first < 0 || recurring < 0 || (f.plan_basis == 2 && mrr < 0)) problem = "Shares are percentages from 0 to 100 with at most two decimals.";
-    else if (f.plan_basis == 1 && (!flat || *flat < 0)) problem = "Type the flat amount such as 30.00.";
+    if (first < 0 || recurring < 0 || (f.plan_basis == SupportBasis::mrr_share && mrr < 0)) problem = "Shares are percentages from 0 to 100 with at most two decimals.";
+    else if (f.plan_basis == SupportBasis::flat && (!flat || *flat < 0)) problem = "Type the flat amount such as 30.00.";
     if (!problem.empty()) ui::text(problem, ui::color::error);
     if (!can_edit) ui::text("Owners and admins change the plan.", ui::color::muted);
     if (ui::primary_button("Save plan", ImVec2(ui::dp(150), ui::dp(36)), can_edit && problem.empty() && !form.sending)) {
@@ -168,11 +169,11 @@ void plan_tab(const AppState& app, const ProgramState& s, const std::string& cur
       p.referral_first_bps = first;
       p.referral_recurring_bps = recurring;
       p.referral_recurring_months = f.plan_months;
-      p.support_basis = static_cast<SupportBasis>(f.plan_basis);
-      p.support_flat_minor = f.plan_basis == 1 && flat ? *flat : 0;
-      p.support_mrr_bps = f.plan_basis == 2 ? mrr : 0;
+      p.support_basis = f.plan_basis;
+      p.support_flat_minor = f.plan_basis == SupportBasis::flat && flat ? *flat : 0;
+      p.support_mrr_bps = f.plan_basis == SupportBasis::mrr_share ? mrr : 0;
       p.hold_days = f.plan_hold_days;
-      dispatch(SendSupport{"comm.plan", SaveCommissionPlan{p}});
+      dispatch(SendCommand{FormId::comm_plan, SaveCommissionPlan{p}});
     }
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
   }

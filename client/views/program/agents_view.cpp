@@ -158,7 +158,7 @@ void actions_cell(const AppState& app, const domain::ProgramState& s, const doma
       ui_state.warn = WarnForm{};
       ui_state.warn.person_id = a->person_id;
       ui_state.warn.subject = member_name(s, a->person_id);
-      ui_state.support_forms.erase("warn");
+      ui_state.support_forms.erase(FormId::warn);
     }
     if (!options.empty()) ImGui::SameLine(0, ui::dp(6));
   }
@@ -175,7 +175,7 @@ void actions_cell(const AppState& app, const domain::ProgramState& s, const doma
       ui_state.stop_referral = StopReferralForm{};
       ui_state.stop_referral.person_id = a->person_id;
       ui_state.stop_referral.subject = member_name(s, a->person_id);
-      ui_state.support_forms.erase("stop_referral");
+      ui_state.support_forms.erase(FormId::stop_referral);
     }
   } else if (options.empty()) {
     ui::text("Final", ui::color::muted);
@@ -261,7 +261,7 @@ void escalation_histories(const domain::ProgramState& s, const std::vector<const
 void warn_form(UiState& ui_state, Dispatch& dispatch) {
   if (!ui_state.warn.person_id) return;
   auto& w = ui_state.warn;
-  const auto& wf = ui_state.form("warn");
+  const auto& wf = ui_state.form(FormId::warn);
   ImGui::Dummy(ui::dp(0, 12));
   ui::begin_tinted(ui::tone::warning);
   ui::heading("Warn " + w.subject, 16);
@@ -270,7 +270,7 @@ void warn_form(UiState& ui_state, Dispatch& dispatch) {
   if (!wf.errors.general.empty()) ui::error_box(wf.errors.general);
   labeled_input("Reason", "##Warning reason", "What needs to change", w.reason, wf.errors.field("reason"));
   const auto footer = ui::form_footer("Send warning", "Sending\xE2\x80\xA6", wf.sending, !w.reason.empty(), "Cancel##warn");
-  if (footer.submit) dispatch(SendSupport{"warn", domain::WarnAgent{w.person_id, w.reason}});
+  if (footer.submit) dispatch(SendCommand{FormId::warn, domain::WarnAgent{w.person_id, w.reason}});
   if (footer.cancel) w = WarnForm{};
   ui::end_tinted();
 }
@@ -279,7 +279,7 @@ void warn_form(UiState& ui_state, Dispatch& dispatch) {
 void stop_referral_form(UiState& ui_state, Dispatch& dispatch) {
   if (!ui_state.stop_referral.person_id) return;
   auto& f = ui_state.stop_referral;
-  const auto& sf = ui_state.form("stop_referral");
+  const auto& sf = ui_state.form(FormId::stop_referral);
   const std::string who = f.subject.substr(0, f.subject.find(' '));
   ImGui::Dummy(ui::dp(0, 12));
   if (f.bring_into_view) {
@@ -299,7 +299,7 @@ void stop_referral_form(UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 4));
   const auto footer = ui::form_footer("Stop referral commission", "Stopping\xE2\x80\xA6", sf.sending, !f.reason.empty() && f.fraud_confirmed,
                                       "Cancel##stop_referral");
-  if (footer.submit) dispatch(SendSupport{"stop_referral", domain::StopReferralCommission{f.person_id, f.reason, f.fraud_confirmed}});
+  if (footer.submit) dispatch(SendCommand{FormId::stop_referral, domain::StopReferralCommission{f.person_id, f.reason, f.fraud_confirmed}});
   if (footer.cancel) f = StopReferralForm{};
   ui::end_tinted();
 }

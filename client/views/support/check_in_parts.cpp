@@ -58,17 +58,17 @@ void open_check_in_form(UiState& ui, const char* where, std::int64_t customer_id
   f.time = hh_mm(at);
   f.note = moving ? moving->note : std::string();
   ui.check_in = f;
-  ui.support_forms.erase("check_in.schedule");
-  ui.support_forms.erase("check_in.move");
+  ui.support_forms.erase(FormId::check_in_schedule);
+  ui.support_forms.erase(FormId::check_in_move);
 }
 
 void check_in_buttons(const domain::ProgramState& s, domain::PersonId me, const domain::CheckIn& c, UiState& ui, Dispatch& dispatch,
                       const char* where, std::int64_t now) {
   if (c.done || !domain::may_change_check_in(s, me, c)) return;
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(8, 3));
-  const bool busy = ui.form("check_in.done").sending;
+  const bool busy = ui.form(FormId::check_in_done).sending;
   if (ui::secondary_button(id_label("Done", where, c.id).c_str()) && !busy)
-    dispatch(SendSupport{"check_in.done", domain::CompleteCheckIn{c.id}});
+    dispatch(SendCommand{FormId::check_in_done, domain::CompleteCheckIn{c.id}});
   ImGui::SameLine(0, ui::dp(6));
   if (ui::secondary_button(id_label("Move", where, c.id).c_str())) open_check_in_form(ui, where, c.customer_id, &c, now);
   ImGui::PopStyleVar();
@@ -79,7 +79,7 @@ void draw_check_in_form(const domain::ProgramState& s, domain::PersonId me, UiSt
   auto& f = ui.check_in;
   if (!f.open || f.where != where) return;
   const bool moving = f.check_in_id != 0;
-  const char* key = moving ? "check_in.move" : "check_in.schedule";
+  const FormId key = moving ? FormId::check_in_move : FormId::check_in_schedule;
   const auto& form = ui.form(key);
   ImGui::PushID("check-in-form");
   ui::begin_tinted(ui::tone::accent);
@@ -131,9 +131,9 @@ void draw_check_in_form(const domain::ProgramState& s, domain::PersonId me, UiSt
       const auto it = s.check_ins.find(f.check_in_id);
       std::optional<std::string> note;
       if (it == s.check_ins.end() || it->second.note != f.note) note = f.note;
-      dispatch(SendSupport{key, domain::RescheduleCheckIn{f.check_in_id, *due, note}});
+      dispatch(SendCommand{key, domain::RescheduleCheckIn{f.check_in_id, *due, note}});
     } else {
-      dispatch(SendSupport{key, domain::ScheduleCheckIn{f.customer_id, *due, f.note}});
+      dispatch(SendCommand{key, domain::ScheduleCheckIn{f.customer_id, *due, f.note}});
     }
   }
   if (footer.cancel) f = CheckInForm{};

@@ -39,7 +39,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     const auto role = current_role(app, ui_state);
     const bool business = identity::is_business_role(role);
     auto& f = ui_state.new_ticket;
-    const auto& form = ui_state.form("new_ticket");
+    const auto& form = ui_state.form(FormId::new_ticket);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(720));
     ui::begin_column("new-ticket-page", avail);
     if (back_link(business ? "Tickets" : "My tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
@@ -52,7 +52,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     ui::field_label("Description");
     multiline("##Description", f.text, ui::dp(160));
     ui::field_error(form.errors.field("text"));
-    attachment_draft(f.files, "new_ticket", s.support_settings.max_attachment_bytes, dispatch);
+    attachment_draft(f.files, FormId::new_ticket, s.support_settings.max_attachment_bytes, dispatch);
     for (const auto& [field, message] : form.errors.fields)
       if (field.starts_with("attachments")) ui::field_error(&message);
     ImGui::Dummy(ui::dp(0, 6));
@@ -92,7 +92,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
       cmd.priority = static_cast<domain::Priority>(std::clamp(f.priority, 0, 3));
       cmd.tags = f.tags;
       cmd.attachments = f.files.files;
-      dispatch(SendSupport{"new_ticket", cmd});
+      dispatch(SendCommand{FormId::new_ticket, cmd});
     }
     if (footer.cancel) dispatch(Navigate{program_route(Page::tickets, s.id)});
     ui::end_column();

@@ -63,18 +63,18 @@ void support_access_card(const domain::ProgramState& s, domain::PersonId agent, 
       ui::message_box("Remediation required before " + who + " can be reinstated. Record what was done, then reinstate.", ui::tone::danger);
       if (can_manage) {
         auto& f = ui.remediation;
-        const auto& form = ui.form("remediation");
+        const auto& form = ui.form(FormId::remediation);
         if (f.person_id != agent) {
           if (ui::secondary_button(("Record " + who + "'s remediation").c_str())) {
             f = RemediationForm{agent, name, {}};
-            ui.support_forms.erase("remediation");
+            ui.support_forms.erase(FormId::remediation);
           }
         } else {
           if (!form.errors.general.empty()) ui::error_box(form.errors.general);
           labeled_input("What was done", "##Remediation done", "e.g. Retook the restricted-topics module and passed its quiz", f.what,
                         form.errors.field("what"));
           const auto footer = ui::form_footer("Record as done", "Recording\xE2\x80\xA6", form.sending, !f.what.empty(), "Cancel##remediation");
-          if (footer.submit) dispatch(SendSupport{"remediation", domain::RecordRemediation{agent, f.what}});
+          if (footer.submit) dispatch(SendCommand{FormId::remediation, domain::RecordRemediation{agent, f.what}});
           if (footer.cancel) f = RemediationForm{};
         }
       }
@@ -93,18 +93,18 @@ void support_access_card(const domain::ProgramState& s, domain::PersonId agent, 
                      (held.size() == 1 ? "'s is" : "'s are") + " handled in your queue: " + names + ". " + who +
                      " reads their tickets without answering.");
     if (can_manage) {
-      const auto& form = ui.form("held");
+      const auto& form = ui.form(FormId::held);
       if (!form.errors.general.empty()) ui::error_box(form.errors.general);
       if (domain::may_work_support(s, agent)) {
         if (ui::primary_button(("Give the customers back to " + who + "###customers come back").c_str(), ImVec2(0, 0), !form.sending))
-          dispatch(SendSupport{"held", domain::DecideHeldCustomers{agent, true}});
+          dispatch(SendCommand{FormId::held, domain::DecideHeldCustomers{agent, true}});
         ImGui::SameLine();
         if (ui::secondary_button("Keep them with internal support###customers stay"))
-          dispatch(SendSupport{"held", domain::DecideHeldCustomers{agent, false}});
+          dispatch(SendCommand{FormId::held, domain::DecideHeldCustomers{agent, false}});
       } else {
         ui::text_wrapped("When " + who + " is reinstated or certified again, you choose whether they come back.", ui::color::muted);
         if (ui::secondary_button("Move them to internal support now###customers stay"))
-          dispatch(SendSupport{"held", domain::DecideHeldCustomers{agent, false}});
+          dispatch(SendCommand{FormId::held, domain::DecideHeldCustomers{agent, false}});
       }
     }
   }

@@ -585,7 +585,7 @@ void save_footer(const SettingsPage& p, const SupportForm& form, Dispatch& dispa
   if (ui::primary_button(label, ImVec2(ui::dp(200), ui::dp(40)), f.dirty() && !form.sending)) {
     domain::ChangeSupportSettings c;
     c.settings = f.fields;
-    dispatch(SendSupport{"support_settings", c});
+    dispatch(SendCommand{FormId::support_settings, c});
   }
   ImGui::SameLine(0, ui::dp(8));
   ImGui::BeginDisabled(!f.dirty() || form.sending);
@@ -602,7 +602,7 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
   if (begin_page(app, ui_state, dispatch)) {
     const auto& s = *program_state(app);
     auto& f = ui_state.support_settings;
-    const auto& form = ui_state.form("support_settings");
+    const auto& form = ui_state.form(FormId::support_settings);
     const auto& e = form.errors;
     const bool can_edit = allowed(app, domain::Action::manage_support_settings);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(820));

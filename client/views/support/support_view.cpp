@@ -182,7 +182,7 @@ void notification_item(const domain::ProgramState& s, const domain::Inbox& inbox
   const ImVec2 start = ImGui::GetCursorPos();
   const std::string item = "##notification-" + std::to_string(n->id);
   if (ImGui::Selectable(item.c_str(), false, 0, ImVec2(0, ui::dp(68)))) {
-    if (is_unread) dispatch(SendSupport{"notifications", domain::MarkNotificationsRead{inbox.items.back().id}});
+    if (is_unread) dispatch(SendCommand{FormId::notifications, domain::MarkNotificationsRead{inbox.items.back().id}});
     if (n->ticket_id) dispatch(Navigate{program_route(Page::ticket, s.id, n->ticket_id)});
     else if (n->customer_id) dispatch(Navigate{program_route(Page::customer, s.id, n->customer_id)});
     ImGui::CloseCurrentPopup();
@@ -267,7 +267,7 @@ void draw_notifications(const AppState& app, UiState&, Dispatch& dispatch, float
     if (inbox && !inbox->items.empty() && unread) {
       ImGui::SameLine(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Mark all read").x);
       if (ui::link("Mark all read"))
-        dispatch(SendSupport{"notifications", domain::MarkNotificationsRead{inbox->items.back().id}});
+        dispatch(SendCommand{FormId::notifications, domain::MarkNotificationsRead{inbox->items.back().id}});
     }
     ImGui::Separator();
     if (!inbox || inbox->items.empty()) ui::text("Nothing yet.", ui::color::muted);

@@ -107,8 +107,8 @@ std::string size_text(std::int64_t bytes) {
   return buf;
 }
 
-void attachment_draft(AttachmentDraft& d, const char* draft, std::int64_t max_bytes, Dispatch& dispatch) {
-  ImGui::PushID(draft);
+void attachment_draft(AttachmentDraft& d, FormId draft, std::int64_t max_bytes, Dispatch& dispatch) {
+  ImGui::PushID(draft == FormId::reply ? "reply" : "new_ticket");
   std::optional<std::size_t> drop;
   for (std::size_t i = 0; i < d.files.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));

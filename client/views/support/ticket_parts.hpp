@@ -32,9 +32,10 @@ const char* category_label(domain::Category c);
 bool multiline(const char* id, std::string& value, float height);
 // A row of 1..max buttons "1".."5" (ids "{id} 1" ...); the chosen one highlighted. Returns changed.
 bool score_buttons(const char* id, int& value, int from, int to);
-// The files attached to a draft (each with Remove), "Attach a file" (draft: "new_ticket" or
-// "reply"), the upload in progress and the last upload's error.
-void attachment_draft(AttachmentDraft& d, const char* draft, std::int64_t max_bytes, Dispatch& dispatch);
+// The files attached to a draft (each with Remove), "Attach a file" (draft: FormId::new_ticket
+// or FormId::reply; the ImGui id "new_ticket" or "reply"), the upload in progress and the last
+// upload's error.
+void attachment_draft(AttachmentDraft& d, FormId draft, std::int64_t max_bytes, Dispatch& dispatch);
 // A message's attachments as links that open the file in a new tab.
 void attachment_links(const std::vector<domain::Attachment>& files, std::int64_t program);
 // "2.4 MB", "812 KB", "96 bytes"

@@ -1,7 +1,7 @@
 // One ticket (#/p/{id}/tickets/{tid}): the header with its SLA countdown, the restricted-topic
 // banner, the thread, the composer (with the restricted-topic warning before sending) and the
 // actions the person's role allows (escalate, triage, take over, resolve, close, ratings).
-// Every command goes out as SendSupport under a form key; the store keeps its errors.
+// Every command goes out as SendCommand naming its form (FormId); the store keeps its errors.
 #include "client/views/views.hpp"
 
 #include "client/app/format.hpp"
@@ -187,7 +187,7 @@ void actions_row(const TicketPage& p) {
   const domain::Ticket& t = p.t;
   TicketForms& f = p.f;
   const bool customer = p.customer;
-  const auto& tk = ui_state.form("take_over");
+  const auto& tk = ui_state.form(FormId::take_over);
   errors_of(tk);
   bool any = false;
   auto gap = [&] {
@@ -206,7 +206,7 @@ void actions_row(const TicketPage& p) {
   if (offered(domain::TicketAction::take_over)) {
     gap();
     if (ui::secondary_button(tk.sending ? "Taking over\xE2\x80\xA6###Take over" : "Take over###Take over"))
-      dispatch(SendSupport{"take_over", domain::TakeOverTicket{t.id}});
+      dispatch(SendCommand{FormId::take_over, domain::TakeOverTicket{t.id}});
   }
   if (offered(domain::TicketAction::resolve)) {
     gap();
@@ -262,7 +262,7 @@ void escalation_form(const TicketPage& p) {
   TicketForms& f = p.f;
   const bool agent = p.agent;
   const bool customer = p.customer;
-  const auto& ef = ui_state.form("escalate");
+  const auto& ef = ui_state.form(FormId::escalate);
   ui::begin_tinted(ui::tone::warning);
   ui::heading(customer ? "Request escalation" : "Escalate to the business", 16);
   errors_of(ef);
@@ -281,7 +281,7 @@ void escalation_form(const TicketPage& p) {
       cmd.note.business_impact = f.esc_impact;
       cmd.note.recommended_action = f.esc_recommended;
     }
-    dispatch(SendSupport{"escalate", cmd});
+    dispatch(SendCommand{FormId::escalate, cmd});
   }
   if (f.escalate_scroll) {
     ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
@@ -299,12 +299,12 @@ void resolve_form(const TicketPage& p) {
   Dispatch& dispatch = p.dispatch;
   const domain::Ticket& t = p.t;
   TicketForms& f = p.f;
-  const auto& rf = ui_state.form("resolve");
+  const auto& rf = ui_state.form(FormId::resolve);
   ui::begin_tinted(ui::tone::success);
   errors_of(rf);
   labeled_input("Resolution note (internal, optional)", "##Resolution note", "", f.resolve_note, rf.errors.field("note"));
   const auto footer = ui::form_footer("Confirm resolve", {}, rf.sending, true, "Cancel##resolve");
-  if (footer.submit) dispatch(SendSupport{"resolve", domain::ResolveTicket{t.id, f.resolve_note}});
+  if (footer.submit) dispatch(SendCommand{FormId::resolve, domain::ResolveTicket{t.id, f.resolve_note}});
   if (footer.cancel) f.resolve_open = false;
   ui::end_tinted();
   ImGui::Dummy(ui::dp(0, 6));
@@ -317,13 +317,13 @@ void close_form(const TicketPage& p) {
   const domain::Ticket& t = p.t;
   TicketForms& f = p.f;
   const bool business = p.business;
-  const auto& cf = ui_state.form("close");
+  const auto& cf = ui_state.form(FormId::close);
   ui::begin_tinted(ui::tone::neutral);
   errors_of(cf);
   if (business) labeled_input("Resolution note (internal, optional)", "##Close note", "", f.close_note, cf.errors.field("note"));
   else ui::text_wrapped("Closing ends the ticket for good. Open a new ticket if the problem comes back.");
   const auto footer = ui::form_footer("Confirm close", {}, cf.sending, true, "Cancel##close");
-  if (footer.submit) dispatch(SendSupport{"close", domain::CloseTicket{t.id, business ? f.close_note : std::string()}});
+  if (footer.submit) dispatch(SendCommand{FormId::close, domain::CloseTicket{t.id, business ? f.close_note : std::string()}});
   if (footer.cancel) f.close_open = false;
   ui::end_tinted();
   ImGui::Dummy(ui::dp(0, 6));
@@ -336,7 +336,7 @@ void triage(const TicketPage& p) {
   Dispatch& dispatch = p.dispatch;
   const domain::Ticket& t = p.t;
   TicketForms& f = p.f;
-  const auto& tf = ui_state.form("triage");
+  const auto& tf = ui_state.form(FormId::triage);
   const int prio = f.triage_priority >= 0 ? f.triage_priority : static_cast<int>(t.priority);
   int cat = f.triage_category;
   if (cat < 0)
@@ -370,7 +370,7 @@ void triage(const TicketPage& p) {
     cmd.priority = static_cast<domain::Priority>(p2);
     cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
     cmd.tags = f.triage_tags;
-    dispatch(SendSupport{"triage", cmd});
+    dispatch(SendCommand{FormId::triage, cmd});
   }
   errors_of(tf);
   ImGui::Dummy(ui::dp(0, 6));
@@ -399,16 +399,16 @@ void customer_rating(const TicketPage& p, bool finished) {
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 6));
     if (r.business_response.empty() && business && allowed(app, Action::rate_handling, target)) {
-      const auto& af = ui_state.form("answer");
+      const auto& af = ui_state.form(FormId::answer);
       errors_of(af);
       labeled_input("Answer the rating", "##Answer rating text", "Thank the customer, or say what changes", f.answer,
                     af.errors.field("text"));
       if (ui::primary_button("Answer rating", ImVec2(0, 0), !f.answer.empty() && !af.sending))
-        dispatch(SendSupport{"answer", domain::AnswerRating{t.id, f.answer}});
+        dispatch(SendCommand{FormId::answer, domain::AnswerRating{t.id, f.answer}});
       ImGui::Dummy(ui::dp(0, 6));
     }
   } else if (finished && customer && allowed(app, Action::rate_ticket, target)) {
-    const auto& rf = ui_state.form("rate");
+    const auto& rf = ui_state.form(FormId::rate);
     ui::begin_tinted(ui::tone::accent);
     ui::heading("How did we do?", 16);
     errors_of(rf);
@@ -422,7 +422,7 @@ void customer_rating(const TicketPage& p, bool finished) {
     labeled_input("Comment (optional)", "##Rating comment", "", f.rating_comment, rf.errors.field("comment"));
     const bool ready = f.rating[0] && f.rating[1] && f.rating[2] && f.rating[3];
     if (ui::primary_button("Submit rating", ImVec2(0, 0), ready && !rf.sending))
-      dispatch(SendSupport{"rate", domain::RateTicket{t.id, f.rating[0], f.rating[1], f.rating[2], f.rating[3], f.rating_comment}});
+      dispatch(SendCommand{FormId::rate, domain::RateTicket{t.id, f.rating[0], f.rating[1], f.rating[2], f.rating[3], f.rating_comment}});
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 6));
   }
@@ -450,7 +450,7 @@ void handling_rating(const TicketPage& p, bool finished) {
     ui::text(line, ui::color::muted);
     if (!b.comment.empty()) ui::text_wrapped(b.comment, ui::color::muted);
   } else if (finished && business && allowed(app, Action::rate_handling, target)) {
-    const auto& hf = ui_state.form("handling");
+    const auto& hf = ui_state.form(FormId::handling);
     ui::begin_tinted(ui::tone::neutral);
     ui::heading("Handling quality", 16);
     errors_of(hf);
@@ -474,7 +474,7 @@ void handling_rating(const TicketPage& p, bool finished) {
       cmd.score = f.handling_score;
       if (f.use_checklist) cmd.checklist = std::array<int, 5>{f.checklist[0], f.checklist[1], f.checklist[2], f.checklist[3], f.checklist[4]};
       cmd.comment = f.handling_comment;
-      dispatch(SendSupport{"handling", cmd});
+      dispatch(SendCommand{FormId::handling, cmd});
     }
     ui::end_tinted();
   }
@@ -486,7 +486,6 @@ void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vec
   const domain::Ticket& t = p.t;
   TicketForms& f = p.f;
   const bool staff = p.staff;
-  const TicketStatus st[] = {TicketStatus::waiting_on_customer, TicketStatus::open, TicketStatus::resolved};
   if (staff) ImGui::SameLine(0, ui::dp(16));
   else ImGui::Dummy(ui::dp(0, 4));
   if (warn && f.warned) {
@@ -503,10 +502,10 @@ void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vec
       domain::ReplyToTicket cmd;
       cmd.ticket_id = t.id;
       cmd.text = f.reply;
-      if (staff) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
+      if (staff) cmd.status = f.reply_status;
       cmd.send_despite_warning = true;
       cmd.attachments = f.reply_files.files;
-      dispatch(SendSupport{"reply", cmd});
+      dispatch(SendCommand{FormId::reply, cmd});
     }
     ImGui::SameLine(0, ui::dp(6));
     if (ui::secondary_button("Keep editing")) f.warned = false;
@@ -521,9 +520,9 @@ void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vec
         cmd.ticket_id = t.id;
         cmd.text = f.reply;
         cmd.internal = f.internal;
-        if (staff && !f.internal) cmd.status = st[std::clamp(f.reply_status, 0, 2)];
+        if (staff && !f.internal) cmd.status = f.reply_status;
         cmd.attachments = f.reply_files.files;
-        dispatch(SendSupport{"reply", cmd});
+        dispatch(SendCommand{FormId::reply, cmd});
       }
     }
   }
@@ -554,7 +553,7 @@ void composer(const TicketPage& p) {
   const domain::Target& target = p.target;
   const bool agent = p.agent;
   const bool staff = p.staff;
-  const auto& rf = ui_state.form("reply");
+  const auto& rf = ui_state.form(FormId::reply);
   ImGui::Dummy(ui::dp(0, 6));
   ui::heading(f.internal ? "Internal note" : "Reply", 16);
   errors_of(rf);
@@ -564,7 +563,7 @@ void composer(const TicketPage& p) {
     dispatch(ReplyEdited{});
   }
   ui::field_error(rf.errors.field("text"));
-  attachment_draft(f.reply_files, "reply", s.support_settings.max_attachment_bytes, dispatch);
+  attachment_draft(f.reply_files, FormId::reply, s.support_settings.max_attachment_bytes, dispatch);
   for (const auto& [field, message] : rf.errors.fields)
     if (field.starts_with("attachments")) ui::field_error(&message);
   if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
@@ -574,7 +573,8 @@ void composer(const TicketPage& p) {
     ui::text("Reply and set:", ui::color::muted);
     ImGui::SameLine(0, ui::dp(6));
     const std::vector<std::string> statuses{"Waiting on customer", "Open", "Resolved"};
-    choice("##Reply and set", statuses, f.reply_status, ui::dp(210));
+    enum_choice("##Reply and set", statuses, {TicketStatus::waiting_on_customer, TicketStatus::open, TicketStatus::resolved}, f.reply_status,
+                ui::dp(210));
   }
   // The restricted-topic warning, before sending (agents' public replies): live under the
   // draft; Send reply then asks "Escalate instead" or "Send anyway" in its place.

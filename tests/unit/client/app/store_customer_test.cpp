@@ -152,7 +152,7 @@ TEST_CASE("a refused save shows the server's message under its field and keeps w
     t.act(CustomerEdited{});
     t.act(SaveCustomer{});
     CHECK(t.ui().customer.errors.empty());
-    t.answer(Method::post, program_path("/commands"), 200, R"({"events":[{"seq":5,"type":"CustomerUpdated"}]})");
+    t.answer(Method::post, program_path("/commands"), 200, R"({"events":[{"seq":5,"type":"CustomerUpdated","data":{"customer_id":1}}]})");
     CHECK(t.ui().customer.errors.empty());
     CHECK(t.ui().customer.notice == "Changes saved.");
     CHECK_FALSE(t.ui().customer.dirty());

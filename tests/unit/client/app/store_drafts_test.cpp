@@ -70,12 +70,12 @@ TEST_CASE("a reply emptied by the person leaves no draft") {
 TEST_CASE("a reply sent clears the composer and its draft") {
   OnTicket t;
   t.type_reply("Fixed in the latest release.");
-  t.act(SendSupport{"reply", reply("Fixed in the latest release.")});
-  CHECK(t.ui().form("reply").sending);
+  t.act(SendCommand{FormId::reply, reply("Fixed in the latest release.")});
+  CHECK(t.ui().form(FormId::reply).sending);
   CHECK(t.ui().ticket.reply == "Fixed in the latest release."); // kept until the server accepts it
   t.answer(Method::post, program_path("/commands"), 200, R"({"events":[]})");
   CHECK(t.ui().ticket.reply.empty());
-  CHECK_FALSE(t.ui().form("reply").sending);
+  CHECK_FALSE(t.ui().form(FormId::reply).sending);
   CHECK_FALSE(t.browser.storage.contains(reply_draft));
   CHECK(t.ui().toast == "Reply sent.");
 }
@@ -83,10 +83,10 @@ TEST_CASE("a reply sent clears the composer and its draft") {
 TEST_CASE("a reply refused stays in the composer and its draft") {
   OnTicket t;
   t.type_reply("Call me at home.");
-  t.act(SendSupport{"reply", reply("Call me at home.")});
+  t.act(SendCommand{FormId::reply, reply("Call me at home.")});
   t.answer(Method::post, program_path("/commands"), 403,
            error_json(core::make_error(core::ErrorCode::forbidden, "This ticket is closed.")));
-  CHECK(t.ui().form("reply").errors.general == "This ticket is closed.");
+  CHECK(t.ui().form(FormId::reply).errors.general == "This ticket is closed.");
   CHECK(t.ui().ticket.reply == "Call me at home.");
   CHECK(t.browser.storage[reply_draft] == "Call me at home.");
 }
