@@ -17,6 +17,10 @@ presets=("$@")
 jobs=${PD_BUILD_JOBS:-$(nproc)}
 for p in "${presets[@]}"; do
   case "$p" in debug|release|web) ;; *) echo "unknown preset '$p' (debug, release or web)" >&2; exit 2 ;; esac
+  # A debug folder configured before the preset moved to clang is configured again.
+  if [ "$p" = debug ] && [ -f build/debug/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++$' build/debug/CMakeCache.txt; then
+    rm -rf build/debug
+  fi
   if [ ! -f "build/$p/build.ninja" ]; then
     # shellcheck disable=SC2086 # PD_CMAKE_ARGS holds several arguments
     cmake --preset "$p" ${PD_CMAKE_ARGS:-} >/dev/null
