@@ -56,7 +56,11 @@ async function startServer({ timeoutMs = 30000, dataDir: given, shiftableClock =
 
   const url = await new Promise((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    // A server that never listens is killed: its open pipes would keep the test file running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
     child.stdout.on('data', (d) => {
       stdout += d;
       const m = stdout.match(/Partnerdesk listening on (http:\/\/\S+)/);
