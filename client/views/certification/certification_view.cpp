@@ -135,7 +135,7 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
   const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
   if (const auto badge = domain::certified_badge(c, rec.person_id, now)) {
     certified_badge(s, rec.person_id, now, false);
-    ui::text(badge_dates_text(*badge), ui::color::muted);
+    ui::text_wrapped(badge_dates_text(*badge), ui::color::muted); // the column is narrow
   }
   ImGui::TableNextColumn();
   const auto [done, required] = required_module_progress(c, rec.person_id);
