@@ -6,9 +6,14 @@
 namespace pd::client {
 
 App::App(platform::Http& http, platform::Browser& browser, platform::EventStreams& streams)
-    : http_(http), browser_(browser), streams_(streams), store_(http, browser, streams) {}
+    : http_(http), browser_(browser), streams_(streams), store_(browser) {}
 
-void App::start() { store_.start(); }
+void App::run() { run_effects(store_.take_effects(), http_, streams_); }
+
+void App::start() {
+  store_.start();
+  run();
+}
 
 void App::update() {
   bool changed = store_.tick(platform::now_ms());
@@ -17,6 +22,7 @@ void App::update() {
   if (browser_.take_online_changed()) changed |= store_.apply_online(browser_.online());
   if (browser_.take_location_changed()) changed |= store_.apply_location(browser_.location_hash());
   changed |= store_.apply_uploads(platform::take_uploads());
+  run();
   if (changed) platform::wake();
 }
 
@@ -27,6 +33,7 @@ void App::draw() {
 
 void App::after_frame() {
   if (store_.apply(dispatch_.take())) platform::wake();
+  run(); // in the frame of the click: a file picker opens only right after a gesture
   if (!shown_) {
     platform::show_app();
     shown_ = true;

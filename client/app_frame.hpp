@@ -18,6 +18,7 @@ public:
   void after_frame(); // actions emitted while drawing
 
 private:
+  void run(); // the store's effects, on the browser's platform
   platform::Http& http_;
   platform::Browser& browser_;
   platform::EventStreams& streams_;

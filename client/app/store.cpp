@@ -58,8 +58,7 @@ core::Error error_of(const platform::HttpResponse& r) {
   return error;
 }
 
-Store::Store(platform::Http& http, platform::Browser& browser, platform::EventStreams& streams)
-    : http_(http), browser_(browser), streams_(streams) {}
+Store::Store(platform::Browser& browser) : browser_(browser) {}
 
 // [SECTION] Start-up and routing
 void Store::start() {
@@ -214,7 +213,8 @@ void Store::toast(std::string text) {
 // [SECTION] Requests, responses and retries
 void Store::send(Pending p) {
   ++p.attempts;
-  const auto id = http_.send(p.method, p.path, p.body);
+  const auto id = next_request_++;
+  effects_.push_back(HttpCall{id, p.method, p.path, p.body});
   pending_[id] = std::move(p);
   ++app_.network.in_flight;
 }

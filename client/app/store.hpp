@@ -10,6 +10,11 @@
 // events (command_answer.hpp, domain::event_from_json); follow-ups read them with
 // find_event<domain::XxxEvent>, never by type name.
 //
+// The store does nothing outside itself: requests, the event stream, the file picker and the
+// clipboard are effects (effects.hpp) it appends as values; take_effects() hands them to
+// whoever runs them (the browser's frame, a unit test). Its own ids name each request, stream
+// and upload, and the answers come back under them.
+//
 // Implementation files:
 //   store.cpp               start-up, session, routing, HTTP plumbing, retries
 //   store_replica.cpp       the live replica of the open program (snapshot + event stream)
@@ -21,6 +26,7 @@
 #include "client/app/actions.hpp"
 #include "client/app/app_state.hpp"
 #include "client/app/command_answer.hpp"
+#include "client/app/effects.hpp"
 #include "client/platform/browser.hpp"
 #include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"
@@ -35,13 +41,14 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace pd::client {
 
 class Store {
 public:
-  Store(platform::Http& http, platform::Browser& browser, platform::EventStreams& streams);
+  explicit Store(platform::Browser& browser);
 
   const AppState& app() const { return app_; }
   UiState& ui() { return ui_; }
@@ -56,6 +63,9 @@ public:
   bool apply_location(std::string_view hash);
   bool apply(std::vector<Action> actions);
   bool tick(double now_ms); // timers: retries, stream reopening, toasts
+
+  // The effects appended since the last call, oldest first; run them before the next step.
+  std::vector<Effect> take_effects() { return std::exchange(effects_, {}); }
 
 private:
   enum class Request {
@@ -178,9 +188,11 @@ private:
   void handle(const CopyApiKey&);         // store_commissions.cpp
   void handle(const DismissApiKey&);      // store_commissions.cpp
 
-  platform::Http& http_;
   platform::Browser& browser_;
-  platform::EventStreams& streams_;
+  std::vector<Effect> effects_;
+  platform::RequestId next_request_ = 1;
+  platform::StreamId next_stream_ = 1;
+  std::uint32_t next_upload_ = 1;
   AppState app_;
   UiState ui_;
   std::unordered_map<platform::RequestId, Pending> pending_;

@@ -72,7 +72,8 @@ void Store::handle(const UploadTrainingFile& a) {
   d.upload_error.clear();
   d.m_file = {};
   d.m_duration_seconds = 0;
-  d.upload_id = platform::pick_and_upload(app_.route.program_id, a.accept.c_str(), "training");
+  d.upload_id = next_upload_++;
+  effects_.push_back(PickAndUpload{d.upload_id, app_.route.program_id, a.accept, "training"});
 }
 
 // The types the server accepts as attachments (server/storage/file_store.cpp).
@@ -84,7 +85,8 @@ void Store::handle(const AttachFile& a) {
   auto& draft = a.draft == FormId::reply ? ui_.ticket.reply_files : ui_.new_ticket.files;
   if (draft.upload_id || draft.files.size() >= domain::max_attachments) return;
   draft.error.clear();
-  draft.upload_id = platform::pick_and_upload(app_.route.program_id, attachment_types, "attachment");
+  draft.upload_id = next_upload_++;
+  effects_.push_back(PickAndUpload{draft.upload_id, app_.route.program_id, attachment_types, "attachment"});
 }
 
 bool Store::apply_uploads(std::vector<platform::UploadResult> uploads) {

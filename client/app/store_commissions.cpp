@@ -3,7 +3,6 @@
 #include "client/app/store.hpp"
 
 #include "client/app/format.hpp"
-#include "client/platform/browser.hpp"
 
 namespace pd::client {
 
@@ -59,7 +58,7 @@ void Store::on_commission_done(FormId form, const CommandAnswer& answer) {
 void Store::handle(const CopyApiKey&) {
   auto& d = ui_.commissions;
   if (d.new_key.empty()) return;
-  platform::set_clipboard_text(d.new_key.c_str());
+  effects_.push_back(CopyText{d.new_key});
   d.key_copied = true;
   toast("API key copied.");
 }

@@ -793,7 +793,7 @@ void Store::handle(const SubmitInvite&) {
 void Store::handle(const CopyInvitationLink&) {
   auto& f = ui_.invite;
   if (f.link.empty()) return;
-  platform::set_clipboard_text(f.link.c_str());
+  effects_.push_back(CopyText{f.link});
   f.copied = true;
   toast("Invitation link copied.");
 }

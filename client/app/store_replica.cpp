@@ -79,12 +79,13 @@ void Store::open_stream() {
   auto& r = app_.replica;
   if (stream_ || !r.program_id) return;
   const std::int64_t after = std::max(r.state ? r.state->version : 0, r.cursor);
-  stream_ = streams_.open("/api/v1/programs/" + std::to_string(r.program_id) + "/stream?after=" + std::to_string(after));
+  stream_ = next_stream_++;
+  effects_.push_back(OpenStream{stream_, "/api/v1/programs/" + std::to_string(r.program_id) + "/stream?after=" + std::to_string(after)});
   if (r.live != LiveStatus::reconnecting) r.live = LiveStatus::connecting;
 }
 
 void Store::close_stream() {
-  if (stream_) streams_.close(stream_);
+  if (stream_) effects_.push_back(CloseStream{stream_});
   stream_ = 0;
 }
 
@@ -104,7 +105,7 @@ bool Store::apply_stream(std::vector<platform::StreamMessage> messages) {
     case Kind::reconnecting: r.live = LiveStatus::reconnecting; break;
     case Kind::closed:
       // Refused (session ended, no longer a member) or failed: find out which, and try again.
-      streams_.close(stream_);
+      effects_.push_back(CloseStream{stream_});
       stream_ = 0;
       r.live = LiveStatus::reconnecting;
       ++stream_failures_;

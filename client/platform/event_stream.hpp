@@ -30,7 +30,8 @@ struct StreamMessage {
 class EventStreams {
 public:
   virtual ~EventStreams() = default;
-  virtual StreamId open(std::string_view url) = 0;
+  // Opens a stream; the id is the caller's and comes back in each StreamMessage.
+  virtual void open(StreamId id, std::string_view url) = 0;
   virtual void close(StreamId id) = 0; // no more messages of that stream are delivered
   virtual std::vector<StreamMessage> take_messages() = 0;
 };

@@ -55,11 +55,9 @@ EM_JS(void, js_stream_close, (unsigned id), {
 
 class BrowserEventStreams final : public pd::client::platform::EventStreams {
 public:
-  pd::client::platform::StreamId open(std::string_view url) override {
-    const auto id = next_++;
+  void open(pd::client::platform::StreamId id, std::string_view url) override {
     g_open.insert(id);
     js_stream_open(id, std::string(url).c_str());
-    return id;
   }
   void close(pd::client::platform::StreamId id) override {
     g_open.erase(id);
@@ -71,9 +69,6 @@ public:
       if (g_open.count(m.stream)) out.push_back(std::move(m));
     return out;
   }
-
-private:
-  pd::client::platform::StreamId next_ = 1;
 };
 
 } // namespace

@@ -22,8 +22,9 @@ struct HttpResponse {
 class Http {
 public:
   virtual ~Http() = default;
-  // Sends JSON; non-GET requests carry the CSRF header the API requires.
-  virtual RequestId send(Method method, std::string_view path, std::string_view json_body = {}) = 0;
+  // Sends JSON; non-GET requests carry the CSRF header the API requires. The id is the
+  // caller's (the store numbers its requests) and comes back in the response.
+  virtual void send(RequestId id, Method method, std::string_view path, std::string_view json_body = {}) = 0;
   virtual std::vector<HttpResponse> take_responses() = 0;
 };
 

@@ -40,21 +40,16 @@ EM_JS(void, js_fetch, (unsigned id, const char* method, const char* path, const 
 
 class FetchHttp final : public pd::client::platform::Http {
 public:
-  pd::client::platform::RequestId send(pd::client::platform::Method method, std::string_view path,
-                                       std::string_view json_body) override {
+  void send(pd::client::platform::RequestId id, pd::client::platform::Method method, std::string_view path,
+            std::string_view json_body) override {
     using pd::client::platform::Method;
     const char* m = method == Method::get ? "GET" : method == Method::post ? "POST" : "DELETE";
-    const auto id = next_++;
     const std::string p(path), b(json_body);
     js_fetch(id, m, p.c_str(), b.empty() ? nullptr : b.c_str());
-    return id;
   }
   std::vector<pd::client::platform::HttpResponse> take_responses() override {
     return std::exchange(g_done, {});
   }
-
-private:
-  pd::client::platform::RequestId next_ = 1;
 };
 
 } // namespace

@@ -22,8 +22,8 @@ struct UploadResult {
 
 // Opens the file picker (accept: "video/mp4,video/webm" ...) and uploads the chosen file to
 // the program. purpose: "attachment" (a ticket's files) or "training" (videos and PDF guides).
-// Returns the upload's id.
-std::uint32_t pick_and_upload(std::int64_t program, const char* accept, const char* purpose);
+// The id is the caller's; take_uploads() and upload_progress() name the upload by it.
+void pick_and_upload(std::uint32_t id, std::int64_t program, const char* accept, const char* purpose);
 std::vector<UploadResult> take_uploads();
 // Bytes sent of the upload in progress (0..1), -1 when none.
 double upload_progress(std::uint32_t id);

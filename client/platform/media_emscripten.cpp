@@ -12,7 +12,6 @@ namespace {
 
 std::vector<pd::client::platform::UploadResult> g_uploads;
 std::map<std::uint32_t, double> g_progress;
-std::uint32_t g_next_upload = 1;
 
 // The picker, then POST uploads {name, content_type, size, purpose}, PUT the pieces of at most
 // chunk_bytes, POST complete. A video's length comes from its metadata; a WebM recorded in a
@@ -174,11 +173,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void pd_upload_progress(unsigned id, double frac
 
 namespace pd::client::platform {
 
-std::uint32_t pick_and_upload(std::int64_t program, const char* accept, const char* purpose) {
-  const auto id = g_next_upload++;
+void pick_and_upload(std::uint32_t id, std::int64_t program, const char* accept, const char* purpose) {
   g_progress[id] = 0;
   js_pick_and_upload(id, static_cast<double>(program), accept, purpose);
-  return id;
 }
 
 std::vector<UploadResult> take_uploads() { return std::exchange(g_uploads, {}); }

@@ -15,7 +15,6 @@ namespace pd::client::platform {
 namespace {
 
 std::string g_clipboard;
-std::uint32_t g_next_upload = 1;
 
 } // namespace
 
@@ -44,7 +43,7 @@ std::string random_hex(int bytes) {
 const char* clipboard_text() { return g_clipboard.c_str(); }
 void set_clipboard_text(const char* text) { g_clipboard = text ? text : ""; }
 
-std::uint32_t pick_and_upload(std::int64_t, const char*, const char*) { return g_next_upload++; }
+void pick_and_upload(std::uint32_t, std::int64_t, const char*, const char*) {}
 std::vector<UploadResult> take_uploads() { return {}; }
 double upload_progress(std::uint32_t) { return -1; }
 

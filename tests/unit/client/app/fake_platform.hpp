@@ -26,10 +26,9 @@ public:
     std::string body;
   };
 
-  platform::RequestId send(platform::Method method, std::string_view path, std::string_view json_body) override {
-    sent_.push_back(Request{next_id_, method, std::string(path), std::string(json_body)});
+  void send(platform::RequestId id, platform::Method method, std::string_view path, std::string_view json_body) override {
+    sent_.push_back(Request{id, method, std::string(path), std::string(json_body)});
     waiting_.push_back(sent_.back());
-    return next_id_++;
   }
   std::vector<platform::HttpResponse> take_responses() override { return std::exchange(answers_, {}); }
 
@@ -49,7 +48,6 @@ public:
   }
 
 private:
-  platform::RequestId next_id_ = 1;
   std::vector<Request> sent_;
   std::vector<Request> waiting_;
   std::vector<platform::HttpResponse> answers_;
@@ -94,10 +92,7 @@ public:
     bool open = true;
   };
 
-  platform::StreamId open(std::string_view url) override {
-    streams_.push_back(Stream{next_id_, std::string(url), true});
-    return next_id_++;
-  }
+  void open(platform::StreamId id, std::string_view url) override { streams_.push_back(Stream{id, std::string(url), true}); }
   void close(platform::StreamId id) override {
     for (auto& s : streams_)
       if (s.id == id) s.open = false;
@@ -118,7 +113,6 @@ public:
   }
 
 private:
-  platform::StreamId next_id_ = 1;
   std::vector<Stream> streams_;
   std::vector<platform::StreamMessage> messages_;
 };

@@ -108,7 +108,7 @@ TEST_CASE("signing out removes the person's drafts and keeps no password") {
 TEST_CASE("the sign-in email is kept as a draft, the password never") {
   StoreFixture t;
   t.browser.hash = "#/signin";
-  t.store.start();
+  t.start();
   t.answer(Method::get, "/api/v1/me", 401, error_json(core::make_error(core::ErrorCode::unauthenticated, "Sign in.")));
   CHECK(t.app().route.page == Page::signin);
   t.ui().email = "olivia@acme.test";
@@ -118,7 +118,7 @@ TEST_CASE("the sign-in email is kept as a draft, the password never") {
 
   StoreFixture reloaded;
   reloaded.browser.storage = t.browser.storage;
-  reloaded.store.start();
+  reloaded.start();
   CHECK(reloaded.ui().email == "olivia@acme.test");
   CHECK(reloaded.ui().password.empty());
 }

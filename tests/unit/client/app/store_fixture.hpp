@@ -70,23 +70,43 @@ struct StoreFixture {
   FakeHttp http;
   FakeBrowser browser;
   FakeStreams streams;
-  Store store{http, browser, streams};
+  Store store{browser};
   double now = 1000;
+  std::vector<Effect> ran; // every effect the store asked for, in order
+
+  // The store's effects since the last step, run on the fakes as the browser's frame runs them.
+  void run() {
+    auto effects = store.take_effects();
+    ran.insert(ran.end(), effects.begin(), effects.end());
+    run_effects(std::move(effects), http, streams);
+  }
 
   const AppState& app() const { return store.app(); }
   UiState& ui() { return store.ui(); }
 
+  // The page loads (the effects of the store's start run, as every step's do below).
+  void start() {
+    store.start();
+    run();
+  }
+  // The browser reports that the network came or went.
+  void online(bool is_online) {
+    store.apply_online(is_online);
+    run();
+  }
   // What the test queued reaches the store, as at the start of a frame.
   void deliver() {
     store.tick(now);
     store.apply_responses(http.take_responses());
     store.apply_stream(streams.take_messages());
+    run();
   }
   // What a view emitted during a frame, applied after it.
   void act(Action action) {
     std::vector<Action> actions;
     actions.push_back(std::move(action));
     store.apply(std::move(actions));
+    run();
   }
   // Answers the oldest waiting request with this method and path (it must have been sent).
   void answer(platform::Method method, const std::string& path, int status, std::string body) {
@@ -108,7 +128,7 @@ struct StoreFixture {
   void open_signed_in(const std::string& hash, domain::PersonId person = 1, const char* name = "Olivia",
                       identity::Role role = identity::Role::owner) {
     browser.hash = hash;
-    store.start();
+    start();
     answer(platform::Method::get, "/api/v1/me", 200, me_json(person, name, role));
   }
   // The program page's snapshot arrives; the store then opens its stream.

@@ -181,11 +181,11 @@ TEST_CASE("offline, the stream is closed; back online, it reopens after the vers
   t.feed(Kind::open);
   t.feed(t.rename("Acme Partner Network")); // seq 5
   t.browser.is_online = false;
-  t.store.apply_online(false);
+  t.online(false);
   CHECK(t.app().replica.live == LiveStatus::reconnecting);
   CHECK_FALSE(t.streams.current().has_value());
   t.browser.is_online = true;
-  t.store.apply_online(true);
+  t.online(true);
   REQUIRE(t.streams.current().has_value());
   CHECK(t.streams.current()->url == stream_url(5));
   CHECK(t.app().replica.state->name == "Acme Partner Network"); // kept while offline
@@ -195,7 +195,7 @@ TEST_CASE("messages of a stream closed already are ignored") {
   OnOverview t;
   const auto old = t.stream();
   t.feed(Kind::open);
-  t.store.apply_online(false);
+  t.online(false);
   t.streams.feed(old, Kind::event, event_json(t.rename("Late")), "5");
   t.deliver();
   CHECK(t.app().replica.state->name == "Acme Partners");
@@ -218,7 +218,7 @@ TEST_CASE("a snapshot that fails to load is tried again, and the page says so me
 TEST_CASE("another program opened while a snapshot loads: the late snapshot is dropped") {
   StoreFixture t;
   t.browser.hash = "#/p/7/overview";
-  t.store.start();
+  t.start();
   api::Me me{api::Person{1, "olivia@acme.test", "Olivia"},
              {api::Membership{program_id, "Acme Partners", identity::Role::owner}, api::Membership{8, "Globex", identity::Role::owner}}};
   t.answer(Method::get, "/api/v1/me", 200, nlohmann::json(me).dump());
