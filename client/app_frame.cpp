@@ -1,6 +1,7 @@
 #include "client/app_frame.hpp"
 
 #include "client/platform/media.hpp"
+#include "client/platform/text_input.hpp"
 #include "client/views/views.hpp"
 
 namespace pd::client {
@@ -22,6 +23,7 @@ void App::update() {
   if (browser_.take_online_changed()) changed |= store_.apply_online(browser_.online());
   if (browser_.take_location_changed()) changed |= store_.apply_location(browser_.location_hash());
   changed |= store_.apply_uploads(platform::take_uploads());
+  changed |= platform::text_input_before_frame(); // typed into the DOM input: into the active field
   run();
   if (changed) platform::wake();
 }
@@ -32,6 +34,7 @@ void App::draw() {
 }
 
 void App::after_frame() {
+  platform::text_input_after_frame(); // the DOM input follows the active field, in the frame that focused it
   if (store_.apply(dispatch_.take())) platform::wake();
   run(); // in the frame of the click: a file picker opens only right after a gesture
   if (!shown_) {

@@ -4,6 +4,7 @@
 #include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"
 #include "client/platform/testing_hooks.hpp"
+#include "client/platform/text_input.hpp"
 #include "client/platform/window.hpp"
 #include "client/testing/item_table.hpp"
 #include "client/ui/ui.hpp"
@@ -11,6 +12,7 @@
 namespace client = pd::client;
 
 int main() {
+  client::platform::install_text_input(); // before the window: its key listener runs before GLFW's
   if (!client::platform::open_window()) {
     client::platform::show_fatal("Partnerdesk needs WebGL 2, which this browser does not provide.");
     return 1;

@@ -3,6 +3,7 @@
 #include "client/views/views.hpp"
 
 #include "client/views/layout.hpp"
+#include "client/platform/text_input.hpp"
 
 #include <algorithm>
 
@@ -57,16 +58,20 @@ void draw_signin(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   bool submit = false;
   bool edited = false;
 
+  // The fields are also a real HTML form laid over the card, for password managers.
+  platform::form_begin("signin");
   ImGui::BeginDisabled(busy);
   label("Email");
   if (focus && ui_state.email.empty()) ImGui::SetKeyboardFocusHere();
   submit |= ui::input_text("##Email", "name@company.com", ui_state.email, edited, ImGuiInputTextFlags_CharsNoBlank);
+  edited |= platform::form_field(platform::FieldKind::username, ui_state.email);
   if (edited) dispatch(EmailEdited{});
 
   ImGui::Dummy(ui::dp(0, 2));
   label("Password");
   if (focus && !ui_state.email.empty()) ImGui::SetKeyboardFocusHere();
   submit |= ui::input_text("##Password", "", ui_state.password, edited, ImGuiInputTextFlags_Password);
+  platform::form_field(platform::FieldKind::current_password, ui_state.password);
   ImGui::EndDisabled();
 
   if (!ui_state.signin_error.empty()) {
@@ -77,7 +82,10 @@ void draw_signin(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 6));
   const char* button = busy ? "Signing in\xE2\x80\xA6###Sign in" : "Sign in###Sign in";
   if (ui::primary_button(button, ImVec2(-FLT_MIN, ui::dp(42)), !busy)) submit = true;
-  if (submit && !busy) dispatch(SubmitSignIn{});
+  platform::form_submit_button("Sign in");
+  submit = submit && !busy;
+  if (platform::form_end(submit) && !busy) submit = true; // a password manager submitted the page's form
+  if (submit) dispatch(SubmitSignIn{});
 
   ImGui::Dummy(ui::dp(0, 8));
   if (switch_line("New to Partnerdesk?", "Create an account")) dispatch(Navigate{Route{Page::signup}});
@@ -95,19 +103,23 @@ void draw_signup(const AppState&, UiState& ui_state, Dispatch& dispatch) {
 
   bool submit = false;
   bool edited = false;
+  platform::form_begin("signup");
   ImGui::BeginDisabled(f.sending);
   label("Your name");
   submit |= ui::input_text("##Your name", "Maya Chen", f.name, edited);
+  edited |= platform::form_field(platform::FieldKind::name, f.name);
   if (edited) dispatch(SignUpEdited{});
   ui::field_error(f.errors.field("name"));
   ImGui::Dummy(ui::dp(0, 2));
   label("Work email");
   submit |= ui::input_text("##Work email", "name@company.com", f.email, edited, ImGuiInputTextFlags_CharsNoBlank);
+  edited |= platform::form_field(platform::FieldKind::username, f.email);
   if (edited) dispatch(SignUpEdited{});
   ui::field_error(f.errors.field("email"));
   ImGui::Dummy(ui::dp(0, 2));
   label("Password");
   submit |= ui::input_text("##New password", "At least 10 characters", f.password, edited, ImGuiInputTextFlags_Password);
+  platform::form_field(platform::FieldKind::new_password, f.password);
   ui::field_error(f.errors.field("password"));
   ImGui::EndDisabled();
 
@@ -118,7 +130,10 @@ void draw_signup(const AppState&, UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 6));
   const char* button = f.sending ? "Creating your account\xE2\x80\xA6###Create account" : "Create account###Create account";
   if (ui::primary_button(button, ImVec2(-FLT_MIN, ui::dp(42)), !f.sending)) submit = true;
-  if (submit && !f.sending) dispatch(SubmitSignUp{});
+  platform::form_submit_button("Create account");
+  submit = submit && !f.sending;
+  if (platform::form_end(submit) && !f.sending) submit = true; // a password manager submitted the page's form
+  if (submit) dispatch(SubmitSignUp{});
   ImGui::Dummy(ui::dp(0, 8));
   if (switch_line("Already have an account?", "Sign in")) dispatch(Navigate{Route{Page::signin}});
   end_centered_card();
