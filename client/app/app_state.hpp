@@ -447,6 +447,7 @@ struct UiState {
   std::string signin_notice; // e.g. "Sign in as x to accept the invitation."
   bool focus_signin = true;  // put the keyboard focus in the form on the next frame
   std::int64_t selected_program_id = 0;
+  bool nav_open = false; // the navigation sheet on a narrow layout (views/nav_view.cpp)
 
   SignUpForm signup;
   NewProgramForm new_program;

@@ -8,6 +8,7 @@
 
 #include "client/platform/browser.hpp"
 #include "client/platform/page_events.hpp"
+#include "client/platform/touch.hpp"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -36,6 +37,7 @@ FrameHooks g_hooks;
 int g_wake_frames = 8;      // frames still to draw because something happened
 double g_last_draw_ms = 0;
 float g_pixel_ratio = 0;
+float g_font_scale = 1;        // the browser's default font size over 16 px: the UI scales with it
 int g_width = 0, g_height = 0; // canvas backing store, device pixels
 const char* g_cursor = "";
 std::string g_clipboard_hold;  // keeps the text ImGui asked for alive until the next call
@@ -67,8 +69,15 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
 }
 
 // Installed before ImGui's own GLFW callbacks, which chain to these.
-void on_cursor_pos(GLFWwindow*, double, double) { wake(); }
-void on_mouse_button(GLFWwindow*, int, int, int) { wake(); }
+// A mouse (touches never reach GLFW: platform/touch_emscripten.cpp) makes ImGui's pointer a mouse again.
+void on_cursor_pos(GLFWwindow*, double, double) {
+  ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+  wake();
+}
+void on_mouse_button(GLFWwindow*, int, int, int) {
+  ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+  wake();
+}
 void on_key(GLFWwindow*, int, int, int, int) { wake(); }
 void on_char(GLFWwindow*, unsigned int) { wake(); }
 void on_cursor_enter(GLFWwindow*, int) { wake(); }
@@ -112,6 +121,22 @@ const char* css_cursor(ImGuiMouseCursor cursor) {
   }
 }
 
+// The browser's default font size (16 px unless the person changed it) relative to 16 px: the
+// interface scales with it, as pages in rem do. Browser zoom already changes the pixel ratio.
+EM_JS(double, js_root_font_px, (), {
+  const px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return px > 0 ? px : 16;
+});
+float root_font_scale() {
+  static double last_check = -1e9;
+  static float scale = 1;
+  const double now = emscripten_get_now();
+  if (now - last_check < 1000) return scale; // a style read per second, not per frame
+  last_check = now;
+  scale = static_cast<float>(std::clamp(js_root_font_px() / 16.0, 0.5, 3.0));
+  return scale;
+}
+
 void backing_size(float ratio, int& w, int& h) {
   double css_w = 0, css_h = 0;
   canvas_css_size(css_w, css_h);
@@ -124,6 +149,7 @@ void backing_size(float ratio, int& w, int& h) {
 // [SECTION] open_window
 bool open_window() {
   install_page_listeners(); // before glfwInit: our key listener must run before GLFW's
+  install_touch();          // likewise for touches
   g_mac = is_mac();
   if (!glfwInit()) return false;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -183,11 +209,14 @@ void tick(void*) {
 #pragma clang diagnostic pop
     wake();
   }
-  if (ratio != g_pixel_ratio) {
+  const float font_scale = root_font_scale();
+  if (ratio != g_pixel_ratio || font_scale != g_font_scale) {
     g_pixel_ratio = ratio;
-    if (g_hooks.rescale) g_hooks.rescale(ratio);
+    g_font_scale = font_scale;
+    if (g_hooks.rescale) g_hooks.rescale(ratio * font_scale);
     wake();
   }
+  if (update_touch(emscripten_get_now())) wake();
   std::string pasted;
   if (take_paste(pasted)) deliver_paste(pasted);
 
@@ -247,7 +276,8 @@ void wake() { g_wake_frames = std::max(g_wake_frames, 8); }
 
 void run(FrameHooks hooks) {
   g_hooks = std::move(hooks);
-  if (g_hooks.rescale) g_hooks.rescale(g_pixel_ratio);
+  g_font_scale = root_font_scale();
+  if (g_hooks.rescale) g_hooks.rescale(g_pixel_ratio * g_font_scale);
   js_expose_frame_times();
   emscripten_set_main_loop_arg(tick, nullptr, 0, true);
   __builtin_unreachable();

@@ -1,6 +1,8 @@
 // A calm light theme. Built from scratch at every pixel-ratio change so sizes never drift.
 #include "client/ui/ui.hpp"
 
+#include <algorithm>
+
 namespace pd::client::ui {
 
 namespace {
@@ -91,6 +93,23 @@ void apply_theme(float pixel_ratio) {
   c[ImGuiCol_TableRowBg] = v(0, 0.0f);
   c[ImGuiCol_TableRowBgAlt] = v(color::table_header);
   ImGui::GetStyle() = s;
+}
+
+} // namespace pd::client::ui
+
+namespace pd::client::ui {
+
+bool narrow() { return ImGui::GetMainViewport()->WorkSize.x < dp(narrow_width); }
+
+bool touch() { return ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen; }
+
+float tap_height(float h) { return narrow() || touch() ? std::max(h, dp(tap_target)) : h; }
+
+void adapt_style() {
+  // Buttons, fields and combos are as tall as a finger needs on a phone or a touch screen.
+  ImGuiStyle& s = ImGui::GetStyle();
+  const float padding = narrow() || touch() ? (tap_target - base_font_size) * 0.5f : 9.0f;
+  s.FramePadding.y = dp(padding);
 }
 
 } // namespace pd::client::ui

@@ -59,6 +59,19 @@ void apply_theme(float pixel_ratio);
 inline float dp(float css_px) { return css_px * ImGui::GetStyle().FontScaleDpi; }
 inline ImVec2 dp(float x, float y) { return ImVec2(dp(x), dp(y)); }
 
+// [SECTION] Widths and touch
+// Below narrow_width CSS pixels (a phone, a narrow window, a zoomed-in page) the layout is the
+// phone one: the navigation behind a menu button, lists as stacked cards, forms and dialogs
+// full width.
+inline constexpr float narrow_width = 900;  // CSS pixels
+inline constexpr float tap_target = 44;     // CSS pixels: the least height of a control on touch or narrow layouts
+bool narrow();  // the viewport is narrower than narrow_width
+bool touch();   // the last pointer input came from a touch screen
+// A control's height raised to the tap target on touch or narrow layouts (device pixels in and out).
+float tap_height(float h);
+// Sets the frame padding for the current width and input (called once a frame, before drawing).
+void adapt_style();
+
 // [SECTION] Fonts
 struct Fonts {
   ImFont* regular = nullptr;
@@ -117,6 +130,9 @@ void begin_column(const char* id, float width);
 void end_column();
 // A small uppercase caption ("CUSTOMERS").
 void caption(std::string_view s);
+// Between two items of a row (buttons, filters): the next one, next_width wide, goes on the
+// same line when it fits, else on a new line (a narrow screen).
+void flow_next(float next_width, float spacing);
 
 // The footer of a small form: its primary button, then a secondary one (Cancel) on the same line.
 // While sending, the primary button reads busy ("Sending…") under the same ID ("###" + id, id
@@ -133,18 +149,43 @@ FormFooter form_footer(std::string_view label, std::string_view busy, bool sendi
 // The house list table (agents, customers, people, tickets, the certification desk): white rows,
 // every other one faintly tinted, hairline borders in the theme's border colour. Pair a true
 // begin_list_table with end_list_table. cell_padding in CSS pixels.
+// On a narrow layout the same calls draw stacked cards instead: one card per row, the title
+// column bold on top, then each fact column as a "Label: value" line (see CardPart). A view
+// declares columns with list_column and moves between cells with list_cell (never ImGui's
+// TableSetupColumn/TableSetColumnIndex directly), so it gets both layouts.
 inline constexpr ImGuiTableFlags list_table_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                                     ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
                                                     ImGuiTableFlags_PadOuterX;
 bool begin_list_table(const char* id, int columns, ImGuiTableFlags flags = list_table_flags, ImVec2 size = ImVec2(0, 0),
                       ImVec2 cell_padding = ImVec2(10, 0));
 void end_list_table();
+// Any other table of rows (the ledgers): ImGui's own look on a wide layout (flags as given), the
+// list table's cards on a narrow one. Pair a true begin_table with end_table.
+bool begin_table(const char* id, int columns, ImGuiTableFlags flags, ImVec2 size = ImVec2(0, 0));
+void end_table();
+// How a column shows in a card: lead (small, on the title's line before it: "#12"), title (bold,
+// no label), fact ("Status: Open"; a column without a name is drawn on its own line), plain (on
+// its own line without a label: buttons, a badge).
+enum class CardPart { fact, title, lead, plain };
+// Declares a column (ImGui::TableSetupColumn on a wide layout). weight: the stretch weight or
+// fixed width in device pixels, as ImGui takes it.
+void list_column(const char* name, ImGuiTableColumnFlags flags = ImGuiTableColumnFlags_WidthStretch, float weight = 0.0f,
+                 ImGuiID user_id = 0, CardPart part = CardPart::fact);
+// Moves to a cell of the current row (a wide layout) or to its line in the card; false when the
+// cell is not drawn (clipped column).
+bool list_cell(int column);
+bool list_next_cell(); // the cell after the last one (ImGui::TableNextColumn on a wide layout)
+// The current list table draws cards.
+bool cards();
+// The item height a list clipper is given: the row height on a wide layout, measured on cards.
+float clip_height(float row_h);
 // The header row of any table (taller than ImGui's, bold muted labels on the header colour),
-// after TableSetupColumn.
+// after TableSetupColumn. Cards have none.
 void table_header_row(int columns);
-// Starts a row height tall (device pixels).
+// Starts a row height tall (device pixels); on cards, a new card.
 void list_row(float height);
-// Moves the cursor down so that content content_h tall sits in the middle of a row row_h tall.
+// Moves the cursor down so that content content_h tall sits in the middle of a row row_h tall
+// (nothing on cards).
 void center_in_row(float row_h, float content_h);
 // The whole row as one button under its cells (call in the first column, then draw the cells over
 // it); true when clicked. label names the row for the item table ("Ticket 12##row").

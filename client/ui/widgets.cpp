@@ -6,6 +6,7 @@
 #include "imgui_internal.h" // ImGuiItemStatusFlags_ for the item table
 #include "imgui_stdlib.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace pd::client::ui {
@@ -72,6 +73,7 @@ void brand_mark(float size) {
 namespace {
 // A button filled with a colour, white bold label: the primary and danger buttons.
 bool filled_button(const char* label, ImVec2 size, bool enabled, ImU32 fill, ImU32 hover, ImU32 active) {
+  if (size.y > 0) size.y = tap_height(size.y);
   ImGui::PushStyleColor(ImGuiCol_Button, fill);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, active);
@@ -93,7 +95,10 @@ bool primary_button(const char* label, ImVec2 size, bool enabled) {
   return filled_button(label, size, enabled, color::accent, color::accent_hover, color::accent_active);
 }
 
-bool secondary_button(const char* label, ImVec2 size) { return ImGui::Button(label, size); }
+bool secondary_button(const char* label, ImVec2 size) {
+  if (size.y > 0) size.y = tap_height(size.y);
+  return ImGui::Button(label, size);
+}
 
 bool danger_button(const char* label, ImVec2 size, bool enabled) {
   return filled_button(label, size, enabled, color::error, color::error_hover, color::error_active);
@@ -224,7 +229,9 @@ void field_error(const std::string* message) {
 
 bool begin_card(const char* id, float width, float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, dp(22, 20));
-  ImGuiChildFlags flags = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding;
+  // NavFlattened: the keyboard moves through a card's items as through the page's (Tab does not
+  // stop at the card's edge).
+  ImGuiChildFlags flags = ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_NavFlattened;
   if (height <= 0) flags |= ImGuiChildFlags_AutoResizeY;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, color::surface);
   const bool open = ImGui::BeginChild(id, ImVec2(width, height), flags, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -238,10 +245,18 @@ void end_card() { ImGui::EndChild(); }
 void begin_column(const char* id, float width) {
   // ImGui gives the wheel to the innermost window that can scroll: an auto-sized child may keep a
   // fraction of a pixel to scroll and would swallow it.
-  ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_NavFlattened,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
 }
 
 void end_column() { ImGui::EndChild(); }
+
+void flow_next(float next_width, float spacing) {
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  float limit = w->WorkRect.Max.x;
+  if (w->DC.TextWrapPos > 0.0f) limit = std::min(limit, w->DC.TextWrapPos + w->Pos.x - w->Scroll.x); // a tinted panel's edge
+  if (ImGui::GetItemRectMax().x + spacing + next_width <= limit + 0.5f) ImGui::SameLine(0, spacing);
+}
 
 void caption(std::string_view s) {
   FontScope font(fonts().bold, 12);

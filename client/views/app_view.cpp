@@ -1,10 +1,12 @@
 #include "client/views/views.hpp"
 
 #include "client/app/app_state.hpp"
+#include "client/ui/ui.hpp"
 
 namespace pd::client::views {
 
 void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
+  ui::adapt_style();
   switch (app.route.page) {
   case Page::loading: draw_loading(app, ui, dispatch); break;
   case Page::signin: draw_signin(app, ui, dispatch); break;
@@ -39,6 +41,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     case Page::commissions: draw_commissions(app, ui, dispatch); break;
     default: break;
     }
+    draw_nav_sheet(app, ui, dispatch);
     break;
   }
   if (app.me) draw_confirm(app, ui, dispatch);

@@ -3,6 +3,8 @@
 #include "client/app/selectors.hpp"
 #include "client/views/views.hpp"
 
+#include "imgui_internal.h"
+
 #include <algorithm>
 
 namespace pd::client::views {
@@ -50,7 +52,7 @@ bool begin_page(const AppState& app, UiState&, Dispatch& dispatch) {
   const float left = nav_width();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + top));
   ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, vp->WorkSize.x - left), std::max(1.0f, vp->WorkSize.y - top)));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(36, 30));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::narrow() ? ui::dp(14, 18) : ui::dp(36, 30));
   ImGui::Begin("Page", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
@@ -148,7 +150,10 @@ void fact(std::string_view label, std::string_view value, float label_width) {
   const float x = ImGui::GetCursorPosX();
   ui::text(label, ui::color::muted);
   ImGui::SameLine(x + label_width);
+  const bool wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f; // a long value wraps under itself
+  if (wrap) ImGui::PushTextWrapPos(0.0f);
   ui::text(value);
+  if (wrap) ImGui::PopTextWrapPos();
 }
 
 float column_width(float avail, int columns, float gap, float min_width) {

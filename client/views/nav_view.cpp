@@ -7,19 +7,18 @@
 #include "client/app/selectors.hpp"
 #include "client/ui/ui.hpp"
 
+#include "imgui_internal.h"
+
 #include <algorithm>
 
 namespace pd::client::views {
 
-float nav_width() {
-  const float w = ImGui::GetMainViewport()->WorkSize.x;
-  return w < ui::dp(900) ? ui::dp(190) : ui::dp(236);
-}
+float nav_width() { return ui::narrow() ? 0.0f : ui::dp(236); }
 
 namespace {
 
 bool nav_entry(const char* label, bool active) {
-  const float h = ui::dp(38);
+  const float h = ui::tap_height(ui::dp(38));
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::PushStyleColor(ImGuiCol_Header, ui::color::accent_soft);
@@ -53,23 +52,10 @@ Page nav_page(Page p) {
 
 } // namespace
 
-void draw_nav(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float top = shell_height(app);
-  const float width = nav_width();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + top));
-  ImGui::SetNextWindowSize(ImVec2(width, std::max(1.0f, vp->WorkSize.y - top)));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::surface);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(14, 20));
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ui::dp(6, 4));
-  ImGui::Begin("Navigation", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::PopStyleVar(2);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-  dl->AddLine(ImVec2(wp.x + ws.x - ui::dp(1), wp.y), ImVec2(wp.x + ws.x - ui::dp(1), wp.y + ws.y), ui::color::border, ui::dp(1));
+namespace {
 
+// The program, the person's role and one entry per page; on a sheet, choosing one closes it.
+void nav_entries(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   const auto* m = current_membership(app, ui_state);
   const auto role = current_role(app, ui_state);
   if (m) {
@@ -90,12 +76,16 @@ void draw_nav(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   const Page here = nav_page(app.route.page);
   for (const auto& item : nav_items(role)) {
     ImGui::PushID(static_cast<int>(item.page));
-    if (nav_entry(item.label, here == item.page) && app.route.page != item.page)
-      dispatch(Navigate{program_route(item.page, app.route.program_id)});
+    if (nav_entry(item.label, here == item.page)) {
+      ui_state.nav_open = false;
+      if (app.route.page != item.page) dispatch(Navigate{program_route(item.page, app.route.program_id)});
+    }
     ImGui::PopID();
   }
+}
 
-  // Live status at the bottom.
+// Live status at the bottom.
+void live_status(const AppState& app) {
   const char* label = "Connecting\xE2\x80\xA6";
   ImU32 col = IM_COL32(0x94, 0xA0, 0xB2, 0xFF);
   switch (app.replica.live) {
@@ -109,8 +99,6 @@ void draw_nav(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     break;
   default: break;
   }
-  const float line = ImGui::GetTextLineHeight();
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + ui::dp(16), ImGui::GetWindowHeight() - line - ui::dp(22)));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui::dp(12));
   ui::dot(col);
   {
@@ -119,6 +107,93 @@ void draw_nav(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
   if (ImGui::IsItemHovered() && app.replica.live == LiveStatus::live)
     ImGui::SetTooltip("Changes made by others appear here as they happen.");
+}
+
+// The person and sign-out, at the foot of the sheet (the top bar has no room for them on a phone).
+void sheet_account(const AppState& app, Dispatch& dispatch) {
+  if (!app.me) return;
+  ImGui::Separator();
+  ImGui::Dummy(ui::dp(0, 4));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui::dp(12));
+  {
+    ui::FontScope font(ui::fonts().bold, 0.0f);
+    ui::text(app.me->person.name.empty() ? app.me->person.email : app.me->person.name);
+  }
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui::dp(12));
+  ui::text(app.me->person.email, ui::color::muted);
+  ImGui::Dummy(ui::dp(0, 4));
+  const char* sign_out = app.signing_out ? "Signing out\xE2\x80\xA6###Sign out" : "Sign out###Sign out";
+  ImGui::BeginDisabled(app.signing_out);
+  if (ui::secondary_button(sign_out, ImVec2(ImGui::GetContentRegionAvail().x, 0))) dispatch(SignOut{});
+  ImGui::EndDisabled();
+  if (ImGui::Button("Sign out of all devices", ImVec2(ImGui::GetContentRegionAvail().x, 0))) {
+    Confirm c;
+    c.kind = Confirm::Kind::sign_out_everywhere;
+    dispatch(AskConfirm{c});
+  }
+}
+
+constexpr ImGuiWindowFlags panel_flags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+} // namespace
+
+void draw_nav(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  if (ui::narrow()) return; // a sheet behind the top bar's menu button: draw_nav_sheet
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float top = shell_height(app);
+  const float width = nav_width();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + top));
+  ImGui::SetNextWindowSize(ImVec2(width, std::max(1.0f, vp->WorkSize.y - top)));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::surface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(14, 20));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ui::dp(6, 4));
+  ImGui::Begin("Navigation", nullptr, panel_flags);
+  ImGui::PopStyleVar(2);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  dl->AddLine(ImVec2(wp.x + ws.x - ui::dp(1), wp.y), ImVec2(wp.x + ws.x - ui::dp(1), wp.y + ws.y), ui::color::border, ui::dp(1));
+  nav_entries(app, ui_state, dispatch);
+  const float line = ImGui::GetTextLineHeight();
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + ui::dp(16), ImGui::GetWindowHeight() - line - ui::dp(22)));
+  live_status(app);
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
+void draw_nav_sheet(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  static Page shown_on = Page::loading;
+  if (app.route.page != shown_on) ui_state.nav_open = false; // a page reached another way (Back, a link)
+  shown_on = app.route.page;
+  if (!ui::narrow() || !ui_state.nav_open) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float top = shell_height(app);
+  const ImVec2 pos(vp->WorkPos.x, vp->WorkPos.y + top), size(vp->WorkSize.x, std::max(1.0f, vp->WorkSize.y - top));
+  // The page behind, dimmed; a tap on it closes the sheet.
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0x1E, 0x29, 0x3B, 0x59));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("Menu scrim", nullptr, panel_flags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  if (ImGui::InvisibleButton("Close menu", size) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ui_state.nav_open = false;
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  // The sheet: the whole height, most of the width.
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(ImVec2(std::min(size.x - ui::dp(48), ui::dp(320)), size.y));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::surface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(14, 20));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ui::dp(6, 4));
+  ImGui::Begin("Menu", nullptr, (panel_flags & ~(ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar)) );
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  ImGui::PopStyleVar(2);
+  nav_entries(app, ui_state, dispatch);
+  ImGui::Dummy(ui::dp(0, 12));
+  live_status(app);
+  ImGui::Dummy(ui::dp(0, 12));
+  sheet_account(app, dispatch);
   ImGui::End();
   ImGui::PopStyleColor();
 }

@@ -116,6 +116,22 @@ void notice_strip(const AppState& app, float bar_bottom) {
   ImGui::PopStyleColor();
 }
 
+// The menu button of a narrow layout: three bars, a finger's size; opens and closes the
+// navigation sheet.
+void menu_button(UiState& ui_state, float height) {
+  const float s = ui::dp(ui::tap_target);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x - ui::dp(8), (height - s) * 0.5f));
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  if (ImGui::InvisibleButton("Menu", ImVec2(s, s))) ui_state.nav_open = !ui_state.nav_open;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (ImGui::IsItemHovered() || ui_state.nav_open) dl->AddRectFilled(p, ImVec2(p.x + s, p.y + s), ui::color::neutral_soft, ui::dp(8));
+  const float x0 = p.x + s * 0.5f - ui::dp(10), x1 = p.x + s * 0.5f + ui::dp(10);
+  for (int i = -1; i <= 1; ++i) {
+    const float y = p.y + s * 0.5f + static_cast<float>(i) * ui::dp(6);
+    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), ui::color::text, ui::dp(2));
+  }
+}
+
 } // namespace
 
 float shell_height(const AppState& app) {
@@ -128,7 +144,8 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, height));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::surface);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(20, 0));
+  const bool menu = ui::narrow() && is_program_page(app.route.page) && app.me; // the navigation behind a button
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::dp(ui::narrow() ? 12 : 20, 0));
   ImGui::Begin("Top bar", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
@@ -146,7 +163,7 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
   // Right block: the person and sign-out (measured first, the switcher takes what is left).
   const char* sign_out = app.signing_out ? "Signing out\xE2\x80\xA6###Sign out" : "Sign out###Sign out";
-  const float button_w = ImGui::CalcTextSize("Signing out\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2;
+  const float button_w = menu ? 0.0f : ImGui::CalcTextSize("Signing out\xE2\x80\xA6").x + ImGui::GetStyle().FramePadding.x * 2;
   std::string name;
   if (app.me) name = app.me->person.name.empty() ? app.me->person.email : app.me->person.name;
   const float name_w = compact ? 0.0f : ImGui::CalcTextSize(name.c_str()).x + ui::dp(14);
@@ -154,10 +171,14 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   const float bell_w = bell ? ImGui::GetFrameHeight() + ui::dp(14) : 0.0f;
   const float right_x = width - pad - button_w - name_w - bell_w;
 
-  // Product
-  ImGui::SetCursorPos(ImVec2(pad, (height - ui::dp(28)) * 0.5f));
-  ui::brand_mark(28);
-  if (!tiny) {
+  // Product (on a phone, the menu button in its place)
+  if (menu) {
+    menu_button(ui_state, height);
+  } else {
+    ImGui::SetCursorPos(ImVec2(pad, (height - ui::dp(28)) * 0.5f));
+    ui::brand_mark(28);
+  }
+  if (!tiny && !menu) {
     ImGui::SameLine(0, ui::dp(10));
     ui::FontScope font(ui::fonts().bold, 18);
     ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) * 0.5f);
@@ -177,10 +198,12 @@ void draw_shell(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ImGui::SameLine(0, ui::dp(14));
     }
     if (!compact) account_menu(app, name, row_y, dispatch);
-    ImGui::SetCursorPosY(row_y);
-    ImGui::BeginDisabled(app.signing_out);
-    if (ui::secondary_button(sign_out, ImVec2(button_w, 0))) dispatch(SignOut{});
-    ImGui::EndDisabled();
+    if (!menu) { // on a phone, sign-out is in the navigation sheet
+      ImGui::SetCursorPosY(row_y);
+      ImGui::BeginDisabled(app.signing_out);
+      if (ui::secondary_button(sign_out, ImVec2(button_w, 0))) dispatch(SignOut{});
+      ImGui::EndDisabled();
+    }
   }
   ImGui::End();
   ImGui::PopStyleColor();

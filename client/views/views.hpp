@@ -23,7 +23,9 @@ void draw_new_program(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_shell(const AppState& app, UiState& ui, Dispatch& dispatch);
 float shell_height(const AppState& app); // device pixels
 void draw_nav(const AppState& app, UiState& ui, Dispatch& dispatch);
-float nav_width(); // device pixels
+float nav_width(); // device pixels (0 on a narrow layout)
+// On a narrow layout, the navigation as a sheet over the page while the top bar's menu is open.
+void draw_nav_sheet(const AppState& app, UiState& ui, Dispatch& dispatch);
 
 // Program pages
 void draw_overview(const AppState& app, UiState& ui, Dispatch& dispatch);

@@ -98,8 +98,8 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
                Dispatch& dispatch) {
   const auto& c = s.certification;
   ImGui::PushID(static_cast<int>(rec.person_id));
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
+  ui::list_row(0);
+  ui::list_next_cell();
   ui::text(member_name(s, rec.person_id));
   // What the business looks at before deciding (docs/requirements.md, Certification pathway):
   // the profile, the referral history and the notes on the agent's record.
@@ -127,7 +127,7 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
     for (const auto& h : rec.history)
       if (!h.note.empty()) ui::text_wrapped(format_day_ms(h.at) + " " + label_of(h.status) + ": " + h.note, ui::color::muted);
   }
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   ui::pill(label_of(rec.status), certification_tone(rec.status));
   remediation_pill(s, rec.person_id); // a suspension that requires remediation (support_access.hpp)
   // The Certified Support Partner badge (domain::certified_badge) with its certification date
@@ -137,14 +137,14 @@ void agent_row(const ProgramState& s, PersonId me, const AgentCertification& rec
     certified_badge(s, rec.person_id, now, false);
     ui::text_wrapped(badge_dates_text(*badge), ui::color::muted); // the column is narrow
   }
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   const auto [done, required] = required_module_progress(c, rec.person_id);
   ui::text(std::to_string(done) + "/" + std::to_string(required));
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   if (auto last = rec.last_attempt(); last && last->graded)
     ui::text(std::to_string(last->score) + "/" + std::to_string(last->max_score) + " (" + tries(rec) + ")");
   else ui::text(rec.attempts.empty() ? "\xE2\x80\x94" : tries(rec), ui::color::muted);
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   // The decisions offered are exactly those the server accepts now (certification_actions.hpp).
   auto& note = f.notes[rec.person_id];
   const auto offered = [&](CertificationDecision d) { return certification_decision_offered(s, me, rec.person_id, d); };
@@ -200,11 +200,11 @@ void agents_card(const DeskPage& p) {
     // Inside a card: inner rules only, the cells padded.
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (ui::begin_list_table("cert-agents", 5, flags, ImVec2(0, 0), ImVec2(8, 6))) {
-      ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-      ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-      ImGui::TableSetupColumn("Modules", ImGuiTableColumnFlags_WidthStretch, 0.5f);
-      ImGui::TableSetupColumn("Assessment", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-      ImGui::TableSetupColumn("Decide", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+      ui::list_column("Agent", ImGuiTableColumnFlags_WidthStretch, 1.2f, 0, ui::CardPart::title);
+      ui::list_column("Status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      ui::list_column("Modules", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+      ui::list_column("Assessment", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+      ui::list_column("Decide", ImGuiTableColumnFlags_WidthStretch, 2.2f, 0, ui::CardPart::plain);
       ui::table_header_row(5);
       for (const auto* agent : agents_by_name(s)) {
         static const AgentCertification none{};

@@ -50,9 +50,9 @@ void create_key_card(CommissionDeskForm& f, const UiState& ui_state, Dispatch& d
     ui::text_wrapped("One key per system that sends payments. A payment's billing id makes a resent payment harmless.", ui::color::muted);
     const auto& form = ui_state.form(FormId::comm_key);
     if (begin_form_row("key row", 2)) {
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       labeled_input("Label", "##Key label", "Stripe sync", f.key_label, err(form, "label"));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::field_label(" ");
       if (ui::primary_button("Create key", ImVec2(ui::dp(150), ui::dp(36)), !form.sending && !blank(f.key_label)))
         dispatch(SendCommand{FormId::comm_key, CreateApiKey{trimmed(f.key_label), "", ""}});
@@ -66,27 +66,27 @@ void create_key_card(CommissionDeskForm& f, const UiState& ui_state, Dispatch& d
 
 // The keys, newest first; Revoke asks once more.
 void api_keys_table(const ProgramState& s, CommissionDeskForm& f, const SupportForm& revoke_form, bool may_manage, Dispatch& dispatch) {
-  if (ImGui::BeginTable("api keys", 5, ledger_table_flags)) {
-    ImGui::TableSetupColumn("Label", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Created", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ui::dp(230));
+  if (ui::begin_table("api keys", 5, ledger_table_flags)) {
+    ui::list_column("Label", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ui::list_column("Key", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ui::list_column("Created", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ui::list_column("State", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ui::list_column("", ImGuiTableColumnFlags_WidthFixed, ui::dp(230));
     ui::table_header_row(5);
     for (auto it = s.api_keys.rbegin(); it != s.api_keys.rend(); ++it) {
       const auto& k = it->second;
       ImGui::PushID(static_cast<int>(k.id));
-      ImGui::TableNextRow(0, ui::dp(36));
-      ImGui::TableNextColumn();
+      ui::list_row(ui::dp(36));
+      ui::list_next_cell();
       ui::text(k.label);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(k.key_prefix + "\xE2\x80\xA6", ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(format_day_ms(k.created_at) + " by " + member_name(s, k.created_by), ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       if (k.revoked_at) ui::pill("Revoked " + format_day_ms(k.revoked_at), ui::tone::neutral);
       else ui::pill("In use", ui::tone::success);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       if (may_manage && !k.revoked_at) {
         if (f.revoke_key == k.id) {
           if (ui::danger_button("Yes, revoke", ImVec2(ui::dp(110), ui::dp(30)), !revoke_form.sending)) {
@@ -101,7 +101,7 @@ void api_keys_table(const ProgramState& s, CommissionDeskForm& f, const SupportF
       }
       ImGui::PopID();
     }
-    ImGui::EndTable();
+    ui::end_table();
   }
 }
 

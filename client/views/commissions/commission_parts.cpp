@@ -106,13 +106,13 @@ void amount_cell(std::int64_t minor, const std::string& currency) {
 }
 
 void line_cells(const ProgramState& s, const LedgerLine& l) {
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   ui::pill(label_of(l.side), side_tone(l.side));
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   ui::text(l.customer_id ? customer_name(s, l.customer_id) : "\xE2\x80\x94", l.customer_id ? ui::color::text : ui::color::muted);
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   ui::text_wrapped(std::string(label_of(l.kind)) + ": " + line_detail(s, l), ui::color::muted);
-  ImGui::TableNextColumn();
+  ui::list_next_cell();
   amount_cell(l.amount.minor, l.amount.currency);
 }
 
@@ -147,37 +147,37 @@ void ledger_table(const char* id, const ProgramState& s, PersonId agent, const s
     return;
   }
   const ImGuiTableFlags flags = ledger_table_flags;
-  if (ImGui::BeginTable("ledger", 7, flags)) {
-    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  if (ui::begin_table("ledger", 7, flags)) {
+    ui::list_column("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ui::list_column("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Line", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ui::list_column("Detail", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ui::list_column("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ui::list_column("State", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ui::table_header_row(7);
     std::size_t n = 0;
     for (const auto* l : rows) {
       if (n++ == max_rows) break;
       ImGui::PushID(static_cast<int>(l->id));
-      ImGui::TableNextRow(0, ui::dp(34));
-      ImGui::TableNextColumn();
+      ui::list_row(ui::dp(34));
+      ui::list_next_cell();
       ui::text(format_day_ms(l->at), ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::pill(label_of(l->side), side_tone(l->side));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(label_of(l->kind));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(l->customer_id ? customer_name(s, l->customer_id) : "\xE2\x80\x94", l->customer_id ? ui::color::text : ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text_wrapped(line_detail(s, *l), ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       amount_cell(l->amount.minor, currency);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::pill(awaits_second_approval(*l) ? "Awaiting approval" : label_of(l->state), line_state_tone(l->state));
       ImGui::PopID();
     }
-    ImGui::EndTable();
+    ui::end_table();
   }
   if (rows.size() > max_rows)
     ui::text("Showing the newest " + std::to_string(max_rows) + " of " + std::to_string(rows.size()) + " lines; the CSV export has them all.",
@@ -216,19 +216,19 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
   const auto st = statement(s.commissions, agent, currency, month);
   const ImGuiTableFlags flags = ledger_table_flags;
   ImGui::Dummy(ui::dp(0, 4));
-  if (ImGui::BeginTable("statement", 5, flags)) {
-    ImGui::TableSetupColumn(("Statement, " + month_long(month)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Owed at the start", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Paid out", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Owed at the end", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  if (ui::begin_table("statement", 5, flags)) {
+    ui::list_column(("Statement, " + month_long(month)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ui::list_column("Owed at the start", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Paid out", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Owed at the end", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ui::table_header_row(5);
     auto row = [&](const char* name, const StatementSide& side) {
-      ImGui::TableNextRow(0, ui::dp(32));
-      ImGui::TableNextColumn();
+      ui::list_row(ui::dp(32));
+      ui::list_next_cell();
       ui::text(name);
       for (auto v : {side.opening, side.earned, side.paid_out, side.closing()}) {
-        ImGui::TableNextColumn();
+        ui::list_next_cell();
         ui::text(money_text(v, currency));
       }
     };
@@ -237,25 +237,25 @@ void statement_panel(const ProgramState& s, std::int64_t program_id, PersonId ag
     StatementSide total{st.referral.opening + st.support.opening, st.referral.earned + st.support.earned,
                         st.referral.paid_out + st.support.paid_out};
     row("Total", total);
-    ImGui::EndTable();
+    ui::end_table();
   }
   ImGui::Dummy(ui::dp(0, 6));
-  if (ImGui::BeginTable("statement lines", 5, flags)) {
-    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  if (ui::begin_table("statement lines", 5, flags)) {
+    ui::list_column("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ui::list_column("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ui::list_column("Detail", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ui::list_column("Amount", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ui::table_header_row(5);
     for (const auto& l : st.lines) {
       ImGui::PushID(static_cast<int>(l.id));
-      ImGui::TableNextRow(0, ui::dp(30));
-      ImGui::TableNextColumn();
+      ui::list_row(ui::dp(30));
+      ui::list_next_cell();
       ui::text(format_day_ms(l.at), ui::color::muted);
       line_cells(s, l);
       ImGui::PopID();
     }
-    ImGui::EndTable();
+    ui::end_table();
   }
   ImGui::PopID();
 }

@@ -36,27 +36,27 @@ std::int64_t sum(const std::map<CustomerId, std::int64_t>& m) {
 
 void by_month_table(const std::vector<MonthEarnings>& months, const std::string& currency) {
   const ImGuiTableFlags flags = ledger_table_flags;
-  if (!ImGui::BeginTable("by month", 4, flags)) return;
-  ImGui::TableSetupColumn("Month", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Referral", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Support", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  if (!ui::begin_table("by month", 4, flags)) return;
+  ui::list_column("Month", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ui::list_column("Referral", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ui::list_column("Support", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ui::list_column("Total", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ui::table_header_row(4);
   for (auto it = months.rbegin(); it != months.rend(); ++it) {
     if (it->referral == 0 && it->support == 0) continue;
     ImGui::PushID(static_cast<int>(it->month));
-    ImGui::TableNextRow(0, ui::dp(30));
-    ImGui::TableNextColumn();
+    ui::list_row(ui::dp(30));
+    ui::list_next_cell();
     ui::text(month_label(it->month));
-    ImGui::TableNextColumn();
+    ui::list_next_cell();
     ui::text(money_text(it->referral, currency));
-    ImGui::TableNextColumn();
+    ui::list_next_cell();
     ui::text(money_text(it->support, currency));
-    ImGui::TableNextColumn();
+    ui::list_next_cell();
     ui::text(money_text(it->referral + it->support, currency));
     ImGui::PopID();
   }
-  ImGui::EndTable();
+  ui::end_table();
 }
 
 // Per customer: what each brought on each ledger, and this month's support commission.
@@ -74,32 +74,32 @@ void per_customer_card(const ProgramState& s, PersonId me, const std::string& cu
       ui::text("No customer has brought commission yet.", ui::color::muted);
     } else {
       const ImGuiTableFlags flags = ledger_table_flags;
-      if (ImGui::BeginTable("per customer", 5, flags)) {
-        ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn("Referral earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Support earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Support this month", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("You support them", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+      if (ui::begin_table("per customer", 5, flags)) {
+        ui::list_column("Customer", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ui::list_column("Referral earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ui::list_column("Support earned", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ui::list_column("Support this month", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ui::list_column("You support them", ImGuiTableColumnFlags_WidthStretch, 0.9f);
         ui::table_header_row(5);
         for (const auto& e : per) {
           ImGui::PushID(static_cast<int>(e.customer_id));
-          ImGui::TableNextRow(0, ui::dp(32));
-          ImGui::TableNextColumn();
+          ui::list_row(ui::dp(32));
+          ui::list_next_cell();
           ui::text(customer_name(s, e.customer_id));
-          ImGui::TableNextColumn();
+          ui::list_next_cell();
           ui::text(money_text(e.referral, currency));
-          ImGui::TableNextColumn();
+          ui::list_next_cell();
           ui::text(money_text(e.support, currency));
-          ImGui::TableNextColumn();
+          ui::list_next_cell();
           auto x = expected_now.find(e.customer_id);
           ui::text(x == expected_now.end() ? "\xE2\x80\x94" : money_text(x->second, currency), ui::color::muted);
-          ImGui::TableNextColumn();
+          ui::list_next_cell();
           auto c = s.customer(e.customer_id);
           const bool supporting = c && c->assigned_agent == me && support_earner(s, *c) == me;
           ui::pill(supporting ? "Earning support" : "Not now", supporting ? ui::tone::success : ui::tone::neutral);
           ImGui::PopID();
         }
-        ImGui::EndTable();
+        ui::end_table();
       }
     }
   }

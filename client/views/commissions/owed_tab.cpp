@@ -26,16 +26,16 @@ void adjustment_card(const ProgramState& s, const std::string& currency, Commiss
     ui::text_wrapped("A line of its own on one ledger, positive to add, negative to take back; the reason is shown to the agent.", ui::color::muted);
     const auto& form = ui_state.form(FormId::comm_adjust);
     if (begin_form_row("adjust row", 4)) {
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::field_label("Agent");
       agent_picker("##Adjust agent", s, f.adj_agent, -FLT_MIN);
       ui::field_error(err(form, "agent_id"));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::field_label("Ledger");
       choice("##Adjust ledger", {"Referral", "Support"}, f.adj_side, -FLT_MIN);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       labeled_input(("Amount (" + currency + ")").c_str(), "##Adjust amount", "-25.00", f.adj_amount, err(form, "amount"));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::field_label("Customer (optional)");
       customer_picker("##Adjust customer", s, f.adj_customer, f.customer_search, -FLT_MIN);
       end_form_row();
@@ -91,34 +91,34 @@ void owed_tab(const ProgramState& s, const std::string& currency, CommissionDesk
   ImGui::Dummy(ui::dp(0, 4));
   if (rows.empty()) {
     ui::text("No agent has commission on the ledger yet.", ui::color::muted);
-  } else if (ImGui::BeginTable("owed by agent", 8, ledger_table_flags)) {
-    ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Partner status", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Referral pending", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Referral approved", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Support pending", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Support approved", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Owed", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Paid to date", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  } else if (ui::begin_table("owed by agent", 8, ledger_table_flags)) {
+    ui::list_column("Agent", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ui::list_column("Partner status", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ui::list_column("Referral pending", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Referral approved", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Support pending", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Support approved", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Owed", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Paid to date", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ui::table_header_row(8);
     for (const auto& r : rows) {
       ImGui::PushID(static_cast<int>(r.agent->person_id));
-      ImGui::TableNextRow(0, ui::dp(34));
-      ImGui::TableNextColumn();
+      ui::list_row(ui::dp(34));
+      ui::list_next_cell();
       if (ui::link(member_name(s, r.agent->person_id).c_str())) {
         f.agent = r.agent->person_id;
         f.statement = EarningsForm{};
         f.open_tab = "Statements";
       }
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::pill(partner_status_label(r.agent->status), partner_tone(r.agent->status));
       for (auto v : {r.ref.pending, r.ref.approved, r.sup.pending, r.sup.approved, r.ref.owed() + r.sup.owed(), r.ref.paid + r.sup.paid}) {
-        ImGui::TableNextColumn();
+        ui::list_next_cell();
         amount_cell(v, currency);
       }
       ImGui::PopID();
     }
-    ImGui::EndTable();
+    ui::end_table();
   }
 
   adjustment_card(s, currency, f, ui_state, dispatch, avail);

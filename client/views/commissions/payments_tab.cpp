@@ -28,23 +28,23 @@ void record_payment_card(const ProgramState& s, const std::string& currency, Com
                      ui::color::muted);
     const auto& form = ui_state.form(FormId::comm_payment);
     if (begin_form_row("payment row", 4)) {
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::field_label("Customer");
       customer_picker("##Payment customer", s, f.pay_customer, f.customer_search, -FLT_MIN);
       ui::field_error(err(form, "customer_id"));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::field_label("Kind");
       enum_choice("##Payment kind", {"Payment", "Refund"}, {PaymentKind::payment, PaymentKind::refund}, f.pay_kind, -FLT_MIN);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       labeled_input(("Amount (" + currency + ")").c_str(), "##Payment amount", "450.00", f.pay_amount, err(form, "amount"));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       labeled_input("Billing id", "##Payment id", "inv-2041", f.pay_external_id, err(form, "external_id"));
       end_form_row();
     }
     if (begin_form_row("payment row 2", 2)) {
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       labeled_input("Paid on (YYYY-MM-DD, empty: now)", "##Payment date", "2026-11-30", f.pay_date, err(form, "paid_at"));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       if (f.pay_kind == PaymentKind::refund) {
         ui::field_label("Refund of");
         std::vector<std::string> labels{"Choose the payment"};
@@ -82,42 +82,42 @@ void record_payment_card(const ProgramState& s, const std::string& currency, Com
 
 // The payments and refunds, newest first (300 at most), with the referral commission each earned.
 void payments_table(const ProgramState& s, const std::vector<const Payment*>& list) {
-  if (ImGui::BeginTable("payments", 7, ledger_table_flags)) {
-    ImGui::TableSetupColumn("Paid on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Billing id", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Referral commission", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Recorded by", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  if (ui::begin_table("payments", 7, ledger_table_flags)) {
+    ui::list_column("Paid on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Customer", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ui::list_column("Billing id", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ui::list_column("Kind", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ui::list_column("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Referral commission", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ui::list_column("Recorded by", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ui::table_header_row(7);
     std::size_t n = 0;
     for (auto it = list.rbegin(); it != list.rend() && n < 300; ++it, ++n) {
       const auto& p = **it;
       ImGui::PushID(static_cast<int>(p.id));
-      ImGui::TableNextRow(0, ui::dp(32));
-      ImGui::TableNextColumn();
+      ui::list_row(ui::dp(32));
+      ui::list_next_cell();
       ui::text(format_day_ms(p.paid_at), ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(customer_name(s, p.customer_id));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(p.external_id);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::pill(p.kind == PaymentKind::payment ? "Payment" : "Refund", p.kind == PaymentKind::payment ? ui::tone::success : ui::tone::warning);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(format_money(p.amount) + (p.refunded_minor ? " (" + money_text(p.refunded_minor, p.amount.currency) + " refunded)" : ""));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       std::string commission = "\xE2\x80\x94";
       for (const auto& [lid, l] : s.commissions.lines) {
         if (l.payment_id != p.id || l.side != LedgerSide::referral) continue;
         commission = money_text(l.amount.minor, l.amount.currency) + " to " + member_name(s, l.agent_id);
       }
       ui::text(commission, ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(p.recorded_by ? member_name(s, p.recorded_by) : "Billing system", ui::color::muted);
       ImGui::PopID();
     }
-    ImGui::EndTable();
+    ui::end_table();
   }
 }
 

@@ -27,69 +27,69 @@ struct Group {
 
 // The approved lines, each with its tick box, and the net per agent and ledger.
 void approved_lines_table(const ProgramState& s, const std::vector<Group>& groups, const std::string& currency, CommissionDeskForm& f) {
-  if (ImGui::BeginTable("approved lines", 6, ledger_table_flags)) {
-    ImGui::TableSetupColumn("##pay", ImGuiTableColumnFlags_WidthFixed, ui::dp(30));
-    ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  if (ui::begin_table("approved lines", 6, ledger_table_flags)) {
+    ui::list_column("##pay", ImGuiTableColumnFlags_WidthFixed, ui::dp(30), 0, ui::CardPart::lead);
+    ui::list_column("Agent", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Ledger", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ui::list_column("Customer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Detail", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ui::list_column("Amount", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ui::table_header_row(6);
     for (const auto& g : groups) {
       for (const auto* l : g.lines) {
         ImGui::PushID(static_cast<int>(l->id));
-        ImGui::TableNextRow(0, ui::dp(32));
-        ImGui::TableNextColumn();
+        ui::list_row(ui::dp(32));
+        ui::list_next_cell();
         if (l->amount.minor > 0) {
           bool on = !f.skip[l->id];
           if (ImGui::Checkbox(("##pay " + std::to_string(l->id)).c_str(), &on)) f.skip[l->id] = !on;
         }
-        ImGui::TableNextColumn();
+        ui::list_next_cell();
         ui::text(member_name(s, l->agent_id));
         line_cells(s, *l);
         ImGui::PopID();
       }
-      ImGui::TableNextRow(0, ui::dp(30));
-      ImGui::TableSetColumnIndex(4);
+      ui::list_row(ui::dp(30));
+      ui::list_cell(4);
       ui::text("Net to " + member_name(s, g.agent) + ", " + label_of(g.side), ui::color::muted);
-      ImGui::TableSetColumnIndex(5);
+      ui::list_cell(5);
       ui::text(money_text(g.net, currency), g.net < 0 ? ui::color::error : ui::color::success);
     }
-    ImGui::EndTable();
+    ui::end_table();
   }
 }
 
 // The payout batches so far, newest first.
 void batches_table(const ProgramState& s) {
-  if (ImGui::BeginTable("batches", 5, ledger_table_flags)) {
-    ImGui::TableSetupColumn("Paid on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Reference", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Agents", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-    ImGui::TableSetupColumn("Lines", ImGuiTableColumnFlags_WidthStretch, 0.5f);
-    ImGui::TableSetupColumn("Total", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  if (ui::begin_table("batches", 5, ledger_table_flags)) {
+    ui::list_column("Paid on", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Reference", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Agents", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ui::list_column("Lines", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ui::list_column("Total", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ui::table_header_row(5);
     for (auto it = s.commissions.batches.rbegin(); it != s.commissions.batches.rend(); ++it) {
       const auto& b = it->second;
       ImGui::PushID(static_cast<int>(b.id));
-      ImGui::TableNextRow(0, ui::dp(32));
-      ImGui::TableNextColumn();
+      ui::list_row(ui::dp(32));
+      ui::list_next_cell();
       ui::text(format_day_ms(b.at), ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(b.reference);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       std::vector<PersonId> who;
       for (auto id : b.payout_line_ids)
         if (auto l = s.commissions.line(id); l && std::find(who.begin(), who.end(), l->agent_id) == who.end()) who.push_back(l->agent_id);
       std::string names;
       for (auto p : who) names += (names.empty() ? "" : ", ") + member_name(s, p);
       ui::text_wrapped(names, ui::color::muted);
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(std::to_string(b.line_ids.size()));
-      ImGui::TableNextColumn();
+      ui::list_next_cell();
       ui::text(money_text(b.total_minor, b.currency));
       ImGui::PopID();
     }
-    ImGui::EndTable();
+    ui::end_table();
   }
 }
 
@@ -129,9 +129,9 @@ void payouts_tab(const AppState& app, const ProgramState& s, const std::string& 
       approved_lines_table(s, groups, currency, f);
       const auto& form = ui_state.form(FormId::comm_payout);
       if (begin_form_row("payout row", 2)) {
-        ImGui::TableNextColumn();
+        ui::list_next_cell();
         labeled_input("Payment reference", "##Payout reference", "The bank transfer's reference", f.payout_reference, err(form, "reference"));
-        ImGui::TableNextColumn();
+        ui::list_next_cell();
         ui::field_label("Total of this batch");
         ui::heading(money_text(total, currency), 20);
         end_form_row();

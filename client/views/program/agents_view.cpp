@@ -47,7 +47,7 @@ std::vector<StatusAction> actions_from(PartnerStatus s) {
 void identity_cells(const domain::ProgramState& s, const domain::Agent& agent, float row_h, std::int64_t now, Dispatch& dispatch) {
   const auto* a = &agent;
   const auto* m = s.member(a->person_id);
-  ImGui::TableSetColumnIndex(0);
+  ui::list_cell(0);
   {
     const float line = ImGui::GetTextLineHeight();
     ui::center_in_row(row_h, line * 2);
@@ -61,11 +61,11 @@ void identity_cells(const domain::ProgramState& s, const domain::Agent& agent, f
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui::dp(9));
     ui::text(m ? m->email : "", ui::color::muted);
   }
-  ImGui::TableSetColumnIndex(1);
+  ui::list_cell(1);
   ui::center_in_row(row_h, ui::pill_size("Active").y);
   ui::pill(partner_status_label(a->status), partner_tone(a->status));
   // The Certified Support Partner badge with its dates, or the certification status.
-  ImGui::TableSetColumnIndex(2);
+  ui::list_cell(2);
   if (const auto badge = domain::certified_badge(s.certification, a->person_id, now)) {
     ui::center_in_row(row_h, ui::pill_size(certified_badge_label).y + ImGui::GetTextLineHeight());
     ui::pill(certified_badge_label, ui::tone::success);
@@ -81,7 +81,7 @@ void identity_cells(const domain::ProgramState& s, const domain::Agent& agent, f
 // The reason given for the status, cut to one line (the whole reason on hover).
 void reason_cell(const domain::Agent& agent, float row_h) {
   const auto* a = &agent;
-  ImGui::TableSetColumnIndex(3);
+  ui::list_cell(3);
   ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   if (a->status == PartnerStatus::active) {
     ui::text("\xE2\x80\x94", ui::color::muted);
@@ -104,17 +104,17 @@ void reason_cell(const domain::Agent& agent, float row_h) {
 // remediation or warning flag.
 void support_cells(const domain::ProgramState& s, const domain::Agent& agent, float row_h, std::int64_t now) {
   const auto* a = &agent;
-  ImGui::TableSetColumnIndex(4);
+  ui::list_cell(4);
   ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   ui::text(std::to_string(customers_of_agent(s, a->person_id).size()));
-  ImGui::TableSetColumnIndex(5);
+  ui::list_cell(5);
   ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   ui::text(format_day_ms(a->status_since), ui::color::muted);
   // Support record: overdue flags and the performance score; the active warning.
   const auto rec = s.agent_support.find(a->person_id);
   const domain::AgentWarning* active_warning = nullptr;
   {
-    ImGui::TableSetColumnIndex(6);
+    ui::list_cell(6);
     ui::center_in_row(row_h, ImGui::GetTextLineHeight() * 2);
     if (rec != s.agent_support.end()) {
       const auto perf = domain::performance_of(rec->second, now);
@@ -130,7 +130,7 @@ void support_cells(const domain::ProgramState& s, const domain::Agent& agent, fl
     } else {
       ui::text("No tickets yet", ui::color::muted);
     }
-    ImGui::TableSetColumnIndex(7);
+    ui::list_cell(7);
     if (rec != s.agent_support.end() && rec->second.remediation_required) {
       ui::center_in_row(row_h, ui::pill_size("R").y);
       remediation_pill(s, a->person_id, true); // the business decides reinstatement here
@@ -205,15 +205,15 @@ void agents_table(const AppState& app, const domain::ProgramState& s, const std:
   const float row_h = ui::dp(52);
   const auto now = clock_ms();
   if (ui::begin_list_table("agents", 9)) {
-    ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Partner status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Certification", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Customers", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("Since", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Support", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("Warning", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("##Actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
+    ui::list_column("Agent", ImGuiTableColumnFlags_WidthStretch, 1.6f, 0, ui::CardPart::title);
+    ui::list_column("Partner status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("Certification", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ui::list_column("Reason", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Customers", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ui::list_column("Since", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ui::list_column("Support", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ui::list_column("Warning", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ui::list_column("##Actions", ImGuiTableColumnFlags_WidthStretch, 3.4f, 0, ui::CardPart::plain);
     ui::table_header_row(9);
     for (const auto* a : agents) {
       ImGui::PushID(static_cast<int>(a->person_id));
@@ -221,7 +221,7 @@ void agents_table(const AppState& app, const domain::ProgramState& s, const std:
       identity_cells(s, *a, row_h, now, dispatch);
       reason_cell(*a, row_h);
       support_cells(s, *a, row_h, now);
-      ImGui::TableSetColumnIndex(8);
+      ui::list_cell(8);
       if (can_manage) actions_cell(app, s, *a, row_h, ui_state, dispatch);
       ImGui::PopID();
     }
@@ -310,7 +310,7 @@ void draw_agents(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (begin_page(app, ui_state, dispatch)) {
     const auto& s = *program_state(app);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("agents-page", ImVec2(avail, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("agents-page", ImVec2(avail, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoScrollbar);
     const auto agents = agents_by_name(s);
     int active = 0;
     for (const auto* a : agents) active += a->status == PartnerStatus::active ? 1 : 0;

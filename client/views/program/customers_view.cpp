@@ -126,7 +126,7 @@ void cell_pill(std::string_view s, ui::Tone t, float row_h) {
 void customer_row(const domain::ProgramState& s, const Customer& c, bool business, float row_h, std::int64_t now, Dispatch& dispatch) {
   ImGui::PushID(static_cast<int>(c.id));
   ui::list_row(row_h);
-  ImGui::TableSetColumnIndex(0);
+  ui::list_cell(0);
   const std::string label = c.profile.name + "##row";
   if (ui::row_button(label.c_str(), row_h)) dispatch(Navigate{program_route(Page::customer, s.id, c.id)});
   {
@@ -140,15 +140,15 @@ void customer_row(const domain::ProgramState& s, const Customer& c, bool busines
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui::dp(8));
     ui::text(c.profile.email, ui::color::muted);
   }
-  ImGui::TableSetColumnIndex(1);
+  ui::list_cell(1);
   cell_text(c.profile.segment, row_h);
-  ImGui::TableSetColumnIndex(2);
+  ui::list_cell(2);
   cell_pill(subscription_label(c.profile.subscription), subscription_tone(c.profile.subscription), row_h);
-  ImGui::TableSetColumnIndex(3);
+  ui::list_cell(3);
   cell_right(format_money(c.profile.mrr), row_h);
-  ImGui::TableSetColumnIndex(4);
+  ui::list_cell(4);
   cell_text(format_day(c.profile.started_on), row_h);
-  ImGui::TableSetColumnIndex(5);
+  ui::list_cell(5);
   if (business) {
     if (c.assigned_agent) cell_text(member_name(s, c.assigned_agent), row_h);
     else cell_text("Business queue", row_h, ui::color::muted);
@@ -169,19 +169,19 @@ void customer_table(const domain::ProgramState& s, CustomerList& list, bool busi
   const int columns = 6;
   if (!ui::begin_list_table("customers", columns, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 2.6f, col_name);
-  ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_segment);
-  ImGui::TableSetupColumn("Subscription", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_subscription);
-  ImGui::TableSetupColumn("MRR", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_mrr);
-  ImGui::TableSetupColumn("Customer since", ImGuiTableColumnFlags_WidthStretch, 1.2f, col_since);
-  if (business) ImGui::TableSetupColumn("Assigned to", ImGuiTableColumnFlags_WidthStretch, 1.4f, col_agent);
-  else ImGui::TableSetupColumn("Tenure", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, col_tenure);
+  ui::list_column("Customer", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 2.6f, col_name, ui::CardPart::title);
+  ui::list_column("Segment", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_segment);
+  ui::list_column("Subscription", ImGuiTableColumnFlags_WidthStretch, 1.1f, col_subscription);
+  ui::list_column("MRR", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_mrr);
+  ui::list_column("Customer since", ImGuiTableColumnFlags_WidthStretch, 1.2f, col_since);
+  if (business) ui::list_column("Assigned to", ImGuiTableColumnFlags_WidthStretch, 1.4f, col_agent);
+  else ui::list_column("Tenure", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortDescending, 1.1f, col_tenure);
   ui::table_header_row(columns);
   sort_list(list, s, sort_of(ImGui::TableGetSortSpecs()));
 
   const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()), row_h);
+  clipper.Begin(static_cast<int>(rows.size()), ui::clip_height(row_h));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const auto found = s.customers.find(rows[static_cast<std::size_t>(i)]);
@@ -198,8 +198,10 @@ void filters(const AppState& app, UiState& ui_state, Dispatch& dispatch, const d
   // The row shares the page's width: search first, then three equal filters, then "Clear filters".
   const float avail = ImGui::GetContentRegionAvail().x;
   const float clear_w = ImGui::CalcTextSize("Clear filters").x + gap * 1.5f;
-  const float search_w = std::clamp(avail * 0.3f, ui::dp(170), ui::dp(300));
-  const float combo_w = std::clamp((avail - search_w - 3 * gap - clear_w) / 3, ui::dp(118), ui::dp(200));
+  // A phone: the search takes the width, the filters two a line.
+  const bool narrow = ui::narrow();
+  const float search_w = narrow ? avail : std::clamp(avail * 0.3f, ui::dp(170), ui::dp(300));
+  const float combo_w = narrow ? (avail - gap) / 2 : std::clamp((avail - search_w - 3 * gap - clear_w) / 3, ui::dp(118), ui::dp(200));
   bool edited = false;
   ui::input_text("##Search customers", "Search by name or email", ui_state.search, edited, 0, search_w);
   if (edited) {
@@ -207,7 +209,7 @@ void filters(const AppState& app, UiState& ui_state, Dispatch& dispatch, const d
     changed = true;
   }
 
-  ImGui::SameLine(0, gap);
+  ui::flow_next(combo_w, gap);
   static const std::vector<std::string> sub_values = {"", "trialing", "active", "past_due", "cancelled"};
   static const std::vector<std::string> sub_labels = {"All subscriptions", "Trialing", "Active", "Past due", "Cancelled"};
   int sub = 0;
@@ -218,7 +220,7 @@ void filters(const AppState& app, UiState& ui_state, Dispatch& dispatch, const d
     changed = true;
   }
 
-  ImGui::SameLine(0, gap);
+  ui::flow_next(combo_w, gap);
   auto segs = segments(s);
   std::vector<std::string> seg_labels = {"All segments"};
   seg_labels.insert(seg_labels.end(), segs.begin(), segs.end());
@@ -234,7 +236,7 @@ void filters(const AppState& app, UiState& ui_state, Dispatch& dispatch, const d
     changed = true;
   }
 
-  ImGui::SameLine(0, gap);
+  ui::flow_next(combo_w, gap);
   const auto agents = agents_by_name(s);
   std::vector<std::string> agent_labels = {"All agents", "Business queue"};
   std::vector<std::int64_t> agent_values = {-1, 0};
@@ -251,7 +253,7 @@ void filters(const AppState& app, UiState& ui_state, Dispatch& dispatch, const d
   }
 
   if (!f.empty()) {
-    ImGui::SameLine(0, gap * 1.5f);
+    ui::flow_next(clear_w, gap * 1.5f);
     ImGui::AlignTextToFramePadding();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
     if (ui::link("Clear filters")) {
@@ -271,7 +273,7 @@ void draw_customers(const AppState& app, UiState& ui_state, Dispatch& dispatch) 
     const auto role = current_role(app, ui_state);
     const bool business = identity::is_business_role(role);
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("customers-page", ImVec2(avail, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("customers-page", ImVec2(avail, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoScrollbar);
     if (business) {
       auto& list = customer_list(s, app.route.filter, 0);
       const auto& rows = list.rows;

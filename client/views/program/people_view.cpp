@@ -85,10 +85,10 @@ void member_role_cell(const AppState& app, const domain::ProgramState& s, const 
 void members_list(const AppState& app, Dispatch& dispatch, const domain::ProgramState& s) {
   const float row_h = ui::dp(52);
   if (!ui::begin_list_table("members", 4)) return;
-  ImGui::TableSetupColumn("Member", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-  ImGui::TableSetupColumn("Joined", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-  ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn("##member actions", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  ui::list_column("Member", ImGuiTableColumnFlags_WidthStretch, 2.2f, 0, ui::CardPart::title);
+  ui::list_column("Joined", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+  ui::list_column("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ui::list_column("##member actions", ImGuiTableColumnFlags_WidthStretch, 0.9f, 0, ui::CardPart::plain);
   ui::table_header_row(4);
   // Business first, then agents, then customers; by name within each.
   std::vector<const domain::Member*> members;
@@ -101,14 +101,14 @@ void members_list(const AppState& app, Dispatch& dispatch, const domain::Program
   for (const auto* m : members) {
     ImGui::PushID(static_cast<int>(m->person_id));
     ui::list_row(row_h);
-    ImGui::TableSetColumnIndex(0);
+    ui::list_cell(0);
     name_cell((m->name.empty() ? m->email : m->name) + (m->person_id == me ? " (you)" : ""), m->email, row_h);
-    ImGui::TableSetColumnIndex(1);
+    ui::list_cell(1);
     ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(format_day_ms(m->joined_at), ui::color::muted);
-    ImGui::TableSetColumnIndex(2);
+    ui::list_cell(2);
     member_role_cell(app, s, *m, row_h, dispatch);
-    ImGui::TableSetColumnIndex(3);
+    ui::list_cell(3);
     if (m->person_id != me && allowed(app, domain::Action::manage_member, {.person = m->person_id})) {
       ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
       ui::center_in_row(row_h, ImGui::GetFrameHeight());
@@ -141,29 +141,29 @@ void invitations_list(const AppState& app, Dispatch& dispatch, const domain::Pro
   }
   const float row_h = ui::dp(50);
   if (!ui::begin_list_table("invitations", 5)) return;
-  ImGui::TableSetupColumn("Invited", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-  ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Expires", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn("Invited by", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn("##invitation actions", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ui::list_column("Invited", ImGuiTableColumnFlags_WidthStretch, 2.2f, 0, ui::CardPart::title);
+  ui::list_column("Role", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ui::list_column("Expires", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ui::list_column("Invited by", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ui::list_column("##invitation actions", ImGuiTableColumnFlags_WidthStretch, 1.0f, 0, ui::CardPart::plain);
   ui::table_header_row(5);
   for (const auto* inv : pending) {
     ImGui::PushID(static_cast<int>(inv->id));
     ui::list_row(row_h);
-    ImGui::TableSetColumnIndex(0);
+    ui::list_cell(0);
     ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(inv->email);
-    ImGui::TableSetColumnIndex(1);
+    ui::list_cell(1);
     ui::center_in_row(row_h, ui::pill_size("Agent").y);
     ui::pill(role_label(inv->role), role_tone(inv->role));
-    ImGui::TableSetColumnIndex(2);
+    ui::list_cell(2);
     ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     if (inv->expires_at <= now) ui::text("Expired " + relative_time(inv->expires_at, now), ui::color::warning);
     else ui::text(relative_time(inv->expires_at, now), ui::color::muted);
-    ImGui::TableSetColumnIndex(3);
+    ui::list_cell(3);
     ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(member_name(s, inv->invited_by), ui::color::muted);
-    ImGui::TableSetColumnIndex(4);
+    ui::list_cell(4);
     if (allowed(app, domain::Action::invite, {.role = inv->role})) {
       ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::dp(10, 5));
       ui::center_in_row(row_h, ImGui::GetFrameHeight());

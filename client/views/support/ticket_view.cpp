@@ -44,18 +44,21 @@ void errors_of(const SupportForm& f) {
 }
 
 void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, std::int64_t now) {
+  ImGui::PushTextWrapPos(0.0f); // a long subject wraps on a phone
   ui::heading(t.subject, 22);
+  ImGui::PopTextWrapPos();
   ui::text("#" + std::to_string(t.id) + " \xC2\xB7 opened " + relative_time(t.opened_at, now), ui::color::muted);
-  ImGui::SameLine(0, ui::dp(12));
+  // The pills follow on the line while they fit, else on the next (a phone).
+  ui::flow_next(ui::pill_size(domain::label_of(t.status)).x, ui::dp(12));
   ui::pill(domain::label_of(t.status), ticket_status_tone(t));
-  ImGui::SameLine(0, ui::dp(6));
+  ui::flow_next(ui::pill_size(domain::label_of(t.priority)).x, ui::dp(6));
   ui::pill(domain::label_of(t.priority), priority_tone(t.priority));
-  ImGui::SameLine(0, ui::dp(6));
   std::string cats = category_label(t.category);
   for (auto c : t.tags) cats += std::string(" \xC2\xB7 ") + category_label(c);
+  ui::flow_next(ui::pill_size(cats).x, ui::dp(6));
   ui::pill(cats, ui::tone::violet);
   ImGui::Dummy(ui::dp(0, 4));
-  const float lw = ui::dp(130);
+  const float lw = ui::dp(ui::narrow() ? 104 : 130);
   if (staff) {
     if (auto c = s.customer(t.customer_id)) {
       fact("Customer", c->profile.name + " (" + c->profile.segment + ")", lw);
@@ -122,16 +125,16 @@ void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audi
       ui::FontScope font(ui::fonts().bold, 0.0f);
       ui::text(system ? std::string("Partnerdesk") : m.author_name.empty() ? std::string("Someone") : m.author_name);
     }
-    ImGui::SameLine(0, ui::dp(8));
-    ui::text(std::string(system ? "system" : identity::to_string(m.author_role)) + " \xC2\xB7 " + relative_time(m.at, now) + " \xC2\xB7 " +
-                 format_day_ms(m.at),
-             ui::color::muted);
+    const std::string meta = std::string(system ? "system" : identity::to_string(m.author_role)) + " \xC2\xB7 " + relative_time(m.at, now) +
+                             " \xC2\xB7 " + format_day_ms(m.at);
+    ui::flow_next(ImGui::CalcTextSize(meta.c_str()).x, ui::dp(8)); // under the name when the line is too short
+    ui::text(meta, ui::color::muted);
     if (internal) {
-      ImGui::SameLine(0, ui::dp(10));
+      ui::flow_next(ui::pill_size("Internal note").x, ui::dp(10));
       ui::pill("Internal note", ui::tone::warning);
     }
     if (m.sent_despite_warning) {
-      ImGui::SameLine(0, ui::dp(6));
+      ui::flow_next(ui::pill_size("Sent despite warning").x, ui::dp(6));
       ui::pill("Sent despite warning", ui::tone::danger);
     }
     ui::text_wrapped(m.text);

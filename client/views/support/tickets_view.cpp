@@ -132,6 +132,7 @@ void tabs_row(const TicketList& list, const std::string& view, domain::ProgramId
     const float count_w = ImGui::CalcTextSize(std::to_string(n).c_str()).x + ui::dp(8);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float w = ImGui::CalcTextSize(tab.label).x + ImGui::GetStyle().FramePadding.x * 2 + count_w;
+    if (tab_index > 0) ui::flow_next(w, ui::dp(6)); // on a phone the tabs wrap
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     const bool pressed = ImGui::Button(id.c_str(), ImVec2(w, 0));
     ImGui::PopStyleVar();
@@ -148,22 +149,23 @@ void tabs_row(const TicketList& list, const std::string& view, domain::ProgramId
       dispatch(Navigate{r});
     }
     if (active) ImGui::PopStyleColor(2);
-    ImGui::SameLine(0, ui::dp(6));
   }
 }
 
 // The search, and the filters: priority for everyone, the handling agent for the business.
 void search_and_filters(const domain::ProgramState& s, bool business, bool customer, UiState& ui_state) {
-  ImGui::SameLine(0, ui::dp(16));
+  const bool narrow = ui::narrow(); // a phone: the search takes the width, the filters wrap
+  if (!narrow) ImGui::SameLine(0, ui::dp(16));
   bool edited = false;
-  ui::input_text("##Search tickets", customer ? "Search by subject" : "Search by subject or customer", ui_state.ticket_search, edited, 0, ui::dp(280));
+  ui::input_text("##Search tickets", customer ? "Search by subject" : "Search by subject or customer", ui_state.ticket_search, edited, 0,
+                 narrow ? -FLT_MIN : ui::dp(280));
   {
-    ImGui::SameLine(0, ui::dp(8));
+    ui::flow_next(ui::dp(150), ui::dp(8));
     const std::vector<std::string> priorities{"Any priority", "P0 Critical", "P1 High", "P2 Medium", "P3 Low"};
     int p = ui_state.ticket_priority + 1;
     if (choice("##Priority filter", priorities, p, ui::dp(150))) ui_state.ticket_priority = p - 1;
     if (business) {
-      ImGui::SameLine(0, ui::dp(8));
+      ui::flow_next(ui::dp(180), ui::dp(8));
       std::vector<std::string> labels{"Any agent", "Business queue"};
       std::vector<std::int64_t> ids{-1, 0};
       for (const auto* a : agents_by_name(s)) labels.push_back(member_name(s, a->person_id)), ids.push_back(a->person_id);
@@ -177,9 +179,10 @@ void search_and_filters(const domain::ProgramState& s, bool business, bool custo
 
 // The header row: a click on a header sorts the list (reported to the item table with its order).
 void header_row(int columns, const UiState& ui_state) {
+  if (ui::cards()) return; // cards have no header
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::dp(36));
   for (int c = 0; c < columns; ++c) {
-    if (!ImGui::TableSetColumnIndex(c)) continue;
+    if (!ui::list_cell(c)) continue;
     ui::center_in_row(ui::dp(36), ImGui::GetTextLineHeight());
     ui::FontScope font(ui::fonts().bold, 13.5f);
     ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
@@ -199,12 +202,12 @@ void ticket_row(const domain::ProgramState& s, const domain::Ticket& t, bool bus
   ImGui::PushID(static_cast<int>(t.id));
   ui::list_row(row_h);
   if (t.overdue()) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ui::color::error_soft);
-  ImGui::TableSetColumnIndex(0);
+  ui::list_cell(0);
   const std::string label = "Ticket " + std::to_string(t.id) + "##row";
   if (ui::row_button(label.c_str(), row_h)) dispatch(Navigate{program_route(Page::ticket, s.id, t.id)});
   ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   ui::text("#" + std::to_string(t.id), ui::color::muted);
-  ImGui::TableSetColumnIndex(1);
+  ui::list_cell(1);
   ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   {
     ui::FontScope font(ui::fonts().bold, 0.0f);
@@ -218,27 +221,27 @@ void ticket_row(const domain::ProgramState& s, const domain::Ticket& t, bool bus
   }
   int col = 2;
   if (!customer) {
-    ImGui::TableSetColumnIndex(col++);
+    ui::list_cell(col++);
     ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(customer_name(s, t.customer_id));
   }
-  ImGui::TableSetColumnIndex(col++);
+  ui::list_cell(col++);
   ui::center_in_row(row_h, ui::pill_size("X").y);
   ui::pill(t.overdue() && domain::is_open(t.status) ? std::string(domain::label_of(t.status)) + " \xC2\xB7 overdue"
                                                      : std::string(domain::label_of(t.status)),
            ticket_status_tone(t));
-  ImGui::TableSetColumnIndex(col++);
+  ui::list_cell(col++);
   ui::center_in_row(row_h, ui::pill_size("X").y);
   ui::pill(domain::to_string(t.priority), priority_tone(t.priority));
   if (business) {
-    ImGui::TableSetColumnIndex(col++);
+    ui::list_cell(col++);
     ui::center_in_row(row_h, ImGui::GetTextLineHeight());
     ui::text(t.agent_id ? member_name(s, t.agent_id) : "Business queue", t.agent_id ? ui::color::text : ui::color::muted);
   }
-  ImGui::TableSetColumnIndex(col++);
+  ui::list_cell(col++);
   ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   countdown(t, now);
-  ImGui::TableSetColumnIndex(col);
+  ui::list_cell(col);
   ui::center_in_row(row_h, ImGui::GetTextLineHeight());
   ui::text(relative_time(t.updated_at, now), ui::color::muted);
   ImGui::PopID();
@@ -254,14 +257,14 @@ void ticket_table(const domain::ProgramState& s, const std::vector<domain::Ticke
   if (!ui::begin_list_table("tickets", columns, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   const auto stretch = ImGuiTableColumnFlags_WidthStretch;
-  ImGui::TableSetupColumn("#", stretch | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.4f, col_id);
-  ImGui::TableSetupColumn("Subject", stretch, 2.8f, col_subject);
-  if (!customer) ImGui::TableSetupColumn("Customer", stretch, 1.3f, col_customer);
-  ImGui::TableSetupColumn("Status", stretch, 1.3f, col_status);
-  ImGui::TableSetupColumn("Priority", stretch, 0.7f, col_priority);
-  if (business) ImGui::TableSetupColumn("Agent", stretch, 1.2f, col_agent);
-  ImGui::TableSetupColumn("Next deadline", stretch, 2.0f, col_deadline);
-  ImGui::TableSetupColumn("Updated", stretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_updated);
+  ui::list_column("#", stretch | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.4f, col_id, ui::CardPart::lead);
+  ui::list_column("Subject", stretch, 2.8f, col_subject, ui::CardPart::title);
+  if (!customer) ui::list_column("Customer", stretch, 1.3f, col_customer);
+  ui::list_column("Status", stretch, 1.3f, col_status);
+  ui::list_column("Priority", stretch, 0.7f, col_priority);
+  if (business) ui::list_column("Agent", stretch, 1.2f, col_agent);
+  ui::list_column("Next deadline", stretch, 2.0f, col_deadline);
+  ui::list_column("Updated", stretch | ImGuiTableColumnFlags_PreferSortDescending, 1.0f, col_updated);
   // The order the person picked by clicking a header; the rows are sorted with the list.
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {
@@ -272,7 +275,7 @@ void ticket_table(const domain::ProgramState& s, const std::vector<domain::Ticke
   }
   header_row(columns, ui_state);
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()), row_h);
+  clipper.Begin(static_cast<int>(rows.size()), ui::clip_height(row_h));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const auto found = s.tickets.find(rows[static_cast<std::size_t>(i)]);
@@ -292,7 +295,7 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const bool customer = role == identity::Role::customer;
     const auto now = clock_ms();
     const float avail = std::min(ImGui::GetContentRegionAvail().x, ui::dp(page_max_width));
-    ImGui::BeginChild("tickets-page", ImVec2(avail, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("tickets-page", ImVec2(avail, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoScrollbar);
 
     // The counts and the rows only change with the replica or the filter: computed once per
     // change, not per frame (a business may hold 100,000 tickets).

@@ -109,13 +109,14 @@ function launchBrowser() {
 }
 
 // A fresh context (own cookies and storage) with the app loaded and drawing.
-// options: viewport, deviceScaleFactor, permissions (granted for the server's origin).
+// options: viewport, deviceScaleFactor, hasTouch and isMobile (a phone), permissions (granted for
+// the server's origin).
 // signInAs: an email signed in through the API before the page loads (its cookie lands in
 // the context), so the page opens on path already signed in.
 async function openApp(browser, baseUrl, { path: urlPath = '/', viewport = { width: 1280, height: 800 },
                                              deviceScaleFactor = 1, permissions = [], signInAs = null,
-                                             password = DEMO_PASSWORD } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+                                             password = DEMO_PASSWORD, hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile });
   if (permissions.length) await context.grantPermissions(permissions, { origin: baseUrl });
   if (signInAs) {
     const r = await context.request.post(baseUrl + '/api/v1/session', {
