@@ -1,7 +1,10 @@
-// Starts the Partnerdesk client: shows download progress of the wasm module, hands it to
-// the Emscripten runtime (partnerdesk.js, loaded next with defer), and hides the loading
-// screen once the first frame is drawn. Kept out of index.html so the page needs no
-// inline script.
+// Starts the Partnerdesk client: downloads the wasm module and the fonts (their addresses are
+// the preload links of index.html: the build names them by content, so the browser keeps them
+// for a year), shows the module's progress, hands both to the Emscripten runtime
+// (partnerdesk.js, loaded next with defer) and hides the loading screen once the first frame
+// is drawn. The module starts only when the fonts are there (Module.pdFonts, read by
+// client/ui/fonts.cpp), so no text is ever drawn without them. Kept out of index.html so the
+// page needs no inline script.
 (function () {
   "use strict";
 
@@ -60,7 +63,26 @@
     });
   }
 
-  var wasm = download("partnerdesk.wasm");
+  // The address of a preload link of index.html (the plain name when the page is unbuilt).
+  function asset(id, fallback) {
+    var link = document.getElementById(id);
+    return (link && link.getAttribute("href")) || fallback;
+  }
+
+  function bytesOf(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.arrayBuffer();
+    });
+  }
+
+  var wasm = download(asset("pd-wasm", "partnerdesk.wasm"));
+  // Regular, bold, and the signs the text fonts lack (merged into both).
+  var fonts = Promise.all([
+    bytesOf(asset("pd-font-regular", "fonts/ui-regular.ttf")),
+    bytesOf(asset("pd-font-bold", "fonts/ui-bold.ttf")),
+    bytesOf(asset("pd-font-symbols", "fonts/ui-symbols.ttf"))
+  ]);
 
   canvas.addEventListener("webglcontextlost", function (e) {
     e.preventDefault();
@@ -74,7 +96,9 @@
     printErr: function (text) { console.warn(text); },
     setStatus: function () {},
     instantiateWasm: function (imports, done) {
-      wasm.then(function (bytes) {
+      Promise.all([wasm, fonts]).then(function (loaded) {
+        var bytes = loaded[0];
+        window.Module["pdFonts"] = loaded[1].map(function (b) { return new Uint8Array(b); });
         showProgress(0.95);
         statusEl.textContent = "Starting…";
         return WebAssembly.instantiate(bytes, imports);
@@ -90,6 +114,8 @@
     },
     // Called by the client.
     pdShowApp: function () {
+      // When the first frame was drawn, in ms since the navigation started (bench/first_load.js).
+      if (window.pdFirstFrameMs === undefined) window.pdFirstFrameMs = performance.now();
       if (failed) return;
       showProgress(1);
       loading.hidden = true;
