@@ -44,6 +44,8 @@ void text_field_kind(FieldKind kind);
 void form_begin(const char* name);
 bool form_field(FieldKind kind, std::string& value);
 void form_submit_button(const char* label);
+// The account's email in a form without a field for it (joining with an invitation).
+void form_username(const std::string& email);
 bool form_end(bool submitted_in_app);
 
 } // namespace pd::client::platform

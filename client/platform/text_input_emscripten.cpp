@@ -297,6 +297,25 @@ EM_JS(void, js_ti_form_button, (const char* form, const char* label, float x, fl
   T.place(f.button, x, y, w, h);
 });
 
+// The account's email in a form that has no field for it (a password manager saves the new
+// password under it): a hidden username input holding the value.
+EM_JS(void, js_ti_form_username, (const char* form, const char* value), {
+  var T = Module.pdText, f = T.forms[UTF8ToString(form)];
+  if (!f) return;
+  if (!f.username) {
+    f.username = document.createElement("input");
+    f.username.type = "text";
+    f.username.name = "username";
+    f.username.setAttribute("autocomplete", "username");
+    f.username.readOnly = true;
+    f.username.tabIndex = -1;
+    f.username.style.cssText = "display:none";
+    f.el.insertBefore(f.username, f.el.firstChild);
+  }
+  var v = UTF8ToString(value);
+  if (f.username.value !== v) f.username.value = v;
+});
+
 EM_JS(int, js_ti_form_end, (const char* form, int submitted_in_app), {
   var T = Module.pdText, f = T.forms[UTF8ToString(form)];
   if (!f) return 0;
@@ -513,6 +532,10 @@ void form_submit_button(const char* label) {
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
   text_entry::js_ti_form_button(text_entry::g_ti_form.c_str(), label, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+void form_username(const std::string& email) {
+  text_entry::js_ti_form_username(text_entry::g_ti_form.c_str(), email.c_str());
 }
 
 bool form_end(bool submitted_in_app) {

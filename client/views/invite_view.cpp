@@ -6,6 +6,7 @@
 #include "client/app/format.hpp"
 #include "client/app/role_text.hpp"
 #include "client/platform/browser.hpp"
+#include "client/platform/text_input.hpp"
 #include "client/views/layout.hpp"
 
 namespace pd::client::views {
@@ -58,14 +59,18 @@ bool join_form(const AppState& app, JoinForm& f, Dispatch& dispatch) {
     ui::text_wrapped("Create your account to join. You will sign in with " + inv.email + ".");
     ImGui::Dummy(ui::dp(0, 6));
     bool edited = false;
+    platform::form_begin("join"); // a real HTML form too, for password managers
+    platform::form_username(inv.email);
     ImGui::BeginDisabled(f.sending);
     ui::field_label("Your name");
     submit |= ui::input_text("##Your name", "First and last name", f.name, edited);
+    edited |= platform::form_field(platform::FieldKind::name, f.name);
     if (edited) dispatch(JoinEdited{});
     ui::field_error(f.errors.field("name"));
     ImGui::Dummy(ui::dp(0, 2));
     ui::field_label("Choose a password");
     submit |= ui::input_text("##Choose a password", "At least 10 characters", f.password, edited, ImGuiInputTextFlags_Password);
+    platform::form_field(platform::FieldKind::new_password, f.password);
     ui::field_error(f.errors.field("password"));
     ImGui::EndDisabled();
     if (!f.errors.general.empty()) {
@@ -75,6 +80,9 @@ bool join_form(const AppState& app, JoinForm& f, Dispatch& dispatch) {
     ImGui::Dummy(ui::dp(0, 6));
     const std::string button = f.sending ? "Joining\xE2\x80\xA6###Join" : "Create account and join###Join";
     if (ui::primary_button(button.c_str(), ImVec2(-FLT_MIN, ui::dp(42)), !f.sending)) submit = true;
+    platform::form_submit_button("Create account and join");
+    submit = submit && !f.sending;
+    if (platform::form_end(submit) && !f.sending) submit = true; // a password manager submitted the page's form
   }
   return submit;
 }

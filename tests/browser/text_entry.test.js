@@ -226,3 +226,33 @@ test('typing into the sign-in card fills the page\'s form; sign-up is a form wit
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('autocomplete')), 'new-password');
   });
 });
+
+test('joining with an invitation is a form with the invited email as the username and a new password', TIMEOUT, async () => {
+  const staff = await h.apiSignIn(suite.server.url, 'staff@acme.test');
+  const invited = await h.apiCommand(suite.server.url, staff, 1, 'InviteMember', { email: 'new.keyboard@acme.test', role: 'agent' });
+  assert.equal(invited.status, 200);
+  await suite.withApp({ path: invited.body.invitation_link }, async (page) => {
+    await h.waitForItem(page, { label: 'Create account and join', window: 'Invitation' });
+    const join = await h.waitFor('the joining form in the page', () => page.evaluate(() => {
+      const pass = document.querySelector('form input[autocomplete="new-password"]');
+      if (!pass) return null;
+      const user = pass.form.querySelector('input[autocomplete="username"]');
+      return { username: user && user.value, name: !!pass.form.querySelector('input[autocomplete="name"]'),
+               submit: !!pass.form.querySelector('button[type="submit"]') };
+    }));
+    assert.deepEqual(join, { username: 'new.keyboard@acme.test', name: true, submit: true });
+    // A password manager fills the name and the generated password and submits: the account is made.
+    await page.evaluate(() => {
+      const form = document.querySelector('form input[autocomplete="new-password"]').form;
+      for (const [sel, v] of [['input[autocomplete="name"]', 'Kei Tanaka'], ['input[autocomplete="new-password"]', 'generated-Pass-123']]) {
+        const el = form.querySelector(sel);
+        el.value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      form.requestSubmit();
+    });
+    await h.waitForHash(page, '#/p/1/overview');
+    const me = JSON.parse((await h.apiGet(page, '/api/v1/me')).body);
+    assert.equal(me.person.email, 'new.keyboard@acme.test');
+  });
+});
