@@ -1,5 +1,6 @@
 // Partnerdesk browser client: opens the window and runs the app's frames.
 #include "client/app_frame.hpp"
+#include "client/platform/accessibility.hpp"
 #include "client/platform/browser.hpp"
 #include "client/platform/event_stream.hpp"
 #include "client/platform/http.hpp"
@@ -23,6 +24,7 @@ int main() {
   }
   client::testing::enable(ImGui::GetCurrentContext());
   client::platform::expose_item_table();
+  client::platform::install_accessibility_tree();
 
   // Lives for the whole page: the frame loop never returns.
   static client::App app(client::platform::browser_http(), client::platform::the_browser(),
@@ -32,6 +34,10 @@ int main() {
       .rescale = [](float ratio) { client::ui::apply_theme(ratio); },
       .update = [] { app.update(); },
       .draw = [] { app.draw(); },
-      .after_frame = [] { app.after_frame(); },
+      .after_frame =
+          [] {
+            app.after_frame();
+            client::platform::update_accessibility_tree();
+          },
   });
 }

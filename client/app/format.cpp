@@ -3,6 +3,7 @@
 #include "shared/core/dates.hpp"
 #include "shared/core/money_format.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace pd::client {
@@ -127,6 +128,12 @@ const char* partner_status_label(domain::PartnerStatus s) {
 
 std::string count_text(std::int64_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string percent_text(double share) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f%%", share * 100);
+  return buf;
 }
 
 } // namespace pd::client

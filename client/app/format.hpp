@@ -36,5 +36,7 @@ const char* subscription_label(domain::SubscriptionStatus s); // "Past due"
 const char* partner_status_label(domain::PartnerStatus s);    // "Suspended"
 // "4 customers", "1 customer"
 std::string count_text(std::int64_t n, std::string_view one, std::string_view many);
+// A share of 0..1 as a whole percentage: 0.355 -> "36%"
+std::string percent_text(double share);
 
 } // namespace pd::client

@@ -31,12 +31,16 @@ struct Item {
   bool has_value = false;
   std::string value;
   Kind kind = Kind::item;
+  bool modal = false; // a window: a modal popup (a dialog)
 };
 
 std::vector<Item> g_building;  // the frame being drawn
 std::vector<Item> g_published; // the last complete frame
 std::uint64_t g_frames = 0;
 ImGuiID g_last_active = 0;
+ImGuiID g_nav_id = 0;          // the item keyboard navigation is on
+bool g_nav_visible = false;    // and its focus ring is shown (a key moved it)
+bool g_text_input = false;     // a text field has the keyboard
 
 Item* find_recent(ImGuiID id, std::size_t depth = 16) {
   // Hooks for one item arrive close together; look back a little.
@@ -63,6 +67,9 @@ void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
   g_published.swap(g_building);
   g_building.clear();
   g_last_active = ctx->ActiveId;
+  g_nav_id = ctx->NavId;
+  g_nav_visible = ctx->NavCursorVisible;
+  g_text_input = ctx->IO.WantTextInput;
   ++g_frames;
 }
 
@@ -111,6 +118,10 @@ void record_value(std::string_view value) {
   }
 }
 
+void record_label(unsigned int id, std::string_view label) {
+  if (Item* item = find_recent(id)) item->label = std::string(label);
+}
+
 void record_info(unsigned int id, std::string_view label, int status_flags, std::string_view value) {
   if (Item* item = find_recent(id, g_building.size())) {
     item->label = std::string(label);
@@ -139,7 +150,11 @@ std::string items_json(float pixel_ratio, float canvas_x, float canvas_y) {
         {"visible", item.visible},
         {"disabled", item.disabled},
         {"active", item.id != 0 && item.id == g_last_active},
+        {"focused", item.id != 0 && item.id == g_nav_id && g_nav_visible && !g_text_input},
     };
+    if (item.status & ImGuiItemStatusFlags_Checkable) j["checked"] = (item.status & ImGuiItemStatusFlags_Checked) != 0;
+    if (item.status & ImGuiItemStatusFlags_Openable) j["expanded"] = (item.status & ImGuiItemStatusFlags_Opened) != 0;
+    if (item.modal) j["modal"] = true;
     if (item.has_value) j["value"] = item.value;
     out.push_back(std::move(j));
   }
@@ -147,6 +162,17 @@ std::string items_json(float pixel_ratio, float canvas_x, float canvas_y) {
 }
 
 std::uint64_t frame_count() { return g_frames; }
+
+bool item_center(unsigned int id, float& x, float& y) {
+  for (const Item& item : g_published) {
+    if (item.id != id || item.kind != Kind::item || !item.visible || item.disabled) continue;
+    const ImVec2 c = item.rect.GetCenter();
+    x = c.x;
+    y = c.y;
+    return true;
+  }
+  return false;
+}
 
 } // namespace pd::client::testing
 
@@ -176,6 +202,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   if (ImGuiWindow* w = ImGui::FindWindowByID(id); w && label && w->Name == item->label) {
     item->kind = Kind::window;
     item->window = w->Name;
+    item->modal = (w->Flags & ImGuiWindowFlags_Modal) != 0;
   }
 }
 

@@ -1,5 +1,7 @@
 // The item table: every ImGui item of the last drawn frame (id, label, window, rectangle,
-// status), collected through ImGui's test-engine hooks, for the browser tests.
+// status), collected through ImGui's test-engine hooks. The browser tests find widgets in it,
+// and the page's accessibility tree (client/platform/accessibility_emscripten.cpp) is built
+// from it, so it is part of the product, not only of the tests.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +19,8 @@ void enable(ImGuiContext* ctx);
 // never a secret one) so tests can find it.
 void record_text(std::string_view text);
 void record_value(std::string_view value);
+// The label of a widget that does not report one (a table's column header), by id.
+void record_label(unsigned int id, std::string_view label);
 // Label and status for a widget that does not report them itself (e.g. a combo), by id.
 void record_info(unsigned int id, std::string_view label, int status_flags, std::string_view value);
 
@@ -24,5 +28,8 @@ void record_info(unsigned int id, std::string_view label, int status_flags, std:
 // pixels to CSS pixels of the page (divided by pixel_ratio, then offset by the canvas origin).
 std::string items_json(float pixel_ratio, float canvas_x, float canvas_y);
 std::uint64_t frame_count();
+
+// The centre of an item of the last frame, in device pixels; false when it is not in it.
+bool item_center(unsigned int id, float& x, float& y);
 
 } // namespace pd::client::testing

@@ -22,12 +22,6 @@ std::string whole(double v) {
   return buf;
 }
 
-std::string percent(double weight) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.0f%%", weight * 100);
-  return buf;
-}
-
 void score_card(const domain::AgentSupport& rec, std::int64_t now, float width, float height) {
   const auto perf = domain::performance_of(rec, now);
   const auto parts = domain::score_components(rec, now);
@@ -99,8 +93,8 @@ void weights_card(const domain::AgentSupport& rec, std::int64_t now, float width
           ui::text(c.name);
         }
         ImGui::TableSetColumnIndex(1);
-        ui::text(percent(c.weight));
-        if (c.value >= 0 && std::abs(c.share - c.weight) > 0.0005) ui::text("counts " + percent(c.share) + " here", ui::color::muted);
+        ui::text(percent_text(c.weight));
+        if (c.value >= 0 && std::abs(c.share - c.weight) > 0.0005) ui::text("counts " + percent_text(c.share) + " here", ui::color::muted);
         else if (c.value < 0) ui::text("left out: no data", ui::color::muted);
         ImGui::TableSetColumnIndex(2);
         ui::text(whole(c.value), c.value >= 0 && c.value < 60 ? ui::color::error : ui::color::text);

@@ -35,12 +35,6 @@ void ticket_line(const domain::ProgramState& s, const domain::Ticket& t, const s
   ImGui::PopID();
 }
 
-std::string percent(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f%%", v);
-  return buf;
-}
-
 
 // SLA health over the period picked.
 void sla_health(const domain::SupportOverview& o, UiState& ui_state) {
@@ -48,7 +42,7 @@ void sla_health(const domain::SupportOverview& o, UiState& ui_state) {
   ui::caption("SLA HEALTH");
   {
     ui::FontScope font(ui::fonts().bold, 30);
-    ui::text(percent(o.sla_health), o.sla_health >= 90 ? ui::color::success : o.sla_health >= 75 ? ui::color::warning : ui::color::error);
+    ui::text(percent_text(o.sla_health / 100), o.sla_health >= 90 ? ui::color::success : o.sla_health >= 75 ? ui::color::warning : ui::color::error);
   }
   ImGui::SameLine(0, ui::dp(14));
   ImGui::AlignTextToFramePadding();
@@ -273,7 +267,8 @@ void draw_notifications(const AppState& app, UiState&, Dispatch& dispatch, float
     if (!inbox || inbox->items.empty()) ui::text("Nothing yet.", ui::color::muted);
     const auto now = clock_ms();
     int shown = 0;
-    ImGui::BeginChild("notification-list", ImVec2(0, std::min(ui::dp(420), ui::dp(76) * static_cast<float>(inbox ? inbox->items.size() : 1))));
+    ImGui::BeginChild("notification-list", ImVec2(0, std::min(ui::dp(420), ui::dp(76) * static_cast<float>(inbox ? inbox->items.size() : 1))),
+                      ImGuiChildFlags_NavFlattened);
     if (inbox)
       for (auto n = inbox->items.rbegin(); n != inbox->items.rend() && shown < 50; ++n, ++shown)
         notification_item(*s, *inbox, *n, now, dispatch);
