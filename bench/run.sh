@@ -7,6 +7,7 @@
 #   - the business's support overview over 1,000,000 tickets, natively and in Chromium
 #   - the ticket list with 100,000 rows scrolled in Chromium (frame times)
 #   - a replica applying 1,000,000 events natively and in Chromium (wasm)
+#   - the client's first load in Chromium: bytes of a first and a repeat visit, first frame
 # Prints a table. Usage: bench/run.sh [seconds per wrk run, default 10] [all | http]
 #   http: only the HTTP rows (both ceilings, reads, writes), without the web build; for
 #   repeating the write measurement quickly on a disk whose speed varies.
@@ -86,6 +87,14 @@ list_line=$(PD_SERVER_BIN="$rel/server/partnerdesk-server" PD_WEB_ROOT="$root/bu
 list_p95=$(echo "$list_line" | sed -E 's/.* p95 ([0-9.]+) ms.*/\1/')
 list_max=$(echo "$list_line" | sed -E 's/.* max ([0-9.]+) ms.*/\1/')
 
+# The client's first load (bytes as sent, time to the first frame), median of 5 visits.
+load_out=$(PD_SERVER_BIN="$rel/server/partnerdesk-server" PD_WEB_ROOT="$root/build/web/public" \
+  node "$root/bench/first_load.js" 5)
+load_line=${load_out%%$'\n'*}
+load_first=$(echo "$load_line" | sed -E 's/.*first visit ([0-9]+) bytes.*/\1/')
+load_repeat=$(echo "$load_line" | sed -E 's/.*repeat visit ([0-9]+) bytes.*/\1/')
+load_frame=$(echo "$load_line" | sed -E 's/.*first frame ([0-9]+) ms.*/\1/')
+
 http_rows
 printf '%-58s %12s\n' "with $streams_open open streams: worst /healthz (target < 100 ms)" "$worst_health ms"
 printf '%-58s %12s\n' "with $streams_open open streams: worst customer read (target < 100 ms)" "$worst_stream_read ms"
@@ -95,4 +104,7 @@ printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, native (< 100 ms
 printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, Chromium (< 300 ms)" "$overview_browser ms"
 printf '%-58s %12s\n' "ticket list, 100,000 rows scrolling: p95 frame (< 16 ms)" "$list_p95 ms"
 printf '%-58s %12s\n' "ticket list, 100,000 rows scrolling: worst frame" "$list_max ms"
+printf '%-58s %12s\n' "first load: first visit, bytes as sent (target < 600 KB)" "$load_first B"
+printf '%-58s %12s\n' "first load: repeat visit, bytes as sent (target < 5 KB)" "$load_repeat B"
+printf '%-58s %12s\n' "first load: first frame after navigation (target < 1 s)" "$load_frame ms"
 printf '%-58s %12s\n' "events in the log after the run / server 5xx answers" "$events / ${errors:-0}"

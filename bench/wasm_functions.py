@@ -2,7 +2,7 @@
 """Sizes of a wasm module's functions by name, for a module linked with --profiling-funcs.
 
 Usage: wasm_functions.py MODULE.wasm [PATTERN...]
-Prints the code size, the names section aside, and the bytes of the functions whose names
+Prints the module and code sizes, and the bytes of the functions whose names
 contain one of the patterns (e.g. "ImGuiTestEngine" "item_table" for the test hooks).
 """
 import sys
@@ -88,7 +88,7 @@ def main():
     for pattern in patterns:
         hits = [(bodies[i], names.get(i + imported, "")) for i in range(len(bodies)) if pattern in names.get(i + imported, "")]
         total = sum(size for size, _ in hits)
-        print(f"  {pattern}: {total} bytes in {len(hits)} functions ({100.0 * total / len(data):.2f}% of the module)")
+        print(f"  {pattern}: {total} bytes in {len(hits)} functions ({100.0 * total / code:.2f}% of the code)")
 
 
 if __name__ == "__main__":
