@@ -176,11 +176,15 @@ EM_JS(void, js_ti_install, (), {
 });
 
 // Binds the element of a kind (or a form's field) to the active field and focuses it.
-EM_JS(void, js_ti_bind, (int kind, const char* form, int field, int read_only), {
+EM_JS(void, js_ti_bind, (unsigned int id, int kind, const char* form, int field, int read_only), {
   var T = Module.pdText, name = UTF8ToString(form), el = null;
   if (name && T.forms[name]) el = T.forms[name].fields[field] || null;
   if (!el) el = T.get(kind);
   el.readOnly = !!read_only;
+  // A screen reader names the focused element as the field: the accessibility tree's name for it.
+  var node = document.querySelector('[data-pd-id="' + id + '"]');
+  var label = node && node.getAttribute("aria-label");
+  if (label) el.setAttribute("aria-label", label);
   T.bound = el;
   T.known = null;
   T.composing = false;
@@ -479,7 +483,7 @@ void text_input_after_frame() {
     const int kind = multiline ? kMultiline : m ? m->kind : ti_kind_from_flags(st->Flags);
     const std::string form = m && !multiline ? m->form : std::string();
     if (st->ID != g_ti_bound_id || kind != g_ti_bound_kind || form != g_ti_bound_form) {
-      js_ti_bind(kind, form.c_str(), m ? m->field : 0, (st->Flags & ImGuiInputTextFlags_ReadOnly) ? 1 : 0);
+      js_ti_bind(st->ID, kind, form.c_str(), m ? m->field : 0, (st->Flags & ImGuiInputTextFlags_ReadOnly) ? 1 : 0);
       g_ti_bound_id = st->ID;
       g_ti_bound_kind = kind;
       g_ti_bound_form = form;
