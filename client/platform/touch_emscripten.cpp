@@ -97,12 +97,12 @@ void release_speed(double now, double& vx, double& vy) {
   const Touch& g = g_touch;
   vx = vy = 0;
   if (g.sample_count < 2) return;
-  int first = g.sample_count - 1;
+  int first = g.sample_count - 2; // the move before the last at least, then back over 100 ms
   while (first > 0 && now - g.samples[first - 1].t <= 100.0) --first;
   const Sample& a = g.samples[first];
   const Sample& b = g.samples[g.sample_count - 1];
   const double dt = b.t - a.t;
-  if (dt < 8.0 || now - b.t > 80.0) return; // too short to measure, or the finger stopped before lifting
+  if (dt < 8.0 || now - b.t > 100.0) return; // too short to measure, or the finger stopped before lifting
   vx = (b.x - a.x) / dt;
   vy = (b.y - a.y) / dt;
 }
@@ -118,7 +118,7 @@ void touch_start(int id, float x, float y, float ratio, double now) {
   g.ratio = ratio;
   g.start_x = g.x = x;
   g.start_y = g.y = y;
-  g.start_ms = now;
+  g.start_ms = now_ms(); // the long press is timed on the frames' clock
   g.sample_count = 0;
   add_sample(now, x, y);
   io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
@@ -154,7 +154,7 @@ void touch_end(int id, bool cancelled, double now) {
     release_speed(now, g.vx, g.vy);
     if (std::hypot(g.vx, g.vy) >= min_speed * g.ratio && g.target) {
       g.fling_window = g.target;
-      g.last_ms = now;
+      g.last_ms = now_ms(); // the glide runs on the frames' clock
     }
   }
   g.phase = Phase::idle;
@@ -165,9 +165,11 @@ void touch_end(int id, bool cancelled, double now) {
 
 using namespace touch_impl;
 
-extern "C" EMSCRIPTEN_KEEPALIVE void pd_touch(int kind, int id, float x, float y, float ratio) {
+// at: the event's own time (performance.now's clock): the finger's speed does not depend on
+// when a busy page got round to the event.
+extern "C" EMSCRIPTEN_KEEPALIVE void pd_touch(int kind, int id, float x, float y, float ratio, double at) {
   if (!ImGui::GetCurrentContext()) return;
-  const double now = now_ms();
+  const double now = at > 0 ? at : now_ms();
   switch (kind) {
   case 0: touch_start(id, x, y, ratio, now); break;
   case 1: touch_move(id, x, y, now); break;
@@ -186,11 +188,11 @@ EM_JS(void, js_install_touch, (), {
   var canvas = Module["canvas"] || document.getElementById("canvas");
   if (!canvas) return;
   var primary = null;
-  var send = function(kind, t) {
+  var send = function(kind, t, e) {
     var r = canvas.getBoundingClientRect();
     var sx = r.width > 0 ? canvas.width / r.width : 1;
     var sy = r.height > 0 ? canvas.height / r.height : 1;
-    _pd_touch(kind, t.identifier, (t.clientX - r.left) * sx, (t.clientY - r.top) * sy, sx);
+    _pd_touch(kind, t.identifier, (t.clientX - r.left) * sx, (t.clientY - r.top) * sy, sx, e.timeStamp);
   };
   var find = function(list) {
     for (var i = 0; i < list.length; ++i) if (list[i].identifier === primary) return list[i];
@@ -205,18 +207,18 @@ EM_JS(void, js_install_touch, (), {
   };
   on("touchstart", function(e) {
     if (e.touches.length > 1) {
-      if (primary !== null) _pd_touch(3, primary, 0, 0, 1);
+      if (primary !== null) _pd_touch(3, primary, 0, 0, 1, e.timeStamp);
       primary = null;
       return;
     }
     var t = e.changedTouches[0];
     primary = t.identifier;
-    send(0, t);
+    send(0, t, e);
   });
   on("touchmove", function(e) {
     if (primary === null) return;
     var t = find(e.changedTouches);
-    if (t) { e.preventDefault(); send(1, t); }
+    if (t) { e.preventDefault(); send(1, t, e); }
   });
   var end = function(kind) {
     return function(e) {
@@ -224,7 +226,7 @@ EM_JS(void, js_install_touch, (), {
       var t = find(e.changedTouches);
       if (!t) return;
       e.preventDefault();
-      send(kind, t);
+      send(kind, t, e);
       primary = null;
     };
   };

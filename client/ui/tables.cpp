@@ -47,11 +47,9 @@ void close_title_font(ListState& l) {
 void end_card_row(ListState& l) {
   if (!l.in_card) return;
   close_title_font(l);
-  ImGui::Dummy(ImVec2(0, dp(card_padding_y) - ImGui::GetStyle().ItemSpacing.y));
-  if (l.button_id != 0) {
-    const float h = ImGui::GetCursorScreenPos().y - l.card_top;
-    ImGui::GetStateStorage()->SetFloat(l.button_id, h);
-  }
+  // The bottom of the card's last item (not the cursor: a list clipper may have moved it on).
+  const float bottom = ImGui::GetItemRectMax().y;
+  if (l.button_id != 0 && bottom > l.card_top) ImGui::GetStateStorage()->SetFloat(l.button_id, bottom + dp(card_padding_y) - l.card_top);
   l.in_card = false;
   l.button_id = 0;
 }
@@ -77,7 +75,7 @@ bool begin_list_table(const char* id, int columns, ImGuiTableFlags flags, ImVec2
     flags |= ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
     columns = 1;
     size = ImVec2(0, 0);
-    cell_padding = ImVec2(14, 0);
+    cell_padding = ImVec2(14, card_padding_y); // the card's padding: ImGui adds it above and below each row
   }
   ImGui::PushStyleColor(ImGuiCol_TableRowBg, color::surface);
   ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, color::list_row_alt);
@@ -199,8 +197,7 @@ void list_row(float height) {
   end_card_row(*l);
   ImGui::TableNextRow(0, 0);
   ImGui::TableSetColumnIndex(0);
-  l->card_top = ImGui::GetCursorScreenPos().y;
-  ImGui::Dummy(ImVec2(0, dp(card_padding_y) - ImGui::GetStyle().ItemSpacing.y));
+  l->card_top = ImGui::GetCursorScreenPos().y - dp(card_padding_y);
   l->in_card = true;
   l->previous_cell = -1;
 }
@@ -217,8 +214,8 @@ bool row_button(const char* label, float row_h) {
     // The card's height is known once it is drawn: the button takes the one of the last frame.
     if (!l->in_card) list_row(0);
     l->button_id = ImGui::GetID(label);
-    row_h = ImGui::GetStateStorage()->GetFloat(l->button_id, tap_height(dp(96)));
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, l->card_top));
+    row_h = ImGui::GetStateStorage()->GetFloat(l->button_id, dp(96)) - 2 * dp(card_padding_y);
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, l->card_top + dp(card_padding_y)));
   }
   const float y = ImGui::GetCursorPosY();
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::accent_soft);
@@ -227,7 +224,7 @@ bool row_button(const char* label, float row_h) {
   const bool clicked = ImGui::Selectable(label, false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h));
   ImGui::PopStyleColor(3);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  ImGui::SetCursorPosY(card ? y + dp(card_padding_y) : y);
+  ImGui::SetCursorPosY(y);
   return clicked;
 }
 

@@ -133,6 +133,10 @@ void caption(std::string_view s);
 // Between two items of a row (buttons, filters): the next one, next_width wide, goes on the
 // same line when it fits, else on a new line (a narrow screen).
 void flow_next(float next_width, float spacing);
+// On a narrow layout, after SameLine: moves to a new line when what comes next (width wide) has
+// no room left on this one (ui::text, pills, the ui buttons and links do it themselves). Returns
+// whether it stayed on the line.
+bool fit_on_line(float width);
 
 // The footer of a small form: its primary button, then a secondary one (Cancel) on the same line.
 // While sending, the primary button reads busy ("Sending…") under the same ID ("###" + id, id

@@ -11,10 +11,37 @@
 
 namespace pd::client::ui {
 
+namespace flow_impl {
+// The room from the cursor to where text would wrap (the wrap position, else the region's edge).
+float room() {
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  float right = w->WorkRect.Max.x;
+  if (w->DC.TextWrapPos > 0.0f) right = std::min(right, w->DC.TextWrapPos + w->Pos.x - w->Scroll.x);
+  return right - ImGui::GetCursorScreenPos().x;
+}
+} // namespace flow_impl
+
+bool fit_on_line(float width) {
+  if (!narrow()) return true;
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  if (!w->DC.IsSameLine || width <= flow_impl::room() + 0.5f) return true;
+  ImGui::NewLine(); // what follows on a line that has no room for it goes under it
+  return false;
+}
+
 void text(std::string_view s, ImU32 col) {
+  // On a narrow layout, text that does not fit goes under what it followed and wraps.
+  bool wrap = false;
+  if (narrow()) {
+    const float width = ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
+    if (width > flow_impl::room() && flow_impl::room() < ImGui::GetCurrentWindow()->WorkRect.GetWidth() * 0.4f) fit_on_line(width);
+    wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f && width > flow_impl::room();
+  }
+  if (wrap) ImGui::PushTextWrapPos(0.0f);
   ImGui::PushStyleColor(ImGuiCol_Text, col);
   ImGui::TextUnformatted(s.data(), s.data() + s.size());
   ImGui::PopStyleColor();
+  if (wrap) ImGui::PopTextWrapPos();
   testing::record_text(s);
 }
 
@@ -74,6 +101,7 @@ namespace {
 // A button filled with a colour, white bold label: the primary and danger buttons.
 bool filled_button(const char* label, ImVec2 size, bool enabled, ImU32 fill, ImU32 hover, ImU32 active) {
   if (size.y > 0) size.y = tap_height(size.y);
+  fit_on_line(size.x > 0 ? size.x : ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::PushStyleColor(ImGuiCol_Button, fill);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, active);
@@ -97,6 +125,7 @@ bool primary_button(const char* label, ImVec2 size, bool enabled) {
 
 bool secondary_button(const char* label, ImVec2 size) {
   if (size.y > 0) size.y = tap_height(size.y);
+  fit_on_line(size.x > 0 ? size.x : ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
   return ImGui::Button(label, size);
 }
 
@@ -123,6 +152,7 @@ ImVec2 pill_size(std::string_view text) {
 
 void pill(std::string_view text, Tone t) {
   const ImVec2 size = pill_size(text);
+  fit_on_line(size.x);
   FontScope font(fonts().bold, 12.5f);
   const ImVec2 pad = dp(9, 3);
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -146,6 +176,7 @@ void dot(ImU32 col) {
 bool link(const char* label) {
   const char* end = ImGui::FindRenderedTextEnd(label);
   const ImVec2 size = ImGui::CalcTextSize(label, end);
+  fit_on_line(size.x);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const bool pressed = ImGui::InvisibleButton(label, size);
   const bool hovered = ImGui::IsItemHovered();

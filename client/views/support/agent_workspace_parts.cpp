@@ -106,10 +106,10 @@ void follow_ups_card(const domain::ProgramState& s, domain::PersonId me, std::in
 } // namespace
 
 void draw_agent_workspace(const domain::ProgramState& s, domain::PersonId me, std::int64_t now, UiState& ui_state, Dispatch& dispatch) {
-  const float card_h = ui::dp(262);
   const float gap = ui::dp(16);
   const float col = column_width(ImGui::GetContentRegionAvail().x, 3, gap, ui::dp(260));
   const bool row = col < ImGui::GetContentRegionAvail().x;
+  const float card_h = row ? ui::dp(262) : 0.0f; // stacked (a phone): each card as tall as its content
   const auto rec = s.agent_support.find(me);
   const domain::AgentSupport empty;
   const auto& record = rec == s.agent_support.end() ? empty : rec->second;

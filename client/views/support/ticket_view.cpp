@@ -571,10 +571,10 @@ void composer(const TicketPage& p) {
     if (field.starts_with("attachments")) ui::field_error(&message);
   if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
   if (staff && !f.internal) {
-    ImGui::SameLine(0, ui::dp(16));
+    ui::flow_next(ImGui::CalcTextSize("Reply and set:").x, ui::dp(16)); // on a phone, under the tick box
     ImGui::AlignTextToFramePadding();
     ui::text("Reply and set:", ui::color::muted);
-    ImGui::SameLine(0, ui::dp(6));
+    ui::flow_next(ui::dp(210), ui::dp(6));
     const std::vector<std::string> statuses{"Waiting on customer", "Open", "Resolved"};
     enum_choice("##Reply and set", statuses, {TicketStatus::waiting_on_customer, TicketStatus::open, TicketStatus::resolved}, f.reply_status,
                 ui::dp(210));
