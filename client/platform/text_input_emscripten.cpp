@@ -84,6 +84,8 @@ EM_JS(void, js_ti_install, (), {
     var el = document.createElement(k[0] === "textarea" ? "textarea" : "input");
     if (k[0] !== "textarea") el.type = k[0];
     el.setAttribute("autocomplete", k[1]);
+    // A name before a field binds it (the tree's name for that field replaces it then).
+    el.setAttribute("aria-label", ["Text", "Email", "Email", "Password", "New password", "Code", "Name", "Text", "Amount"][kind] || "Text");
     if (k[2]) el.setAttribute("inputmode", k[2]);
     el.setAttribute("autocapitalize", k[3]);
     el.setAttribute("autocorrect", k[4] ? "on" : "off");
