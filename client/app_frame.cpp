@@ -23,6 +23,11 @@ void App::update() {
   if (browser_.take_online_changed()) changed |= store_.apply_online(browser_.online());
   if (browser_.take_location_changed()) changed |= store_.apply_location(browser_.location_hash());
   changed |= store_.apply_uploads(platform::take_uploads());
+  if (platform::take_find_request()) {
+    auto& find = store_.ui().find;
+    find.open = find.focus = true;
+    changed = true;
+  }
   changed |= platform::text_input_before_frame(); // typed into the DOM input: into the active field
   run();
   if (changed) platform::wake();

@@ -211,6 +211,15 @@ struct JoinForm {
   FormErrors errors;
 };
 
+// The in-page find (Ctrl/Cmd+F): the page's text containing the query, one of them current.
+struct FindBar {
+  bool open = false;
+  bool focus = false; // put the keyboard in the query field on the next frame
+  std::string query;
+  int current = 0;    // index of the current match, in drawing order
+  bool scroll = false; // bring the current match into view on the next frame
+};
+
 // A change that asks for confirmation first (a dialog).
 struct Confirm {
   enum class Kind { none, agent_status, member_role, remove_member, revoke_invitation, sign_out_everywhere };
@@ -456,6 +465,7 @@ struct UiState {
   InviteForm invite;
   RenameForm rename;
   Confirm confirm;
+  FindBar find; // views/find_view.cpp
   std::string search; // the customer list's search box (mirrors the route's filter)
   std::string toast;  // a short confirmation shown at the bottom of the page
   double toast_until = 0;

@@ -53,6 +53,10 @@ void open_url(const char* url);    // opens a same-origin URL (a file, a guide) 
 const char* clipboard_text();                    // last text copied or pasted
 void set_clipboard_text(const char* text);       // writes through to the system clipboard
 
+// Ctrl/Cmd+F was pressed since the last call (kept from the browser, whose find cannot see the
+// canvas: the app's find bar opens instead).
+bool take_find_request();
+
 // Asks for a few frames to be drawn (something happened that the screen should show).
 void wake();
 

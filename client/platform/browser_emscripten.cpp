@@ -30,7 +30,14 @@ std::string take_js_string(char* p) {
 // [SECTION] Page listeners
 EM_JS(void, js_install_listeners, (), {
   var page = Module.pdPage = { locationChanged: false, resized: true, clip: "", pasted: null, pasteWaiting: false,
-                               onlineChanged: false };
+                               onlineChanged: false, findRequested: false };
+  // Ctrl/Cmd+F: the browser's own find cannot see the canvas; the app's find bar opens instead.
+  window.addEventListener("keydown", function(e) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.keyCode !== 70) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    page.findRequested = true;
+  }, true);
   var connectivity = function() { page.onlineChanged = true; };
   window.addEventListener("online", connectivity);
   window.addEventListener("offline", connectivity);
@@ -58,6 +65,13 @@ EM_JS(void, js_install_listeners, (), {
     e.preventDefault();
     deliver(e.clipboardData.getData("text/plain"));
   });
+});
+
+EM_JS(int, js_take_find_request, (), {
+  var page = Module.pdPage;
+  if (!page || !page.findRequested) return 0;
+  page.findRequested = false;
+  return 1;
 });
 
 EM_JS(int, js_is_mac, (), {
@@ -251,6 +265,7 @@ Browser& the_browser() {
 
 void install_page_listeners() { js_install_listeners(); }
 bool is_mac() { return js_is_mac() != 0; }
+bool take_find_request() { return js_take_find_request() != 0; }
 
 bool take_paste(std::string& text) {
   char* p = js_take_paste();

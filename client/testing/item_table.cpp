@@ -163,6 +163,31 @@ std::string items_json(float pixel_ratio, float canvas_x, float canvas_y) {
 
 std::uint64_t frame_count() { return g_frames; }
 
+namespace {
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool contains_folded(std::string_view hay, std::string_view needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() && fold(hay[i + k]) == fold(needle[k])) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+} // namespace
+
+std::vector<TextHit> find_text(std::string_view needle, std::string_view skip_window) {
+  std::vector<TextHit> out;
+  for (const Item& item : g_published) {
+    if (item.kind == Kind::window) continue;
+    if (!skip_window.empty() && std::string_view(item.window).substr(0, skip_window.size()) == skip_window) continue;
+    const std::string shown = item.kind == Kind::text ? item.label : visible_part(item.label);
+    const bool hit = contains_folded(shown, needle) || (item.has_value && contains_folded(item.value, needle));
+    if (hit) out.push_back(TextHit{item.window, item.rect.Min.x, item.rect.Min.y, item.rect.Max.x, item.rect.Max.y});
+  }
+  return out;
+}
+
 bool item_center(unsigned int id, float& x, float& y) {
   for (const Item& item : g_published) {
     if (item.id != id || item.kind != Kind::item || !item.visible || item.disabled) continue;

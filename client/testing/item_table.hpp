@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct ImGuiContext;
 
@@ -28,6 +29,15 @@ void record_info(unsigned int id, std::string_view label, int status_flags, std:
 // pixels to CSS pixels of the page (divided by pixel_ratio, then offset by the canvas origin).
 std::string items_json(float pixel_ratio, float canvas_x, float canvas_y);
 std::uint64_t frame_count();
+
+// The text of the last frame containing `needle` (ASCII letters compared without case), in
+// drawing order, for the in-page find: the window each lies in and its rectangle in device
+// pixels. Windows whose name starts with `skip_window` (the find bar itself) are left out.
+struct TextHit {
+  std::string window;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+std::vector<TextHit> find_text(std::string_view needle, std::string_view skip_window);
 
 // The centre of an item of the last frame, in device pixels; false when it is not in it.
 bool item_center(unsigned int id, float& x, float& y);

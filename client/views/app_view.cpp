@@ -45,6 +45,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     break;
   }
   if (app.me) draw_confirm(app, ui, dispatch);
+  draw_find(ui);
   draw_toast(ui);
 }
 

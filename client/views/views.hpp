@@ -10,6 +10,8 @@ namespace pd::client::views {
 
 // The whole screen for the current route.
 void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch);
+// The in-page find bar (Ctrl/Cmd+F) over any page, with its matches highlighted (find_view.cpp).
+void draw_find(UiState& ui);
 
 // Public pages (a centered card)
 void draw_loading(const AppState& app, UiState& ui, Dispatch& dispatch);
