@@ -281,6 +281,8 @@ struct TicketForms {
   domain::TicketStatus reply_status = domain::TicketStatus::waiting_on_customer; // agent/business public replies: waiting on customer, open or resolved
   bool warned = false;  // the restricted-topic warning is shown for the current draft
   bool despite = false; // the server refused: it asks for send_despite_warning
+  bool focus_composer = false; // a shortcut (R, N) puts the keyboard in the reply box next frame
+  bool send_now = false;       // Ctrl/Cmd+Enter in the reply box: as Send reply
   // Escalation
   bool escalate_open = false;
   bool escalate_scroll = false; // bring the form's submit button into view on the next frame
@@ -466,6 +468,10 @@ struct UiState {
   RenameForm rename;
   Confirm confirm;
   FindBar find; // views/find_view.cpp
+  bool shortcuts_open = false;  // the list of keyboard shortcuts ("?", views/shortcuts_view.cpp)
+  char shortcut_prefix = 0;     // "g" pressed: the next key chooses where to go
+  std::vector<std::int64_t> ticket_order; // the ticket list as last shown (J and K follow it)
+  bool focus_search = false;    // "/" puts the keyboard in the ticket list's search box
   std::string search; // the customer list's search box (mirrors the route's filter)
   std::string toast;  // a short confirmation shown at the bottom of the page
   double toast_until = 0;

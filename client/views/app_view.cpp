@@ -46,6 +46,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
   }
   if (app.me) draw_confirm(app, ui, dispatch);
   draw_find(ui);
+  draw_shortcuts(app, ui, dispatch);
   draw_toast(ui);
 }
 

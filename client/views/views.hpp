@@ -12,6 +12,8 @@ namespace pd::client::views {
 void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch);
 // The in-page find bar (Ctrl/Cmd+F) over any page, with its matches highlighted (find_view.cpp).
 void draw_find(UiState& ui);
+// The keyboard shortcuts of program pages, and their list while "?" shows it (shortcuts_view.cpp).
+void draw_shortcuts(const AppState& app, UiState& ui, Dispatch& dispatch);
 
 // Public pages (a centered card)
 void draw_loading(const AppState& app, UiState& ui, Dispatch& dispatch);

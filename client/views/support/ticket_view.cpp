@@ -22,6 +22,7 @@
 #include "imgui_internal.h" // ImGui::ScrollToItem
 
 #include <algorithm>
+#include <utility>
 
 namespace pd::client::views {
 
@@ -515,7 +516,9 @@ void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vec
   } else {
     const char* send_label = f.internal ? (rf.sending ? "Saving\xE2\x80\xA6###Send reply" : "Add internal note###Send reply")
                                         : (rf.sending ? "Sending\xE2\x80\xA6###Send reply" : "Send reply###Send reply");
-    if (ui::primary_button(send_label, ImVec2(0, 0), !f.reply.empty() && !rf.sending && !f.reply_files.upload_id)) {
+    const bool can_send = !f.reply.empty() && !rf.sending && !f.reply_files.upload_id;
+    const bool send_key = std::exchange(f.send_now, false) && can_send; // Ctrl/Cmd+Enter in the reply box
+    if (ui::primary_button(send_label, ImVec2(0, 0), can_send) || send_key) {
       if (warn) {
         f.warned = true; // ask first: escalate instead, or send anyway
       } else {
@@ -560,11 +563,19 @@ void composer(const TicketPage& p) {
   ImGui::Dummy(ui::dp(0, 6));
   ui::heading(f.internal ? "Internal note" : "Reply", 16);
   errors_of(rf);
+  if (f.focus_composer) {
+    ImGui::SetKeyboardFocusHere();
+    f.focus_composer = false;
+  }
   if (multiline("##Reply text", f.reply, ui::dp(90))) {
     f.warned = false;
     f.despite = false;
     dispatch(ReplyEdited{});
   }
+  const ImGuiIO& io = ImGui::GetIO();
+  // Ctrl/Cmd+Enter ends the editing (ImGui's multiline validation) and sends.
+  if ((ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_Enter, false))
+    f.send_now = true;
   ui::field_error(rf.errors.field("text"));
   attachment_draft(f.reply_files, FormId::reply, s.support_settings.max_attachment_bytes, dispatch);
   for (const auto& [field, message] : rf.errors.fields)

@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <tuple>
+#include <utility>
 
 namespace pd::client::views {
 
@@ -65,13 +67,16 @@ struct TicketList {
   std::size_t open = 0, overdue = 0;
   std::array<std::size_t, std::size(tabs)> tab_counts{};
   std::vector<domain::TicketId> rows; // newest first (ids: the replica may be replaced)
+  std::uint64_t generation = 0;       // counts the recomputations
 };
 
 const TicketList& ticket_list(const domain::ProgramState& s, const TicketQuery& query) {
   static TicketList cache;
   if (cache.program == s.id && cache.version == s.version && cache.ticket_count == s.tickets.size() && cache.query == query)
     return cache;
+  const auto generation = cache.generation + 1;
   cache = TicketList{};
+  cache.generation = generation;
   cache.program = s.id;
   cache.version = s.version;
   cache.ticket_count = s.tickets.size();
@@ -157,6 +162,7 @@ void search_and_filters(const domain::ProgramState& s, bool business, bool custo
   const bool narrow = ui::narrow(); // a phone: the search takes the width, the filters wrap
   if (!narrow) ImGui::SameLine(0, ui::dp(16));
   bool edited = false;
+  if (std::exchange(ui_state.focus_search, false)) ImGui::SetKeyboardFocusHere(); // the "/" shortcut
   ui::input_text("##Search tickets", customer ? "Search by subject" : "Search by subject or customer", ui_state.ticket_search, edited, 0,
                  narrow ? -FLT_MIN : ui::dp(280));
   {
@@ -303,6 +309,11 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const TicketQuery query{view, ui_state.ticket_search, ui_state.ticket_priority, customer ? -1 : ui_state.ticket_agent,
                             ui_state.ticket_sort_column, ui_state.ticket_sort_descending};
     const auto& list = ticket_list(s, query);
+    static std::uint64_t shown_generation = 0;
+    if (list.generation != shown_generation) { // the order J and K follow on a ticket's page
+      shown_generation = list.generation;
+      ui_state.ticket_order.assign(list.rows.begin(), list.rows.end());
+    }
     const std::size_t open = list.open, overdue = list.overdue;
     const ImVec2 top = ImGui::GetCursorPos();
     page_title(customer ? "My tickets" : "Tickets",
