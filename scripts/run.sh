@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 # Only what it runs: the release server and the browser client (no tests, no benchmarks).
-PD_TARGETS="partnerdesk-server partnerdesk_client" "$root/scripts/build.sh" release web
+PD_TARGETS="partnerdesk-server pd_web_public" "$root/scripts/build.sh" release web
 mkdir -p "$data"
 cat <<EOT
 
