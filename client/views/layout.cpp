@@ -107,6 +107,7 @@ bool back_link(const char* label) {
 // [SECTION] Helpers
 bool choice(const char* id, const std::vector<std::string>& labels, int& index, float width) {
   bool changed = false;
+  if (width > 0) ui::fit_on_line(width); // on a phone, under what it followed when the line has no room
   const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -76,7 +76,8 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
       if (choice("##Desk tab", names, index, -FLT_MIN)) f.open_tab = names[static_cast<std::size_t>(index)];
       ImGui::Dummy(ui::dp(0, 2));
     }
-    if (ImGui::BeginTabBar("commission tabs", ImGuiTabBarFlags_DrawSelectedOverline)) {
+    // On a phone the tabs scroll inside the bar (arrows at its end) rather than run past the screen.
+    if (ImGui::BeginTabBar("commission tabs", ImGuiTabBarFlags_DrawSelectedOverline | (avail < ui::dp(640) ? ImGuiTabBarFlags_FittingPolicyScroll : 0))) {
       auto tab = [&](const char* name) {
         ImGuiTabItemFlags flags = 0;
         if (f.open_tab == name) flags |= ImGuiTabItemFlags_SetSelected;
