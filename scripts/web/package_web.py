@@ -7,7 +7,8 @@ Each NAME=FILE is copied to DIR under NAME with a content hash before its extens
 ("partnerdesk.js" -> "partnerdesk.3f2a9c01b7d4e5f6.js", "fonts/ui-regular.ttf" ->
 "fonts/ui-regular.<hash>.ttf"), and every src="NAME" / href="NAME" in the index page becomes
 the hashed name, so a browser may keep those files for a year and a new build is fetched
-under new names. index.html keeps its name (the server sends it with no-cache).
+under new names. index.html, and a file the page does not name, keep their names (the server
+sends those with no-cache).
 
 Next to each compressible file go NAME.br (Debian's brotli, quality 11) and NAME.gz
 (gzip -9), kept only when smaller; the server sends one of them when the request accepts
@@ -69,10 +70,12 @@ def main():
     page = pathlib.Path(args.index).read_text(encoding="utf-8")
     for name, public in renamed.items():
         page, count = re.subn(r'((?:src|href)=")' + re.escape(name) + '"', r"\g<1>" + public + '"', page)
-        if count == 0 and not name.endswith((".png", ".ico")):
-            print(f"package_web: {args.index} does not reference {name}", file=sys.stderr)
-            return 1
+        if count == 0:
+            # Not named by the page (fetched by a script under its own name): kept unhashed, so
+            # the server revalidates it instead of caching it for a year.
+            written[name] = written.pop(public)
     written["index.html"] = page.encode("utf-8")
+    hashed = {public for name, public in renamed.items() if public in written and public != name}
 
     keep = set()
     for public, data in written.items():
@@ -84,7 +87,7 @@ def main():
         for suffix, tool in ((".br", [args.brotli, "-c", "-q", "11"]), (".gz", [args.gzip, "-9", "-n", "-c"])):
             sibling = target.with_name(target.name + suffix)
             # A hashed file never changes, so its siblings are made once.
-            if not (sibling.is_file() and public != "index.html"):
+            if not (sibling.is_file() and public in hashed):
                 small = compressed(target, tool)
                 if len(small) >= len(data):
                     sibling.unlink(missing_ok=True)
