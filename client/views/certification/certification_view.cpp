@@ -257,7 +257,7 @@ void rules_card(const DeskPage& p) {
     ui::heading("Access and assessment rules", 17);
     ImGui::BeginDisabled(!can_edit);
     if (ImGui::RadioButton("Agents request support access", f.access == AccessMode::request)) f.access = AccessMode::request;
-    ui::flow_next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Every approved agent has access").x, ui::dp(16));
+    if (!ui::narrow()) ImGui::SameLine(0, ui::dp(16)); // on a phone, one choice a line
     if (ImGui::RadioButton("Every approved agent has access", f.access == AccessMode::automatic)) f.access = AccessMode::automatic;
     auto& r = f.rules;
     const float w = ui::dp(130);
@@ -268,7 +268,7 @@ void rules_card(const DeskPage& p) {
     r.max_attempts = number("Maximum attempts (0: no limit)", r.max_attempts, 0, 100, w);
     r.validity_months = number("Valid for (months; 0: no expiry)", r.validity_months, 0, 120, w);
     if (ImGui::RadioButton("Certified at once on a pass", r.final_review == FinalReview::automatic)) r.final_review = FinalReview::automatic;
-    ui::flow_next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("The business approves").x, ui::dp(16));
+    if (!ui::narrow()) ImGui::SameLine(0, ui::dp(16)); // on a phone, one choice a line
     if (ImGui::RadioButton("The business approves", r.final_review == FinalReview::manual)) r.final_review = FinalReview::manual;
     const auto& form = ui_state.form(FormId::cert_settings);
     if (ui::primary_button("Save rules", ImVec2(0, ui::dp(36)), can_edit && !form.sending && (f.access != c.access || !(f.rules == c.rules))))
