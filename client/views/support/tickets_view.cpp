@@ -135,9 +135,9 @@ void tabs_row(const TicketList& list, const std::string& view, domain::ProgramId
     }
     const std::string id = std::string(tab.label) + "###" + tab.label;
     const float count_w = ImGui::CalcTextSize(std::to_string(n).c_str()).x + ui::dp(8);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
     const float w = ImGui::CalcTextSize(tab.label).x + ImGui::GetStyle().FramePadding.x * 2 + count_w;
     if (tab_index > 0) ui::flow_next(w, ui::dp(6)); // on a phone the tabs wrap
+    const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     const bool pressed = ImGui::Button(id.c_str(), ImVec2(w, 0));
     ImGui::PopStyleVar();
