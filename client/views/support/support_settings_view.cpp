@@ -171,6 +171,7 @@ void tier_calendar(SupportSettingsForm& f, const FormErrors& e, domain::sla::Cal
   ui::field_label("Calendar");
   if (ImGui::RadioButton("Around the clock", c.around_the_clock)) c.around_the_clock = true;
   ImGui::SameLine(0, ui::dp(20));
+  ui::fit_on_line(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Business hours").x); // a phone: under it
   if (ImGui::RadioButton("Business hours", !c.around_the_clock)) {
     c.around_the_clock = false;
     if (c.hours.empty())
@@ -229,17 +230,26 @@ void tier_card(SupportSettingsForm& f, const FormErrors& e, std::size_t i, float
   ui::field_error(err(e, p + ".key"));
   ImGui::Dummy(ui::dp(0, 2));
 
-  // The two windows side by side.
+  // The two windows side by side (on a phone, one under the other).
   const auto* fr_error = err(e, p + ".first_response_minutes");
   const auto* res_error = err(e, p + ".resolution_minutes");
-  ui::field_label("First response within");
-  at_x(x0 + col);
-  ui::field_label("Resolution within");
-  window_input("First response", t.key, t.first_response_minutes, fr_error);
-  at_x(x0 + col);
-  window_input("Resolution", t.key, t.resolution_minutes, res_error);
-  ui::field_error(fr_error);
-  ui::field_error(res_error);
+  if (ui::narrow()) {
+    ui::field_label("First response within");
+    window_input("First response", t.key, t.first_response_minutes, fr_error);
+    ui::field_error(fr_error);
+    ui::field_label("Resolution within");
+    window_input("Resolution", t.key, t.resolution_minutes, res_error);
+    ui::field_error(res_error);
+  } else {
+    ui::field_label("First response within");
+    at_x(x0 + col);
+    ui::field_label("Resolution within");
+    window_input("First response", t.key, t.first_response_minutes, fr_error);
+    at_x(x0 + col);
+    window_input("Resolution", t.key, t.resolution_minutes, res_error);
+    ui::field_error(fr_error);
+    ui::field_error(res_error);
+  }
   ui::field_error(err(e, p)); // at most a year
   ImGui::Dummy(ui::dp(0, 2));
 
