@@ -6,6 +6,7 @@
 #include "client/platform/http.hpp"
 #include "client/platform/testing_hooks.hpp"
 #include "client/platform/text_input.hpp"
+#include "client/platform/theme.hpp"
 #include "client/platform/window.hpp"
 #include "client/testing/item_table.hpp"
 #include "client/ui/ui.hpp"
@@ -31,8 +32,17 @@ int main() {
                         client::platform::browser_event_streams());
   app.start();
   client::platform::run({
-      .rescale = [](float ratio) { client::ui::apply_theme(ratio); },
-      .update = [] { app.update(); },
+      .rescale = [](float ratio) { client::ui::apply_theme(ratio, client::platform::theme_dark()); },
+      .update =
+          [] {
+            // The system's scheme or the person's choice (another tab) changed: recolour.
+            const bool dark = client::platform::theme_dark();
+            if (dark != client::ui::dark()) {
+              client::ui::set_dark(dark);
+              client::platform::wake();
+            }
+            app.update();
+          },
       .draw = [] { app.draw(); },
       .after_frame =
           [] {

@@ -4,6 +4,7 @@
 // value axis in round steps and the hovered group's tooltip.
 #pragma once
 
+#include "client/ui/ui.hpp"
 #include "imgui.h"
 
 #include <cstdint>
@@ -24,9 +25,9 @@ struct LineChartStyle {
   double min = 0, max = 100;   // the value axis
   int grid_lines = 4;          // between min and max
   int label_every = 7;         // x-axis labels on every n-th point (and the last)
-  ImU32 line = IM_COL32(0x35, 0x59, 0xC7, 0xFF);
+  ImU32 line = color::accent;
   double threshold = -1;       // a dashed reference line (e.g. a warning level); < min: none
-  ImU32 threshold_color = IM_COL32(0xB4, 0x23, 0x18, 0xFF);
+  ImU32 threshold_color = color::error;
 };
 
 // A line chart `width` x `height` CSS-px-scaled device pixels at the cursor; the chart is one
@@ -35,7 +36,7 @@ void line_chart(const char* id, const std::vector<LinePoint>& points, float widt
 
 struct BarSeries {
   std::string name; // in the legend
-  ImU32 color = IM_COL32(0x35, 0x59, 0xC7, 0xFF);
+  ImU32 color = ui::color::accent;
 };
 struct BarGroup {
   std::string label;                // under the axis ("Jan")

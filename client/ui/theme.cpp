@@ -1,4 +1,5 @@
-// A calm light theme. Built from scratch at every pixel-ratio change so sizes never drift.
+// A calm light theme and a dark slate one (client/app/palette.hpp). Built from scratch at every
+// pixel-ratio or colour-scheme change so sizes never drift.
 #include "client/ui/ui.hpp"
 
 #include <algorithm>
@@ -14,7 +15,22 @@ ImVec4 v(ImU32 c, float alpha) {
 }
 } // namespace
 
-void apply_theme(float pixel_ratio) {
+namespace {
+float g_pixel_ratio = 1.0f;
+bool g_dark = false;
+} // namespace
+
+bool dark() { return g_dark; }
+
+void set_dark(bool dark) {
+  if (dark != g_dark) apply_theme(g_pixel_ratio, dark);
+}
+
+void apply_theme(float pixel_ratio, bool dark) {
+  g_pixel_ratio = pixel_ratio;
+  g_dark = dark;
+  detail::palette = dark ? dark_palette : light_palette;
+  detail::tones = detail::tones_of(detail::palette);
   ImGuiStyle s;
   s.WindowPadding = ImVec2(24, 24);
   s.WindowRounding = 0;
@@ -42,31 +58,31 @@ void apply_theme(float pixel_ratio) {
 
   ImVec4* c = s.Colors;
   c[ImGuiCol_Text] = v(color::text);
-  c[ImGuiCol_TextDisabled] = v(IM_COL32(0x94, 0xA0, 0xB2, 0xFF));
+  c[ImGuiCol_TextDisabled] = v(color::disabled);
   c[ImGuiCol_WindowBg] = v(color::page);
   c[ImGuiCol_ChildBg] = v(color::surface);
   c[ImGuiCol_PopupBg] = v(color::surface);
   c[ImGuiCol_Border] = v(color::border);
   c[ImGuiCol_BorderShadow] = v(0, 0.0f);
   c[ImGuiCol_FrameBg] = v(color::surface);
-  c[ImGuiCol_FrameBgHovered] = v(IM_COL32(0xF8, 0xFA, 0xFC, 0xFF));
+  c[ImGuiCol_FrameBgHovered] = v(detail::palette.frame_hover);
   c[ImGuiCol_FrameBgActive] = v(color::surface);
   c[ImGuiCol_TitleBg] = v(color::surface);
   c[ImGuiCol_TitleBgActive] = v(color::surface);
   c[ImGuiCol_TitleBgCollapsed] = v(color::surface);
   c[ImGuiCol_MenuBarBg] = v(color::surface);
   c[ImGuiCol_ScrollbarBg] = v(0, 0.0f);
-  c[ImGuiCol_ScrollbarGrab] = v(IM_COL32(0xC5, 0xCD, 0xD8, 0xFF));
-  c[ImGuiCol_ScrollbarGrabHovered] = v(IM_COL32(0xAE, 0xB8, 0xC6, 0xFF));
-  c[ImGuiCol_ScrollbarGrabActive] = v(IM_COL32(0x94, 0xA0, 0xB2, 0xFF));
+  c[ImGuiCol_ScrollbarGrab] = v(detail::palette.scroll_grab);
+  c[ImGuiCol_ScrollbarGrabHovered] = v(detail::palette.scroll_grab_hover);
+  c[ImGuiCol_ScrollbarGrabActive] = v(detail::palette.scroll_grab_active);
   c[ImGuiCol_CheckMark] = v(color::accent);
   c[ImGuiCol_SliderGrab] = v(color::accent);
   c[ImGuiCol_SliderGrabActive] = v(color::accent_active);
   c[ImGuiCol_Button] = v(color::surface);
-  c[ImGuiCol_ButtonHovered] = v(IM_COL32(0xF1, 0xF4, 0xF8, 0xFF));
-  c[ImGuiCol_ButtonActive] = v(IM_COL32(0xE4, 0xE9, 0xF0, 0xFF));
+  c[ImGuiCol_ButtonHovered] = v(detail::palette.button_hover);
+  c[ImGuiCol_ButtonActive] = v(detail::palette.button_active);
   c[ImGuiCol_Header] = v(color::accent_soft);
-  c[ImGuiCol_HeaderHovered] = v(IM_COL32(0xF1, 0xF4, 0xF8, 0xFF));
+  c[ImGuiCol_HeaderHovered] = v(detail::palette.button_hover);
   c[ImGuiCol_HeaderActive] = v(color::accent_soft);
   c[ImGuiCol_Separator] = v(color::border);
   c[ImGuiCol_SeparatorHovered] = v(color::accent);
@@ -76,14 +92,14 @@ void apply_theme(float pixel_ratio) {
   c[ImGuiCol_ResizeGripActive] = v(0, 0.0f);
   c[ImGuiCol_TextSelectedBg] = v(color::accent, 0.25f);
   c[ImGuiCol_NavCursor] = v(color::accent);
-  c[ImGuiCol_ModalWindowDimBg] = v(IM_COL32(0x1E, 0x29, 0x3B, 0xFF), 0.35f);
+  c[ImGuiCol_ModalWindowDimBg] = v(color::scrim, dark ? 0.6f : 0.35f);
   c[ImGuiCol_InputTextCursor] = v(color::text);
   // Tabs: quiet until chosen; the chosen one is the card's white with an accent line on top.
-  c[ImGuiCol_Tab] = v(IM_COL32(0xE2, 0xE8, 0xF0, 0xFF));
+  c[ImGuiCol_Tab] = v(detail::palette.tab);
   c[ImGuiCol_TabHovered] = v(color::accent_soft);
   c[ImGuiCol_TabSelected] = v(color::surface);
   c[ImGuiCol_TabSelectedOverline] = v(color::accent);
-  c[ImGuiCol_TabDimmed] = v(IM_COL32(0xE2, 0xE8, 0xF0, 0xFF));
+  c[ImGuiCol_TabDimmed] = v(detail::palette.tab);
   c[ImGuiCol_TabDimmedSelected] = v(color::surface);
   c[ImGuiCol_TabDimmedSelectedOverline] = v(color::accent);
   // Tables: the app's hairline borders, not ImGui's dark defaults.

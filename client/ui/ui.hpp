@@ -3,6 +3,7 @@
 // draws in.
 #pragma once
 
+#include "client/app/palette.hpp"
 #include "imgui.h"
 
 #include <string>
@@ -11,32 +12,42 @@
 namespace pd::client::ui {
 
 // [SECTION] Theme
+// The colours of the active palette (client/app/palette.hpp: light or dark). They are references
+// into it, so apply_theme switching the palette recolours every view on the next frame.
+namespace detail {
+inline Palette palette = light_palette;
+} // namespace detail
 namespace color {
-inline constexpr ImU32 page = IM_COL32(0xF4, 0xF6, 0xF9, 0xFF);
-inline constexpr ImU32 surface = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
-inline constexpr ImU32 border = IM_COL32(0xDD, 0xE3, 0xEA, 0xFF);
-inline constexpr ImU32 text = IM_COL32(0x1E, 0x29, 0x3B, 0xFF);
-inline constexpr ImU32 muted = IM_COL32(0x5B, 0x67, 0x7A, 0xFF);
-inline constexpr ImU32 accent = IM_COL32(0x35, 0x59, 0xC7, 0xFF);
-inline constexpr ImU32 accent_hover = IM_COL32(0x2C, 0x4D, 0xB0, 0xFF);
-inline constexpr ImU32 accent_active = IM_COL32(0x24, 0x3F, 0x93, 0xFF);
-inline constexpr ImU32 accent_soft = IM_COL32(0xE8, 0xEE, 0xFB, 0xFF);
-inline constexpr ImU32 error = IM_COL32(0xB4, 0x23, 0x18, 0xFF);
-inline constexpr ImU32 error_hover = IM_COL32(0x9B, 0x1C, 0x13, 0xFF);
-inline constexpr ImU32 error_active = IM_COL32(0x7F, 0x16, 0x0F, 0xFF);
-inline constexpr ImU32 error_soft = IM_COL32(0xFD, 0xEC, 0xEA, 0xFF);
-inline constexpr ImU32 success = IM_COL32(0x15, 0x7F, 0x3C, 0xFF);
-inline constexpr ImU32 success_soft = IM_COL32(0xE3, 0xF6, 0xEA, 0xFF);
-inline constexpr ImU32 warning = IM_COL32(0xA1, 0x5C, 0x07, 0xFF);
-inline constexpr ImU32 warning_soft = IM_COL32(0xFE, 0xF4, 0xDC, 0xFF);
-inline constexpr ImU32 neutral = IM_COL32(0x47, 0x55, 0x69, 0xFF);
-inline constexpr ImU32 neutral_soft = IM_COL32(0xEE, 0xF1, 0xF5, 0xFF);
-inline constexpr ImU32 violet = IM_COL32(0x6D, 0x28, 0xD9, 0xFF);
-inline constexpr ImU32 violet_soft = IM_COL32(0xF1, 0xEB, 0xFE, 0xFF);
-inline constexpr ImU32 row_hover = IM_COL32(0xF5, 0xF7, 0xFB, 0xFF);
-inline constexpr ImU32 table_header = IM_COL32(0xF8, 0xFA, 0xFC, 0xFF); // a table's header row, and its every other row
-inline constexpr ImU32 table_rule = IM_COL32(0xE9, 0xED, 0xF3, 0xFF);   // the lines between a table's rows
-inline constexpr ImU32 list_row_alt = IM_COL32(0xFA, 0xFB, 0xFD, 0xFF); // every other row of a list table
+inline const ImU32& page = detail::palette.page;
+inline const ImU32& surface = detail::palette.surface;
+inline const ImU32& border = detail::palette.border;
+inline const ImU32& text = detail::palette.text;
+inline const ImU32& muted = detail::palette.muted;
+inline const ImU32& disabled = detail::palette.disabled;
+inline const ImU32& accent = detail::palette.accent;
+inline const ImU32& accent_hover = detail::palette.accent_hover;
+inline const ImU32& accent_active = detail::palette.accent_active;
+inline const ImU32& accent_soft = detail::palette.accent_soft;
+inline const ImU32& error = detail::palette.error;
+inline const ImU32& error_hover = detail::palette.error_hover;
+inline const ImU32& error_active = detail::palette.error_active;
+inline const ImU32& error_soft = detail::palette.error_soft;
+inline const ImU32& error_border = detail::palette.error_border;
+inline const ImU32& success = detail::palette.success;
+inline const ImU32& success_soft = detail::palette.success_soft;
+inline const ImU32& warning = detail::palette.warning;
+inline const ImU32& warning_soft = detail::palette.warning_soft;
+inline const ImU32& neutral = detail::palette.neutral;
+inline const ImU32& neutral_soft = detail::palette.neutral_soft;
+inline const ImU32& violet = detail::palette.violet;
+inline const ImU32& violet_soft = detail::palette.violet_soft;
+inline const ImU32& row_hover = detail::palette.row_hover;
+inline const ImU32& table_header = detail::palette.table_header;
+inline const ImU32& table_rule = detail::palette.table_rule;
+inline const ImU32& list_row_alt = detail::palette.list_row_alt;
+inline const ImU32& scrim = detail::palette.scrim;
+inline const ImU32& shadow = detail::palette.shadow;
+inline const ImU32& attention = detail::palette.attention;
 } // namespace color
 
 // A foreground/background pair for pills, dots and boxes.
@@ -44,18 +55,34 @@ struct Tone {
   ImU32 fg;
   ImU32 bg;
 };
+namespace detail {
+struct Tones {
+  Tone accent, success, warning, danger, neutral, violet;
+};
+constexpr Tones tones_of(const Palette& p) {
+  return {{p.accent, p.accent_soft}, {p.success, p.success_soft}, {p.warning, p.warning_soft},
+          {p.error, p.error_soft},   {p.neutral, p.neutral_soft}, {p.violet, p.violet_soft}};
+}
+inline Tones tones = tones_of(light_palette);
+} // namespace detail
 namespace tone {
-inline constexpr Tone accent{color::accent, color::accent_soft};
-inline constexpr Tone success{color::success, color::success_soft};
-inline constexpr Tone warning{color::warning, color::warning_soft};
-inline constexpr Tone danger{color::error, color::error_soft};
-inline constexpr Tone neutral{color::neutral, color::neutral_soft};
-inline constexpr Tone violet{color::violet, color::violet_soft};
+inline const Tone& accent = detail::tones.accent;
+inline const Tone& success = detail::tones.success;
+inline const Tone& warning = detail::tones.warning;
+inline const Tone& danger = detail::tones.danger;
+inline const Tone& neutral = detail::tones.neutral;
+inline const Tone& violet = detail::tones.violet;
 } // namespace tone
 
 inline constexpr float base_font_size = 15.0f;
 
-void apply_theme(float pixel_ratio);
+// Builds ImGui's style for a pixel ratio in the light or dark palette (at start, on a pixel-ratio
+// change, and when the colour scheme changes).
+void apply_theme(float pixel_ratio, bool dark);
+// Switches to the dark or light palette, keeping the last pixel ratio; does nothing when unchanged.
+// Between frames only: the colours pushed during a frame would pop back to the old palette.
+void set_dark(bool dark);
+bool dark();
 inline float dp(float css_px) { return css_px * ImGui::GetStyle().FontScaleDpi; }
 inline ImVec2 dp(float x, float y) { return ImVec2(dp(x), dp(y)); }
 

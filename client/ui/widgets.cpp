@@ -77,7 +77,7 @@ void error_box(std::string_view message) {
   const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad.y);
   dl->ChannelsSetCurrent(0);
   dl->AddRectFilled(start, end, color::error_soft, dp(6));
-  dl->AddRect(start, end, IM_COL32(0xF3, 0xC1, 0xBC, 0xFF), dp(6));
+  dl->AddRect(start, end, color::error_border, dp(6));
   dl->ChannelsMerge();
   ImGui::SetCursorScreenPos(start);
   ImGui::Dummy(ImVec2(width, end.y - start.y));
@@ -319,7 +319,7 @@ void card_shadow() {
     const float grow = dp(static_cast<float>(i) * 1.5f);
     const float drop = dp(4.0f);
     dl->AddRectFilled(ImVec2(p.x - grow, p.y - grow + drop), ImVec2(p.x + s.x + grow, p.y + s.y + grow + drop),
-                      IM_COL32(0x1E, 0x29, 0x3B, 3), r + grow);
+                      color::shadow, r + grow);
   }
 }
 

@@ -6,6 +6,7 @@
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/ui/ui.hpp"
+#include "client/views/theme_switch.hpp"
 
 #include "imgui_internal.h"
 
@@ -87,7 +88,7 @@ void nav_entries(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 // Live status at the bottom.
 void live_status(const AppState& app) {
   const char* label = "Connecting\xE2\x80\xA6";
-  ImU32 col = IM_COL32(0x94, 0xA0, 0xB2, 0xFF);
+  ImU32 col = ui::color::disabled;
   switch (app.replica.live) {
   case LiveStatus::live:
     label = "Live";
@@ -95,7 +96,7 @@ void live_status(const AppState& app) {
     break;
   case LiveStatus::reconnecting:
     label = "Reconnecting\xE2\x80\xA6";
-    col = IM_COL32(0xD9, 0x77, 0x06, 0xFF);
+    col = ui::color::attention;
     break;
   default: break;
   }
@@ -126,6 +127,7 @@ void sheet_account(const AppState& app, Dispatch& dispatch) {
   ImGui::BeginDisabled(app.signing_out);
   if (ui::secondary_button(sign_out, ImVec2(ImGui::GetContentRegionAvail().x, 0))) dispatch(SignOut{});
   ImGui::EndDisabled();
+  theme_switch(ImGui::GetContentRegionAvail().x);
   if (ImGui::Button("Sign out of all devices", ImVec2(ImGui::GetContentRegionAvail().x, 0))) {
     Confirm c;
     c.kind = Confirm::Kind::sign_out_everywhere;
@@ -172,7 +174,7 @@ void draw_nav_sheet(const AppState& app, UiState& ui_state, Dispatch& dispatch) 
   // The page behind, dimmed; a tap on it closes the sheet.
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0x1E, 0x29, 0x3B, 0x59));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, (ui::color::scrim & 0x00FFFFFFu) | (ui::dark() ? 0x99000000u : 0x59000000u));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::Begin("Menu scrim", nullptr, panel_flags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());

@@ -5,6 +5,7 @@
 #include "client/app/role_text.hpp"
 #include "client/app/selectors.hpp"
 #include "client/ui/ui.hpp"
+#include "client/views/theme_switch.hpp"
 
 #include <algorithm>
 #include <array>
@@ -86,6 +87,8 @@ void account_menu(const AppState& app, const std::string& name, float row_y, Dis
       ui::text(name);
     }
     ui::text(app.me->person.email, ui::color::muted);
+    ImGui::Separator();
+    theme_switch(ui::dp(220));
     ImGui::Separator();
     if (ImGui::Selectable("Sign out of all devices", false, ImGuiSelectableFlags_None, ImVec2(ui::dp(220), ui::dp(30)))) {
       Confirm c;
