@@ -104,7 +104,7 @@ struct Fonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
 };
-bool load_fonts(); // from the embedded /fonts/ files; false when one is missing
+bool load_fonts(); // from the subset font files the page downloaded before starting (web/boot.js); false when one is missing
 const Fonts& fonts();
 
 // Pushes the bold (or regular) font at a CSS size for the lifetime of the object.
