@@ -37,8 +37,11 @@ test('a first visit moves under 700 KB, a reload under 5 KB, and the page signs 
     assert.ok(wasm && js, `the hashed module and script were loaded: ${first.map((r) => r.path).join(' ')}`);
     assert.equal(fonts.length, 3, 'regular, bold and symbols fonts are fetched as files of their own');
     for (const r of [wasm, js, ...fonts]) assert.equal(r.encoding, 'br', `${r.path} arrives brotli-compressed`);
-    // Each file once: the preload links and boot.js's fetches share one download.
-    const paths = first.filter((r) => !r.cached).map((r) => r.path);
+    // Each file once: the preload links and boot.js's fetches share one download. The tab's icon
+    // is left out: Chromium's own icon loader fetches it, and may ask again (one run in three
+    // saw two requests), whatever the page does.
+    const tabIcon = (r) => /^\/favicon\.[0-9a-f]{16}\.svg$/.test(r.path);
+    const paths = first.filter((r) => !r.cached && !tabIcon(r)).map((r) => r.path);
     assert.deepEqual(paths, [...new Set(paths)], 'no file is downloaded twice');
     const firstBytes = net.bytes();
     assert.ok(firstBytes < FIRST_VISIT_LIMIT, `first visit moved ${firstBytes} bytes (limit ${FIRST_VISIT_LIMIT})`);
@@ -53,7 +56,7 @@ test('a first visit moves under 700 KB, a reload under 5 KB, and the page signs 
     // Revalidated: a 304 of headers only (Chromium reports it merged with the cached 200).
     const firstIndex = first.find((r) => r.path === '/');
     assert.ok(index.bytes < firstIndex.bytes, `the page is not sent again (${index.bytes} bytes, first ${firstIndex.bytes})`);
-    for (const r of again.filter((x) => x !== index)) assert.equal(r.bytes, 0, `${r.path} comes from the cache`);
+    for (const r of again.filter((x) => x !== index && !tabIcon(x))) assert.equal(r.bytes, 0, `${r.path} comes from the cache`);
     assert.ok(repeatBytes < REPEAT_VISIT_LIMIT, `reload moved ${repeatBytes} bytes (limit ${REPEAT_VISIT_LIMIT})`);
 
     await h.signIn(page, 'agent@acme.test');
