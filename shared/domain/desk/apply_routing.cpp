@@ -1,0 +1,30 @@
+#include "shared/domain/desk/apply_routing.hpp"
+
+#include "shared/domain/support/apply_support.hpp"
+
+namespace pd::domain::desk_apply {
+
+ApplyOutcome apply(ProgramState& s, const Event&, const RoutingChanged& b) {
+  s.routing = b.routing;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRouted& b) {
+  auto it = s.tickets.find(b.ticket_id);
+  if (it == s.tickets.end()) return {true};
+  auto& t = it->second;
+  t.routing = b.routing;
+  t.updated_at = e.at;
+  t.version = e.seq;
+  s.track_ticket(t);
+  std::string why = t.routing.because.empty() ? std::string() : " because of the rule \"" + t.routing.because + "\"";
+  const std::string where = !t.routing.team_name.empty() ? "Routed to " + t.routing.team_name + why + ": "
+                                                          : std::string("Routing rules fired on ");
+  const std::string text = where + "\"" + t.subject + "\"";
+  // The people a rule notifies. The agent keeps the ticket and reads why on it (its own
+  // notification of the new ticket is the one it gets).
+  for (auto p : b.notify) support_apply::notify(s, p, e, "routed", text, t.id, t.customer_id);
+  return {};
+}
+
+} // namespace pd::domain::desk_apply
