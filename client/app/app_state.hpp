@@ -42,6 +42,8 @@ enum class Page {
   certification, // #/p/{id}/certification the business's certification desk: rules, bank, grading
   earnings,     // #/p/{id}/earnings       an agent's commissions: chart, balances, ledger, statements
   commissions,  // #/p/{id}/commissions    the business's commissions: owed, approvals, payouts, payments, plan
+  routing,      // #/p/{id}/routing        the business's teams, rota and routing rules (views/desk/routing_view.cpp)
+  knowledge,    // #/p/{id}/knowledge      the knowledge base: articles, editor, hygiene (views/desk/knowledge_view.cpp)
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -256,6 +258,10 @@ enum class FormId {
   cert_settings, cert_question, cert_module, cert_remove, cert_grade, cert_decide, cert_exception_grant, cert_revoke,
   // Commissions desk
   comm_approve, comm_payout, comm_payment, comm_adjust, comm_plan, comm_threshold, comm_key, comm_revoke,
+  // Routing rules (views/desk/routing_view.cpp)
+  routing,
+  // Knowledge base (views/desk/knowledge_view.cpp): article commands, a customer's deflection
+  knowledge, deflection,
 };
 
 struct SupportForm {
@@ -292,6 +298,17 @@ struct TicketForms {
   int triage_priority = -1, triage_category = -1;
   bool triage_tags_touched = false;       // triage_tags holds the person's choice (else the ticket's show)
   std::vector<domain::Category> triage_tags;
+  // The rest of the triage checklist (views/desk/triage_parts.cpp): once touched, sent with Save triage
+  bool triage_entries_touched = false;
+  std::string triage_summary, triage_area, triage_steps, triage_errors, triage_environment;
+  bool triage_screenshots = false;
+  bool triage_save_now = false; // Ctrl/Cmd+Enter in the triage panel: as Save triage
+  // Response templates in the composer (views/desk/template_parts.cpp)
+  bool template_picker_open = false;
+  bool focus_template_search = false; // the T shortcut puts the keyboard in the picker's search next frame
+  std::string template_query;
+  std::int64_t reply_template = 0; // the template the draft was written from (0: none)
+  bool self_check[5] = {false, false, false, false, false}; // the quality checklist, ticked by the agent before sending
   // Resolve / close
   bool resolve_open = false, close_open = false;
   std::string resolve_note, close_note;
@@ -314,10 +331,44 @@ struct NewTicketForm {
   int priority = 2;     // P0..P3
   std::vector<domain::Category> tags; // up to two secondary tags besides the category
   std::int64_t customer_id = 0; // business: the customer it is for
+  std::vector<std::int64_t> read_articles; // suggested articles the customer opened while writing (deflection)
+  std::int64_t open_article = 0;           // the suggestion shown whole (0: none)
+};
+
+// The knowledge-base page (#/p/{id}/knowledge) and the composer's article search.
+struct KnowledgeForm {
+  std::int64_t program_id = 0;
+  int tab = 0;                 // 0 articles, 1 hygiene (business)
+  std::string query;           // the page's search box
+  std::int64_t open_article = 0; // the article shown whole (0: none)
+  // The editor (editing 0 and editor_open: a new article)
+  bool editor_open = false;
+  std::int64_t editing = 0;
+  std::string question, applies_to, quick_answer, steps, still_stuck, product_area; // steps: one a line
+  int difficulty = 0;          // none, beginner, intermediate, advanced
+  int audience = 0;            // public, internal
+  std::vector<std::int64_t> from_tickets;
+  std::string composer_query;  // the reply composer's article search
+  std::string notice;
 };
 
 // The program's support settings as edited (#/p/{id}/settings/support); saved whole with
 // ChangeSupportSettings under FormId::support_settings.
+// The routing page's editor (#/p/{id}/routing): the teams and rules being edited, and the rule
+// being written with its trial against the program's tickets (desk::try_rule on the replica).
+struct RoutingForm {
+  std::int64_t program_id = 0;
+  bool ready = false;
+  domain::desk::RoutingSettings base;   // the replica's routing when the edit started
+  domain::desk::RoutingSettings fields; // being edited; saved whole with ChangeRouting
+  domain::desk::RoutingRule draft;      // the new rule being written
+  std::string cond_value, action_value; // the text fields of the draft's next condition and action
+  int cond_field = 0, action_kind = 0, team_index = 0, member_choice = 0;
+  std::optional<domain::desk::RuleTrial> trial; // the draft's trial, until it changes
+  std::string notice;
+  bool dirty() const { return !(fields == base); }
+};
+
 struct SupportSettingsForm {
   std::int64_t program_id = 0;
   bool ready = false;
@@ -482,6 +533,8 @@ struct UiState {
   TicketForms ticket;
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
+  RoutingForm routing;
+  KnowledgeForm knowledge;
   WarnForm warn;
   StopReferralForm stop_referral;
   RemediationForm remediation; // support_access_parts.cpp
@@ -494,6 +547,7 @@ struct UiState {
   // The ticket list's filters and order (column ids of tickets_view.cpp; newest first by default).
   int ticket_priority = -1;        // -1 any, else P0..P3
   std::int64_t ticket_agent = -1;  // -1 any, 0 the business queue, else an agent
+  std::string ticket_team;         // "" any, else a team's queue (routing rules)
   int ticket_sort_column = 0;
   bool ticket_sort_descending = true;
   int overview_period = 1;   // 0: 7 days, 1: 30 days, 2: 90 days

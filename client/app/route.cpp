@@ -131,6 +131,8 @@ bool is_program_page(Page page) {
   case Page::tickets:
   case Page::ticket:
   case Page::new_ticket:
+  case Page::routing:
+  case Page::knowledge:
   case Page::support: return true;
   default: return false;
   }
@@ -194,7 +196,7 @@ Route parse_route(std::string_view hash) {
         route.page = Page::tickets;
         auto view = query_value(query, "view").value_or("");
         if (view == "open") view.clear();
-        if (view == "overdue" || view == "escalated" || view == "closed" || view == "all") route.ticket_view = view;
+        if (view == "overdue" || view == "escalated" || view == "closed" || view == "all" || view == "untriaged") route.ticket_view = view;
       } else if (sub == "new") {
         route.page = Page::new_ticket;
       } else if (auto id = parse_id(sub)) {
@@ -222,6 +224,10 @@ Route parse_route(std::string_view hash) {
       route.page = Page::earnings;
     } else if (section == "commissions") {
       route.page = Page::commissions;
+    } else if (section == "routing") {
+      route.page = Page::routing;
+    } else if (section == "knowledge") {
+      route.page = Page::knowledge;
     } else if (section == "agents") {
       route.page = Page::agents;
     } else if (section == "people") {
@@ -262,6 +268,8 @@ std::string format_route(const Route& route) {
   case Page::certification: return p + "/certification";
   case Page::earnings: return p + "/earnings";
   case Page::commissions: return p + "/commissions";
+  case Page::routing: return p + "/routing";
+  case Page::knowledge: return p + "/knowledge";
   case Page::loading: break;
   }
   return "";

@@ -175,6 +175,8 @@ void Store::update_title() {
   case Page::certification: page = "Certification"; break;
   case Page::earnings: page = "Earnings"; break;
   case Page::commissions: page = "Commissions"; break;
+  case Page::routing: page = "Routing"; break;
+  case Page::knowledge: page = role_in(r.program_id) == identity::Role::customer ? "Help articles" : "Knowledge base"; break;
   }
   std::string title = page;
   if (is_program_page(r.page) && app_.me) {

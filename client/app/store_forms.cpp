@@ -300,6 +300,8 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     t.reply_files = {};
     t.internal = false;
     t.warned = t.despite = false;
+    t.reply_template = 0;
+    for (bool& tick : t.self_check) tick = false;
     toast(internal ? "Internal note added." : "Reply sent.");
     browser_.session_remove(draft_key("reply." + std::to_string(p.program_id) + "." + std::to_string(p.item_id)));
     break;
@@ -334,6 +336,7 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     t.triage_priority = t.triage_category = -1;
     t.triage_tags_touched = false;
     t.triage_tags.clear();
+    t.triage_entries_touched = false;
     toast("Triage saved.");
     break;
   case FormId::take_over: toast("You are handling this ticket now."); break;
@@ -416,6 +419,29 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
   case FormId::comm_threshold:
   case FormId::comm_key:
   case FormId::comm_revoke: on_commission_done(p.form, answer); break; // store_commissions.cpp
+  case FormId::routing: {
+    auto& r = ui_.routing;
+    r.base = r.fields;
+    r.notice = answer.events.empty() ? "Nothing to save: the teams and rules already look like this." : "Routing saved.";
+    toast("Routing saved.");
+    break;
+  }
+  case FormId::knowledge: { // views/desk/knowledge_view.cpp: the article is in the replica now
+    auto& k = ui_.knowledge;
+    if (const auto* saved = find_event<domain::ArticleSaved>(answer)) {
+      const bool created = k.editing == 0 && k.editor_open;
+      k.editing = saved->article.id;
+      k.open_article = saved->article.id; // shown in the list, with what may be done next (publish, ...)
+      k.editor_open = false;
+      if (created || saved->article.status != domain::ArticleStatus::draft) k.from_tickets.clear();
+      k.notice = std::string("Article ") + domain::label_of(saved->article.status) + ": " + saved->article.content.question;
+      toast(created ? "Draft saved." : std::string("Article ") + domain::label_of(saved->article.status) + ".");
+    } else {
+      toast("Nothing changed.");
+    }
+    break;
+  }
+  case FormId::deflection: break; // the view moved on already
   }
 }
 

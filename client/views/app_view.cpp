@@ -39,6 +39,8 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     case Page::certification: draw_certification(app, ui, dispatch); break;
     case Page::earnings: draw_earnings(app, ui, dispatch); break;
     case Page::commissions: draw_commissions(app, ui, dispatch); break;
+    case Page::routing: draw_routing(app, ui, dispatch); break;
+    case Page::knowledge: draw_knowledge(app, ui, dispatch); break;
     default: break;
     }
     draw_nav_sheet(app, ui, dispatch);

@@ -49,6 +49,8 @@ void draw_training(const AppState& app, UiState& ui, Dispatch& dispatch);      /
 void draw_certification(const AppState& app, UiState& ui, Dispatch& dispatch); // certification_view.cpp (business)
 void draw_earnings(const AppState& app, UiState& ui, Dispatch& dispatch);      // earnings_view.cpp (agents)
 void draw_commissions(const AppState& app, UiState& ui, Dispatch& dispatch);   // commissions_view.cpp (business)
+void draw_routing(const AppState& app, UiState& ui, Dispatch& dispatch);       // desk/routing_view.cpp (business)
+void draw_knowledge(const AppState& app, UiState& ui, Dispatch& dispatch);     // desk/knowledge_view.cpp (everyone: the articles they may read)
 // The notification bell in the top bar, with its popup (support/support_view.cpp); x is where it
 // ends on the right, in window coordinates.
 void draw_notifications(const AppState& app, UiState& ui, Dispatch& dispatch, float right_x, float row_y);

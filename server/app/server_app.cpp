@@ -135,6 +135,9 @@ void ServerApp::configure() {
   routes::register_file_routes(s, *services_);
   routes::register_billing_routes(s, *services_);
   routes::register_commission_routes(s, *services_);
+  routes::register_knowledge_routes(s, *services_);
+  routes::register_routing_routes(s, *services_);
+  routes::register_triage_routes(s, *services_);
 
   // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {

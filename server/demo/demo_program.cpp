@@ -2,6 +2,7 @@
 
 #include "server/auth/passwords.hpp"
 #include "server/auth/tokens.hpp"
+#include "server/demo/demo_knowledge.hpp"
 #include "shared/core/dates.hpp"
 #include "shared/domain/support/decide_support.hpp"
 
@@ -416,6 +417,60 @@ struct Certification {
 // required. Amara stays Sofia's customer, but her open and new tickets are in the business
 // queue (Sofia reads them only) until Maya records the remediation, reinstates Sofia and
 // chooses whether Amara comes back.
+// Routing (seed 002, sections 1 and 8): Acme's seven teams with their people and an on-call rota
+// (Daniel on weekdays, Maya at weekends), the default rules, and this morning's tickets they
+// routed: a security scare held for the business, an enterprise billing question with the
+// account managers, a cancellation with retention, an outage on call, a first how-to with onboarding.
+void routing_story(Story& story, ProgramId acme, const std::map<std::string, CustomerId>& customer, const Actor& maya,
+                   const Actor& daniel, const Actor& priya, TimeMs base) {
+  story.now = base - 20 * 3'600'000LL;
+  auto routing = desk::default_routing(maya.id);
+  for (auto& team : routing.teams) {
+    if (team.key == "on-call") {
+      team.members = {maya.id, daniel.id};
+      team.rota.clear();
+      for (int d = 1; d <= 5; ++d) team.rota.push_back({d, 0, 1440, daniel.id});
+      team.rota.push_back({0, 0, 1440, maya.id});
+      team.rota.push_back({6, 0, 1440, maya.id});
+    } else if (team.key == "account-managers") {
+      team.members = {daniel.id, maya.id};
+    } else if (team.key == "senior-support" || team.key == "onboarding") {
+      team.members = {daniel.id, priya.id};
+    } else if (team.key == "product") {
+      team.members = {maya.id, daniel.id};
+    }
+  }
+  story.run(acme, ChangeRouting{routing}, maya);
+  auto at = [&](double hours_ago) { story.now = base - static_cast<TimeMs>(hours_ago * 3'600'000); };
+  at(6);
+  story.open(acme, daniel, customer.at("sam@northwind.test"), "Logins from an unknown country",
+             "Sam saw three sign-ins from Lagos overnight on his admin account; nobody on his team travels.", Priority::p2, Category::security);
+  at(5);
+  const auto charged_twice = story.open(acme, daniel, customer.at("david@copperline.test"), "Charged twice for November",
+             "David's November invoice appears twice on the firm's card statement.", Priority::p2, Category::billing);
+  // The business's product areas (triage, seed 002 section 1); the double charge triaged with the
+  // whole checklist, the other new tickets left in the untriaged queue.
+  story.run(acme, SetProductAreas{{"Reports", "Dashboards", "Integrations", "Billing portal", "Account and sign-in"}}, maya);
+  {
+    TriageTicket triage{charged_twice, Priority::p1, Category::billing, {Category::account}};
+    triage.summary = "David's November invoice was charged twice to the firm's card.";
+    triage.product_area = "Billing portal";
+    triage.screenshots = true;
+    triage.environment = "Card statement (PDF) attached by the customer";
+    story.run(acme, triage, daniel);
+  }
+  at(4);
+  story.open(acme, daniel, customer.at("noah@peakfit.test"), "Thinking about cancelling",
+             "Noah says the studio may move to a competitor after the failed payments this month.", Priority::p2, Category::churn_risk);
+  at(3);
+  story.open(acme, daniel, customer.at("olga@ferncrest.test"), "Dashboards down for every clinic",
+             "Olga reports no clinic can load its dashboard since 07:40.", Priority::p0, Category::bug);
+  at(2);
+  story.open(acme, daniel, customer.at("kenji@tidewater.test"), "How do I connect Stripe?",
+             "Kenji wants the surf school's Stripe payments in Acme; first time he writes to us.", Priority::p3, Category::how_to);
+  story.now = base;
+}
+
 void suspension_story(Story& story, ProgramId acme, Certification& cert, const Actor& maya, const Actor& daniel, CustomerId amara,
                       TimeMs base) {
   auto at = [&](double days_ago) { story.now = base - static_cast<TimeMs>(days_ago * 24 * 3'600'000); };
@@ -612,6 +667,7 @@ void load_demo_program(app::Services& s) {
   story.join(acme, daniel, jordan, Role::customer, jordan_record);
   auto payments_later = commission_story(story, acme, by_email, maya, daniel, ava, priya, base - 21 * day_ms, base);
   support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
+  routing_story(story, acme, by_email, maya, daniel, priya, base);
 
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
   // ran out of time: the server's scheduler submits it with his saved answers when it starts,
@@ -637,6 +693,18 @@ void load_demo_program(app::Services& s) {
                                    by_email.at("li@harborline.test")},
             daniel);
   story.now = base;
+  // The knowledge base: articles, missed searches, deflection, a question asked three times (demo_knowledge.cpp).
+  knowledge_story([&](const Command& c, const Actor& by, TimeMs at) { story.now = at; return story.run(acme, c, by); }, by_email, maya, daniel, ava,
+                  jordan, base);
+  story.now = base;
+  // Response templates (seed 002, section 3): one of the business's own beside the seed's six (a
+  // new program starts with them and the five canned-response triggers).
+  story.run(acme,
+            SaveResponseTemplate{0, "Welcome call offer", "onboarding",
+                                 "Hi [Name],\n\nWelcome to [Program]! I'm [Agent name], and I'll be looking after your [Plan] account.\n\n"
+                                 "Most teams get the most out of their first month with a 20-minute setup call. Would [a time that suits them] work?\n\n"
+                                 "[Sign-off]"},
+            maya);
 
   const auto brightside = story.create_program("Brightside CRM", rosa);
   story.join(brightside, rosa, ava, Role::agent);

@@ -18,5 +18,8 @@ void register_support_routes(httplib::Server& server, app::Services& services);
 void register_file_routes(httplib::Server& server, app::Services& services);
 void register_billing_routes(httplib::Server& server, app::Services& services);
 void register_commission_routes(httplib::Server& server, app::Services& services);
+void register_knowledge_routes(httplib::Server& server, app::Services& services);
+void register_routing_routes(httplib::Server& server, app::Services& services);
+void register_triage_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

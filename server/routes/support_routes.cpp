@@ -47,9 +47,10 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     auto view = http::text_param(req, "view", 20);
     auto priority = http::text_param(req, "priority", 4);
     auto q = http::text_param(req, "q", 100);
+    auto team = http::text_param(req, "team", 40);
     for (const core::Error* e : {limit ? nullptr : &limit.error(), before ? nullptr : &before.error(), agent ? nullptr : &agent.error(),
                                  customer ? nullptr : &customer.error(), view ? nullptr : &view.error(), priority ? nullptr : &priority.error(),
-                                 q ? nullptr : &q.error()})
+                                 q ? nullptr : &q.error(), team ? nullptr : &team.error()})
       if (e) return http::send_error(res, 400, *e);
     // The list views and filters are the browser's too (shared/domain/list_filters).
     TicketFilter filter;
@@ -61,6 +62,7 @@ void register_support_routes(httplib::Server& server, app::Services& services) {
     filter.agent = agent.value();
     filter.customer = customer.value();
     filter.q = q.value();
+    filter.team = team.value(); // a team's queue (routing rules)
     if (!priority.value().empty()) {
       filter.priority = ticket_priority_from(priority.value());
       if (!filter.priority) return http::send_error(res, 400, ErrorCode::invalid_field, "'priority' is one of P0, P1, P2, P3.", "priority");

@@ -2,6 +2,9 @@
 
 #include "shared/domain/certification/apply_certification.hpp"
 #include "shared/domain/commissions/apply_commission.hpp"
+#include "shared/domain/desk/apply_knowledge.hpp"
+#include "shared/domain/desk/apply_responses.hpp"
+#include "shared/domain/desk/apply_routing.hpp"
 #include "shared/domain/support/apply_support.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
 #include "shared/domain/support/ticket_audit.hpp"
@@ -24,6 +27,8 @@ struct Applier {
     s.created_at = e.at;
     s.support_settings.priority_matrix = c.priority_matrix;
     s.members[c.owner_id] = Member{c.owner_id, c.owner_name, c.owner_email, Role::owner, e.at, e.seq};
+    if (c.routing_defaults) s.routing = desk::default_routing(c.owner_id);
+    if (c.response_defaults) s.responses = desk::default_library();
     return {};
   }
   ApplyOutcome operator()(const ProgramRenamed& c) {
@@ -149,6 +154,7 @@ struct Applier {
     if constexpr (requires { support_apply::apply(s, e, b); }) return support_apply::apply(s, e, b);
     else if constexpr (requires { certification_apply::apply(s, e, b); }) return certification_apply::apply(s, e, b);
     else if constexpr (requires { commission_apply::apply(s, e, b); }) return commission_apply::apply(s, e, b);
+    else if constexpr (requires { desk_apply::apply(s, e, b); }) return desk_apply::apply(s, e, b);
     else
       static_assert(always_false<B>, "no apply() for this event: write ApplyOutcome apply(ProgramState&, const Event&, "
                                      "const YourEvent&) in its capability's apply_*.cpp (declared in apply_*.hpp)");

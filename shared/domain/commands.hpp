@@ -7,6 +7,9 @@
 #include "shared/domain/state.hpp"
 #include "shared/domain/certification/certification_commands.hpp"
 #include "shared/domain/commissions/commission_commands.hpp"
+#include "shared/domain/desk/knowledge_commands.hpp"
+#include "shared/domain/desk/responses_commands.hpp"
+#include "shared/domain/desk/routing_commands.hpp"
 #include "shared/domain/support/support_commands.hpp"
 #include "shared/domain/support/support_access.hpp"
 
@@ -109,7 +112,9 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              StartAssessment, SaveAnswers, SubmitAssessment, RequestCertificationException, GradeAttempt,
                              DecideCertification, GrantCertificationException, RevokeCertification, SaveCommissionPlan,
                              RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, SetAdjustmentThreshold, CreateApiKey,
-                             RevokeApiKey, StopReferralCommission, DecideHeldCustomers, RecordRemediation>;
+                             RevokeApiKey, StopReferralCommission, DecideHeldCustomers, RecordRemediation,
+                             SaveArticle, SubmitArticle, PublishArticle, ReviewArticle, ArchiveArticle, ChangeKnowledgeSettings, RecordSearchMiss,
+                             RecordDeflection, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers>;
 
 const char* type_of(const Command& command);
 

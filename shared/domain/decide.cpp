@@ -3,6 +3,9 @@
 #include "shared/domain/program/authorization.hpp"
 #include "shared/domain/certification/decide_certification.hpp"
 #include "shared/domain/commissions/decide_commission.hpp"
+#include "shared/domain/desk/decide_knowledge.hpp"
+#include "shared/domain/desk/decide_responses.hpp"
+#include "shared/domain/desk/decide_routing.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
 
@@ -50,7 +53,7 @@ struct Decider {
 
   Outcome operator()(const CreateProgram& c) const {
     if (s.exists()) return conflict("This program already exists.", {}, s.version);
-    return Events{ProgramCreated{c.name, c.currency, actor.id, actor.name, actor.email, true}};
+    return Events{ProgramCreated{c.name, c.currency, actor.id, actor.name, actor.email, true, true, true}};
   }
 
   Outcome operator()(const RenameProgram& c) const {
@@ -206,6 +209,7 @@ struct Decider {
     if constexpr (requires { support_rules::decide(s, c, actor, now); }) return support_rules::decide(s, c, actor, now);
     else if constexpr (requires { certification_rules::decide(s, c, actor, now); }) return certification_rules::decide(s, c, actor, now);
     else if constexpr (requires { commission_rules::decide(s, c, actor, now); }) return commission_rules::decide(s, c, actor, now);
+    else if constexpr (requires { desk_rules::decide(s, c, actor, now); }) return desk_rules::decide(s, c, actor, now);
     else
       static_assert(always_false<C>, "no decide() for this command: write Outcome decide(const ProgramState&, const YourCommand&, "
                                      "const Actor&, TimeMs) in its capability's decide_*.cpp (declared in decide_*.hpp)");

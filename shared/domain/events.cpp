@@ -4,7 +4,7 @@
 
 namespace pd::domain {
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProgramCreated, name, currency, owner_id, owner_name, owner_email, priority_matrix)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProgramCreated, name, currency, owner_id, owner_name, owner_email, priority_matrix, routing_defaults, response_defaults)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProgramRenamed, name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(InvitationCreated, invitation_id, email, role, token_hash, expires_at, customer_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(InvitationAccepted, invitation_id, person_id, name, email)

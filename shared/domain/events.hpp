@@ -7,6 +7,9 @@
 #include "shared/domain/state.hpp"
 #include "shared/domain/certification/certification_events.hpp"
 #include "shared/domain/commissions/commission_events.hpp"
+#include "shared/domain/desk/knowledge_events.hpp"
+#include "shared/domain/desk/responses_events.hpp"
+#include "shared/domain/desk/routing_events.hpp"
 #include "shared/domain/support/support_events.hpp"
 #include "shared/domain/support/support_access.hpp"
 
@@ -28,6 +31,12 @@ struct ProgramCreated {
   // docs/requirements.md, Response standards holds). Programs created before it have no such
   // field and keep the matrix off when their log is replayed.
   bool priority_matrix = false;
+  // The program starts with the default teams and routing rules (desk::default_routing());
+  // programs created before them keep none when their log is replayed.
+  bool routing_defaults = false;
+  // The program starts with the seed's six response templates and five canned-response triggers
+  // (desk::default_library()); programs created before them keep none when their log is replayed.
+  bool response_defaults = false;
   bool operator==(const ProgramCreated&) const = default;
 };
 struct ProgramRenamed {
@@ -109,7 +118,10 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                PaymentRecorded, ReferralCommissionAccrued, ReferralCommissionReversed, SupportCommissionAccrued,
                                SupportMonthClosed, CommissionAdjusted, CommissionLinesApproved, PayoutRecorded,
                                AdjustmentThresholdSet, ApiKeyCreated, ApiKeyRevoked,
-                               ReferralCommissionStopped, CustomerSupportHeld, RemediationRecorded>;
+                               ReferralCommissionStopped, CustomerSupportHeld, RemediationRecorded,
+                               ArticleSaved, ArticleWithdrawn, KnowledgeSettingsChanged, KnowledgeSearchMissed, ArticleDeflectionRecorded,
+                               RoutingChanged, TicketRouted,
+                               ProductAreasChanged, ResponseTemplateSaved, ResponseTemplateRemoved, CannedTriggersChanged, RetentionWorkflowStarted>;
 
 struct Event {
   Sequence seq = 0;

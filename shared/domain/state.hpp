@@ -4,6 +4,9 @@
 
 #include "shared/domain/certification/certification.hpp"
 #include "shared/domain/commissions/commission.hpp"
+#include "shared/domain/desk/knowledge.hpp"
+#include "shared/domain/desk/routing.hpp"
+#include "shared/domain/desk/templates.hpp"
 #include "shared/domain/support/support.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
@@ -108,6 +111,12 @@ struct ProgramState {
   CommissionState commissions;
   // The billing system's API keys (business only; revoked keys stay, marked revoked).
   std::map<ApiKeyId, ApiKey> api_keys;
+  // The knowledge base (desk/knowledge.hpp).
+  KnowledgeState knowledge;
+  // Teams and routing rules (desk/routing.hpp): the business only.
+  desk::RoutingSettings routing;
+  // Product areas, response templates and canned-response triggers (desk/templates.hpp): not customers.
+  desk::ResponseLibrary responses;
 
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;

@@ -1,6 +1,7 @@
 #include "shared/domain/visibility.hpp"
 
 #include "shared/domain/program/authorization.hpp"
+#include "shared/domain/desk/decide_knowledge.hpp"
 #include "shared/domain/support/ticket_audit.hpp"
 
 #include <algorithm>
@@ -101,6 +102,22 @@ struct EventVisibility {
   // The billing system's API keys: the business only (the hash never leaves the server at all).
   bool operator()(const ApiKeyCreated&) const { return is_allowed(s, reader, Action::read_api_keys); }
   bool operator()(const ApiKeyRevoked&) const { return is_allowed(s, reader, Action::read_api_keys); }
+  // Routing: the teams and rules are the business's; what the rules did to a ticket, its staff's.
+  bool operator()(const RoutingChanged&) const { return business(); }
+  bool operator()(const TicketRouted& e) const { return staff_of_ticket(e.ticket_id); }
+  // Product areas, templates and triggers: the business and its agents (desk/templates.hpp).
+  bool operator()(const ProductAreasChanged&) const { return !customer(); }
+  bool operator()(const ResponseTemplateSaved&) const { return !customer(); }
+  bool operator()(const ResponseTemplateRemoved&) const { return !customer(); }
+  bool operator()(const CannedTriggersChanged&) const { return !customer(); }
+  bool operator()(const RetentionWorkflowStarted& e) const { return staff_of_ticket(e.ticket_id); }
+  // Knowledge base: each reader the articles it may read (article_visible); a withdrawal to
+  // anyone (an id only); settings, missed searches and deflection to the business.
+  bool operator()(const ArticleSaved& e) const { return article_visible(e.article, desk_rules::reader_of(s, reader), reader); }
+  bool operator()(const ArticleWithdrawn&) const { return true; }
+  bool operator()(const KnowledgeSettingsChanged&) const { return business(); }
+  bool operator()(const KnowledgeSearchMissed&) const { return business(); }
+  bool operator()(const ArticleDeflectionRecorded&) const { return business(); }
   bool operator()(const CheckInCompleted& e) const {
     auto it = s.check_ins.find(e.check_in_id);
     return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
@@ -164,6 +181,7 @@ struct CustomerFacing {
   Out operator()(const TicketTriaged& b) const {
     auto out = b;
     out.tags.clear();
+    out.triage = {}; // the agent's triage entries stay with the desk
     out.sla = customer_clock(b.sla);
     return out;
   }
@@ -172,6 +190,9 @@ struct CustomerFacing {
     return TicketEscalated{b.ticket_id, escalation_told_to_customer(b.escalation)}; // that it happened, no more
   }
   Out operator()(const TicketTakenOver&) const { return std::nullopt; }
+  Out operator()(const TicketRouted&) const { return std::nullopt; }
+  Out operator()(const RetentionWorkflowStarted&) const { return std::nullopt; }
+  Out operator()(const RoutingChanged&) const { return std::nullopt; }
   Out operator()(const TicketStatusChanged& b) const {
     auto out = b;
     out.status = customer_status(b.status);
@@ -279,6 +300,8 @@ Ticket customer_view(const Ticket& t) {
   v.business_rating.reset();
   v.sla = customer_clock(t.sla);
   v.changes = customer_changes(t.changes);
+  v.routing = {};
+  v.triage = {};
   return v;
 }
 
@@ -378,6 +401,17 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     if (auto own = referrer(c, reader)) o.referrers[reader] = *own;
     o.index();
   }
+  if (business) v.routing = full.routing; // teams and routing rules
+  if (!is_customer) v.responses = full.responses; // product areas, templates, triggers
+  // Knowledge base: the articles the reader may read; the rest is the business's.
+  if (business) {
+    v.knowledge = full.knowledge;
+  } else {
+    const auto as = desk_rules::reader_of(full, reader);
+    for (const auto& [id, a] : full.knowledge.articles)
+      if (article_visible(a, as, reader)) v.knowledge.articles[id] = a;
+    v.knowledge.reindex();
+  }
   // The billing system's API keys: business staff see the list, never a key's hash.
   if (is_allowed(full, reader, Action::read_api_keys)) {
     v.api_keys = full.api_keys;
@@ -413,7 +447,9 @@ nlohmann::json state_to_json(const ProgramState& s) {
                       {"members", values(s.members)}, {"agents", values(s.agents)}, {"customers", values(s.customers)},
                       {"invitations", values(s.invitations)}, {"support", s.support_settings}, {"tickets", values(s.tickets)},
                       {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)}, {"check_ins", values(s.check_ins)},
-                      {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)}};
+                      {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)},
+                      {"knowledge", s.knowledge}, {"routing", s.routing},
+                      {"responses", s.responses}};
   // Counters only when the ids do not already imply them (state_from_json derives them).
   auto counter = [&](const char* key, std::int64_t value, std::int64_t implied) {
     if (value != implied) j[key] = value;
@@ -455,7 +491,10 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     for (const auto& c : j.value("check_ins", nlohmann::json::array())) { auto v = c.get<CheckIn>(); s.check_ins[v.id] = v; }
     if (j.contains("certification")) s.certification = j.at("certification").get<CertificationState>();
     if (j.contains("commissions")) s.commissions = j.at("commissions").get<CommissionState>();
+    if (j.contains("routing")) s.routing = j.at("routing").get<desk::RoutingSettings>();
     for (const auto& k : j.value("api_keys", nlohmann::json::array())) { auto v = k.get<ApiKey>(); s.api_keys[v.id] = v; }
+    if (j.contains("knowledge")) s.knowledge = j.at("knowledge").get<KnowledgeState>();
+    if (j.contains("responses")) s.responses = j.at("responses").get<desk::ResponseLibrary>();
     s.next_customer_id = j.value("next_customer_id", next_after(s.customers));
     s.next_invitation_id = j.value("next_invitation_id", next_after(s.invitations));
     s.next_ticket_id = j.value("next_ticket_id", next_after(s.tickets));

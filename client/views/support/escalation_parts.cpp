@@ -18,6 +18,7 @@ const char* source_word(domain::EscalationSource s) {
   case domain::EscalationSource::customer: return "customer";
   case domain::EscalationSource::agent: return "agent";
   case domain::EscalationSource::sla: return "SLA rules";
+  case domain::EscalationSource::rule: return "routing rules";
   case domain::EscalationSource::none: break;
   }
   return "support team";
@@ -31,7 +32,7 @@ void escalation_details(const domain::Escalation& e) {
     const float x0 = ImGui::GetCursorPosX();
     ui::text("Reason", ui::color::muted);
     ImGui::SameLine(x0 + ui::dp(170));
-    ui::text_wrapped(e.reason);
+    ui::selectable_text(e.reason);
   }
   if (e.source == domain::EscalationSource::agent) escalation_note_fields(e.note);
 }
@@ -48,7 +49,8 @@ void escalation_note_fields(const domain::EscalationNote& note) {
     ui::text(label, ui::color::muted);
     ImGui::SameLine(x0 + lw);
     ImGui::PushTextWrapPos(0.0f);
-    ui::text_wrapped(value.empty() ? std::string("not given") : value, value.empty() ? ui::color::muted : ui::color::text);
+    if (value.empty()) ui::text_wrapped("not given", ui::color::muted);
+    else ui::selectable_text(value);
     ImGui::PopTextWrapPos();
   };
   line("Summary", note.summary);
@@ -90,7 +92,7 @@ void audit_entry(const domain::AuditEntry& e, std::int64_t now) {
     ImGui::SameLine(0, ui::dp(10));
     ui::pill("Internal", ui::tone::neutral);
   }
-  ui::text_wrapped(e.text);
+  ui::selectable_text(e.text);
   if (e.note && !e.note->recommended_action.empty()) ui::text_wrapped("Recommended action: " + e.note->recommended_action, ui::color::muted);
   ui::end_tinted();
   ImGui::Dummy(ui::dp(0, 4));

@@ -8,6 +8,10 @@
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/certification/badge_parts.hpp"
+#include "client/views/desk/knowledge_parts.hpp"
+#include "client/views/desk/template_parts.hpp"
+#include "client/views/desk/triage_parts.hpp"
+#include "client/views/desk/routing_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/escalation_parts.hpp"
 #include "client/views/support/tag_parts.hpp"
@@ -15,6 +19,7 @@
 #include "client/views/tones.hpp"
 #include "client/views/support/support_access_parts.hpp"
 
+#include "shared/domain/desk/templates.hpp"
 #include "shared/domain/support/ticket_actions.hpp"
 #include "shared/domain/support/restricted_topics.hpp"
 #include "shared/domain/support/response_target.hpp"
@@ -45,9 +50,9 @@ void errors_of(const SupportForm& f) {
 }
 
 void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, std::int64_t now) {
-  ImGui::PushTextWrapPos(0.0f); // a long subject wraps on a phone
-  ui::heading(t.subject, 22);
-  ImGui::PopTextWrapPos();
+  ImGui::PushFont(ui::fonts().bold, 22); // a long subject wraps on a phone; it can be selected and copied
+  ui::selectable_text(t.subject);
+  ImGui::PopFont();
   ui::text("#" + std::to_string(t.id) + " \xC2\xB7 opened " + relative_time(t.opened_at, now), ui::color::muted);
   // The pills follow on the line while they fit, else on the next (a phone).
   ui::flow_next(ui::pill_size(domain::label_of(t.status)).x, ui::dp(12));
@@ -96,6 +101,7 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
   if (t.escalation.source != domain::EscalationSource::none) {
     const char* src = t.escalation.source == domain::EscalationSource::customer ? "the customer"
                       : t.escalation.source == domain::EscalationSource::agent  ? "the agent"
+                      : t.escalation.source == domain::EscalationSource::rule   ? "the routing rules"
                                                                                 : "the SLA rules";
     fact("Escalated", std::string("by ") + src + ", " + relative_time(t.escalation.at, now) +
                           (staff ? (t.escalation.agent_id ? ", " + member_name(s, t.escalation.agent_id) + " handling it then"
@@ -138,7 +144,7 @@ void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audi
       ui::flow_next(ui::pill_size("Sent despite warning").x, ui::dp(6));
       ui::pill("Sent despite warning", ui::tone::danger);
     }
-    ui::text_wrapped(m.text);
+    ui::selectable_text(m.text);
     attachment_links(m.attachments, program);
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 4));
@@ -349,6 +355,11 @@ void triage(const TicketPage& p) {
   std::vector<std::string> prios, cats;
   for (int i = 0; i < 4; ++i) prios.push_back(domain::label_of(static_cast<domain::Priority>(i)));
   for (auto c : domain::all_categories) cats.push_back(category_label(c));
+  // What the desk knows, then the agent's entries (desk/triage_parts.cpp).
+  ui::begin_tinted(t.triage.triaged_at == 0 ? ui::tone::warning : ui::tone::neutral);
+  ui::heading("Triage", 16);
+  desk_views::triage_facts(p.s, t, p.now, p.business);
+  ImGui::Dummy(ui::dp(0, 4));
   ImGui::AlignTextToFramePadding();
   ui::text("Triage", ui::color::muted);
   ImGui::SameLine(0, ui::dp(10));
@@ -365,18 +376,22 @@ void triage(const TicketPage& p) {
   ui::text("Secondary tags (up to two)", ui::color::muted);
   ImGui::SameLine(0, ui::dp(10));
   if (secondary_tags(primary, f.triage_tags)) f.triage_tags_touched = true;
+  const bool entries_changed = desk_views::triage_entries(p.s, t, f);
   const bool changed = (f.triage_priority >= 0 && f.triage_priority != static_cast<int>(t.priority)) ||
                        (f.triage_category >= 0 && domain::all_categories[static_cast<std::size_t>(f.triage_category)] != t.category) ||
-                       (f.triage_tags_touched && f.triage_tags != t.tags);
-  if (ui::primary_button("Save triage", ImVec2(0, 0), changed && !tf.sending)) {
+                       (f.triage_tags_touched && f.triage_tags != t.tags) || entries_changed || t.triage.triaged_at == 0;
+  const bool save_key = std::exchange(f.triage_save_now, false) && changed && !tf.sending; // Ctrl/Cmd+Enter in the panel
+  if (ui::primary_button("Save triage", ImVec2(0, 0), changed && !tf.sending) || save_key) {
     domain::TriageTicket cmd;
     cmd.ticket_id = t.id;
     cmd.priority = static_cast<domain::Priority>(p2);
     cmd.category = domain::all_categories[static_cast<std::size_t>(std::clamp(c2, 0, 9))];
     cmd.tags = f.triage_tags;
+    desk_views::fill_triage(f, cmd);
     dispatch(SendCommand{FormId::triage, cmd});
   }
   errors_of(tf);
+  ui::end_tinted();
   ImGui::Dummy(ui::dp(0, 6));
 }
 
@@ -398,7 +413,7 @@ void customer_rating(const TicketPage& p, bool finished) {
     ui::text("Overall " + std::to_string(r.overall) + "/5 \xC2\xB7 responsiveness " + std::to_string(r.responsiveness) +
              " \xC2\xB7 product knowledge " + std::to_string(r.knowledge) + " \xC2\xB7 professionalism " +
              std::to_string(r.professionalism));
-    if (!r.comment.empty()) ui::text_wrapped("\xE2\x80\x9C" + r.comment + "\xE2\x80\x9D");
+    if (!r.comment.empty()) ui::selectable_text("\xE2\x80\x9C" + r.comment + "\xE2\x80\x9D");
     if (!r.business_response.empty()) ui::text_wrapped("Answer from " + s.name + ": " + r.business_response, ui::color::muted);
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 6));
@@ -509,6 +524,7 @@ void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vec
       if (staff) cmd.status = f.reply_status;
       cmd.send_despite_warning = true;
       cmd.attachments = f.reply_files.files;
+      cmd.template_id = f.reply_template;
       dispatch(SendCommand{FormId::reply, cmd});
     }
     ImGui::SameLine(0, ui::dp(6));
@@ -516,7 +532,10 @@ void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vec
   } else {
     const char* send_label = f.internal ? (rf.sending ? "Saving\xE2\x80\xA6###Send reply" : "Add internal note###Send reply")
                                         : (rf.sending ? "Sending\xE2\x80\xA6###Send reply" : "Send reply###Send reply");
-    const bool can_send = !f.reply.empty() && !rf.sending && !f.reply_files.upload_id;
+    // A draft from a template waits until its placeholders are filled in or removed (desk/templates.hpp).
+    const bool placeholders_left =
+        !f.internal && !domain::desk::unfilled_placeholders(p.s, t, my_id(p.app), f.reply_template, f.reply).empty();
+    const bool can_send = !f.reply.empty() && !rf.sending && !f.reply_files.upload_id && !placeholders_left;
     const bool send_key = std::exchange(f.send_now, false) && can_send; // Ctrl/Cmd+Enter in the reply box
     if (ui::primary_button(send_label, ImVec2(0, 0), can_send) || send_key) {
       if (warn) {
@@ -527,6 +546,7 @@ void composer_buttons(const TicketPage& p, const SupportForm& rf, const std::vec
         cmd.text = f.reply;
         cmd.internal = f.internal;
         if (staff && !f.internal) cmd.status = f.reply_status;
+        if (!f.internal) cmd.template_id = f.reply_template;
         cmd.attachments = f.reply_files.files;
         dispatch(SendCommand{FormId::reply, cmd});
       }
@@ -563,6 +583,9 @@ void composer(const TicketPage& p) {
   ImGui::Dummy(ui::dp(0, 6));
   ui::heading(f.internal ? "Internal note" : "Reply", 16);
   errors_of(rf);
+  // Held for the business (routing rules): internal notes only, with the reason (desk::why_not_reply()).
+  const bool held = desk_views::reply_hold_notice(s, my_id(app), p.t);
+  if (held) f.internal = true;
   if (f.focus_composer) {
     ImGui::SetKeyboardFocusHere();
     f.focus_composer = false;
@@ -580,7 +603,21 @@ void composer(const TicketPage& p) {
   attachment_draft(f.reply_files, FormId::reply, s.support_settings.max_attachment_bytes, dispatch);
   for (const auto& [field, message] : rf.errors.fields)
     if (field.starts_with("attachments")) ui::field_error(&message);
-  if (staff && allowed(app, Action::write_internal_note, target)) ImGui::Checkbox("Internal note", &f.internal);
+  // The knowledge base: insert an article's link or quick answer (desk/knowledge_parts.cpp).
+  if (staff && desk_views::composer_article_search(s, my_id(app), f.reply, ui_state.knowledge)) {
+    f.warned = false;
+    dispatch(ReplyEdited{});
+  }
+  // Response templates, the customer's trigger phrases and the placeholders left (desk/template_parts.cpp).
+  if (staff && !held && desk_views::trigger_suggestions(s, my_id(app), p.t, f)) dispatch(ReplyEdited{});
+  if (staff && !held && desk_views::template_picker(s, my_id(app), p.t, f)) dispatch(ReplyEdited{});
+  if (staff) desk_views::unfilled_notice(s, my_id(app), p.t, f);
+  if (staff && !f.internal) desk_views::heard_guidance(f);
+  if (staff && allowed(app, Action::write_internal_note, target)) {
+    ImGui::BeginDisabled(held);
+    ImGui::Checkbox("Internal note", &f.internal);
+    ImGui::EndDisabled();
+  }
   if (staff && !f.internal) {
     ui::flow_next(ImGui::CalcTextSize("Reply and set:").x, ui::dp(16)); // on a phone, under the tick box
     ImGui::AlignTextToFramePadding();
@@ -634,6 +671,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   // An agent who may not work support reads its customers' tickets only (support_access.hpp).
   if (agent) off_support_notice(s, my_id(app));
   if (staff) escalation_card(s, t, now); // the escalation with the agent's whole note
+  if (staff) desk_views::routing_card(s, t); // which routing rules fired, and the team's queue
 
   restricted_banner(p);
   actions_row(p);

@@ -41,7 +41,8 @@ struct Tab {
   const char* label;
   const char* view;
 };
-constexpr Tab tabs[] = {{"Open", ""}, {"Overdue", "overdue"}, {"Escalated", "escalated"}, {"Closed", "closed"}, {"All", "all"}};
+constexpr Tab tabs[] = {{"Open", ""}, {"Overdue", "overdue"}, {"Escalated", "escalated"}, {"Closed", "closed"}, {"All", "all"},
+                        {"Untriaged", "untriaged"}}; // the last: staff only (customers' copies hold no triage)
 
 } // namespace
 
@@ -55,6 +56,7 @@ struct TicketQuery {
   std::int64_t agent = -1;
   int sort_column = col_id;
   bool descending = true;
+  std::string team; // a team's queue (routing rules), "" any
   bool operator==(const TicketQuery&) const = default;
 };
 
@@ -87,6 +89,7 @@ const TicketList& ticket_list(const domain::ProgramState& s, const TicketQuery& 
   filter.agent = query.agent;
   if (query.priority >= 0) filter.priority = static_cast<domain::Priority>(query.priority);
   filter.q = query.search;
+  filter.team = query.team;
   std::array<domain::TicketView, std::size(tabs)> tab_views{};
   for (std::size_t i = 0; i < std::size(tabs); ++i) tab_views[i] = view_of(tabs[i].view);
   for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
@@ -123,8 +126,8 @@ const TicketList& ticket_list(const domain::ProgramState& s, const TicketQuery& 
 }
 
 // The tabs, each with its count; the active one tinted.
-void tabs_row(const TicketList& list, const std::string& view, domain::ProgramId program, Dispatch& dispatch) {
-  for (std::size_t tab_index = 0; tab_index < std::size(tabs); ++tab_index) {
+void tabs_row(const TicketList& list, const std::string& view, domain::ProgramId program, Dispatch& dispatch, bool staff) {
+  for (std::size_t tab_index = 0; tab_index < std::size(tabs) - (staff ? 0 : 1); ++tab_index) {
     const auto& tab = tabs[tab_index];
     const std::size_t n = list.tab_counts[tab_index];
     // The button's label is the tab's name alone (stable for tests); the count follows it.
@@ -179,6 +182,16 @@ void search_and_filters(const domain::ProgramState& s, bool business, bool custo
       for (std::size_t i = 0; i < ids.size(); ++i)
         if (ids[i] == ui_state.ticket_agent) index = static_cast<int>(i);
       if (choice("##Agent filter", labels, index, ui::dp(180))) ui_state.ticket_agent = ids[static_cast<std::size_t>(index)];
+      // The teams' queues (routing rules).
+      if (!s.routing.teams.empty()) {
+        ui::flow_next(ui::dp(180), ui::dp(8));
+        std::vector<std::string> team_labels{"Any team"}, keys{""};
+        for (const auto& t : s.routing.teams) team_labels.push_back(t.name + " queue"), keys.push_back(t.key);
+        int team = 0;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+          if (keys[i] == ui_state.ticket_team) team = static_cast<int>(i);
+        if (choice("##Team filter", team_labels, team, ui::dp(180))) ui_state.ticket_team = keys[static_cast<std::size_t>(team)];
+      }
     }
   }
 }
@@ -307,7 +320,7 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     // change, not per frame (a business may hold 100,000 tickets).
     const std::string& view = app.route.ticket_view;
     const TicketQuery query{view, ui_state.ticket_search, ui_state.ticket_priority, customer ? -1 : ui_state.ticket_agent,
-                            ui_state.ticket_sort_column, ui_state.ticket_sort_descending};
+                            ui_state.ticket_sort_column, ui_state.ticket_sort_descending, business ? ui_state.ticket_team : std::string()};
     const auto& list = ticket_list(s, query);
     static std::uint64_t shown_generation = 0;
     if (list.generation != shown_generation) { // the order J and K follow on a ticket's page
@@ -329,7 +342,7 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     }
     if (role == identity::Role::agent) draw_agent_workspace(s, my_id(app), now, ui_state, dispatch);
 
-    tabs_row(list, view, s.id, dispatch);
+    tabs_row(list, view, s.id, dispatch, !customer);
     search_and_filters(s, business, customer, ui_state);
     ImGui::Dummy(ui::dp(0, 8));
 
@@ -337,7 +350,8 @@ void draw_tickets(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const std::string q = lower(ui_state.ticket_search);
     const auto& rows = list.rows;
     if (rows.empty()) {
-      const bool filtered = !q.empty() || ui_state.ticket_priority >= 0 || (!customer && ui_state.ticket_agent >= 0);
+      const bool filtered = !q.empty() || ui_state.ticket_priority >= 0 || (!customer && ui_state.ticket_agent >= 0) ||
+                            (business && !ui_state.ticket_team.empty());
       ui::empty_state(s.tickets.empty() ? "No tickets yet" : "No tickets here",
                       filtered ? "No ticket matches the search and filters." : "Tickets appear here as soon as they are opened.");
     } else {

@@ -13,6 +13,7 @@ const char* to_string(TicketView v) {
   case TicketView::escalated: return "escalated";
   case TicketView::closed: return "closed";
   case TicketView::all: return "all";
+  case TicketView::untriaged: return "untriaged";
   }
   return "all";
 }
@@ -36,6 +37,7 @@ bool in_ticket_view(const Ticket& t, TicketView v) {
   case TicketView::escalated: return t.escalation.pending;
   case TicketView::closed: return !is_open(t.status);
   case TicketView::all: return true;
+  case TicketView::untriaged: return is_open(t.status) && t.triage.triaged_at == 0;
   }
   return false;
 }
@@ -51,6 +53,7 @@ bool ticket_matches(const ProgramState& s, const Ticket& t, const TicketFilter& 
   if (f.agent >= 0 && t.agent_id != f.agent) return false;
   if (f.customer && t.customer_id != f.customer) return false;
   if (f.priority && t.priority != *f.priority) return false;
+  if (!f.team.empty() && t.routing.team != f.team) return false;
   return ticket_matches_search(s, t, f.q);
 }
 

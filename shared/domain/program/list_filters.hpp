@@ -15,10 +15,11 @@ namespace pd::domain {
 // The ticket list's views. open: not resolved or closed; overdue: open and past an SLA
 // deadline (a closed ticket keeps its missed first response in its history, not in this list);
 // escalated: an escalation still awaiting the business (answered, taken over or reassigned
-// ones are not); closed: resolved or closed; all: every ticket.
-enum class TicketView { open, overdue, escalated, closed, all };
+// ones are not); closed: resolved or closed; all: every ticket; untriaged: open and never
+// triaged (desk/ticket_triage.hpp; staff only, customers' copies hold no triage).
+enum class TicketView { open, overdue, escalated, closed, all, untriaged };
 inline constexpr TicketView all_ticket_views[] = {TicketView::open, TicketView::overdue, TicketView::escalated, TicketView::closed,
-                                                  TicketView::all};
+                                                  TicketView::all, TicketView::untriaged};
 const char* to_string(TicketView v); // "open", "overdue", ...
 std::optional<TicketView> ticket_view_from(std::string_view word);
 bool in_ticket_view(const Ticket& t, TicketView v);
@@ -30,6 +31,7 @@ struct TicketFilter {
   CustomerId customer = 0; // 0: any
   std::optional<Priority> priority;
   std::string q; // in the subject or the customer's name, case-insensitively (ASCII)
+  std::string team; // "": any; else the team whose queue the routing rules put it in (desk/routing.hpp)
 };
 // Whether ticket t (as its reader sees it) is a row of the filtered list.
 bool ticket_matches(const ProgramState& s, const Ticket& t, const TicketFilter& f);

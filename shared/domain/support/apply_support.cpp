@@ -136,7 +136,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b) {
   if (b.message.sent_despite_warning)
     record(s, e.actor, e.at, "restricted_topic_sent", t->id, "Replied on a restricted topic after the warning");
   if (b.status == TicketStatus::resolved) notify_customer(s, e, *t, "resolved", quoted(*t) + " was resolved. Rate the support you got.");
-  else notify_customer(s, e, *t, "reply", "New reply on " + quoted(*t));
+  else if (b.message.automatic != "acknowledgement") notify_customer(s, e, *t, "reply", "New reply on " + quoted(*t)); // the customer sees the acknowledgement as it opens the ticket
   if (identity::is_business_role(role) && t->agent_id != 0 && t->agent_id != e.actor)
     notify(s, t->agent_id, e, "business_reply", person_name(s, e.actor) + " replied on " + quoted(*t), t->id, t->customer_id);
   return {};
@@ -149,6 +149,10 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTriaged& b) {
   t->category = b.category;
   t->tags = b.tags;
   t->sla = b.sla;
+  // The agent's entries (older logs carry none: the ticket keeps its own), and that it was triaged.
+  if (!(b.triage == TicketTriage{})) t->triage = b.triage;
+  t->triage.triaged_at = e.at;
+  t->triage.triaged_by = e.actor;
   t->updated_at = e.at;
   t->version = e.seq;
   track(s, *t);
@@ -169,6 +173,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketEscalated& b) {
   t->version = e.seq;
   const char* who = b.escalation.source == EscalationSource::customer ? "The customer asked to escalate "
                     : b.escalation.source == EscalationSource::sla    ? "SLA rules escalated "
+                    : b.escalation.source == EscalationSource::rule   ? "Routing rules escalated "
                                                                       : "The agent escalated ";
   const std::string text = who + quoted(*t);
   record(s, t->agent_id, e.at, "escalated", t->id, text);

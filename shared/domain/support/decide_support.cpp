@@ -5,6 +5,10 @@
 #include "shared/domain/support/check_ins.hpp"
 #include "shared/domain/certification/decide_certification.hpp"
 #include "shared/domain/commissions/decide_commission.hpp"
+#include "shared/domain/desk/decide_knowledge.hpp"
+#include "shared/domain/desk/decide_responses.hpp"
+#include "shared/domain/desk/decide_routing.hpp"
+#include "shared/domain/desk/triage.hpp"
 #include "shared/domain/support/sla.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
 #include "shared/domain/support/support_access.hpp"
@@ -94,12 +98,23 @@ Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeM
   const Category category = c.category.value_or(Category::how_to);
   if (auto e = check_tags(category, c.tags)) return *e;
   if (auto e = check_attachments(s, c.attachments)) return *e;
-  const Priority priority = c.priority.value_or(Priority::p2);
   auto message = message_of(s, nullptr, a, MessageKind::reply, c.text, c.attachments, now);
   message.restricted_topics = topic_keys(s, c.subject + "\n" + c.text);
-  TicketOpened e{s.next_ticket_id, customer, s.handler_of(customer), c.subject, priority, category, c.tags, std::move(message),
+  // The routing rules (desk/routing.hpp): the priority and tags they set go into the opening.
+  auto routed = desk_rules::route_ticket(s, nullptr, customer, s.next_ticket_id, category, c.tags, c.priority.value_or(Priority::p2),
+                                         message.restricted_topics, s.handler_of(customer), now, now);
+  const Priority priority = routed.priority;
+  TicketOpened e{s.next_ticket_id, customer, s.handler_of(customer), c.subject, priority, category, routed.tags, std::move(message),
                  sla::start_clock(s.support_settings, s.customer(customer), priority, now)};
-  return Events{std::move(e)};
+  // The acknowledgement and a near-certain automatic answer (desk/decide_knowledge.hpp).
+  auto automatic = desk_rules::auto_responses(s, e, c.utc_offset_minutes, now);
+  // "How do I cancel?" starts the retention workflow first (desk/decide_responses.hpp).
+  auto retention = desk_rules::retention_triggers(s, e.ticket_id, nullptr, c.subject + "\n" + c.text);
+  Events out{std::move(e)};
+  out.insert(out.end(), std::make_move_iterator(retention.begin()), std::make_move_iterator(retention.end()));
+  out.insert(out.end(), std::make_move_iterator(automatic.begin()), std::make_move_iterator(automatic.end()));
+  out.insert(out.end(), std::make_move_iterator(routed.after.begin()), std::make_move_iterator(routed.after.end()));
+  return out;
 }
 
 Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, TimeMs now) {
@@ -120,6 +135,7 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
       return forbidden("The business has taken over this ticket. Add an internal note instead.");
     return forbidden();
   }
+  if (auto e = desk::why_not_reply(s, a.id, *t)) return *e; // held for the business (desk/routing.hpp)
 
   auto m = message_of(s, t, a, MessageKind::reply, c.text, c.attachments, now);
   m.restricted_topics = topic_keys(s, c.text);
@@ -137,10 +153,14 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
       out.sla = sla::resume(t->sla, s.support_settings, now);
     }
     out.message = std::move(m);
-    return Events{std::move(out)};
+    Events events{std::move(out)};
+    for (auto& r : desk_rules::retention_triggers(s, t->id, t, c.text)) events.push_back(std::move(r)); // desk/decide_responses.hpp
+    return events;
   }
 
-  // The agent or the business answers the customer.
+  // The agent or the business answers the customer; a reply from a template goes only once its
+  // placeholders are filled in or removed (desk/templates.hpp).
+  if (auto e = desk::check_template_reply(s, *t, a.id, c.template_id, c.text)) return *e;
   if (role == Role::agent && !m.restricted_topics.empty()) {
     if (!c.send_despite_warning) {
       std::string names;
@@ -179,9 +199,21 @@ Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& a, Tim
   if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
   if (auto e = why_not(s, a.id, *t, TicketAction::triage)) return *e; // the ticket page's rule too
   if (auto e = check_tags(c.category, c.tags)) return *e;
-  if (c.priority == t->priority && c.category == t->category && c.tags == t->tags) return Events{};
-  auto clock = sla::retarget(t->sla, s.support_settings, s.customer(t->customer_id), c.priority, t->opened_at, now);
-  return Events{TicketTriaged{t->id, c.priority, c.category, c.tags, clock}};
+  // The rest of the checklist (desk/triage.hpp); a ticket never triaged is marked triaged even
+  // when the agent confirms what it had (it leaves the untriaged queue).
+  TicketTriage entries;
+  if (auto e = desk::merge_triage(s, *t, c, entries)) return *e;
+  if (c.priority == t->priority && c.category == t->category && c.tags == t->tags && entries == t->triage && t->triage.triaged_at != 0)
+    return Events{};
+  // A new category or priority runs the routing rules again (desk/routing.hpp).
+  desk_rules::Routed routed{c.priority, c.tags, {}};
+  if (c.priority != t->priority || c.category != t->category)
+    routed = desk_rules::route_ticket(s, t, t->customer_id, t->id, c.category, c.tags, c.priority, t->restricted_topics, t->agent_id,
+                                      t->opened_at, now);
+  auto clock = sla::retarget(t->sla, s.support_settings, s.customer(t->customer_id), routed.priority, t->opened_at, now);
+  Events out{TicketTriaged{t->id, routed.priority, c.category, routed.tags, clock, std::move(entries)}};
+  out.insert(out.end(), std::make_move_iterator(routed.after.begin()), std::make_move_iterator(routed.after.end()));
+  return out;
 }
 
 Outcome decide(const ProgramState& s, const EscalateTicket& c, const Actor& a, TimeMs now) {

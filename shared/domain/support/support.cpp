@@ -131,7 +131,9 @@ void to_json(nlohmann::json& j, const Ticket& t) {
        {"escalation", t.escalation},
        {"version", t.version},
        {"customer_shown", t.customer_shown},
-       {"changes", t.changes}};
+       {"changes", t.changes},
+       {"routing", t.routing},
+       {"triage", t.triage}};
   if (t.customer_rating) j["customer_rating"] = *t.customer_rating;
   if (t.business_rating) j["business_rating"] = *t.business_rating;
 }
@@ -159,6 +161,8 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   t.version = j.value("version", d.version);
   t.customer_shown = j.value("customer_shown", d.customer_shown);
   t.changes = j.value("changes", d.changes);
+  t.routing = j.value("routing", d.routing);
+  t.triage = j.value("triage", d.triage);
   if (j.contains("customer_rating")) t.customer_rating = j.at("customer_rating").get<CustomerRating>();
   if (j.contains("business_rating")) t.business_rating = j.at("business_rating").get<BusinessRating>();
 }

@@ -4,6 +4,8 @@
 // notifications. Built only by apply(); the rules live in decide() and sla.hpp.
 #pragma once
 
+#include "shared/domain/desk/ticket_routing.hpp"
+#include "shared/domain/desk/ticket_triage.hpp"
 #include "shared/domain/support/restricted_topics.hpp"
 #include "shared/domain/support/sla_calendar.hpp"
 #include "shared/domain/types.hpp"
@@ -125,6 +127,7 @@ struct TicketMessage {
   std::vector<Attachment> attachments;
   std::vector<std::string> restricted_topics; // topic keys the text matched when it was sent
   bool sent_despite_warning = false;          // an agent was warned of a restricted topic and sent anyway
+  std::string automatic; // "" written by a person; "acknowledgement", "article", "account_status": an automatic reply (desk/decide_knowledge.hpp)
   bool operator==(const TicketMessage&) const = default;
 };
 
@@ -150,9 +153,10 @@ struct EscalationNote {
   bool operator==(const EscalationNote&) const = default;
 };
 
-enum class EscalationSource { none, customer, agent, sla };
+enum class EscalationSource { none, customer, agent, sla, rule }; // rule: a routing rule (desk/routing.hpp)
 NLOHMANN_JSON_SERIALIZE_ENUM(EscalationSource,
-                             {{EscalationSource::none, "none"}, {EscalationSource::customer, "customer"}, {EscalationSource::agent, "agent"}, {EscalationSource::sla, "sla"}})
+                             {{EscalationSource::none, "none"}, {EscalationSource::customer, "customer"}, {EscalationSource::agent, "agent"}, {EscalationSource::sla, "sla"},
+                              {EscalationSource::rule, "rule"}})
 
 struct Escalation {
   EscalationSource source = EscalationSource::none;
@@ -169,14 +173,17 @@ struct Escalation {
 // into the agent's history): escalations, take-overs, reassignments, SLA misses, status and
 // triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
 // says how, and what each reader is shown of it).
-enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged };
+enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged, routed, auto_responded, retention_started };
 NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unknown"},
                                                 {TicketChangeKind::escalated, "escalated"},
                                                 {TicketChangeKind::taken_over, "taken_over"},
                                                 {TicketChangeKind::reassigned, "reassigned"},
                                                 {TicketChangeKind::sla_missed, "sla_missed"},
                                                 {TicketChangeKind::status_changed, "status_changed"},
-                                                {TicketChangeKind::triaged, "triaged"}})
+                                                {TicketChangeKind::triaged, "triaged"},
+                                                {TicketChangeKind::routed, "routed"},
+                                                {TicketChangeKind::auto_responded, "auto_responded"},
+                                                {TicketChangeKind::retention_started, "retention_started"}})
 
 struct TicketChange {
   TicketChangeKind kind = TicketChangeKind::unknown;
@@ -192,6 +199,8 @@ struct TicketChange {
   std::string target;          // sla_missed: first_response | resolution
   TimeMs due = 0;              // sla_missed: the deadline that passed
   Escalation escalation;       // escalated: source, reason and the agent's note (source none: someone else's, told to the customer)
+  std::string rule;            // routed: the rule that fired (its name)
+  std::string detail;          // routed: what it did ("routed to Security; priority set to P0")
   bool operator==(const TicketChange&) const = default;
 };
 
@@ -269,6 +278,8 @@ struct Ticket {
   Sequence version = 0;
   CustomerShown customer_shown;
   std::vector<TicketChange> changes; // the audit trail, oldest first
+  desk::TicketRouting routing;       // what the routing rules did (desk/ticket_routing.hpp); staff only
+  TicketTriage triage;               // the agent's triage entries (desk/ticket_triage.hpp)
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }
@@ -395,7 +406,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettings, tiers, segment_
                                                 restricted_topics)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Attachment, name, content_type, size, sha256)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
-                                                restricted_topics, sent_despite_warning)
+                                                restricted_topics, sent_despite_warning, automatic)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EscalationNote, summary, attempts_so_far, customer_sentiment, business_impact, recommended_action)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Escalation, source, by, at, reason, note, pending, agent_id)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,
@@ -404,7 +415,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaClock, tier, first_response_m
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerShown, status, escalation, updated_at, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketChange, kind, at, by, agent_id, previous_agent, status, priority, previous_priority, category,
-                                                previous_category, target, due, escalation)
+                                                previous_category, target, due, escalation, rule, detail)
 void to_json(nlohmann::json& j, const BusinessRating& r);
 void from_json(const nlohmann::json& j, BusinessRating& r);
 void to_json(nlohmann::json& j, const Ticket& t);

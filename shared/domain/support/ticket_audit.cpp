@@ -95,6 +95,31 @@ struct ChangeOf {
     c.previous_category = t->category;
     add(t->id, std::move(c));
   }
+  // Each routing rule that fired: which rule, and what it did (desk/routing.hpp).
+  void operator()(const TicketRouted& b) const {
+    auto t = ticket(b.ticket_id);
+    if (!t) return;
+    for (const auto& f : b.routing.fired) {
+      TicketChange c;
+      c.kind = TicketChangeKind::routed;
+      c.at = e.at;
+      c.agent_id = t->agent_id;
+      c.rule = f.rule_name;
+      for (const auto& a : f.actions) c.detail += (c.detail.empty() ? "" : "; ") + a;
+      add(t->id, std::move(c));
+    }
+  }
+  // A canned-response trigger started the retention workflow (desk/templates.hpp): which phrase.
+  void operator()(const RetentionWorkflowStarted& b) const {
+    auto t = ticket(b.ticket_id);
+    if (!t) return;
+    TicketChange c;
+    c.kind = TicketChangeKind::retention_started;
+    c.at = e.at;
+    c.agent_id = t->agent_id;
+    c.detail = b.phrase;
+    add(t->id, std::move(c));
+  }
   // Reassigning the customer moves its open tickets (the new agent is read once applied).
   void operator()(const CustomerAssigned& b) const { moved_tickets_of(b.customer_id); }
   // So does holding the customer with the business queue while its agent may not work support,
@@ -165,6 +190,8 @@ std::vector<TicketChange> customer_changes(const std::vector<TicketChange>& chan
     switch (c.kind) {
     case TicketChangeKind::taken_over:
     case TicketChangeKind::sla_missed:
+    case TicketChangeKind::routed:
+    case TicketChangeKind::retention_started:
     case TicketChangeKind::unknown: continue;
     case TicketChangeKind::escalated: {
       if (c.escalation.source == EscalationSource::customer) {
@@ -183,6 +210,7 @@ std::vector<TicketChange> customer_changes(const std::vector<TicketChange>& chan
     case TicketChangeKind::status_changed:
     case TicketChangeKind::triaged:
     case TicketChangeKind::reassigned: out.push_back(c); continue;
+    case TicketChangeKind::auto_responded: continue; // never stored: audit_trail() reads them from the automatic messages
     }
   }
   return out;
@@ -193,6 +221,7 @@ const char* escalation_source_label(EscalationSource source) {
   case EscalationSource::customer: return "the customer";
   case EscalationSource::agent: return "the agent";
   case EscalationSource::sla: return "the SLA rules";
+  case EscalationSource::rule: return "the routing rules";
   case EscalationSource::none: break;
   }
   return "the support team";
@@ -225,6 +254,11 @@ std::vector<AuditEntry> audit_trail(const ProgramState& s, const Ticket& t, Pers
       case EscalationSource::sla:
         a.internal = true;
         a.text = "Escalated automatically: " + c.escalation.reason;
+        break;
+      case EscalationSource::rule:
+        a.internal = true;
+        a.who = "Routing rules";
+        a.text = "Escalated to the business at once by the " + c.escalation.reason + ".";
         break;
       case EscalationSource::none:
         a.who = s.name.empty() ? std::string("Support") : s.name;
@@ -263,10 +297,38 @@ std::vector<AuditEntry> audit_trail(const ProgramState& s, const Ticket& t, Pers
       a.text = text + ".";
       break;
     }
+    case TicketChangeKind::routed:
+      a.internal = true;
+      a.who = "Routing rule \"" + c.rule + "\"";
+      a.text = (c.detail.empty() ? std::string("Fired") : c.detail) + ".";
+      break;
+    case TicketChangeKind::auto_responded: continue; // added below from the messages
+    case TicketChangeKind::retention_started:
+      a.internal = true;
+      a.who = "Canned response trigger";
+      a.text = "Started the retention workflow: the customer asked \"" + c.detail + "\" (understand the reason before offering anything).";
+      break;
     case TicketChangeKind::unknown: continue;
     }
     if (customer && a.internal) continue;
     out.push_back(std::move(a));
+  }
+  // The automatic replies (desk/decide_knowledge.hpp), for the business and the agent: which one
+  // and when, read from the messages themselves (the customer reads the messages).
+  if (!customer) {
+    for (const auto& m : t.messages) {
+      if (m.automatic.empty()) continue;
+      AuditEntry a;
+      a.at = m.at;
+      a.kind = TicketChangeKind::auto_responded;
+      a.who = "Automatic reply";
+      a.internal = true;
+      a.text = m.automatic == "acknowledgement" ? "Acknowledged the ticket with its reference, the reply time and suggested articles."
+               : m.automatic == "article"       ? "Answered automatically: the question matched a published article exactly."
+                                                : "Answered automatically from the account's records (plan, next billing date).";
+      out.push_back(std::move(a));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const AuditEntry& x, const AuditEntry& y) { return x.at < y.at; });
   }
   return out;
 }
@@ -287,6 +349,7 @@ std::string escalation_summary(const ProgramState& s, const Escalation& e) {
   }
   case EscalationSource::customer: return "Customer: " + (e.reason.empty() ? std::string("asked to escalate") : e.reason);
   case EscalationSource::sla: return "SLA rules: " + e.reason;
+  case EscalationSource::rule: return "Routing rules: " + e.reason;
   case EscalationSource::none: break;
   }
   return "Escalated";

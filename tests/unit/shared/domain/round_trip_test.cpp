@@ -68,7 +68,7 @@ SupportSettings full_settings() {
 }
 
 TicketMessage full_message() {
-  return {3, MessageKind::internal_note, 4, "Ava", Role::agent, "Checked the export", t1 + 5, {full_attachment()}, {"refunds"}, true};
+  return {3, MessageKind::internal_note, 4, "Ava", Role::agent, "Checked the export", t1 + 5, {full_attachment()}, {"refunds"}, true, "acknowledgement"};
 }
 SlaClock full_clock() { return {"urgent", 7'200'000, 86'400'000, t1 + 1, t1 + 2, t1 + 3, t1 + 4, 5, t1 + 6, t1 + 7, t1 + 8, t1 + 9, t1 + 10, t1 + 11, 4, 5}; }
 
@@ -98,6 +98,12 @@ LedgerLine full_line() {
           t1, t1 + 1, t1 + 2, 2, 3, t1 + 3, 2, 42};
 }
 
+// A knowledge-base article's content, every field set (desk/knowledge.hpp).
+ArticleContent full_article_content() {
+  return {"How do I reset my password?", "All plans", "Use the reset link.", {"Open Settings", "Choose Security"}, {{"On mobile", "Use the app."}},
+          {1, 2}, "Contact support", "Accounts", Difficulty::intermediate, ArticleAudience::internal};
+}
+
 // ---- Commands ------------------------------------------------------------------------------
 
 std::vector<Sample<Command>> command_samples() {
@@ -113,9 +119,10 @@ std::vector<Sample<Command>> command_samples() {
       {AddCustomer{full_profile()}},
       {UpdateCustomer{3, full_profile(), 12}},
       {AssignCustomer{3, 4}},
-      {OpenTicket{2, "Export fails", "Since Monday", Priority::p0, Category::bug, {Category::billing, Category::churn_risk}, {full_attachment()}}},
-      {ReplyToTicket{7, "Fixed", true, TicketStatus::waiting_on_customer, {full_attachment()}, true}},
-      {TriageTicket{7, Priority::p1, Category::integration, {Category::security}}},
+      {OpenTicket{2, "Export fails", "Since Monday", Priority::p0, Category::bug, {Category::billing, Category::churn_risk}, {full_attachment()}, -300}},
+      {ReplyToTicket{7, "Fixed", true, TicketStatus::waiting_on_customer, {full_attachment()}, true, 2}},
+      {TriageTicket{7, Priority::p1, Category::integration, {Category::security}, "Export fails on big reports", "Reports", "1. Export", "E42",
+                    true, "Chrome 131"}},
       {EscalateTicket{7, "Customer threatens to cancel", full_note()}},
       {TakeOverTicket{7}},
       {ResolveTicket{7, "Cache cleared"}},
@@ -156,6 +163,19 @@ std::vector<Sample<Command>> command_samples() {
       {StopReferralCommission{4, "Fake referrals", true}},
       {DecideHeldCustomers{4, true}},
       {RecordRemediation{4, "Retook the escalation module"}},
+      {ChangeRouting{pd::domain::desk::default_routing(1)}},
+      {SetProductAreas{{"Reports", "Billing portal"}}},
+      {SaveResponseTemplate{3, "Welcome", "onboarding", "Hi [Name]"}},
+      {RemoveResponseTemplate{3}},
+      {SetCannedTriggers{{{"Where's my refund?", 4, "Check the processor", true}}}},
+      {SaveArticle{3, full_article_content(), 5, {7, 8}}},
+      {SubmitArticle{3}},
+      {PublishArticle{3}},
+      {ReviewArticle{3}},
+      {ArchiveArticle{3}},
+      {ChangeKnowledgeSettings{KnowledgeSettings{30}}},
+      {RecordSearchMiss{"okta sso"}},
+      {RecordDeflection{3, true}},
   };
 }
 
@@ -176,7 +196,7 @@ pd::core::Result<Command> command_round_trip(const Command& c) {
 
 std::vector<Sample<EventBody>> event_samples() {
   return {
-      {ProgramCreated{"Acme", "EUR", 1, "Maya", "m@a.test", true}},
+      {ProgramCreated{"Acme", "EUR", 1, "Maya", "m@a.test", true, true, true}},
       {ProgramRenamed{"Acme 2"}},
       {InvitationCreated{3, "x@a.test", Role::agent, "secret-hash", t1, 2}},
       {InvitationAccepted{3, 8, "X", "x@a.test"}},
@@ -190,7 +210,8 @@ std::vector<Sample<EventBody>> event_samples() {
       {SupportSettingsChanged{full_settings()}},
       {TicketOpened{7, 1, 4, "Export fails", Priority::p0, Category::bug, {Category::billing}, full_message(), full_clock()}},
       {TicketReplied{7, full_message(), TicketStatus::waiting_on_customer, full_clock(), true}},
-      {TicketTriaged{7, Priority::p1, Category::integration, {Category::security, Category::bug}, full_clock()}},
+      {TicketTriaged{7, Priority::p1, Category::integration, {Category::security, Category::bug}, full_clock(),
+                     TicketTriage{"Export fails", "Reports", "1. Export", "E42", true, "Chrome 131", t1, 4, "How do I cancel?", t1 + 1}}},
       {TicketEscalated{7, {EscalationSource::agent, 4, t1, "Angry customer", full_note(), true, 4}}},
       {TicketTakenOver{7, 2, "Ada"}},
       {TicketStatusChanged{7, TicketStatus::resolved, full_clock()}},
@@ -233,6 +254,18 @@ std::vector<Sample<EventBody>> event_samples() {
       {RemediationRecorded{4, "Retook the escalation module"}},
       {ApiKeyCreated{2, "Billing", "pdk_1a2b", "hash-of-key"}},
       {ApiKeyRevoked{2}},
+      {RoutingChanged{pd::domain::desk::default_routing(1)}},
+      {TicketRouted{7, {t1, "security", "Security", 2, "Security rule", true, {"notified"}, "urgent", "tpl-1", {{"security", "Security rule", {"routed to Security"}}}}, {1, 2}}},
+      {ArticleSaved{Article{3, full_article_content(), ArticleStatus::published, 4, t1, t1 + 1, t1 + 2, {7, 8}, 12}}},
+      {ArticleWithdrawn{3, true}},
+      {KnowledgeSettingsChanged{KnowledgeSettings{30}}},
+      {KnowledgeSearchMissed{"okta sso"}},
+      {ArticleDeflectionRecorded{3, 1, true}},
+      {ProductAreasChanged{{"Reports", "Billing portal"}}},
+      {ResponseTemplateSaved{{3, "how-to", "Welcome", "onboarding", "Hi [Name]"}}},
+      {ResponseTemplateRemoved{3}},
+      {CannedTriggersChanged{{{"Where's my refund?", 4, "Check the processor", true}}}},
+      {RetentionWorkflowStarted{7, "How do I cancel?"}},
   };
 }
 
