@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     t.opened_at = now - span + span * id / n;
     t.updated_at = t.opened_at;
     t.priority = static_cast<Priority>(rnd() % 4);
-    t.messages.push_back(TicketMessage{1, MessageKind::reply, 0, {}, pd::identity::Role::customer, "Help", t.opened_at, {}, {}, false});
+    t.messages.push_back(TicketMessage{1, MessageKind::reply, 0, {}, pd::identity::Role::customer, "Help", t.opened_at, {}, {}, false, {}});
     t.sla.first_response_due = t.opened_at + 12 * hour_ms;
     const bool open = rnd() % 100 < 8 || t.opened_at > now - 2 * day_ms;
     t.status = open ? TicketStatus::open : TicketStatus::closed;

@@ -81,7 +81,7 @@ test('a suspended agent\'s customer: the ticket is answered from the business qu
   const answer = 'We restarted the dashboard service: please reload the page.';
   await h.typeInto(staff, 'Reply text', answer, { window: 'Page' });
   await h.click(staff, 'Send reply', { window: 'Page' });
-  await h.waitFor('the reply stored', async () => (await api(staff, `/api/v1/programs/1/tickets/${id}`)).messages.length === 2);
+  await h.waitFor('the reply stored', async () => (await api(staff, `/api/v1/programs/1/tickets/${id}`)).messages.length === 3); // with the automatic acknowledgement
 
   // Ava opens it: she reads the thread and the answer, with no reply box and the reason why.
   const ava = await person('ava', 'agent@acme.test', `/p/1/tickets/${id}`);

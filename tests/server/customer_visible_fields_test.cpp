@@ -172,8 +172,8 @@ TEST_CASE("a customer's list, ticket, snapshot, feed, stream and command answers
   const auto full = json_of(daniel.get(path));
   REQUIRE(full["status"] == "escalated");
   REQUIRE(full["escalation"]["source"] == "agent");
-  REQUIRE(full["messages"].size() == 3);
-  REQUIRE(full["messages"][2]["sent_despite_warning"] == true);
+  REQUIRE(full["messages"].size() == 4); // with the automatic acknowledgement
+  REQUIRE(full["messages"][3]["sent_despite_warning"] == true);
   REQUIRE(ticket_in(json_of(daniel.get("/api/v1/programs/1/tickets?view=overdue&limit=200")), id).is_object());
   REQUIRE(ticket_in(json_of(daniel.get("/api/v1/programs/1/tickets?view=escalated&limit=200")), id).is_object());
 
@@ -195,7 +195,7 @@ TEST_CASE("a customer's list, ticket, snapshot, feed, stream and command answers
   CHECK(shown["status"] == "open");
   CHECK(shown["escalation"]["source"] == "none");
   CHECK(shown["escalation"]["pending"] == false);
-  CHECK(shown["messages"].size() == 3); // the opening message, Ava's reply, Jordan's: no internal note
+  CHECK(shown["messages"].size() == 4); // the opening message, the acknowledgement, Ava's reply, Jordan's: no internal note
   for (const auto& m : shown["messages"]) {
     CHECK(m["kind"] != "internal_note");
     CHECK(m["sent_despite_warning"] == false);
@@ -240,7 +240,7 @@ TEST_CASE("a customer's list, ticket, snapshot, feed, stream and command answers
   CHECK(item["status"] == "open");
   CHECK(item["escalation_pending"] == false);
   CHECK(item["overdue"] == false);
-  CHECK(item["messages"] == 3);
+  CHECK(item["messages"] == 4);
   CHECK(item["restricted_topics"].empty());
   // The filters are no oracles: "escalated" is the customer's own escalations awaiting the
   // business, "overdue" lists nothing to a customer.

@@ -77,9 +77,9 @@ TEST_CASE("a customer opens a ticket, the assigned agent answers, the customer s
   REQUIRE(ava.command(1, "ReplyToTicket", {{"ticket_id", id}, {"text", "Check their time zone setting"}, {"internal", true}})->status == 200);
   auto mine = json_of(jordan.get(path));
   CHECK(mine["status"] == "waiting_on_customer");
-  CHECK(mine["messages"].size() == 2);
+  CHECK(mine["messages"].size() == 3); // the customer's, the automatic acknowledgement, Ava's reply
   for (const auto& m : mine["messages"]) CHECK(m["kind"] != "internal_note");
-  CHECK(json_of(daniel.get(path))["messages"].size() == 3);
+  CHECK(json_of(daniel.get(path))["messages"].size() == 4);
   // The customer's feed does not carry the internal note either.
   auto feed = json_of(jordan.get("/api/v1/programs/1/events?after=0&limit=1000"));
   for (const auto& e : feed["events"])

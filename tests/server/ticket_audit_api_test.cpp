@@ -42,8 +42,9 @@ TEST_CASE("an agent's escalation note reaches the business on the ticket, in its
   const auto seen = json_of(maya.get(ticket_path(id)));
   CHECK(seen["escalation"]["note"] == note);
   CHECK(seen["escalation"]["pending"] == true);
-  REQUIRE(seen["audit"].size() == 1);
-  const auto& entry = seen["audit"][0];
+  REQUIRE(seen["audit"].size() == 2); // the automatic acknowledgement when it was opened, then the escalation
+  CHECK(seen["audit"][0]["kind"] == "auto_responded");
+  const auto& entry = seen["audit"][1];
   CHECK(entry["kind"] == "escalated");
   CHECK(entry["who"] == "Ava Martinez");
   CHECK(entry["by"] == ava.person_id());

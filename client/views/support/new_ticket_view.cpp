@@ -5,15 +5,25 @@
 
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
+#include "client/views/desk/knowledge_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/tag_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
 
 #include <algorithm>
+#include <ctime>
 
 namespace pd::client::views {
 
 namespace {
+
+// Minutes east of UTC where the browser is (the C library follows the browser's time zone).
+int utc_offset_minutes() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return static_cast<int>(std::clamp<long>(local.tm_gmtoff / 60, -14 * 60, 14 * 60));
+}
 
 // The business opens a ticket on behalf of a customer, picked first.
 void customer_choice(const domain::ProgramState& s, NewTicketForm& f, const SupportForm& form) {
@@ -52,6 +62,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     ui::field_label("Description");
     multiline("##Description", f.text, ui::dp(160));
     ui::field_error(form.errors.field("text"));
+    desk_views::new_ticket_suggestions(s, my_id(app), f, dispatch); // matching articles before submitting (deflection)
     attachment_draft(f.files, FormId::new_ticket, s.support_settings.max_attachment_bytes, dispatch);
     for (const auto& [field, message] : form.errors.fields)
       if (field.starts_with("attachments")) ui::field_error(&message);
@@ -92,9 +103,17 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
       cmd.priority = static_cast<domain::Priority>(std::clamp(f.priority, 0, 3));
       cmd.tags = f.tags;
       cmd.attachments = f.files.files;
+      cmd.utc_offset_minutes = utc_offset_minutes(); // the acknowledgement names the reply time in the customer's own time zone
+      // Read a suggested article and submitted anyway: not deflected.
+      if (!f.read_articles.empty()) dispatch(SendCommand{FormId::deflection, domain::RecordDeflection{f.read_articles.front(), true}});
       dispatch(SendCommand{FormId::new_ticket, cmd});
     }
-    if (footer.cancel) dispatch(Navigate{program_route(Page::tickets, s.id)});
+    if (footer.cancel) {
+      // Read a suggested article and left without submitting: deflected.
+      if (!f.read_articles.empty() && !business) dispatch(SendCommand{FormId::deflection, domain::RecordDeflection{f.read_articles.front(), false}});
+      f.read_articles.clear();
+      dispatch(Navigate{program_route(Page::tickets, s.id)});
+    }
     ui::end_column();
   }
   end_page();

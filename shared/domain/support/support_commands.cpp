@@ -71,7 +71,7 @@ int rating(FieldReader& r, const char* field) { return static_cast<int>(r.intege
 } // namespace
 
 std::optional<core::Error> read_command(const nlohmann::json& data, OpenTicket& c) {
-  FieldReader r(data, {"customer_id", "subject", "text", "priority", "category", "tags", "attachments"}, "data");
+  FieldReader r(data, {"customer_id", "subject", "text", "priority", "category", "tags", "attachments", "utc_offset_minutes"}, "data");
   c.customer_id = r.optional_integer("customer_id", 1, INT64_MAX).value_or(0);
   c.subject = r.text("subject", {1, max_subject});
   c.text = r.text("text", {1, max_message});
@@ -79,26 +79,36 @@ std::optional<core::Error> read_command(const nlohmann::json& data, OpenTicket& 
   c.category = read_category(r, "category", false);
   c.tags = read_tags(r, data);
   c.attachments = read_attachments(r, data);
+  c.utc_offset_minutes = static_cast<int>(r.optional_integer("utc_offset_minutes", -14 * 60, 14 * 60).value_or(0));
   return r.error();
 }
 
 std::optional<core::Error> read_command(const nlohmann::json& data, ReplyToTicket& c) {
-  FieldReader r(data, {"ticket_id", "text", "internal", "status", "attachments", "send_despite_warning"}, "data");
+  FieldReader r(data, {"ticket_id", "text", "internal", "status", "attachments", "send_despite_warning", "template_id"}, "data");
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
   c.text = r.text("text", {1, max_message});
   c.internal = r.has("internal") && r.boolean("internal");
   if (r.has("status")) c.status = core::enum_from_word<TicketStatus>(r.word("status", {"open", "waiting_on_customer", "resolved"}));
   c.attachments = read_attachments(r, data);
   c.send_despite_warning = r.has("send_despite_warning") && r.boolean("send_despite_warning");
+  c.template_id = r.optional_integer("template_id", 0, INT64_MAX).value_or(0);
   return r.error();
 }
 
 std::optional<core::Error> read_command(const nlohmann::json& data, TriageTicket& c) {
-  FieldReader r(data, {"ticket_id", "priority", "category", "tags"}, "data");
+  FieldReader r(data, {"ticket_id", "priority", "category", "tags", "summary", "product_area", "steps_to_reproduce", "error_messages",
+                        "screenshots", "environment"},
+                "data");
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
   c.priority = read_priority(r, "priority", true).value_or(Priority::p2);
   c.category = read_category(r, "category", true).value_or(Category::how_to);
   c.tags = read_tags(r, data);
+  c.summary = r.optional_text("summary", {0, 300});
+  c.product_area = r.optional_text("product_area", {0, 60});
+  c.steps_to_reproduce = r.optional_text("steps_to_reproduce", {0, 4000, false});
+  c.error_messages = r.optional_text("error_messages", {0, 4000, false});
+  if (r.has("screenshots")) c.screenshots = r.boolean("screenshots");
+  c.environment = r.optional_text("environment", {0, 300});
   return r.error();
 }
 
@@ -363,6 +373,7 @@ nlohmann::json write_command(const OpenTicket& c) {
   if (c.category) j["category"] = *c.category;
   if (!c.tags.empty()) j["tags"] = c.tags;
   if (!c.attachments.empty()) j["attachments"] = c.attachments;
+  if (c.utc_offset_minutes) j["utc_offset_minutes"] = c.utc_offset_minutes;
   return j;
 }
 nlohmann::json write_command(const ReplyToTicket& c) {
@@ -371,10 +382,18 @@ nlohmann::json write_command(const ReplyToTicket& c) {
   if (c.status) j["status"] = *c.status;
   if (!c.attachments.empty()) j["attachments"] = c.attachments;
   if (c.send_despite_warning) j["send_despite_warning"] = true;
+  if (c.template_id != 0) j["template_id"] = c.template_id;
   return j;
 }
 nlohmann::json write_command(const TriageTicket& c) {
-  return {{"ticket_id", c.ticket_id}, {"priority", c.priority}, {"category", c.category}, {"tags", c.tags}};
+  nlohmann::json j = {{"ticket_id", c.ticket_id}, {"priority", c.priority}, {"category", c.category}, {"tags", c.tags}};
+  if (c.summary) j["summary"] = *c.summary;
+  if (c.product_area) j["product_area"] = *c.product_area;
+  if (c.steps_to_reproduce) j["steps_to_reproduce"] = *c.steps_to_reproduce;
+  if (c.error_messages) j["error_messages"] = *c.error_messages;
+  if (c.screenshots) j["screenshots"] = *c.screenshots;
+  if (c.environment) j["environment"] = *c.environment;
+  return j;
 }
 nlohmann::json write_command(const EscalateTicket& c) {
   nlohmann::json j = {{"ticket_id", c.ticket_id}};

@@ -31,6 +31,7 @@ struct OpenTicket {
   std::optional<Category> category;
   std::vector<Category> tags;
   std::vector<Attachment> attachments;
+  int utc_offset_minutes = 0; // the customer's time zone (minutes east of UTC): the acknowledgement names the reply time in it
   bool operator==(const OpenTicket&) const = default;
 };
 struct ReplyToTicket {
@@ -41,6 +42,7 @@ struct ReplyToTicket {
   std::optional<TicketStatus> status;  // after a public reply by the agent or business: open, waiting_on_customer, resolved
   std::vector<Attachment> attachments;
   bool send_despite_warning = false;   // the agent saw the restricted-topic warning and chose to send
+  std::int64_t template_id = 0;        // written from this response template: refused while its placeholders remain (desk/templates.hpp)
   bool operator==(const ReplyToTicket&) const = default;
 };
 struct TriageTicket {
@@ -49,6 +51,13 @@ struct TriageTicket {
   Priority priority = Priority::p2;
   Category category = Category::how_to;
   std::vector<Category> tags;
+  // The rest of the triage checklist (desk/ticket_triage.hpp); each omitted one is kept as it was.
+  std::optional<std::string> summary{};      // one sentence, up to 300 characters
+  std::optional<std::string> product_area{}; // one of the program's product areas, or "" for none
+  std::optional<std::string> steps_to_reproduce{};
+  std::optional<std::string> error_messages{};
+  std::optional<bool> screenshots{};
+  std::optional<std::string> environment{};
   bool operator==(const TriageTicket&) const = default;
 };
 struct EscalateTicket {

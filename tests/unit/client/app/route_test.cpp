@@ -55,6 +55,7 @@ std::vector<Link> every_page() {
       {"#/p/12/certification", program_route(Page::certification, 12)},
       {"#/p/12/earnings", program_route(Page::earnings, 12)},
       {"#/p/12/commissions", program_route(Page::commissions, 12)},
+      {"#/p/12/knowledge", program_route(Page::knowledge, 12)},
   };
 }
 

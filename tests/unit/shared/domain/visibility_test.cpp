@@ -306,8 +306,8 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
   const auto view = visible_state(full, jordan_id);
   // The view itself carries none of the internal state.
   const auto& va = view.tickets.at(a);
-  CHECK(full.tickets.at(a).messages.size() == 6);
-  CHECK(va.messages.size() == 4); // without the two internal notes
+  CHECK(full.tickets.at(a).messages.size() == 7); // with the automatic acknowledgement
+  CHECK(va.messages.size() == 5); // without the two internal notes
   for (const auto& [id_, t] : view.tickets) {
     const auto id = id_; // clang 14: a lambda (CAPTURE) cannot name a structured binding
     CAPTURE(id);

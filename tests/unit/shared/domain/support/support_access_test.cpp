@@ -113,7 +113,7 @@ TEST_CASE("a suspended agent's customer: new and open tickets go to the business
   }
   // The business answers from its queue.
   run(g, ReplyToTicket{after, "Reports > Export > CSV.", false, TicketStatus::waiting_on_customer, {}, false}, staff, t0 + 3 * hour_ms);
-  CHECK(g.state.tickets.at(after).messages.size() == 2);
+  CHECK(g.state.tickets.at(after).messages.size() == 3); // the customer's, the automatic acknowledgement, the business's
   // The customer sees the business support team handling its tickets, in every channel.
   CHECK(visible_state(g.state, jordan).tickets.at(after).agent_id == 0);
 }

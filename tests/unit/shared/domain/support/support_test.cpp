@@ -222,7 +222,7 @@ TEST_CASE("intervention: the business takes over, the agent is told and can only
   run(g, ReplyToTicket{id, "Thanks", true, {}, {}, false}, ava, t0 + 3 * hour_ms);
   // The customer sees one conversation, without internal notes or who took over.
   auto seen = visible_state(g.state, jordan).tickets.at(id);
-  CHECK(seen.messages.size() == 2);
+  CHECK(seen.messages.size() == 3); // the customer's, the automatic acknowledgement, the business's reply
   CHECK(seen.taken_over_by == 0);
   CHECK(when_refused(g.state, ReplyToTicket{id, "note", true, {}, {}, false}, jordan, t0 + 4 * hour_ms).code == ErrorCode::forbidden);
   CHECK(when_refused(g.state, TakeOverTicket{id}, ava).code == ErrorCode::forbidden);
@@ -356,7 +356,7 @@ TEST_CASE("support state survives the snapshot codec") {
   run(g, ReplyToTicket{id, "Escalating", true, {}, {}, false}, ava, t0 + 1000);
   auto back = state_from_json(state_to_json(g.state));
   REQUIRE(back.ok());
-  CHECK(back.value().tickets.at(id).messages.size() == 2);
+  CHECK(back.value().tickets.at(id).messages.size() == 3); // with the automatic acknowledgement
   CHECK(back.value().tickets.at(id).sla.first_response_due == g.state.tickets.at(id).sla.first_response_due);
   CHECK(back.value().support_settings == g.state.support_settings);
   CHECK(back.value().inboxes.at(ava).items.size() == g.state.inboxes.at(ava).items.size());
