@@ -27,11 +27,12 @@ constexpr Shortcut shortcut_list[] = {
     {"N", "Write an internal note"},
     {"E", "Escalate the ticket"},
     {"A", "Take the ticket over (assign it to yourself)"},
+    {"T", "Insert a response template (search, Enter picks the first)"},
     {"/", "Search the tickets"},
     {"G then T", "Go to the tickets"},
     {"G then C", "Go to the customers"},
     {"G then O", "Go to the overview"},
-    {"Ctrl+Enter", "Send the reply (Cmd+Enter on a Mac)"},
+    {"Ctrl+Enter", "Send the reply, or save the triage (Cmd+Enter on a Mac)"},
     {"Ctrl+F", "Find on this page (Cmd+F on a Mac)"},
     {"?", "Show or hide this list"},
 };
@@ -66,6 +67,9 @@ void ticket_key(const AppState& app, UiState& ui_state, Dispatch& dispatch, char
   } else if (key == 'e' && offered(domain::TicketAction::escalate)) {
     f.escalate_open = true;
     f.escalate_scroll = true;
+  } else if (key == 't' && staff && !s->responses.templates.empty()) {
+    f.template_picker_open = true; // the composer's template picker, its search focused
+    f.focus_template_search = true;
   } else if (key == 'a' && offered(domain::TicketAction::take_over)) {
     dispatch(SendCommand{FormId::take_over, domain::TakeOverTicket{t->id}});
   }

@@ -301,7 +301,9 @@ Ticket customer_view(const Ticket& t) {
   v.sla = customer_clock(t.sla);
   v.changes = customer_changes(t.changes);
   v.routing = {};
-  v.triage = {};
+  v.triage = TicketTriage{}; // the agent's entries stay with the desk; only that it was triaged (as a replica fed TicketTriaged has it)
+  v.triage.triaged_at = t.triage.triaged_at;
+  v.triage.triaged_by = t.triage.triaged_by;
   return v;
 }
 

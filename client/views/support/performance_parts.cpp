@@ -6,6 +6,7 @@
 #include "client/ui/ui.hpp"
 #include "client/views/layout.hpp"
 
+#include "shared/domain/desk/templates.hpp"
 #include "shared/domain/program/authorization.hpp"
 #include "shared/domain/support/performance.hpp"
 
@@ -205,6 +206,15 @@ void draw_performance_history(const domain::ProgramState& s, domain::PersonId ag
   chart_card(rec, now, w2, h);
   ImGui::Dummy(ui::dp(0, 8));
   summary_line(rec, now);
+  {
+    // The quality checklist's average against the seed's target (desk/templates.hpp).
+    const auto q = domain::desk::quality_average(s, agent);
+    char line[160];
+    if (q.rated == 0) std::snprintf(line, sizeof line, "Quality checklist: no handling scored yet (target %d/10 or more)", domain::desk::quality_target);
+    else std::snprintf(line, sizeof line, "Quality checklist: average %.1f/10 over %d scored handling%s (target %d/10 or more)", q.average(), q.rated,
+                       q.rated == 1 ? "" : "s", domain::desk::quality_target);
+    ui::text(line, q.rated > 0 && !q.meets_target() ? ui::color::error : ui::color::text);
+  }
   ImGui::Dummy(ui::dp(0, 10));
   weights_card(rec, now, width);
   ImGui::Dummy(ui::dp(0, 12));

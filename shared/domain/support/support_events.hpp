@@ -40,6 +40,7 @@ struct TicketTriaged {
   Category category = Category::how_to;
   std::vector<Category> tags;
   SlaClock sla;
+  TicketTriage triage{}; // the agent's entries after the change (desk/ticket_triage.hpp; absent in older logs)
   bool operator==(const TicketTriaged&) const = default;
 };
 struct TicketEscalated {
@@ -122,7 +123,7 @@ struct CheckInRescheduled {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettingsChanged, settings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketReplied, ticket_id, message, status, sla, escalation_answered)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTriaged, ticket_id, priority, category, tags, sla)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTriaged, ticket_id, priority, category, tags, sla, triage)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketEscalated, ticket_id, escalation)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTakenOver, ticket_id, by, by_name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketStatusChanged, ticket_id, status, sla)
