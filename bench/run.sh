@@ -79,6 +79,9 @@ native=$("$rel/bench/pd_bench_replica_apply" 1000000 | awk '{print $4}')
 browser=$(node "$root/bench/browser_run.js" "$root/build/web/bench/pd_bench_replica_apply.js" apply 1000000 | awk '{print $4}')
 overview_native=$("$rel/bench/pd_bench_support_overview" 1000000 200 | awk '{print $6}')
 overview_browser=$(node "$root/bench/browser_run.js" "$root/build/web/bench/pd_bench_support_overview.js" overview 1000000 200 | awk '{print $6}')
+# The routing rules: 100 rules against 1,000,000 tickets, microseconds per ticket.
+routing_native=$("$rel/bench/pd_bench_routing_rules" 1000000 | awk '{print $9}')
+routing_browser=$(node "$root/bench/browser_run.js" "$root/build/web/bench/pd_bench_routing_rules.js" routing 1000000 | awk '{print $9}')
 
 # The ticket list over 100,000 tickets, scrolled in Chromium (release server, seeded data).
 "$rel/bench/pd_bench_seed_tickets" "$work/tickets" 100000 >/dev/null
@@ -102,6 +105,8 @@ printf '%-58s %12s\n' "replica applies 1,000,000 events, native (target < 2 s)" 
 printf '%-58s %12s\n' "replica applies 1,000,000 events, Chromium (wasm)" "$browser ms"
 printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, native (< 100 ms)" "$overview_native ms"
 printf '%-58s %12s\n' "support overview, 1M tickets 200 agents, Chromium (< 300 ms)" "$overview_browser ms"
+printf '%-58s %12s\n' "routing, 100 rules x 1M tickets, native, per ticket" "$routing_native us"
+printf '%-58s %12s\n' "routing, 100 rules x 1M tickets, Chromium, per ticket" "$routing_browser us"
 printf '%-58s %12s\n' "ticket list, 100,000 rows scrolling: p95 frame (< 16 ms)" "$list_p95 ms"
 printf '%-58s %12s\n' "ticket list, 100,000 rows scrolling: worst frame" "$list_max ms"
 printf '%-58s %12s\n' "first load: first visit, bytes as sent (target < 600 KB)" "$load_first B"
