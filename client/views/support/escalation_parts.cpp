@@ -73,6 +73,7 @@ void escalation_card(const domain::ProgramState& s, const domain::Ticket& t, std
   else ui::pill("Answered", ui::tone::success);
   std::string by = e.source == domain::EscalationSource::agent ? member_name(s, e.by)
                    : e.source == domain::EscalationSource::customer ? customer_name(s, t.customer_id)
+                   : e.source == domain::EscalationSource::rule     ? std::string("The routing rules")
                                                                     : std::string("The SLA rules");
   ui::text(by + " escalated " + when_text(e.at, now), ui::color::muted);
   escalation_details(e);

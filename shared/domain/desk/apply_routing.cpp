@@ -19,7 +19,8 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRouted& b) {
   s.track_ticket(t);
   std::string why = t.routing.because.empty() ? std::string() : " because of the rule \"" + t.routing.because + "\"";
   const std::string where = !t.routing.team_name.empty() ? "Routed to " + t.routing.team_name + why + ": "
-                                                          : std::string("Routing rules fired on ");
+                            : t.routing.fired.empty()     ? std::string("Routing rules: ")
+                                                          : t.routing.fired.front().rule_name + ": ";
   const std::string text = where + "\"" + t.subject + "\"";
   // The people a rule notifies. The agent keeps the ticket and reads why on it (its own
   // notification of the new ticket is the one it gets).
