@@ -148,7 +148,8 @@ ArticleContent draft_from_tickets(const ProgramState& s, const std::vector<Ticke
     }
     if (c.quick_answer.empty())
       for (const auto& m : t->messages)
-        if (m.kind == MessageKind::reply && m.automatic.empty() && m.author != 0 && m.author_role != identity::Role::customer) {
+        // An answer: after the opening message (which the business may have written for the customer).
+        if (m.id > 1 && m.kind == MessageKind::reply && m.automatic.empty() && m.author != 0 && m.author_role != identity::Role::customer) {
           c.quick_answer = m.text.substr(0, max_article_quick_answer);
           break;
         }
