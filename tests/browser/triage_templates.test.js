@@ -96,6 +96,7 @@ test('an agent answers a how-to with a template: an unfilled placeholder blocks 
     await h.waitFor('the template search has the keyboard', () => isActive(ava, '##Template search'));
     await ava.keyboard.type('how-to');
     await h.waitForNoItem(ava, { label: 'Use: First response: bug report', window: 'Page' });
+    await seek(ava, 'Use: First response: how-to question');
     await h.click(ava, 'Use: First response: how-to question', { window: 'Page' });
     const draft = await h.waitFor('the filled template in the reply box', async () => {
       const it = await h.findItem(ava, { label: '##Reply text', kind: 'input' });
@@ -105,7 +106,7 @@ test('an agent answers a how-to with a template: an unfilled placeholder blocks 
     // The blanks left for her are listed and Send reply waits.
     await h.waitForItem(ava, { label: 'Fill in or remove these placeholders before sending:', window: 'Page' });
     await h.waitForItem(ava, { label: '[do the thing]', window: 'Page' });
-    const send = await h.waitForItem(ava, { label: 'Send reply', window: 'Page' });
+    const send = await seek(ava, 'Send reply');
     assert.ok(send.disabled, 'Send reply is disabled while placeholders are left');
     await h.screenshot(ava, 'template-placeholders-left.png');
 
