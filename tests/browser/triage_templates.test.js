@@ -55,7 +55,9 @@ test('an agent triages an untriaged ticket with the keyboard: Tab through the ch
     await h.waitForItem(ava, { label: 'Untriaged', window: 'Page' });
     await h.click(ava, `Ticket ${id}##row`, { window: 'Page' });
     await h.waitForHash(ava, `#/p/1/tickets/${id}`);
-    // What the desk knows: the customer, the previous tickets, first contact, not triaged yet.
+    // The checklist opens under its header; what the desk knows: the previous tickets, first contact, not triaged yet.
+    await seek(ava, 'Triage checklist (not triaged yet)');
+    await h.click(ava, 'Triage checklist (not triaged yet)', { window: 'Page' });
     await h.waitForItem(ava, { label: 'Previous tickets', window: 'Page' });
     await h.waitForItem(ava, { label: 'not triaged yet', window: 'Page' });
     const panel = await api(ava, `/api/v1/programs/1/tickets/${id}/triage`);

@@ -357,8 +357,9 @@ void triage(const TicketPage& p) {
   for (auto c : domain::all_categories) cats.push_back(category_label(c));
   // What the desk knows, then the agent's entries (desk/triage_parts.cpp).
   ui::begin_tinted(t.triage.triaged_at == 0 ? ui::tone::warning : ui::tone::neutral);
-  ui::heading("Triage", 16);
-  desk_views::triage_facts(p.s, t, p.now, p.business);
+  const bool checklist = ImGui::CollapsingHeader(t.triage.triaged_at == 0 ? "Triage checklist (not triaged yet)###Triage checklist"
+                                                                          : "Triage checklist###Triage checklist");
+  if (checklist) desk_views::triage_facts(p.s, t, p.now, p.business);
   ImGui::Dummy(ui::dp(0, 4));
   ImGui::AlignTextToFramePadding();
   ui::text("Triage", ui::color::muted);
@@ -376,7 +377,7 @@ void triage(const TicketPage& p) {
   ui::text("Secondary tags (up to two)", ui::color::muted);
   ImGui::SameLine(0, ui::dp(10));
   if (secondary_tags(primary, f.triage_tags)) f.triage_tags_touched = true;
-  const bool entries_changed = desk_views::triage_entries(p.s, t, f);
+  const bool entries_changed = checklist && desk_views::triage_entries(p.s, t, f);
   const bool changed = (f.triage_priority >= 0 && f.triage_priority != static_cast<int>(t.priority)) ||
                        (f.triage_category >= 0 && domain::all_categories[static_cast<std::size_t>(f.triage_category)] != t.category) ||
                        (f.triage_tags_touched && f.triage_tags != t.tags) || entries_changed || t.triage.triaged_at == 0;
