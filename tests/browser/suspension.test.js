@@ -77,9 +77,12 @@ test('a suspended agent\'s customer: the ticket is answered from the business qu
   await h.screenshot(staff, 'suspension-business-queue.png');
   await h.click(staff, `Ticket ${id}##row`, { window: 'Page' });
   await h.waitForHash(staff, `#/p/1/tickets/${id}`);
-  await h.waitForItem(staff, { label: 'Since this morning every tile on my dashboard is empty.', window: 'Page' });
+  // The thread is under the composer (with its article search, templates and guidance): scroll to it, then back up.
+  await h.scrollTo(staff, { label: 'Since this morning every tile on my dashboard is empty.', window: 'Page' });
   const answer = 'We restarted the dashboard service: please reload the page.';
+  await h.scrollTo(staff, { label: 'Reply text', kind: 'input', window: 'Page' }, { up: true });
   await h.typeInto(staff, 'Reply text', answer, { window: 'Page' });
+  await h.scrollTo(staff, { label: 'Send reply', window: 'Page' });
   await h.click(staff, 'Send reply', { window: 'Page' });
   await h.waitFor('the reply stored', async () => (await api(staff, `/api/v1/programs/1/tickets/${id}`)).messages.length === 3); // with the automatic acknowledgement
 
