@@ -9,7 +9,7 @@ const h = require(path.join(__dirname, '../tests/browser/lib/harness'));
 (async () => {
   const dataDir = process.argv[2];
   const rows = Number(process.argv[3] || 100000);
-  const server = await h.startServer({ timeoutMs: 120000, dataDir });
+  const server = await h.startServer({ timeoutMs: 900000, dataDir }); // a debug server replays 100,000 tickets slowly
   const browser = await h.launchBrowser();
   try {
     const loadStart = Date.now();

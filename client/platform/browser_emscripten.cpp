@@ -60,6 +60,18 @@ EM_JS(void, js_install_listeners, (), {
         navigator.clipboard.readText().then(deliver, function() {});
     }, 200);
   }, true);
+  // Ctrl/Cmd+C or the browser's Copy: the text the reader selected on the canvas
+  // (client/ui/selectable_text.cpp), unless a field has text selected: it copies its own.
+  document.addEventListener("copy", function(e) {
+    var t = e.target;
+    var field = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA");
+    if (!e.clipboardData || (field && t.selectionStart !== t.selectionEnd)) return;
+    var s = UTF8ToString(_pd_selected_text());
+    if (!s) return;
+    e.clipboardData.setData("text/plain", s);
+    e.preventDefault();
+    page.clip = s;
+  });
   window.addEventListener("paste", function(e) {
     if (!e.clipboardData) return;
     e.preventDefault();

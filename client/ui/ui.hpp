@@ -119,6 +119,11 @@ public:
 // [SECTION] Widgets (text is registered in the item table so tests can find it)
 void text(std::string_view s, ImU32 col = color::text);
 void text_wrapped(std::string_view s, ImU32 col = color::text);
+// Wrapped text the reader can select (drag, double or triple click) and copy (Ctrl/Cmd+C, or
+// Copy from a right click or long press): messages, notes, articles, a ticket's fields.
+void selectable_text(std::string_view s, ImU32 col = color::text);
+// The part of a selectable text the reader selected, if that text is still on the page ("" if none).
+std::string selected_text();
 void heading(std::string_view s, float size, ImU32 col = color::text);
 void error_box(std::string_view message);
 void brand_mark(float size);

@@ -10,6 +10,8 @@ const h = require('./lib/harness');
 
 const suite = h.appSuite();
 const TIMEOUT = { timeout: 120000 };
+// A photo as a phone's camera roll would hand it over (a 1x1 PNG).
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 // A phone (390 × 844 CSS pixels, touch, device scale 3), signed in as email when given.
 async function openPhone(email, urlPath) {
@@ -94,7 +96,7 @@ function occurrences(haystack, needle) {
   return haystack.split(needle).length - 1;
 }
 
-test('a customer on a phone types a ticket through the page\'s own input; the ticket holds the text', TIMEOUT, async () => {
+test('a customer on a phone types a ticket through the page\'s own input, attaches a photo and reads the agent\'s answer', TIMEOUT, async () => {
   const { context, page } = await openPhone('customer@acme.test', '/#/p/1/tickets/new');
   try {
     await h.waitForItem(page, { label: 'Subject', kind: 'input', window: 'Page' });
@@ -113,11 +115,31 @@ test('a customer on a phone types a ticket through the page\'s own input; the ti
     // What a phone keyboard or dictation does: the element's value changes (fill sends input).
     await page.locator(':focus').fill(message);
     await waitForValue(page, 'Description', message, { window: 'Page' });
+    // A photo from the phone: the picker opens from a tap on "Attach a file".
+    const attachButton = await scrollIntoView(page, { label: 'Attach a file', window: 'Page' });
+    const chooser = page.waitForEvent('filechooser');
+    await page.touchscreen.tap(attachButton.x + attachButton.w / 2, attachButton.y + attachButton.h / 2);
+    await (await chooser).setFiles({ name: 'totals-on-phone.png', mimeType: 'image/png', buffer: PHOTO });
+    await h.waitForItem(page, { contains: 'Attached: totals-on-phone.png', window: 'Page' });
     await h.screenshot(page, 'text-entry-phone-ticket.png');
 
     const read = await submitTicket(page);
     assert.equal(read.subject, subject);
     assert.equal(occurrences(JSON.stringify(read.messages), JSON.stringify(message).slice(1, -1)), 1);
+    assert.deepEqual(read.messages[0].attachments.map((a) => [a.name, a.content_type]), [['totals-on-phone.png', 'image/png']]);
+
+    // Ava answers; the customer reads the answer on the phone, whole.
+    const answer = 'Thanks for the screenshot: the phone showed totals before this month\'s refunds. Both match again now.';
+    const ava = await h.apiSignIn(suite.server.url, 'agent@acme.test');
+    const r = await h.apiCommand(suite.server.url, ava, 1, 'ReplyToTicket', { ticket_id: read.id, text: answer });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const shown = await h.waitFor('the answer on the phone', async () => {
+      const it = await h.findItem(page, { label: answer, window: 'Page' });
+      if (it && it.y >= 0 && it.y + it.h <= 844) return it;
+      await h.wheel(page, 300, { x: 195, y: 422 });
+      return null;
+    });
+    assert.ok(shown.x >= 0 && shown.x + shown.w <= 390.5, `the answer fits the screen (${JSON.stringify(shown)})`);
     // Nothing is edited any more: the page's input let go of the focus.
     await h.waitFor('no DOM input focused', async () => {
       const f = await focused(page);

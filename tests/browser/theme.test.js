@@ -81,3 +81,25 @@ test('Light chosen in the account menu overrides a dark system and survives a re
     await drawn(page, 'light');
   });
 });
+
+test('The loading screen already shows the chosen theme, before the client has started', TIMEOUT, async () => {
+  await suite.withApp({ signInAs: 'agent@acme.test', path: '/' }, async (page) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await chooseTheme(page, 'System', 'Light');
+    await drawn(page, 'light');
+    // The module never arrives, so only the page's own files have run when we look.
+    const wasm = /\.wasm$/;
+    await page.route(wasm, () => {});
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const loading = () => page.evaluate(() => ({
+      shown: !document.getElementById('loading').hidden,
+      background: getComputedStyle(document.getElementById('loading')).backgroundColor,
+    }));
+    assert.deepEqual(await loading(), { shown: true, background: 'rgb(244, 246, 249)' });
+    await page.evaluate(() => localStorage.setItem('partnerdesk.theme', 'dark'));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    assert.deepEqual(await loading(), { shown: true, background: 'rgb(18, 24, 35)' });
+    await page.unroute(wasm);
+  });
+});

@@ -54,6 +54,27 @@ void statements_tab(const ProgramState& s, const std::string& currency, Commissi
   }
 }
 
+// What every tab of the desk draws from.
+struct Tab {
+  const AppState& app;
+  const ProgramState& s;
+  const std::string& currency;
+  CommissionDeskForm& f;
+  UiState& ui_state;
+  Dispatch& dispatch;
+  float avail;
+};
+
+void draw_tab(const Tab& t, const std::string& name) {
+  if (name == "Owed") owed_tab(t.s, t.currency, t.f, t.ui_state, t.dispatch, t.avail);
+  else if (name == "Approvals") approvals_tab(t.app, t.s, t.currency, t.f, t.ui_state, t.dispatch);
+  else if (name == "Payouts") payouts_tab(t.app, t.s, t.currency, t.f, t.ui_state, t.dispatch, t.avail);
+  else if (name == "Payments") payments_tab(t.s, t.currency, t.f, t.ui_state, t.dispatch, t.avail);
+  else if (name == "Statements") statements_tab(t.s, t.currency, t.f);
+  else if (name == "Plan") plan_tab(t.app, t.s, t.currency, t.f, t.ui_state, t.dispatch, t.avail);
+  else if (name == "Billing API") billing_api_tab(t.app, t.s, t.f, t.ui_state, t.dispatch, t.avail);
+}
+
 } // namespace
 
 void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -66,53 +87,29 @@ void draw_commissions(const AppState& app, UiState& ui_state, Dispatch& dispatch
     page_title("Commissions", "What " + s.name + " owes its agents: referral and support commission on two ledgers that never cross.");
     const auto currency = currency_picker("##Desk currency", s, f.currency);
     ImGui::Dummy(ui::dp(0, 4));
-    // Narrow (a phone): the tabs do not fit side by side; a list picks the one shown.
-    if (avail < ui::dp(640)) {
-      std::vector<std::string> names = {"Owed", "Approvals", "Payouts", "Payments", "Statements", "Plan"};
-      if (allowed(app, domain::Action::read_api_keys)) names.push_back("Billing API");
+    const bool narrow = avail < ui::dp(640);
+    std::vector<std::string> names = {"Owed", "Approvals", "Payouts", "Payments", "Statements", "Plan"};
+    if (allowed(app, domain::Action::read_api_keys)) names.push_back("Billing API");
+    const Tab tab{app, s, currency, f, ui_state, dispatch, avail};
+    if (narrow) {
+      // A phone: the tabs do not fit side by side; a list picks the one shown, under it.
+      if (!f.open_tab.empty()) f.shown_tab = f.open_tab, f.open_tab.clear();
       int index = 0;
       for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == f.shown_tab) index = static_cast<int>(i);
-      if (choice("##Desk tab", names, index, -FLT_MIN)) f.open_tab = names[static_cast<std::size_t>(index)];
-      ImGui::Dummy(ui::dp(0, 2));
-    }
-    // On a phone the tabs scroll inside the bar (arrows at its end) rather than run past the screen.
-    if (ImGui::BeginTabBar("commission tabs", ImGuiTabBarFlags_DrawSelectedOverline | (avail < ui::dp(640) ? ImGuiTabBarFlags_FittingPolicyScroll : 0))) {
-      auto tab = [&](const char* name) {
+      choice("##Desk tab", names, index, -FLT_MIN);
+      f.shown_tab = names[static_cast<std::size_t>(index)];
+      ImGui::Dummy(ui::dp(0, 8));
+      draw_tab(tab, f.shown_tab);
+    } else if (ImGui::BeginTabBar("commission tabs", ImGuiTabBarFlags_DrawSelectedOverline)) {
+      for (const auto& name : names) {
         ImGuiTabItemFlags flags = 0;
         if (f.open_tab == name) flags |= ImGuiTabItemFlags_SetSelected;
-        const bool open = ImGui::BeginTabItem(name, nullptr, flags);
-        if (open && f.open_tab == name) f.open_tab.clear();
-        if (open) f.shown_tab = name;
-        if (open) ImGui::Dummy(ui::dp(0, 6));
-        return open;
-      };
-      if (tab("Owed")) {
-        owed_tab(s, currency, f, ui_state, dispatch, avail);
-        ImGui::EndTabItem();
-      }
-      if (tab("Approvals")) {
-        approvals_tab(app, s, currency, f, ui_state, dispatch);
-        ImGui::EndTabItem();
-      }
-      if (tab("Payouts")) {
-        payouts_tab(app, s, currency, f, ui_state, dispatch, avail);
-        ImGui::EndTabItem();
-      }
-      if (tab("Payments")) {
-        payments_tab(s, currency, f, ui_state, dispatch, avail);
-        ImGui::EndTabItem();
-      }
-      if (tab("Statements")) {
-        statements_tab(s, currency, f);
-        ImGui::EndTabItem();
-      }
-      if (tab("Plan")) {
-        plan_tab(app, s, currency, f, ui_state, dispatch, avail);
-        ImGui::EndTabItem();
-      }
-      if (allowed(app, domain::Action::read_api_keys) && tab("Billing API")) {
-        billing_api_tab(app, s, f, ui_state, dispatch, avail);
+        if (!ImGui::BeginTabItem(name.c_str(), nullptr, flags)) continue;
+        if (f.open_tab == name) f.open_tab.clear();
+        f.shown_tab = name;
+        ImGui::Dummy(ui::dp(0, 6));
+        draw_tab(tab, name);
         ImGui::EndTabItem();
       }
       ImGui::EndTabBar();

@@ -1,0 +1,121 @@
+// Reading a ticket: a message, a note or the subject can be selected and copied as on any web
+// page, although the dashboard is drawn on a canvas: a mouse drag selects, a double click
+// selects a word, a triple click the whole text, Ctrl+C copies; a right click (a long press on
+// a phone) offers Copy text. What lands on the system clipboard is what the reader selected.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./lib/harness');
+
+const suite = h.appSuite();
+const TIMEOUT = { timeout: 120000 };
+const CLIPBOARD = ['clipboard-read', 'clipboard-write'];
+
+// A ticket Jordan (the demo customer) opens through the API; its id.
+async function jordanOpens(subject, text) {
+  const cookie = await h.apiSignIn(suite.server.url, 'customer@acme.test');
+  const r = await h.apiCommand(suite.server.url, cookie, 1, 'OpenTicket', { subject, text });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body.events[0].data.ticket_id;
+}
+
+async function emptyClipboard(page) {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+}
+
+// Scrolls the page with the wheel (over its middle) until the item is wholly in view; the item.
+function inView(page, query) {
+  const { width, height } = page.viewportSize();
+  return h.itemAtRest(page, JSON.stringify(query), async () => {
+    const it = await h.findItem(page, query);
+    if (it && it.y >= 60 && it.y + it.h <= height - 10) return it;
+    await h.wheel(page, it && it.y < 60 ? -250 : 250, { x: width / 2, y: height / 2 });
+    return null;
+  });
+}
+
+function clipboardHolds(page, what, test) {
+  return h.waitFor(`the clipboard to hold ${what}`, async () => {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    return test(text) ? text : null;
+  });
+}
+
+test('a drag, a double click and a triple click select a message\'s text; Ctrl+C copies it', TIMEOUT, async () => {
+  const message = 'Invoice INV-20931 was charged twice on 3 November. Please refund the second charge of 149.00 to the same card.';
+  const id = await jordanOpens('Charged twice for the November invoice', message);
+  await suite.withApp({ signInAs: 'agent@acme.test', path: `/#/p/1/tickets/${id}`, permissions: CLIPBOARD,
+                        viewport: { width: 1280, height: 900 } }, async (page) => {
+    const it = await inView(page, { label: message, window: 'Page' });
+    const y = it.y + 8; // the first line of the message
+
+    // A drag from the start of the message to the end of its first line.
+    await emptyClipboard(page);
+    await page.mouse.move(it.x + 1, y);
+    await page.mouse.down();
+    await page.mouse.move(it.x + it.w / 2, y, { steps: 4 });
+    await page.mouse.move(it.x + it.w - 1, y, { steps: 4 });
+    await page.mouse.up();
+    await h.frames(page, 2);
+    await page.keyboard.press('Control+C');
+    const dragged = await clipboardHolds(page, 'the first line', (t) => t.length >= 10);
+    assert.ok(message.startsWith(dragged), `the selection is the message's beginning: "${dragged}"`);
+    await h.screenshot(page, 'select-copy-drag.png');
+
+    // A double click on the first word selects that word.
+    await emptyClipboard(page);
+    await page.mouse.dblclick(it.x + 12, y);
+    await h.frames(page, 2);
+    await page.keyboard.press('Control+C');
+    assert.equal(await clipboardHolds(page, 'a word', (t) => t.length > 0), 'Invoice');
+
+    // A triple click selects the whole message.
+    await emptyClipboard(page);
+    await page.mouse.click(it.x + 12, y, { clickCount: 3 });
+    await h.frames(page, 2);
+    await page.keyboard.press('Control+C');
+    assert.equal(await clipboardHolds(page, 'the message', (t) => t.length > 0), message);
+
+    // A click elsewhere lets go: Ctrl+C no longer copies anything.
+    await page.mouse.click(it.x + it.w / 2, it.y - 60);
+    await h.frames(page, 2);
+    await emptyClipboard(page);
+    await page.keyboard.press('Control+C');
+    await h.frames(page, 3);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '');
+  });
+});
+
+test('a right click on the subject offers Copy text, which copies it whole', TIMEOUT, async () => {
+  const subject = 'Webhook retries stop after the third attempt';
+  const id = await jordanOpens(subject, 'Our endpoint was down for ten minutes and the events never arrived.');
+  await suite.withApp({ signInAs: 'agent@acme.test', path: `/#/p/1/tickets/${id}`, permissions: CLIPBOARD,
+                        viewport: { width: 1280, height: 900 } }, async (page) => {
+    const it = await inView(page, { label: subject, window: 'Page' });
+    await emptyClipboard(page);
+    await page.mouse.click(it.x + 20, it.y + it.h / 2, { button: 'right' });
+    await h.click(page, 'Copy text');
+    assert.equal(await clipboardHolds(page, 'the subject', (t) => t.length > 0), subject);
+  });
+});
+
+test('on a phone a long press on a message offers Copy text', TIMEOUT, async () => {
+  const message = 'The app logs me out every time I switch to the camera to scan a receipt.';
+  const id = await jordanOpens('Logged out when scanning receipts', message);
+  await suite.withApp({ signInAs: 'customer@acme.test', path: `/#/p/1/tickets/${id}`, permissions: CLIPBOARD,
+                        viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true }, async (page) => {
+    const it = await inView(page, { label: message, window: 'Page' });
+    await emptyClipboard(page);
+    // A finger held still on the message until the menu shows (a long press), then lifted.
+    const cdp = await page.context().newCDPSession(page);
+    const at = { x: it.x + 20, y: it.y + 8 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+    const copy = await h.waitForItem(page, { label: 'Copy text' });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    assert.ok(copy.h >= 30, `Copy text is a finger's target (${copy.h} px)`);
+    await page.touchscreen.tap(copy.x + copy.w / 2, copy.y + copy.h / 2);
+    assert.equal(await clipboardHolds(page, 'the message', (t) => t.length > 0), message);
+  });
+});
