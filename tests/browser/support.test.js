@@ -76,11 +76,14 @@ test('a customer opens a ticket; the agent sees it live and answers in time; the
   await h.click(ava, `Ticket ${id}##row`, { window: 'Page' });
   await h.waitForHash(ava, `#/p/1/tickets/${id}`);
   await h.waitForItem(ava, { contains: 'due in', window: 'Page' });
-  await h.waitForItem(ava, { label: 'Can the revenue report be emailed to me every month?', window: 'Page' });
+  // The thread is under the composer (with its article search, templates and guidance).
+  await h.scrollTo(ava, { label: 'Can the revenue report be emailed to me every month?', window: 'Page' });
   await h.screenshot(ava, 'support-agent-ticket.png');
 
   const answer = 'Yes: open the report, choose Export, then Schedule, and pick Monthly.';
+  await h.scrollTo(ava, { label: 'Reply text', kind: 'input', window: 'Page' }, { up: true });
   await h.typeInto(ava, 'Reply text', answer, { window: 'Page' });
+  await h.scrollTo(ava, { label: 'Send reply', window: 'Page' });
   const drawn = h.whenDrawn(jordan, { label: answer, window: 'Page' }, { timeout: 5000 });
   await h.clearRequestTimes(ava);
   const clicked = Date.now();
@@ -132,7 +135,9 @@ test('an agent about to answer a restricted topic escalates instead; the busines
 
   const ava = await person('ava', 'agent@acme.test', `/p/1/tickets/${id}`);
   await h.waitForItem(ava, { contains: 'Restricted topic', window: 'Page' });
+  await h.scrollTo(ava, { label: 'Reply text', kind: 'input', window: 'Page' });
   await h.typeInto(ava, 'Reply text', 'No problem, I will refund the duplicate charge today.', { window: 'Page' });
+  await h.scrollTo(ava, { label: 'Send reply', window: 'Page' });
   await h.click(ava, 'Send reply', { window: 'Page' });
   await h.waitForItem(ava, { label: 'Escalate instead', window: 'Page' });
   await h.waitForItem(ava, { label: 'Send anyway', window: 'Page' });
@@ -156,6 +161,7 @@ test('an agent about to answer a restricted topic escalates instead; the busines
   // The escalation note's card sits above the composer: it may be below the window's edge.
   await h.scrollTo(staff, { label: 'Reply text', window: 'Page' });
   await h.typeInto(staff, 'Reply text', reply, { window: 'Page' });
+  await h.scrollTo(staff, { label: 'Send reply', window: 'Page' });
   await h.click(staff, 'Send reply', { window: 'Page' });
   await h.waitForItem(jordan, { label: reply, window: 'Page' }, { timeout: 5000 });
   await h.scrollTo(staff, { label: 'Resolve', window: 'Page' }, { up: true });
