@@ -99,7 +99,7 @@ void knowledge_story(const DemoRun& run, const std::map<std::string, CustomerId>
   };
   for (const auto& a : articles) {
     const TimeMs at = base - static_cast<TimeMs>(a.age_days) * demo_day_ms;
-    auto saved = run(SaveArticle{0, content_of(a), 0, {}}, a.audience == internal ? staff : staff, at);
+    auto saved = run(SaveArticle{0, content_of(a), 0, {}}, staff, at);
     const auto id = saved["events"][0]["data"]["article"]["id"].get<ArticleId>();
     if (a.publish) run(PublishArticle{id}, staff, at);
     else if (std::string(a.question).find("Okta") != std::string::npos) run(SubmitArticle{id}, staff, at);

@@ -129,7 +129,7 @@ test('a customer on a phone types a ticket through the page\'s own input, attach
     assert.deepEqual(read.messages[0].attachments.map((a) => [a.name, a.content_type]), [['totals-on-phone.png', 'image/png']]);
 
     // Ava answers; the customer reads the answer on the phone, whole.
-    const answer = 'Thanks for the screenshot: the phone showed totals before this month\'s refunds. Both match again now.';
+    const answer = 'Thanks for the screenshot: the phone showed totals from before this month\'s invoices were posted. Both match again now.';
     const ava = await h.apiSignIn(suite.server.url, 'agent@acme.test');
     const r = await h.apiCommand(suite.server.url, ava, 1, 'ReplyToTicket', { ticket_id: read.id, text: answer });
     assert.equal(r.status, 200, JSON.stringify(r.body));
