@@ -132,7 +132,8 @@ void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audi
       ui::FontScope font(ui::fonts().bold, 0.0f);
       ui::text(system ? std::string("Partnerdesk") : m.author_name.empty() ? std::string("Someone") : m.author_name);
     }
-    const std::string meta = std::string(system ? "system" : identity::to_string(m.author_role)) + " \xC2\xB7 " + relative_time(m.at, now) +
+    const char* role = system ? "system" : !m.automatic.empty() ? "automatic" : identity::to_string(m.author_role);
+    const std::string meta = std::string(role) + " \xC2\xB7 " + relative_time(m.at, now) +
                              " \xC2\xB7 " + format_day_ms(m.at);
     ui::flow_next(ImGui::CalcTextSize(meta.c_str()).x, ui::dp(8)); // under the name when the line is too short
     ui::text(meta, ui::color::muted);
