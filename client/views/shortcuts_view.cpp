@@ -40,7 +40,9 @@ constexpr Shortcut shortcut_list[] = {
 // The ticket J (step 1) or K (step -1) goes to: the list's order as last shown, else newest first.
 domain::TicketId neighbour(const domain::ProgramState& s, const UiState& ui_state, domain::TicketId current, int step) {
   std::vector<domain::TicketId> order = ui_state.ticket_order;
-  if (std::find(order.begin(), order.end(), current) == order.end()) {
+  // From the list (no current ticket) its order holds; a ticket the list does not show (opened
+  // from elsewhere) walks all tickets instead.
+  if (order.empty() || (current != 0 && std::find(order.begin(), order.end(), current) == order.end())) {
     order.clear();
     for (const auto& [id, t] : s.tickets) order.push_back(id);
     std::sort(order.rbegin(), order.rend());

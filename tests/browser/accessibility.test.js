@@ -93,11 +93,15 @@ test('the tree has the navigation, the page and the top bar; activating a button
 test('a checkbox says whether it is ticked, and a toast is announced in the live region', TIMEOUT, async () => {
   const id = await firstTicket('agent@acme.test');
   await suite.withApp({ signInAs: 'agent@acme.test', path: `/#/p/1/tickets/${id}` }, async (page) => {
-    await h.waitForItem(page, { label: 'Save triage', window: 'Page' });
-    const before = await waitForNode(page, 'checkbox', 'Billing');
-    await activate(page, 'checkbox', 'Billing');
-    await h.waitFor('Billing ticked in the tree', async () => {
-      const n = (await tree(page)).find((x) => x.role === 'checkbox' && x.name === 'Billing');
+    // The triage checklist, folded under its header (under the ticket's header and routing card).
+    const header = await h.waitFor('the triage checklist', async () => (await h.items(page)).find((i) => (i.text || '').startsWith('Triage checklist')));
+    await h.scrollTo(page, { label: header.label, window: 'Page' });
+    if (!(await h.items(page)).some((i) => i.text === 'Save triage')) await h.click(page, header.label, { window: 'Page' });
+    await h.scrollTo(page, { label: 'Save triage', window: 'Page' });
+    const before = await waitForNode(page, 'checkbox', 'Integration');
+    await activate(page, 'checkbox', 'Integration');
+    await h.waitFor('Integration ticked in the tree', async () => {
+      const n = (await tree(page)).find((x) => x.role === 'checkbox' && x.name === 'Integration');
       return n && n.checked !== before.checked ? n : null;
     });
     await activate(page, 'button', 'Save triage');

@@ -118,7 +118,7 @@ test('a customer sees only their own record and no business pages', TIMEOUT, asy
     await h.waitForItem(page, { label: 'Jordan Lee (Lumen Dental)', window: 'Page' });
     await h.waitForItem(page, { label: 'Ava Martinez', window: 'Page' }); // their agent
     const nav = (await h.findItems(page, { window: 'Navigation', kind: 'item' })).map((i) => i.text).sort();
-    assert.deepEqual(nav, ['My profile', 'My tickets', 'Overview']);
+    assert.deepEqual(nav, ['Help articles', 'My profile', 'My tickets', 'Overview']);
 
     for (const hidden of ['customers', 'customers/2', 'agents', 'people', 'settings']) {
       await page.evaluate((p) => { window.location.hash = '#/p/1/' + p; }, hidden);

@@ -48,7 +48,8 @@ test('a customer attaches a PDF to a new ticket; a file over the limit is refuse
 });
 
 test('the agent opens the attachment from the thread and answers with an image the customer sees', TIMEOUT, async () => {
-  await suite.withApp({ signInAs: 'agent@acme.test', path: '/#' + ticketPath, viewport: { width: 1280, height: 1200 } }, async (page, context) => {
+  // A tall window: the reply box with its tools and the thread under it are all in view.
+  await suite.withApp({ signInAs: 'agent@acme.test', path: '/#' + ticketPath, viewport: { width: 1280, height: 2000 } }, async (page, context) => {
     const link = await h.itemAtRest(page, 'the attachment link', () => h.findItem(page, { contains: 'Attachment: invoice-1042.pdf', window: 'Page' }));
     const opened = context.waitForEvent('page');
     await page.mouse.click(link.x + link.w / 2, link.y + link.h / 2);
@@ -66,7 +67,7 @@ test('the agent opens the attachment from the thread and answers with an image t
     await h.waitForItem(page, { contains: 'Attachment: settings.png', window: 'Page' });
     await h.screenshot(page, 'attachments-agent-reply.png');
   });
-  await suite.withApp({ signInAs: 'customer@acme.test', path: '/#' + ticketPath, viewport: { width: 1280, height: 1200 } }, async (page) => {
+  await suite.withApp({ signInAs: 'customer@acme.test', path: '/#' + ticketPath, viewport: { width: 1280, height: 2000 } }, async (page) => {
     await h.waitForItem(page, { contains: 'Attachment: settings.png', window: 'Page' });
   });
   // Someone who may not see the ticket may not fetch its files.
