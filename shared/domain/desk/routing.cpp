@@ -283,10 +283,10 @@ RoutingCheck check_routing(const ProgramState& s, const RoutingSettings& r, cons
     if (t.kind == TeamKind::on_call && t.rota.empty())
       out.warnings.push_back({at + ".rota", "The on-call team '" + t.name + "' has no rota: P0 notifications go to every member."});
     if (!t.rota.empty()) {
-      std::vector<bool> covered(7 * 1440, false);
+      std::vector<bool> covered(std::size_t{7} * 1440, false);
       for (const auto& slot : t.rota)
         if (slot.weekday >= 0 && slot.weekday <= 6)
-          for (int m = std::max(0, slot.start_minute); m < std::min(1440, slot.end_minute); ++m) covered[static_cast<std::size_t>(slot.weekday * 1440 + m)] = true;
+          for (int m = std::max(0, slot.start_minute); m < std::min(1440, slot.end_minute); ++m) covered[static_cast<std::size_t>(slot.weekday) * 1440 + static_cast<std::size_t>(m)] = true;
       for (int m = 0; m < 7 * 1440; ++m) {
         if (covered[static_cast<std::size_t>(m)]) continue;
         int end = m;
