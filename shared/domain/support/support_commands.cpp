@@ -79,7 +79,7 @@ std::optional<core::Error> read_command(const nlohmann::json& data, OpenTicket& 
   c.category = read_category(r, "category", false);
   c.tags = read_tags(r, data);
   c.attachments = read_attachments(r, data);
-  c.utc_offset_minutes = static_cast<int>(r.optional_integer("utc_offset_minutes", -14 * 60, 14 * 60).value_or(0));
+  c.utc_offset_minutes = static_cast<int>(r.optional_integer("utc_offset_minutes", std::int64_t{-14} * 60, std::int64_t{14} * 60).value_or(0));
   return r.error();
 }
 
