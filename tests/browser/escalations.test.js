@@ -14,22 +14,9 @@ const suite = h.appSuite();
 const TIMEOUT = { timeout: 120000 };
 const viewport = { width: 1440, height: 900 };
 
-async function api(page, path) {
-  const r = await h.apiGet(page, path);
-  assert.equal(r.status, 200, `GET ${path}`);
-  return JSON.parse(r.body);
-}
+const api = h.apiRead;
 
-// Brings an item into view: the page is longer than the window (a thread under the actions,
-// the escalation queue under the open tickets), so it is looked for down, then up.
-async function seek(page, query) {
-  const q = typeof query === 'string' ? { label: query, window: 'Page' } : { window: 'Page', ...query };
-  try {
-    return await h.scrollTo(page, q, { timeout: 8000 });
-  } catch (e) {
-    return h.scrollTo(page, q, { up: true, timeout: 12000 });
-  }
-}
+const seek = h.seek; // down, then up
 
 // Clicks "Show note" on the line of the ticket's link: the support overview lists the ticket
 // twice (open tickets, and the escalation queue), only the queue's line has the button.

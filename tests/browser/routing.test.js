@@ -13,21 +13,9 @@ const h = require('./lib/harness');
 const TIMEOUT = { timeout: 120000 };
 const suite = h.appSuite();
 
-async function api(page, path) {
-  const r = await h.apiGet(page, path);
-  assert.equal(r.status, 200, `GET ${path}`);
-  return JSON.parse(r.body);
-}
+const api = h.apiRead;
 
-// Scrolls the page until the item is in view (down first, then up).
-async function seek(page, query) {
-  const q = typeof query === 'string' ? { label: query, window: 'Page' } : { window: 'Page', ...query };
-  try {
-    return await h.scrollTo(page, q, { timeout: 8000 });
-  } catch (e) {
-    return h.scrollTo(page, q, { up: true, timeout: 12000 });
-  }
-}
+const seek = h.seek; // down, then up
 
 // Picks an entry of the open combo's list (its popup window), once the list stays in place.
 async function pick(page, text) {

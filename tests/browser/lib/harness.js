@@ -463,6 +463,25 @@ function apiGet(page, url) {
 // One server and one browser for the calling test file (registers node:test before/after
 // hooks), and withApp(options, body): body runs in a fresh browser context (own cookies and
 // storage), and the page must have thrown no uncaught error. onAfter runs before teardown.
+// GET of a JSON API path through the page's session; fails the test unless it answers 200.
+async function apiRead(page, urlPath) {
+  const assert = require('node:assert/strict');
+  const r = await apiGet(page, urlPath);
+  assert.equal(r.status, 200, `GET ${urlPath}`);
+  return JSON.parse(r.body);
+}
+
+// Brings an item of the page into view when the page is longer than the window: looked for
+// down first, then up. A string is a label in the page.
+async function seek(page, query) {
+  const q = typeof query === 'string' ? { label: query, window: 'Page' } : { window: 'Page', ...query };
+  try {
+    return await scrollTo(page, q, { timeout: 8000 });
+  } catch (e) {
+    return scrollTo(page, q, { up: true, timeout: 12000 });
+  }
+}
+
 function appSuite({ onAfter, server: serverOptions } = {}) {
   const { before, after } = require('node:test');
   const assert = require('node:assert/strict');
@@ -497,5 +516,5 @@ module.exports = {
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
   startServer, launchBrowser, openApp, request, waitForApp, reload,
   items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
-  itemAtRest, findInRow, clickInRow, scrollTo, scrollToEnd, wheel, frames, goTo, whenDrawn, clearRequestTimes, answeredAt, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand,
+  itemAtRest, findInRow, clickInRow, scrollTo, scrollToEnd, wheel, frames, goTo, whenDrawn, clearRequestTimes, answeredAt, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand, apiRead, seek,
 };
