@@ -249,7 +249,7 @@ struct Confirm {
 // by it (store_forms.cpp, store_certification.cpp, store_commissions.cpp).
 enum class FormId {
   // A ticket (ticket_view.cpp) and a new ticket
-  reply, escalate, triage, take_over, resolve, close, rate, handling, answer, new_ticket,
+  reply, escalate, triage, take_over, resolve, close, rate, handling, answer, new_ticket, confirm_answer,
   // Support desk: notifications, settings, agents, held customers, check-ins
   notifications, support_settings, warn, stop_referral, remediation, held,
   check_in_done, check_in_schedule, check_in_move,

@@ -345,6 +345,7 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     t.resolve_note.clear();
     toast("Ticket resolved.");
     break;
+  case FormId::confirm_answer: toast("Glad it helped. Your ticket is resolved."); break;
   case FormId::close:
     t.close_open = false;
     t.close_note.clear();
@@ -641,7 +642,7 @@ void Store::sync_forms() {
     ui_.ticket.program_id = route.program_id;
     ui_.ticket.ticket_id = route.item_id;
     for (FormId k : {FormId::reply, FormId::escalate, FormId::triage, FormId::take_over, FormId::resolve, FormId::close, FormId::rate,
-                     FormId::handling, FormId::answer})
+                     FormId::handling, FormId::answer, FormId::confirm_answer})
       ui_.support_forms.erase(k);
     if (auto draft = browser_.session_get(draft_key("reply." + std::to_string(route.program_id) + "." + std::to_string(route.item_id))))
       ui_.ticket.reply = *draft;

@@ -25,6 +25,27 @@ namespace {
 
 void program_not_found(httplib::Response& res) { http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id"); }
 
+// A read for business staff only: 404 for someone outside the program, 403 (`refusal`) for its
+// agents and customers, else 200 with what `body` makes of the program's state.
+void business_read(app::Services& services, const httplib::Request& req, httplib::Response& res, const char* refusal,
+                   const std::function<nlohmann::json(const ProgramState&)>& body) {
+  auto actor = app::require_actor(req, res, services);
+  if (!actor) return;
+  bool allowed = true;
+  auto out = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
+    const auto reader = desk_rules::reader_of(s, actor->id);
+    if (reader == KnowledgeReader::none) return std::nullopt;
+    if (reader != KnowledgeReader::business) {
+      allowed = false;
+      return nlohmann::json{};
+    }
+    return body(s);
+  });
+  if (!out || !*out) return program_not_found(res);
+  if (!allowed) return http::send_error(res, 403, ErrorCode::forbidden, refusal);
+  http::send_json(res, 200, **out);
+}
+
 nlohmann::json summary(const Article& a) {
   return {{"id", a.id},
           {"question", a.content.question},
@@ -164,49 +185,30 @@ void register_knowledge_routes(httplib::Server& server, app::Services& services)
     http::send_json(res, 200, **body);
   });
 
-  // The hygiene list (business staff), computed now.
+  // The hygiene list (business staff), computed now, with the scheduler's weekly reviews.
   server.Get(R"(/api/v1/programs/(\d+)/knowledge/hygiene)", [&services](const httplib::Request& req, httplib::Response& res) {
-    auto actor = app::require_actor(req, res, services);
-    if (!actor) return;
     const auto now = services.now_ms();
-    bool allowed = true;
-    auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
-      const auto reader = desk_rules::reader_of(s, actor->id);
-      if (reader == KnowledgeReader::none) return std::nullopt;
-      if (reader != KnowledgeReader::business) {
-        allowed = false;
-        return nlohmann::json{};
-      }
-      return nlohmann::json(knowledge_hygiene(s, now));
+    business_read(services, req, res, "The knowledge-base hygiene list is for business staff.", [&](const ProgramState& s) {
+      auto out = nlohmann::json(knowledge_hygiene(s, now));
+      out["weeks"] = s.knowledge.hygiene_weeks; // oldest first
+      return out;
     });
-    if (!body || !*body) return program_not_found(res);
-    if (!allowed) return http::send_error(res, 403, ErrorCode::forbidden, "The knowledge-base hygiene list is for business staff.");
-    http::send_json(res, 200, **body);
   });
 
   // The knowledge base's figures (business staff): self-serve deflection and the automation rate.
   server.Get(R"(/api/v1/programs/(\d+)/knowledge/stats)", [&services](const httplib::Request& req, httplib::Response& res) {
-    auto actor = app::require_actor(req, res, services);
-    if (!actor) return;
-    bool allowed = true;
-    auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<nlohmann::json> {
-      const auto reader = desk_rules::reader_of(s, actor->id);
-      if (reader == KnowledgeReader::none) return std::nullopt;
-      if (reader != KnowledgeReader::business) {
-        allowed = false;
-        return nlohmann::json{};
-      }
+    business_read(services, req, res, "The knowledge-base figures are for business staff.", [](const ProgramState& s) {
       const auto& d = s.knowledge.deflection;
       const auto rate = desk_rules::automation_rate(s);
       const auto deflection = deflection_permille(d);
-      return nlohmann::json{{"deflection", {{"read_and_left", d.left}, {"read_and_submitted", d.submitted},
-                                            {"rate_permille", deflection < 0 ? nlohmann::json(nullptr) : nlohmann::json(deflection)}}},
-                            {"automation", {{"tickets", rate.tickets}, {"answered_automatically", rate.answered_automatically},
-                                            {"rate_permille", rate.permille() < 0 ? nlohmann::json(nullptr) : nlohmann::json(rate.permille())}}}};
+      auto permille = [](int p) { return p < 0 ? nlohmann::json(nullptr) : nlohmann::json(p); };
+      return nlohmann::json{{"deflection", {{"read_and_left", d.left}, {"read_and_submitted", d.submitted}, {"rate_permille", permille(deflection)}}},
+                            {"automation",
+                             {{"tickets", rate.tickets},
+                              {"answered_automatically", rate.answered_automatically},
+                              {"solved_automatically", rate.solved_automatically},
+                              {"rate_permille", permille(rate.permille())}}}};
     });
-    if (!body || !*body) return program_not_found(res);
-    if (!allowed) return http::send_error(res, 403, ErrorCode::forbidden, "The knowledge-base figures are for business staff.");
-    http::send_json(res, 200, **body);
   });
 
   // The draft of an article written from tickets (business staff and agents; tickets the reader sees).

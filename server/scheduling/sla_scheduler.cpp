@@ -2,6 +2,7 @@
 
 #include "shared/domain/certification/decide_certification.hpp"
 #include "shared/domain/commissions/decide_commission.hpp"
+#include "shared/domain/desk/knowledge_hygiene.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/sla.hpp"
 
@@ -30,7 +31,7 @@ int SlaScheduler::run_once(std::int64_t now) {
     // SLA deadlines, certification timers (attempts out of time, expiry), commission months to close.
     auto due = commands_.read(program, [&](const domain::ProgramState& s) {
       return !domain::sla::due_at(s, now).empty() || domain::certification_rules::timers_due(s, now) ||
-             domain::commission_rules::timers_due(s, now);
+             domain::commission_rules::timers_due(s, now) || domain::hygiene_due(s, now);
     });
     if (!due || !*due) continue;
     const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};

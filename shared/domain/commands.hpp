@@ -114,7 +114,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, SetAdjustmentThreshold, CreateApiKey,
                              RevokeApiKey, StopReferralCommission, DecideHeldCustomers, RecordRemediation,
                              SaveArticle, SubmitArticle, PublishArticle, ReviewArticle, ArchiveArticle, ChangeKnowledgeSettings, RecordSearchMiss,
-                             RecordDeflection, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers>;
+                             RecordDeflection, ConfirmAutomaticAnswer, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers>;
 
 const char* type_of(const Command& command);
 

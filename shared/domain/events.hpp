@@ -120,6 +120,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                AdjustmentThresholdSet, ApiKeyCreated, ApiKeyRevoked,
                                ReferralCommissionStopped, CustomerSupportHeld, RemediationRecorded,
                                ArticleSaved, ArticleWithdrawn, KnowledgeSettingsChanged, KnowledgeSearchMissed, ArticleDeflectionRecorded,
+                               KnowledgeHygieneReviewed,
                                RoutingChanged, TicketRouted,
                                ProductAreasChanged, ResponseTemplateSaved, ResponseTemplateRemoved, CannedTriggersChanged, RetentionWorkflowStarted>;
 

@@ -118,6 +118,7 @@ struct EventVisibility {
   bool operator()(const KnowledgeSettingsChanged&) const { return business(); }
   bool operator()(const KnowledgeSearchMissed&) const { return business(); }
   bool operator()(const ArticleDeflectionRecorded&) const { return business(); }
+  bool operator()(const KnowledgeHygieneReviewed&) const { return business(); }
   bool operator()(const CheckInCompleted& e) const {
     auto it = s.check_ins.find(e.check_in_id);
     return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);

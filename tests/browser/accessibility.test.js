@@ -135,11 +135,11 @@ test('the browser\'s focus follows the keyboard through the dashboard', TIMEOUT,
 // Every page of every role, as the demo program shows it.
 const pages = {
   'owner@acme.test': ['overview', 'customers', 'customers/1', 'customers/new', 'agents', 'people', 'settings', 'settings/support',
-                      'support', 'tickets', 'tickets?view=all', 'certification', 'commissions'],
+                      'support', 'tickets', 'tickets?view=all', 'routing', 'knowledge', 'certification', 'commissions'],
   'staff@acme.test': ['overview', 'support', 'tickets', 'certification', 'commissions'],
-  'agent@acme.test': ['overview', 'customers', 'tickets', 'training', 'earnings'],
+  'agent@acme.test': ['overview', 'customers', 'tickets', 'knowledge', 'training', 'earnings'],
   'trainee@acme.test': ['overview', 'training'],
-  'customer@acme.test': ['overview', 'tickets', 'tickets/new', 'profile'],
+  'customer@acme.test': ['overview', 'tickets', 'tickets/new', 'knowledge', 'profile'],
 };
 
 test('axe-core finds no WCAG 2.1 A or AA violation on any page of any role', TIMEOUT, async () => {

@@ -1,8 +1,9 @@
 // The knowledge base in the browser (issue 17): a customer typing a question sees a matching
 // article, reads it and does not submit (the deflection recorded on the server and shown to the
 // business); the business writes an article from the hygiene page's repeated question and
-// publishes it; an agent finds an article from the reply composer and sends its link. One
-// server (the demo) and one browser for the file, a fresh browser context per test.
+// publishes it; an agent finds an article from the reply composer and sends its link; a customer
+// whose question an article answers automatically says "This solved my problem" and the ticket is
+// resolved. One server (the demo) and one browser for the file, a fresh browser context per test.
 'use strict';
 
 const { test } = require('node:test');
@@ -60,6 +61,15 @@ test('the business writes an article from the hygiene page\'s repeated question 
   await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/knowledge', viewport: VIEWPORT }, async (page) => {
     await h.click(page, 'Hygiene', { window: 'Page' });
     await h.waitForItem(page, { contains: cluster.subject, window: 'Page' });
+    // The server's weekly review (the scheduler) is on the page as the API gives it.
+    const weeks = await h.waitFor('the weekly review on the server', async () => {
+      const w = (await api('owner@acme.test', 'GET', '/api/v1/programs/1/knowledge/hygiene')).weeks;
+      return w.length > 0 ? w : null;
+    });
+    const c = weeks[weeks.length - 1].counts;
+    const total = c.unanswered + c.not_reviewed + c.missed_searches + c.duplicates + c.untagged;
+    assert.ok(total > 0, 'the demo\'s review has findings');
+    await h.waitForItem(page, { contains: `: ${total} findings then`, window: 'Page' });
     await h.screenshot(page, 'knowledge-hygiene.png');
     await h.click(page, 'Write an article from these tickets', { window: 'Page' });
     // The editor opens pre-filled from the tickets: their question, and the answer given by hand.
@@ -127,4 +137,28 @@ test('an agent finds an article from the reply composer and sends its link', TIM
       return t.messages.some((m) => m.text.includes('Help article #3: How do I export a report to CSV?'));
     });
   });
+});
+
+test('a customer whose question an article answers automatically says it solved the problem, and the ticket is resolved', TIMEOUT, async () => {
+  const before = await api('owner@acme.test', 'GET', '/api/v1/programs/1/knowledge/stats');
+  // The subject is a published public article's question word for word: answered automatically.
+  const opened = await api('customer@acme.test', 'POST', '/api/v1/programs/1/commands',
+    { command_id: `kb-auto-${Date.now()}`, type: 'OpenTicket', data: { subject: 'How do I connect Slack?', text: 'I want alerts in our channel.' } });
+  const id = opened.events[0].data.ticket_id;
+  const ticket = await api('customer@acme.test', 'GET', `/api/v1/programs/1/tickets/${id}`);
+  assert.ok(ticket.messages.some((m) => m.automatic === 'article'), 'the ticket has an automatic answer');
+  assert.equal(ticket.status, 'new', 'it stays open for a human');
+  await suite.withApp({ signInAs: 'customer@acme.test', path: `/#/p/1/tickets/${id}`, viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { contains: 'Did the automatic answer solve your problem?', window: 'Page' });
+    await h.seek(page, { contains: 'Settings > Integrations > Slack', window: 'Page' });
+    await h.scrollTo(page, { label: 'This solved my problem', window: 'Page' }, { up: true });
+    await h.screenshot(page, 'knowledge-automatic-answer.png');
+    await h.click(page, 'This solved my problem', { window: 'Page' });
+    await h.waitFor('the ticket resolved on the server', async () =>
+      (await api('customer@acme.test', 'GET', `/api/v1/programs/1/tickets/${id}`)).status === 'resolved');
+    await h.waitForNoItem(page, { label: 'This solved my problem', window: 'Page' });
+    await h.waitForItem(page, { contains: 'The customer confirmed that the automatic answer solved the problem.', window: 'Page' });
+  });
+  const after = await api('owner@acme.test', 'GET', '/api/v1/programs/1/knowledge/stats');
+  assert.equal(after.automation.solved_automatically, before.automation.solved_automatically + 1);
 });

@@ -22,6 +22,23 @@ std::string article_link_text(const domain::ProgramState& s, const domain::Artic
   return "Help article #" + std::to_string(a.id) + ": " + a.content.question + " (" + "Help articles, " + format_route(program_route(Page::knowledge, s.id)) + ")";
 }
 
+void confirm_answer_card(const domain::Ticket& t, const SupportForm& form, Dispatch& dispatch) {
+  if (domain::desk_rules::why_not_confirm(t)) return;
+  ui::begin_tinted(ui::tone::accent);
+  {
+    ui::FontScope font(ui::fonts().bold, 0.0f);
+    ui::text_wrapped("Did the automatic answer solve your problem?");
+  }
+  ui::text_wrapped("If it did, tell us and we close the ticket. If not, reply below and a person from the team will help.", ui::color::muted);
+  ImGui::Dummy(ui::dp(0, 4));
+  if (ui::primary_button(form.sending ? "Saving\xE2\x80\xA6###This solved my problem" : "This solved my problem###This solved my problem", ImVec2(0, 0),
+                         !form.sending))
+    dispatch(SendCommand{FormId::confirm_answer, domain::ConfirmAutomaticAnswer{t.id}});
+  if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
 void article_body(const domain::ProgramState& s, const domain::Article& a) {
   const auto& c = a.content;
   std::string facts;

@@ -21,6 +21,11 @@ std::string article_link_text(const domain::ProgramState& s, const domain::Artic
 // place; "This answered my question" records the deflection and leaves the form.
 void new_ticket_suggestions(const domain::ProgramState& s, domain::PersonId me, NewTicketForm& f, Dispatch& dispatch);
 
+// For the ticket's customer, while an automatic answer on the ticket may still be confirmed
+// (desk_rules::why_not_confirm): "Did the automatic answer solve your problem?" with "This
+// solved my problem" (ConfirmAutomaticAnswer), and that a reply reaches a human otherwise.
+void confirm_answer_card(const domain::Ticket& t, const SupportForm& form, Dispatch& dispatch);
+
 // An article whole, in the seed's structure (applies to, last updated, difficulty, quick answer,
 // step-by-step, common variations, related articles, still stuck).
 void article_body(const domain::ProgramState& s, const domain::Article& a);

@@ -219,7 +219,24 @@ void hygiene(const KbPage& p, std::int64_t now) {
   ui::caption(std::to_string(h.findings()) + " findings. Self-serve deflection " + percent_text(domain::deflection_permille(h.deflection)) + " (" +
               std::to_string(h.deflection.left) + " of " + std::to_string(h.deflection.left + h.deflection.submitted) +
               " customers who read a suggested article did not submit). Automation " + percent_text(rate.permille()) + " (" +
-              std::to_string(rate.answered_automatically) + " of " + std::to_string(rate.tickets) + " tickets answered automatically).");
+              std::to_string(rate.answered_automatically) + " of " + std::to_string(rate.tickets) + " tickets answered automatically, " +
+              std::to_string(rate.solved_automatically) + " confirmed solved by the customer).");
+  // The server's weekly reviews (the scheduler, Monday 00:00 UTC): the findings each week began with.
+  const auto& weeks = p.s.knowledge.hygiene_weeks;
+  if (weeks.empty()) {
+    ui::caption("The server reviews the knowledge base every Monday; the first review is still to come.");
+  } else {
+    const auto& last = weeks.back();
+    std::string text = "Weekly review of " + core::format_date(core::date_of_ms(last.week_start)) + ": " + std::to_string(last.counts.total()) +
+                       " findings then, " + std::to_string(h.findings()) + " now.";
+    if (weeks.size() > 1) {
+      text += " Earlier weeks:";
+      for (auto it = weeks.rbegin() + 1; it != weeks.rend() && it - weeks.rbegin() <= 4; ++it)
+        text += " " + core::format_date(core::date_of_ms(it->week_start)) + " " + std::to_string(it->counts.total()) + ",";
+      text.back() = '.';
+    }
+    ui::caption(text);
+  }
   ImGui::Dummy(ui::dp(0, 8));
 
   ui::heading("Questions asked 3 or more times without an article", 15);

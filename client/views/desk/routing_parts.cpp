@@ -7,18 +7,7 @@
 
 namespace pd::client::views::desk_views {
 
-namespace {
-
-std::string flag_label(const std::string& flag) {
-  if (flag == "onboarding_tone") return "New customer: onboarding tone";
-  if (flag == "product_team") return "Flagged for the product team";
-  if (flag == "retention_workflow") return "Retention workflow";
-  if (flag == "immediate_response") return "Immediate response";
-  if (flag == "notified") return "Notified";
-  return flag;
-}
-
-} // namespace
+using domain::desk::flag_label;
 
 void routing_card(const domain::ProgramState& s, const domain::Ticket& t) {
   const auto& r = t.routing;

@@ -203,11 +203,17 @@ void rules_card(const domain::ProgramState& s, RoutingForm& f, float avail, bool
         if (ui::list_cell(4)) {
           ImGui::BeginDisabled(!can_edit);
           ImGui::Checkbox(("On##" + r.id).c_str(), &r.enabled);
-          ImGui::SameLine(0, ui::dp(6));
-          if (i > 0 && ui::link(("Up##" + r.id).c_str())) up = i;
-          ImGui::SameLine(0, ui::dp(6));
-          if (i + 1 < f.fields.rules.size() && ui::link(("Down##" + r.id).c_str())) down = i;
-          ImGui::SameLine(0, ui::dp(6));
+          // The links wrap under the checkbox when the column is narrow, never past its edge.
+          const float gap = ui::dp(10);
+          if (i > 0) {
+            ui::flow_next(ImGui::CalcTextSize("Up").x, gap);
+            if (ui::link(("Up##" + r.id).c_str())) up = i;
+          }
+          if (i + 1 < f.fields.rules.size()) {
+            ui::flow_next(ImGui::CalcTextSize("Down").x, gap);
+            if (ui::link(("Down##" + r.id).c_str())) down = i;
+          }
+          ui::flow_next(ImGui::CalcTextSize("Remove").x, gap);
           if (ui::link(("Remove##" + r.id).c_str())) remove = i;
           ImGui::EndDisabled();
         }

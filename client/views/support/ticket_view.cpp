@@ -676,6 +676,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (staff) desk_views::routing_card(s, t); // which routing rules fired, and the team's queue
 
   restricted_banner(p);
+  if (customer) desk_views::confirm_answer_card(t, ui_state.form(FormId::confirm_answer), dispatch);
   actions_row(p);
   escalation_form(p);
   resolve_form(p);

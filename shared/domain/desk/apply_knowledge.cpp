@@ -1,5 +1,8 @@
 #include "shared/domain/desk/apply_knowledge.hpp"
 
+#include "shared/core/dates.hpp"
+#include "shared/domain/support/apply_support.hpp"
+
 namespace pd::domain::desk_apply {
 
 ApplyOutcome apply(ProgramState& s, const Event& e, const ArticleSaved& b) {
@@ -40,6 +43,17 @@ ApplyOutcome apply(ProgramState& s, const Event&, const ArticleDeflectionRecorde
   auto& mine = s.knowledge.deflection_by_article[b.article_id];
   (b.submitted ? total.submitted : total.left) += 1;
   (b.submitted ? mine.submitted : mine.left) += 1;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const KnowledgeHygieneReviewed& b) {
+  auto& weeks = s.knowledge.hygiene_weeks;
+  weeks.push_back(HygieneWeek{b.week_start, e.at, b.counts});
+  if (weeks.size() > max_hygiene_weeks) weeks.erase(weeks.begin(), weeks.begin() + static_cast<std::ptrdiff_t>(weeks.size() - max_hygiene_weeks));
+  if (b.counts.total() > 0)
+    support_apply::notify_business(s, e, "hygiene",
+                                   "Knowledge-base hygiene for the week of " + core::format_date(core::date_of_ms(b.week_start)) + ": " +
+                                       std::to_string(b.counts.total()) + (b.counts.total() == 1 ? " finding" : " findings") + " to look at.");
   return {};
 }
 

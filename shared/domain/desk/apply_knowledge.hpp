@@ -10,5 +10,6 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const ArticleWithdrawn& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const KnowledgeSettingsChanged& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const KnowledgeSearchMissed& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ArticleDeflectionRecorded& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const KnowledgeHygieneReviewed& b);
 
 } // namespace pd::domain::desk_apply

@@ -2,6 +2,8 @@
 
 #include "shared/domain/support/apply_support.hpp"
 
+#include <algorithm>
+
 namespace pd::domain::desk_apply {
 
 ApplyOutcome apply(ProgramState& s, const Event&, const RoutingChanged& b) {
@@ -22,9 +24,12 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRouted& b) {
                             : t.routing.fired.empty()     ? std::string("Routing rules: ")
                                                           : t.routing.fired.front().rule_name + ": ";
   const std::string text = where + "\"" + t.subject + "\"";
-  // The people a rule notifies. The agent keeps the ticket and reads why on it (its own
-  // notification of the new ticket is the one it gets).
+  // The people a rule notifies.
   for (auto p : b.notify) support_apply::notify(s, p, e, "routed", text, t.id, t.customer_id);
+  // The assigned agent keeps the ticket and its customer, and is told where it went and why.
+  const bool elsewhere = !t.routing.team.empty() || (t.routing.person != 0 && t.routing.person != t.agent_id);
+  if (elsewhere && t.agent_id != 0 && std::find(b.notify.begin(), b.notify.end(), t.agent_id) == b.notify.end())
+    support_apply::notify(s, t.agent_id, e, "routed", text + " (you keep the ticket and its customer)", t.id, t.customer_id);
   return {};
 }
 

@@ -4,6 +4,7 @@
 #include "shared/domain/program/authorization.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
+#include "shared/domain/support/sla.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -305,16 +306,47 @@ std::vector<EventBody> auto_responses(const ProgramState& s, const TicketOpened&
   return out;
 }
 
+const TicketMessage* automatic_answer(const Ticket& t) {
+  for (const auto& m : t.messages)
+    if (m.automatic == "article" || m.automatic == "account_status") return &m;
+  return nullptr;
+}
+
+namespace {
+bool confirmed(const Ticket& t) {
+  return std::any_of(t.messages.begin(), t.messages.end(), [](const TicketMessage& m) { return m.automatic == "confirmed"; });
+}
+} // namespace
+
+std::optional<core::Error> why_not_confirm(const Ticket& t) {
+  if (!automatic_answer(t)) return make_error(ErrorCode::conflict, "This ticket has no automatic answer to confirm.", "data.ticket_id");
+  if (confirmed(t)) return make_error(ErrorCode::conflict, "You already confirmed the automatic answer solved the problem.", "data.ticket_id");
+  if (!is_open(t.status)) return make_error(ErrorCode::conflict, "This ticket is already resolved or closed.", "data.ticket_id");
+  return std::nullopt;
+}
+
+Outcome decide(const ProgramState& s, const ConfirmAutomaticAnswer& c, const Actor& a, TimeMs now) {
+  const Ticket* t = s.ticket(c.ticket_id);
+  auto customer = s.customer_of_person(a.id);
+  // Someone else's ticket does not exist for them.
+  if (!t || s.role_of(a.id) != Role::customer || !customer || customer->id != t->customer_id)
+    return make_error(ErrorCode::not_found, "No such ticket.", "data.ticket_id");
+  if (auto e = why_not_confirm(*t)) {
+    e->current_version = t->version;
+    return *e;
+  }
+  const auto next = static_cast<std::int64_t>(t->messages.size()) + 1;
+  return Events{TicketReplied{t->id, system_message(next, "confirmed", confirmed_text, now), t->status, t->sla, false},
+                TicketStatusChanged{t->id, TicketStatus::resolved, sla::stop(t->sla, s.support_settings, now)}};
+}
+
 AutomationRate automation_rate(const ProgramState& s, TimeMs since) {
   AutomationRate r;
   for (const auto& [id, t] : s.tickets) {
     if (t.opened_at < since) continue;
     ++r.tickets;
-    for (const auto& m : t.messages)
-      if (m.automatic == "article" || m.automatic == "account_status") {
-        ++r.answered_automatically;
-        break;
-      }
+    if (automatic_answer(t)) ++r.answered_automatically;
+    if (confirmed(t)) ++r.solved_automatically;
   }
   return r;
 }

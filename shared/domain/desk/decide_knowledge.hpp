@@ -17,6 +17,7 @@ Outcome decide(const ProgramState& s, const ArchiveArticle& c, const Actor& acto
 Outcome decide(const ProgramState& s, const ChangeKnowledgeSettings& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RecordSearchMiss& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RecordDeflection& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const ConfirmAutomaticAnswer& c, const Actor& actor, TimeMs now);
 
 // Which articles a member reads (article_visible): business staff, agents, customers.
 KnowledgeReader reader_of(const ProgramState& s, PersonId person);
@@ -39,11 +40,20 @@ std::vector<EventBody> auto_responses(const ProgramState& s, const TicketOpened&
 // payment the billing system recorded, or the next monthly anniversary of the start date).
 std::string account_status_answer(const ProgramState& s, CustomerId customer, std::string_view subject, std::string_view text, TimeMs now);
 
+// The automatic answer on a ticket (an article's or the account status), or nullptr.
+const TicketMessage* automatic_answer(const Ticket& t);
+// Whether the customer may say the automatic answer solved the problem: the ticket is open, has an
+// automatic answer and has not been confirmed yet. The ticket page shows "This solved my problem"
+// when it holds; decide() refuses ConfirmAutomaticAnswer with the same reason.
+std::optional<core::Error> why_not_confirm(const Ticket& t);
+inline constexpr const char* confirmed_text = "The customer confirmed that the automatic answer solved the problem.";
+
 // Automation: tickets that got an automatic answer (acknowledgements not counted) among the
-// tickets opened from `since` (0: all).
+// tickets opened from `since` (0: all), and those the customer confirmed it solved.
 struct AutomationRate {
   std::int64_t tickets = 0;
   std::int64_t answered_automatically = 0;
+  std::int64_t solved_automatically = 0;
   int permille() const { return tickets ? static_cast<int>((answered_automatically * 1000 + tickets / 2) / tickets) : -1; }
 };
 AutomationRate automation_rate(const ProgramState& s, TimeMs since = 0);

@@ -272,7 +272,7 @@ void to_json(nlohmann::json& j, const KnowledgeState& k) {
   nlohmann::json by_article = nlohmann::json::array();
   for (const auto& [id, d] : k.deflection_by_article) by_article.push_back({{"article_id", id}, {"counts", d}});
   j = {{"settings", k.settings}, {"articles", articles}, {"search_misses", k.search_misses}, {"deflection", k.deflection},
-       {"deflection_by_article", by_article}};
+       {"deflection_by_article", by_article}, {"hygiene_weeks", k.hygiene_weeks}};
 }
 
 void from_json(const nlohmann::json& j, KnowledgeState& k) {
@@ -284,6 +284,7 @@ void from_json(const nlohmann::json& j, KnowledgeState& k) {
   }
   if (j.contains("search_misses")) k.search_misses = j.at("search_misses").get<std::vector<SearchMiss>>();
   if (j.contains("deflection")) k.deflection = j.at("deflection").get<DeflectionCounts>();
+  if (j.contains("hygiene_weeks")) k.hygiene_weeks = j.at("hygiene_weeks").get<std::vector<HygieneWeek>>();
   for (const auto& d : j.value("deflection_by_article", nlohmann::json::array()))
     k.deflection_by_article[d.at("article_id").get<ArticleId>()] = d.at("counts").get<DeflectionCounts>();
   k.reindex();

@@ -145,8 +145,24 @@ struct KnowledgeIndex {
   bool operator==(const KnowledgeIndex&) const = default;
 };
 
+// The server's weekly hygiene review (knowledge_hygiene.hpp): how many findings of each kind the
+// list held when the week began.
+struct HygieneCounts {
+  std::int64_t unanswered = 0, not_reviewed = 0, missed_searches = 0, duplicates = 0, untagged = 0;
+  std::int64_t total() const { return unanswered + not_reviewed + missed_searches + duplicates + untagged; }
+  bool operator==(const HygieneCounts&) const = default;
+};
+struct HygieneWeek {
+  TimeMs week_start = 0; // Monday 00:00 UTC
+  TimeMs computed_at = 0;
+  HygieneCounts counts;
+  bool operator==(const HygieneWeek&) const = default;
+};
+inline constexpr std::size_t max_hygiene_weeks = 12; // kept, oldest first
+
 struct KnowledgeState {
   KnowledgeSettings settings;
+  std::vector<HygieneWeek> hygiene_weeks; // the server's weekly reviews, oldest first (business only)
   std::map<ArticleId, Article> articles;
   std::vector<SearchMiss> search_misses; // oldest first, at most max_recorded_search_misses
   DeflectionCounts deflection;
@@ -200,6 +216,8 @@ int deflection_permille(const DeflectionCounts& d);
 // "data.article.<field>" (nullopt when fine). `self` is the article being edited (0: new).
 std::optional<core::Error> content_problem(const KnowledgeState& k, const ArticleContent& c, ArticleId self);
 
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HygieneCounts, unanswered, not_reviewed, missed_searches, duplicates, untagged)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HygieneWeek, week_start, computed_at, counts)
 void to_json(nlohmann::json& j, const KnowledgeState& k);
 void from_json(const nlohmann::json& j, KnowledgeState& k);
 

@@ -137,6 +137,12 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RecordDeflec
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, ConfirmAutomaticAnswer& c) {
+  FieldReader r(data, {"ticket_id"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  return r.error();
+}
+
 nlohmann::json write_command(const SaveArticle& c) {
   nlohmann::json a = {{"question", c.content.question}, {"quick_answer", c.content.quick_answer}, {"audience", c.content.audience}};
   if (!c.content.applies_to.empty()) a["applies_to"] = c.content.applies_to;
@@ -159,5 +165,6 @@ nlohmann::json write_command(const ArchiveArticle& c) { return {{"article_id", c
 nlohmann::json write_command(const ChangeKnowledgeSettings& c) { return {{"review_after_days", c.settings.review_after_days}}; }
 nlohmann::json write_command(const RecordSearchMiss& c) { return {{"query", c.query}}; }
 nlohmann::json write_command(const RecordDeflection& c) { return {{"article_id", c.article_id}, {"submitted", c.submitted}}; }
+nlohmann::json write_command(const ConfirmAutomaticAnswer& c) { return {{"ticket_id", c.ticket_id}}; }
 
 } // namespace pd::domain

@@ -67,6 +67,15 @@ struct RecordDeflection {
   bool operator==(const RecordDeflection&) const = default;
 };
 
+// The customer says the automatic answer on their ticket solved the problem ("This solved my
+// problem"): the ticket is resolved, and counts as solved automatically in the automation rate.
+// Until then an automatically answered ticket stays open for a human.
+struct ConfirmAutomaticAnswer {
+  static constexpr const char* type = "ConfirmAutomaticAnswer";
+  TicketId ticket_id = 0;
+  bool operator==(const ConfirmAutomaticAnswer&) const = default;
+};
+
 // T names a type, which cannot be parenthesised in a declaration.
 // NOLINTBEGIN(bugprone-macro-parentheses)
 #define PD_KNOWLEDGE_COMMAND_CODEC(T)                                                                                        \
@@ -81,6 +90,7 @@ PD_KNOWLEDGE_COMMAND_CODEC(ArchiveArticle)
 PD_KNOWLEDGE_COMMAND_CODEC(ChangeKnowledgeSettings)
 PD_KNOWLEDGE_COMMAND_CODEC(RecordSearchMiss)
 PD_KNOWLEDGE_COMMAND_CODEC(RecordDeflection)
+PD_KNOWLEDGE_COMMAND_CODEC(ConfirmAutomaticAnswer)
 #undef PD_KNOWLEDGE_COMMAND_CODEC
 
 } // namespace pd::domain

@@ -44,10 +44,20 @@ struct ArticleDeflectionRecorded {
   bool operator==(const ArticleDeflectionRecorded&) const = default;
 };
 
+// The scheduler's weekly hygiene review (business only): the findings when the week began, and a
+// notification to the business.
+struct KnowledgeHygieneReviewed {
+  static constexpr const char* type = "KnowledgeHygieneReviewed";
+  TimeMs week_start = 0;
+  HygieneCounts counts;
+  bool operator==(const KnowledgeHygieneReviewed&) const = default;
+};
+
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleSaved, article)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleWithdrawn, article_id, customers_only)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeSettingsChanged, settings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeSearchMissed, query)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleDeflectionRecorded, article_id, customer_id, submitted)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeHygieneReviewed, week_start, counts)
 
 } // namespace pd::domain

@@ -157,4 +157,27 @@ ArticleContent draft_from_tickets(const ProgramState& s, const std::vector<Ticke
   return c;
 }
 
+TimeMs hygiene_week_start(TimeMs at) {
+  constexpr TimeMs day = 86'400'000;
+  const TimeMs days = at >= 0 ? at / day : (at - day + 1) / day; // whole days since 1970-01-01, a Thursday
+  return (days - (days + 3) % 7) * day;
+}
+
+HygieneCounts counts_of(const KnowledgeHygiene& h) {
+  return HygieneCounts{static_cast<std::int64_t>(h.unanswered.size()), static_cast<std::int64_t>(h.not_reviewed.size()),
+                       static_cast<std::int64_t>(h.missed_searches.size()), static_cast<std::int64_t>(h.duplicates.size()),
+                       static_cast<std::int64_t>(h.untagged.size())};
+}
+
+bool hygiene_due(const ProgramState& s, TimeMs now) {
+  if (s.knowledge.articles.empty() && s.tickets.empty()) return false;
+  const auto& weeks = s.knowledge.hygiene_weeks;
+  return weeks.empty() || weeks.back().week_start < hygiene_week_start(now);
+}
+
+std::vector<EventBody> run_hygiene(const ProgramState& s, TimeMs now) {
+  if (!hygiene_due(s, now)) return {};
+  return {KnowledgeHygieneReviewed{hygiene_week_start(now), counts_of(knowledge_hygiene(s, now))}};
+}
+
 } // namespace pd::domain

@@ -5,6 +5,7 @@
 // "written from these tickets" starts from.
 #pragma once
 
+#include "shared/domain/events.hpp"
 #include "shared/domain/state.hpp"
 
 #include <nlohmann/json.hpp>
@@ -65,6 +66,16 @@ struct KnowledgeHygiene {
 
 // The hygiene list as of `now` (business data: the caller checks the reader is business staff).
 KnowledgeHygiene knowledge_hygiene(const ProgramState& s, TimeMs now);
+
+// The weekly review: Monday 00:00 UTC of the week holding `at`.
+TimeMs hygiene_week_start(TimeMs at);
+// The counts of a hygiene list.
+HygieneCounts counts_of(const KnowledgeHygiene& h);
+// Whether the scheduler owes the program this week's review: the week began after the last review
+// and the program has articles or tickets to review.
+bool hygiene_due(const ProgramState& s, TimeMs now);
+// The review's event when due (RunTimers adds it), else nothing.
+std::vector<EventBody> run_hygiene(const ProgramState& s, TimeMs now);
 
 // A new article's content pre-filled from tickets (the first one's subject as the question, the
 // first answer a person gave as the quick answer): the editor opens with it.

@@ -4,6 +4,7 @@
 #include "shared/domain/state.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <cstdio>
 #include <set>
@@ -483,63 +484,107 @@ bool matches(const RoutingRule& rule, const RoutingFacts& f) {
   return true;
 }
 
+namespace {
+// Does a rule change what later rules test (the priority or the secondary tags)?
+bool changes_facts(const RoutingRule& rule) {
+  for (const auto& a : rule.actions)
+    if (a.kind == ActionKind::set_priority || a.kind == ActionKind::raise_priority || a.kind == ActionKind::add_tag) return true;
+  return false;
+}
+} // namespace
+
 std::size_t count_fired(const RoutingSettings& r, const RoutingFacts& f) {
   std::size_t n = 0;
-  for (const auto& rule : r.rules) n += matches(rule, f) ? 1 : 0;
+  for (std::size_t i = 0; i < r.rules.size() && i < max_rules; ++i) {
+    if (!matches(r.rules[i], f)) continue;
+    if (changes_facts(r.rules[i])) return evaluate(r, f).fired.size(); // later passes may fire more
+    ++n;
+  }
   return n;
 }
 
+// The rules are tested in order against the ticket as the rules before them left it: a rule that
+// sets the priority or adds a tag is seen by the rules after it, and when it changed something,
+// the rules that did not fire get another pass (the security rule sets P0; the P0 rule then
+// notifies on-call). Each rule fires at most once, so there are at most as many passes as rules.
 RoutingOutcome evaluate(const RoutingSettings& r, const RoutingFacts& f) {
   RoutingOutcome o;
-  Priority priority = f.priority;
-  for (std::size_t i = 0; i < r.rules.size() && i < max_rules; ++i) {
-    const auto& rule = r.rules[i];
-    if (!matches(rule, f)) continue;
-    o.fired.push_back(i);
-    for (const auto& a : rule.actions) {
-      switch (a.kind) {
-      case ActionKind::route_to_team:
-        if (o.routed_by == SIZE_MAX) o.team = a.team, o.routed_by = i;
-        break;
-      case ActionKind::route_to_person:
-        if (o.routed_by == SIZE_MAX) o.person = a.person_id, o.routed_by = i;
-        break;
-      case ActionKind::set_priority:
-        if (auto p = word_to<Priority>(a.value)) priority = *p, o.priority = priority;
-        break;
-      case ActionKind::raise_priority:
-        if (priority != Priority::p0) priority = static_cast<Priority>(static_cast<int>(priority) - 1);
-        o.priority = priority;
-        break;
-      case ActionKind::escalate: o.escalate = true; break;
-      case ActionKind::hold_for_business: o.hold_for_business = true; break;
-      case ActionKind::notify:
-        if (!a.team.empty()) o.notify_teams.push_back(a.team);
-        else if (a.person_id) o.notify_people.push_back(a.person_id);
-        if (std::find(o.flags.begin(), o.flags.end(), "notified") == o.flags.end()) o.flags.push_back("notified");
-        break;
-      case ActionKind::add_tag:
-        if (auto c = word_to<Category>(a.value); c && *c != f.category && std::find(f.tags.begin(), f.tags.end(), *c) == f.tags.end() &&
-                                                 std::find(o.add_tags.begin(), o.add_tags.end(), *c) == o.add_tags.end())
-          o.add_tags.push_back(*c);
-        break;
-      case ActionKind::retention_workflow:
-        if (std::find(o.flags.begin(), o.flags.end(), "retention_workflow") == o.flags.end()) o.flags.push_back("retention_workflow");
-        break;
-      case ActionKind::sla_tier:
-        if (o.sla_tier.empty()) o.sla_tier = a.value;
-        break;
-      case ActionKind::auto_response:
-        if (o.auto_response.empty()) o.auto_response = a.value;
-        break;
-      case ActionKind::flag:
-        if (std::find(o.flags.begin(), o.flags.end(), a.value) == o.flags.end()) o.flags.push_back(a.value);
-        break;
+  RoutingFacts now = f;
+  Priority& priority = now.priority;
+  const std::size_t count = std::min(r.rules.size(), max_rules);
+  std::bitset<max_rules> done;
+  for (bool again = true; again;) {
+    again = false;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (done[i]) continue;
+      const auto& rule = r.rules[i];
+      if (!matches(rule, now)) continue;
+      done[i] = true;
+      o.fired.push_back(i);
+      const Priority before = priority;
+      const std::size_t tags_before = o.add_tags.size();
+      for (const auto& a : rule.actions) {
+        switch (a.kind) {
+        case ActionKind::route_to_team:
+          if (o.routed_by == SIZE_MAX) o.team = a.team, o.routed_by = i;
+          break;
+        case ActionKind::route_to_person:
+          if (o.routed_by == SIZE_MAX) o.person = a.person_id, o.routed_by = i;
+          break;
+        case ActionKind::set_priority:
+          if (auto p = word_to<Priority>(a.value)) priority = *p, o.priority = priority;
+          break;
+        case ActionKind::raise_priority:
+          if (priority != Priority::p0) priority = static_cast<Priority>(static_cast<int>(priority) - 1);
+          o.priority = priority;
+          break;
+        case ActionKind::escalate: o.escalate = true; break;
+        case ActionKind::hold_for_business: o.hold_for_business = true; break;
+        case ActionKind::notify:
+          if (!a.team.empty()) o.notify_teams.push_back(a.team);
+          else if (a.person_id) o.notify_people.push_back(a.person_id);
+          if (std::find(o.flags.begin(), o.flags.end(), "notified") == o.flags.end()) o.flags.push_back("notified");
+          break;
+        case ActionKind::add_tag:
+          if (auto c = word_to<Category>(a.value); c && *c != f.category && std::find(f.tags.begin(), f.tags.end(), *c) == f.tags.end() &&
+                                                   std::find(o.add_tags.begin(), o.add_tags.end(), *c) == o.add_tags.end())
+            o.add_tags.push_back(*c);
+          break;
+        case ActionKind::retention_workflow:
+          if (std::find(o.flags.begin(), o.flags.end(), "retention_workflow") == o.flags.end()) o.flags.push_back("retention_workflow");
+          break;
+        case ActionKind::sla_tier:
+          if (o.sla_tier.empty()) o.sla_tier = a.value;
+          break;
+        case ActionKind::auto_response:
+          if (o.auto_response.empty()) o.auto_response = a.value;
+          break;
+        case ActionKind::flag:
+          if (std::find(o.flags.begin(), o.flags.end(), a.value) == o.flags.end()) o.flags.push_back(a.value);
+          break;
+        }
+      }
+      if (priority != before || o.add_tags.size() != tags_before) {
+        for (std::size_t k = tags_before; k < o.add_tags.size(); ++k) now.tags.push_back(o.add_tags[k]);
+        again = true;
       }
     }
   }
   if (o.priority && *o.priority == f.priority) o.priority.reset();
   return o;
+}
+
+std::string flag_label(std::string_view flag) {
+  if (flag == "onboarding_tone") return "New customer: onboarding tone";
+  if (flag == "product_team") return "For the product team";
+  if (flag == "retention_workflow") return "Retention workflow";
+  if (flag == "immediate_response") return "Immediate response";
+  if (flag == "notified") return "Notified";
+  std::string out(flag);
+  for (auto& c : out)
+    if (c == '_') c = ' ';
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
 }
 
 std::string describe(const RuleCondition& c) {
@@ -574,7 +619,7 @@ std::string describe(const ProgramState& s, const RoutingSettings& r, const Rule
   case ActionKind::retention_workflow: return "retention workflow started";
   case ActionKind::sla_tier: return "SLA tier " + a.value + " applied";
   case ActionKind::auto_response: return "auto-response " + a.value + " to send";
-  case ActionKind::flag: return "flagged " + a.value;
+  case ActionKind::flag: return "flagged \"" + flag_label(a.value) + "\"";
   }
   return "";
 }

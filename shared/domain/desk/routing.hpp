@@ -3,7 +3,9 @@
 // and its customer; when they all hold, the rule fires and its actions apply (route to a team or a
 // person, set or raise the priority, escalate at once, hold for the business, notify, add a tag,
 // start the retention workflow, apply an SLA tier, send an auto-response, flag). Every matching
-// rule fires, in order; the first one that routes chooses the team.
+// rule fires, in order, and sees the priority and tags the rules before it set; when a rule
+// changes them, the rules that had not matched are tested again (the security rule sets P0, so
+// the P0 rule notifies on-call). The first rule that routes chooses the team.
 //
 // Pure: evaluate() is what decide() runs when a ticket is opened or triaged, what the rule
 // editor's trial runs over past tickets, and what bench/routing_rules.cpp times.
@@ -18,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pd::domain {
@@ -243,6 +246,9 @@ TicketRouting routing_record(const ProgramState& s, const RoutingSettings& r, co
 // The action in words: "routed to Security", "priority set to P0".
 std::string describe(const ProgramState& s, const RoutingSettings& r, const RuleAction& a);
 std::string describe(const RuleCondition& c);
+// A flag's words for people: "immediate_response" -> "Immediate response"; the business's own
+// words with their underscores as spaces.
+std::string flag_label(std::string_view flag);
 
 // Who is on call in a team at `at` by its rota (0: no slot covers it).
 PersonId on_call(const Team& t, TimeMs at);

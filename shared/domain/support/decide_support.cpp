@@ -8,6 +8,7 @@
 #include "shared/domain/desk/decide_knowledge.hpp"
 #include "shared/domain/desk/decide_responses.hpp"
 #include "shared/domain/desk/decide_routing.hpp"
+#include "shared/domain/desk/knowledge_hygiene.hpp"
 #include "shared/domain/desk/triage.hpp"
 #include "shared/domain/support/sla.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
@@ -417,6 +418,8 @@ Outcome decide(const ProgramState& s, const RunTimers&, const Actor& a, TimeMs n
   for (auto& e : certification_rules::run_timers(s, now)) out.push_back(std::move(e));
   // The commissions' timers: months to close, lines past their holding period.
   for (auto& e : commission_rules::run_timers(s, now)) out.push_back(std::move(e));
+  // The knowledge base's weekly hygiene review.
+  for (auto& e : run_hygiene(s, now)) out.push_back(std::move(e));
   return out;
 }
 

@@ -176,6 +176,7 @@ std::vector<Sample<Command>> command_samples() {
       {ChangeKnowledgeSettings{KnowledgeSettings{30}}},
       {RecordSearchMiss{"okta sso"}},
       {RecordDeflection{3, true}},
+      {ConfirmAutomaticAnswer{7}},
   };
 }
 
@@ -261,6 +262,7 @@ std::vector<Sample<EventBody>> event_samples() {
       {KnowledgeSettingsChanged{KnowledgeSettings{30}}},
       {KnowledgeSearchMissed{"okta sso"}},
       {ArticleDeflectionRecorded{3, 1, true}},
+      {KnowledgeHygieneReviewed{1'764'547'200'000, HygieneCounts{1, 2, 3, 4, 5}}},
       {ProductAreasChanged{{"Reports", "Billing portal"}}},
       {ResponseTemplateSaved{{3, "how-to", "Welcome", "onboarding", "Hi [Name]"}}},
       {ResponseTemplateRemoved{3}},

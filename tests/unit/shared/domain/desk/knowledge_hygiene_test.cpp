@@ -4,6 +4,7 @@
 
 #include "shared/domain/commands.hpp"
 #include "shared/domain/desk/knowledge_hygiene.hpp"
+#include "shared/domain/visibility.hpp"
 
 namespace test_unit_shared_domain_desk_knowledge_hygiene { // one namespace per test file: unity batches (PD_UNITY) share a unit
 
@@ -66,6 +67,38 @@ TEST_CASE("hygiene lists repeated questions, stale, duplicate and untagged artic
   draft.quick_answer = "Exports over 100,000 rows run in the background; you get an email.";
   run(g, SaveArticle{0, draft, 0, h.unanswered[0].tickets}, ava_id);
   CHECK(knowledge_hygiene(g.state, t0 + day).unanswered.empty());
+}
+
+TEST_CASE("the scheduler reviews the hygiene list once a week and tells the business") {
+  Given g = acme();
+  constexpr PersonId owner_id = 1;
+  const TimeMs monday = t0 - 3 * day; // 2025-12-29, the Monday of t0's week
+  CHECK(hygiene_week_start(t0) == monday);
+  CHECK(hygiene_week_start(monday) == monday);
+  CHECK(hygiene_week_start(monday - 1) == monday - 7 * day);
+  CHECK_FALSE(hygiene_due(g.state, t0)); // nothing to review yet: no article, no ticket
+  run(g, SaveArticle{0, article("How do I add a teammate?", false), 0, {}}, staff_id, t0);
+  REQUIRE(hygiene_due(g.state, t0));
+  const auto notes_before = g.state.inboxes[owner_id].items.size();
+  run(g, RunTimers{}, 0, t0 + 1);
+  REQUIRE(g.state.knowledge.hygiene_weeks.size() == 1);
+  CHECK(g.state.knowledge.hygiene_weeks[0].week_start == monday);
+  CHECK(g.state.knowledge.hygiene_weeks[0].counts.untagged == 1);
+  CHECK(g.state.knowledge.hygiene_weeks[0].counts.total() == 1);
+  REQUIRE(g.state.inboxes[owner_id].items.size() == notes_before + 1);
+  CHECK(g.state.inboxes[owner_id].items.back().kind == "hygiene");
+  CHECK(g.state.inboxes[owner_id].items.back().text.find("1 finding") != std::string::npos);
+  // Not again in the same week; again the next week, and only twelve weeks are kept.
+  CHECK_FALSE(hygiene_due(g.state, t0 + 3 * day));
+  CHECK(run_hygiene(g.state, t0 + 3 * day).empty());
+  CHECK(hygiene_due(g.state, monday + 7 * day));
+  for (int w = 1; w <= 14; ++w) run(g, RunTimers{}, 0, monday + w * 7 * day + 60'000);
+  CHECK(g.state.knowledge.hygiene_weeks.size() == max_hygiene_weeks);
+  CHECK(g.state.knowledge.hygiene_weeks.back().week_start == monday + 14 * 7 * day);
+  // Only the scheduler runs it, and only the business sees the reviews.
+  CHECK(when_refused(g.state, RunTimers{}, staff_id).code == pd::core::ErrorCode::forbidden);
+  CHECK(visible_state(g.state, ava_id).knowledge.hygiene_weeks.empty());
+  CHECK(visible_state(g.state, staff_id).knowledge.hygiene_weeks.size() == max_hygiene_weeks);
 }
 
 TEST_CASE("the review period is a program setting, 7 to 730 days") {

@@ -244,6 +244,36 @@ TEST_CASE("an automatic answer only for an exact question match or an account st
   const auto rate = desk_rules::automation_rate(kb.g.state);
   CHECK(rate.tickets == 3);
   CHECK(rate.answered_automatically == 2);
+  CHECK(rate.solved_automatically == 0);
+}
+
+TEST_CASE("the customer confirms the automatic answer solved the problem: resolved, and counted as solved automatically") {
+  Kb kb;
+  kb.publish(content("How do I reset my password?", "Use the reset link on the sign-in page."));
+  kb.run(OpenTicket{0, "How do I reset my password", "Help please", {}, {}, {}, {}}, jordan_id);  // answered automatically
+  kb.run(OpenTicket{0, "Invoices missing", "Two invoices are not in my account.", {}, {}, {}, {}}, jordan_id); // acknowledged only
+  const auto& answered = kb.g.state.tickets.at(1);
+  CHECK_FALSE(desk_rules::why_not_confirm(answered));
+  // Nobody but the ticket's customer; no automatic answer, nothing to confirm.
+  CHECK(when_refused(kb.g.state, ConfirmAutomaticAnswer{1}, ava_id).code == pd::core::ErrorCode::not_found);
+  CHECK(when_refused(kb.g.state, ConfirmAutomaticAnswer{1}, staff_id).code == pd::core::ErrorCode::not_found);
+  CHECK(when_refused(kb.g.state, ConfirmAutomaticAnswer{99}, jordan_id).field == "data.ticket_id");
+  const auto none = when_refused(kb.g.state, ConfirmAutomaticAnswer{2}, jordan_id);
+  CHECK(none.code == pd::core::ErrorCode::conflict);
+  CHECK(none.field == "data.ticket_id");
+
+  kb.run(ConfirmAutomaticAnswer{1}, jordan_id, t0 + 60'000);
+  const auto& t = kb.g.state.tickets.at(1);
+  CHECK(t.status == TicketStatus::resolved);
+  CHECK(t.messages.back().automatic == "confirmed");
+  CHECK(t.messages.back().text == desk_rules::confirmed_text);
+  CHECK(when_refused(kb.g.state, ConfirmAutomaticAnswer{1}, jordan_id).code == pd::core::ErrorCode::conflict); // once
+  CHECK(kb.g.state.tickets.at(2).status == TicketStatus::new_ticket); // the other stays open for a human
+
+  const auto rate = desk_rules::automation_rate(kb.g.state);
+  CHECK(rate.tickets == 2);
+  CHECK(rate.answered_automatically == 1);
+  CHECK(rate.solved_automatically == 1);
 }
 
 TEST_CASE("search over 10,000 articles keeps its index in step with edits") {

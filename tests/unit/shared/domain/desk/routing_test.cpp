@@ -38,6 +38,18 @@ bool has_event_type(const std::vector<EventBody>& events, std::string_view type)
   return false;
 }
 
+// The on-call team is the owner and the admin, the admin on call around the clock.
+void put_admin_on_call(Given& g) {
+  auto r = g.state.routing;
+  for (auto& team : r.teams)
+    if (team.key == "on-call") {
+      team.members = {owner, admin};
+      team.rota.clear();
+      for (int d = 0; d < 7; ++d) team.rota.push_back({d, 0, 1440, admin});
+    }
+  run(g, ChangeRouting{r}, owner);
+}
+
 desk::RoutingRule rule(std::string id, std::vector<desk::RuleCondition> when, std::vector<desk::RuleAction> then) {
   return desk::RoutingRule{id, "Rule " + id, true, std::move(when), std::move(then)};
 }
@@ -110,24 +122,52 @@ TEST_CASE("a billing ticket from an enterprise customer lands with the account m
                                                                       a.text.find("routed to Account managers") != std::string::npos);
   CHECK(entry);
   for (const auto& a : audit_trail(g.state, customer.tickets.at(id), jordan)) CHECK(a.kind != TicketChangeKind::routed);
+  // Ava is told where her customer's ticket went and why.
+  bool told = false;
+  for (const auto& n : g.state.inboxes[ava].items)
+    told = told || (n.kind == "routed" && n.ticket_id == id && n.text.find("Account managers") != std::string::npos &&
+                    n.text.find("you keep the ticket") != std::string::npos);
+  CHECK(told);
 }
 
 TEST_CASE("a P0 ticket notifies whoever is on call by the rota") {
   auto g = routed_acme();
-  auto r = g.state.routing;
-  for (auto& team : r.teams)
-    if (team.key == "on-call") {
-      team.members = {owner, admin};
-      team.rota.clear();
-      for (int d = 0; d < 7; ++d) team.rota.push_back({d, 0, 1440, admin});
-    }
-  run(g, ChangeRouting{r}, owner);
+  put_admin_on_call(g);
   const auto id = open(g, Category::bug, Priority::p0);
   bool told = false;
   for (const auto& n : g.state.inboxes[admin].items) told = told || (n.kind == "routed" && n.ticket_id == id);
   CHECK(told);
   CHECK(std::find(g.state.ticket(id)->routing.flags.begin(), g.state.ticket(id)->routing.flags.end(), "immediate_response") !=
         g.state.ticket(id)->routing.flags.end());
+}
+
+TEST_CASE("a rule sees the priority an earlier rule set: the security rule's P0 notifies on-call") {
+  auto g = routed_acme();
+  put_admin_on_call(g);
+  // Opened as P2: the security rule (fourth) sets P0, then the P0 rule (first) fires on the next pass.
+  const auto id = open(g, Category::security, Priority::p2, "Someone logged into my account");
+  const auto& t = *g.state.ticket(id);
+  CHECK(t.priority == Priority::p0);
+  REQUIRE(t.routing.fired.size() >= 2);
+  CHECK(t.routing.fired[0].rule_id == "security");
+  CHECK(t.routing.fired[1].rule_id == "p0-on-call");
+  CHECK(t.routing.team == "security"); // the first route still chooses
+  bool told = false;
+  for (const auto& n : g.state.inboxes[admin].items) told = told || (n.kind == "routed" && n.ticket_id == id);
+  CHECK(told);
+  // The fast count agrees with the evaluation.
+  const auto facts = desk::routing_facts(g.state, t.customer_id, id + 1, t.opened_at, Category::security, {}, Priority::p2, {});
+  CHECK(desk::count_fired(g.state.routing, facts) == desk::evaluate(g.state.routing, facts).fired.size());
+  // A rule that raises the priority fires once, however many passes there are.
+  desk::RoutingSettings loop;
+  loop.rules.push_back(rule("raise", {desk::RuleCondition{ConditionField::category, "bug", 0, true}}, {desk::RuleAction{ActionKind::raise_priority, {}, 0, {}}}));
+  loop.rules.push_back(rule("raise-p1", {desk::RuleCondition{ConditionField::priority, "P1", 0, true}}, {desk::RuleAction{ActionKind::raise_priority, {}, 0, {}}}));
+  desk::RoutingFacts bug;
+  bug.category = Category::bug;
+  bug.priority = Priority::p2;
+  const auto o = desk::evaluate(loop, bug);
+  CHECK(o.fired == std::vector<std::size_t>{0, 1});
+  CHECK(o.priority == Priority::p0);
 }
 
 TEST_CASE("triage into another category runs the rules again") {
