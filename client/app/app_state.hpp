@@ -38,6 +38,7 @@ enum class Page {
   new_ticket,   // #/p/{id}/tickets/new  customers and business
   support,      // #/p/{id}/support      the business's support overview
   support_settings, // #/p/{id}/settings/support  SLA tiers, topics, ... (owners and admins edit)
+  responses,    // #/p/{id}/settings/responses  product areas, response templates, canned triggers (views/desk/responses_view.cpp)
   training,     // #/p/{id}/training       an agent's certification: access, modules, assessment
   certification, // #/p/{id}/certification the business's certification desk: rules, bank, grading
   earnings,     // #/p/{id}/earnings       an agent's commissions: chart, balances, ledger, statements
@@ -262,6 +263,8 @@ enum class FormId {
   routing,
   // Knowledge base (views/desk/knowledge_view.cpp): article commands, a customer's deflection
   knowledge, deflection,
+  // Responses and triage (views/desk/responses_view.cpp): one form per card, and a template's removal
+  product_areas, response_template, remove_template, canned_triggers,
 };
 
 struct SupportForm {
@@ -367,6 +370,35 @@ struct RoutingForm {
   std::optional<domain::desk::RuleTrial> trial; // the draft's trial, until it changes
   std::string notice;
   bool dirty() const { return !(fields == base); }
+};
+
+// The response library and triage lists as edited (#/p/{id}/settings/responses): the product
+// areas and the canned triggers are saved whole (SetProductAreas, SetCannedTriggers), a template
+// one at a time (SaveResponseTemplate, RemoveResponseTemplate).
+struct ResponsesForm {
+  std::int64_t program_id = 0;
+  bool ready = false;
+  // Product areas
+  std::vector<std::string> areas_base; // the replica's list when the edit started
+  std::vector<std::string> areas;
+  std::string new_area;
+  // Templates: the list's filter, the one open in the editor (editing 0 and editor_open: a new one)
+  std::string query;
+  bool editor_open = false;
+  std::int64_t editing = 0;
+  std::string name, category, text; // category: a tag, "" for any
+  bool editor_scroll = false;       // bring the editor into view on the next frame (opened from the list)
+  std::int64_t confirm_remove = 0;  // a template whose Remove was clicked once: asks to confirm
+  // Canned triggers
+  std::vector<domain::desk::CannedTrigger> triggers_base;
+  std::vector<domain::desk::CannedTrigger> triggers;
+  // The replica's lists when last looked at: a change there reaches an unedited list.
+  std::vector<std::string> areas_seen;
+  std::vector<domain::desk::CannedTrigger> triggers_seen;
+  // What the last save of each card did ("Product areas saved.")
+  std::string areas_notice, template_notice, triggers_notice;
+  bool areas_dirty() const { return areas != areas_base; }
+  bool triggers_dirty() const { return !(triggers == triggers_base); }
 };
 
 struct SupportSettingsForm {
@@ -534,6 +566,7 @@ struct UiState {
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
   RoutingForm routing;
+  ResponsesForm responses;
   KnowledgeForm knowledge;
   WarnForm warn;
   StopReferralForm stop_referral;

@@ -123,6 +123,7 @@ bool is_program_page(Page page) {
   case Page::people:
   case Page::settings:
   case Page::support_settings:
+  case Page::responses:
   case Page::training:
   case Page::certification:
   case Page::earnings:
@@ -212,6 +213,8 @@ Route parse_route(std::string_view hash) {
       route.item_id = *id;
     } else if (section == "settings" && sub == "support") {
       route.page = Page::support_settings;
+    } else if (section == "settings" && sub == "responses") {
+      route.page = Page::responses;
     } else if (!sub.empty()) {
       return Route{};
     } else if (section == "support") {
@@ -259,6 +262,7 @@ std::string format_route(const Route& route) {
   case Page::people: return p + "/people";
   case Page::settings: return p + "/settings";
   case Page::support_settings: return p + "/settings/support";
+  case Page::responses: return p + "/settings/responses";
   case Page::profile: return p + "/profile";
   case Page::tickets: return p + "/tickets" + (route.ticket_view.empty() ? std::string() : "?view=" + route.ticket_view);
   case Page::ticket: return p + "/tickets/" + std::to_string(route.item_id);

@@ -171,6 +171,7 @@ void Store::update_title() {
   case Page::new_ticket: page = "Open a ticket"; break;
   case Page::support: page = "Support"; break;
   case Page::support_settings: page = "Support settings"; break;
+  case Page::responses: page = "Responses and triage"; break;
   case Page::training: page = "Certification"; break;
   case Page::certification: page = "Certification"; break;
   case Page::earnings: page = "Earnings"; break;

@@ -146,6 +146,7 @@ private:
   void on_certification_done(FormId form, const CommandAnswer& answer); // store_certification.cpp
   void on_commission_done(FormId form, const CommandAnswer& answer);    // store_commissions.cpp
   void sync_forms(); // fills forms for the page shown (from drafts or the replica)
+  void sync_responses_form(const domain::ProgramState& s); // the responses page's lists follow the replica
   void save_customer_draft();
   void clear_customer_draft();
   void load_customer_form(const domain::Customer& c);

@@ -427,6 +427,41 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     toast("Routing saved.");
     break;
   }
+  case FormId::product_areas: { // views/desk/responses_view.cpp
+    auto& r = ui_.responses;
+    r.areas_base = r.areas;
+    r.areas_notice = answer.events.empty() ? "Nothing to save: the product areas already look like this." : "Product areas saved.";
+    toast("Product areas saved.");
+    break;
+  }
+  case FormId::response_template: {
+    auto& r = ui_.responses;
+    const auto* saved = find_event<domain::ResponseTemplateSaved>(answer);
+    r.template_notice = saved ? "Template saved: " + saved->response_template.name + "." : "Nothing to save: the template already looks like this.";
+    r.editor_open = false;
+    r.editing = 0;
+    r.name.clear(), r.category.clear(), r.text.clear();
+    toast("Template saved.");
+    break;
+  }
+  case FormId::remove_template: {
+    auto& r = ui_.responses;
+    if (const auto* removed = find_event<domain::ResponseTemplateRemoved>(answer); removed && r.editing == removed->template_id) {
+      r.editor_open = false;
+      r.editing = 0;
+    }
+    r.confirm_remove = 0;
+    r.template_notice = "Template removed.";
+    toast("Template removed.");
+    break;
+  }
+  case FormId::canned_triggers: {
+    auto& r = ui_.responses;
+    r.triggers_base = r.triggers;
+    r.triggers_notice = answer.events.empty() ? "Nothing to save: the triggers already look like this." : "Triggers saved.";
+    toast("Triggers saved.");
+    break;
+  }
   case FormId::knowledge: { // views/desk/knowledge_view.cpp: the article is in the replica now
     auto& k = ui_.knowledge;
     if (const auto* saved = find_event<domain::ArticleSaved>(answer)) {
@@ -484,6 +519,32 @@ void Store::on_time_zones(const platform::HttpResponse& r) {
         if (z.is_string()) f.time_zones.push_back(z.get<std::string>());
   }
   if (f.time_zones.empty()) f.time_zones.push_back("UTC"); // never asked again in a loop
+}
+
+// The responses page (views/desk/responses_view.cpp): a list the person has not edited shows every
+// change to the replica's as it happens; an edited one keeps the person's edits, and saving
+// replaces the list whole. A list just saved is not put back while its event is on its way.
+void Store::sync_responses_form(const domain::ProgramState& s) {
+  auto& f = ui_.responses;
+  const auto& lib = s.responses;
+  if (f.program_id != s.id || !f.ready) {
+    f = ResponsesForm{};
+    f.program_id = s.id;
+    for (FormId id : {FormId::product_areas, FormId::response_template, FormId::remove_template, FormId::canned_triggers})
+      ui_.support_forms.erase(id);
+    f.areas_base = f.areas = f.areas_seen = lib.product_areas;
+    f.triggers_base = f.triggers = f.triggers_seen = lib.triggers;
+    f.ready = true;
+    return;
+  }
+  if (lib.product_areas != f.areas_seen) {
+    f.areas_seen = lib.product_areas;
+    if (!f.areas_dirty() && !ui_.form(FormId::product_areas).sending) f.areas_base = f.areas = lib.product_areas;
+  }
+  if (!(lib.triggers == f.triggers_seen)) {
+    f.triggers_seen = lib.triggers;
+    if (!f.triggers_dirty() && !ui_.form(FormId::canned_triggers).sending) f.triggers_base = f.triggers = lib.triggers;
+  }
 }
 
 void Store::on_customer_reload(const Pending& p, const platform::HttpResponse& r) {
@@ -621,6 +682,9 @@ void Store::sync_forms() {
       send(Request::time_zones, platform::Method::get, "/api/v1/time-zones");
     }
   }
+
+  if (route.page != Page::responses) ui_.responses.areas_notice.clear(), ui_.responses.template_notice.clear(), ui_.responses.triggers_notice.clear();
+  if (route.page == Page::responses && state) sync_responses_form(*state);
 
   if (route.page == Page::people && ui_.invite.program_id != route.program_id) {
     auto& f = ui_.invite;

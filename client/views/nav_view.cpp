@@ -46,7 +46,7 @@ Page nav_page(Page p) {
   // Detail pages light up their list.
   if (p == Page::customer || p == Page::new_customer) return Page::customers;
   if (p == Page::ticket || p == Page::new_ticket) return Page::tickets;
-  if (p == Page::support_settings) return Page::settings;
+  if (p == Page::support_settings || p == Page::responses) return Page::settings;
   if (p == Page::agent) return Page::agents;
   return p;
 }

@@ -378,6 +378,10 @@ void draw_routing(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     end_page();
     return;
   }
+  ui::text("Product areas, response templates and canned triggers:", ui::color::muted);
+  ImGui::SameLine(0, ui::dp(6));
+  if (ui::link("Responses and triage")) dispatch(Navigate{program_route(Page::responses, s.id)});
+  ImGui::Dummy(ui::dp(0, 4));
   const bool can_edit = allowed(app, domain::Action::manage_support_settings);
   if (!can_edit) ui::message_box("Only the program's owners and admins can change the teams and rules.", ui::tone::neutral);
   sync(f, s);

@@ -51,11 +51,15 @@ void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       ui::heading("Support desk", 17);
       ImGui::Dummy(ui::dp(0, 2));
       ui::text_wrapped(allowed(app, domain::Action::manage_support_settings)
-                           ? "SLA tiers and calendars, segments, the priority matrix, restricted topics and attachment limits."
-                           : "See the SLA tiers, segments and restricted topics (only owners and admins change them).",
+                           ? "SLA tiers and calendars, segments, the priority matrix, restricted topics and attachment limits; the "
+                             "product areas, response templates and canned triggers agents work with."
+                           : "See the SLA tiers, segments and restricted topics, and the product areas, response templates and "
+                             "triggers (only owners and admins change them).",
                        ui::color::muted);
       ImGui::Dummy(ui::dp(0, 4));
       if (ui::secondary_button("Support settings", ImVec2(0, ui::dp(38)))) dispatch(Navigate{program_route(Page::support_settings, s.id)});
+      ImGui::SameLine(0, ui::dp(8));
+      if (ui::secondary_button("Responses and triage", ImVec2(0, ui::dp(38)))) dispatch(Navigate{program_route(Page::responses, s.id)});
     }
     ui::end_card();
     ImGui::Dummy(ui::dp(0, 6));

@@ -142,12 +142,24 @@ std::optional<core::Error> check_template(const ResponseTemplate& t, const std::
   const auto found = placeholders_in(t.text);
   if (found.size() > max_placeholders)
     return invalid("A template may hold at most " + std::to_string(max_placeholders) + " placeholders.", at + ".text");
-  for (const auto& p : found)
-    if (!p.field && !has_space(p.name))
-      return invalid("[" + p.name + "] is not a field the desk fills in. Use one of [Name], [Agent name], [Program], [Plan], [Ticket], [Subject], "
-                     "[Priority], [Category], [Product area], [Summary], [SLA time], or describe in words what the agent should write.",
-                     at + ".text");
+  if (const auto unknown = unknown_placeholders(t.text); !unknown.empty()) {
+    std::string fields;
+    for (const char* f : template_fields) fields += std::string(fields.empty() ? "" : ", ") + "[" + f + "]";
+    return invalid(unknown.front() + " is not a field the desk fills in. Use one of " + fields +
+                       ", or describe in words what the agent should write.",
+                   at + ".text");
+  }
   return std::nullopt;
+}
+
+std::vector<std::string> unknown_placeholders(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& p : placeholders_in(text)) {
+    if (p.field || has_space(p.name)) continue;
+    std::string spelled = "[" + p.name + "]";
+    if (std::find(out.begin(), out.end(), spelled) == out.end()) out.push_back(std::move(spelled));
+  }
+  return out;
 }
 
 std::string TemplateValues::value_of(std::string_view field) const {

@@ -88,8 +88,13 @@ struct Placeholder {
 // Every "[...]" on one line, 1 to max_placeholder characters inside, not followed by "(" (a link).
 std::vector<Placeholder> placeholders_in(std::string_view text);
 
+// The one-word placeholders of a text that name no ticket field ("[Coupon]", "[Nmae]"): typos,
+// or fields the desk does not fill in. check_template refuses a text holding one; the template
+// editor lists them as they are typed. Spelled with their brackets, each once, in text order.
+std::vector<std::string> unknown_placeholders(std::string_view text);
+
 // Checks a template before it is saved: name and text present and within the limits, the
-// category a known tag, no unknown one-word placeholder. Errors name `at` + ".name", ".text",
+// category a known tag, no unknown one-word placeholder (unknown_placeholders). Errors name `at` + ".name", ".text",
 // ".category".
 std::optional<core::Error> check_template(const ResponseTemplate& t, const std::string& at);
 

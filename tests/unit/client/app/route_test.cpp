@@ -45,6 +45,7 @@ std::vector<Link> every_page() {
       {"#/p/12/people", program_route(Page::people, 12)},
       {"#/p/12/settings", program_route(Page::settings, 12)},
       {"#/p/12/settings/support", program_route(Page::support_settings, 12)},
+      {"#/p/12/settings/responses", program_route(Page::responses, 12)},
       {"#/p/12/profile", program_route(Page::profile, 12)},
       {"#/p/12/tickets", program_route(Page::tickets, 12)},
       {"#/p/12/tickets?view=overdue", overdue},

@@ -104,6 +104,23 @@ TEST_CASE("a template naming a field the desk does not know is refused, with the
   CHECK(when_refused(g.state, RemoveResponseTemplate{4}, owner).field == "data.template_id");
 }
 
+TEST_CASE("the unknown placeholders of a text are listed as the editor shows them; save refuses the first") {
+  // Fields (any case) and words for the agent pass; one word naming no field does not, each listed once in text order.
+  CHECK(desk::unknown_placeholders("Hi [name], [Agent name] here. [specific issue] [Sign-off]").empty());
+  CHECK(desk::unknown_placeholders("Your [Coupon] and [Nmae]; again [Coupon], [Name] and [the coupon code]") ==
+        std::vector<std::string>{"[Coupon]", "[Nmae]"});
+  // A link and an unclosed bracket are not placeholders.
+  CHECK(desk::unknown_placeholders("See [Guide](https://x.test/guide) or [Coupon").empty());
+  // The seed's own templates hold none.
+  for (const auto& t : desk::default_library().templates) CHECK_MESSAGE(desk::unknown_placeholders(t.text).empty(), t.name);
+  // Saving names the first unknown one under data.text, with the fields the desk does fill in.
+  auto g = desk();
+  auto e = when_refused(g.state, SaveResponseTemplate{0, "Coupon", "billing", "Hi [Name], use [Coupon] or [Voucher]."}, owner);
+  CHECK(e.field == "data.text");
+  CHECK(e.message.rfind("[Coupon] is not a field", 0) == 0);
+  CHECK(e.message.find("[Resolution time]") != std::string::npos);
+}
+
 TEST_CASE("a reply from a template is not sent while a placeholder is left; filled, it goes, and the topic guard still checks it") {
   auto g = desk();
   const auto id = open(g, "Exporting reports", "How do I export a report to CSV?");
