@@ -119,7 +119,7 @@ test('a billing ticket from an enterprise customer lands with the account manage
 test('the owner writes a rule, tries it against past tickets and saves it', TIMEOUT, async () => {
   await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/routing', viewport: { width: 1400, height: 1100 } }, async (maya) => {
     await h.waitForItem(maya, { label: 'Teams', window: 'Page' });
-    await h.waitForItem(maya, { label: 'Security: escalate at once, do not attempt resolution', window: 'Page' });
+    await seek(maya, 'Security: escalate at once, do not attempt resolution'); // the rules under the teams, below the fold
     await seek(maya, 'Rule name');
     await h.typeInto(maya, 'Rule name', 'Feature requests to product', { window: 'Page' });
     await seek(maya, { label: 'Condition value' });
