@@ -39,8 +39,7 @@ ArticleContent content_of(const DemoArticle& a) {
 
 } // namespace
 
-void knowledge_story(const DemoRun& run, const std::map<std::string, CustomerId>& customers, const Actor& owner, const Actor& staff,
-                     const Actor& agent, const Actor& customer, TimeMs base) {
+void knowledge_articles_story(const DemoRun& run, const Actor& staff, const Actor& agent, const Actor& customer, TimeMs base) {
   const auto pub = ArticleAudience::customers, internal = ArticleAudience::internal;
   const auto b = Difficulty::beginner, i = Difficulty::intermediate, adv = Difficulty::advanced;
   const std::vector<DemoArticle> articles = {
@@ -117,7 +116,10 @@ void knowledge_story(const DemoRun& run, const std::map<std::string, CustomerId>
   for (int n = 0; n < 5; ++n) run(RecordDeflection{1, false}, customer, base - (10 - n) * demo_day_ms);
   run(RecordDeflection{3, false}, customer, base - 3 * demo_day_ms);
   run(RecordDeflection{3, true}, customer, base - 2 * demo_day_ms);
+}
 
+void knowledge_questions_story(const DemoRun& run, const std::map<std::string, CustomerId>& customers, const Actor& staff, const Actor& customer,
+                               TimeMs base) {
   // The same question from three customers, with no article yet: the hygiene list's first finding.
   const char* subjects[] = {"Scheduled report email arrives empty", "Scheduled report emails are empty", "scheduled report email empty since Monday"};
   const char* emails[] = {"sam@northwind.test", "emma@brightleaf.test", "ines@solara.test"};
@@ -132,7 +134,10 @@ void knowledge_story(const DemoRun& run, const std::map<std::string, CustomerId>
                       false, TicketStatus::resolved, {}, false},
         staff, base - (3 - n) * demo_day_ms + 3'600'000);
   }
-  (void)owner;
+  // Asked word for word as an article's question: answered automatically, and confirmed.
+  auto opened = run(OpenTicket{0, "How do I set up two-factor authentication?", "My admin asked everyone to turn it on.", Priority::p3, Category::how_to, {}, {}},
+                    customer, base - 4 * demo_day_ms);
+  run(ConfirmAutomaticAnswer{opened["events"][0]["data"]["ticket_id"].get<TicketId>()}, customer, base - 4 * demo_day_ms + 600'000);
 }
 
 } // namespace pd::demo

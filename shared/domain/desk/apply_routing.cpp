@@ -28,8 +28,15 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRouted& b) {
   for (auto p : b.notify) support_apply::notify(s, p, e, "routed", text, t.id, t.customer_id);
   // The assigned agent keeps the ticket and its customer, and is told where it went and why.
   const bool elsewhere = !t.routing.team.empty() || (t.routing.person != 0 && t.routing.person != t.agent_id);
-  if (elsewhere && t.agent_id != 0 && std::find(b.notify.begin(), b.notify.end(), t.agent_id) == b.notify.end())
-    support_apply::notify(s, t.agent_id, e, "routed", text + " (you keep the ticket and its customer)", t.id, t.customer_id);
+  if (elsewhere && t.agent_id != 0 && std::find(b.notify.begin(), b.notify.end(), t.agent_id) == b.notify.end() && t.agent_id != e.actor) {
+    const std::string told = text + " (you keep the ticket and its customer)";
+    // A ticket routed as it is opened: its one notification of the new ticket says so.
+    auto& items = s.inboxes[t.agent_id].items;
+    if (!items.empty() && items.back().kind == "ticket_opened" && items.back().ticket_id == t.id && items.back().at == e.at)
+      items.back().text += ". " + where.substr(0, where.size() - 2) + "; you keep the ticket and its customer.";
+    else
+      support_apply::notify(s, t.agent_id, e, "routed", told, t.id, t.customer_id);
+  }
   return {};
 }
 
