@@ -50,6 +50,17 @@ bool allowed(const AppState& app, domain::Action action, const domain::Target& t
   return s && domain::is_allowed(*s, my_id(app), action, target);
 }
 
+bool page_allowed(Page page, identity::Role role) {
+  for (const auto& n : nav_items(role))
+    if (n.page == page) return true;
+  if (identity::is_business_role(role))
+    return page == Page::customer || page == Page::new_customer || page == Page::agent || page == Page::support_settings ||
+           page == Page::responses || page == Page::ticket || page == Page::new_ticket;
+  if (role == identity::Role::agent) return page == Page::customer || page == Page::ticket || page == Page::agent; // its own page only (the view checks)
+  if (role == identity::Role::customer) return page == Page::ticket || page == Page::new_ticket;
+  return false;
+}
+
 std::vector<NavItem> nav_items(identity::Role role) {
   if (identity::is_business_role(role))
     return {{Page::overview, "Overview"}, {Page::support, "Support"}, {Page::tickets, "Tickets"}, {Page::routing, "Routing"}, {Page::knowledge, "Knowledge base"}, {Page::customers, "Customers"},

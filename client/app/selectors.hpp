@@ -31,6 +31,9 @@ struct NavItem {
   const char* label;
 };
 std::vector<NavItem> nav_items(identity::Role role);
+// Which pages a role may open: its navigation's (nav_items) and the pages reached from them (a
+// customer, a ticket, a new ticket, ...). The store sends anything else to the overview.
+bool page_allowed(Page page, identity::Role role);
 
 // A member's name (their email when they gave none); "Business queue" for person 0.
 std::string member_name(const domain::ProgramState& s, domain::PersonId id);

@@ -8,6 +8,7 @@
 #include "client/app/store.hpp"
 
 #include "client/app/route.hpp"
+#include "client/app/selectors.hpp"
 #include "client/app/text.hpp"
 
 #include "shared/core/error.hpp"
@@ -29,18 +30,6 @@ constexpr int max_attempts = 4; // a request that cannot reach the server is sen
 bool has_program(const api::Me& me, std::int64_t id) {
   for (const auto& m : me.memberships)
     if (m.program_id == id) return true;
-  return false;
-}
-
-// Which pages a role may open (the navigation offers exactly these).
-bool page_allowed(Page page, identity::Role role) {
-  if (identity::is_business_role(role)) return page != Page::profile && page != Page::training && page != Page::earnings;
-  if (role == identity::Role::agent)
-    return page == Page::overview || page == Page::customers || page == Page::customer || page == Page::tickets ||
-           page == Page::ticket || page == Page::training || page == Page::earnings || page == Page::agent; // its own page only (the view checks)
-  if (role == identity::Role::customer)
-    return page == Page::overview || page == Page::profile || page == Page::tickets || page == Page::ticket ||
-           page == Page::new_ticket;
   return false;
 }
 

@@ -9,7 +9,7 @@
 //   Canned triggers: phrases in a customer's message that show the agent a hint and suggest a
 //     template, one of them starting the retention workflow first; saved whole (SetCannedTriggers).
 // Owners and admins edit (Action::manage_support_settings, as decide_responses.cpp checks); other
-// business members read it; agents and customers never reach it (store.cpp's page_allowed).
+// business members read it; agents and customers never reach it (selectors.cpp page_allowed).
 // Server errors name fields as "product_areas[1]", "text", "triggers[0].phrase" (the store drops
 // "data."), each shown under its field.
 #include "client/views/views.hpp"

@@ -1,4 +1,5 @@
 #include "client/app/route.hpp"
+#include "client/app/selectors.hpp"
 
 #include <doctest/doctest.h>
 
@@ -115,6 +116,25 @@ TEST_CASE("a malformed link opens no page (the store then picks one)") {
     CAPTURE(hash);
     CHECK(parse_route(hash).page == Page::loading);
   }
+}
+
+TEST_CASE("every page a role's navigation offers opens for it; the business's own pages do not open for others") {
+  using pd::identity::Role;
+  for (auto role : {Role::owner, Role::admin, Role::staff, Role::agent, Role::customer})
+    for (const auto& n : nav_items(role)) {
+      INFO(to_string(role), " ", n.label);
+      CHECK(page_allowed(n.page, role));
+    }
+  CHECK(page_allowed(Page::knowledge, Role::agent));
+  CHECK(page_allowed(Page::knowledge, Role::customer));
+  CHECK(page_allowed(Page::responses, Role::staff));
+  for (auto page : {Page::routing, Page::responses, Page::support_settings, Page::people, Page::commissions}) {
+    CHECK_FALSE(page_allowed(page, Role::agent));
+    CHECK_FALSE(page_allowed(page, Role::customer));
+  }
+  CHECK_FALSE(page_allowed(Page::new_ticket, Role::agent));
+  CHECK_FALSE(page_allowed(Page::earnings, Role::customer));
+  CHECK_FALSE(page_allowed(Page::earnings, Role::owner));
 }
 
 } // namespace test_unit_client_app_route
