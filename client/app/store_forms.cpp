@@ -91,6 +91,15 @@ std::string person_name(const domain::ProgramState* s, domain::PersonId id) {
   return "Person " + std::to_string(id);
 }
 
+// A whole list saved (the routing, the product areas, the triggers): what was sent is the new
+// base, and the notice says whether anything changed. Returns the toast.
+template <class List>
+std::string list_saved(List& base, const List& fields, std::string& notice, const CommandAnswer& answer, const std::string& what, std::string saved) {
+  base = fields;
+  notice = answer.events.empty() ? "Nothing to save: " + what + " already look like this." : saved;
+  return saved;
+}
+
 } // namespace
 
 // [SECTION] Commands
@@ -420,20 +429,10 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
   case FormId::comm_threshold:
   case FormId::comm_key:
   case FormId::comm_revoke: on_commission_done(p.form, answer); break; // store_commissions.cpp
-  case FormId::routing: {
-    auto& r = ui_.routing;
-    r.base = r.fields;
-    r.notice = answer.events.empty() ? "Nothing to save: the teams and rules already look like this." : "Routing saved.";
-    toast("Routing saved.");
+  case FormId::routing: toast(list_saved(ui_.routing.base, ui_.routing.fields, ui_.routing.notice, answer, "the teams and rules", "Routing saved.")); break;
+  case FormId::product_areas: // views/desk/responses_view.cpp
+    toast(list_saved(ui_.responses.areas_base, ui_.responses.areas, ui_.responses.areas_notice, answer, "the product areas", "Product areas saved."));
     break;
-  }
-  case FormId::product_areas: { // views/desk/responses_view.cpp
-    auto& r = ui_.responses;
-    r.areas_base = r.areas;
-    r.areas_notice = answer.events.empty() ? "Nothing to save: the product areas already look like this." : "Product areas saved.";
-    toast("Product areas saved.");
-    break;
-  }
   case FormId::response_template: {
     auto& r = ui_.responses;
     const auto* saved = find_event<domain::ResponseTemplateSaved>(answer);
@@ -455,13 +454,9 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     toast("Template removed.");
     break;
   }
-  case FormId::canned_triggers: {
-    auto& r = ui_.responses;
-    r.triggers_base = r.triggers;
-    r.triggers_notice = answer.events.empty() ? "Nothing to save: the triggers already look like this." : "Triggers saved.";
-    toast("Triggers saved.");
+  case FormId::canned_triggers:
+    toast(list_saved(ui_.responses.triggers_base, ui_.responses.triggers, ui_.responses.triggers_notice, answer, "the triggers", "Triggers saved."));
     break;
-  }
   case FormId::knowledge: { // views/desk/knowledge_view.cpp: the article is in the replica now
     auto& k = ui_.knowledge;
     if (const auto* saved = find_event<domain::ArticleSaved>(answer)) {
