@@ -671,7 +671,9 @@ void load_demo_program(app::Services& s) {
     story.now = at;
     return story.run(acme, c, by);
   };
+  const TimeMs before_kb = story.now;
   knowledge_articles_story(kb_run, daniel, ava, jordan, base);
+  story.now = before_kb; // the stories below start where they did
   auto payments_later = commission_story(story, acme, by_email, maya, daniel, ava, priya, base - 21 * day_ms, base);
   support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
   routing_story(story, acme, by_email, maya, daniel, priya, base);

@@ -51,7 +51,8 @@ async function pageReady(page, hash) {
   await h.waitFor(`${hash} drawn`, async () => {
     const items = await h.items(page);
     const loading = items.some((i) => /Loading/.test(i.text));
-    const hasContent = items.filter((i) => i.kind === 'text' && !['Navigation', 'Top bar'].includes(i.window)).length > 2;
+    // Texts and links (a list of articles is links under a title) beyond the navigation and the top bar.
+    const hasContent = items.filter((i) => ['text', 'item'].includes(i.kind) && i.text && !['Navigation', 'Top bar'].includes(i.window)).length > 2;
     return !loading && hasContent;
   });
   await h.frames(page, 3);
@@ -134,7 +135,7 @@ test('the browser\'s focus follows the keyboard through the dashboard', TIMEOUT,
 
 // Every page of every role, as the demo program shows it.
 const pages = {
-  'owner@acme.test': ['overview', 'customers', 'customers/1', 'customers/new', 'agents', 'people', 'settings', 'settings/support',
+  'owner@acme.test': ['overview', 'customers', 'customers/1', 'customers/new', 'agents', 'people', 'settings', 'settings/support', 'settings/responses',
                       'support', 'tickets', 'tickets?view=all', 'routing', 'knowledge', 'certification', 'commissions'],
   'staff@acme.test': ['overview', 'support', 'tickets', 'certification', 'commissions'],
   'agent@acme.test': ['overview', 'customers', 'tickets', 'knowledge', 'training', 'earnings'],
