@@ -153,6 +153,19 @@ test('a finger\'s drag scrolls a long page and it glides on after the finger lif
   });
 });
 
+test('the help articles and the knowledge base fit a phone: no field, link or text past the screen\'s edge', TIMEOUT, async () => {
+  for (const who of ['customer@acme.test', 'agent@acme.test', 'owner@acme.test']) {
+    await suite.withApp({ ...PHONE, signInAs: who, path: '/#/p/1/knowledge' }, async (page) => {
+      await h.waitForItem(page, { label: '##Search articles', kind: 'input', window: 'Page' });
+      await h.waitForItem(page, { label: 'How do I restore a deleted dashboard?', window: 'Page' }); // among the first articles
+      const drawn = (await h.findItems(page, { window: 'Page' })).filter((it) => it.y >= 60 && it.y < 844 && it.w > 0);
+      const cut = drawn.filter((it) => !inside(it, 390));
+      assert.deepEqual(cut.map((it) => `${it.kind} ${it.label || it.text}`), [], `${who}: nothing runs past the screen's edge`);
+      await h.screenshot(page, `phone-knowledge-${who.split('@')[0]}.png`);
+    });
+  }
+});
+
 test('on a desktop the side navigation stays and the lists are tables', TIMEOUT, async () => {
   await suite.withApp({ viewport: { width: 1440, height: 900 }, signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all' }, async (page) => {
     await h.waitForItem(page, { label: 'Tickets', window: 'Navigation' });

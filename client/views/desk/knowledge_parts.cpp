@@ -80,7 +80,7 @@ bool composer_article_search(const domain::ProgramState& s, domain::PersonId me,
   ImGui::Dummy(ui::dp(0, 4));
   ImGui::PushID("composer-articles");
   bool edited = false;
-  ui::input_text("##Search articles", "Search the knowledge base to link an article\xE2\x80\xA6", k.composer_query, edited, 0, ui::dp(420));
+  ui::input_text("##Search articles", "Search the knowledge base to link an article\xE2\x80\xA6", k.composer_query, edited, 0, std::min(ui::dp(420), ImGui::GetContentRegionAvail().x));
   if (!k.composer_query.empty()) {
     // Published articles only: a reply links what customers (or agents) can read now.
     const auto hits = domain::search_articles(s.knowledge, k.composer_query, domain::KnowledgeReader::agent, 0, 5);

@@ -157,7 +157,7 @@ void article_actions(const KbPage& p, const Article& a) {
 void article_list(const KbPage& p) {
   auto& k = p.k;
   bool edited = false;
-  ui::input_text("##Search articles", "Search articles\xE2\x80\xA6", k.query, edited, 0, ui::dp(420));
+  ui::input_text("##Search articles", "Search articles\xE2\x80\xA6", k.query, edited, 0, std::min(ui::dp(420), ImGui::GetContentRegionAvail().x));
   ImGui::Dummy(ui::dp(0, 6));
   std::vector<const Article*> shown;
   if (!k.query.empty()) {
