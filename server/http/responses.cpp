@@ -23,6 +23,7 @@ int status_for(core::ErrorCode code) {
   case ErrorCode::invalid_field:
   case ErrorCode::unknown_field: return 400;
   case ErrorCode::invalid_credentials:
+  case ErrorCode::two_factor_required:
   case ErrorCode::unauthenticated: return 401;
   case ErrorCode::forbidden: return 403;
   case ErrorCode::not_found: return 404;

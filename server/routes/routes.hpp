@@ -21,5 +21,6 @@ void register_commission_routes(httplib::Server& server, app::Services& services
 void register_knowledge_routes(httplib::Server& server, app::Services& services);
 void register_routing_routes(httplib::Server& server, app::Services& services);
 void register_triage_routes(httplib::Server& server, app::Services& services);
+void register_two_factor_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

@@ -1,7 +1,9 @@
-// POST /api/v1/session (sign in), DELETE /api/v1/session (sign out).
+// POST /api/v1/session (sign in, with the two-factor code when the account has it on),
+// DELETE /api/v1/session (sign out).
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/two_factor.hpp"
 #include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
 #include "server/auth/session_cookie.hpp"
@@ -30,6 +32,8 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
 
     std::optional<storage::PersonRecord> person;
     bool ok = false;
+    std::optional<storage::TwoFactorRecord> two_factor;
+    auto factor = app::SecondFactor::refused;
     {
       auto slot = auth::password_hash_gate(services.options).enter();
       if (!slot) {
@@ -40,18 +44,37 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
       person = services.accounts.find_by_email(request->email);
       if (person) ok = auth::verify_password(person->password_hash, request->password);
       else auth::burn_verify_time(request->password);
+      // The second factor is looked at only after the right password: a wrong password says
+      // nothing about whether the account has two-factor on.
+      if (ok) two_factor = services.accounts.two_factor(person->id);
+      if (ok && two_factor && two_factor->enabled && !request->code.empty())
+        factor = app::prove_second_factor(services.accounts, person->id, *two_factor, request->code, now, true);
     }
     if (!ok) { // already counted as a failure when it began
       services.log.info("sign-in refused", {{"remote", address}});
       return http::send_error(res, 401, ErrorCode::invalid_credentials, "Wrong email or password.");
     }
+    const bool needs_factor = two_factor && two_factor->enabled;
+    if (needs_factor && request->code.empty()) {
+      // Right password, no code yet: the attempt neither fails nor succeeds (succeeding would
+      // clear the failures of wrong codes before it).
+      services.sign_in_throttle.abandoned(request->email, address);
+      return http::send_error(res, 401, ErrorCode::two_factor_required,
+                              "Enter the 6-digit code from your authenticator app, or one of your recovery codes.", "code");
+    }
+    if (needs_factor && factor == app::SecondFactor::refused) { // counted as a failure, like a wrong password
+      services.log.info("sign-in refused: two-factor code", {{"remote", address}});
+      return http::send_error(res, 401, ErrorCode::invalid_credentials,
+                              "That code is not right or was already used. Enter the current code from your authenticator app.", "code");
+    }
     services.sign_in_throttle.succeeded(request->email, address, now);
+    if (factor == app::SecondFactor::recovery_code) services.log.info("signed in with a recovery code", {{"person", person->id}});
 
     // Session rotation: a sign-in always gets a fresh token; the one it came with ends.
     if (auto previous = app::current_caller(req, services)) services.sessions.remove(previous->token_hash);
     auto token = auth::new_token();
     const std::int64_t ttl_seconds = services.options.session_ttl_hours * 3600;
-    services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000);
+    services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0);
     res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
     auto me = services.accounts.me(person->id);
     http::send_json(res, 200, *me);

@@ -146,6 +146,27 @@ CREATE TABLE file_uploaders (
 INSERT INTO file_uploaders(program_id, sha256, person_id, size, created_at_ms)
   SELECT program_id, sha256, uploaded_by, size, created_at_ms FROM files;
 )sql",
+      // 5: two-factor sign-in: per person the TOTP secret (and one being set up, not yet
+      //    confirmed), whether it is on, the last time step accepted (the replay guard) and
+      //    the hashes of the unused recovery codes; each session records when the second
+      //    factor was last proven in it (0: never).
+      R"sql(
+CREATE TABLE two_factor (
+  person_id      INTEGER PRIMARY KEY REFERENCES persons(id),
+  secret         TEXT NOT NULL DEFAULT '', -- base32
+  pending_secret TEXT NOT NULL DEFAULT '', -- base32
+  enabled        INTEGER NOT NULL DEFAULT 0,
+  last_step      INTEGER NOT NULL DEFAULT 0,
+  updated_at_ms  INTEGER NOT NULL
+);
+CREATE TABLE recovery_codes (
+  id        INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  code_hash TEXT NOT NULL
+);
+CREATE INDEX recovery_codes_by_person ON recovery_codes(person_id);
+ALTER TABLE sessions ADD COLUMN mfa_at_ms INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return all;
 }

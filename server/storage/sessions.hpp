@@ -15,13 +15,18 @@ namespace pd::storage {
 struct SessionRecord {
   std::int64_t person_id = 0;
   std::int64_t expires_at_ms = 0;
+  std::int64_t mfa_at_ms = 0; // when the second factor was last proven in this session (0: never)
 };
 
 class SessionStore {
 public:
   explicit SessionStore(Database& db) : db_(db) {}
 
-  void create(const std::string& token_hash, std::int64_t person_id, std::int64_t now_ms, std::int64_t expires_at_ms);
+  // mfa_at_ms: when the second factor was proven for this sign-in (0: it was not).
+  void create(const std::string& token_hash, std::int64_t person_id, std::int64_t now_ms, std::int64_t expires_at_ms,
+              std::int64_t mfa_at_ms = 0);
+  // Records that the second factor was proven in this session at now_ms.
+  void mark_mfa(const std::string& token_hash, std::int64_t now_ms);
   // The live session for this token hash, or nothing if unknown or expired at now_ms.
   std::optional<SessionRecord> find(const std::string& token_hash, std::int64_t now_ms);
   void remove(const std::string& token_hash);

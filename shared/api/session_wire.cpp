@@ -8,14 +8,20 @@ namespace pd::api {
 core::Result<SignInRequest> decode_sign_in(std::string_view body) {
   auto object = core::parse_object(body);
   if (!object) return object.error();
-  if (auto e = core::reject_unknown_fields(object.value(), {"email", "password"})) return *e;
+  if (auto e = core::reject_unknown_fields(object.value(), {"email", "password", "code"})) return *e;
   auto raw_email = core::required_string(object.value(), "email", {1, identity::max_email_length, true});
   if (!raw_email) return raw_email.error();
   auto email = identity::normalize_email(raw_email.value());
   if (!email) return email.error();
   auto password = core::required_string(object.value(), "password", {1, max_password_length, false});
   if (!password) return password.error();
-  return SignInRequest{std::move(email).value(), std::move(password).value()};
+  std::string code;
+  if (object.value().contains("code")) {
+    auto typed = core::required_string(object.value(), "code", {1, max_two_factor_code_length, true});
+    if (!typed) return typed.error();
+    code = std::move(typed).value();
+  }
+  return SignInRequest{std::move(email).value(), std::move(password).value(), std::move(code)};
 }
 
 core::Result<Me> decode_me(std::string_view body) {
@@ -29,6 +35,7 @@ core::Result<Me> decode_me(std::string_view body) {
   if (p.contains("id") && p.at("id").is_number_integer()) me.person.id = p.at("id").get<std::int64_t>();
   if (p.contains("email") && p.at("email").is_string()) me.person.email = p.at("email").get<std::string>();
   if (p.contains("name") && p.at("name").is_string()) me.person.name = p.at("name").get<std::string>();
+  if (value.contains("two_factor") && value.at("two_factor").is_boolean()) me.two_factor = value.at("two_factor").get<bool>();
   if (value.contains("memberships") && value.at("memberships").is_array()) {
     for (const auto& m : value.at("memberships")) {
       if (!m.is_object()) continue;

@@ -16,11 +16,15 @@ namespace pd::api {
 
 inline constexpr std::size_t max_password_length = 1024;
 
+inline constexpr std::size_t max_two_factor_code_length = 64;
+
 struct SignInRequest {
   std::string email;    // normalized
   std::string password; // as typed
+  std::string code;     // the two-factor code or a recovery code; empty when not sent
 };
-// Strict decoder for POST /api/v1/session: both fields required, nothing else allowed.
+// Strict decoder for POST /api/v1/session: email and password required, code optional,
+// nothing else allowed.
 core::Result<SignInRequest> decode_sign_in(std::string_view body);
 
 struct Person {
@@ -39,11 +43,12 @@ struct Membership {
 struct Me {
   Person person;
   std::vector<Membership> memberships;
+  bool two_factor = false; // two-factor sign-in is on for this person
 };
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Person, id, email, name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Membership, program_id, program_name, role)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships, two_factor)
 
 // Decoding a server response without exceptions (the client's path).
 core::Result<Me> decode_me(std::string_view body);

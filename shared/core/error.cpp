@@ -18,6 +18,7 @@ const char* to_string(ErrorCode code) {
   case ErrorCode::conflict: return "conflict";
   case ErrorCode::payload_too_large: return "payload_too_large";
   case ErrorCode::rate_limited: return "rate_limited";
+  case ErrorCode::two_factor_required: return "two_factor_required";
   case ErrorCode::internal: return "internal";
   }
   return "unknown";

@@ -25,6 +25,7 @@ enum class ErrorCode {
   conflict,            // a concurrent change won
   payload_too_large,
   rate_limited,
+  two_factor_required, // right password, and the account also needs its two-factor code (field "code")
   internal,
 };
 

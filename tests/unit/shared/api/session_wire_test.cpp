@@ -13,6 +13,18 @@ TEST_CASE("decode_sign_in normalizes the email and keeps the password as typed")
   CHECK(r->password == "  spaced  ");
 }
 
+TEST_CASE("decode_sign_in takes an optional two-factor code, trimmed, naming it when wrong") {
+  auto without = api::decode_sign_in(R"({"email":"a@b.test","password":"x"})");
+  REQUIRE(without.ok());
+  CHECK(without->code.empty());
+  auto with = api::decode_sign_in(R"({"email":"a@b.test","password":"x","code":" 123456 "})");
+  REQUIRE(with.ok());
+  CHECK(with->code == "123456");
+  CHECK(api::decode_sign_in(R"({"email":"a@b.test","password":"x","code":123456})").error().field == "code");
+  CHECK(api::decode_sign_in(R"({"email":"a@b.test","password":"x","code":""})").error().field == "code");
+  CHECK(api::decode_sign_in(R"({"email":"a@b.test","password":"x","code":")" + std::string(65, '1') + "\"}").error().field == "code");
+}
+
 TEST_CASE("decode_sign_in names the field that is wrong") {
   CHECK(api::decode_sign_in(R"({"email":"a@b.test"})").error().field == "password");
   CHECK(api::decode_sign_in(R"({"email":"a@b.test","password":""})").error().field == "password");
@@ -25,10 +37,13 @@ TEST_CASE("decode_sign_in names the field that is wrong") {
 
 TEST_CASE("Me round-trips through JSON") {
   api::Me me{{7, "ava@acme.test", "Ava Martinez"},
-             {{1, "Acme Analytics", identity::Role::agent}, {2, "Brightside CRM", identity::Role::staff}}};
+             {{1, "Acme Analytics", identity::Role::agent}, {2, "Brightside CRM", identity::Role::staff}},
+             true};
   nlohmann::json j = me;
   auto back = api::decode_me(j.dump());
   REQUIRE(back.ok());
+  CHECK(back->two_factor);
+  CHECK_FALSE(api::decode_me(R"({"person":{"id":1}})")->two_factor);
   CHECK(back->person.id == 7);
   CHECK(back->person.name == "Ava Martinez");
   REQUIRE(back->memberships.size() == 2);
