@@ -3,6 +3,8 @@
 // by Debian's oathtool from the secret the server hands out, as an authenticator app would.
 #include "server_process.hpp"
 
+#include "tests/oathtool.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -27,17 +29,6 @@ ServerProcess& server() {
 json body_of(const httplib::Result& r) { return json::parse(r->body, nullptr, false); }
 const char* kJson = "application/json";
 const std::string kPassword = "a-long-password";
-
-std::string oathtool_code(const std::string& base32, std::int64_t unix_seconds) {
-  const std::string command = "oathtool --totp -b --now='@" + std::to_string(unix_seconds) + "' " + base32 + " 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[128];
-  while (std::fgets(buffer, sizeof buffer, pipe.get()) != nullptr) out += buffer;
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
 
 // An authenticator for one secret. Each code it gives is for a time step later than the last
 // one it gave (the server refuses a step it already accepted) and within one step of now (the

@@ -1,6 +1,8 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/totp.hpp"
 
+#include "tests/oathtool.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -12,22 +14,12 @@
 namespace test_unit_server_auth_totp { // one namespace per test file: unity batches (PD_UNITY) share a unit
 
 using namespace pd::auth;
+using pd::testing::oathtool_code;
 
 namespace {
 // RFC 6238 appendix B: the SHA-1 secret is the ASCII text "12345678901234567890".
 const std::string rfc_secret = "12345678901234567890";
 
-// What Debian's oathtool says the code is for a base32 secret at a time.
-std::string oathtool_code(const std::string& base32, std::int64_t unix_seconds) {
-  const std::string command = "oathtool --totp -b --now='@" + std::to_string(unix_seconds) + "' " + base32 + " 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[128];
-  while (std::fgets(buffer, sizeof buffer, pipe.get()) != nullptr) out += buffer;
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
 } // namespace
 
 TEST_CASE("the codes are RFC 6238's published SHA-1 test vectors, with 8 digits and their 6-digit suffixes") {
