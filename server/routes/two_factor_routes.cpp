@@ -70,6 +70,29 @@ void send_wrong_code(httplib::Response& res) {
                    "That code is not right or was already used. Enter the current code from your authenticator app.", "code");
 }
 
+// A {code} request of someone whose two-factor sign-in is on (disable, new recovery codes), its
+// code check begun under the sign-in throttle; nothing (401, 400, 409 `off` or 429 sent) otherwise.
+struct CodeRequest {
+  TwoFactorCaller who;
+  std::string code;
+  storage::TwoFactorRecord record;
+  std::string address;
+};
+std::optional<CodeRequest> code_request_when_on(const httplib::Request& req, httplib::Response& res, app::Services& s, const char* off) {
+  auto who = two_factor_caller(req, res, s);
+  if (!who) return std::nullopt;
+  auto code = two_factor_code_of(req, res);
+  if (!code) return std::nullopt;
+  auto record = s.accounts.two_factor(who->person.id);
+  if (!record || !record->enabled) {
+    http::send_error(res, 409, ErrorCode::conflict, off);
+    return std::nullopt;
+  }
+  auto address = http::client_address(req, s.options);
+  if (!begin_code_check(s, *who, address, res)) return std::nullopt;
+  return CodeRequest{std::move(*who), std::move(*code), std::move(*record), std::move(address)};
+}
+
 // Ten new recovery codes: stored hashed, answered in the clear this once.
 std::vector<std::string> fresh_recovery_codes(std::vector<std::string>& hashes) {
   auto codes = auth::totp::new_recovery_codes();
@@ -128,53 +151,45 @@ void register_two_factor_routes(httplib::Server& server, app::Services& services
   });
 
   server.Post("/api/v1/account/two-factor/disable", [&services](const httplib::Request& req, httplib::Response& res) {
-    auto who = two_factor_caller(req, res, services);
-    if (!who) return;
-    auto code = two_factor_code_of(req, res);
-    if (!code) return;
-    auto record = services.accounts.two_factor(who->person.id);
-    if (!record || !record->enabled) return http::send_error(res, 409, ErrorCode::conflict, "Two-factor sign-in is already off.");
-    const auto address = http::client_address(req, services.options);
-    if (!begin_code_check(services, *who, address, res)) return;
+    auto r = code_request_when_on(req, res, services, "Two-factor sign-in is already off.");
+    if (!r) return;
+    const auto& who = r->who;
+    const auto& address = r->address;
     const auto now = services.now_ms();
     auto factor = app::SecondFactor::refused;
     {
       // A recovery code also turns it off (for a lost authenticator); checking one hashes.
       auto slot = auth::password_hash_gate(services.options).enter();
       if (!slot) {
-        services.sign_in_throttle.abandoned(who->person.email, address);
+        services.sign_in_throttle.abandoned(who.person.email, address);
         res.set_header("Retry-After", std::to_string(auth::hash_busy_retry_after_seconds));
         return http::send_error(res, 503, ErrorCode::rate_limited, auth::hash_busy_message);
       }
-      factor = app::prove_second_factor(services.accounts, who->person.id, *record, *code, now, true);
+      factor = app::prove_second_factor(services.accounts, who.person.id, r->record, r->code, now, true);
     }
     if (factor == app::SecondFactor::refused) return send_wrong_code(res);
-    services.sign_in_throttle.succeeded(who->person.email, address, now);
-    services.accounts.disable_two_factor(who->person.id);
-    services.sessions.mark_mfa(who->caller.token_hash, now);
-    services.log.info("two-factor sign-in turned off", {{"person", who->person.id}});
+    services.sign_in_throttle.succeeded(who.person.email, address, now);
+    services.accounts.disable_two_factor(who.person.id);
+    services.sessions.mark_mfa(who.caller.token_hash, now);
+    services.log.info("two-factor sign-in turned off", {{"person", who.person.id}});
     http::send_json(res, 200, nlohmann::json{{"two_factor", false}});
   });
 
   server.Post("/api/v1/account/two-factor/recovery-codes", [&services](const httplib::Request& req, httplib::Response& res) {
-    auto who = two_factor_caller(req, res, services);
-    if (!who) return;
-    auto code = two_factor_code_of(req, res);
-    if (!code) return;
-    auto record = services.accounts.two_factor(who->person.id);
-    if (!record || !record->enabled) return http::send_error(res, 409, ErrorCode::conflict, "Two-factor sign-in is off: there are no recovery codes.");
-    const auto address = http::client_address(req, services.options);
-    if (!begin_code_check(services, *who, address, res)) return;
+    auto r = code_request_when_on(req, res, services, "Two-factor sign-in is off: there are no recovery codes.");
+    if (!r) return;
+    const auto& who = r->who;
+    const auto& address = r->address;
     const auto now = services.now_ms();
     // Only a code from the authenticator: a recovery code cannot make new ones.
-    if (app::prove_second_factor(services.accounts, who->person.id, *record, *code, now, false) == app::SecondFactor::refused)
+    if (app::prove_second_factor(services.accounts, who.person.id, r->record, r->code, now, false) == app::SecondFactor::refused)
       return send_wrong_code(res);
-    services.sign_in_throttle.succeeded(who->person.email, address, now);
+    services.sign_in_throttle.succeeded(who.person.email, address, now);
     std::vector<std::string> hashes;
     auto codes = fresh_recovery_codes(hashes);
-    services.accounts.replace_recovery_codes(who->person.id, hashes);
-    services.sessions.mark_mfa(who->caller.token_hash, now);
-    services.log.info("two-factor recovery codes replaced", {{"person", who->person.id}});
+    services.accounts.replace_recovery_codes(who.person.id, hashes);
+    services.sessions.mark_mfa(who.caller.token_hash, now);
+    services.log.info("two-factor recovery codes replaced", {{"person", who.person.id}});
     res.set_header("Cache-Control", "no-store");
     http::send_json(res, 200, nlohmann::json{{"recovery_codes", codes}});
   });
