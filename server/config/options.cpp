@@ -87,6 +87,8 @@ const std::vector<Flag>& flags() {
          if (!e) o.session_ttl_hours = n;
          return e;
        }},
+      {"step-up-minutes", "PD_STEP_UP_MINUTES", "N", "how long a proven two-factor code allows sensitive changes (default 10)",
+       [](Options& o, const std::string& v) { return set_int(o.step_up_minutes, v, 1, 24 * 60, "--step-up-minutes"); }},
       {"threads", "PD_THREADS", "N", "HTTP worker threads (default 16)",
        [](Options& o, const std::string& v) { return set_int(o.threads, v, 1, 1024, "--threads"); }},
       {"max-threads", "PD_MAX_THREADS", "N", "upper bound of HTTP threads, grown on demand for live streams (default 2048)",

@@ -23,6 +23,7 @@ struct Options {
   std::int64_t upload_quota_program_mb = 20480; // files and uploads in progress of one program
   int upload_expiry_seconds = 24 * 60 * 60;     // an upload without a piece for this long is removed
   std::int64_t session_ttl_hours = std::int64_t{24} * 14;
+  int step_up_minutes = 10; // how long a proven second factor allows sensitive changes
   int threads = 16;
   int max_threads = 2048; // live streams each hold a connection thread
   // Live streams (each holds a connection thread while open): at most max_streams, and never
