@@ -167,6 +167,36 @@ CREATE TABLE recovery_codes (
 CREATE INDEX recovery_codes_by_person ON recovery_codes(person_id);
 ALTER TABLE sessions ADD COLUMN mfa_at_ms INTEGER NOT NULL DEFAULT 0;
 )sql",
+      // 6: outgoing mail and password resets. The outbox keeps every message from the
+      //    transaction that caused it until the relay accepted it (sent_at_ms > 0); message_id
+      //    is derived from its cause, so one cause never makes two messages. A password reset
+      //    keeps only its token's hash; person_id 0 is the row an unknown address writes (no
+      //    token matches it).
+      R"sql(
+CREATE TABLE outbox (
+  id                 INTEGER PRIMARY KEY,
+  message_id         TEXT NOT NULL UNIQUE,
+  kind               TEXT NOT NULL,
+  recipient          TEXT NOT NULL,
+  subject            TEXT NOT NULL,
+  text_body          TEXT NOT NULL,
+  html_body          TEXT NOT NULL,
+  created_at_ms      INTEGER NOT NULL,
+  next_attempt_at_ms INTEGER NOT NULL,
+  attempts           INTEGER NOT NULL DEFAULT 0,
+  sent_at_ms         INTEGER NOT NULL DEFAULT 0,
+  last_error         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_unsent ON outbox(sent_at_ms, next_attempt_at_ms);
+CREATE TABLE password_resets (
+  token_hash    TEXT PRIMARY KEY,
+  person_id     INTEGER NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL,
+  used_at_ms    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX password_resets_by_expiry ON password_resets(expires_at_ms);
+)sql",
   };
   return all;
 }
