@@ -44,8 +44,9 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
       storage::UploadLimits{options_.upload_quota_program_mb * 1024 * 1024, options_.upload_quota_person_mb * 1024 * 1024,
                             static_cast<std::int64_t>(options_.upload_expiry_seconds) * 1000});
   rate_limiter_ = std::make_unique<http::RateLimiter>(options_.rate_limit_per_minute, options_.rate_burst);
+  mail_ = std::make_unique<mail::MailWorker>(*db_, options_, log_, system_now_ms);
   services_ = std::make_unique<Services>(
-      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_, *files_});
+      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_, *files_, *mail_});
   static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
   if (static_files_->file_count() == 0)
     log_.warn("no browser client to serve: the web root is missing or empty", {{"web_root", options_.web_root.string()}});
@@ -139,6 +140,7 @@ void ServerApp::configure() {
   routes::register_routing_routes(s, *services_);
   routes::register_triage_routes(s, *services_);
   routes::register_two_factor_routes(s, *services_);
+  routes::register_password_routes(s, *services_);
 
   // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -160,6 +162,7 @@ void ServerApp::start_scheduler() {
 
 void ServerApp::stop() {
   if (scheduler_) scheduler_->stop();
+  mail_->stop();
   hub_->close(); // live streams end, so their threads are free for shutdown
   server_.stop();
 }

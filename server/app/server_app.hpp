@@ -49,6 +49,7 @@ private:
   std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<storage::FileStore> files_;
   std::unique_ptr<http::RateLimiter> rate_limiter_;
+  std::unique_ptr<mail::MailWorker> mail_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<scheduling::SlaScheduler> scheduler_;

@@ -8,6 +8,7 @@
 #include "server/live/event_hub.hpp"
 #include "server/config/options.hpp"
 #include "server/log/logger.hpp"
+#include "server/mail/mail_worker.hpp"
 #include "server/storage/accounts.hpp"
 #include "server/storage/database.hpp"
 #include "server/storage/event_store.hpp"
@@ -32,6 +33,7 @@ struct Services {
   execution::CommandService& commands;
   Metrics& metrics;
   storage::FileStore& files;
+  mail::MailWorker& mail; // the outbox and its sender (wake() after queueing mail)
 };
 
 } // namespace pd::app

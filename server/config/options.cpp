@@ -121,6 +121,29 @@ const std::vector<Flag>& flags() {
        [](Options& o, const std::string& v) { return set_int(o.hash_wait_ms, v, 0, 60'000, "--hash-wait-ms"); }},
       {"trusted-proxy", "PD_TRUSTED_PROXY", "ADDR", "reverse proxy whose X-Forwarded-For names the client (default: none, header ignored)",
        [](Options& o, const std::string& v) -> std::optional<std::string> { o.trusted_proxy = v; return std::nullopt; }},
+      {"smtp-url", "PD_SMTP_URL", "URL", "mail relay: smtp://HOST:PORT (STARTTLS required) or smtps://HOST:PORT (TLS); default none, nothing sent",
+       [](Options& o, const std::string& v) -> std::optional<std::string> {
+         if (v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0) return "--smtp-url must start with smtp:// or smtps://, got '" + v + "'";
+         o.smtp_url = v;
+         return std::nullopt;
+       }},
+      {"smtp-user", "PD_SMTP_USER", "NAME", "account at the mail relay (default none: no authentication)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.smtp_user = v; return std::nullopt; }},
+      {"smtp-password", "PD_SMTP_PASSWORD", "SECRET", "password at the mail relay (prefer the environment variable: flags show in ps)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.smtp_password = v; return std::nullopt; }},
+      {"smtp-plain", "PD_SMTP_PLAIN", nullptr, "talk to an smtp:// relay without STARTTLS (only a relay on this machine)",
+       [](Options& o, const std::string& v) { return set_bool(o.smtp_plain, v, "--smtp-plain"); }},
+      {"mail-from", "PD_MAIL_FROM", "ADDR", "sender address of outgoing mail (required with --smtp-url)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.mail_from = v; return std::nullopt; }},
+      {"public-url", "PD_PUBLIC_URL", "URL", "address people open Partnerdesk at, the base of links in mail (e.g. https://desk.example.com)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> {
+         if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) return "--public-url must start with http:// or https://, got '" + v + "'";
+         o.public_url = v;
+         while (!o.public_url.empty() && o.public_url.back() == '/') o.public_url.pop_back();
+         return std::nullopt;
+       }},
+      {"password-reset-minutes", "PD_PASSWORD_RESET_MINUTES", "N", "how long a password reset link works (default 60)",
+       [](Options& o, const std::string& v) { return set_int(o.password_reset_minutes, v, 0, 24 * 60, "--password-reset-minutes"); }},
       {"log-level", "PD_LOG_LEVEL", "LEVEL", "debug, info, warn or error (default info)",
        [](Options& o, const std::string& v) -> std::optional<std::string> {
          if (v != "debug" && v != "info" && v != "warn" && v != "error") return "--log-level must be debug, info, warn or error";
@@ -184,6 +207,10 @@ ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup
             "--demo loads accounts whose password is published in the README, so it runs only on a loopback address "
             "(--host 127.0.0.1). To start a real deployment leave --demo out (see docs/operations.md); to show the demo "
             "on another address anyway, add --demo-on-public-address"};
+  if (!o.smtp_url.empty() && o.mail_from.empty())
+    return {std::nullopt, 2, "--smtp-url needs --mail-from, the sender address of outgoing mail"};
+  if (!o.smtp_url.empty() && o.public_url.empty())
+    return {std::nullopt, 2, "--smtp-url needs --public-url, the address links in mail lead to (e.g. https://desk.example.com)"};
   if (stream_capacity(o) < 1)
     return {std::nullopt, 2,
             "--max-threads (" + std::to_string(std::max(o.max_threads, o.threads)) + ") must be larger than --stream-reserve (" +

@@ -45,6 +45,15 @@ struct Options {
   std::size_t max_header_count = 64;
   std::size_t max_header_bytes = 8192; // any one header value
   std::string log_level = "info";
+  // Outgoing mail (server/mail): the relay (smtp://host:port with STARTTLS, smtps://host:port
+  // with TLS; empty: none, nothing is sent), its account, the sender, and the base of links in mail.
+  std::string smtp_url;
+  std::string smtp_user;
+  std::string smtp_password;
+  bool smtp_plain = false; // smtp:// without STARTTLS: a relay on this machine only
+  std::string mail_from;
+  std::string public_url;  // e.g. https://desk.example.com; empty: http://HOST:PORT
+  int password_reset_minutes = 60; // how long a password reset link works (0: not at all, for tests)
 };
 
 struct ParseOutcome {

@@ -10,6 +10,7 @@
 #include "server/http/request_guard.hpp"
 #include "server/http/responses.hpp"
 #include "shared/core/field_reader.hpp"
+#include "shared/core/password_rule.hpp"
 #include "shared/identity/email.hpp"
 
 namespace pd::routes {
@@ -17,8 +18,6 @@ namespace pd::routes {
 using core::ErrorCode;
 
 namespace {
-
-constexpr std::size_t min_password_length = 10;
 
 struct NewAccount {
   std::string email, name, password;
@@ -35,13 +34,9 @@ core::Result<NewAccount> read_new_account(core::FieldReader& r, bool with_email)
     }
   }
   a.name = r.text("name", {1, domain::max_person_name});
-  a.password = r.text("password", {min_password_length, api::max_password_length, false});
-  if (r.error()) {
-    auto e = *r.error();
-    if (e.field == "password" && e.code == ErrorCode::invalid_field && a.password.empty())
-      e.message = "Choose a password of at least " + std::to_string(min_password_length) + " characters.";
-    return e;
-  }
+  a.password = r.text("password", {0, api::max_password_length, false});
+  if (r.error()) return *r.error();
+  if (auto refused = core::check_new_password(a.password)) return *refused; // the same rule as the browser's form
   return a;
 }
 

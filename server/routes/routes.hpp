@@ -22,5 +22,6 @@ void register_knowledge_routes(httplib::Server& server, app::Services& services)
 void register_routing_routes(httplib::Server& server, app::Services& services);
 void register_triage_routes(httplib::Server& server, app::Services& services);
 void register_two_factor_routes(httplib::Server& server, app::Services& services);
+void register_password_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

@@ -44,6 +44,11 @@ std::optional<PersonRecord> AccountStore::find_by_id(std::int64_t id) {
   return found;
 }
 
+void AccountStore::forget_cached(std::int64_t id) {
+  std::unique_lock lock(cache_mutex_);
+  by_id_.erase(id);
+}
+
 std::vector<api::Membership> AccountStore::memberships_of(std::int64_t person_id) {
   return db_.read([&] {
     std::vector<api::Membership> out;

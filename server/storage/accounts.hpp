@@ -43,6 +43,8 @@ public:
                              const std::string& password_hash, std::int64_t now_ms);
   std::optional<PersonRecord> find_by_email(const std::string& email);
   std::optional<PersonRecord> find_by_id(std::int64_t id);
+  // Forgets the cached record of a person whose password changed (storage/password_resets.hpp).
+  void forget_cached(std::int64_t id);
 
   std::vector<api::Membership> memberships_of(std::int64_t person_id);
 
@@ -72,7 +74,7 @@ public:
 
 private:
   Database& db_;
-  // Persons never change once created, so lookups by id are cached.
+  // Lookups by id are cached; a password change calls forget_cached.
   std::shared_mutex cache_mutex_;
   std::unordered_map<std::int64_t, PersonRecord> by_id_;
 };

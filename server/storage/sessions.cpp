@@ -52,6 +52,15 @@ void SessionStore::remove_all_for(std::int64_t person_id) {
   for (auto it = cache_.begin(); it != cache_.end();) it = it->second.person_id == person_id ? cache_.erase(it) : std::next(it);
 }
 
+void SessionStore::remove_others_for(std::int64_t person_id, const std::string& keep_token_hash) {
+  db_.write([&] {
+    db_.prepare("DELETE FROM sessions WHERE person_id = ? AND token_hash <> ?").bind(1, person_id).bind(2, keep_token_hash).run();
+  });
+  std::unique_lock lock(cache_mutex_);
+  for (auto it = cache_.begin(); it != cache_.end();)
+    it = it->second.person_id == person_id && it->first != keep_token_hash ? cache_.erase(it) : std::next(it);
+}
+
 int SessionStore::purge_expired(std::int64_t now_ms) {
   int n = db_.write([&] {
     db_.prepare("DELETE FROM sessions WHERE expires_at_ms <= ?").bind(1, now_ms).run();

@@ -31,6 +31,8 @@ public:
   std::optional<SessionRecord> find(const std::string& token_hash, std::int64_t now_ms);
   void remove(const std::string& token_hash);
   void remove_all_for(std::int64_t person_id);
+  // Every session of the person but keep_token_hash (after a password change).
+  void remove_others_for(std::int64_t person_id, const std::string& keep_token_hash);
   int purge_expired(std::int64_t now_ms);
 
 private:
