@@ -20,7 +20,7 @@ packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev libsqlite3-dev libsodium-dev libssl-dev zlib1g-dev
-  liboath-dev oathtool
+  liboath-dev oathtool libqrencode-dev
   libcurl4-openssl-dev python3-aiosmtpd
   libhowardhinnant-date-dev libgoogle-perftools-dev tzdata
   chromium fonts-noto-core fonts-dejavu-core python3-fonttools brotli

@@ -12,16 +12,17 @@ std::optional<Caller> current_caller(const httplib::Request& req, Services& serv
   auto hash = auth::token_hash(*token);
   auto session = services.sessions.find(hash, services.now_ms());
   if (!session) return std::nullopt;
-  return Caller{session->person_id, hash};
+  return Caller{session->person_id, hash, session->mfa_at_ms};
 }
 
 } // namespace pd::app
 
+#include "server/app/security.hpp"
 #include "server/http/responses.hpp"
 
 namespace pd::app {
 
-std::optional<domain::Actor> require_actor(const httplib::Request& req, httplib::Response& res, Services& services) {
+std::optional<domain::Actor> require_actor(const httplib::Request& req, httplib::Response& res, Services& services, Caller* caller_out) {
   auto caller = current_caller(req, services);
   std::optional<storage::PersonRecord> person;
   if (caller) person = services.accounts.find_by_id(caller->person_id);
@@ -29,6 +30,12 @@ std::optional<domain::Actor> require_actor(const httplib::Request& req, httplib:
     http::send_error(res, 401, core::ErrorCode::unauthenticated, "Sign in to continue.");
     return std::nullopt;
   }
+  if (auto programs = two_factor_required_by(services, person->id); !programs.empty()) {
+    http::send_error(res, 403, core::ErrorCode::two_factor_enrolment_required,
+                     programs.front() + " requires two-factor sign-in. Turn it on in your account to continue.");
+    return std::nullopt;
+  }
+  if (caller_out) *caller_out = *caller;
   return domain::Actor{person->id, person->name, person->email};
 }
 

@@ -1,5 +1,6 @@
 #include "server/execution/command_service.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -63,7 +64,14 @@ void CommandService::replay() {
     ++event_count_;
     last = e.seq;
   });
+  recount_policies();
   hub_.published(last);
+}
+
+void CommandService::recount_policies() {
+  bool any = false;
+  for (const auto& [id, s] : programs_) any = any || s.security != SecurityPolicy{};
+  any_two_factor_policy_.store(any, std::memory_order_relaxed);
 }
 
 int CommandService::load() {
@@ -192,6 +200,8 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
   }
   if (committed) {
     event_count_ += appended.size();
+    if (std::any_of(appended.begin(), appended.end(), [](const Event& e) { return std::holds_alternative<SecurityPolicyChanged>(e.body); }))
+      recount_policies();
     if (!appended.empty()) hub_.published(appended.back().seq);
   } else {
     // The transaction rolled back: memory may hold events that are not on disk. Rebuild it

@@ -82,6 +82,10 @@ public:
     return ids;
   }
 
+  // Whether any program requires two-factor sign-in of some members (a fast path for the
+  // check every request makes, app/security.hpp).
+  bool any_two_factor_policy() const { return any_two_factor_policy_.load(std::memory_order_relaxed); }
+
   std::size_t event_count() const { return event_count_; }
   std::size_t program_count() {
     std::shared_lock lock(mutex_);
@@ -106,6 +110,7 @@ private:
     std::atomic<int> done{0}; // 1 once `outcome` holds the answer of a durable (or failed) transaction
   };
   void replay();
+  void recount_policies(); // under the lock
   void write_loop();
   static void answer(Pending& p, CommandOutcome outcome);
   void write_batch(std::vector<std::shared_ptr<Pending>>& batch);
@@ -119,6 +124,7 @@ private:
   std::map<domain::ProgramId, domain::ProgramState> programs_;
   std::map<std::string, std::pair<domain::ProgramId, domain::InvitationId>> invitations_by_token_;
   std::size_t event_count_ = 0;
+  std::atomic<bool> any_two_factor_policy_{false};
 
   std::mutex queue_mutex_;
   std::condition_variable queue_wake_; // the writer waits here for work

@@ -3,6 +3,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/security.hpp"
 #include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
 #include "server/auth/session_cookie.hpp"
@@ -176,7 +177,7 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
       actor = domain::Actor{*id, a.name, a.email};
     }
     auto out = services.commands.execute(found->first, command_id, domain::AcceptInvitation{found->second}, *actor, services.now_ms());
-    if (out.status == 200) out.add("me", *services.accounts.me(actor->id));
+    if (out.status == 200) out.add("me", *app::me_of(services, actor->id));
     http::send_json(res, out.status, out.body);
   });
 }

@@ -3,6 +3,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/security.hpp"
 #include "server/auth/tokens.hpp"
 #include "server/http/json_cache.hpp"
 #include "server/http/query.hpp"
@@ -62,17 +63,21 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
     auto out = services.commands.execute(0, command_id, create.value(), *actor, services.now_ms());
     if (out.status == 200) {
       out.status = 201;
-      out.add("me", *services.accounts.me(actor->id)); // the new membership, for the program switcher
+      out.add("me", *app::me_of(services, actor->id)); // the new membership, for the program switcher
     }
     send_outcome(res, out);
   });
 
   // Any other command on a program.
   server.Post(R"(/api/v1/programs/(\d+)/commands)", [&services](const httplib::Request& req, httplib::Response& res) {
-    auto actor = app::require_actor(req, res, services);
+    app::Caller caller;
+    auto actor = app::require_actor(req, res, services, &caller);
     if (!actor) return;
     auto envelope = decode_command_envelope(req.body);
     if (!envelope) return http::send_error(res, http::status_for(envelope.error().code), envelope.error());
+    // Sensitive changes need a freshly proven second factor; the browser asks for a code and
+    // sends the same command id again.
+    if (!app::step_up_allows(envelope->command, caller, res, services)) return;
     auto program = http::path_id(req, 1);
     auto command = envelope->command;
     if (auto invite = std::get_if<InviteMember>(&command)) {

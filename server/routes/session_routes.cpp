@@ -3,6 +3,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/security.hpp"
 #include "server/app/two_factor.hpp"
 #include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
@@ -76,7 +77,7 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     const std::int64_t ttl_seconds = services.options.session_ttl_hours * 3600;
     services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0);
     res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
-    auto me = services.accounts.me(person->id);
+    auto me = app::me_of(services, person->id);
     http::send_json(res, 200, *me);
   });
 

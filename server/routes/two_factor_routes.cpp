@@ -3,12 +3,14 @@
 //   POST /api/v1/account/two-factor/enable          {code}: confirms it, {recovery_codes} once
 //   POST /api/v1/account/two-factor/disable         {code}: turns it off
 //   POST /api/v1/account/two-factor/recovery-codes  {code}: ten new recovery codes, once
+//   POST /api/v1/session/step-up                     {code}: proves the factor again for sensitive changes
 // A wrong code counts against the sign-in throttle of the person's email, as at sign-in.
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
 #include "server/app/two_factor.hpp"
 #include "server/auth/hash_gate.hpp"
+#include "server/auth/qr_code.hpp"
 #include "server/auth/totp.hpp"
 #include "server/http/request_guard.hpp"
 #include "server/http/responses.hpp"
@@ -118,7 +120,10 @@ void register_two_factor_routes(httplib::Server& server, app::Services& services
     const auto secret = auth::totp::to_base32(auth::totp::new_secret());
     services.accounts.set_pending_two_factor(who->person.id, secret, services.now_ms());
     res.set_header("Cache-Control", "no-store");
-    http::send_json(res, 200, nlohmann::json{{"secret", secret}, {"otpauth_uri", auth::totp::otpauth_uri(secret, who->person.email)}});
+    const auto uri = auth::totp::otpauth_uri(secret, who->person.email);
+    nlohmann::json answer{{"secret", secret}, {"otpauth_uri", uri}};
+    if (auto qr = auth::qr_code(uri)) answer["qr"] = {{"size", qr->size}, {"rows", qr->rows}};
+    http::send_json(res, 200, answer);
   });
 
   server.Post("/api/v1/account/two-factor/enable", [&services](const httplib::Request& req, httplib::Response& res) {
@@ -192,6 +197,21 @@ void register_two_factor_routes(httplib::Server& server, app::Services& services
     services.log.info("two-factor recovery codes replaced", {{"person", who.person.id}});
     res.set_header("Cache-Control", "no-store");
     http::send_json(res, 200, nlohmann::json{{"recovery_codes", codes}});
+  });
+
+  // Step-up: a code from the authenticator (not a recovery code) proves the second factor
+  // again in this session, so sensitive changes are allowed for --step-up-minutes.
+  server.Post("/api/v1/session/step-up", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto r = code_request_when_on(req, res, services, "Two-factor sign-in is off: there is no code to confirm.");
+    if (!r) return;
+    const auto& who = r->who;
+    const auto now = services.now_ms();
+    if (app::prove_second_factor(services.accounts, who.person.id, r->record, r->code, now, false) == app::SecondFactor::refused)
+      return send_wrong_code(res);
+    services.sign_in_throttle.succeeded(who.person.email, r->address, now);
+    services.sessions.mark_mfa(who.caller.token_hash, now);
+    const std::int64_t until = now + std::int64_t{services.options.step_up_minutes} * 60 * 1000;
+    http::send_json(res, 200, nlohmann::json{{"step_up_until", until}});
   });
 }
 

@@ -65,7 +65,7 @@ std::vector<api::Membership> AccountStore::memberships_of(std::int64_t person_id
 std::optional<api::Me> AccountStore::me(std::int64_t person_id) {
   auto person = find_by_id(person_id);
   if (!person) return std::nullopt;
-  return api::Me{api::Person{person->id, person->email, person->name}, memberships_of(person_id), two_factor_enabled(person_id)};
+  return api::Me{api::Person{person->id, person->email, person->name}, memberships_of(person_id), two_factor_enabled(person_id), {}};
 }
 
 std::optional<TwoFactorRecord> AccountStore::two_factor(std::int64_t person_id) {

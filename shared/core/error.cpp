@@ -19,6 +19,8 @@ const char* to_string(ErrorCode code) {
   case ErrorCode::payload_too_large: return "payload_too_large";
   case ErrorCode::rate_limited: return "rate_limited";
   case ErrorCode::two_factor_required: return "two_factor_required";
+  case ErrorCode::step_up_required: return "step_up_required";
+  case ErrorCode::two_factor_enrolment_required: return "two_factor_enrolment_required";
   case ErrorCode::internal: return "internal";
   }
   return "unknown";

@@ -4,6 +4,7 @@
 #include "shared/domain/commissions/apply_commission.hpp"
 #include "shared/domain/desk/apply_knowledge.hpp"
 #include "shared/domain/desk/apply_responses.hpp"
+#include "shared/domain/security/apply_security.hpp"
 #include "shared/domain/desk/apply_routing.hpp"
 #include "shared/domain/support/apply_support.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
@@ -155,6 +156,7 @@ struct Applier {
     else if constexpr (requires { certification_apply::apply(s, e, b); }) return certification_apply::apply(s, e, b);
     else if constexpr (requires { commission_apply::apply(s, e, b); }) return commission_apply::apply(s, e, b);
     else if constexpr (requires { desk_apply::apply(s, e, b); }) return desk_apply::apply(s, e, b);
+    else if constexpr (requires { security_apply::apply(s, e, b); }) return security_apply::apply(s, e, b);
     else
       static_assert(always_false<B>, "no apply() for this event: write ApplyOutcome apply(ProgramState&, const Event&, "
                                      "const YourEvent&) in its capability's apply_*.cpp (declared in apply_*.hpp)");

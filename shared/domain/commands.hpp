@@ -10,6 +10,7 @@
 #include "shared/domain/desk/knowledge_commands.hpp"
 #include "shared/domain/desk/responses_commands.hpp"
 #include "shared/domain/desk/routing_commands.hpp"
+#include "shared/domain/security/security_commands.hpp"
 #include "shared/domain/support/support_commands.hpp"
 #include "shared/domain/support/support_access.hpp"
 
@@ -114,7 +115,8 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RecordPayment, AdjustCommission, ApproveCommissionLines, RecordPayout, SetAdjustmentThreshold, CreateApiKey,
                              RevokeApiKey, StopReferralCommission, DecideHeldCustomers, RecordRemediation,
                              SaveArticle, SubmitArticle, PublishArticle, ReviewArticle, ArchiveArticle, ChangeKnowledgeSettings, RecordSearchMiss,
-                             RecordDeflection, ConfirmAutomaticAnswer, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers>;
+                             RecordDeflection, ConfirmAutomaticAnswer, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers,
+                             ChangeSecurityPolicy>;
 
 const char* type_of(const Command& command);
 

@@ -6,6 +6,7 @@
 #include "shared/domain/desk/decide_knowledge.hpp"
 #include "shared/domain/desk/decide_responses.hpp"
 #include "shared/domain/desk/decide_routing.hpp"
+#include "shared/domain/security/decide_security.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
 
@@ -210,6 +211,7 @@ struct Decider {
     else if constexpr (requires { certification_rules::decide(s, c, actor, now); }) return certification_rules::decide(s, c, actor, now);
     else if constexpr (requires { commission_rules::decide(s, c, actor, now); }) return commission_rules::decide(s, c, actor, now);
     else if constexpr (requires { desk_rules::decide(s, c, actor, now); }) return desk_rules::decide(s, c, actor, now);
+    else if constexpr (requires { security_rules::decide(s, c, actor, now); }) return security_rules::decide(s, c, actor, now);
     else
       static_assert(always_false<C>, "no decide() for this command: write Outcome decide(const ProgramState&, const YourCommand&, "
                                      "const Actor&, TimeMs) in its capability's decide_*.cpp (declared in decide_*.hpp)");

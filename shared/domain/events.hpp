@@ -9,6 +9,7 @@
 #include "shared/domain/commissions/commission_events.hpp"
 #include "shared/domain/desk/knowledge_events.hpp"
 #include "shared/domain/desk/responses_events.hpp"
+#include "shared/domain/security/security_events.hpp"
 #include "shared/domain/desk/routing_events.hpp"
 #include "shared/domain/support/support_events.hpp"
 #include "shared/domain/support/support_access.hpp"
@@ -122,7 +123,8 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                ArticleSaved, ArticleWithdrawn, KnowledgeSettingsChanged, KnowledgeSearchMissed, ArticleDeflectionRecorded,
                                KnowledgeHygieneReviewed,
                                RoutingChanged, TicketRouted,
-                               ProductAreasChanged, ResponseTemplateSaved, ResponseTemplateRemoved, CannedTriggersChanged, RetentionWorkflowStarted>;
+                               ProductAreasChanged, ResponseTemplateSaved, ResponseTemplateRemoved, CannedTriggersChanged, RetentionWorkflowStarted,
+                               SecurityPolicyChanged>;
 
 struct Event {
   Sequence seq = 0;

@@ -7,6 +7,7 @@
 #include "shared/domain/desk/knowledge.hpp"
 #include "shared/domain/desk/routing.hpp"
 #include "shared/domain/desk/templates.hpp"
+#include "shared/domain/security/security.hpp"
 #include "shared/domain/support/support.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
@@ -117,6 +118,8 @@ struct ProgramState {
   desk::RoutingSettings routing;
   // Product areas, response templates and canned-response triggers (desk/templates.hpp): not customers.
   desk::ResponseLibrary responses;
+  // Which members must sign in with two-factor (security/security.hpp).
+  SecurityPolicy security;
 
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;

@@ -111,6 +111,8 @@ struct EventVisibility {
   bool operator()(const ResponseTemplateRemoved&) const { return !customer(); }
   bool operator()(const CannedTriggersChanged&) const { return !customer(); }
   bool operator()(const RetentionWorkflowStarted& e) const { return staff_of_ticket(e.ticket_id); }
+  // Who must sign in with two-factor: the members it concerns (not customers).
+  bool operator()(const SecurityPolicyChanged&) const { return !customer(); }
   // Knowledge base: each reader the articles it may read (article_visible); a withdrawal to
   // anyone (an id only); settings, missed searches and deflection to the business.
   bool operator()(const ArticleSaved& e) const { return article_visible(e.article, desk_rules::reader_of(s, reader), reader); }
@@ -406,6 +408,7 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
   }
   if (business) v.routing = full.routing; // teams and routing rules
   if (!is_customer) v.responses = full.responses; // product areas, templates, triggers
+  if (!is_customer) v.security = full.security;   // who must sign in with two-factor
   // Knowledge base: the articles the reader may read; the rest is the business's.
   if (business) {
     v.knowledge = full.knowledge;
@@ -452,7 +455,7 @@ nlohmann::json state_to_json(const ProgramState& s) {
                       {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)}, {"check_ins", values(s.check_ins)},
                       {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)},
                       {"knowledge", s.knowledge}, {"routing", s.routing},
-                      {"responses", s.responses}};
+                      {"responses", s.responses}, {"security", s.security}};
   // Counters only when the ids do not already imply them (state_from_json derives them).
   auto counter = [&](const char* key, std::int64_t value, std::int64_t implied) {
     if (value != implied) j[key] = value;
@@ -498,6 +501,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     for (const auto& k : j.value("api_keys", nlohmann::json::array())) { auto v = k.get<ApiKey>(); s.api_keys[v.id] = v; }
     if (j.contains("knowledge")) s.knowledge = j.at("knowledge").get<KnowledgeState>();
     if (j.contains("responses")) s.responses = j.at("responses").get<desk::ResponseLibrary>();
+    if (j.contains("security")) s.security = j.at("security").get<SecurityPolicy>();
     s.next_customer_id = j.value("next_customer_id", next_after(s.customers));
     s.next_invitation_id = j.value("next_invitation_id", next_after(s.invitations));
     s.next_ticket_id = j.value("next_ticket_id", next_after(s.tickets));

@@ -14,7 +14,7 @@ namespace pd::testing {
 namespace fs = std::filesystem;
 
 ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo,
-                             const std::function<void(const std::filesystem::path&)>& prepare) {
+                             const std::function<void(const std::filesystem::path&)>& prepare, std::vector<std::string> env) {
   char tmpl[] = "/tmp/pd-server-test-XXXXXX";
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
@@ -42,6 +42,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo,
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);
+    for (auto& e : env) putenv(e.data()); // the child's own copy of `env` lives until exec
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -65,6 +66,36 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo,
     stop();
     throw std::runtime_error("the server did not start");
   }
+}
+
+ShiftableClock::ShiftableClock() {
+  char tmpl[] = "/tmp/pd-clock-XXXXXX";
+  const int fd = mkstemp(tmpl);
+  if (fd < 0) throw std::runtime_error("mkstemp failed");
+  close(fd);
+  file_ = tmpl;
+  shift("+0");
+}
+
+ShiftableClock::~ShiftableClock() {
+  std::error_code ec;
+  fs::remove(file_, ec);
+}
+
+std::vector<std::string> ShiftableClock::env() const {
+  const char* lib = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
+  if (!fs::exists(lib)) throw std::runtime_error(std::string(lib) + " not found: install the faketime package (scripts/setup.sh)");
+  std::string asan = "ASAN_OPTIONS=verify_asan_link_order=0";
+  if (const char* given = std::getenv("ASAN_OPTIONS")) asan += std::string(":") + given;
+  return {std::string("LD_PRELOAD=") + lib, "FAKETIME_TIMESTAMP_FILE=" + file_.string(), "FAKETIME_NO_CACHE=1",
+          "FAKETIME_DONT_FAKE_MONOTONIC=1", asan};
+}
+
+void ShiftableClock::shift(const std::string& offset) {
+  // Replaced whole (rename): no clock call reads it half written.
+  const auto next = file_.string() + ".next";
+  std::ofstream(next) << offset << "\n";
+  fs::rename(next, file_);
 }
 
 ServerProcess::~ServerProcess() {

@@ -15,8 +15,9 @@ class ServerProcess {
 public:
   // extra: additional flags. demo: load the demo program. prepare: called with the web root
   // (already holding index.html, partnerdesk.js and partnerdesk.wasm) before the server starts.
+  // env: NAME=value entries added to the server's environment.
   explicit ServerProcess(std::vector<std::string> extra = {}, bool demo = true,
-                         const std::function<void(const std::filesystem::path&)>& prepare = {});
+                         const std::function<void(const std::filesystem::path&)>& prepare = {}, std::vector<std::string> env = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -37,6 +38,20 @@ private:
   std::filesystem::path dir_, data_dir_, web_root_;
   int pid_ = -1;
   int port_ = 0;
+};
+
+// A server whose wall clock a test moves (libfaketime, Debian package faketime): the clock
+// reads its offset from a file at every call, so shift("+11m") takes effect at once.
+class ShiftableClock {
+public:
+  ShiftableClock();
+  ~ShiftableClock();
+  ShiftableClock(const ShiftableClock&) = delete;
+  ShiftableClock& operator=(const ShiftableClock&) = delete;
+  std::vector<std::string> env() const; // for ServerProcess
+  void shift(const std::string& offset);  // "+11m", "+2d": from now on, relative to the real clock
+private:
+  std::filesystem::path file_;
 };
 
 // A client request helper: JSON body with the CSRF header set.

@@ -30,27 +30,6 @@ json body_of(const httplib::Result& r) { return json::parse(r->body, nullptr, fa
 const char* kJson = "application/json";
 const std::string kPassword = "a-long-password";
 
-// An authenticator for one secret. Each code it gives is for a time step later than the last
-// one it gave (the server refuses a step it already accepted) and within one step of now (the
-// server's window); when the next step is still ahead, it waits for the clock to reach it.
-struct Authenticator {
-  std::string secret;
-  std::int64_t last_step = 0;
-  std::string next_code() {
-    for (;;) {
-      const std::int64_t now_step = static_cast<std::int64_t>(std::time(nullptr)) / 30;
-      const std::int64_t step = std::max(last_step + 1, now_step);
-      if (step <= now_step + 1) {
-        last_step = step;
-        return oathtool_code(secret, step * 30);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-  }
-  // The code of a step already used (for replays).
-  std::string last_code() const { return oathtool_code(secret, last_step * 30); }
-};
-
 struct Account {
   std::string email, cookie;
 };

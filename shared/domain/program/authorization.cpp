@@ -71,6 +71,7 @@ bool is_allowed(const ProgramState& state, PersonId actor, Action action, const 
   case Action::pay_out_commission:
   case Action::approve_large_adjustment:
   case Action::stop_referral_commission:
+  case Action::manage_security:
   case Action::manage_api_keys: return role == Role::owner || role == Role::admin;
   case Action::record_payment:
   case Action::adjust_commission:

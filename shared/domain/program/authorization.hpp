@@ -51,6 +51,7 @@ enum class Action {
   manage_api_keys,         // owners and admins: create and revoke the billing system's API keys
   read_api_keys,           // business staff: the list of keys (never their secret or hash)
   stop_referral_commission, // owners and admins: after a termination for fraud (docs/requirements.md, Referral attribution)
+  manage_security,          // owners and admins: which members must sign in with two-factor
 };
 
 struct Target {

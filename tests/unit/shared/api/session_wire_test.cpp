@@ -38,11 +38,15 @@ TEST_CASE("decode_sign_in names the field that is wrong") {
 TEST_CASE("Me round-trips through JSON") {
   api::Me me{{7, "ava@acme.test", "Ava Martinez"},
              {{1, "Acme Analytics", identity::Role::agent}, {2, "Brightside CRM", identity::Role::staff}},
-             true};
+             true,
+             {"Brightside CRM"}};
   nlohmann::json j = me;
   auto back = api::decode_me(j.dump());
   REQUIRE(back.ok());
   CHECK(back->two_factor);
+  CHECK(back->two_factor_required_by == std::vector<std::string>{"Brightside CRM"});
+  CHECK(api::decode_me(R"({"person":{"id":1},"two_factor_required_by":[3,"Acme"]})")->two_factor_required_by ==
+        std::vector<std::string>{"Acme"});
   CHECK_FALSE(api::decode_me(R"({"person":{"id":1}})")->two_factor);
   CHECK(back->person.id == 7);
   CHECK(back->person.name == "Ava Martinez");

@@ -168,6 +168,7 @@ std::vector<Sample<Command>> command_samples() {
       {SaveResponseTemplate{3, "Welcome", "onboarding", "Hi [Name]"}},
       {RemoveResponseTemplate{3}},
       {SetCannedTriggers{{{"Where's my refund?", 4, "Check the processor", true}}}},
+      {ChangeSecurityPolicy{{true, true}}},
       {SaveArticle{3, full_article_content(), 5, {7, 8}}},
       {SubmitArticle{3}},
       {PublishArticle{3}},
@@ -268,6 +269,7 @@ std::vector<Sample<EventBody>> event_samples() {
       {ResponseTemplateRemoved{3}},
       {CannedTriggersChanged{{{"Where's my refund?", 4, "Check the processor", true}}}},
       {RetentionWorkflowStarted{7, "How do I cancel?"}},
+      {SecurityPolicyChanged{{true, true}}},
   };
 }
 

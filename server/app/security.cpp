@@ -1,0 +1,38 @@
+#include "server/app/security.hpp"
+
+#include "server/http/responses.hpp"
+#include "shared/domain/security/step_up.hpp"
+
+namespace pd::app {
+
+std::vector<std::string> two_factor_required_by(Services& services, std::int64_t person_id) {
+  std::vector<std::string> names;
+  if (!services.commands.any_two_factor_policy()) return names; // the common case: no program asks
+  if (services.accounts.two_factor_enabled(person_id)) return names;
+  for (const auto& m : services.accounts.memberships_of(person_id)) {
+    auto required = services.commands.read(m.program_id, [&](const domain::ProgramState& s) {
+      auto member = s.members.find(person_id);
+      return member != s.members.end() && domain::two_factor_required(s.security, member->second.role);
+    });
+    if (required && *required) names.push_back(m.program_name);
+  }
+  return names;
+}
+
+std::optional<api::Me> me_of(Services& services, std::int64_t person_id) {
+  auto me = services.accounts.me(person_id);
+  if (me) me->two_factor_required_by = two_factor_required_by(services, person_id);
+  return me;
+}
+
+bool step_up_allows(const domain::Command& command, const Caller& caller, httplib::Response& res, Services& services) {
+  if (!domain::needs_step_up(command)) return true;
+  if (!services.accounts.two_factor_enabled(caller.person_id)) return true; // nothing to prove with
+  const domain::TimeMs window = std::int64_t{services.options.step_up_minutes} * 60 * 1000;
+  if (domain::step_up_fresh(caller.mfa_at_ms, services.now_ms(), window)) return true;
+  http::send_error(res, 403, core::ErrorCode::step_up_required,
+                   "Confirm it is you: enter the 6-digit code from your authenticator app, then this change is made.", "code");
+  return false;
+}
+
+} // namespace pd::app
