@@ -34,6 +34,8 @@ struct NewProgramEdited {};
 struct SubmitJoin {};                         // accept the open invitation (creating the account if needed)
 struct JoinEdited {};                         // the name typed to join (saved as a draft; never the password)
 struct SignInToAccept {};                     // the invited email has an account: sign in, then come back
+struct SubmitForgotPassword {};               // mail a reset link to PasswordResetForm's email
+struct SubmitNewPassword {};                  // set PasswordResetForm's password with the route's token
 
 // Customers
 struct FilterChanged { CustomerFilter filter; };
@@ -84,7 +86,7 @@ struct DismissApiKey {};
 
 using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywhere, SelectProgram, RetrySessionCheck, Navigate,
                             RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
-                            JoinEdited, SignInToAccept, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
+                            JoinEdited, SignInToAccept, SubmitForgotPassword, SubmitNewPassword, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey>;

@@ -23,6 +23,8 @@ enum class Page {
   signin,       // #/signin
   signup,       // #/signup
   invite,       // #/invite/{token}
+  forgot_password, // #/forgot             ask for a password reset mail (views/password_reset_view.cpp)
+  reset_password,  // #/reset/{token}      choose a new password from the mailed link
   new_program,  // #/programs/new
   overview,     // #/p/{id}/overview    every role's entry page
   customers,    // #/p/{id}/customers   business: all customers; agent: "My customers"
@@ -63,7 +65,7 @@ struct Route {
   Page page = Page::loading;
   std::int64_t program_id = 0; // program pages
   std::int64_t item_id = 0;    // Page::customer, Page::ticket, Page::agent (a person id)
-  std::string token;           // Page::invite
+  std::string token;           // Page::invite, Page::reset_password
   CustomerFilter filter;       // Page::customers
   std::string ticket_view;     // Page::tickets: "" (open), overdue, escalated, closed, all
   bool operator==(const Route&) const = default;
@@ -197,6 +199,16 @@ struct RenameForm {
 struct SignUpForm {
   std::string email, name, password; // the password is never stored
   bool sending = false;
+  FormErrors errors;
+};
+
+// A forgotten password: the email to send the link to (#/forgot), then the new password chosen
+// from the link (#/reset/{token}).
+struct PasswordResetForm {
+  std::string email;
+  std::string password; // never stored
+  bool sending = false;
+  bool sent = false; // the reset mail was asked for (the confirmation is shown)
   FormErrors errors;
 };
 
@@ -544,6 +556,7 @@ struct UiState {
   bool nav_open = false; // the navigation sheet on a narrow layout (views/nav_view.cpp)
 
   SignUpForm signup;
+  PasswordResetForm password_reset;
   NewProgramForm new_program;
   JoinForm join;
   CustomerForm customer;

@@ -158,6 +158,13 @@ Route parse_route(std::string_view hash) {
     route.page = Page::signin;
   } else if (path == "/signup") {
     route.page = Page::signup;
+  } else if (path == "/forgot") {
+    route.page = Page::forgot_password;
+  } else if (path.substr(0, 7) == "/reset/") {
+    if (is_token(path.substr(7))) {
+      route.page = Page::reset_password;
+      route.token = std::string(path.substr(7));
+    }
   } else if (path == "/programs/new") {
     route.page = Page::new_program;
   } else if (path.substr(0, 8) == "/invite/") {
@@ -253,6 +260,8 @@ std::string format_route(const Route& route) {
   case Page::signup: return "#/signup";
   case Page::new_program: return "#/programs/new";
   case Page::invite: return "#/invite/" + route.token;
+  case Page::forgot_password: return "#/forgot";
+  case Page::reset_password: return "#/reset/" + route.token;
   case Page::overview: return p + "/overview";
   case Page::customers: return p + "/customers" + format_filter(route.filter);
   case Page::new_customer: return p + "/customers/new";

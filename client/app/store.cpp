@@ -12,6 +12,7 @@
 #include "client/app/text.hpp"
 
 #include "shared/core/error.hpp"
+#include "shared/core/password_rule.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -84,11 +85,13 @@ identity::Role Store::role_in(std::int64_t program_id) const {
 Route Store::resolve(const Route& wanted) const {
   if (!app_.session_checked) return Route{};
   if (!app_.me) {
-    if (wanted.page == Page::signup || wanted.page == Page::invite) return wanted;
+    if (wanted.page == Page::signup || wanted.page == Page::invite || wanted.page == Page::forgot_password ||
+        wanted.page == Page::reset_password)
+      return wanted;
     return Route{Page::signin};
   }
   const auto& me = *app_.me;
-  if (wanted.page == Page::invite || wanted.page == Page::new_program) return wanted;
+  if (wanted.page == Page::invite || wanted.page == Page::new_program || wanted.page == Page::reset_password) return wanted;
   if (me.memberships.empty()) return Route{Page::new_program};
 
   std::int64_t program = 0;
@@ -107,6 +110,12 @@ void Store::go(const Route& wanted, bool push) {
   const Route route = resolve(wanted);
   if (route.page == Page::signin && app_.route.page != Page::signin) ui_.focus_signin = true;
   app_.route = route;
+  if (route.page != before.page && (route.page == Page::forgot_password || route.page == Page::reset_password)) {
+    // A fresh form, with the email typed on the sign-in card.
+    std::string email = ui_.password_reset.email.empty() ? trim(ui_.email) : ui_.password_reset.email;
+    ui_.password_reset = PasswordResetForm{};
+    ui_.password_reset.email = std::move(email);
+  }
   if (route.program_id) ui_.selected_program_id = route.program_id;
   if (!(before == route) && before.page != Page::loading) ui_.page_notice.clear();
   const std::string hash = format_route(route);
@@ -145,6 +154,8 @@ void Store::update_title() {
   case Page::signin: page = "Sign in"; break;
   case Page::signup: page = "Create your account"; break;
   case Page::invite: page = "Invitation"; break;
+  case Page::forgot_password: page = "Forgot your password"; break;
+  case Page::reset_password: page = "Choose a new password"; break;
   case Page::new_program: page = "New program"; break;
   case Page::overview: page = "Overview"; break;
   case Page::customers: page = role_in(r.program_id) == identity::Role::agent ? "My customers" : "Customers"; break;
@@ -270,6 +281,8 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::customer_reload: on_customer_reload(p, r); break;
   case Request::invitation_preview: on_invitation_preview(p, r); break;
   case Request::invitation_accept: on_invitation_accept(r); break;
+  case Request::password_reset_request: on_password_reset_request(r); break;
+  case Request::password_reset_complete: on_password_reset_complete(r); break;
   case Request::command: on_command(p, r); break;
   case Request::time_zones: on_time_zones(r); break;
   }
@@ -602,6 +615,10 @@ void Store::handle(const SubmitSignUp&) {
   auto& f = ui_.signup;
   if (f.sending || app_.me) return;
   f.errors.clear();
+  if (auto refused = core::check_new_password(f.password)) { // the server's rule, before sending
+    f.errors.fields["password"] = refused->message;
+    return;
+  }
   f.sending = true;
   const nlohmann::json body = {{"email", trim(f.email)}, {"name", trim(f.name)}, {"password", f.password}};
   send(Request::sign_up, platform::Method::post, "/api/v1/accounts", dump(body));
@@ -639,6 +656,10 @@ void Store::handle(const SubmitJoin&) {
   f.errors.clear();
   nlohmann::json body = {{"token", inv.token}};
   if (!app_.me) {
+    if (auto refused = core::check_new_password(f.password)) { // the server's rule, before sending
+      f.errors.fields["password"] = refused->message;
+      return;
+    }
     body["name"] = trim(f.name);
     body["password"] = f.password;
   }

@@ -80,6 +80,8 @@ private:
     customer_reload,
     invitation_preview,
     invitation_accept,
+    password_reset_request,
+    password_reset_complete,
     command,
     time_zones,
   };
@@ -166,6 +168,10 @@ private:
   void handle(const SubmitJoin&);
   void handle(const JoinEdited&);
   void handle(const SignInToAccept&);
+  void handle(const SubmitForgotPassword&); // store_password.cpp
+  void handle(const SubmitNewPassword&);    // store_password.cpp
+  void on_password_reset_request(const platform::HttpResponse& r);  // store_password.cpp
+  void on_password_reset_complete(const platform::HttpResponse& r); // store_password.cpp
   void handle(const FilterChanged&);
   void handle(const CustomerEdited&);
   void handle(const SaveCustomer&);

@@ -8,6 +8,7 @@
 #include "client/platform/browser.hpp"
 #include "client/platform/text_input.hpp"
 #include "client/views/layout.hpp"
+#include "shared/core/password_rule.hpp"
 
 namespace pd::client::views {
 
@@ -69,7 +70,7 @@ bool join_form(const AppState& app, JoinForm& f, Dispatch& dispatch) {
     ui::field_error(f.errors.field("name"));
     ImGui::Dummy(ui::dp(0, 2));
     ui::field_label("Choose a password");
-    submit |= ui::input_text("##Choose a password", "At least 10 characters", f.password, edited, ImGuiInputTextFlags_Password);
+    submit |= ui::input_text("##Choose a password", core::password_hint().c_str(), f.password, edited, ImGuiInputTextFlags_Password);
     platform::form_field(platform::FieldKind::new_password, f.password);
     ui::field_error(f.errors.field("password"));
     ImGui::EndDisabled();

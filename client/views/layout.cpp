@@ -169,4 +169,10 @@ void form_errors(const SupportForm& form) {
   for (const auto& [field, message] : form.errors.fields) ui::error_box(message);
 }
 
+bool centered_link(const char* label) {
+  const float w = ImGui::CalcTextSize(label, nullptr, true).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
+  return ui::link(label);
+}
+
 } // namespace pd::client::views

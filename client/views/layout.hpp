@@ -16,6 +16,7 @@ namespace pd::client::views {
 void begin_centered_card(const char* name, float width, float top = 0);
 void end_centered_card();
 void brand_header(); // the mark, the product name and its tagline
+bool centered_link(const char* label); // a link alone on its line, centered in the card
 
 // [SECTION] Program pages
 // Opens the "Page" window; false while the program is still loading (a message is drawn

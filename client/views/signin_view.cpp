@@ -4,6 +4,7 @@
 
 #include "client/views/layout.hpp"
 #include "client/platform/text_input.hpp"
+#include "shared/core/password_rule.hpp"
 
 #include <algorithm>
 
@@ -87,7 +88,9 @@ void draw_signin(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (platform::form_end(submit) && !busy) submit = true; // a password manager submitted the page's form
   if (submit) dispatch(SubmitSignIn{});
 
-  ImGui::Dummy(ui::dp(0, 8));
+  ImGui::Dummy(ui::dp(0, 4));
+  if (centered_link("Forgot your password?")) dispatch(Navigate{Route{Page::forgot_password}});
+  ImGui::Dummy(ui::dp(0, 4));
   if (switch_line("New to Partnerdesk?", "Create an account")) dispatch(Navigate{Route{Page::signup}});
   end_centered_card();
 }
@@ -118,7 +121,7 @@ void draw_signup(const AppState&, UiState& ui_state, Dispatch& dispatch) {
   ui::field_error(f.errors.field("email"));
   ImGui::Dummy(ui::dp(0, 2));
   label("Password");
-  submit |= ui::input_text("##New password", "At least 10 characters", f.password, edited, ImGuiInputTextFlags_Password);
+  submit |= ui::input_text("##New password", core::password_hint().c_str(), f.password, edited, ImGuiInputTextFlags_Password);
   platform::form_field(platform::FieldKind::new_password, f.password);
   ui::field_error(f.errors.field("password"));
   ImGui::EndDisabled();

@@ -20,6 +20,8 @@ void draw_loading(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_signin(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_signup(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_invite(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_forgot_password(const AppState& app, UiState& ui, Dispatch& dispatch); // password_reset_view.cpp
+void draw_reset_password(const AppState& app, UiState& ui, Dispatch& dispatch);  // password_reset_view.cpp
 void draw_new_program(const AppState& app, UiState& ui, Dispatch& dispatch);
 
 // Top bar of signed-in pages (product, program switcher, person, sign-out), with a notice

@@ -37,7 +37,7 @@ test('staff invites an agent; the link creates the account, lands in the program
     await h.typeInto(page, 'Your name', 'Nia Brown');
     await h.typeInto(page, 'Choose a password', 'short');
     await h.click(page, 'Create account and join', { window: 'Invitation' });
-    await h.waitForItem(page, { contains: 'at least 10 characters', kind: 'text', window: 'Invitation' });
+    await h.waitForItem(page, { contains: 'at least 12 characters', kind: 'text', window: 'Invitation' });
     await h.typeInto(page, 'Choose a password', ' enough now');
     await h.screenshot(page, 'invitation-join.png');
     await h.click(page, 'Create account and join', { window: 'Invitation' });

@@ -462,7 +462,8 @@ function apiGet(page, url) {
 
 // One server and one browser for the calling test file (registers node:test before/after
 // hooks), and withApp(options, body): body runs in a fresh browser context (own cookies and
-// storage), and the page must have thrown no uncaught error. onAfter runs before teardown.
+// storage), and the page must have thrown no uncaught error. beforeServer runs (and is awaited)
+// before the server starts; onAfter runs before teardown.
 // GET of a JSON API path through the page's session; fails the test unless it answers 200.
 async function apiRead(page, urlPath) {
   const assert = require('node:assert/strict');
@@ -482,11 +483,12 @@ async function seek(page, query) {
   }
 }
 
-function appSuite({ onAfter, server: serverOptions } = {}) {
+function appSuite({ onAfter, beforeServer, server: serverOptions } = {}) {
   const { before, after } = require('node:test');
   const assert = require('node:assert/strict');
   const suite = { server: null, browser: null };
   before(async () => {
+    if (beforeServer) await beforeServer(); // e.g. start a mail sink the server's flags name
     suite.server = await startServer(serverOptions);
     suite.browser = await launchBrowser();
   });

@@ -24,6 +24,8 @@ Route with_item(Page page, std::int64_t item) { return program_route(page, 12, i
 std::vector<Link> every_page() {
   Route invite{Page::invite};
   invite.token = std::string(64, 'a');
+  Route reset{Page::reset_password};
+  reset.token = std::string(64, 'b');
   Route filtered = program_route(Page::customers, 12);
   filtered.filter = CustomerFilter{"sam lee", "past_due", "Growth & Co", 4};
   Route queue = program_route(Page::customers, 12);
@@ -35,6 +37,8 @@ std::vector<Link> every_page() {
       {"#/signup", Route{Page::signup}},
       {"#/programs/new", Route{Page::new_program}},
       {"#/invite/" + std::string(64, 'a'), invite},
+      {"#/forgot", Route{Page::forgot_password}},
+      {"#/reset/" + std::string(64, 'b'), reset},
       {"#/p/12/overview", program_route(Page::overview, 12)},
       {"#/p/12/customers", program_route(Page::customers, 12)},
       {"#/p/12/customers?q=sam%20lee&subscription=past_due&segment=Growth%20%26%20Co&agent=4", filtered},

@@ -1,0 +1,69 @@
+// A real SMTP server for browser tests: tests/mail/smtp_sink.py (aiosmtpd, Debian
+// python3-aiosmtpd) on a free loopback port, writing each message it receives to a folder.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const script = path.resolve(__dirname, '..', '..', 'mail', 'smtp_sink.py');
+// Debian's python3, where python3-aiosmtpd is installed (another python3 may come first on PATH).
+const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+// Resolves to { port, url, dir, messages(), waitForMessage(pred), stop() } once the sink printed
+// its ready line.
+async function startSmtpSink({ timeoutMs = 20000 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-smtp-sink-'));
+  const child = spawn(python, [script, '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const port = await new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`SMTP sink did not start\n${stderr}`)); }, timeoutMs);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/smtp sink ready on port (\d+)/);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`SMTP sink exited (${code})\n${stderr}`)); });
+  });
+  child.removeAllListeners('exit');
+
+  // Every message so far, oldest first: { raw, to, header(name), text } (text: quoted-printable undone).
+  function messages() {
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => {
+      const raw = fs.readFileSync(path.join(dir, f), 'latin1');
+      const header = (name) => {
+        const m = raw.match(new RegExp(`^${name}: (.*)$`, 'mi'));
+        return m ? m[1].replace(/\r$/, '') : '';
+      };
+      const text = Buffer.from(raw.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+                               'latin1').toString('utf8');
+      return { raw, to: header('X-Sink-Rcpt-To'), header, text };
+    });
+  }
+
+  async function waitForMessage(pred, { timeout = 20000 } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const found = messages().find(pred);
+      if (found) return found;
+      if (Date.now() > end) throw new Error(`timed out waiting for a mail in ${dir} (received: ${messages().map((m) => m.to).join(", ") || "none"})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  return { port, url: `smtp://127.0.0.1:${port}`, dir, messages, waitForMessage, stop };
+}
+
+module.exports = { startSmtpSink };
