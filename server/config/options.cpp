@@ -211,6 +211,13 @@ ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup
     return {std::nullopt, 2, "--smtp-url needs --mail-from, the sender address of outgoing mail"};
   if (!o.smtp_url.empty() && o.public_url.empty())
     return {std::nullopt, 2, "--smtp-url needs --public-url, the address links in mail lead to (e.g. https://desk.example.com)"};
+  if (o.smtp_plain && !o.smtp_url.empty()) {
+    // smtp://HOST:PORT: a relay reached without TLS must be on this machine.
+    std::string relay_host = o.smtp_url.substr(o.smtp_url.find("://") + 3);
+    relay_host = relay_host.substr(0, relay_host.rfind(':') == std::string::npos ? relay_host.size() : relay_host.rfind(':'));
+    if (o.smtp_url.rfind("smtps://", 0) == 0 || !is_loopback(relay_host))
+      return {std::nullopt, 2, "--smtp-plain is only for an smtp:// relay on this machine (127.0.0.1, ::1, localhost): credentials and mail would cross the network in clear"};
+  }
   if (stream_capacity(o) < 1)
     return {std::nullopt, 2,
             "--max-threads (" + std::to_string(std::max(o.max_threads, o.threads)) + ") must be larger than --stream-reserve (" +
