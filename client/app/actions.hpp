@@ -37,6 +37,15 @@ struct SignInToAccept {};                     // the invited email has an accoun
 struct SubmitForgotPassword {};               // mail a reset link to PasswordResetForm's email
 struct SubmitNewPassword {};                  // set PasswordResetForm's password with the route's token
 
+// Two-factor sign-in (views/account_view.cpp) and step-up
+struct StartTwoFactorSetup {};               // a new secret and its QR code
+struct CancelTwoFactorSetup {};
+struct SubmitTwoFactorCode {};               // TwoFactorForm's code: turn it on, off, or new recovery codes (by its step)
+struct DismissRecoveryCodes {};
+struct CopyRecoveryCodes {};
+struct SubmitStepUp {};                      // StepUpForm's code, then the held command again
+struct CancelStepUp {};
+
 // Customers
 struct FilterChanged { CustomerFilter filter; };
 struct CustomerEdited {};                     // a field of the customer form changed (draft)
@@ -89,7 +98,8 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             JoinEdited, SignInToAccept, SubmitForgotPassword, SubmitNewPassword, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
-                            UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey>;
+                            UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,
+                            SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp>;
 
 class Dispatch {
 public:

@@ -47,6 +47,7 @@ enum class Page {
   commissions,  // #/p/{id}/commissions    the business's commissions: owed, approvals, payouts, payments, plan
   routing,      // #/p/{id}/routing        the business's teams, rota and routing rules (views/desk/routing_view.cpp)
   knowledge,    // #/p/{id}/knowledge      the knowledge base: articles, editor, hygiene (views/desk/knowledge_view.cpp)
+  account,      // #/account               the person's own sign-in security: two-factor, sessions (views/account_view.cpp)
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -212,6 +213,38 @@ struct PasswordResetForm {
   FormErrors errors;
 };
 
+// Two-factor sign-in on the account page (views/account_view.cpp): a pending setup shows the
+// QR code and the secret until a first code confirms it; the recovery codes are shown once.
+struct TwoFactorForm {
+  bool sending = false;
+  std::string secret;      // a pending setup (empty: none)
+  std::string otpauth_uri;
+  int qr_size = 0;         // modules per side (0: no code)
+  std::vector<std::string> qr_rows; // '1' dark, '0' light
+  std::string code;        // the code typed to turn it on, off, or for new recovery codes
+  enum class Step { none, turning_off, new_codes } step = Step::none; // the open form of a person with it on
+  std::vector<std::string> recovery_codes; // just made: shown until dismissed, never again
+  bool focus = false;
+  FormErrors errors;
+};
+
+// A sensitive command the server held back for a fresh second factor (403 step_up_required):
+// the code dialog (views/account_view.cpp); on success the same request is sent again.
+struct StepUpForm {
+  bool open = false;
+  std::string code;
+  bool sending = false;
+  bool focus = false;
+  FormErrors errors;
+};
+
+// The program's sign-in security on the settings page: the replica's policy until edited.
+struct SecurityPolicyForm {
+  std::int64_t program_id = 0;
+  domain::SecurityPolicy seen;   // the replica's policy the fields started from
+  domain::SecurityPolicy fields; // as ticked
+};
+
 struct NewProgramForm {
   bool ready = false; // the draft was looked for
   std::string name;
@@ -277,6 +310,8 @@ enum class FormId {
   knowledge, deflection,
   // Responses and triage (views/desk/responses_view.cpp): one form per card, and a template's removal
   product_areas, response_template, remove_template, canned_triggers,
+  // Program settings: which members must sign in with two-factor
+  security_policy,
 };
 
 struct SupportForm {
@@ -552,11 +587,16 @@ struct UiState {
   std::string signin_error;
   std::string signin_notice; // e.g. "Sign in as x to accept the invitation."
   bool focus_signin = true;  // put the keyboard focus in the form on the next frame
+  bool signin_needs_code = false; // the password was right; the two-factor code is asked next
+  std::string signin_code;        // never stored
   std::int64_t selected_program_id = 0;
   bool nav_open = false; // the navigation sheet on a narrow layout (views/nav_view.cpp)
 
   SignUpForm signup;
   PasswordResetForm password_reset;
+  TwoFactorForm two_factor;
+  StepUpForm step_up;
+  SecurityPolicyForm security_policy;
   NewProgramForm new_program;
   JoinForm join;
   CustomerForm customer;

@@ -167,6 +167,8 @@ Route parse_route(std::string_view hash) {
     }
   } else if (path == "/programs/new") {
     route.page = Page::new_program;
+  } else if (path == "/account") {
+    route.page = Page::account;
   } else if (path.substr(0, 8) == "/invite/") {
     if (is_token(path.substr(8))) {
       route.page = Page::invite;
@@ -259,6 +261,7 @@ std::string format_route(const Route& route) {
   case Page::signin: return "#/signin";
   case Page::signup: return "#/signup";
   case Page::new_program: return "#/programs/new";
+  case Page::account: return "#/account";
   case Page::invite: return "#/invite/" + route.token;
   case Page::forgot_password: return "#/forgot";
   case Page::reset_password: return "#/reset/" + route.token;

@@ -91,6 +91,9 @@ Route Store::resolve(const Route& wanted) const {
     return Route{Page::signin};
   }
   const auto& me = *app_.me;
+  // A program requires two-factor sign-in of this person: nothing else until it is on.
+  if (!me.two_factor_required_by.empty()) return Route{Page::account};
+  if (wanted.page == Page::account) return wanted;
   if (wanted.page == Page::invite || wanted.page == Page::new_program || wanted.page == Page::reset_password) return wanted;
   if (me.memberships.empty()) return Route{Page::new_program};
 
@@ -157,6 +160,7 @@ void Store::update_title() {
   case Page::forgot_password: page = "Forgot your password"; break;
   case Page::reset_password: page = "Choose a new password"; break;
   case Page::new_program: page = "New program"; break;
+  case Page::account: page = "Your account"; break;
   case Page::overview: page = "Overview"; break;
   case Page::customers: page = role_in(r.program_id) == identity::Role::agent ? "My customers" : "Customers"; break;
   case Page::customer: page = "Customer"; break;
@@ -262,6 +266,7 @@ bool Store::apply_responses(std::vector<platform::HttpResponse> responses) {
       signed_out("Your session has ended. Sign in again to continue.");
       continue;
     }
+    if (r.status == 403 && held_for_security(p, r)) continue;
     on_response(p, r);
   }
   if (changed) sync_forms();
@@ -283,6 +288,9 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::invitation_accept: on_invitation_accept(r); break;
   case Request::password_reset_request: on_password_reset_request(r); break;
   case Request::password_reset_complete: on_password_reset_complete(r); break;
+  case Request::two_factor_setup: on_two_factor_setup(r); break;
+  case Request::two_factor_code: on_two_factor_code(r); break;
+  case Request::step_up: on_step_up(r); break;
   case Request::command: on_command(p, r); break;
   case Request::time_zones: on_time_zones(r); break;
   }
@@ -328,6 +336,8 @@ bool Store::tick(double now) {
 void Store::signed_in(api::Me me) {
   app_.me = std::move(me);
   ui_.password.clear();
+  ui_.signin_code.clear();
+  ui_.signin_needs_code = false;
   ui_.signin_error.clear();
   ui_.signin_notice.clear();
   if (!has_program(*app_.me, ui_.selected_program_id))
@@ -389,9 +399,21 @@ void Store::on_sign_in(const platform::HttpResponse& r) {
     return;
   }
   const auto error = error_of(r);
+  if (error.code == core::ErrorCode::two_factor_required) {
+    // The password was right: the code is asked next, on the same card.
+    ui_.signin_needs_code = true;
+    ui_.signin_code.clear();
+    ui_.signin_error.clear();
+    ui_.focus_signin = true;
+    return;
+  }
   ui_.signin_error = error.message;
-  if (error.code == core::ErrorCode::invalid_credentials) {
+  if (error.code == core::ErrorCode::invalid_credentials && error.field == "code") {
+    ui_.signin_code.clear(); // a wrong code: the password stays
+    ui_.focus_signin = true;
+  } else if (error.code == core::ErrorCode::invalid_credentials) {
     ui_.password.clear();
+    ui_.signin_needs_code = false;
     ui_.focus_signin = true;
   }
 }
@@ -410,6 +432,11 @@ void Store::signed_out(std::string notice) {
   app_.me.reset();
   app_.signing_out = false;
   ui_.password.clear();
+  ui_.signin_code.clear();
+  ui_.signin_needs_code = false;
+  ui_.two_factor = TwoFactorForm{};
+  ui_.step_up = StepUpForm{};
+  held_for_step_up_.reset();
   ui_.signin_error.clear();
   ui_.signin_notice = std::move(notice);
   ui_.selected_program_id = 0;
@@ -572,9 +599,14 @@ void Store::handle(const SubmitSignIn&) {
     ui_.signin_error = "Enter your password.";
     return;
   }
+  if (ui_.signin_needs_code && trim(ui_.signin_code).empty()) {
+    ui_.signin_error = "Enter the 6-digit code from your authenticator app.";
+    return;
+  }
   ui_.signin_error.clear();
   app_.signing_in = true;
-  const nlohmann::json body = {{"email", email}, {"password", ui_.password}};
+  nlohmann::json body = {{"email", email}, {"password", ui_.password}};
+  if (ui_.signin_needs_code) body["code"] = trim(ui_.signin_code);
   send(Request::sign_in, platform::Method::post, "/api/v1/session", dump(body));
 }
 

@@ -82,6 +82,9 @@ private:
     invitation_accept,
     password_reset_request,
     password_reset_complete,
+    two_factor_setup,
+    two_factor_code, // enable, disable or new recovery codes (TwoFactorForm::step)
+    step_up,
     command,
     time_zones,
   };
@@ -195,6 +198,22 @@ private:
   void handle(const CopyApiKey&);         // store_commissions.cpp
   void handle(const DismissApiKey&);      // store_commissions.cpp
 
+  // [SECTION] store_security.cpp: two-factor sign-in, step-up, the business's requirement
+  void handle(const StartTwoFactorSetup&);
+  void handle(const CancelTwoFactorSetup&);
+  void handle(const SubmitTwoFactorCode&);
+  void handle(const DismissRecoveryCodes&);
+  void handle(const CopyRecoveryCodes&);
+  void handle(const SubmitStepUp&);
+  void handle(const CancelStepUp&);
+  void on_two_factor_setup(const platform::HttpResponse& r);
+  void on_two_factor_code(const platform::HttpResponse& r);
+  void on_step_up(const platform::HttpResponse& r);
+  // A 403 the security rules answered: step_up_required holds the request for the code dialog
+  // (true: it is held); two_factor_enrolment_required asks for /me again, which leads to the
+  // account page.
+  bool held_for_security(const Pending& p, const platform::HttpResponse& r);
+
   platform::Browser& browser_;
   std::vector<Effect> effects_;
   platform::RequestId next_request_ = 1;
@@ -212,6 +231,7 @@ private:
   int stream_failures_ = 0;
   std::vector<domain::Event> buffered_; // events that arrived while a snapshot was loading
   std::optional<Route> after_signin_;   // where to go once signed in (an invitation)
+  std::optional<Pending> held_for_step_up_; // a command waiting for a fresh second factor
   std::string title_;
 };
 

@@ -472,6 +472,10 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     }
     break;
   }
+  case FormId::security_policy:
+    toast(answer.events.empty() ? "Nothing changed." : "Sign-in security saved.");
+    refresh_me(); // the owner may now be required to turn two-factor on
+    break;
   case FormId::deflection: break; // the view moved on already
   }
 }

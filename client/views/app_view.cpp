@@ -18,6 +18,10 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     draw_shell(app, ui, dispatch);
     draw_new_program(app, ui, dispatch);
     break;
+  case Page::account:
+    draw_shell(app, ui, dispatch);
+    draw_account(app, ui, dispatch);
+    break;
   default:
     if (!is_program_page(app.route.page)) break;
     draw_shell(app, ui, dispatch);
@@ -50,6 +54,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     break;
   }
   if (app.me) draw_confirm(app, ui, dispatch);
+  if (app.me && ui.confirm.kind == Confirm::Kind::none) draw_step_up(app, ui, dispatch); // else inside the dialog
   draw_find(ui);
   draw_shortcuts(app, ui, dispatch);
   draw_toast(ui);

@@ -128,6 +128,9 @@ void sheet_account(const AppState& app, Dispatch& dispatch) {
   if (ui::secondary_button(sign_out, ImVec2(ImGui::GetContentRegionAvail().x, 0))) dispatch(SignOut{});
   ImGui::EndDisabled();
   theme_switch(ImGui::GetContentRegionAvail().x);
+  if (ImGui::Button("Your account", ImVec2(ImGui::GetContentRegionAvail().x, 0))) {
+    dispatch(Navigate{Route{Page::account}});
+  }
   if (ImGui::Button("Sign out of all devices", ImVec2(ImGui::GetContentRegionAvail().x, 0))) {
     Confirm c;
     c.kind = Confirm::Kind::sign_out_everywhere;

@@ -202,6 +202,7 @@ void draw_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     const bool pressed = w.danger ? ui::danger_button(label.c_str(), ImVec2(bw, ui::dp(40)), !c.sending)
                                   : ui::primary_button(label.c_str(), ImVec2(bw, ui::dp(40)), !c.sending);
     if ((pressed || submit) && !c.sending) dispatch(SubmitConfirm{});
+    draw_step_up(app, ui_state, dispatch); // a change confirmed here may need a fresh code: its dialog stacks on this one
     ImGui::EndPopup();
   }
   ImGui::PopStyleVar(2);

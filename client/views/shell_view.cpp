@@ -90,6 +90,8 @@ void account_menu(const AppState& app, const std::string& name, float row_y, Dis
     ImGui::Separator();
     theme_switch(ui::dp(220));
     ImGui::Separator();
+    if (ImGui::Selectable("Your account", false, ImGuiSelectableFlags_None, ImVec2(ui::dp(220), ui::dp(30))))
+      dispatch(Navigate{Route{Page::account}});
     if (ImGui::Selectable("Sign out of all devices", false, ImGuiSelectableFlags_None, ImVec2(ui::dp(220), ui::dp(30)))) {
       Confirm c;
       c.kind = Confirm::Kind::sign_out_everywhere;

@@ -70,9 +70,19 @@ void draw_signin(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
   ImGui::Dummy(ui::dp(0, 2));
   label("Password");
-  if (focus && !ui_state.email.empty()) ImGui::SetKeyboardFocusHere();
+  if (focus && !ui_state.email.empty() && !ui_state.signin_needs_code) ImGui::SetKeyboardFocusHere();
   submit |= ui::input_text("##Password", "", ui_state.password, edited, ImGuiInputTextFlags_Password);
   platform::form_field(platform::FieldKind::current_password, ui_state.password);
+  if (ui_state.signin_needs_code) {
+    // The password was right and two-factor sign-in is on: the code, on the same card.
+    ImGui::Dummy(ui::dp(0, 2));
+    label("Two-factor code");
+    ui::text_wrapped("Enter the 6-digit code from your authenticator app, or one of your recovery codes.", ui::color::muted);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    bool code_edited = false;
+    submit |= ui::input_text("##Two-factor code", "123456", ui_state.signin_code, code_edited, ImGuiInputTextFlags_CharsNoBlank);
+    platform::form_field(platform::FieldKind::one_time_code, ui_state.signin_code);
+  }
   ImGui::EndDisabled();
 
   if (!ui_state.signin_error.empty()) {

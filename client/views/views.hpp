@@ -23,6 +23,10 @@ void draw_invite(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_forgot_password(const AppState& app, UiState& ui, Dispatch& dispatch); // password_reset_view.cpp
 void draw_reset_password(const AppState& app, UiState& ui, Dispatch& dispatch);  // password_reset_view.cpp
 void draw_new_program(const AppState& app, UiState& ui, Dispatch& dispatch);
+// The person's own account (views/account_view.cpp): two-factor sign-in, recovery codes,
+// sessions; and the code dialog of a sensitive change held for step-up.
+void draw_account(const AppState& app, UiState& ui, Dispatch& dispatch);
+void draw_step_up(const AppState& app, UiState& ui, Dispatch& dispatch);
 
 // Top bar of signed-in pages (product, program switcher, person, sign-out), with a notice
 // strip under it while there is a network problem; and the left navigation of program pages.

@@ -64,6 +64,45 @@ void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ui::end_card();
     ImGui::Dummy(ui::dp(0, 6));
 
+    if (ui::begin_card("security", avail)) {
+      ui::heading("Sign-in security", 17);
+      ImGui::Dummy(ui::dp(0, 2));
+      auto& p = ui_state.security_policy;
+      if (p.program_id != s.id || p.fields == p.seen || p.fields == s.security) {
+        p.program_id = s.id;
+        p.seen = p.fields = s.security;
+      }
+      if (allowed(app, domain::Action::manage_security)) {
+        ui::text_wrapped("Require two-factor sign-in (a code from an authenticator app after the password). Members who have "
+                         "not set it up are asked to before they can do anything else.",
+                         ui::color::muted);
+        ImGui::Dummy(ui::dp(0, 4));
+        const auto& form = ui_state.form(FormId::security_policy);
+        ImGui::BeginDisabled(form.sending);
+        ImGui::Checkbox("Owners, admins and staff", &p.fields.two_factor_business);
+        ImGui::Checkbox("Partner agents", &p.fields.two_factor_agents);
+        ImGui::EndDisabled();
+        if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+        ImGui::Dummy(ui::dp(0, 4));
+        const char* label = form.sending ? "Saving\xE2\x80\xA6###Save sign-in security" : "Save###Save sign-in security";
+        if (ui::primary_button(label, ImVec2(ui::dp(120), ui::dp(38)), !(p.fields == s.security) && !form.sending))
+          dispatch(SendCommand{FormId::security_policy, domain::ChangeSecurityPolicy{p.fields}});
+      } else {
+        const auto& sec = s.security;
+        const std::string who = sec.two_factor_business && sec.two_factor_agents ? "everyone on the team and every partner agent"
+                                : sec.two_factor_business                         ? "the business's team"
+                                : sec.two_factor_agents                           ? "partner agents"
+                                                                                  : "";
+        ui::text_wrapped(who.empty() ? "Two-factor sign-in is not required in this program (only owners and admins change this)."
+                                     : "Two-factor sign-in is required of " + who + " (only owners and admins change this).",
+                         ui::color::muted);
+      }
+      ImGui::Dummy(ui::dp(0, 4));
+      if (ui::link("Your own two-factor sign-in")) dispatch(Navigate{Route{Page::account}});
+    }
+    ui::end_card();
+    ImGui::Dummy(ui::dp(0, 6));
+
     if (ui::begin_card("details", avail)) {
       ui::heading("Details", 17);
       ImGui::Dummy(ui::dp(0, 4));
