@@ -142,17 +142,29 @@ void two_factor_card(const AppState& app, UiState& ui_state, Dispatch& dispatch,
 
 void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (!app.me) return;
-  begin_centered_card("Your account", 560, shell_height(app));
-  ui::heading("Your account", 24);
-  ui::text(app.me->person.name + " \xC2\xB7 " + app.me->person.email, ui::color::muted);
-  ImGui::Dummy(ui::dp(0, 8));
+  // A page of its own under the top bar (no program, so no navigation), scrolled when taller
+  // than the window (a phone with the QR code and the recovery codes).
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float top = shell_height(app);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + top));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, std::max(1.0f, vp->WorkSize.y - top)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::narrow() ? ui::dp(14, 18) : ui::dp(36, 30));
+  ImGui::Begin("Page", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);
+  const float width = std::min(ImGui::GetContentRegionAvail().x, ui::dp(640));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
+  ui::begin_column("account-page", width);
+  page_title("Your account", app.me->person.name + " \xC2\xB7 " + app.me->person.email);
+  ImGui::Dummy(ui::dp(0, 4));
   const auto& required = app.me->two_factor_required_by;
   if (!required.empty()) {
     ui::message_box(required.front() + " requires two-factor sign-in for your role. Set it up below to continue.",
                     ui::tone::warning);
     ImGui::Dummy(ui::dp(0, 6));
   }
-  const float width = ImGui::GetContentRegionAvail().x;
   two_factor_card(app, ui_state, dispatch, width);
   ImGui::Dummy(ui::dp(0, 6));
   if (ui::begin_card("sessions", width)) {
@@ -169,9 +181,12 @@ void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ui::end_card();
   if (required.empty() && !app.me->memberships.empty()) {
     ImGui::Dummy(ui::dp(0, 8));
-    if (centered_link("Back to your program")) dispatch(Navigate{Route{Page::overview}});
+    if (ui::link("\xE2\x86\x90 Back to your program")) dispatch(Navigate{Route{Page::overview}});
   }
-  end_centered_card();
+  ImGui::Dummy(ui::dp(0, 12));
+  ui::end_column();
+  ImGui::PopStyleColor();
+  ImGui::End();
 }
 
 void draw_step_up(const AppState&, UiState& ui_state, Dispatch& dispatch) {

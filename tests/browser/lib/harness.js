@@ -331,8 +331,10 @@ async function scrollTo(page, query, { up = false, timeout = 20000 } = {}) {
 }
 
 // One turn of the mouse wheel over the page, then the frames that apply it: the item table holds
-// the scrolled positions when it returns.
-async function wheel(page, deltaY, { x = 700, y = page.viewportSize().height / 2 } = {}) {
+// the scrolled positions when it returns. Over the page area: right of the navigation on a wide
+// window, the middle of a phone's.
+async function wheel(page, deltaY, { x = page.viewportSize().width < 700 ? page.viewportSize().width / 2 : 700,
+                                    y = page.viewportSize().height / 2 } = {}) {
   await page.mouse.move(x, y);
   await page.mouse.wheel(0, deltaY);
   await frames(page, 2);
