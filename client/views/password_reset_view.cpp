@@ -38,7 +38,8 @@ void draw_forgot_password(const AppState&, UiState& ui_state, Dispatch& dispatch
     ImGui::BeginDisabled(f.sending);
     field_label("Email");
     submit |= ui::input_text("##Reset email", "name@company.com", f.email, edited, ImGuiInputTextFlags_CharsNoBlank);
-    platform::form_field(platform::FieldKind::username, f.email);
+    edited |= platform::form_field(platform::FieldKind::username, f.email);
+    if (edited) f.errors.fields.erase("email"); // the message was about what was typed before
     ui::field_error(f.errors.field("email"));
     ImGui::EndDisabled();
     if (!f.errors.general.empty()) {
@@ -72,7 +73,8 @@ void draw_reset_password(const AppState&, UiState& ui_state, Dispatch& dispatch)
   ImGui::BeginDisabled(f.sending);
   field_label("New password");
   submit |= ui::input_text("##Choose a new password", core::password_hint().c_str(), f.password, edited, ImGuiInputTextFlags_Password);
-  platform::form_field(platform::FieldKind::new_password, f.password);
+  edited |= platform::form_field(platform::FieldKind::new_password, f.password);
+  if (edited) f.errors.fields.erase("password"); // the message was about what was typed before
   ui::field_error(f.errors.field("password"));
   ImGui::EndDisabled();
   if (const auto* token_error = f.errors.field("token")) {

@@ -56,6 +56,7 @@ test('someone who forgot their password resets it from the mailed link and signs
     await h.click(page, 'Set new password', { window: 'Choose a new password' });
     await h.waitForItem(page, { label: 'Choose a password of at least 12 characters.', kind: 'text', window: 'Choose a new password' });
     await h.typeInto(page, 'Choose a new password', ' but long enough now');
+    await h.waitForNoItem(page, { label: 'Choose a password of at least 12 characters.', kind: 'text', window: 'Choose a new password' });
     await h.screenshot(page, 'password-reset.png');
     await h.click(page, 'Set new password', { window: 'Choose a new password' });
 
