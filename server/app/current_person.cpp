@@ -12,6 +12,7 @@ std::optional<Caller> current_caller(const httplib::Request& req, Services& serv
   auto hash = auth::token_hash(*token);
   auto session = services.sessions.find(hash, services.now_ms());
   if (!session) return std::nullopt;
+  services.sessions.seen(hash, services.now_ms()); // for the person's list of sessions
   return Caller{session->person_id, hash, session->mfa_at_ms};
 }
 

@@ -72,7 +72,8 @@ std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccoun
   }
   auto token = auth::new_token();
   const std::int64_t ttl = s.options.session_ttl_hours * 3600;
-  s.sessions.create(auth::token_hash(token), id, now, now + ttl * 1000);
+  s.sessions.create(auth::token_hash(token), id, now, now + ttl * 1000, 0, req.get_header_value("User-Agent"),
+                    http::client_address(req, s.options));
   res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl, http::secure_request(req, s.options)));
   return id;
 }

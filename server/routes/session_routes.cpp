@@ -1,5 +1,6 @@
 // POST /api/v1/session (sign in, with the two-factor code when the account has it on),
-// DELETE /api/v1/session (sign out).
+// DELETE /api/v1/session (sign out), GET /api/v1/account/sessions (the person's sessions),
+// DELETE /api/v1/account/sessions/{id} (end one of them).
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
@@ -9,8 +10,10 @@
 #include "server/auth/passwords.hpp"
 #include "server/auth/session_cookie.hpp"
 #include "server/auth/tokens.hpp"
+#include "server/http/query.hpp"
 #include "server/http/request_guard.hpp"
 #include "server/http/responses.hpp"
+#include "server/http/user_agent.hpp"
 #include "shared/api/session_wire.hpp"
 
 namespace pd::routes {
@@ -75,10 +78,43 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     if (auto previous = app::current_caller(req, services)) services.sessions.remove(previous->token_hash);
     auto token = auth::new_token();
     const std::int64_t ttl_seconds = services.options.session_ttl_hours * 3600;
-    services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0);
+    services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0,
+                             req.get_header_value("User-Agent"), address);
     res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
     auto me = app::me_of(services, person->id);
     http::send_json(res, 200, *me);
+  });
+
+  // The person's own sessions, to see where they are signed in and end any of them.
+  server.Get("/api/v1/account/sessions", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto caller = app::current_caller(req, services);
+    if (!caller) return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in to continue.");
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& s : services.sessions.list_for(caller->person_id, services.now_ms()))
+      items.push_back({{"id", s.id},
+                       {"browser", http::describe_user_agent(s.user_agent)},
+                       {"address", s.address},
+                       {"created_at", s.created_at_ms},
+                       {"last_seen_at", s.last_seen_ms},
+                       {"current", s.token_hash == caller->token_hash}});
+    res.set_header("Cache-Control", "no-store");
+    http::send_json(res, 200, nlohmann::json{{"items", items}});
+  });
+
+  server.Delete(R"(/api/v1/account/sessions/(\d{1,18}))", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto caller = app::current_caller(req, services);
+    if (!caller) return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in to continue.");
+    const auto id = http::path_id(req, 1);
+    const bool current = [&] {
+      for (const auto& s : services.sessions.list_for(caller->person_id, services.now_ms()))
+        if (s.id == id) return s.token_hash == caller->token_hash;
+      return false;
+    }();
+    if (!services.sessions.remove_by_id(caller->person_id, id))
+      return http::send_error(res, 404, ErrorCode::not_found, "No such session of yours.", "session_id");
+    services.hub.wake_all(); // its live streams end now
+    if (current) res.set_header("Set-Cookie", auth::clear_session_cookie(http::secure_request(req, services.options)));
+    res.status = 204;
   });
 
   server.Delete("/api/v1/session", [&services](const httplib::Request& req, httplib::Response& res) {

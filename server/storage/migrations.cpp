@@ -197,6 +197,13 @@ CREATE TABLE password_resets (
 );
 CREATE INDEX password_resets_by_expiry ON password_resets(expires_at_ms);
 )sql",
+      // 7: what a person sees of their sessions (the browser, the address it signed in from,
+      //    when it was last seen), to end any of them.
+      R"sql(
+ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN last_seen_ms INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return all;
 }
