@@ -45,6 +45,7 @@ struct DismissRecoveryCodes {};
 struct CopyRecoveryCodes {};
 struct SubmitStepUp {};                      // StepUpForm's code, then the held command again
 struct CancelStepUp {};
+struct EndSession { std::int64_t id = 0; };  // one of the person's sessions (the account page's list)
 
 // Customers
 struct FilterChanged { CustomerFilter filter; };
@@ -99,7 +100,7 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,
-                            SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp>;
+                            SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp, EndSession>;
 
 class Dispatch {
 public:

@@ -228,6 +228,23 @@ struct TwoFactorForm {
   FormErrors errors;
 };
 
+// The person's sessions on the account page (GET /api/v1/account/sessions).
+struct SessionRow {
+  std::int64_t id = 0;
+  std::string browser;
+  std::string address;
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+  bool current = false;
+};
+struct SessionsList {
+  bool loading = false;
+  bool loaded = false;
+  std::vector<SessionRow> rows;
+  std::int64_t ending = 0; // the session being ended (0: none)
+  std::string error;
+};
+
 // A sensitive command the server held back for a fresh second factor (403 step_up_required):
 // the code dialog (views/account_view.cpp); on success the same request is sent again.
 struct StepUpForm {
@@ -597,6 +614,7 @@ struct UiState {
   TwoFactorForm two_factor;
   StepUpForm step_up;
   SecurityPolicyForm security_policy;
+  SessionsList sessions;
   NewProgramForm new_program;
   JoinForm join;
   CustomerForm customer;

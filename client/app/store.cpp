@@ -144,6 +144,7 @@ void Store::after_route_change() {
   if (ui_.confirm.kind != Confirm::Kind::none && ui_.confirm.kind != Confirm::Kind::sign_out_everywhere &&
       !ui_.confirm.sending && ui_.confirm.program_id != route.program_id)
     ui_.confirm = Confirm{};
+  if (route.page == Page::account && app_.me) load_sessions();
   ensure_replica();
   sync_forms();
   update_title();
@@ -291,6 +292,8 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::two_factor_setup: on_two_factor_setup(r); break;
   case Request::two_factor_code: on_two_factor_code(r); break;
   case Request::step_up: on_step_up(r); break;
+  case Request::sessions_list: on_sessions_list(r); break;
+  case Request::session_end: on_session_end(p, r); break;
   case Request::command: on_command(p, r); break;
   case Request::time_zones: on_time_zones(r); break;
   }
@@ -436,6 +439,7 @@ void Store::signed_out(std::string notice) {
   ui_.signin_needs_code = false;
   ui_.two_factor = TwoFactorForm{};
   ui_.step_up = StepUpForm{};
+  ui_.sessions = SessionsList{};
   held_for_step_up_.reset();
   ui_.signin_error.clear();
   ui_.signin_notice = std::move(notice);

@@ -85,6 +85,8 @@ private:
     two_factor_setup,
     two_factor_code, // enable, disable or new recovery codes (TwoFactorForm::step)
     step_up,
+    sessions_list,
+    session_end,
     command,
     time_zones,
   };
@@ -206,6 +208,10 @@ private:
   void handle(const CopyRecoveryCodes&);
   void handle(const SubmitStepUp&);
   void handle(const CancelStepUp&);
+  void handle(const EndSession&);
+  void load_sessions();
+  void on_sessions_list(const platform::HttpResponse& r);
+  void on_session_end(const Pending& p, const platform::HttpResponse& r);
   void on_two_factor_setup(const platform::HttpResponse& r);
   void on_two_factor_code(const platform::HttpResponse& r);
   void on_step_up(const platform::HttpResponse& r);

@@ -173,4 +173,58 @@ void Store::handle(const CopyRecoveryCodes&) {
   toast("Recovery codes copied.");
 }
 
+void Store::load_sessions() {
+  if (ui_.sessions.loading) return;
+  ui_.sessions.loading = true;
+  send(Request::sessions_list, platform::Method::get, "/api/v1/account/sessions");
+}
+
+void Store::on_sessions_list(const platform::HttpResponse& r) {
+  auto& l = ui_.sessions;
+  l.loading = false;
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if (r.status != 200 || !body.is_object() || !body.contains("items") || !body["items"].is_array()) {
+    l.error = error_of(r).message;
+    return;
+  }
+  l.rows.clear();
+  for (const auto& s : body["items"]) {
+    if (!s.is_object()) continue;
+    SessionRow row;
+    row.id = s.value("id", std::int64_t{0});
+    row.browser = s.value("browser", std::string{});
+    row.address = s.value("address", std::string{});
+    row.created_at = s.value("created_at", std::int64_t{0});
+    row.last_seen_at = s.value("last_seen_at", std::int64_t{0});
+    row.current = s.value("current", false);
+    l.rows.push_back(std::move(row));
+  }
+  l.loaded = true;
+  l.error.clear();
+}
+
+void Store::handle(const EndSession& a) {
+  auto& l = ui_.sessions;
+  if (l.ending || a.id <= 0) return;
+  l.ending = a.id;
+  Pending p;
+  p.kind = Request::session_end;
+  p.method = platform::Method::del;
+  p.path = "/api/v1/account/sessions/" + std::to_string(a.id);
+  p.item_id = a.id;
+  send(std::move(p));
+}
+
+void Store::on_session_end(const Pending& p, const platform::HttpResponse& r) {
+  auto& l = ui_.sessions;
+  l.ending = 0;
+  if (r.status != 204) {
+    l.error = error_of(r).message;
+    load_sessions(); // it may have ended already
+    return;
+  }
+  std::erase_if(l.rows, [&](const SessionRow& row) { return row.id == p.item_id; });
+  toast("Signed out of that session.");
+}
+
 } // namespace pd::client

@@ -4,6 +4,8 @@
 // A program that requires two-factor of the person keeps them here until it is on.
 #include "client/views/views.hpp"
 
+#include "client/app/format.hpp"
+#include "client/platform/browser.hpp"
 #include "client/views/layout.hpp"
 
 #include <algorithm>
@@ -138,6 +140,53 @@ void two_factor_card(const AppState& app, UiState& ui_state, Dispatch& dispatch,
   ui::end_card();
 }
 
+// Where the person is signed in: each session's browser, address and when it was last seen,
+// with a way to end it; this browser's own is marked.
+void sessions_card(const UiState& ui_state, Dispatch& dispatch, float width) {
+  const auto& l = ui_state.sessions;
+  if (ui::begin_card("sessions", width)) {
+    ui::heading("Your sessions", 18);
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::text_wrapped("Where you are signed in. Sign out of one you do not recognise, or of every device at once.",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 6));
+    if (!l.error.empty()) ui::error_box(l.error);
+    if (!l.loaded) ui::text(l.loading ? "Loading your sessions\xE2\x80\xA6" : "", ui::color::muted);
+    const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
+    for (const auto& row : l.rows) {
+      ImGui::PushID(static_cast<int>(row.id));
+      ImGui::Separator();
+      ImGui::Dummy(ui::dp(0, 2));
+      {
+        ui::FontScope bold(ui::fonts().bold, 0.0f);
+        ui::text(row.browser);
+      }
+      if (row.current) {
+        ImGui::SameLine(0, ui::dp(8));
+        ui::pill("This browser", ui::tone::accent);
+      }
+      ui::text_wrapped((row.address.empty() ? std::string("Unknown address") : row.address) + " \xC2\xB7 signed in " +
+                           relative_time(row.created_at, now) + " \xC2\xB7 last seen " + relative_time(row.last_seen_at, now),
+                       ui::color::muted);
+      if (!row.current) {
+        const bool ending = l.ending == row.id;
+        const std::string label = std::string(ending ? "Signing out\xE2\x80\xA6" : "Sign out") + "###end " + std::to_string(row.id);
+        if (ui::secondary_button(label.c_str(), ImVec2(0, ui::dp(34))) && l.ending == 0) dispatch(EndSession{row.id});
+      }
+      ImGui::Dummy(ui::dp(0, 2));
+      ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::Dummy(ui::dp(0, 4));
+    if (ui::secondary_button("Sign out of all devices", ImVec2(0, ui::dp(38)))) {
+      Confirm c;
+      c.kind = Confirm::Kind::sign_out_everywhere;
+      dispatch(AskConfirm{c});
+    }
+  }
+  ui::end_card();
+}
+
 } // namespace
 
 void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -167,18 +216,7 @@ void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
   two_factor_card(app, ui_state, dispatch, width);
   ImGui::Dummy(ui::dp(0, 6));
-  if (ui::begin_card("sessions", width)) {
-    ui::heading("Your sessions", 18);
-    ImGui::Dummy(ui::dp(0, 2));
-    ui::text_wrapped("Lost a device, or signed in on a shared computer? Sign out everywhere at once.", ui::color::muted);
-    ImGui::Dummy(ui::dp(0, 4));
-    if (ui::secondary_button("Sign out of all devices", ImVec2(0, ui::dp(38)))) {
-      Confirm c;
-      c.kind = Confirm::Kind::sign_out_everywhere;
-      dispatch(AskConfirm{c});
-    }
-  }
-  ui::end_card();
+  sessions_card(ui_state, dispatch, width);
   if (required.empty() && !app.me->memberships.empty()) {
     ImGui::Dummy(ui::dp(0, 8));
     if (ui::link("\xE2\x86\x90 Back to your program")) dispatch(Navigate{Route{Page::overview}});

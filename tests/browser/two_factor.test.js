@@ -145,3 +145,20 @@ test('the owner turns on two-factor from the QR code, signs in with a code, and 
     assert.equal(batches.length, before + 1, 'paid once');
   });
 });
+
+test('a person sees where they are signed in and signs out of another session', TIMEOUT, async () => {
+  const elsewhere = await h.apiSignIn(suite.server.url, 'marco@acme.test');
+  await withApp({ signInAs: 'marco@acme.test', path: '/#/account' }, async (page) => {
+    await h.seek(page, { label: 'This browser' });
+    const theirs = (await h.apiRead(page, '/api/v1/account/sessions')).items.filter((s) => !s.current);
+    assert.equal(theirs.length, 1, 'the other sign-in is listed');
+    const end = `Sign out###end ${theirs[0].id}`;
+    await h.seek(page, { label: end });
+    await h.screenshot(page, 'account-sessions.png');
+    await h.click(page, undefined, { label: end, window: 'Page' });
+    await h.waitFor('the other session to end', async () =>
+      (await h.apiJson(suite.server.url, elsewhere, 'GET', '/api/v1/me')).status === 401);
+    await h.waitForNoItem(page, { label: end, window: 'Page' });
+    assert.equal((await h.apiGet(page, '/api/v1/me')).status, 200, 'this browser stays signed in');
+  });
+});

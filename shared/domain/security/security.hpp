@@ -24,7 +24,7 @@ bool two_factor_required(const SecurityPolicy& policy, identity::Role role);
 
 // A second factor proven at mfa_at (0: never in this session) is fresh enough for a sensitive
 // change at `now` when no older than the window.
-inline constexpr TimeMs default_step_up_window_ms = 10 * 60 * 1000;
+inline constexpr TimeMs default_step_up_window_ms = TimeMs{10} * 60 * 1000;
 bool step_up_fresh(TimeMs mfa_at, TimeMs now, TimeMs window_ms);
 
 } // namespace pd::domain
