@@ -26,7 +26,10 @@ std::optional<api::Me> me_of(Services& services, std::int64_t person_id) {
 }
 
 bool step_up_allows(const domain::Command& command, const Caller& caller, httplib::Response& res, Services& services) {
-  if (!domain::needs_step_up(command)) return true;
+  return !domain::needs_step_up(command) || second_factor_fresh(caller, res, services);
+}
+
+bool second_factor_fresh(const Caller& caller, httplib::Response& res, Services& services) {
   if (!services.accounts.two_factor_enabled(caller.person_id)) return true; // nothing to prove with
   const domain::TimeMs window = std::int64_t{services.options.step_up_minutes} * 60 * 1000;
   if (domain::step_up_fresh(caller.mfa_at_ms, services.now_ms(), window)) return true;

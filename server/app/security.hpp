@@ -26,5 +26,8 @@ std::optional<api::Me> me_of(Services& services, std::int64_t person_id);
 
 // Whether the caller may send this command now; when not, 403 step_up_required was sent.
 bool step_up_allows(const domain::Command& command, const Caller& caller, httplib::Response& res, Services& services);
+// The same for a sensitive change outside the commands (the person's own password): true when
+// two-factor is off or was proven within the window; else 403 step_up_required was sent.
+bool second_factor_fresh(const Caller& caller, httplib::Response& res, Services& services);
 
 } // namespace pd::app

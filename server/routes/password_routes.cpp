@@ -4,6 +4,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/security.hpp"
 #include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
 #include "server/auth/sign_in_throttle.hpp"
@@ -135,6 +136,7 @@ void register_password_routes(httplib::Server& server, app::Services& services) 
     auto password = r.text("password", {1, api::max_password_length, false});
     if (r.error()) return http::send_error(res, 400, *r.error());
     if (auto refused = core::check_new_password(password)) return http::send_error(res, 400, *refused);
+    if (!app::second_factor_fresh(*caller, res, services)) return; // a sensitive change: step-up
     services.accounts.forget_cached(caller->person_id);
     auto person = services.accounts.find_by_id(caller->person_id);
     if (!person) return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in to continue.");

@@ -105,6 +105,22 @@ TEST_CASE("a sensitive change needs a code proven within the window; the retry w
   c.clock.shift("+0");
 }
 
+TEST_CASE("changing one's own password needs a fresh code too") {
+  auto& c = clocked();
+  c.clock.shift("+0");
+  Owner pat("pat@step-up.test");
+  auto auth = pat.enrol();
+  c.clock.shift("+11m");
+  auth.offset_seconds = 11 * 60;
+  const json change{{"current_password", kPassword}, {"password", "another-long-passphrase"}};
+  auto stale = pat.session->post("/api/v1/account/password", change);
+  REQUIRE(stale->status == 403);
+  CHECK(json_of(stale)["error"]["code"] == "step_up_required");
+  REQUIRE(pat.session->post("/api/v1/session/step-up", {{"code", auth.next_code()}})->status == 200);
+  CHECK(pat.session->post("/api/v1/account/password", change)->status == 200);
+  c.clock.shift("+0");
+}
+
 TEST_CASE("a person without two-factor is not asked; step-up without two-factor is a conflict") {
   Owner nina("nina@step-up.test");
   CHECK(nina.session->command(nina.program, "CreateApiKey", {{"label", "Billing"}})->status == 200);
