@@ -163,5 +163,10 @@ test('axe-core finds no WCAG 2.1 A or AA violation on any page of any role', TIM
       }
     });
   }
+  // The person's own account page (two-factor sign-in, sessions), outside every program.
+  await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/account' }, async (page) => {
+    await pageReady(page, '#/account');
+    for (const v of await axeViolations(page)) found.push(`owner@acme.test #/account: ${v}`);
+  });
   assert.deepEqual(found, []);
 });
