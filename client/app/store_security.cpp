@@ -15,6 +15,18 @@ void keep_error(FormErrors& errors, const core::Error& e) {
   else errors.general = e.message;
 }
 
+// A code the server refused: its message under the field, the field emptied and focused again.
+// True when refused.
+template <class Form>
+bool code_refused(Form& f, const platform::HttpResponse& r) {
+  f.sending = false;
+  if (r.status == 200) return false;
+  keep_error(f.errors, error_of(r));
+  f.code.clear();
+  f.focus = true;
+  return true;
+}
+
 } // namespace
 
 bool Store::held_for_security(const Pending& p, const platform::HttpResponse& r) {
@@ -46,14 +58,7 @@ void Store::handle(const SubmitStepUp&) {
 }
 
 void Store::on_step_up(const platform::HttpResponse& r) {
-  auto& f = ui_.step_up;
-  f.sending = false;
-  if (r.status != 200) {
-    keep_error(f.errors, error_of(r));
-    f.code.clear();
-    f.focus = true;
-    return;
-  }
+  if (code_refused(ui_.step_up, r)) return;
   ui_.step_up = StepUpForm{};
   if (held_for_step_up_) {
     Pending again = std::move(*held_for_step_up_);
@@ -140,13 +145,7 @@ void Store::handle(const SubmitTwoFactorCode&) {
 
 void Store::on_two_factor_code(const platform::HttpResponse& r) {
   auto& f = ui_.two_factor;
-  f.sending = false;
-  if (r.status != 200) {
-    keep_error(f.errors, error_of(r));
-    f.code.clear();
-    f.focus = true;
-    return;
-  }
+  if (code_refused(f, r)) return;
   auto body = nlohmann::json::parse(r.body, nullptr, false);
   std::vector<std::string> codes;
   if (body.is_object() && body.contains("recovery_codes") && body["recovery_codes"].is_array())

@@ -237,24 +237,7 @@ void draw_step_up(const AppState&, UiState& ui_state, Dispatch& dispatch) {
     }
     return;
   }
-  if (!ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const bool sheet = ui::narrow();
-  if (sheet) {
-    ImGui::SetNextWindowPos(vp->WorkPos, ImGuiCond_Always);
-    ImGui::SetNextWindowSize(vp->WorkSize, ImGuiCond_Always);
-  } else {
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    const float width = std::min(ui::dp(420), vp->WorkSize.x - ui::dp(24));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
-  }
-  ImGui::PushStyleColor(ImGuiCol_PopupBg, ui::color::surface);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, sheet ? ui::dp(18, 22) : ui::dp(28, 26));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, sheet ? 0.0f : ui::dp(12));
-  if (ImGui::BeginPopupModal(name, nullptr,
-                             ImGuiWindowFlags_NoTitleBar | (sheet ? 0 : ImGuiWindowFlags_AlwaysAutoResize) | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings)) {
+  if (begin_dialog(name, 420)) {
     ui::heading("Confirm it is you", 20);
     ImGui::Dummy(ui::dp(0, 2));
     ui::text_wrapped("This change needs a fresh code from your authenticator app. Once confirmed, sensitive changes need no "
@@ -276,8 +259,7 @@ void draw_step_up(const AppState&, UiState& ui_state, Dispatch& dispatch) {
     if ((footer.cancel || ImGui::IsKeyPressed(ImGuiKey_Escape)) && !f.sending) dispatch(CancelStepUp{});
     ImGui::EndPopup();
   }
-  ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor();
+  end_dialog_style();
 }
 
 } // namespace pd::client::views

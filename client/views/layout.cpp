@@ -169,6 +169,32 @@ void form_errors(const SupportForm& form) {
   for (const auto& [field, message] : form.errors.fields) ui::error_box(message);
 }
 
+bool begin_dialog(const char* name, float width) {
+  if (!ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const bool sheet = ui::narrow(); // a phone: the dialog is a full-screen sheet
+  if (sheet) {
+    ImGui::SetNextWindowPos(vp->WorkPos, ImGuiCond_Always);
+    ImGui::SetNextWindowSize(vp->WorkSize, ImGuiCond_Always);
+  } else {
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    const float w = std::min(ui::dp(width), vp->WorkSize.x - ui::dp(24));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));
+  }
+  ImGui::PushStyleColor(ImGuiCol_PopupBg, ui::color::surface);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, sheet ? ui::dp(18, 22) : ui::dp(28, 26));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, sheet ? 0.0f : ui::dp(12));
+  return ImGui::BeginPopupModal(name, nullptr,
+                                ImGuiWindowFlags_NoTitleBar | (sheet ? 0 : ImGuiWindowFlags_AlwaysAutoResize) | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings);
+}
+
+void end_dialog_style() {
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+}
+
 bool centered_link(const char* label) {
   const float w = ImGui::CalcTextSize(label, nullptr, true).x;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));

@@ -29,6 +29,13 @@ void page_title(std::string_view title, std::string_view subtitle = {});
 // A link back to a list ("← Customers").
 bool back_link(const char* label);
 
+// [SECTION] Dialogs
+// A modal dialog named `name` (opened when not open yet): centered, `width` wide, on a wide
+// layout; a full-screen sheet on a phone. True while it is drawn: then call end_dialog() after
+// EndPopup(). Always pair with end_dialog_style().
+bool begin_dialog(const char* name, float width);
+void end_dialog_style();
+
 // [SECTION] Helpers
 // A combo of strings; returns true when the choice changed. labels[i] is shown for values[i].
 bool choice(const char* id, const std::vector<std::string>& labels, int& index, float width);

@@ -149,25 +149,8 @@ void draw_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     }
     return;
   }
-  if (!ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
   const Wording w = wording(c, program_state(app));
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const bool sheet = ui::narrow(); // a phone: the dialog is a full-screen sheet
-  if (sheet) {
-    ImGui::SetNextWindowPos(vp->WorkPos, ImGuiCond_Always);
-    ImGui::SetNextWindowSize(vp->WorkSize, ImGuiCond_Always);
-  } else {
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    const float width = std::min(ui::dp(480), vp->WorkSize.x - ui::dp(24));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
-  }
-  ImGui::PushStyleColor(ImGuiCol_PopupBg, ui::color::surface);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, sheet ? ui::dp(18, 22) : ui::dp(28, 26));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, sheet ? 0.0f : ui::dp(12));
-  if (ImGui::BeginPopupModal(name, nullptr,
-                             ImGuiWindowFlags_NoTitleBar | (sheet ? 0 : ImGuiWindowFlags_AlwaysAutoResize) | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings)) {
+  if (begin_dialog(name, 480)) {
     ui::heading(w.title, 20);
     ImGui::Dummy(ui::dp(0, 2));
     ui::text_wrapped(w.body, ui::color::muted);
@@ -205,8 +188,7 @@ void draw_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     draw_step_up(app, ui_state, dispatch); // a change confirmed here may need a fresh code: its dialog stacks on this one
     ImGui::EndPopup();
   }
-  ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor();
+  end_dialog_style();
 }
 
 void draw_toast(const UiState& ui_state) {
