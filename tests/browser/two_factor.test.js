@@ -144,6 +144,7 @@ test('the owner turns on two-factor from the QR code, signs in with a code, and 
     const batches = (await h.apiRead(page, '/api/v1/programs/1/snapshot')).commissions.batches;
     assert.equal(batches.length, before + 1, 'paid once');
   });
+  suite.server.shiftClock('+0');
 });
 
 test('a person sees where they are signed in and signs out of another session', TIMEOUT, async () => {
