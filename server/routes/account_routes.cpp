@@ -3,6 +3,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/gated_hash.hpp"
 #include "server/app/security.hpp"
 #include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
@@ -41,17 +42,6 @@ core::Result<NewAccount> read_new_account(core::FieldReader& r, bool with_email)
   return a;
 }
 
-// The password's hash, computed while holding a slot of the hashing gate; nothing (with 503 and
-// Retry-After sent) when no slot came free in time.
-std::optional<std::string> gated_hash(app::Services& s, const std::string& password, httplib::Response& res) {
-  auto slot = auth::password_hash_gate(s.options).enter();
-  if (!slot) {
-    res.set_header("Retry-After", std::to_string(auth::hash_busy_retry_after_seconds));
-    http::send_error(res, 503, ErrorCode::rate_limited, auth::hash_busy_message);
-    return std::nullopt;
-  }
-  return auth::hash_password(password);
-}
 
 // Creates the person and signs them in; nothing (with the answer sent) if the email is taken
 // or the server is too busy to hash the password.
@@ -60,7 +50,7 @@ std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccoun
     http::send_error(res, 409, ErrorCode::conflict, "An account with that email already exists. Sign in instead.", "email");
     return std::nullopt;
   }
-  auto hash = gated_hash(s, a.password, res);
+  auto hash = app::gated_password_hash(s, a.password, res);
   if (!hash) return std::nullopt;
   const auto now = s.now_ms();
   std::int64_t id = 0;
@@ -100,7 +90,7 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
     // sign-up tells nobody which emails are registered. A new account is created; an existing
     // one is left as it was. Either way the next step is signing in.
     const auto& a = account.value();
-    auto hash = gated_hash(services, a.password, res);
+    auto hash = app::gated_password_hash(services, a.password, res);
     if (!hash) return;
     if (!services.accounts.find_by_email(a.email)) {
       try {

@@ -4,6 +4,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/gated_hash.hpp"
 #include "server/app/security.hpp"
 #include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
@@ -50,16 +51,6 @@ auth::ThrottleRules reset_throttle_rules() {
   return rules;
 }
 
-// The new password's hash under a slot of the hashing gate; nothing (503 sent) when busy.
-std::optional<std::string> hash_new_password(app::Services& s, const std::string& password, httplib::Response& res) {
-  auto slot = auth::password_hash_gate(s.options).enter();
-  if (!slot) {
-    res.set_header("Retry-After", std::to_string(auth::hash_busy_retry_after_seconds));
-    http::send_error(res, 503, ErrorCode::rate_limited, auth::hash_busy_message);
-    return std::nullopt;
-  }
-  return auth::hash_password(password);
-}
 
 } // namespace
 
@@ -115,7 +106,7 @@ void register_password_routes(httplib::Server& server, app::Services& services) 
     if (!resets->person_of(token_hash, services.now_ms()))
       return http::send_error(res, 400, ErrorCode::invalid_field, reset_link_invalid, "token");
     if (auto refused = core::check_new_password(password)) return http::send_error(res, 400, *refused);
-    auto hash = hash_new_password(services, password, res);
+    auto hash = app::gated_password_hash(services, password, res);
     if (!hash) return;
     auto person = resets->complete(token_hash, *hash, services.now_ms());
     if (!person) return http::send_error(res, 400, ErrorCode::invalid_field, reset_link_invalid, "token");

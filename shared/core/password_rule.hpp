@@ -1,7 +1,9 @@
 // The rule for a new password (OWASP ASVS 2.1): at least min_password_chars and at most
 // max_password_chars characters (Unicode code points; spaces and any character allowed), no
 // composition rules, and not a common password. Used by the server on sign-up, password reset
-// and password change, and by the browser's forms before they send.
+// and password change, and by the browser's forms before they send. The browser does not
+// download the list (client/platform/common_passwords_browser.cpp): there only the length is
+// checked, and the server's answer names the field for a common password.
 #pragma once
 
 #include "shared/core/error.hpp"
