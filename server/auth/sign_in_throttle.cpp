@@ -16,10 +16,12 @@ std::int64_t SignInThrottle::wait_for(const Table& table, const std::string& key
   if (it == table.end()) return 0;
   const auto& e = it->second;
   if (e.failures < rule.free_failures) return 0;
-  if (now_ms - e.last_failure_ms >= rules_.forget_after_ms) return 0;
+  // A wall clock stepped back counts as no time since the last failure: never a longer wait.
+  const auto since = std::max<std::int64_t>(0, now_ms - e.last_failure_ms);
+  if (since >= rules_.forget_after_ms) return 0;
   const int excess = std::min(e.failures - rule.free_failures, 30);
   const std::int64_t delay = std::min(rule.max_delay_ms, rule.base_delay_ms << excess);
-  return std::max<std::int64_t>(0, e.last_failure_ms + delay - now_ms);
+  return std::max<std::int64_t>(0, delay - since);
 }
 
 bool SignInThrottle::is_known(const std::string& account, const std::string& address, std::int64_t now_ms) const {

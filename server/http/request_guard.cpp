@@ -45,7 +45,10 @@ std::int64_t RateLimiter::take(const std::string& address, std::int64_t now_ms) 
   }
   auto [it, fresh] = buckets_.try_emplace(address, Bucket{static_cast<double>(burst_), now_ms});
   auto& b = it->second;
-  b.tokens = std::min<double>(burst_, b.tokens + static_cast<double>(now_ms - b.last_ms) * rate_per_ms);
+  // A wall clock stepped back (NTP, a virtual machine restored) refills nothing and takes
+  // nothing away: the bucket goes on from the new time.
+  const auto elapsed = std::max<std::int64_t>(0, now_ms - b.last_ms);
+  b.tokens = std::min<double>(burst_, b.tokens + static_cast<double>(elapsed) * rate_per_ms);
   b.last_ms = now_ms;
   if (b.tokens >= 1.0) {
     b.tokens -= 1.0;

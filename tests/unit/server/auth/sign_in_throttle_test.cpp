@@ -39,6 +39,16 @@ TEST_CASE("per account and address: the first failures are free, then each failu
   CHECK(t.wait_ms("a@x.test", "10.0.0.1", now + 1500) == 500);
 }
 
+TEST_CASE("a wall clock stepped back never makes the wait longer than the delay") {
+  SignInThrottle t(rules());
+  std::int64_t now = 10'000'000;
+  for (int i = 0; i < 3; ++i) fail(t, "a@x.test", "10.0.0.1", now);
+  CHECK(t.wait_ms("a@x.test", "10.0.0.1", now) == 1000);
+  // Eleven minutes back: still the 1-second delay, not eleven minutes more.
+  CHECK(t.wait_ms("a@x.test", "10.0.0.1", now - 660'000) == 1000);
+  CHECK(t.wait_ms("a@x.test", "10.0.0.1", now + 1000) == 0);
+}
+
 TEST_CASE("per address: one address trying many accounts waits longer and longer") {
   SignInThrottle t(rules());
   std::int64_t now = 0;

@@ -85,3 +85,21 @@ TEST_CASE("the billing route's exemption also ends with the __Host- session cook
 }
 
 } // namespace test_unit_server_http_request_guard
+
+namespace test_unit_server_http_request_guard {
+
+TEST_CASE("the rate limit refills per minute and survives a wall clock stepped back") {
+  RateLimiter limiter(60, 3); // one a second, three at once
+  const std::int64_t now = 50'000'000;
+  CHECK(limiter.take("10.0.0.1", now) == 0);
+  CHECK(limiter.take("10.0.0.1", now) == 0);
+  CHECK(limiter.take("10.0.0.1", now) == 0);
+  CHECK(limiter.take("10.0.0.1", now) == 1000); // empty: one token a second
+  CHECK(limiter.take("10.0.0.2", now) == 0);    // another address has its own bucket
+  CHECK(limiter.take("10.0.0.1", now + 1000) == 0);
+  // The clock steps back eleven minutes: no eleven-minute lockout, the bucket goes on from there.
+  CHECK(limiter.take("10.0.0.1", now + 1000 - 660'000) == 1000);
+  CHECK(limiter.take("10.0.0.1", now + 2000 - 660'000) == 0);
+}
+
+} // namespace test_unit_server_http_request_guard
