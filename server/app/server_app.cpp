@@ -45,8 +45,9 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
                             static_cast<std::int64_t>(options_.upload_expiry_seconds) * 1000});
   rate_limiter_ = std::make_unique<http::RateLimiter>(options_.rate_limit_per_minute, options_.rate_burst);
   mail_ = std::make_unique<mail::MailWorker>(*db_, options_, log_, system_now_ms);
-  services_ = std::make_unique<Services>(
-      Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_, *hub_, *commands_, *metrics_, *files_, *mail_});
+  links_ = std::make_unique<auth::LinkSigner>(auth::LinkSigner::from_database(*db_));
+  services_ = std::make_unique<Services>(Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_,
+                                                  *hub_, *commands_, *metrics_, *files_, *mail_, *links_});
   static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
   if (static_files_->file_count() == 0)
     log_.warn("no browser client to serve: the web root is missing or empty", {{"web_root", options_.web_root.string()}});

@@ -4,6 +4,7 @@
 
 #include "server/scheduling/sla_scheduler.hpp"
 #include "server/app/services.hpp"
+#include "server/auth/link_signer.hpp"
 #include "server/http/request_guard.hpp"
 #include "server/http/thread_pool.hpp"
 #include "server/http/static_files.hpp"
@@ -50,6 +51,7 @@ private:
   std::unique_ptr<storage::FileStore> files_;
   std::unique_ptr<http::RateLimiter> rate_limiter_;
   std::unique_ptr<mail::MailWorker> mail_;
+  std::unique_ptr<auth::LinkSigner> links_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<scheduling::SlaScheduler> scheduler_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/app/metrics.hpp"
+#include "server/auth/link_signer.hpp"
 #include "server/auth/sign_in_throttle.hpp"
 #include "server/execution/command_service.hpp"
 #include "server/live/event_hub.hpp"
@@ -34,6 +35,7 @@ struct Services {
   Metrics& metrics;
   storage::FileStore& files;
   mail::MailWorker& mail; // the outbox and its sender (wake() after queueing mail)
+  auth::LinkSigner& links; // signs links and addresses in mail that carry no session
 };
 
 } // namespace pd::app

@@ -112,6 +112,11 @@ std::string format_message(const storage::OutgoingMail& mail, const std::string&
   m += "To: <" + mail.recipient + ">\r\n";
   m += "Subject: " + header_text(mail.subject) + "\r\n";
   m += "Message-ID: <" + mail.message_id + ">\r\n";
+  if (!mail.reply_to.empty()) m += "Reply-To: <" + mail.reply_to + ">\r\n";
+  if (!mail.unsubscribe_url.empty()) { // RFC 8058: one POST to the link, no session, no page
+    m += "List-Unsubscribe: <" + mail.unsubscribe_url + ">\r\n";
+    m += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  }
   m += "Auto-Submitted: auto-generated\r\n";
   m += "MIME-Version: 1.0\r\n";
   m += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";

@@ -204,6 +204,35 @@ ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN last_seen_ms INTEGER NOT NULL DEFAULT 0;
 )sql",
+      // 8: mail caused by events. server_keys holds the random key that signs links in mail
+      //    (unsubscribe, reply addresses), made on the first start. An outgoing message may
+      //    carry a Reply-To and a one-click unsubscribe link (RFC 8058). Each person chooses
+      //    per kind of mail: every message, a daily digest, or none; digest lines wait in
+      //    mail_digest until the day's digest takes them.
+      R"sql(
+CREATE TABLE server_keys (
+  name TEXT PRIMARY KEY,
+  key  TEXT NOT NULL -- hex
+);
+ALTER TABLE outbox ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN unsubscribe_url TEXT NOT NULL DEFAULT '';
+CREATE TABLE mail_preferences (
+  person_id INTEGER NOT NULL,
+  category  TEXT NOT NULL,
+  mode      TEXT NOT NULL,
+  PRIMARY KEY (person_id, category)
+);
+CREATE TABLE mail_digest (
+  id            INTEGER PRIMARY KEY,
+  person_id     INTEGER NOT NULL,
+  category      TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  line          TEXT NOT NULL,
+  link          TEXT NOT NULL DEFAULT '',
+  taken_at_ms   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mail_digest_waiting ON mail_digest(taken_at_ms, person_id);
+)sql",
   };
   return all;
 }

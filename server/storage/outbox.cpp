@@ -4,9 +4,9 @@ namespace pd::storage {
 
 bool enqueue_mail(Database& db, const OutgoingMail& mail, std::int64_t now_ms) {
   db.prepare("INSERT OR IGNORE INTO outbox(message_id, kind, recipient, subject, text_body, html_body, created_at_ms, "
-             "next_attempt_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+             "next_attempt_at_ms, reply_to, unsubscribe_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, mail.message_id).bind(2, mail.kind).bind(3, mail.recipient).bind(4, mail.subject).bind(5, mail.text_body)
-      .bind(6, mail.html_body).bind(7, now_ms).bind(8, now_ms).run();
+      .bind(6, mail.html_body).bind(7, now_ms).bind(8, now_ms).bind(9, mail.reply_to).bind(10, mail.unsubscribe_url).run();
   return db.changes() == 1;
 }
 
@@ -28,12 +28,14 @@ OutboxRow read_outbox_row(const Statement& q, bool with_bodies) {
   r.attempts = static_cast<int>(q.int64(9));
   r.sent_at_ms = q.int64(10);
   r.last_error = q.text(11);
+  r.mail.reply_to = q.text(12);
+  r.mail.unsubscribe_url = q.text(13);
   return r;
 }
 
 constexpr const char* outbox_columns =
     "SELECT id, message_id, kind, recipient, subject, text_body, html_body, created_at_ms, next_attempt_at_ms, attempts, "
-    "sent_at_ms, last_error FROM outbox ";
+    "sent_at_ms, last_error, reply_to, unsubscribe_url FROM outbox ";
 
 } // namespace
 

@@ -18,6 +18,8 @@ struct OutgoingMail {
   std::string subject;
   std::string text_body;
   std::string html_body;
+  std::string reply_to = {};        // empty: none (replies go to From)
+  std::string unsubscribe_url = {}; // empty: essential mail; else the RFC 8058 one-click link
 };
 
 struct OutboxRow {
