@@ -144,6 +144,30 @@ const std::vector<Flag>& flags() {
        }},
       {"password-reset-minutes", "PD_PASSWORD_RESET_MINUTES", "N", "how long a password reset link works (default 60)",
        [](Options& o, const std::string& v) { return set_int(o.password_reset_minutes, v, 0, 24 * 60, "--password-reset-minutes"); }},
+      {"digest-hour", "PD_DIGEST_HOUR", "H", "hour of the day (UTC, 0-23) daily mail digests go out (default 8)",
+       [](Options& o, const std::string& v) { return set_int(o.digest_hour, v, 0, 23, "--digest-hour"); }},
+      {"reply-address", "PD_REPLY_ADDRESS", "ADDR", "support mailbox replies to ticket mail go to, plus-addressed per ticket (e.g. support@example.com); default none: replies by email off",
+       [](Options& o, const std::string& v) -> std::optional<std::string> {
+         const auto at = v.rfind('@');
+         if (!v.empty() && (at == std::string::npos || at == 0 || at + 1 == v.size() || v.find_first_of(" <>+\"") != std::string::npos))
+           return "--reply-address must be a plain address without '+' like support@example.com, got '" + v + "'";
+         o.reply_address = v;
+         return std::nullopt;
+       }},
+      {"imap-url", "PD_IMAP_URL", "URL", "mailbox replies are fetched from: imaps://HOST[:PORT]/MAILBOX or imap://HOST:PORT/MAILBOX (STARTTLS required); default none",
+       [](Options& o, const std::string& v) -> std::optional<std::string> {
+         if (v.rfind("imap://", 0) != 0 && v.rfind("imaps://", 0) != 0) return "--imap-url must start with imap:// or imaps://, got '" + v + "'";
+         o.imap_url = v;
+         return std::nullopt;
+       }},
+      {"imap-user", "PD_IMAP_USER", "NAME", "account at the IMAP server",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.imap_user = v; return std::nullopt; }},
+      {"imap-password", "PD_IMAP_PASSWORD", "SECRET", "password at the IMAP server (prefer the environment variable: flags show in ps)",
+       [](Options& o, const std::string& v) -> std::optional<std::string> { o.imap_password = v; return std::nullopt; }},
+      {"imap-plain", "PD_IMAP_PLAIN", nullptr, "talk to an imap:// server without STARTTLS (only a server on this machine)",
+       [](Options& o, const std::string& v) { return set_bool(o.imap_plain, v, "--imap-plain"); }},
+      {"imap-poll-seconds", "PD_IMAP_POLL_SECONDS", "N", "how often the mailbox is looked at for replies (default 60)",
+       [](Options& o, const std::string& v) { return set_int(o.imap_poll_seconds, v, 1, 24 * 60 * 60, "--imap-poll-seconds"); }},
       {"log-level", "PD_LOG_LEVEL", "LEVEL", "debug, info, warn or error (default info)",
        [](Options& o, const std::string& v) -> std::optional<std::string> {
          if (v != "debug" && v != "info" && v != "warn" && v != "error") return "--log-level must be debug, info, warn or error";
@@ -217,6 +241,17 @@ ParseOutcome parse_options(const std::vector<std::string>& args, const EnvLookup
     relay_host = relay_host.substr(0, relay_host.rfind(':') == std::string::npos ? relay_host.size() : relay_host.rfind(':'));
     if (o.smtp_url.rfind("smtps://", 0) == 0 || !is_loopback(relay_host))
       return {std::nullopt, 2, "--smtp-plain is only for an smtp:// relay on this machine (127.0.0.1, ::1, localhost): credentials and mail would cross the network in clear"};
+  }
+  if (!o.imap_url.empty() && o.reply_address.empty())
+    return {std::nullopt, 2, "--imap-url needs --reply-address, the address replies are sent to (e.g. support@example.com)"};
+  if (o.imap_plain && !o.imap_url.empty()) {
+    // imap://HOST:PORT/MAILBOX: a mailbox reached without TLS must be on this machine.
+    std::string imap_host = o.imap_url.substr(o.imap_url.find("://") + 3);
+    imap_host = imap_host.substr(0, imap_host.find('/'));
+    if (auto at = imap_host.rfind('@'); at != std::string::npos) imap_host = imap_host.substr(at + 1);
+    if (imap_host.rfind(':') != std::string::npos && imap_host.back() != ']') imap_host = imap_host.substr(0, imap_host.rfind(':'));
+    if (o.imap_url.rfind("imaps://", 0) == 0 || !is_loopback(imap_host))
+      return {std::nullopt, 2, "--imap-plain is only for an imap:// server on this machine (127.0.0.1, ::1, localhost): credentials and mail would cross the network in clear"};
   }
   if (stream_capacity(o) < 1)
     return {std::nullopt, 2,

@@ -54,6 +54,16 @@ struct Options {
   std::string mail_from;
   std::string public_url;  // e.g. https://desk.example.com; empty: http://HOST:PORT
   int password_reset_minutes = 60; // how long a password reset link works (0: not at all, for tests)
+  int digest_hour = 8;             // the hour (UTC) daily mail digests go out
+  // Replies by email (server/mail/reply_address.hpp, server/mail/reply_worker.hpp): the support
+  // mailbox's address that ticket mail carries as Reply-To, plus-addressed per ticket (empty:
+  // replies by email are off), and the IMAP mailbox those replies are fetched from.
+  std::string reply_address;
+  std::string imap_url; // imaps://host[:port]/MAILBOX, or imap://host:port/MAILBOX with imap_plain; empty: not fetched
+  std::string imap_user;
+  std::string imap_password;
+  bool imap_plain = false; // imap:// without STARTTLS: a mailbox on this machine only
+  int imap_poll_seconds = 60;
 };
 
 struct ParseOutcome {
