@@ -49,6 +49,7 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   services_ = std::make_unique<Services>(Services{options_, log_, system_now_ms, *db_, *accounts_, *sessions_, *throttle_, *event_store_,
                                                   *hub_, *commands_, *metrics_, *files_, *mail_, *links_});
   static_files_ = std::make_unique<http::StaticFiles>(options_.web_root);
+  if (!options_.imap_url.empty()) replies_ = std::make_unique<mail::ReplyWorker>(*services_); // server/mail/reply_worker.hpp
   if (static_files_->file_count() == 0)
     log_.warn("no browser client to serve: the web root is missing or empty", {{"web_root", options_.web_root.string()}});
   configure();
@@ -139,6 +140,7 @@ void ServerApp::configure() {
   routes::register_commission_routes(s, *services_);
   routes::register_knowledge_routes(s, *services_);
   routes::register_routing_routes(s, *services_);
+  routes::register_held_mail_routes(s, *services_);
   routes::register_triage_routes(s, *services_);
   routes::register_two_factor_routes(s, *services_);
   routes::register_password_routes(s, *services_);
@@ -163,6 +165,7 @@ void ServerApp::start_scheduler() {
 
 void ServerApp::stop() {
   if (scheduler_) scheduler_->stop();
+  if (replies_) replies_->stop();
   mail_->stop();
   hub_->close(); // live streams end, so their threads are free for shutdown
   server_.stop();

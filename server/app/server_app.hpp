@@ -2,6 +2,7 @@
 // registers every route, and serves the browser client.
 #pragma once
 
+#include "server/mail/reply_worker.hpp"
 #include "server/scheduling/sla_scheduler.hpp"
 #include "server/app/services.hpp"
 #include "server/auth/link_signer.hpp"
@@ -55,6 +56,7 @@ private:
   std::unique_ptr<Services> services_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<scheduling::SlaScheduler> scheduler_;
+  std::unique_ptr<mail::ReplyWorker> replies_; // replies by email (--imap-url); declared last, so stopped first
   httplib::Server server_;
 };
 

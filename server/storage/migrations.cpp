@@ -233,6 +233,23 @@ CREATE TABLE mail_digest (
 );
 CREATE INDEX mail_digest_waiting ON mail_digest(taken_at_ms, person_id);
 )sql",
+      // 10: mail held for the business (server/storage/held_mail.hpp): replies by email that were
+      //     not added to a ticket by themselves. message_key (a hash of the Message-ID) holds a
+      //     message once however often it is fetched.
+      R"sql(
+CREATE TABLE held_mail (
+  id             INTEGER PRIMARY KEY,
+  message_key    TEXT NOT NULL UNIQUE,
+  program_id     INTEGER NOT NULL, -- 0: not known
+  ticket_id      INTEGER NOT NULL, -- 0: not known
+  sender         TEXT NOT NULL,
+  subject        TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  reason         TEXT NOT NULL,
+  received_at_ms INTEGER NOT NULL
+);
+CREATE INDEX held_mail_by_program ON held_mail(program_id, id);
+)sql",
   };
   return all;
 }
