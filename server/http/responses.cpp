@@ -27,7 +27,8 @@ int status_for(core::ErrorCode code) {
   case ErrorCode::unauthenticated: return 401;
   case ErrorCode::forbidden:
   case ErrorCode::step_up_required:
-  case ErrorCode::two_factor_enrolment_required: return 403;
+  case ErrorCode::two_factor_enrolment_required:
+  case ErrorCode::email_unverified: return 403;
   case ErrorCode::not_found: return 404;
   case ErrorCode::conflict: return 409;
   case ErrorCode::payload_too_large: return 413;

@@ -2,6 +2,7 @@
 // and invitation links (GET /api/v1/invitations/{token}, POST /api/v1/invitations/accept).
 #include "server/routes/routes.hpp"
 
+#include "server/app/account_mail.hpp"
 #include "server/app/current_person.hpp"
 #include "server/app/gated_hash.hpp"
 #include "server/app/security.hpp"
@@ -43,9 +44,11 @@ core::Result<NewAccount> read_new_account(core::FieldReader& r, bool with_email)
 }
 
 
-// Creates the person and signs them in; nothing (with the answer sent) if the email is taken
-// or the server is too busy to hash the password.
-std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccount& a, const httplib::Request& req, httplib::Response& res) {
+// Creates the person, signs them in and mails their verification link (which accepts the
+// invitation with invitation_token_hash when opened); nothing (with the answer sent) if the
+// email is taken or the server is too busy to hash the password.
+std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccount& a, const std::string& invitation_token_hash,
+                                               const httplib::Request& req, httplib::Response& res) {
   if (s.accounts.find_by_email(a.email)) {
     http::send_error(res, 409, ErrorCode::conflict, "An account with that email already exists. Sign in instead.", "email");
     return std::nullopt;
@@ -62,9 +65,13 @@ std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccoun
   }
   auto token = auth::new_token();
   const std::int64_t ttl = s.options.session_ttl_hours * 3600;
-  s.sessions.create(auth::token_hash(token), id, now, now + ttl * 1000, 0, req.get_header_value("User-Agent"),
+  const auto session_hash = auth::token_hash(token);
+  s.sessions.create(session_hash, id, now, now + ttl * 1000, 0, req.get_header_value("User-Agent"),
                     http::client_address(req, s.options));
   res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl, http::secure_request(req, s.options)));
+  const storage::PersonRecord person{id, a.email, a.name, {}, false};
+  app::note_sign_in_browser(s, req, res, person, session_hash, false); // the account's first browser
+  app::send_email_verification(s, person, invitation_token_hash);
   return id;
 }
 
@@ -73,8 +80,9 @@ nlohmann::json sign_up_answer(const std::string& email) {
   return {{"status", "received"},
           {"email", email},
           {"next", "sign_in"},
-          {"message", "Sign in with this email and the password you chose. If the email already had an account, "
-                      "nothing was changed: its own password signs in."}};
+          {"message", "Sign in with this email and the password you chose. A new account also gets a mail with a link "
+                      "to confirm the address. If the email already had an account, nothing was changed: its own "
+                      "password signs in."}};
 }
 
 } // namespace
@@ -94,7 +102,8 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
     if (!hash) return;
     if (!services.accounts.find_by_email(a.email)) {
       try {
-        services.accounts.create_person(a.email, a.name, *hash, services.now_ms());
+        const auto id = services.accounts.create_person(a.email, a.name, *hash, services.now_ms());
+        app::send_email_verification(services, storage::PersonRecord{id, a.email, a.name, {}, false});
       } catch (const storage::StorageError&) { // lost a race for the same email: as for an existing one
       }
     }
@@ -130,7 +139,9 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
 
   // Accepts an invitation: as the signed-in person, whose email must be the invited one (the
   // domain refuses anyone else with 403), or by creating an account for the invited email
-  // ({"token","name","password"}).
+  // ({"token","name","password"}). The person's email must be verified (403 email_unverified):
+  // an account created here is signed in and sent its verification link, and accepts once
+  // it was opened.
   server.Post("/api/v1/invitations/accept", [&services](const httplib::Request& req, httplib::Response& res) {
     auto body = core::parse_object(req.body);
     if (!body) return http::send_error(res, 400, body.error());
@@ -147,6 +158,16 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
     if (auto caller = app::current_caller(req, services)) {
       auto p = services.accounts.find_by_id(caller->person_id);
       if (p) actor = domain::Actor{p->id, p->name, p->email};
+      if (p && !p->email_verified) {
+        // What the domain would refuse comes first (another email, used, revoked, expired).
+        auto check = services.commands.read(found->first, [&](const domain::ProgramState& s) {
+          return domain::decide(s, domain::AcceptInvitation{found->second}, *actor, services.now_ms());
+        });
+        if (check && !check->ok()) return http::send_error(res, http::status_for(check->error().code), check->error());
+        return http::send_error(res, 403, ErrorCode::email_unverified,
+                                "Confirm your email address first: open the link we sent to " + p->email +
+                                    ", then accept the invitation. No mail? Send the link again.");
+      }
     }
     if (!actor) {
       auto email = services.commands.read(found->first, [&](const domain::ProgramState& s) { return s.invitations.at(found->second).email; });
@@ -163,9 +184,13 @@ void register_account_routes(httplib::Server& server, app::Services& services) {
       if (check && !check->ok()) return http::send_error(res, http::status_for(check->error().code), check->error());
       auto a = account.value();
       a.email = *email;
-      auto id = create_and_sign_in(services, a, req, res);
+      auto id = create_and_sign_in(services, a, token_hash, req, res);
       if (!id) return;
-      actor = domain::Actor{*id, a.name, a.email};
+      // Signed in now, with the verification link on its way: joining waits for it.
+      return http::send_error(res, 403, ErrorCode::email_unverified,
+                              "We sent a link to " + a.email + ". Open it to confirm your email address and join " +
+                                  services.commands.read(found->first, [](const domain::ProgramState& s) { return s.name; }).value_or("the program") +
+                                  ".");
     }
     auto out = services.commands.execute(found->first, command_id, domain::AcceptInvitation{found->second}, *actor, services.now_ms());
     if (out.status == 200) out.add("me", *app::me_of(services, actor->id));

@@ -3,6 +3,7 @@
 // DELETE /api/v1/account/sessions/{id} (end one of them).
 #include "server/routes/routes.hpp"
 
+#include "server/app/account_mail.hpp"
 #include "server/app/current_person.hpp"
 #include "server/app/security.hpp"
 #include "server/app/two_factor.hpp"
@@ -78,9 +79,11 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     if (auto previous = app::current_caller(req, services)) services.sessions.remove(previous->token_hash);
     auto token = auth::new_token();
     const std::int64_t ttl_seconds = services.options.session_ttl_hours * 3600;
-    services.sessions.create(auth::token_hash(token), person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0,
+    const auto session_hash = auth::token_hash(token);
+    services.sessions.create(session_hash, person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0,
                              req.get_header_value("User-Agent"), address);
     res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
+    app::note_sign_in_browser(services, req, res, *person, session_hash, true); // a browser not seen before: mail
     auto me = app::me_of(services, person->id);
     http::send_json(res, 200, *me);
   });

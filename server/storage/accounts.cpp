@@ -5,21 +5,21 @@
 namespace pd::storage {
 
 std::int64_t AccountStore::create_person(const std::string& email, const std::string& name,
-                                         const std::string& password_hash, std::int64_t now_ms) {
+                                         const std::string& password_hash, std::int64_t now_ms, bool email_verified) {
   return db_.write([&] {
-    db_.prepare("INSERT INTO persons(email, name, password_hash, created_at_ms) VALUES (?, ?, ?, ?)")
-        .bind(1, email).bind(2, name).bind(3, password_hash).bind(4, now_ms).run();
+    db_.prepare("INSERT INTO persons(email, name, password_hash, created_at_ms, email_verified_at_ms) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, email).bind(2, name).bind(3, password_hash).bind(4, now_ms).bind(5, email_verified ? now_ms : std::int64_t{0}).run();
     return db_.last_insert_id();
   });
 }
 
 static PersonRecord read_person(const Statement& q) {
-  return PersonRecord{q.int64(0), q.text(1), q.text(2), q.text(3)};
+  return PersonRecord{q.int64(0), q.text(1), q.text(2), q.text(3), q.int64(4) != 0};
 }
 
 std::optional<PersonRecord> AccountStore::find_by_email(const std::string& email) {
   return db_.read([&]() -> std::optional<PersonRecord> {
-    auto q = db_.prepare("SELECT id, email, name, password_hash FROM persons WHERE email = ?");
+    auto q = db_.prepare("SELECT id, email, name, password_hash, email_verified_at_ms FROM persons WHERE email = ?");
     q.bind(1, email);
     if (!q.step()) return std::nullopt;
     return read_person(q);
@@ -32,7 +32,7 @@ std::optional<PersonRecord> AccountStore::find_by_id(std::int64_t id) {
     if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
   }
   auto found = db_.read([&]() -> std::optional<PersonRecord> {
-    auto q = db_.prepare("SELECT id, email, name, password_hash FROM persons WHERE id = ?");
+    auto q = db_.prepare("SELECT id, email, name, password_hash, email_verified_at_ms FROM persons WHERE id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return read_person(q);
@@ -65,7 +65,8 @@ std::vector<api::Membership> AccountStore::memberships_of(std::int64_t person_id
 std::optional<api::Me> AccountStore::me(std::int64_t person_id) {
   auto person = find_by_id(person_id);
   if (!person) return std::nullopt;
-  return api::Me{api::Person{person->id, person->email, person->name}, memberships_of(person_id), two_factor_enabled(person_id), {}};
+  return api::Me{api::Person{person->id, person->email, person->name}, memberships_of(person_id), two_factor_enabled(person_id), {},
+                 person->email_verified};
 }
 
 std::optional<TwoFactorRecord> AccountStore::two_factor(std::int64_t person_id) {

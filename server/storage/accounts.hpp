@@ -32,18 +32,20 @@ struct PersonRecord {
   std::string email;
   std::string name;
   std::string password_hash;
+  bool email_verified = false; // the person opened the link mailed to their address (storage/email_verifications.hpp)
 };
 
 class AccountStore {
 public:
   explicit AccountStore(Database& db) : db_(db) {}
 
-  // Returns the new person's id; throws StorageError if the email is taken.
+  // Returns the new person's id; throws StorageError if the email is taken. A person created
+  // with email_verified (the demo's) needs no verification link.
   std::int64_t create_person(const std::string& email, const std::string& name,
-                             const std::string& password_hash, std::int64_t now_ms);
+                             const std::string& password_hash, std::int64_t now_ms, bool email_verified = false);
   std::optional<PersonRecord> find_by_email(const std::string& email);
   std::optional<PersonRecord> find_by_id(std::int64_t id);
-  // Forgets the cached record of a person whose password changed (storage/password_resets.hpp).
+  // Forgets the cached record of a person whose password or verification changed.
   void forget_cached(std::int64_t id);
 
   std::vector<api::Membership> memberships_of(std::int64_t person_id);

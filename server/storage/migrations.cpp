@@ -233,6 +233,33 @@ CREATE TABLE mail_digest (
 );
 CREATE INDEX mail_digest_waiting ON mail_digest(taken_at_ms, person_id);
 )sql",
+      // 9: email verification and known browsers. A person's email is verified when they
+      //    opened the link mailed to it (accounts from before count as verified); a link keeps
+      //    only its token's hash, the address it was sent to and, for an account created through
+      //    an invitation link, that invitation's token hash (verifying accepts it). known_browsers holds the
+      //    hashes of the device cookies a person signed in from (the 20 most recent), so a
+      //    sign-in from any other browser mails them.
+      R"sql(
+ALTER TABLE persons ADD COLUMN email_verified_at_ms INTEGER NOT NULL DEFAULT 0;
+UPDATE persons SET email_verified_at_ms = MAX(created_at_ms, 1);
+CREATE TABLE email_verifications (
+  token_hash    TEXT PRIMARY KEY,
+  person_id     INTEGER NOT NULL,
+  email         TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL,
+  used_at_ms    INTEGER NOT NULL DEFAULT 0,
+  invitation_token_hash TEXT NOT NULL DEFAULT '' -- an account made through an invitation link: accepted on verifying
+);
+CREATE INDEX email_verifications_by_person ON email_verifications(person_id, created_at_ms);
+CREATE TABLE known_browsers (
+  person_id     INTEGER NOT NULL,
+  device_hash   TEXT NOT NULL,
+  first_seen_ms INTEGER NOT NULL,
+  last_seen_ms  INTEGER NOT NULL,
+  PRIMARY KEY (person_id, device_hash)
+);
+)sql",
       // 10: mail held for the business (server/storage/held_mail.hpp): replies by email that were
       //     not added to a ticket by themselves. message_key (a hash of the Message-ID) holds a
       //     message once however often it is fetched.

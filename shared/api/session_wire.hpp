@@ -47,11 +47,12 @@ struct Me {
   // The programs that require two-factor sign-in of this person, who has not turned it on:
   // until it is on, nothing else is allowed (403 two_factor_enrolment_required).
   std::vector<std::string> two_factor_required_by = {};
+  bool email_verified = false; // the person opened the link mailed to their address (accepting invitations needs it)
 };
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Person, id, email, name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Membership, program_id, program_name, role)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships, two_factor, two_factor_required_by)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships, two_factor, two_factor_required_by, email_verified)
 
 // Decoding a server response without exceptions (the client's path).
 core::Result<Me> decode_me(std::string_view body);

@@ -21,6 +21,7 @@ const char* to_string(ErrorCode code) {
   case ErrorCode::two_factor_required: return "two_factor_required";
   case ErrorCode::step_up_required: return "step_up_required";
   case ErrorCode::two_factor_enrolment_required: return "two_factor_enrolment_required";
+  case ErrorCode::email_unverified: return "email_unverified";
   case ErrorCode::internal: return "internal";
   }
   return "unknown";

@@ -28,6 +28,7 @@ enum class ErrorCode {
   two_factor_required, // right password, and the account also needs its two-factor code (field "code")
   step_up_required,    // a sensitive change needs a freshly proven second factor (field "code")
   two_factor_enrolment_required, // a program requires two-factor sign-in of this person, who has not turned it on
+  email_unverified,    // the person's email address is not confirmed yet (accepting an invitation)
   internal,
 };
 

@@ -6,6 +6,7 @@
 // state is a program of its own (no demo, so nothing else moves the version), with one agent per
 // decision, all brought to that state.
 #include "api_client.hpp"
+#include "mail_join.hpp"
 
 #include "shared/domain/certification/certification_actions.hpp"
 #include "shared/domain/visibility.hpp"
@@ -44,7 +45,8 @@ const char* name_of(CertificationDecision d) {
 // multiple-choice question, half the points to pass, the business approves; every agent has
 // training access and no module is required. One agent per decision.
 struct CertificationProgram {
-  ServerProcess server{{}, false};
+  SmtpSink sink; // agents join through the mailed confirmation link
+  ServerProcess server{sink_relay_flags(sink), false};
   std::unique_ptr<Session> owner;
   std::vector<std::unique_ptr<Session>> agents;
   std::int64_t id = 0;
@@ -70,7 +72,7 @@ struct CertificationProgram {
       auto invited = owner->command(id, "InviteMember", {{"email", email}, {"role", "agent"}});
       REQUIRE(invited->status == 200);
       const auto token = json_of(invited)["invitation_link"].get<std::string>().substr(10);
-      REQUIRE(anon.post("/api/v1/invitations/accept", {{"token", token}, {"name", "Agent " + std::to_string(i)}, {"password", "a-long-password"}})->status == 200);
+      join_through_mail(server, sink, token, email, "Agent " + std::to_string(i), "a-long-password");
       agents.push_back(std::make_unique<Session>(server, email, "a-long-password"));
     }
   }

@@ -5,6 +5,7 @@
 // apart with a reason, seen by the agent, never reaching back. A newly joined agent is listed
 // Not Started in the snapshot's certification.
 #include "api_client.hpp"
+#include "mail_join.hpp"
 
 #include "shared/core/dates.hpp"
 
@@ -30,7 +31,8 @@ std::string today() { return pd::core::format_date(pd::core::date_of_ms(now_ms()
 // A program of its own: an owner, a commission plan (20% of the first payment, 10% recurring),
 // an agent who joined by invitation, and a customer she referred.
 struct ReferralProgram {
-  ServerProcess server{{}, false};
+  SmtpSink sink; // the agent joins through the mailed confirmation link
+  ServerProcess server{sink_relay_flags(sink), false};
   std::unique_ptr<Session> owner;
   std::unique_ptr<Session> agent;
   std::int64_t id = 0;
@@ -47,7 +49,7 @@ struct ReferralProgram {
     auto invited = owner->command(id, "InviteMember", {{"email", "ava@refer.test"}, {"role", "agent"}});
     REQUIRE(invited->status == 200);
     const auto token = json_of(invited)["invitation_link"].get<std::string>().substr(10);
-    REQUIRE(anon.post("/api/v1/invitations/accept", {{"token", token}, {"name", "Ava Martinez"}, {"password", "a-long-password"}})->status == 200);
+    join_through_mail(server, sink, token, "ava@refer.test", "Ava Martinez", "a-long-password");
     agent = std::make_unique<Session>(server, "ava@refer.test", "a-long-password");
     agent_id = agent->person_id();
     REQUIRE(owner->command(id, "SaveCommissionPlan",
