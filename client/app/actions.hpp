@@ -90,6 +90,10 @@ struct UploadTrainingFile {
   std::string accept; // "video/mp4,video/webm" or "application/pdf"
 };
 
+// Held mail (support settings page): look again, or discard one / add it to its ticket.
+struct LoadHeldMail {};
+struct DecideHeldMail { std::int64_t mail_id = 0; bool add_to_ticket = false; };
+
 // Commissions desk: the new billing API key, shown once.
 struct CopyApiKey {};
 struct DismissApiKey {};
@@ -100,7 +104,8 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,
-                            SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp, EndSession>;
+                            SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp, EndSession,
+                            LoadHeldMail, DecideHeldMail>;
 
 class Dispatch {
 public:

@@ -598,6 +598,26 @@ struct StopReferralForm {
   bool bring_into_view = true; // the form opens below the agents list: scrolled to once, when opened
 };
 
+// Mail held for the business (GET /api/v1/programs/{id}/held-mail): replies by email that were
+// not added to a ticket by themselves; the support settings page's Held mail card.
+struct HeldMailItem {
+  std::int64_t id = 0;
+  std::int64_t ticket_id = 0; // 0: it names no ticket
+  std::string sender;
+  std::string subject;
+  std::string text;
+  std::string reason;
+  std::int64_t received_at = 0;
+};
+struct HeldMailList {
+  std::int64_t program_id = 0; // whose list `items` is
+  bool loading = false;
+  bool loaded = false;
+  std::int64_t busy_id = 0; // a Discard or Add to ticket in flight
+  std::vector<HeldMailItem> items;
+  std::string error;
+};
+
 struct UiState {
   std::string email;    // sign-in form; kept as a draft across reloads
   std::string password; // sign-in form; never stored
@@ -636,6 +656,7 @@ struct UiState {
   TicketForms ticket;
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
+  HeldMailList held_mail; // store_held_mail.cpp
   RoutingForm routing;
   ResponsesForm responses;
   KnowledgeForm knowledge;

@@ -145,6 +145,7 @@ void Store::after_route_change() {
       !ui_.confirm.sending && ui_.confirm.program_id != route.program_id)
     ui_.confirm = Confirm{};
   if (route.page == Page::account && app_.me) load_sessions();
+  if (route.page == Page::support_settings && app_.me) load_held_mail();
   ensure_replica();
   sync_forms();
   update_title();
@@ -294,6 +295,8 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::step_up: on_step_up(r); break;
   case Request::sessions_list: on_sessions_list(r); break;
   case Request::session_end: on_session_end(p, r); break;
+  case Request::held_mail: on_held_mail(r); break;
+  case Request::held_mail_decision: on_held_mail_decision(p, r); break;
   case Request::command: on_command(p, r); break;
   case Request::time_zones: on_time_zones(r); break;
   }

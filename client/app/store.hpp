@@ -87,6 +87,8 @@ private:
     step_up,
     sessions_list,
     session_end,
+    held_mail,          // store_held_mail.cpp: the list
+    held_mail_decision, // discard or add to the ticket (Pending::item_id: the mail)
     command,
     time_zones,
   };
@@ -212,6 +214,12 @@ private:
   void load_sessions();
   void on_sessions_list(const platform::HttpResponse& r);
   void on_session_end(const Pending& p, const platform::HttpResponse& r);
+  // [SECTION] store_held_mail.cpp: mail held for the business (support settings page)
+  void handle(const LoadHeldMail&);
+  void handle(const DecideHeldMail&);
+  void load_held_mail();
+  void on_held_mail(const platform::HttpResponse& r);
+  void on_held_mail_decision(const Pending& p, const platform::HttpResponse& r);
   void on_two_factor_setup(const platform::HttpResponse& r);
   void on_two_factor_code(const platform::HttpResponse& r);
   void on_step_up(const platform::HttpResponse& r);
