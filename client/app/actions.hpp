@@ -36,6 +36,7 @@ struct JoinEdited {};                         // the name typed to join (saved a
 struct SignInToAccept {};                     // the invited email has an account: sign in, then come back
 struct SubmitForgotPassword {};               // mail a reset link to PasswordResetForm's email
 struct SubmitNewPassword {};                  // set PasswordResetForm's password with the route's token
+struct ResendVerification {};                 // mail a fresh email confirmation link (on the invitation page: it also joins)
 
 // Two-factor sign-in (views/account_view.cpp) and step-up
 struct StartTwoFactorSetup {};               // a new secret and its QR code
@@ -100,7 +101,7 @@ struct DismissApiKey {};
 
 using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywhere, SelectProgram, RetrySessionCheck, Navigate,
                             RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
-                            JoinEdited, SignInToAccept, SubmitForgotPassword, SubmitNewPassword, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
+                            JoinEdited, SignInToAccept, SubmitForgotPassword, SubmitNewPassword, ResendVerification, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,

@@ -25,6 +25,7 @@ enum class Page {
   invite,       // #/invite/{token}
   forgot_password, // #/forgot             ask for a password reset mail (views/password_reset_view.cpp)
   reset_password,  // #/reset/{token}      choose a new password from the mailed link
+  verify_email,    // #/verify/{token}     confirm the email address from the mailed link (views/verify_email_view.cpp)
   new_program,  // #/programs/new
   overview,     // #/p/{id}/overview    every role's entry page
   customers,    // #/p/{id}/customers   business: all customers; agent: "My customers"
@@ -66,7 +67,7 @@ struct Route {
   Page page = Page::loading;
   std::int64_t program_id = 0; // program pages
   std::int64_t item_id = 0;    // Page::customer, Page::ticket, Page::agent (a person id)
-  std::string token;           // Page::invite, Page::reset_password
+  std::string token;           // Page::invite, Page::reset_password, Page::verify_email
   CustomerFilter filter;       // Page::customers
   std::string ticket_view;     // Page::tickets: "" (open), overdue, escalated, closed, all
   bool operator==(const Route&) const = default;
@@ -274,6 +275,22 @@ struct JoinForm {
   std::string name, password; // the password is never stored
   bool sending = false;
   FormErrors errors;
+  std::string unverified; // why joining waits: the email address is not confirmed yet (403 email_unverified)
+};
+
+// Confirming the email address: the page of the mailed link (#/verify/{token}), and asking
+// for a fresh link (the invitation page, the verify page when the link failed).
+struct EmailVerification {
+  std::string token; // the link being (or last) confirmed
+  bool sending = false;
+  bool done = false;
+  std::string message; // the server's words on success
+  std::string error;   // the link did not work
+  std::int64_t joined_program_id = 0; // the link also joined this program (an account made through an invitation)
+  std::string joined_program_name;
+  bool resending = false;
+  std::string resend_notice; // "We sent a new link to ..."
+  std::string resend_error;
 };
 
 // The in-page find (Ctrl/Cmd+F): the page's text containing the query, one of them current.
@@ -637,6 +654,7 @@ struct UiState {
   SessionsList sessions;
   NewProgramForm new_program;
   JoinForm join;
+  EmailVerification verification;
   CustomerForm customer;
   InviteForm invite;
   RenameForm rename;

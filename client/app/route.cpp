@@ -165,6 +165,11 @@ Route parse_route(std::string_view hash) {
       route.page = Page::reset_password;
       route.token = std::string(path.substr(7));
     }
+  } else if (path.substr(0, 8) == "/verify/") {
+    if (is_token(path.substr(8))) {
+      route.page = Page::verify_email;
+      route.token = std::string(path.substr(8));
+    }
   } else if (path == "/programs/new") {
     route.page = Page::new_program;
   } else if (path == "/account") {
@@ -265,6 +270,7 @@ std::string format_route(const Route& route) {
   case Page::invite: return "#/invite/" + route.token;
   case Page::forgot_password: return "#/forgot";
   case Page::reset_password: return "#/reset/" + route.token;
+  case Page::verify_email: return "#/verify/" + route.token;
   case Page::overview: return p + "/overview";
   case Page::customers: return p + "/customers" + format_filter(route.filter);
   case Page::new_customer: return p + "/customers/new";

@@ -1,5 +1,5 @@
 // The URL fragment is the route. One scheme, every page deep-linkable:
-//   #/signin  #/signup  #/invite/{token}  #/programs/new  #/account  #/forgot  #/reset/{token}
+//   #/signin  #/signup  #/invite/{token}  #/programs/new  #/account  #/forgot  #/reset/{token}  #/verify/{token}
 //   #/p/{program}/overview                the entry page of every role
 //   #/p/{program}/customers[?q=&subscription=&segment=&agent=]   (agent=queue: business queue)
 //   #/p/{program}/customers/new  #/p/{program}/customers/{customer}

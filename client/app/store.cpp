@@ -84,6 +84,7 @@ identity::Role Store::role_in(std::int64_t program_id) const {
 
 Route Store::resolve(const Route& wanted) const {
   if (!app_.session_checked) return Route{};
+  if (wanted.page == Page::verify_email) return wanted; // a mailed link, opened signed in or not
   if (!app_.me) {
     if (wanted.page == Page::signup || wanted.page == Page::invite || wanted.page == Page::forgot_password ||
         wanted.page == Page::reset_password)
@@ -144,6 +145,7 @@ void Store::after_route_change() {
   if (ui_.confirm.kind != Confirm::Kind::none && ui_.confirm.kind != Confirm::Kind::sign_out_everywhere &&
       !ui_.confirm.sending && ui_.confirm.program_id != route.program_id)
     ui_.confirm = Confirm{};
+  if (route.page == Page::verify_email) start_email_verification();
   if (route.page == Page::account && app_.me) load_sessions();
   if (route.page == Page::support_settings && app_.me) load_held_mail();
   ensure_replica();
@@ -161,6 +163,7 @@ void Store::update_title() {
   case Page::invite: page = "Invitation"; break;
   case Page::forgot_password: page = "Forgot your password"; break;
   case Page::reset_password: page = "Choose a new password"; break;
+  case Page::verify_email: page = "Confirm your email"; break;
   case Page::new_program: page = "New program"; break;
   case Page::account: page = "Your account"; break;
   case Page::overview: page = "Overview"; break;
@@ -290,6 +293,8 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::invitation_accept: on_invitation_accept(r); break;
   case Request::password_reset_request: on_password_reset_request(r); break;
   case Request::password_reset_complete: on_password_reset_complete(r); break;
+  case Request::email_verification: on_email_verification(p, r); break;
+  case Request::verification_resend: on_verification_resend(r); break;
   case Request::two_factor_setup: on_two_factor_setup(r); break;
   case Request::two_factor_code: on_two_factor_code(r); break;
   case Request::step_up: on_step_up(r); break;
@@ -569,6 +574,14 @@ void Store::on_invitation_accept(const platform::HttpResponse& r) {
   }
   const auto e = error_of(r);
   ui_.join.password.clear();
+  if (e.code == core::ErrorCode::email_unverified) {
+    // Joining waits for the mailed link. An account made just now is signed in: ask who it is.
+    ui_.join.unverified = e.message;
+    browser_.session_remove("partnerdesk.draft.join");
+    if (app_.me) refresh_me();
+    else send(Request::session_check, platform::Method::get, "/api/v1/me");
+    return;
+  }
   if (r.status == 401) {
     ui_.join.errors.general = e.message; // "Sign in as ... to accept this invitation."
     inv.has_account = true;

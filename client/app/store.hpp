@@ -82,6 +82,8 @@ private:
     invitation_accept,
     password_reset_request,
     password_reset_complete,
+    email_verification, // store_verification.cpp
+    verification_resend,
     two_factor_setup,
     two_factor_code, // enable, disable or new recovery codes (TwoFactorForm::step)
     step_up,
@@ -179,6 +181,10 @@ private:
   void handle(const SubmitNewPassword&);    // store_password.cpp
   void on_password_reset_request(const platform::HttpResponse& r);  // store_password.cpp
   void on_password_reset_complete(const platform::HttpResponse& r); // store_password.cpp
+  void handle(const ResendVerification&);                            // store_verification.cpp
+  void start_email_verification();                                   // store_verification.cpp: the route's link
+  void on_email_verification(const Pending& p, const platform::HttpResponse& r); // store_verification.cpp
+  void on_verification_resend(const platform::HttpResponse& r);      // store_verification.cpp
   void handle(const FilterChanged&);
   void handle(const CustomerEdited&);
   void handle(const SaveCustomer&);

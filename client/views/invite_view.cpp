@@ -33,9 +33,30 @@ bool is_member_of(const AppState& app, const std::string& program_name) {
   return false;
 }
 
+// A person whose email address is not confirmed yet: why joining waits, and a fresh link (which
+// joins when opened). Joining works from here once the address is confirmed, in any tab.
+void unverified_notice(const AppState& app, const JoinForm& f, const EmailVerification& v, Dispatch& dispatch) {
+  const std::string why = !f.unverified.empty() ? f.unverified
+                                                : "Confirm your email address to join: open the link we sent to " + app.me->person.email +
+                                                      ". Then join here.";
+  ui::message_box(why, ui::tone::warning);
+  ImGui::Dummy(ui::dp(0, 4));
+  const char* label = v.resending ? "Sendingâ¦###Send the link again" : "Send the link again###Send the link again";
+  if (ui::secondary_button(label, ImVec2(-FLT_MIN, ui::dp(36))) && !v.resending) dispatch(ResendVerification{});
+  if (!v.resend_notice.empty()) {
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::message_box(v.resend_notice, ui::tone::success);
+  }
+  if (!v.resend_error.empty()) {
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::error_box(v.resend_error);
+  }
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
 // Pending: join as the person signed in, sign in to accept with the account the email has, or
 // create an account and join. True when the person asks to join.
-bool join_form(const AppState& app, JoinForm& f, Dispatch& dispatch) {
+bool join_form(const AppState& app, JoinForm& f, const EmailVerification& v, Dispatch& dispatch) {
   const auto& inv = app.invitation;
   bool submit = false;
   if (app.me) {
@@ -46,6 +67,7 @@ bool join_form(const AppState& app, JoinForm& f, Dispatch& dispatch) {
                       ui::tone::warning);
       ImGui::Dummy(ui::dp(0, 4));
     }
+    if (!app.me->email_verified) unverified_notice(app, f, v, dispatch);
     if (!f.errors.general.empty()) {
       ui::error_box(f.errors.general);
       ImGui::Dummy(ui::dp(0, 4));
@@ -146,7 +168,7 @@ void draw_invite(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
 
   // Pending: join.
-  const bool submit = join_form(app, f, dispatch);
+  const bool submit = join_form(app, f, ui_state.verification, dispatch);
   if (submit && !f.sending) dispatch(SubmitJoin{});
   end_centered_card();
 }

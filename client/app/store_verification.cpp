@@ -1,0 +1,73 @@
+// Confirming the email address: the mailed link's page (#/verify/{token}) sends its token once
+// when opened; a fresh link is asked for from the invitation page (which joins too) or from the
+// verify page when the link did not work.
+#include "client/app/store.hpp"
+
+#include "client/app/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace pd::client {
+
+void Store::start_email_verification() {
+  auto& v = ui_.verification;
+  if (v.token == app_.route.token) return; // this link was sent already (or is being)
+  v = EmailVerification{};
+  v.token = app_.route.token;
+  v.sending = true;
+  Pending p;
+  p.kind = Request::email_verification;
+  p.method = platform::Method::post;
+  p.path = "/api/v1/account/email-verification";
+  p.body = dump({{"token", v.token}});
+  send(std::move(p));
+}
+
+void Store::on_email_verification(const Pending& p, const platform::HttpResponse& r) {
+  auto& v = ui_.verification;
+  if (p.body != dump({{"token", v.token}})) return; // another link was opened since
+  v.sending = false;
+  if (r.status == 200) {
+    auto body = nlohmann::json::parse(r.body, nullptr, false);
+    v.done = true;
+    v.message = body.is_object() ? body.value("message", "Your email address is confirmed.") : "Your email address is confirmed.";
+    if (body.is_object() && body.contains("joined") && body["joined"].is_object()) {
+      v.joined_program_id = body["joined"].value("program_id", std::int64_t{0});
+      v.joined_program_name = body["joined"].value("program_name", "");
+    }
+    if (body.is_object() && body.contains("me")) { // signed in here as the person: their account as it is now
+      auto me = api::decode_me(body["me"].dump());
+      if (me) signed_in(std::move(me).value());
+    } else if (app_.me) {
+      refresh_me();
+    }
+    return;
+  }
+  v.error = error_of(r).message;
+}
+
+void Store::handle(const ResendVerification&) {
+  auto& v = ui_.verification;
+  if (v.resending || !app_.me) return;
+  v.resending = true;
+  v.resend_notice.clear();
+  v.resend_error.clear();
+  nlohmann::json body = nlohmann::json::object();
+  // From the invitation page, the fresh link also joins the program.
+  if (app_.route.page == Page::invite && app_.invitation.found) body["invitation_token"] = app_.invitation.token;
+  send(Request::verification_resend, platform::Method::post, "/api/v1/account/email-verification/resend", dump(body));
+}
+
+void Store::on_verification_resend(const platform::HttpResponse& r) {
+  auto& v = ui_.verification;
+  v.resending = false;
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if (r.status == 202 || r.status == 200) {
+    v.resend_notice = body.is_object() ? body.value("message", "") : "";
+    if (r.status == 200) refresh_me(); // already confirmed (in another tab)
+    return;
+  }
+  v.resend_error = error_of(r).message;
+}
+
+} // namespace pd::client
