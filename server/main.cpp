@@ -148,6 +148,7 @@ int serve(const config::Options& options) {
                     {{"host", options.host}, {"flag", "--demo-on-public-address"}});
       demo::load_demo_program(server.services());
     }
+    server.start_event_mail();
     server.start_scheduler();
 
     int port = server.bind();

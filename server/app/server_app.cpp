@@ -3,6 +3,7 @@
 #include "server/auth/tokens.hpp"
 #include "server/http/responses.hpp"
 #include "server/log/redact.hpp"
+#include "server/mail/event_mail.hpp"
 #include "server/routes/routes.hpp"
 
 #include <chrono>
@@ -141,6 +142,7 @@ void ServerApp::configure() {
   routes::register_knowledge_routes(s, *services_);
   routes::register_routing_routes(s, *services_);
   routes::register_held_mail_routes(s, *services_);
+  routes::register_mail_routes(s, *services_);
   routes::register_triage_routes(s, *services_);
   routes::register_two_factor_routes(s, *services_);
   routes::register_password_routes(s, *services_);
@@ -159,6 +161,20 @@ int ServerApp::bind() {
 }
 
 bool ServerApp::listen() { return server_.listen_after_bind(); }
+
+void ServerApp::start_event_mail() {
+  const mail::EventMailSettings settings{options_, *links_, mail_->message_host()};
+  commands_->set_mail_hook(
+      [this, settings](const domain::ProgramState& after, const domain::Event& event, std::span<const domain::FreshNotification> fresh,
+                       const std::string& invitation_link) {
+        return mail::queue_event_mail(*db_, settings, after, event, fresh, invitation_link, system_now_ms());
+      },
+      [this] { mail_->wake(); });
+  mail_->set_periodic([this, settings](std::int64_t now) {
+    mail::queue_due_digests(*db_, settings, now);
+    return mail::next_digest_ms(*db_, options_.digest_hour);
+  });
+}
 
 void ServerApp::start_scheduler() {
   if (!scheduler_) scheduler_ = std::make_unique<scheduling::SlaScheduler>(*commands_, log_, services_->now_ms);

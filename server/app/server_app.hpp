@@ -32,6 +32,9 @@ public:
 
   // Starts firing SLA timers (after the demo program, if any, is loaded).
   void start_scheduler();
+  // From here on, commands mail the notifications they make (server/mail/event_mail.hpp);
+  // loading the demo program or a benchmark's tickets before it sends nothing.
+  void start_event_mail();
 
   storage::Database& database() { return *db_; }
   Services& services() { return *services_; }

@@ -92,8 +92,8 @@ std::optional<std::pair<ProgramId, InvitationId>> CommandService::find_invitatio
 }
 
 CommandOutcome CommandService::execute(ProgramId program, const std::string& command_id, const Command& command,
-                                       const Actor& actor, TimeMs now) {
-  auto mine = std::make_shared<Pending>(program, command_id, command, actor, now);
+                                       const Actor& actor, TimeMs now, const std::string& invitation_link) {
+  auto mine = std::make_shared<Pending>(program, command_id, command, actor, now, invitation_link);
   bool wake_writer = false;
   {
     std::lock_guard lock(queue_mutex_);
@@ -136,7 +136,7 @@ void CommandService::write_loop() {
   }
 }
 
-CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& appended) {
+CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& appended, int& mail_queued) {
   // A retry of the same command gets the first answer, and nothing is applied twice.
   {
     auto q = db_.prepare("SELECT status, response FROM command_results WHERE person_id = ? AND command_id = ?");
@@ -165,9 +165,14 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
     for (const auto& body : decided.value()) {
       Event e{0, p.program, p.actor.id, p.now, body};
       e.seq = events_.append(p.program, p.actor.id, p.now, body);
+      // The notifications this event makes are mailed in this transaction (mail_hook_).
+      target.fresh_notifications.collecting = static_cast<bool>(mail_hook_);
       apply(target, e);
+      target.fresh_notifications.collecting = false;
       projections_.write(target, body);
       if (auto inv = std::get_if<InvitationCreated>(&body)) invitations_by_token_[inv->token_hash] = {p.program, inv->invitation_id};
+      if (mail_hook_) mail_queued += mail_hook_(target, e, target.fresh_notifications.items, p.invitation_link);
+      target.fresh_notifications.items.clear();
       appended.push_back(std::move(e));
     }
     for (std::size_t i = first; i < appended.size(); ++i)
@@ -186,9 +191,10 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
   std::vector<Event> appended;
   std::vector<CommandOutcome> results;
   bool committed = true;
+  int mail_queued = 0;
   try {
     db_.write([&] {
-      for (auto& p : batch) results.push_back(decide_one(*p, appended));
+      for (auto& p : batch) results.push_back(decide_one(*p, appended, mail_queued));
       // The program row carries the version: written once per program this transaction
       // changed, from its state after the last command.
       std::set<ProgramId> touched;
@@ -203,6 +209,7 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
     if (std::any_of(appended.begin(), appended.end(), [](const Event& e) { return std::holds_alternative<SecurityPolicyChanged>(e.body); }))
       recount_policies();
     if (!appended.empty()) hub_.published(appended.back().seq);
+    if (mail_queued > 0 && mail_queued_) mail_queued_();
   } else {
     // The transaction rolled back: memory may hold events that are not on disk. Rebuild it
     // from the log and answer every command of the batch with an error (none was applied).

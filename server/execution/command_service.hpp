@@ -17,11 +17,13 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -59,9 +61,21 @@ public:
   std::vector<domain::ProgramId> verify_after_replay();
 
   // Executes a command for a program (program 0 with CreateProgram creates one). The
-  // command_id makes it idempotent per person.
+  // command_id makes it idempotent per person. `invitation_link` is the path of the link an
+  // InviteMember's token makes, for the invitation mail (only the answer holds the token).
   CommandOutcome execute(domain::ProgramId program, const std::string& command_id, const domain::Command& command,
-                         const domain::Actor& actor, domain::TimeMs now);
+                         const domain::Actor& actor, domain::TimeMs now, const std::string& invitation_link = {});
+
+  // Mail caused by events (server/mail/event_mail.hpp): called inside the write transaction
+  // after each event of an accepted command was applied, with the notifications it made;
+  // returns the messages it queued. `queued` runs after a commit that queued any. Set before
+  // the first command.
+  using MailHook = std::function<int(const domain::ProgramState& after, const domain::Event& event,
+                                     std::span<const domain::FreshNotification> fresh, const std::string& invitation_link)>;
+  void set_mail_hook(MailHook hook, std::function<void()> queued) {
+    mail_hook_ = std::move(hook);
+    mail_queued_ = std::move(queued);
+  }
 
   // Runs fn with a const view of one program's state under the shared lock; nullopt if none.
   template <class Fn>
@@ -99,13 +113,15 @@ private:
   struct Pending {
     // A constructor, not aggregate initialisation from parentheses (C++20), which clang 14's
     // static analysis does not parse.
-    Pending(domain::ProgramId p, const std::string& id, const domain::Command& c, const domain::Actor& a, domain::TimeMs t)
-        : program(p), command_id(id), command(c), actor(a), now(t) {}
+    Pending(domain::ProgramId p, const std::string& id, const domain::Command& c, const domain::Actor& a, domain::TimeMs t,
+            const std::string& link)
+        : program(p), command_id(id), command(c), actor(a), now(t), invitation_link(link) {}
     domain::ProgramId program;
     const std::string& command_id; // the caller's, alive while it waits
     const domain::Command& command;
     const domain::Actor& actor;
     domain::TimeMs now;
+    const std::string& invitation_link; // the caller's, alive while it waits
     CommandOutcome outcome;
     std::atomic<int> done{0}; // 1 once `outcome` holds the answer of a durable (or failed) transaction
   };
@@ -114,7 +130,7 @@ private:
   void write_loop();
   static void answer(Pending& p, CommandOutcome outcome);
   void write_batch(std::vector<std::shared_ptr<Pending>>& batch);
-  CommandOutcome decide_one(Pending& p, std::vector<domain::Event>& appended);
+  CommandOutcome decide_one(Pending& p, std::vector<domain::Event>& appended, int& mail_queued);
 
   storage::Database& db_;
   storage::EventStore events_;
@@ -125,6 +141,8 @@ private:
   std::map<std::string, std::pair<domain::ProgramId, domain::InvitationId>> invitations_by_token_;
   std::size_t event_count_ = 0;
   std::atomic<bool> any_two_factor_policy_{false};
+  MailHook mail_hook_;
+  std::function<void()> mail_queued_;
 
   std::mutex queue_mutex_;
   std::condition_variable queue_wake_; // the writer waits here for work

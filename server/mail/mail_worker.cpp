@@ -37,6 +37,15 @@ void MailWorker::wake() {
   wake_.notify_one();
 }
 
+void MailWorker::set_periodic(std::function<std::int64_t(std::int64_t)> periodic) {
+  {
+    std::lock_guard lock(mutex_);
+    periodic_ = std::move(periodic);
+    woken_ = true;
+  }
+  wake_.notify_one();
+}
+
 void MailWorker::stop() {
   {
     std::lock_guard lock(mutex_);
@@ -56,12 +65,15 @@ void MailWorker::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     woken_ = false;
+    auto periodic = periodic_;
     lock.unlock();
     std::int64_t next = 0;
     try {
       if (relay_configured()) {
+        const std::int64_t periodic_next = periodic ? periodic(now_ms_()) : 0;
         send_due();
         next = outbox_.next_due_ms();
+        if (periodic_next != 0 && (next == 0 || periodic_next < next)) next = periodic_next;
       } else {
         outbox_.note_unsendable(no_relay_error);
       }
@@ -74,7 +86,7 @@ void MailWorker::run() {
     if (next == 0) {
       wake_.wait(lock, [this] { return stopping_ || woken_; });
     } else {
-      const auto wait = std::chrono::milliseconds(std::max<std::int64_t>(0, next - now_ms_()));
+      const auto wait = std::chrono::milliseconds(std::clamp<std::int64_t>(next - now_ms_(), 0, max_sleep_ms));
       wake_.wait_for(lock, wait, [this] { return stopping_ || woken_; });
     }
   }

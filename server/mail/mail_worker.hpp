@@ -26,6 +26,8 @@ public:
   static constexpr int batch_size = 20;
   static constexpr std::int64_t retry_base_ms = 30'000;
   static constexpr std::int64_t retry_max_ms = 60LL * 60 * 1000;
+  // The longest sleep: a wall clock stepped forward is noticed within it.
+  static constexpr std::int64_t max_sleep_ms = 30'000;
 
   MailWorker(storage::Database& db, const config::Options& options, log::Logger& log, std::function<std::int64_t()> now_ms);
   ~MailWorker();
@@ -34,6 +36,9 @@ public:
 
   void wake();
   void stop();
+  // Called by the worker before it sends: queues what is due at `now` (the daily digests,
+  // server/mail/event_mail.hpp) and returns when it is next due (0: nothing waits).
+  void set_periodic(std::function<std::int64_t(std::int64_t now_ms)> periodic);
 
   bool relay_configured() const { return !relay_.url.empty(); }
   storage::Outbox& outbox() { return outbox_; }
@@ -54,6 +59,7 @@ private:
   std::function<std::int64_t()> now_ms_;
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::function<std::int64_t(std::int64_t)> periodic_; // under mutex_
   bool woken_ = true;
   bool stopping_ = false;
   std::thread thread_;

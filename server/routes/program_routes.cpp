@@ -85,8 +85,10 @@ void register_program_routes(httplib::Server& server, app::Services& services) {
       // link once, in this answer.
       auto token = auth::new_token();
       invite->token_hash = auth::token_hash(token);
-      auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms());
-      if (out.status == 200 && !out.replayed) out.add("invitation_link", "/#/invite/" + token);
+      const auto link = "/#/invite/" + token;
+      // The invitation mail (server/mail/event_mail.hpp) is queued with the event.
+      auto out = services.commands.execute(program, envelope->command_id, command, *actor, services.now_ms(), link);
+      if (out.status == 200 && !out.replayed) out.add("invitation_link", link);
       return send_outcome(res, out);
     }
     if (auto key = std::get_if<CreateApiKey>(&command)) {

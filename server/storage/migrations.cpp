@@ -206,7 +206,8 @@ ALTER TABLE sessions ADD COLUMN last_seen_ms INTEGER NOT NULL DEFAULT 0;
 )sql",
       // 8: mail caused by events. server_keys holds the random key that signs links in mail
       //    (unsubscribe, reply addresses), made on the first start. An outgoing message may
-      //    carry a Reply-To and a one-click unsubscribe link (RFC 8058). Each person chooses
+      //    carry a Reply-To and a one-click unsubscribe link (RFC 8058), and names the program
+      //    it is about (0: none) for the owner's delivery status. Each person chooses
       //    per kind of mail: every message, a daily digest, or none; digest lines wait in
       //    mail_digest until the day's digest takes them.
       R"sql(
@@ -216,6 +217,8 @@ CREATE TABLE server_keys (
 );
 ALTER TABLE outbox ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox ADD COLUMN unsubscribe_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN program_id INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX outbox_by_program ON outbox(program_id, sent_at_ms);
 CREATE TABLE mail_preferences (
   person_id INTEGER NOT NULL,
   category  TEXT NOT NULL,
@@ -229,6 +232,8 @@ CREATE TABLE mail_digest (
   created_at_ms INTEGER NOT NULL,
   line          TEXT NOT NULL,
   link          TEXT NOT NULL DEFAULT '',
+  recipient     TEXT NOT NULL,
+  program_name  TEXT NOT NULL DEFAULT '',
   taken_at_ms   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX mail_digest_waiting ON mail_digest(taken_at_ms, person_id);

@@ -4,9 +4,10 @@ namespace pd::storage {
 
 bool enqueue_mail(Database& db, const OutgoingMail& mail, std::int64_t now_ms) {
   db.prepare("INSERT OR IGNORE INTO outbox(message_id, kind, recipient, subject, text_body, html_body, created_at_ms, "
-             "next_attempt_at_ms, reply_to, unsubscribe_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+             "next_attempt_at_ms, reply_to, unsubscribe_url, program_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, mail.message_id).bind(2, mail.kind).bind(3, mail.recipient).bind(4, mail.subject).bind(5, mail.text_body)
-      .bind(6, mail.html_body).bind(7, now_ms).bind(8, now_ms).bind(9, mail.reply_to).bind(10, mail.unsubscribe_url).run();
+      .bind(6, mail.html_body).bind(7, now_ms).bind(8, now_ms).bind(9, mail.reply_to).bind(10, mail.unsubscribe_url)
+      .bind(11, mail.program_id).run();
   return db.changes() == 1;
 }
 
@@ -30,12 +31,13 @@ OutboxRow read_outbox_row(const Statement& q, bool with_bodies) {
   r.last_error = q.text(11);
   r.mail.reply_to = q.text(12);
   r.mail.unsubscribe_url = q.text(13);
+  r.mail.program_id = q.int64(14);
   return r;
 }
 
 constexpr const char* outbox_columns =
     "SELECT id, message_id, kind, recipient, subject, text_body, html_body, created_at_ms, next_attempt_at_ms, attempts, "
-    "sent_at_ms, last_error, reply_to, unsubscribe_url FROM outbox ";
+    "sent_at_ms, last_error, reply_to, unsubscribe_url, program_id FROM outbox ";
 
 } // namespace
 
@@ -93,6 +95,26 @@ OutboxStatus Outbox::status(int waiting_limit) {
     if (sent.step()) s.sent = sent.int64(0);
     auto q = db_.prepare(std::string(outbox_columns) + "WHERE sent_at_ms = 0 ORDER BY created_at_ms, id LIMIT ?");
     q.bind(1, static_cast<std::int64_t>(waiting_limit));
+    while (q.step()) s.waiting.push_back(read_outbox_row(q, false));
+    return s;
+  });
+}
+
+OutboxStatus Outbox::program_status(std::int64_t program_id, int waiting_limit) {
+  return db_.read([&] {
+    OutboxStatus s;
+    auto counts = db_.prepare("SELECT COALESCE(SUM(sent_at_ms = 0), 0), COALESCE(SUM(sent_at_ms = 0 AND last_error <> ''), 0), "
+                              "COALESCE(SUM(sent_at_ms > 0), 0), COALESCE(MIN(CASE WHEN sent_at_ms = 0 THEN created_at_ms END), 0) "
+                              "FROM outbox WHERE program_id = ?");
+    counts.bind(1, program_id);
+    if (counts.step()) {
+      s.queued = counts.int64(0);
+      s.failing = counts.int64(1);
+      s.sent = counts.int64(2);
+      s.oldest_queued_at_ms = counts.int64(3);
+    }
+    auto q = db_.prepare(std::string(outbox_columns) + "WHERE program_id = ? AND sent_at_ms = 0 ORDER BY created_at_ms, id LIMIT ?");
+    q.bind(1, program_id).bind(2, static_cast<std::int64_t>(waiting_limit));
     while (q.step()) s.waiting.push_back(read_outbox_row(q, false));
     return s;
   });

@@ -20,6 +20,7 @@ struct OutgoingMail {
   std::string html_body;
   std::string reply_to = {};        // empty: none (replies go to From)
   std::string unsubscribe_url = {}; // empty: essential mail; else the RFC 8058 one-click link
+  std::int64_t program_id = 0;      // the program it is about (0: none), for the owner's delivery status
 };
 
 struct OutboxRow {
@@ -60,6 +61,8 @@ public:
   // Without a relay: every unsent message without an error gets this one (attempts unchanged).
   void note_unsendable(const std::string& error);
   OutboxStatus status(int waiting_limit = 20);
+  // The same for the mail about one program (OutgoingMail::program_id).
+  OutboxStatus program_status(std::int64_t program_id, int waiting_limit);
 
 private:
   Database& db_;

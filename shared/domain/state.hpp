@@ -120,6 +120,9 @@ struct ProgramState {
   desk::ResponseLibrary responses;
   // Which members must sign in with two-factor (security/security.hpp).
   SecurityPolicy security;
+  // Notifications made while `collecting` (the server turns it on around the events of one
+  // command, to mail them in the same transaction): not program data, never compared.
+  FreshNotifications fresh_notifications;
 
   bool exists() const { return !name.empty(); }
   const Member* member(PersonId p) const;

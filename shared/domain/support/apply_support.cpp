@@ -13,6 +13,7 @@ void notify(ProgramState& s, PersonId person, const Event& e, const char* kind, 
   if (person == 0 || person == e.actor) return; // nobody is told of their own action
   auto& inbox = s.inboxes[person];
   inbox.items.push_back(Notification{inbox.next_id++, e.at, kind, std::move(text), ticket, customer});
+  if (s.fresh_notifications.collecting) s.fresh_notifications.items.push_back({person, inbox.items.back()});
   while (inbox.items.size() > max_notifications) inbox.items.pop_front();
 }
 

@@ -384,6 +384,17 @@ struct Inbox {
   bool operator==(const Inbox&) const = default;
 };
 inline constexpr std::size_t max_notifications = 200;
+
+// Notifications just made, for whoever collects them (ProgramState::fresh_notifications).
+struct FreshNotification {
+  PersonId person = 0;
+  Notification notification;
+};
+struct FreshNotifications {
+  bool collecting = false;
+  std::vector<FreshNotification> items;
+  bool operator==(const FreshNotifications&) const { return true; } // not part of the program's state
+};
 inline constexpr std::size_t max_history = 500;
 
 // Follow-up check-ins an agent schedules for a customer.
