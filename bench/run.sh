@@ -50,7 +50,7 @@ web_root="$root/build/web/public"
 wait_url http://127.0.0.1:18902/healthz
 cookie=$(curl -s -D - -o /dev/null -H 'X-Requested-With: partnerdesk' -H 'Content-Type: application/json' \
   -d '{"email":"staff@acme.test","password":"demo-password"}' http://127.0.0.1:18902/api/v1/session |
-  awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2}')
+  awk -F'[ ;]' 'tolower($1)=="set-cookie:" && $2 ~ /^pd_session=/ {print $2}')
 export PD_COOKIE=$cookie
 read -r read_rps read_p50 read_p99 < <(run_wrk -s "$root/bench/read.lua" http://127.0.0.1:18902 | parse)
 read -r write_rps write_p50 write_p99 < <(run_wrk -s "$root/bench/write.lua" http://127.0.0.1:18902 | parse)

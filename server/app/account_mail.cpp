@@ -33,7 +33,7 @@ void note_sign_in_browser(Services& s, const httplib::Request& req, httplib::Res
   auto device = auth::device_token_from_cookie_header(req.get_header_value("Cookie"), secure);
   if (!device) {
     device = auth::new_token();
-    res.set_header("Set-Cookie", auth::set_device_cookie(*device, secure)); // after the session cookie
+    res.set_header("Set-Cookie", auth::set_device_cookie(*device, secure));
   }
   const auto now = s.now_ms();
   std::optional<storage::OutgoingMail> mail;

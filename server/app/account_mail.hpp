@@ -22,7 +22,8 @@ std::string mail_link_base(const Services& s);
 void send_email_verification(Services& s, const storage::PersonRecord& person, const std::string& invitation_token_hash = {});
 
 // After the password (and second factor) were right: recognises the browser by its device
-// cookie, giving it one when it has none (a Set-Cookie added to res), and remembers it for the
+// cookie, giving it one when it has none (a Set-Cookie added to res: call it before setting the
+// session cookie, which cpp-httplib then writes first), and remembers it for the
 // person. With `notify`, a browser other than the ones the person signed in from before queues
 // the "New sign-in" mail (none for the person's first browser); its message id comes from the
 // new session's token hash.

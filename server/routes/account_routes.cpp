@@ -68,9 +68,9 @@ std::optional<std::int64_t> create_and_sign_in(app::Services& s, const NewAccoun
   const auto session_hash = auth::token_hash(token);
   s.sessions.create(session_hash, id, now, now + ttl * 1000, 0, req.get_header_value("User-Agent"),
                     http::client_address(req, s.options));
-  res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl, http::secure_request(req, s.options)));
   const storage::PersonRecord person{id, a.email, a.name, {}, false};
   app::note_sign_in_browser(s, req, res, person, session_hash, false); // the account's first browser
+  res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl, http::secure_request(req, s.options)));
   app::send_email_verification(s, person, invitation_token_hash);
   return id;
 }

@@ -82,8 +82,8 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     const auto session_hash = auth::token_hash(token);
     services.sessions.create(session_hash, person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0,
                              req.get_header_value("User-Agent"), address);
-    res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
     app::note_sign_in_browser(services, req, res, *person, session_hash, true); // a browser not seen before: mail
+    res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
     auto me = app::me_of(services, person->id);
     http::send_json(res, 200, *me);
   });

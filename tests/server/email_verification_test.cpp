@@ -199,7 +199,7 @@ TEST_CASE("a sign-in from a browser the account had not used mails the person; t
   REQUIRE_FALSE(device.empty());
   CHECK(device.find("HttpOnly") != std::string::npos);
   CHECK(device.find("SameSite=Strict") != std::string::npos);
-  CHECK(session_cookie_of(first).rfind("pd_session=", 0) == 0); // the session cookie comes first
+  CHECK(session_cookie_of(first).rfind("pd_session=", 0) == 0); // beside the session cookie
   const auto device_cookie = device.substr(0, device.find(';'));
   // The same browser (its cookie) again: no mail, no new cookie.
   auto second = sign_in(server, "trainee@acme.test", device_cookie, firefox);

@@ -136,11 +136,13 @@ httplib::Headers api_headers(const std::string& cookie) {
 
 std::string session_cookie_of(const httplib::Result& res) {
   if (!res) return {};
-  auto v = res->get_header_value("Set-Cookie");
-  auto semi = v.find(';');
-  auto first = v.substr(0, semi);
-  if (first.rfind("pd_session=", 0) != 0 || first.size() <= 11) return {};
-  return first;
+  // A sign-in may also set the device cookie: the session's is looked for among them.
+  const auto [begin, end] = res->headers.equal_range("Set-Cookie");
+  for (auto it = begin; it != end; ++it) {
+    auto first = it->second.substr(0, it->second.find(';'));
+    if (first.rfind("pd_session=", 0) == 0 && first.size() > 11) return first;
+  }
+  return {};
 }
 
 std::pair<int, std::string> run_server_command(const std::vector<std::string>& args) {

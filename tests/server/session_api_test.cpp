@@ -24,7 +24,9 @@ TEST_CASE("signing in with the demo agent sets a hardened session cookie and /me
   auto r = c.Post("/api/v1/session", api_headers(), R"({"email":"agent@acme.test","password":"demo-password"})", kJson);
   REQUIRE(r);
   CHECK(r->status == 200);
-  auto set_cookie = r->get_header_value("Set-Cookie");
+  std::string set_cookie; // the session's (a first sign-in also sets the device cookie)
+  for (auto [it, end] = r->headers.equal_range("Set-Cookie"); it != end; ++it)
+    if (it->second.rfind("pd_session=", 0) == 0) set_cookie = it->second;
   CHECK(set_cookie.find("HttpOnly") != std::string::npos);
   CHECK(set_cookie.find("SameSite=Strict") != std::string::npos);
   CHECK(set_cookie.find("Max-Age=1209600") != std::string::npos);

@@ -438,7 +438,9 @@ async function apiSignIn(baseUrl, email, password = DEMO_PASSWORD) {
     method: 'POST', headers: { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password }) });
   if (r.status !== 200) throw new Error(`sign-in of ${email} failed: ${r.status}`);
-  return r.headers.get('set-cookie').split(';')[0];
+  // The session's cookie (a sign-in may also set the device cookie).
+  const cookies = r.headers.getSetCookie ? r.headers.getSetCookie() : [r.headers.get('set-cookie')];
+  return (cookies.find((c) => c.startsWith('pd_session=')) || cookies[0]).split(';')[0];
 }
 
 async function apiJson(baseUrl, cookie, method, path, body) {
