@@ -14,6 +14,7 @@ delivery agent does). Run as root, Dovecot serves the mailbox as the user nobody
 mail access as uid 0), so the Maildir belongs to nobody and delivered files must be readable.
 """
 import argparse
+import grp
 import os
 import pwd
 import shutil
@@ -48,9 +49,11 @@ def main():
         mail_user = pwd.getpwnam("nobody")
         login_user = "dovenull"
         internal_user = "dovecot"
-    else:
+        internal_group = "dovecot"
+    else:  # everything as this user: its sockets in its group
         mail_user = me
         login_user = internal_user = me.pw_name
+        internal_group = grp.getgrgid(me.pw_gid).gr_name
     for sub in ("run", "state", "home", "Maildir/tmp", "Maildir/new", "Maildir/cur"):
         os.makedirs(os.path.join(d, sub), exist_ok=True)
     maildir = os.path.join(d, "Maildir")
@@ -76,6 +79,7 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_login_user = {login_user}
 default_internal_user = {internal_user}
+default_internal_group = {internal_group}
 first_valid_uid = 1
 mail_location = maildir:{maildir}
 passdb {{
