@@ -56,7 +56,8 @@ void Store::handle(const DecideHeldMail& a) {
   p.method = platform::Method::post;
   p.program_id = l.program_id;
   p.item_id = a.mail_id;
-  p.path = "/api/v1/programs/" + std::to_string(l.program_id) + "/held-mail/" + std::to_string(a.mail_id) + (a.add_to_ticket ? "/append" : "/discard");
+  p.path = "/api/v1/programs/" + std::to_string(l.program_id) + "/held-mail/" + std::to_string(a.mail_id) +
+           (a.add_to_ticket ? "/append" : "/discard");
   p.body = "{}";
   send(std::move(p));
 }

@@ -25,9 +25,11 @@ std::size_t imap_write(char* ptr, std::size_t size, std::size_t n, void* user) {
 
 ImapSession::ImapSession(ImapSettings settings) : settings_(std::move(settings)) {
   mailbox_url_ = settings_.url;
-  while (!mailbox_url_.empty() && mailbox_url_.back() == '/') mailbox_url_.pop_back();
+  while (!mailbox_url_.empty() && mailbox_url_.back() == '/')
+    mailbox_url_.pop_back();
   const auto scheme_end = mailbox_url_.find("://");
-  if (scheme_end != std::string::npos && mailbox_url_.find('/', scheme_end + 3) == std::string::npos) mailbox_url_ += "/INBOX";
+  if (scheme_end != std::string::npos && mailbox_url_.find('/', scheme_end + 3) == std::string::npos)
+    mailbox_url_ += "/INBOX";
   curl_ = curl_easy_init();
 }
 
@@ -44,7 +46,8 @@ std::optional<std::string> ImapSession::get(const std::string& url, std::size_t 
   char error_buffer[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "imap,imaps");
-  if (settings_.url.rfind("imap://", 0) == 0 && !settings_.plain) curl_easy_setopt(curl_, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  if (settings_.url.rfind("imap://", 0) == 0 && !settings_.plain)
+    curl_easy_setopt(curl_, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   if (!settings_.user.empty()) {
     curl_easy_setopt(curl_, CURLOPT_USERNAME, settings_.user.c_str());
     curl_easy_setopt(curl_, CURLOPT_PASSWORD, settings_.password.c_str());
@@ -123,7 +126,8 @@ std::int64_t parse_size_answer(const std::string& answer) {
   if (at == std::string::npos) return -1;
   std::int64_t v = 0;
   std::size_t i = at + 12, digits = 0;
-  while (i < answer.size() && answer[i] >= '0' && answer[i] <= '9' && digits < 18) v = v * 10 + (answer[i++] - '0'), ++digits;
+  while (i < answer.size() && answer[i] >= '0' && answer[i] <= '9' && digits < 18)
+    v = v * 10 + (answer[i++] - '0'), ++digits;
   return digits ? v : -1;
 }
 

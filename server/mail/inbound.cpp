@@ -12,13 +12,16 @@ namespace {
 
 std::string lower_in(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
 std::string_view trim_in(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -30,7 +33,8 @@ int hex_value_in(char c) {
 }
 
 void append_utf8_in(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) out += static_cast<char>(cp);
+  if (cp < 0x80)
+    out += static_cast<char>(cp);
   else if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
     out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -52,7 +56,8 @@ std::string to_utf8_in(std::string text, const std::string& charset) {
   const auto cs = lower_in(charset);
   if (cs == "iso-8859-1" || cs == "latin1" || cs == "iso-8859-15" || cs == "windows-1252" || cs == "cp1252") {
     std::string out;
-    for (unsigned char c : text) append_utf8_in(out, c);
+    for (unsigned char c : text)
+      append_utf8_in(out, c);
     return out;
   }
   return text;
@@ -120,7 +125,8 @@ ContentType parse_content_type(const std::string& value) {
     if (c == ';' && !quoted) {
       pieces.push_back(cur);
       cur.clear();
-    } else cur += c;
+    } else
+      cur += c;
   }
   pieces.push_back(cur);
   ct.type = lower_in(trim_in(pieces[0]));
@@ -179,8 +185,10 @@ void collect_bodies(std::string_view raw, Bodies& out, int depth) {
   }
   if (disposition.rfind("attachment", 0) == 0) return;
   const auto charset = ct.params.count("charset") ? ct.params.at("charset") : std::string("us-ascii");
-  if (ct.type == "text/plain" && !out.plain) out.plain = to_utf8_in(decode_body(e.body, e.header("content-transfer-encoding")), charset);
-  else if (ct.type == "text/html" && !out.html) out.html = to_utf8_in(decode_body(e.body, e.header("content-transfer-encoding")), charset);
+  if (ct.type == "text/plain" && !out.plain)
+    out.plain = to_utf8_in(decode_body(e.body, e.header("content-transfer-encoding")), charset);
+  else if (ct.type == "text/html" && !out.html)
+    out.html = to_utf8_in(decode_body(e.body, e.header("content-transfer-encoding")), charset);
 }
 
 // The addresses of an address-list header: "A <a@x>, \"B, C\" <b@y>, c@z".
@@ -190,13 +198,17 @@ std::vector<std::pair<std::string, std::string>> parse_addresses(const std::stri
   std::string cur;
   bool quoted = false, angle = false;
   for (char c : value) {
-    if (c == '"') quoted = !quoted;
-    else if (c == '<' && !quoted) angle = true;
-    else if (c == '>' && !quoted) angle = false;
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == '<' && !quoted)
+      angle = true;
+    else if (c == '>' && !quoted)
+      angle = false;
     if (c == ',' && !quoted && !angle) {
       items.push_back(cur);
       cur.clear();
-    } else cur += c;
+    } else
+      cur += c;
   }
   items.push_back(cur);
   for (const auto& item : items) {
@@ -218,7 +230,9 @@ std::vector<std::pair<std::string, std::string>> parse_addresses(const std::stri
 
 bool starts_with_in(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-bool ends_with_in(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
+bool ends_with_in(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
 
 } // namespace
 
@@ -252,12 +266,18 @@ std::string decode_base64(std::string_view body) {
   int bits = 0;
   for (char c : body) {
     int v;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') v = c - '0' + 52;
-    else if (c == '+' || c == '-') v = 62;
-    else if (c == '/' || c == '_') v = 63;
-    else continue; // line breaks, padding
+    if (c >= 'A' && c <= 'Z')
+      v = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      v = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      v = c - '0' + 52;
+    else if (c == '+' || c == '-')
+      v = 62;
+    else if (c == '/' || c == '_')
+      v = 63;
+    else
+      continue; // line breaks, padding
     acc = (acc << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
@@ -295,11 +315,13 @@ std::string decode_encoded_words(std::string_view value) {
     const auto between = value.substr(pos, start - pos);
     if (!(last_was_word && trim_in(between).empty())) out.append(between); // space between two words goes
     auto charset = std::string(value.substr(start + 2, q1 - start - 2));
-    if (auto star = charset.find('*'); star != std::string::npos) charset = charset.substr(0, star); // RFC 2231 language
+    if (auto star = charset.find('*'); star != std::string::npos)
+      charset = charset.substr(0, star); // RFC 2231 language
     const char kind = static_cast<char>(std::toupper(static_cast<unsigned char>(value[q1 + 1])));
     const auto text = value.substr(q2 + 1, end - q2 - 1);
     std::string decoded;
-    if (kind == 'B') decoded = decode_base64(text);
+    if (kind == 'B')
+      decoded = decode_base64(text);
     else {
       std::string t(text);
       std::replace(t.begin(), t.end(), '_', ' ');
@@ -327,8 +349,9 @@ std::string html_to_text(std::string_view html) {
         i = end == std::string::npos ? html.size() : close + end;
         continue;
       }
-      if (name == "br" || name == "/p" || name == "/div" || name == "p" || name == "div" || name == "/tr" || name == "li" || name == "/h1" ||
-          name == "/h2" || name == "/h3" || name == "/blockquote" || name == "blockquote")
+      if (name == "br" || name == "/p" || name == "/div" || name == "p" || name == "div" || name == "/tr" ||
+          name == "li" || name == "/h1" || name == "/h2" || name == "/h3" || name == "/blockquote" ||
+          name == "blockquote")
         out += '\n';
       i = close + 1;
       continue;
@@ -338,20 +361,28 @@ std::string html_to_text(std::string_view html) {
       if (semi != std::string_view::npos && semi - i <= 10) {
         const auto entity = html.substr(i + 1, semi - i - 1);
         std::optional<std::uint32_t> cp;
-        if (entity == "amp") cp = '&';
-        else if (entity == "lt") cp = '<';
-        else if (entity == "gt") cp = '>';
-        else if (entity == "quot") cp = '"';
-        else if (entity == "apos") cp = '\'';
-        else if (entity == "nbsp") cp = ' ';
+        if (entity == "amp")
+          cp = '&';
+        else if (entity == "lt")
+          cp = '<';
+        else if (entity == "gt")
+          cp = '>';
+        else if (entity == "quot")
+          cp = '"';
+        else if (entity == "apos")
+          cp = '\'';
+        else if (entity == "nbsp")
+          cp = ' ';
         else if (!entity.empty() && entity[0] == '#') {
           std::uint32_t v = 0;
           bool hex = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X');
           bool okay = entity.size() > (hex ? 2u : 1u);
           for (std::size_t k = hex ? 2 : 1; k < entity.size() && okay; ++k) {
             const int d = hex ? hex_value_in(entity[k]) : (entity[k] >= '0' && entity[k] <= '9' ? entity[k] - '0' : -1);
-            if (d < 0 || v > 0x10FFFF) okay = false;
-            else v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+            if (d < 0 || v > 0x10FFFF)
+              okay = false;
+            else
+              v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
           }
           if (okay && v > 0 && v < 0x110000) cp = v;
         }
@@ -377,7 +408,8 @@ std::string html_to_text(std::string_view html) {
     auto end = out.find('\n', pos);
     if (end == std::string::npos) end = out.size();
     auto line = trim_in(std::string_view(out).substr(pos, end - pos));
-    if (line.empty()) ++blanks;
+    if (line.empty())
+      ++blanks;
     else {
       if (!tidy.empty()) tidy += blanks > 0 ? "\n\n" : "\n";
       tidy.append(line);
@@ -409,7 +441,8 @@ std::string strip_quoted_history(std::string_view text) {
       for (std::size_t k = 0; k < 3 && i + k < lines.size(); ++k) {
         if (k > 0) joined += " " + std::string(trim_in(lines[i + k]));
         const auto t = std::string(trim_in(joined));
-        if (ends_with_in(t, "wrote:") || (starts_with_in(t, "Am ") && ends_with_in(t, ":") && t.find("schrieb") != std::string::npos) ||
+        if (ends_with_in(t, "wrote:") ||
+            (starts_with_in(t, "Am ") && ends_with_in(t, ":") && t.find("schrieb") != std::string::npos) ||
             (starts_with_in(t, "Le ") && ends_with_in(t, "a écrit :"))) {
           cut = i;
           break;
@@ -417,7 +450,8 @@ std::string strip_quoted_history(std::string_view text) {
       }
       continue;
     }
-    if (line.find("-----Original Message-----") != std::string::npos || line.find("----- Original Message -----") != std::string::npos) {
+    if (line.find("-----Original Message-----") != std::string::npos ||
+        line.find("----- Original Message -----") != std::string::npos) {
       cut = i;
       continue;
     }
@@ -434,15 +468,19 @@ std::string strip_quoted_history(std::string_view text) {
   // A block of quoted ("> ") and blank lines at the end.
   while (!lines.empty()) {
     const auto t = trim_in(lines.back());
-    if (t.empty() || t[0] == '>') lines.pop_back();
-    else break;
+    if (t.empty() || t[0] == '>')
+      lines.pop_back();
+    else
+      break;
   }
   std::size_t first = 0;
-  while (first < lines.size() && trim_in(lines[first]).empty()) ++first;
+  while (first < lines.size() && trim_in(lines[first]).empty())
+    ++first;
   std::string out;
   for (std::size_t i = first; i < lines.size(); ++i) {
     std::string_view l = lines[i];
-    while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\t'))
+      l.remove_suffix(1);
     if (i > first) out += '\n';
     out.append(l);
   }
@@ -461,7 +499,8 @@ InboundMail parse_inbound(std::string_view raw) {
     auto range = e.headers.equal_range(name);
     for (auto it = range.first; it != range.second; ++it)
       for (auto& [n, address] : parse_addresses(it->second))
-        if (std::find(m.recipients.begin(), m.recipients.end(), address) == m.recipients.end()) m.recipients.push_back(address);
+        if (std::find(m.recipients.begin(), m.recipients.end(), address) == m.recipients.end())
+          m.recipients.push_back(address);
   }
   m.subject = decode_encoded_words(e.header("subject"));
   auto id = std::string(trim_in(e.header("message-id")));
@@ -469,7 +508,8 @@ InboundMail parse_inbound(std::string_view raw) {
   m.message_id = id;
   const auto auto_submitted = lower_in(trim_in(e.header("auto-submitted")));
   const auto precedence = lower_in(trim_in(e.header("precedence")));
-  m.automatic = (!auto_submitted.empty() && auto_submitted != "no") || precedence == "bulk" || precedence == "junk" || precedence == "auto_reply";
+  m.automatic = (!auto_submitted.empty() && auto_submitted != "no") || precedence == "bulk" || precedence == "junk" ||
+                precedence == "auto_reply";
   Bodies bodies;
   collect_bodies(raw, bodies, 0);
   std::string text = bodies.plain ? *bodies.plain : bodies.html ? html_to_text(*bodies.html) : std::string();

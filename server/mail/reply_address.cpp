@@ -9,7 +9,8 @@ namespace pd::mail {
 namespace {
 
 std::string lower_ascii_reply(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -26,22 +27,26 @@ std::optional<std::int64_t> parse_reply_id(const std::string& s) {
 
 std::string trim_address(const std::string& in) {
   std::size_t b = 0, e = in.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(in[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(in[e - 1]))) --e;
+  while (b < e && std::isspace(static_cast<unsigned char>(in[b])))
+    ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(in[e - 1])))
+    --e;
   if (e - b >= 2 && in[b] == '<' && in[e - 1] == '>') ++b, --e;
   return in.substr(b, e - b);
 }
 
 } // namespace
 
-std::string reply_address(const std::string& base, const auth::LinkSigner& links, domain::ProgramId program, domain::TicketId ticket) {
+std::string reply_address(const std::string& base, const auth::LinkSigner& links, domain::ProgramId program,
+                          domain::TicketId ticket) {
   const auto at = base.rfind('@');
   if (base.empty() || at == std::string::npos || at == 0 || at + 1 == base.size()) return {};
   const auto value = std::to_string(program) + "-" + std::to_string(ticket);
   return base.substr(0, at) + "+t" + value + "." + links.tag("reply", value) + base.substr(at);
 }
 
-std::optional<ReplyTarget> parse_reply_address(const std::string& base, const auth::LinkSigner& links, const std::string& address) {
+std::optional<ReplyTarget> parse_reply_address(const std::string& base, const auth::LinkSigner& links,
+                                               const std::string& address) {
   const auto base_at = base.rfind('@');
   if (base.empty() || base_at == std::string::npos || base_at == 0) return std::nullopt;
   const auto addr = lower_ascii_reply(trim_address(address));

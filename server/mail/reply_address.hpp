@@ -16,7 +16,8 @@
 namespace pd::mail {
 
 // Empty when `base` is empty (replies by email are off) or is not an address (no '@').
-std::string reply_address(const std::string& base, const auth::LinkSigner& links, domain::ProgramId program, domain::TicketId ticket);
+std::string reply_address(const std::string& base, const auth::LinkSigner& links, domain::ProgramId program,
+                          domain::TicketId ticket);
 
 struct ReplyTarget {
   domain::ProgramId program = 0;
@@ -28,6 +29,7 @@ struct ReplyTarget {
 // domain are compared without regard to case (relays may change it); surrounding spaces and
 // angle brackets are allowed. Anything else (another address, a bad or missing tag, ids that
 // are not canonical positive numbers) gives nothing.
-std::optional<ReplyTarget> parse_reply_address(const std::string& base, const auth::LinkSigner& links, const std::string& address);
+std::optional<ReplyTarget> parse_reply_address(const std::string& base, const auth::LinkSigner& links,
+                                               const std::string& address);
 
 } // namespace pd::mail

@@ -16,7 +16,8 @@ namespace pd::mail {
 namespace {
 
 std::string lower_reply_worker(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -36,7 +37,8 @@ bool looks_like_reply_address(const std::string& base, const std::string& addres
   if (at == std::string::npos) return false;
   const auto prefix = lower_reply_worker(base.substr(0, at)) + "+t";
   const auto domain = "@" + lower_reply_worker(base.substr(at + 1));
-  return address.rfind(prefix, 0) == 0 && address.size() > domain.size() && address.compare(address.size() - domain.size(), domain.size(), domain) == 0;
+  return address.rfind(prefix, 0) == 0 && address.size() > domain.size() &&
+         address.compare(address.size() - domain.size(), domain.size(), domain) == 0;
 }
 
 } // namespace
@@ -47,7 +49,8 @@ ReplyHandled receive_reply(app::Services& services, storage::HeldMailStore& held
   auto text = strip_quoted_history(mail.text);
   if (text.size() > ReplyWorker::max_text_chars) {
     text.resize(ReplyWorker::max_text_chars);
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back(); // no cut character
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+      text.pop_back(); // no cut character
     if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
     text += "\n[...]";
   }
@@ -69,7 +72,8 @@ ReplyHandled receive_reply(app::Services& services, storage::HeldMailStore& held
     h.reason = reason;
     h.received_at_ms = now;
     if (held.hold(h))
-      services.log.info("reply by email held", {{"program_id", h.program_id}, {"ticket_id", h.ticket_id}, {"reason", reason}});
+      services.log.info("reply by email held",
+                        {{"program_id", h.program_id}, {"ticket_id", h.ticket_id}, {"reason", reason}});
     return ReplyHandled{false, reason};
   };
   if (!target)
@@ -95,7 +99,8 @@ ReplyHandled receive_reply(app::Services& services, storage::HeldMailStore& held
   const auto person = services.accounts.find_by_id(found->person);
   if (!person) return hold("The ticket's customer has no account to reply as.");
   if (mail.from.empty() || lower_reply_worker(person->email) != mail.from)
-    return hold("It comes from " + (mail.from.empty() ? std::string("no address") : mail.from) + ", not from the ticket's customer.");
+    return hold("It comes from " + (mail.from.empty() ? std::string("no address") : mail.from) +
+                ", not from the ticket's customer.");
   if (text.empty()) return hold("It holds no text of its own.");
 
   domain::ReplyToTicket reply;
@@ -105,16 +110,18 @@ ReplyHandled receive_reply(app::Services& services, storage::HeldMailStore& held
   const auto outcome = services.commands.execute(target->program, "mail-" + key, domain::Command{reply}, actor, now);
   if (outcome.status != 200) {
     std::string why = "The reply was refused";
-    if (outcome.body.contains("error") && outcome.body["error"].contains("message")) why += ": " + outcome.body["error"]["message"].get<std::string>();
+    if (outcome.body.contains("error") && outcome.body["error"].contains("message"))
+      why += ": " + outcome.body["error"]["message"].get<std::string>();
     return hold(why + (why.back() == '.' ? "" : "."));
   }
-  services.log.info("reply by email added", {{"program_id", target->program}, {"ticket_id", target->ticket}, {"replayed", outcome.replayed}});
+  services.log.info("reply by email added",
+                    {{"program_id", target->program}, {"ticket_id", target->ticket}, {"replayed", outcome.replayed}});
   return ReplyHandled{true, {}};
 }
 
 ReplyWorker::ReplyWorker(app::Services& services)
-    : services_(services), held_(services.db),
-      settings_{services.options.imap_url, services.options.imap_user, services.options.imap_password, services.options.imap_plain} {
+    : services_(services), held_(services.db), settings_{services.options.imap_url, services.options.imap_user,
+                                                         services.options.imap_password, services.options.imap_plain} {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -148,7 +155,8 @@ void ReplyWorker::run() {
       services_.log.error("reading the support mailbox failed", {{"error", e.what()}});
     }
     lock.lock();
-    wake_.wait_for(lock, std::chrono::seconds(services_.options.imap_poll_seconds), [this] { return stopping_ || woken_; });
+    wake_.wait_for(lock, std::chrono::seconds(services_.options.imap_poll_seconds),
+                   [this] { return stopping_ || woken_; });
   }
 }
 

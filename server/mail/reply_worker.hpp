@@ -28,8 +28,8 @@ namespace pd::mail {
 
 // What became of one received message.
 struct ReplyHandled {
-  bool appended = false;      // added to the ticket (also when it had been before)
-  std::string held_reason;    // otherwise: why it was held
+  bool appended = false;   // added to the ticket (also when it had been before)
+  std::string held_reason; // otherwise: why it was held
 };
 
 // Handles one message as fetched (exposed for tests).
@@ -37,9 +37,9 @@ ReplyHandled receive_reply(app::Services& services, storage::HeldMailStore& held
 
 class ReplyWorker {
 public:
-  static constexpr int batch_size = 20;                           // messages per poll
-  static constexpr std::size_t max_message_bytes = 1024 * 1024;  // read of each message
-  static constexpr std::size_t max_text_chars = 20'000;          // of a reply's text
+  static constexpr int batch_size = 20;                                      // messages per poll
+  static constexpr std::size_t max_message_bytes = std::size_t{1024} * 1024; // read of each message
+  static constexpr std::size_t max_text_chars = 20'000;                      // of a reply's text
 
   explicit ReplyWorker(app::Services& services);
   ~ReplyWorker();

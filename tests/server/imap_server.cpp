@@ -31,7 +31,8 @@ ImapServer::ImapServer() {
     close(out[1]);
     std::vector<std::string> args = {python, script, "--port", "0", "--dir", (dir_ / "dovecot").string()};
     std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
+    for (auto& a : args)
+      argv.push_back(a.data());
     argv.push_back(nullptr);
     execvp(argv[0], argv.data());
     _exit(127);
@@ -67,11 +68,13 @@ ImapServer::~ImapServer() {
 }
 
 std::vector<std::string> ImapServer::flags() const {
-  return {"--imap-url", url(), "--imap-user", "support", "--imap-password", "support-password", "--imap-plain", "--imap-poll-seconds", "1"};
+  return {"--imap-url",       url(),          "--imap-user",         "support", "--imap-password",
+          "support-password", "--imap-plain", "--imap-poll-seconds", "1"};
 }
 
 void ImapServer::deliver(const std::string& message) {
-  const auto name = std::to_string(::time(nullptr)) + ".pd" + std::to_string(getpid()) + "_" + std::to_string(++delivered_) + ".test";
+  const auto name =
+      std::to_string(::time(nullptr)) + ".pd" + std::to_string(getpid()) + "_" + std::to_string(++delivered_) + ".test";
   const auto tmp = maildir_ / "tmp" / name;
   {
     std::ofstream out(tmp, std::ios::binary);
@@ -83,7 +86,8 @@ void ImapServer::deliver(const std::string& message) {
 
 std::size_t ImapServer::unseen_count() const {
   std::size_t n = 0;
-  for (const auto& e : fs::directory_iterator(maildir_ / "new")) n += e.is_regular_file() ? 1 : 0;
+  for (const auto& e : fs::directory_iterator(maildir_ / "new"))
+    n += e.is_regular_file() ? 1 : 0;
   for (const auto& e : fs::directory_iterator(maildir_ / "cur")) {
     const auto name = e.path().filename().string();
     const auto info = name.find(":2,");

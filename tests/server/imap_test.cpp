@@ -37,14 +37,21 @@ struct TempDir {
 };
 
 std::vector<std::string> reply_flags(const SmtpSink& sink, const ImapServer& imap, const std::filesystem::path& data) {
-  std::vector<std::string> flags = {"--smtp-url", sink.url(), "--smtp-plain", "--mail-from", "desk@desk.example.test", "--public-url", "https://desk.example.test"};
-  for (const auto& f : imap.flags()) flags.push_back(f);
-  for (const auto& f : {"--reply-address", "support@desk.example.test", "--data", data.c_str()}) flags.emplace_back(f);
+  std::vector<std::string> flags = {"--smtp-url",
+                                    sink.url(),
+                                    "--smtp-plain",
+                                    "--mail-from",
+                                    "desk@desk.example.test",
+                                    "--public-url",
+                                    "https://desk.example.test"};
+  for (const auto& f : imap.flags())
+    flags.push_back(f);
+  for (const auto& f : {"--reply-address", "support@desk.example.test", "--data", data.c_str()})
+    flags.emplace_back(f);
   return flags;
 }
 
-template <class Ready>
-bool wait_until_imap(Ready ready, std::chrono::seconds limit = std::chrono::seconds(30)) {
+template <class Ready> bool wait_until_imap(Ready ready, std::chrono::seconds limit = std::chrono::seconds(30)) {
   const auto until = std::chrono::steady_clock::now() + limit;
   while (!ready()) {
     if (std::chrono::steady_clock::now() > until) return false;
@@ -54,7 +61,8 @@ bool wait_until_imap(Ready ready, std::chrono::seconds limit = std::chrono::seco
 }
 
 std::int64_t open_imap_ticket(Session& customer, const std::string& subject) {
-  auto r = customer.command(1, "OpenTicket", {{"subject", subject}, {"text", "The export stops at 80 percent."}, {"category", "how-to"}});
+  auto r = customer.command(
+      1, "OpenTicket", {{"subject", subject}, {"text", "The export stops at 80 percent."}, {"category", "how-to"}});
   REQUIRE(r);
   REQUIRE(r->status == 200);
   return json_of(r)["events"][0]["data"]["ticket_id"].get<std::int64_t>();
@@ -66,7 +74,8 @@ std::string reply_to_from_sink(const SmtpSink& sink, const std::string& to, std:
   const auto marker = "+t1-" + std::to_string(ticket) + ".";
   wait_until_imap([&] {
     for (const auto& m : sink.messages())
-      if (mail_header(m, "X-Sink-Rcpt-To") == to && mail_header(m, "Reply-To").find(marker) != std::string::npos) found = mail_header(m, "Reply-To");
+      if (mail_header(m, "X-Sink-Rcpt-To") == to && mail_header(m, "Reply-To").find(marker) != std::string::npos)
+        found = mail_header(m, "Reply-To");
     return !found.empty();
   });
   if (auto lt = found.find('<'); lt != std::string::npos) found = found.substr(lt + 1, found.find('>') - lt - 1);
@@ -74,28 +83,35 @@ std::string reply_to_from_sink(const SmtpSink& sink, const std::string& to, std:
 }
 
 // A Gmail-shaped reply: quoted-printable text and HTML, the attribution line wrapped, the quote.
-std::string gmail_reply(const std::string& from, const std::string& to, const std::string& message_id, const std::string& words) {
-  return "Delivered-To: " + to + "\r\nFrom: Jordan Lee <" + from + ">\r\nTo: Partnerdesk <" + to + ">\r\nSubject: Re: Your ticket\r\nMessage-ID: <" +
-         message_id + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n--b1\r\n"
+std::string gmail_reply(const std::string& from, const std::string& to, const std::string& message_id,
+                        const std::string& words) {
+  return "Delivered-To: " + to + "\r\nFrom: Jordan Lee <" + from + ">\r\nTo: Partnerdesk <" + to +
+         ">\r\nSubject: Re: Your ticket\r\nMessage-ID: <" + message_id +
+         ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n--b1\r\n"
          "Content-Type: text/plain; charset=\"UTF-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
-         words + "\r\n\r\nOn Sun, Dec 6, 2026 at 6:55 PM Partnerdesk <support@desk.example.t=\r\nest>\r\nwrote:\r\n\r\n> Ava replied to your ticket.\r\n>\r\n\r\n"
+         words +
+         "\r\n\r\nOn Sun, Dec 6, 2026 at 6:55 PM Partnerdesk <support@desk.example.t=\r\nest>\r\nwrote:\r\n\r\n> Ava "
+         "replied to your ticket.\r\n>\r\n\r\n"
          "--b1\r\nContent-Type: text/html; charset=\"UTF-8\"\r\n\r\n<div>" +
          words + "</div>\r\n--b1--\r\n";
 }
 
-json ticket_of(Session& who, std::int64_t ticket) { return json_of(who.get("/api/v1/programs/1/tickets/" + std::to_string(ticket))); }
+json ticket_of(Session& who, std::int64_t ticket) {
+  return json_of(who.get("/api/v1/programs/1/tickets/" + std::to_string(ticket)));
+}
 
 std::size_t messages_with(const json& ticket, const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(ticket["messages"].begin(), ticket["messages"].end(), [&](const json& m) {
-    return m.value("text", "").find(text) != std::string::npos;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(ticket["messages"].begin(), ticket["messages"].end(),
+                    [&](const json& m) { return m.value("text", "").find(text) != std::string::npos; }));
 }
 
 json held_list(Session& who) { return json_of(who.get("/api/v1/programs/1/held-mail")); }
 
 } // namespace
 
-TEST_CASE("imap: a customer's reply by email is added once as the customer, without the quoted history, also after a restart") {
+TEST_CASE("imap: a customer's reply by email is added once as the customer, without the quoted history, also after a "
+          "restart") {
   SmtpSink sink;
   ImapServer imap;
   TempDir data;
@@ -106,7 +122,8 @@ TEST_CASE("imap: a customer's reply by email is added once as the customer, with
     ServerProcess server(reply_flags(sink, imap, data.path), true);
     Session jordan(server, "customer@acme.test"), ava(server, "agent@acme.test");
     ticket = open_imap_ticket(jordan, "Export stops at 80 percent (imap)");
-    REQUIRE(ava.command(1, "ReplyToTicket", {{"ticket_id", ticket}, {"text", "Try the new export button."}})->status == 200);
+    REQUIRE(ava.command(1, "ReplyToTicket", {{"ticket_id", ticket}, {"text", "Try the new export button."}})->status ==
+            200);
     const auto address = reply_to_from_sink(sink, "customer@acme.test", ticket);
     INFO("the ticket mail's Reply-To: " << address);
     REQUIRE(address.rfind("support+t1-" + std::to_string(ticket) + ".", 0) == 0);
@@ -131,7 +148,8 @@ TEST_CASE("imap: a customer's reply by email is added once as the customer, with
   CHECK(held_list(daniel)["held_mail"].empty());
 }
 
-TEST_CASE("imap: a reply from another address is held for the business, which lists, discards or adds it; an agent is refused") {
+TEST_CASE("imap: a reply from another address is held for the business, which lists, discards or adds it; an agent is "
+          "refused") {
   SmtpSink sink;
   ImapServer imap;
   TempDir data;
@@ -183,8 +201,9 @@ TEST_CASE("imap: a reply from another address is held for the business, which li
   CHECK(t["messages"].back()["text"].get<std::string>().find("colleague@acme.test") != std::string::npos);
 
   // A reply address with a wrong signature: held without a program, so no program lists it.
-  imap.deliver(gmail_reply("customer@acme.test", "support+t1-" + std::to_string(ticket) + ".0000000000000000@desk.example.test", "forged-1@acme.test",
-                           "Forged words."));
+  imap.deliver(gmail_reply("customer@acme.test",
+                           "support+t1-" + std::to_string(ticket) + ".0000000000000000@desk.example.test",
+                           "forged-1@acme.test", "Forged words."));
   REQUIRE(wait_until_imap([&] { return imap.unseen_count() == 0; }));
   CHECK(held_list(daniel)["held_mail"].empty());
   CHECK(messages_with(ticket_of(jordan, ticket), "Forged words.") == 0);

@@ -21,8 +21,10 @@ void draw_held_mail(const AppState& /*app*/, UiState& ui_state, Dispatch& dispat
                      ui::color::muted);
     ImGui::Dummy(ui::dp(0, 4));
     if (!list.error.empty()) ui::error_box(list.error);
-    if (list.loading && !list.loaded) ui::text("Loading…", ui::color::muted);
-    else if (list.items.empty()) ui::text("No held mail.", ui::color::muted);
+    if (list.loading && !list.loaded)
+      ui::text("Loading…", ui::color::muted);
+    else if (list.items.empty())
+      ui::text("No held mail.", ui::color::muted);
     for (const auto& m : list.items) {
       const auto id = std::to_string(m.id);
       ImGui::PushID(static_cast<int>(m.id));
@@ -30,7 +32,8 @@ void draw_held_mail(const AppState& /*app*/, UiState& ui_state, Dispatch& dispat
       ImGui::Dummy(ui::dp(0, 2));
       ui::text(m.sender + (m.ticket_id ? "  ·  ticket #" + std::to_string(m.ticket_id) : std::string()));
       if (!m.subject.empty()) ui::text(m.subject, ui::color::muted);
-      ui::caption(relative_time(m.received_at, static_cast<std::int64_t>(platform::wall_clock_ms())) + "  ·  " + m.reason);
+      ui::caption(relative_time(m.received_at, static_cast<std::int64_t>(platform::wall_clock_ms())) + "  ·  " +
+                  m.reason);
       ui::text_wrapped(m.text);
       ImGui::Dummy(ui::dp(0, 2));
       const bool busy = list.busy_id != 0;

@@ -46,7 +46,8 @@ TEST_CASE("adding held mail to its ticket that the ticket refuses keeps it, with
   t.answer(Method::get, "/api/v1/programs/7/held-mail", 200, held_two);
   t.act(DecideHeldMail{7, true});
   t.answer(Method::post, "/api/v1/programs/7/held-mail/7/append", 409,
-           error_json(core::make_error(core::ErrorCode::conflict, "This ticket is closed. Open a new ticket to continue.", "ticket_id")));
+           error_json(core::make_error(core::ErrorCode::conflict,
+                                       "This ticket is closed. Open a new ticket to continue.", "ticket_id")));
   CHECK(t.ui().held_mail.items.size() == 2);
   CHECK(t.ui().held_mail.error == "This ticket is closed. Open a new ticket to continue.");
   t.act(DecideHeldMail{7, true});

@@ -65,7 +65,8 @@ Content-Transfer-Encoding: quoted-printable
   CHECK(m.message_id == "CAB+abc123=XyZ@mail.gmail.com");
   CHECK(m.recipients == std::vector<std::string>{"support+t3-41.0123456789abcdef@example.com"});
   CHECK_FALSE(m.automatic);
-  CHECK(mail::strip_quoted_history(m.text) == "Thanks, that worked – the export finishes now.\nOne more question: can I schedule it?");
+  CHECK(mail::strip_quoted_history(m.text) ==
+        "Thanks, that worked – the export finishes now.\nOne more question: can I schedule it?");
 }
 
 TEST_CASE("an Outlook reply: base64 text, the header block after a rule of underscores goes") {
@@ -104,10 +105,13 @@ not the body
   const auto m = mail::parse_inbound(raw);
   CHECK(m.recipients == std::vector<std::string>{"support+t3-41.tag@example.com", "boss@acme.test", "jane@acme.test"});
   CHECK(m.text == "Hello,\n\nthe invoice is attached again.\n\nRegards\nPriya\n");
+  CHECK(
+      mail::strip_quoted_history("Hello,\n\nthe invoice is attached again.\n\n________________________________\nFrom: "
+                                 "Partnerdesk <support@example.com>\n"
+                                 "Sent: Sunday, December 6, 2026 6:55 PM\nTo: Priya\n\nAva replied.") ==
+      "Hello,\n\nthe invoice is attached again.");
   CHECK(mail::strip_quoted_history(
-            "Hello,\n\nthe invoice is attached again.\n\n________________________________\nFrom: Partnerdesk <support@example.com>\n"
-            "Sent: Sunday, December 6, 2026 6:55 PM\nTo: Priya\n\nAva replied.") == "Hello,\n\nthe invoice is attached again.");
-  CHECK(mail::strip_quoted_history("Fine now.\n\n-----Original Message-----\nFrom: Partnerdesk\nSent: today\n\nold text") == "Fine now.");
+            "Fine now.\n\n-----Original Message-----\nFrom: Partnerdesk\nSent: today\n\nold text") == "Fine now.");
 }
 
 TEST_CASE("an Apple Mail reply: the attribution and a > block at the end go, the customer's own lines stay") {
@@ -131,8 +135,10 @@ Sofia
 )");
   const auto m = mail::parse_inbound(raw);
   CHECK(m.message_id == "5F1A2B3C-AAAA-BBBB-CCCC-1234567890AB@acme.test");
-  CHECK(mail::strip_quoted_history(m.text) == "Yes, please close it.\n> That was my question\nand this is my answer to it.\n\nSofia");
-  CHECK(mail::strip_quoted_history("Sure.\n\nOn 6 Dec 2026, at 18:55, Partnerdesk <x@example.com> wrote:\n\n> old") == "Sure.");
+  CHECK(mail::strip_quoted_history(m.text) ==
+        "Yes, please close it.\n> That was my question\nand this is my answer to it.\n\nSofia");
+  CHECK(mail::strip_quoted_history("Sure.\n\nOn 6 Dec 2026, at 18:55, Partnerdesk <x@example.com> wrote:\n\n> old") ==
+        "Sure.");
 }
 
 TEST_CASE("a message with only HTML: tags stripped crudely, entities decoded, the quote cut at the attribution") {

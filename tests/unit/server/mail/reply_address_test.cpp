@@ -19,7 +19,8 @@ auth::LinkSigner reply_signer(unsigned char fill) {
 }
 
 std::string upper_reply(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& c : s)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -55,7 +56,8 @@ TEST_CASE("a reply address with another tag, key, mailbox or ticket is refused")
     CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support+t3-42." + tag + "@example.com"));
   }
   SUBCASE("the unsubscribe tag of the same value") {
-    CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support+t3-41." + links.tag("unsubscribe", "3-41") + "@example.com"));
+    CHECK_FALSE(mail::parse_reply_address("support@example.com", links,
+                                          "support+t3-41." + links.tag("unsubscribe", "3-41") + "@example.com"));
   }
   SUBCASE("another domain or mailbox") {
     CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support+t3-41." + tag + "@example.org"));
@@ -64,21 +66,24 @@ TEST_CASE("a reply address with another tag, key, mailbox or ticket is refused")
   }
   SUBCASE("no tag, a cut tag, no suffix, the bare mailbox") {
     CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support+t3-41@example.com"));
-    CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support+t3-41." + tag.substr(1) + "@example.com"));
+    CHECK_FALSE(
+        mail::parse_reply_address("support@example.com", links, "support+t3-41." + tag.substr(1) + "@example.com"));
     CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support+t@example.com"));
     CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support@example.com"));
     CHECK_FALSE(mail::parse_reply_address("support@example.com", links, ""));
   }
   SUBCASE("ids that are not canonical numbers, even when signed") {
-    for (const std::string value : {"03-41", "3-041", "-3-41", "3-", "-41", "3-4-1", "0-41", "3-0", "a-41", "3-99999999999999999999"})
-      CHECK_FALSE(mail::parse_reply_address("support@example.com", links, "support+t" + value + "." + links.tag("reply", value) + "@example.com"));
+    for (const std::string value :
+         {"03-41", "3-041", "-3-41", "3-", "-41", "3-4-1", "0-41", "3-0", "a-41", "3-99999999999999999999"})
+      CHECK_FALSE(mail::parse_reply_address("support@example.com", links,
+                                            "support+t" + value + "." + links.tag("reply", value) + "@example.com"));
   }
   SUBCASE("no base configured") { CHECK_FALSE(mail::parse_reply_address("", links, good)); }
 }
 
 TEST_CASE("--reply-address and the IMAP flags") {
-  auto ok = parse_reply_flags({"--reply-address", "support@example.com", "--imap-url", "imaps://mail.example.com/INBOX", "--imap-user", "support",
-                               "--imap-poll-seconds", "30"});
+  auto ok = parse_reply_flags({"--reply-address", "support@example.com", "--imap-url", "imaps://mail.example.com/INBOX",
+                               "--imap-user", "support", "--imap-poll-seconds", "30"});
   REQUIRE(ok.options);
   CHECK(ok.options->reply_address == "support@example.com");
   CHECK(ok.options->imap_url == "imaps://mail.example.com/INBOX");
@@ -90,10 +95,14 @@ TEST_CASE("--reply-address and the IMAP flags") {
   CHECK(parse_reply_flags({"--reply-address", "support"}).exit_code == 2);
   CHECK(parse_reply_flags({"--imap-url", "https://mail.example.com/INBOX", "--reply-address", "a@b.c"}).exit_code == 2);
   CHECK(parse_reply_flags({"--imap-url", "imaps://mail.example.com/INBOX"}).exit_code == 2); // no --reply-address
-  CHECK(parse_reply_flags({"--imap-url", "imap://127.0.0.1:1143/INBOX", "--imap-plain", "--reply-address", "a@b.c"}).options);
-  CHECK(parse_reply_flags({"--imap-url", "imap://[::1]:1143/INBOX", "--imap-plain", "--reply-address", "a@b.c"}).options);
-  CHECK(parse_reply_flags({"--imap-url", "imap://mail.example.com/INBOX", "--imap-plain", "--reply-address", "a@b.c"}).exit_code == 2);
-  CHECK(parse_reply_flags({"--imap-url", "imaps://127.0.0.1:993/INBOX", "--imap-plain", "--reply-address", "a@b.c"}).exit_code == 2);
+  CHECK(parse_reply_flags({"--imap-url", "imap://127.0.0.1:1143/INBOX", "--imap-plain", "--reply-address", "a@b.c"})
+            .options);
+  CHECK(
+      parse_reply_flags({"--imap-url", "imap://[::1]:1143/INBOX", "--imap-plain", "--reply-address", "a@b.c"}).options);
+  CHECK(parse_reply_flags({"--imap-url", "imap://mail.example.com/INBOX", "--imap-plain", "--reply-address", "a@b.c"})
+            .exit_code == 2);
+  CHECK(parse_reply_flags({"--imap-url", "imaps://127.0.0.1:993/INBOX", "--imap-plain", "--reply-address", "a@b.c"})
+            .exit_code == 2);
 }
 
 } // namespace test_unit_server_mail_reply_address
