@@ -41,7 +41,7 @@ void unverified_notice(const AppState& app, const JoinForm& f, const EmailVerifi
                                                       ". Then join here.";
   ui::message_box(why, ui::tone::warning);
   ImGui::Dummy(ui::dp(0, 4));
-  const char* label = v.resending ? "Sendingâ¦###Send the link again" : "Send the link again###Send the link again";
+  const char* label = v.resending ? "Sending\xE2\x80\xA6###Send the link again" : "Send the link again###Send the link again";
   if (ui::secondary_button(label, ImVec2(-FLT_MIN, ui::dp(36))) && !v.resending) dispatch(ResendVerification{});
   if (!v.resend_notice.empty()) {
     ImGui::Dummy(ui::dp(0, 2));
