@@ -34,6 +34,7 @@ void Store::on_email_verification(const Pending& p, const platform::HttpResponse
     if (body.is_object() && body.contains("joined") && body["joined"].is_object()) {
       v.joined_program_id = body["joined"].value("program_id", std::int64_t{0});
       v.joined_program_name = body["joined"].value("program_name", "");
+      app_.invitation = InvitationPreview{}; // used now: the invitation page asks again when opened
     }
     if (body.is_object() && body.contains("me")) { // signed in here as the person: their account as it is now
       auto me = api::decode_me(body["me"].dump());

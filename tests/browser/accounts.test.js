@@ -6,8 +6,18 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
+const { startSmtpSink, relayArgs } = require('./lib/smtp_sink');
 
-const suite = h.appSuite();
+let sink = null; // an invited person confirms the address through the mailed link
+const serverOptions = { args: [] };
+const suite = h.appSuite({
+  server: serverOptions,
+  beforeServer: async () => {
+    sink = await startSmtpSink();
+    serverOptions.args.push(...relayArgs(sink));
+  },
+  onAfter: () => sink && sink.stop(),
+});
 const withApp = suite.withApp;
 
 const TIMEOUT = { timeout: 60000 };
@@ -41,6 +51,11 @@ test('staff invites an agent; the link creates the account, lands in the program
     await h.typeInto(page, 'Choose a password', ' enough now');
     await h.screenshot(page, 'invitation-join.png');
     await h.click(page, 'Create account and join', { window: 'Invitation' });
+    // Joining waits for the address: the link mailed to it confirms it and joins.
+    await h.waitForItem(page, { contains: 'We sent a link to nia.brown@acme.test.', window: 'Invitation' });
+    const mail = await sink.waitForMessage((m) => m.to === 'nia.brown@acme.test' && m.header('Subject') === 'Confirm your email for Partnerdesk');
+    await h.goTo(page, mail.text.match(/#\/verify\/[0-9a-f]{64}/)[0]);
+    await h.click(page, 'Open Acme Analytics', { window: 'Confirm your email' });
 
     await h.waitForHash(page, '#/p/1/overview');
     await h.waitForItem(page, { label: 'Agent workspace', window: 'Page' });

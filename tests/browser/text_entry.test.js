@@ -273,7 +273,8 @@ test('joining with an invitation is a form with the invited email as the usernam
       }
       form.requestSubmit();
     });
-    await h.waitForHash(page, '#/p/1/overview');
+    // The account is made and signed in; joining waits for the link mailed to the address.
+    await h.waitForItem(page, { contains: 'We sent a link to new.keyboard@acme.test.', window: 'Invitation' });
     const me = JSON.parse((await h.apiGet(page, '/api/v1/me')).body);
     assert.equal(me.person.email, 'new.keyboard@acme.test');
   });

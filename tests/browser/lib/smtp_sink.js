@@ -66,4 +66,28 @@ async function startSmtpSink({ timeoutMs = 20000 } = {}) {
   return { port, url: `smtp://127.0.0.1:${port}`, dir, messages, waitForMessage, stop };
 }
 
-module.exports = { startSmtpSink };
+// The flags that send a server's mail to the sink (links in mail lead to https://desk.example.test).
+function relayArgs(sink) {
+  return ['--smtp-url', sink.url, '--smtp-plain', '--mail-from', 'desk@partnerdesk.test', '--public-url', 'https://desk.example.test'];
+}
+
+// Joins with an invitation as an invited person does, through the API: the invitation creates
+// the account (403 email_unverified: the confirmation link was mailed), and the link read from
+// the sink confirms the address and accepts. Resolves to the confirmation's answer.
+async function joinThroughMail(baseUrl, sink, { token, email, name, password }) {
+  const headers = { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' };
+  const created = await fetch(baseUrl + '/api/v1/invitations/accept', {
+    method: 'POST', headers, body: JSON.stringify({ token, name, password }) });
+  const refusal = await created.json();
+  if (created.status !== 403 || refusal.error.code !== 'email_unverified')
+    throw new Error(`joining as ${email}: ${created.status} ${JSON.stringify(refusal)}`);
+  const mail = await sink.waitForMessage((m) => m.to === email && m.header('Subject') === 'Confirm your email for Partnerdesk');
+  const link = mail.text.match(/#\/verify\/([0-9a-f]{64})/);
+  const verified = await fetch(baseUrl + '/api/v1/account/email-verification', {
+    method: 'POST', headers, body: JSON.stringify({ token: link[1] }) });
+  const answer = await verified.json();
+  if (verified.status !== 200 || !answer.joined) throw new Error(`confirming ${email}: ${verified.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+module.exports = { startSmtpSink, relayArgs, joinThroughMail };
