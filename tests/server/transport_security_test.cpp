@@ -28,6 +28,16 @@ ServerProcess& behind_proxy() {
   return s;
 }
 
+// The Set-Cookie value whose cookie name ends with `name` ("pd_session", "pd_device"); a sign-in
+// may set both.
+std::string set_cookie_of(const httplib::Result& r, const std::string& name) {
+  for (auto [it, end] = r->headers.equal_range("Set-Cookie"); it != end; ++it) {
+    const auto cookie_name = it->second.substr(0, it->second.find('='));
+    if (cookie_name == name || cookie_name == "__Host-" + name) return it->second;
+  }
+  return {};
+}
+
 unsigned mode_of(const fs::path& p) {
   struct stat st {};
   if (::lstat(p.c_str(), &st) != 0) return 0xFFFF;
@@ -60,9 +70,12 @@ TEST_CASE("over TLS (the trusted proxy says https) the session cookie is Secure 
   auto r = c.Post("/api/v1/session", headers, kOwner, kJson);
   REQUIRE(r);
   REQUIRE(r->status == 200);
-  const auto set_cookie = r->get_header_value("Set-Cookie");
+  const auto set_cookie = set_cookie_of(r, "pd_session");
   CHECK(set_cookie.rfind("__Host-pd_session=", 0) == 0);
   CHECK(set_cookie.find("; Secure") != std::string::npos);
+  // The device cookie too (it tells a known browser's sign-in from a new one's).
+  CHECK(set_cookie_of(r, "pd_device").rfind("__Host-pd_device=", 0) == 0);
+  CHECK(set_cookie_of(r, "pd_device").find("; Secure") != std::string::npos);
   CHECK(set_cookie.find("Domain=") == std::string::npos);
   CHECK(set_cookie.find("Path=/;") != std::string::npos);
   const auto cookie = set_cookie.substr(0, set_cookie.find(';'));
@@ -85,9 +98,10 @@ TEST_CASE("over plain http the cookie keeps its plain name and is not Secure; a 
   auto r = c.Post("/api/v1/session", api_headers(), kOwner, kJson);
   REQUIRE(r);
   REQUIRE(r->status == 200);
-  const auto set_cookie = r->get_header_value("Set-Cookie");
+  const auto set_cookie = set_cookie_of(r, "pd_session");
   CHECK(set_cookie.rfind("pd_session=", 0) == 0);
   CHECK(set_cookie.find("Secure") == std::string::npos);
+  CHECK(set_cookie_of(r, "pd_device").find("Secure") == std::string::npos);
 
   // Without --trusted-proxy, X-Forwarded-Proto is anyone's header.
   ServerProcess direct;
@@ -96,7 +110,7 @@ TEST_CASE("over plain http the cookie keeps its plain name and is not Secure; a 
   headers.emplace("X-Forwarded-Proto", "https");
   auto plain = d.Post("/api/v1/session", headers, kOwner, kJson);
   REQUIRE(plain);
-  CHECK(plain->get_header_value("Set-Cookie").rfind("pd_session=", 0) == 0);
+  CHECK(set_cookie_of(plain, "pd_session").rfind("pd_session=", 0) == 0);
 }
 
 TEST_CASE("signed-in JSON reads are never cached; the web client's files revalidate") {
