@@ -47,6 +47,9 @@ struct CopyRecoveryCodes {};
 struct SubmitStepUp {};                      // StepUpForm's code, then the held command again
 struct CancelStepUp {};
 struct EndSession { std::int64_t id = 0; };  // one of the person's sessions (the account page's list)
+struct SetMailMode { std::string key; domain::MailMode mode = domain::MailMode::each; }; // one kind of mail, saved at once
+struct SubmitUnsubscribe {};                 // the #/unsubscribe/{token} page's button
+struct RefreshMailStatus {};                 // the settings page's Email delivery card
 
 // Customers
 struct FilterChanged { CustomerFilter filter; };
@@ -106,6 +109,7 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,
                             SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp, EndSession,
+                            SetMailMode, SubmitUnsubscribe, RefreshMailStatus,
                             LoadHeldMail, DecideHeldMail>;
 
 class Dispatch {

@@ -8,6 +8,7 @@
 
 #include "shared/api/session_wire.hpp"
 #include "shared/domain/state.hpp"
+#include "shared/domain/support/mail_preferences.hpp"
 
 #include <cstdint>
 #include <map>
@@ -48,7 +49,8 @@ enum class Page {
   commissions,  // #/p/{id}/commissions    the business's commissions: owed, approvals, payouts, payments, plan
   routing,      // #/p/{id}/routing        the business's teams, rota and routing rules (views/desk/routing_view.cpp)
   knowledge,    // #/p/{id}/knowledge      the knowledge base: articles, editor, hygiene (views/desk/knowledge_view.cpp)
-  account,      // #/account               the person's own sign-in security: two-factor, sessions (views/account_view.cpp)
+  account,      // #/account               the person's own sign-in security: two-factor, sessions, mail (views/account_view.cpp)
+  unsubscribe,  // #/unsubscribe/{token}   stop one kind of mail from a mail's link, signed in or not (views/mail_view.cpp)
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -227,6 +229,52 @@ struct TwoFactorForm {
   std::vector<std::string> recovery_codes; // just made: shown until dismissed, never again
   bool focus = false;
   FormErrors errors;
+};
+
+// The mail the person gets, on the account page (GET/PUT /api/v1/account/mail-preferences):
+// per kind of mail every message, a daily digest or none (shared/domain/support/mail_preferences.hpp).
+struct MailPreferenceRow {
+  std::string key;
+  std::string label;
+  std::string description;
+  domain::MailMode mode = domain::MailMode::each;
+};
+struct MailPreferencesForm {
+  bool loading = false;
+  bool loaded = false;
+  bool relay = true;   // false: this server sends no mail (no relay configured)
+  int digest_hour = 8; // UTC
+  std::vector<MailPreferenceRow> rows;
+  std::string saving;  // the key being saved ("": none)
+  std::string error;
+};
+
+// Owners' and admins' view of the program's mail still waiting for the relay, on the settings
+// page (GET /api/v1/programs/{id}/mail-status).
+struct WaitingMail {
+  std::string kind;
+  std::string recipient;
+  std::string subject;
+  int attempts = 0;
+  std::string last_error;
+};
+struct MailStatus {
+  std::int64_t program_id = 0;
+  bool loading = false;
+  bool loaded = false;
+  bool relay = true;
+  std::int64_t queued = 0;
+  std::int64_t failing = 0;
+  std::int64_t sent = 0;
+  std::vector<WaitingMail> waiting;
+  std::string error;
+};
+
+// The page a mail's "Stop these" link opens (#/unsubscribe/{token}).
+struct UnsubscribeForm {
+  bool sending = false;
+  bool done = false;
+  std::string error;
 };
 
 // The person's sessions on the account page (GET /api/v1/account/sessions).
@@ -652,6 +700,9 @@ struct UiState {
   StepUpForm step_up;
   SecurityPolicyForm security_policy;
   SessionsList sessions;
+  MailPreferencesForm mail_preferences;
+  MailStatus mail_status;
+  UnsubscribeForm unsubscribe;
   NewProgramForm new_program;
   JoinForm join;
   EmailVerification verification;

@@ -74,6 +74,24 @@ std::optional<std::string> query_value(std::string_view query, std::string_view 
   return std::nullopt;
 }
 
+// "<person>-<kind of mail>.<16 hex digits>": the signed value of an unsubscribe link.
+bool is_unsubscribe_token(std::string_view s) {
+  const auto dash = s.find('-');
+  const auto dot = s.rfind('.');
+  if (dash == std::string_view::npos || dash == 0 || dash > 18 || dot == std::string_view::npos || dot <= dash + 1 ||
+      dot - dash - 1 > 40 || s.size() - dot - 1 != 16)
+    return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (i < dash ? !(c >= '0' && c <= '9')
+        : i > dot ? !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
+        : i > dash && i < dot ? !((c >= 'a' && c <= 'z') || c == '_')
+                              : false)
+      return false;
+  }
+  return true;
+}
+
 bool is_token(std::string_view s) {
   if (s.size() != 64) return false;
   for (char c : s)
@@ -169,6 +187,11 @@ Route parse_route(std::string_view hash) {
     if (is_token(path.substr(8))) {
       route.page = Page::verify_email;
       route.token = std::string(path.substr(8));
+    }
+  } else if (path.substr(0, 13) == "/unsubscribe/") {
+    if (is_unsubscribe_token(path.substr(13))) {
+      route.page = Page::unsubscribe;
+      route.token = std::string(path.substr(13));
     }
   } else if (path == "/programs/new") {
     route.page = Page::new_program;
@@ -271,6 +294,7 @@ std::string format_route(const Route& route) {
   case Page::forgot_password: return "#/forgot";
   case Page::reset_password: return "#/reset/" + route.token;
   case Page::verify_email: return "#/verify/" + route.token;
+  case Page::unsubscribe: return "#/unsubscribe/" + route.token;
   case Page::overview: return p + "/overview";
   case Page::customers: return p + "/customers" + format_filter(route.filter);
   case Page::new_customer: return p + "/customers/new";

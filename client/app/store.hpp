@@ -89,6 +89,9 @@ private:
     step_up,
     sessions_list,
     session_end,
+    mail_preferences, // loaded or saved: the answer is the whole list
+    unsubscribe,
+    mail_status,
     held_mail,          // store_held_mail.cpp: the list
     held_mail_decision, // discard or add to the ticket (Pending::item_id: the mail)
     command,
@@ -220,6 +223,15 @@ private:
   void load_sessions();
   void on_sessions_list(const platform::HttpResponse& r);
   void on_session_end(const Pending& p, const platform::HttpResponse& r);
+  // [SECTION] store_mail.cpp: the mail a person gets, and unsubscribing from a mail's link
+  void handle(const SetMailMode&);
+  void handle(const SubmitUnsubscribe&);
+  void load_mail_preferences();
+  void on_mail_preferences(const platform::HttpResponse& r);
+  void on_unsubscribe(const platform::HttpResponse& r);
+  void handle(const RefreshMailStatus&);
+  void load_mail_status();
+  void on_mail_status(const Pending& p, const platform::HttpResponse& r);
   // [SECTION] store_held_mail.cpp: mail held for the business (support settings page)
   void handle(const LoadHeldMail&);
   void handle(const DecideHeldMail&);
@@ -253,6 +265,7 @@ private:
   std::optional<Route> after_signin_;   // where to go once signed in (an invitation)
   std::optional<Pending> held_for_step_up_; // a command waiting for a fresh second factor
   std::string title_;
+  std::string before_token_; // the unsubscribe page's token last shown (a new one starts a fresh form)
 };
 
 // The API's error shape, or a sentence naming the status when the body is something else.

@@ -1,6 +1,6 @@
 // The person's own account (#/account): two-factor sign-in (set up from a QR code, turned off
-// or given new recovery codes with a fresh code), the recovery codes shown once, and signing out
-// everywhere; and the dialog that asks for a fresh code before a sensitive change (step-up).
+// or given new recovery codes with a fresh code), the recovery codes shown once, signing out
+// everywhere, and the mail the person gets; and the dialog that asks for a fresh code before a sensitive change (step-up).
 // A program that requires two-factor of the person keeps them here until it is on.
 #include "client/views/views.hpp"
 
@@ -187,6 +187,56 @@ void sessions_card(const UiState& ui_state, Dispatch& dispatch, float width) {
   ui::end_card();
 }
 
+// The mail the person gets: per kind, every message, a daily digest or none, saved on a tap.
+void mail_card(UiState& ui_state, Dispatch& dispatch, float width) {
+  const auto& f = ui_state.mail_preferences;
+  if (ui::begin_card("mail", width)) {
+    ui::heading("Email", 18);
+    ImGui::Dummy(ui::dp(0, 2));
+    ui::text_wrapped("What Partnerdesk mails you. Mail that protects your account (password resets, new sign-ins, "
+                     "invitations) always comes. A digest gathers the day's mail into one message at " +
+                         std::to_string(f.digest_hour) + ":00 UTC.",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 6));
+    if (!f.relay) {
+      ui::message_box("This server has no mail relay configured: it sends no mail until its administrator sets one up.",
+                      ui::tone::warning);
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+    if (!f.error.empty()) ui::error_box(f.error);
+    if (!f.loaded) ui::text(f.loading ? "Loading\xE2\x80\xA6" : "", ui::color::muted);
+    for (const auto& row : f.rows) {
+      ImGui::PushID(row.key.c_str());
+      ImGui::Separator();
+      ImGui::Dummy(ui::dp(0, 2));
+      {
+        ui::FontScope bold(ui::fonts().bold, 0.0f);
+        ui::text(row.label);
+      }
+      ui::text_wrapped(row.description, ui::color::muted);
+      ImGui::Dummy(ui::dp(0, 2));
+      bool first = true;
+      for (auto mode : {domain::MailMode::each, domain::MailMode::daily_digest, domain::MailMode::off}) {
+        const char* name = domain::mail_mode_label(mode);
+        const std::string label = std::string(name) + "###" + row.key + " " + domain::to_string(mode);
+        const float w = ImGui::CalcTextSize(name).x + ui::dp(28);
+        if (!first) {
+          ImGui::SameLine(0, ui::dp(6));
+          ui::fit_on_line(w);
+        }
+        first = false;
+        const bool chosen = row.mode == mode;
+        const bool pressed = chosen ? ui::primary_button(label.c_str(), ImVec2(w, ui::dp(34)), f.saving.empty())
+                                    : ui::secondary_button(label.c_str(), ImVec2(w, ui::dp(34)));
+        if (pressed && !chosen && f.saving.empty()) dispatch(SetMailMode{row.key, mode});
+      }
+      ImGui::Dummy(ui::dp(0, 2));
+      ImGui::PopID();
+    }
+  }
+  ui::end_card();
+}
+
 } // namespace
 
 void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -217,6 +267,8 @@ void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   two_factor_card(app, ui_state, dispatch, width);
   ImGui::Dummy(ui::dp(0, 6));
   sessions_card(ui_state, dispatch, width);
+  ImGui::Dummy(ui::dp(0, 6));
+  mail_card(ui_state, dispatch, width);
   if (required.empty() && !app.me->memberships.empty()) {
     ImGui::Dummy(ui::dp(0, 8));
     if (ui::link("\xE2\x86\x90 Back to your program")) dispatch(Navigate{Route{Page::overview}});

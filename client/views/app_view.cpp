@@ -15,6 +15,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
   case Page::forgot_password: draw_forgot_password(app, ui, dispatch); break;
   case Page::reset_password: draw_reset_password(app, ui, dispatch); break;
   case Page::verify_email: draw_verify_email(app, ui, dispatch); break;
+  case Page::unsubscribe: draw_unsubscribe(app, ui, dispatch); break;
   case Page::new_program:
     draw_shell(app, ui, dispatch);
     draw_new_program(app, ui, dispatch);

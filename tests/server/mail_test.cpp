@@ -120,12 +120,15 @@ TEST_CASE("a reset request answers the same for a known and an unknown address, 
   CHECK(known->status == 202);
   CHECK(unknown->status == known->status);
   CHECK(unknown->body == known->body);
-  REQUIRE(sink.wait_for(1));
-  // The known one's mail was sent; nothing is waiting for the unknown one.
-  REQUIRE(wait_for_outbox(server, [](const json& h) { return h["sent"] == 1; }));
-  CHECK(health(server)["queued"] == 0);
-  CHECK(sink.messages().size() == 1);
-  CHECK(mail_header(sink.messages().at(0), "X-Sink-Rcpt-To") == "trainee@acme.test");
+  // The known one's mail was sent; none was queued for the unknown one. (The demo's overdue
+  // tickets, flagged as the server starts, mail their alerts meanwhile: only resets count here.)
+  REQUIRE_FALSE(wait_for_mail_to(sink, "trainee@acme.test", "Reset your Partnerdesk password").empty());
+  REQUIRE(wait_for_outbox(server, [](const json& h) {
+    for (const auto& w : h["waiting"])
+      if (w["kind"] == "password_reset") return false;
+    return true;
+  }));
+  for (const auto& m : sink.messages()) CHECK(mail_header(m, "X-Sink-Rcpt-To") != "nobody-here@acme.test");
 
   // A malformed address is a 400 naming the field, as anywhere else.
   auto bad = anon.post("/api/v1/account/password-reset", {{"email", "not-an-address"}});
@@ -148,8 +151,7 @@ TEST_CASE("an expired reset link is refused") {
   ServerProcess server(flags, true);
   Session anon(server);
   REQUIRE(anon.post("/api/v1/account/password-reset", {{"email", "staff@acme.test"}})->status == 202);
-  REQUIRE(sink.wait_for(1));
-  auto token = reset_token_of(sink.messages().at(0));
+  auto token = reset_token_of(wait_for_mail_to(sink, "staff@acme.test", "Reset your Partnerdesk password"));
   REQUIRE(token.size() == 64);
   auto late = complete(server, token, "a brand new passphrase");
   REQUIRE(late);
@@ -159,25 +161,26 @@ TEST_CASE("an expired reset link is refused") {
 }
 
 TEST_CASE("without a relay nothing is sent and the outbox says why") {
-  ServerProcess server({}, true);
+  ServerProcess server({}, false);
+  sign_up(server, "nora@norelay.test", "first password here"); // queues the confirmation link
   Session anon(server);
-  REQUIRE(anon.post("/api/v1/account/password-reset", {{"email", "agent@acme.test"}})->status == 202);
-  REQUIRE(wait_for_outbox(server, [](const json& h) { return h["failing"] == 1; }));
+  REQUIRE(anon.post("/api/v1/account/password-reset", {{"email", "nora@norelay.test"}})->status == 202);
+  REQUIRE(wait_for_outbox(server, [](const json& h) { return h["failing"] == 2; }));
   auto h = health(server);
   CHECK(h["relay"] == "none");
-  CHECK(h["queued"] == 1);
+  CHECK(h["queued"] == 2);
   CHECK(h["sent"] == 0);
   CHECK(h["last_error"] == "no relay configured");
-  REQUIRE(h["waiting"].size() == 1);
-  CHECK(h["waiting"][0]["kind"] == "password_reset");
-  CHECK(h["waiting"][0]["attempts"] == 0);
-  CHECK(h["waiting"][0]["last_error"] == "no relay configured");
-  CHECK_FALSE(h["waiting"][0].contains("recipient"));
+  REQUIRE(h["waiting"].size() == 2);
+  CHECK(h["waiting"][1]["kind"] == "password_reset");
+  CHECK(h["waiting"][1]["attempts"] == 0);
+  CHECK(h["waiting"][1]["last_error"] == "no relay configured");
+  CHECK_FALSE(h["waiting"][1].contains("recipient"));
   // /healthz carries the summary, /metrics the counts.
   auto summary = json_of(server.client().Get("/healthz"));
-  CHECK(summary["mail"]["queued"] == 1);
+  CHECK(summary["mail"]["queued"] == 2);
   CHECK(summary["mail"]["last_error"] == "no relay configured");
-  CHECK(server.client().Get("/metrics")->body.find("pd_mail_queued 1\n") != std::string::npos);
+  CHECK(server.client().Get("/metrics")->body.find("pd_mail_queued 2\n") != std::string::npos);
 }
 
 TEST_CASE("mail queued while the relay is down survives a SIGKILL and arrives exactly once after the restart") {
@@ -194,27 +197,33 @@ TEST_CASE("mail queued while the relay is down survives a SIGKILL and arrives ex
     auto server = std::make_unique<ServerProcess>(
         std::vector<std::string>{"--data", dir.string(), "--smtp-url", "smtp://127.0.0.1:" + std::to_string(closed_port), "--smtp-plain",
                                  "--mail-from", "desk@partnerdesk.test", "--public-url", "https://desk.example.test"},
-        true);
+        false);
+    sign_up(*server, "kim@outbox.test", "first password here"); // queues the confirmation link
     Session anon(*server);
-    REQUIRE(anon.post("/api/v1/account/password-reset", {{"email", "customer@acme.test"}})->status == 202);
-    REQUIRE(wait_for_outbox(*server, [](const json& h) { return h["failing"] == 1; }));
+    REQUIRE(anon.post("/api/v1/account/password-reset", {{"email", "kim@outbox.test"}})->status == 202);
+    REQUIRE(wait_for_outbox(*server, [](const json& h) { return h["failing"] == 2; }));
     auto h = health(*server);
-    CHECK(h["queued"] == 1);
-    CHECK(h["waiting"][0]["attempts"] == 1);
-    CHECK(h["waiting"][0]["last_error"].get<std::string>().find("connect") != std::string::npos);
-    message_id = "<" + h["waiting"][0]["message_id"].get<std::string>() + ">";
+    CHECK(h["queued"] == 2);
+    REQUIRE(h["waiting"][1]["kind"] == "password_reset");
+    CHECK(h["waiting"][1]["attempts"] == 1);
+    CHECK(h["waiting"][1]["last_error"].get<std::string>().find("connect") != std::string::npos);
+    message_id = "<" + h["waiting"][1]["message_id"].get<std::string>() + ">";
     server->kill_hard();
   }
   SmtpSink sink;
   auto flags = relay_flags(sink);
   flags.insert(flags.begin(), {"--data", dir.string()});
   ServerProcess server(flags, false);
-  REQUIRE(sink.wait_for(1));
-  REQUIRE(wait_for_outbox(server, [](const json& h) { return h["sent"] == 1 && h["queued"] == 0; }));
+  REQUIRE(sink.wait_for(2));
+  REQUIRE(wait_for_outbox(server, [](const json& h) { return h["sent"] == 2 && h["queued"] == 0; }));
   auto messages = sink.messages();
-  REQUIRE(messages.size() == 1);
-  CHECK(mail_header(messages[0], "Message-ID") == message_id);
-  CHECK(mail_header(messages[0], "X-Sink-Rcpt-To") == "customer@acme.test");
+  REQUIRE(messages.size() == 2);
+  int resets = 0;
+  for (const auto& m : messages) {
+    CHECK(mail_header(m, "X-Sink-Rcpt-To") == "kim@outbox.test");
+    resets += mail_header(m, "Message-ID") == message_id;
+  }
+  CHECK(resets == 1);
   server.stop();
   std::filesystem::remove_all(dir);
 }

@@ -1,5 +1,6 @@
 // Program settings (#/p/{id}/settings): the program's name (owners and admins rename it),
-// its details, and signing out of every device.
+// sign-in security, mail delivery (owners and admins), its details, and signing out of every
+// device.
 #include "client/views/views.hpp"
 
 #include "client/app/format.hpp"
@@ -11,6 +12,47 @@
 #include <algorithm>
 
 namespace pd::client::views {
+
+namespace {
+
+// Owners and admins: whether this server can send mail, and the program's mail still waiting
+// for the relay with the relay's last answer.
+void mail_delivery_card(const MailStatus& m, Dispatch& dispatch, float width) {
+  if (ui::begin_card("mail-delivery", width)) {
+    ui::heading("Email delivery", 17);
+    ImGui::Dummy(ui::dp(0, 2));
+    if (!m.error.empty()) ui::error_box(m.error);
+    if (!m.loaded) {
+      ui::text(m.loading ? "Loading\xE2\x80\xA6" : "", ui::color::muted);
+    } else if (!m.relay) {
+      ui::message_box("This server has no mail relay configured: nothing is mailed (alerts, ticket updates, invitations, password "
+                      "resets). Its administrator sets one up with --smtp-url (see the operations guide).",
+                      ui::tone::warning);
+    } else if (m.queued == 0) {
+      ui::message_box(std::to_string(m.sent) + (m.sent == 1 ? " message" : " messages") + " about this program sent; none waiting.",
+                      ui::tone::success);
+    } else {
+      ui::message_box(std::to_string(m.queued) + " waiting for the relay" +
+                          (m.failing ? ", " + std::to_string(m.failing) + " of them refused or failing: it tries again on its own."
+                                     : std::string(".")),
+                      m.failing ? ui::tone::danger : ui::tone::neutral);
+    }
+    for (const auto& w : m.waiting) {
+      ImGui::Separator();
+      ui::text(w.subject);
+      ui::text_wrapped("To " + w.recipient + " \xC2\xB7 " + std::to_string(w.attempts) + (w.attempts == 1 ? " attempt" : " attempts"),
+                       ui::color::muted);
+      if (!w.last_error.empty()) ui::text_wrapped(w.last_error, ui::color::error);
+    }
+    ImGui::Dummy(ui::dp(0, 4));
+    if (ui::secondary_button(m.loading ? "Checking\xE2\x80\xA6###Check mail delivery" : "Check again###Check mail delivery",
+                             ImVec2(0, ui::dp(36))))
+      dispatch(RefreshMailStatus{});
+  }
+  ui::end_card();
+}
+
+} // namespace
 
 void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (begin_page(app, ui_state, dispatch)) {
@@ -102,6 +144,11 @@ void draw_settings(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     }
     ui::end_card();
     ImGui::Dummy(ui::dp(0, 6));
+
+    if (allowed(app, domain::Action::manage_security)) {
+      mail_delivery_card(ui_state.mail_status, dispatch, avail);
+      ImGui::Dummy(ui::dp(0, 6));
+    }
 
     if (ui::begin_card("details", avail)) {
       ui::heading("Details", 17);

@@ -104,6 +104,9 @@ TEST_CASE("cancelling the code dialog ends the wait with a message on the form, 
   StoreFixture t;
   t.open_signed_in("#/p/7/settings");
   t.load(acme());
+  // The owner's settings page also asks how the program's mail is delivered.
+  t.answer(Method::get, program_path("/mail-status"), 200, R"({"relay":true,"queued":0,"failing":0,"sent":3,"waiting":[]})");
+  CHECK(t.ui().mail_status.sent == 3);
   t.act(SendCommand{FormId::security_policy, domain::ChangeSecurityPolicy{{true, false}}});
   t.answer(Method::post, program_path("/commands"), 403,
            error_json(core::make_error(core::ErrorCode::step_up_required, "Confirm it is you.", "code")));

@@ -18,6 +18,7 @@ TEST_CASE("the account page lists the sessions, and ending one removes it once t
            R"({"items":[{"id":3,"browser":"Firefox on Linux","address":"127.0.0.1","created_at":1,"last_seen_at":2,"current":true},)"
            R"({"id":9,"browser":"Safari on iPhone","address":"10.0.0.2","created_at":1,"last_seen_at":2,"current":false}]})");
   REQUIRE(t.ui().sessions.rows.size() == 2);
+  t.answer(Method::get, "/api/v1/account/mail-preferences", 200, R"({"categories":[],"relay":true,"digest_hour":8})");
   CHECK(t.ui().sessions.rows[0].current);
   CHECK(t.ui().sessions.rows[1].browser == "Safari on iPhone");
 
