@@ -5,7 +5,10 @@ namespace pd::auth {
 std::string_view session_cookie_name_for(bool secure) { return secure ? secure_session_cookie_name : session_cookie_name; }
 
 std::optional<std::string> session_token_from_cookie_header(std::string_view header, bool secure) {
-  const auto name = session_cookie_name_for(secure);
+  return token_cookie(header, session_cookie_name_for(secure));
+}
+
+std::optional<std::string> token_cookie(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     auto end = header.find(';');
     auto part = header.substr(0, end);

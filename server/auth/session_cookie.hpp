@@ -19,6 +19,10 @@ inline constexpr std::string_view secure_session_cookie_name = "__Host-pd_sessio
 
 std::string_view session_cookie_name_for(bool secure);
 
+// The value of the cookie `name` in a Cookie header value, if present and a token (64 lowercase
+// hex characters); the first one of that name decides. The session and device cookies use it.
+std::optional<std::string> token_cookie(std::string_view cookie_header, std::string_view name);
+
 // The session token from a Cookie header value, if present and well-formed (64 hex chars).
 std::optional<std::string> session_token_from_cookie_header(std::string_view cookie_header, bool secure = false);
 

@@ -6,7 +6,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
-const { startSmtpSink } = require('./lib/smtp_sink');
+const { startSmtpSink, relayArgs } = require('./lib/smtp_sink');
 
 const TIMEOUT = { timeout: 120000 };
 
@@ -16,8 +16,7 @@ const suite = h.appSuite({
   server: serverOptions,
   beforeServer: async () => {
     sink = await startSmtpSink();
-    serverOptions.args.push('--smtp-url', sink.url, '--smtp-plain', '--mail-from', 'desk@partnerdesk.test',
-                            '--public-url', 'https://desk.example.test');
+    serverOptions.args.push(...relayArgs(sink));
   },
   onAfter: () => sink && sink.stop(),
 });
