@@ -72,3 +72,25 @@ test('a customer stops their ticket updates from the link in the mail, without s
   const prefs = await h.apiJson(suite.server.url, jordan, 'GET', '/api/v1/account/mail-preferences');
   assert.equal(modeOf(prefs.body, 'my_tickets'), 'off');
 });
+
+test('the owner sees on the settings page how the program\'s mail is delivered; staff do not', TIMEOUT, async () => {
+  await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/settings', viewport: { width: 1440, height: 900 } }, async (page) => {
+    await h.scrollTo(page, { label: 'Email delivery', kind: 'text', window: 'Page' }, { timeout: 40000 });
+    // The demo's alerts went out as the server started: the card counts what the relay took.
+    const shown = await h.waitFor('the delivery summary', async () => {
+      const status = await h.apiRead(page, '/api/v1/programs/1/mail-status');
+      const sentence = status.queued === 0 ? `${status.sent} messages about this program sent; none waiting.` : null;
+      if (sentence && (await h.findItem(page, { label: sentence, window: 'Page' }))) return sentence;
+      // More went out since the card asked: ask again, as the owner would.
+      if (await h.findItem(page, { label: 'Check again', window: 'Page' })) await h.click(page, 'Check again', { window: 'Page' });
+      return null;
+    }, { timeout: 30000, interval: 500 });
+    assert.match(shown, /^[1-9][0-9]* messages/);
+    await h.screenshot(page, 'mail-delivery-settings.png');
+  });
+  await suite.withApp({ signInAs: 'staff@acme.test', path: '/#/p/1/settings' }, async (page) => {
+    await h.waitForItem(page, { label: 'Program settings', window: 'Page' });
+    assert.equal((await h.apiGet(page, '/api/v1/programs/1/mail-status')).status, 403);
+    assert.equal(await h.findItem(page, { label: 'Email delivery', kind: 'text' }), null);
+  });
+});
