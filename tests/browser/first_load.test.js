@@ -43,7 +43,10 @@ test('a first visit moves under 600 KB, a reload under 5 KB, and the page signs 
     const tabIcon = (r) => /^\/favicon\.[0-9a-f]{16}\.svg$/.test(r.path);
     const paths = first.filter((r) => !r.cached && !tabIcon(r)).map((r) => r.path);
     assert.deepEqual(paths, [...new Set(paths)], 'no file is downloaded twice');
-    const firstBytes = net.bytes();
+    // Each path counted once: a second fetch of the tab's icon by Chromium's icon loader (above)
+    // is the browser's own doing, and sometimes arrives in full.
+    const counted = new Set();
+    const firstBytes = first.reduce((sum, r) => (counted.has(r.path) ? sum : (counted.add(r.path), sum + r.bytes)), 0);
     assert.ok(firstBytes < FIRST_VISIT_LIMIT, `first visit moved ${firstBytes} bytes (limit ${FIRST_VISIT_LIMIT})`);
 
     net.reset();
