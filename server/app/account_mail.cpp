@@ -1,5 +1,6 @@
 #include "server/app/account_mail.hpp"
 
+#include "server/mail/event_mail.hpp"
 #include "server/auth/device_cookie.hpp"
 #include "server/auth/tokens.hpp"
 #include "server/http/request_guard.hpp"
@@ -10,10 +11,7 @@
 
 namespace pd::app {
 
-std::string mail_link_base(const Services& s) {
-  if (!s.options.public_url.empty()) return s.options.public_url;
-  return "http://" + s.options.host + ":" + std::to_string(s.options.port);
-}
+std::string mail_link_base(const Services& s) { return mail::public_url(s.options); }
 
 void send_email_verification(Services& s, const storage::PersonRecord& person, const std::string& invitation_token_hash) {
   const auto token = auth::new_token();

@@ -3,6 +3,7 @@
 // signed in (POST /api/v1/account/password). New passwords follow shared/core/password_rule.
 #include "server/routes/routes.hpp"
 
+#include "server/mail/event_mail.hpp"
 #include "server/app/current_person.hpp"
 #include "server/app/gated_hash.hpp"
 #include "server/app/security.hpp"
@@ -36,10 +37,6 @@ nlohmann::json reset_requested_answer() {
                       "The link works once, for a limited time."}};
 }
 
-std::string public_url(const app::Services& s) {
-  if (!s.options.public_url.empty()) return s.options.public_url;
-  return "http://" + s.options.host + ":" + std::to_string(s.options.port);
-}
 
 // Resets asked per address and client address: every request counts, like a failed sign-in,
 // so one address cannot flood a mailbox or probe many accounts quickly.
@@ -86,7 +83,7 @@ void register_password_routes(httplib::Server& server, app::Services& services) 
     const auto person = services.accounts.find_by_email(email);
     std::optional<storage::OutgoingMail> mail;
     if (person) {
-      const auto link = public_url(services) + "/#/reset/" + token;
+      const auto link = mail::public_url(services.options) + "/#/reset/" + token;
       mail = mail::password_reset_mail(person->email, person->name, link, minutes,
                                        "reset-" + token_hash.substr(0, 24) + "@" + services.mail.message_host());
     }
