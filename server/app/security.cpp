@@ -1,6 +1,7 @@
 #include "server/app/security.hpp"
 
 #include "server/http/responses.hpp"
+#include "server/storage/email_changes.hpp"
 #include "shared/domain/security/step_up.hpp"
 
 namespace pd::app {
@@ -21,7 +22,9 @@ std::vector<std::string> two_factor_required_by(Services& services, std::int64_t
 
 std::optional<api::Me> me_of(Services& services, std::int64_t person_id) {
   auto me = services.accounts.me(person_id);
-  if (me) me->two_factor_required_by = two_factor_required_by(services, person_id);
+  if (!me) return me;
+  me->two_factor_required_by = two_factor_required_by(services, person_id);
+  me->pending_email = storage::EmailChanges(services.db).pending_of(person_id, services.now_ms()).value_or("");
   return me;
 }
 

@@ -147,6 +147,7 @@ void ServerApp::configure() {
   routes::register_two_factor_routes(s, *services_);
   routes::register_password_routes(s, *services_);
   routes::register_verification_routes(s, *services_);
+  routes::register_email_change_routes(s, *services_);
 
   // Everything else under GET is the browser client (or a JSON 404 for unknown API paths).
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {

@@ -28,6 +28,15 @@ std::string email_of(const domain::ProgramState& s, domain::PersonId person) {
   return {};
 }
 
+// Where a person's mail goes: their account's address as it is now (it may have changed since
+// they joined), else the one the program knows.
+std::string recipient_of(storage::Database& db, const domain::ProgramState& s, domain::PersonId person) {
+  auto q = db.prepare("SELECT email FROM persons WHERE id = ?");
+  q.bind(1, person);
+  if (q.step()) return q.text(0);
+  return email_of(s, person);
+}
+
 std::string name_of(const domain::ProgramState& s, domain::PersonId person) {
   if (const auto* m = s.member(person); m && !m->name.empty()) return m->name;
   if (const auto* c = s.customer_of_person(person)) return c->profile.name;
@@ -178,7 +187,7 @@ int queue_event_mail(storage::Database& db, const EventMailSettings& settings, c
   for (const auto& f : fresh) {
     const auto category = domain::mail_category_of(f.notification.kind);
     if (!category) continue;
-    const auto recipient = email_of(after, f.person);
+    const auto recipient = recipient_of(db, after, f.person);
     if (recipient.empty()) continue;
     const auto mode = mode_in_scope(db, f.person, *category);
     if (mode == MailMode::off) continue;

@@ -25,6 +25,7 @@ void register_two_factor_routes(httplib::Server& server, app::Services& services
 void register_password_routes(httplib::Server& server, app::Services& services);
 void register_mail_routes(httplib::Server& server, app::Services& services);
 void register_verification_routes(httplib::Server& server, app::Services& services);
+void register_email_change_routes(httplib::Server& server, app::Services& services);
 void register_held_mail_routes(httplib::Server& server, app::Services& services);
 
 } // namespace pd::routes

@@ -1,6 +1,7 @@
 // Email verification: POST /api/v1/account/email-verification (the mailed token; no session
 // needed) and POST /api/v1/account/email-verification/resend (signed in; throttled). A link
-// made for an account created through an invitation link also accepts that invitation.
+// made for an account created through an invitation link also accepts that invitation; a link
+// mailed for a change of address (email_change_routes.cpp) makes the change.
 #include "server/routes/routes.hpp"
 
 #include "server/app/account_mail.hpp"
@@ -8,6 +9,9 @@
 #include "server/app/security.hpp"
 #include "server/auth/tokens.hpp"
 #include "server/http/responses.hpp"
+#include "server/mail/account_messages.hpp"
+#include "server/mail/event_mail.hpp"
+#include "server/storage/email_changes.hpp"
 #include "server/storage/email_verifications.hpp"
 #include "shared/core/field_reader.hpp"
 
@@ -41,6 +45,44 @@ void accept_after_verifying(app::Services& s, const storage::PersonRecord& perso
   }
 }
 
+// Opens a change-of-address link (false: the token is not one, nothing answered). The new
+// address becomes the person's, confirmed, unless another account took it meanwhile; every
+// session but this browser's (when it is the person's) or the one that asked ends.
+bool confirm_email_change(app::Services& s, const httplib::Request& req, httplib::Response& res, const std::string& token_hash) {
+  auto caller = app::current_caller(req, s);
+  const auto base = mail::public_url(s.options);
+  auto change = storage::EmailChanges(s.db).confirm(
+      token_hash, caller ? caller->token_hash : std::string(), s.now_ms(), [&](const storage::ConfirmedChange& c) {
+        std::optional<storage::OutgoingMail> notice;
+        if (c.old_verified)
+          notice = mail::email_change_notice_mail(c.old_email, c.name, c.new_email, true, base + "/#/account", base + "/#/forgot",
+                                                  "changed-" + token_hash.substr(0, 24) + "@" + s.mail.message_host());
+        return notice;
+      });
+  if (!change) return false;
+  if (change->outcome == storage::ConfirmedChange::Outcome::taken) {
+    s.log.info("email change refused: address taken", {{"person", change->person_id}});
+    http::send_error(res, 409, ErrorCode::conflict,
+                     "Another account already uses " + change->new_email + ", so your address was not changed. It is still " +
+                         change->old_email + ".",
+                     "email");
+    return true;
+  }
+  s.accounts.forget_cached(change->person_id);
+  s.sessions.remove_others_for(change->person_id, change->kept_session_hash); // the rows went in the same transaction; this clears the cache
+  s.hub.wake_all();
+  s.mail.wake();
+  s.log.info("email changed", {{"person", change->person_id}});
+  nlohmann::json answer = {{"status", "changed"},
+                           {"email", change->new_email},
+                           {"message", "Your email address is now " + change->new_email +
+                                           ". Sign in with it from now on; your other sessions were signed out."}};
+  if (caller && caller->person_id == change->person_id)
+    if (auto me = app::me_of(s, change->person_id)) answer["me"] = *me;
+  http::send_json(res, 200, answer);
+  return true;
+}
+
 } // namespace
 
 void register_verification_routes(httplib::Server& server, app::Services& services) {
@@ -51,6 +93,7 @@ void register_verification_routes(httplib::Server& server, app::Services& servic
     auto token = r.text("token", {1, 128, false});
     if (r.error()) return http::send_error(res, 400, *r.error());
     auto verified = storage::EmailVerifications(services.db).verify(auth::token_hash(token), services.now_ms());
+    if (!verified && confirm_email_change(services, req, res, auth::token_hash(token))) return;
     if (!verified) return http::send_error(res, 400, ErrorCode::invalid_field, verification_link_invalid, "token");
     services.accounts.forget_cached(verified->person_id);
     auto person = services.accounts.find_by_id(verified->person_id);

@@ -282,6 +282,23 @@ CREATE TABLE held_mail (
 );
 CREATE INDEX held_mail_by_program ON held_mail(program_id, id);
 )sql",
+      // 11: a person's own change of email address (server/storage/email_changes.hpp): the new
+      //     address waits here, with its confirmation link's token hash, until the link is
+      //     opened; session_hash is the session that asked (kept when the change signs the
+      //     others out). A row is pending while unused and unexpired; a newer request or a
+      //     cancel uses up the older ones.
+      R"sql(
+CREATE TABLE email_changes (
+  token_hash    TEXT PRIMARY KEY,
+  person_id     INTEGER NOT NULL,
+  new_email     TEXT NOT NULL,
+  session_hash  TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL,
+  used_at_ms    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX email_changes_by_person ON email_changes(person_id, created_at_ms);
+)sql",
   };
   return all;
 }

@@ -36,6 +36,8 @@ core::Result<Me> decode_me(std::string_view body) {
   if (p.contains("email") && p.at("email").is_string()) me.person.email = p.at("email").get<std::string>();
   if (p.contains("name") && p.at("name").is_string()) me.person.name = p.at("name").get<std::string>();
   if (value.contains("two_factor") && value.at("two_factor").is_boolean()) me.two_factor = value.at("two_factor").get<bool>();
+  if (value.contains("email_verified") && value.at("email_verified").is_boolean()) me.email_verified = value.at("email_verified").get<bool>();
+  if (value.contains("pending_email") && value.at("pending_email").is_string()) me.pending_email = value.at("pending_email").get<std::string>();
   if (value.contains("two_factor_required_by") && value.at("two_factor_required_by").is_array())
     for (const auto& name : value.at("two_factor_required_by"))
       if (name.is_string()) me.two_factor_required_by.push_back(name.get<std::string>());

@@ -48,11 +48,12 @@ struct Me {
   // until it is on, nothing else is allowed (403 two_factor_enrolment_required).
   std::vector<std::string> two_factor_required_by = {};
   bool email_verified = false; // the person opened the link mailed to their address (accepting invitations needs it)
+  std::string pending_email = {}; // a new address asked for, waiting for its confirmation link (empty: none)
 };
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Person, id, email, name)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Membership, program_id, program_name, role)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships, two_factor, two_factor_required_by, email_verified)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships, two_factor, two_factor_required_by, email_verified, pending_email)
 
 // Decoding a server response without exceptions (the client's path).
 core::Result<Me> decode_me(std::string_view body);

@@ -27,4 +27,11 @@ core::Result<std::string> normalize_email(std::string_view raw, const char* fiel
   return out;
 }
 
+core::Result<std::string> check_new_email(std::string_view current, std::string_view raw, const char* field) {
+  auto email = normalize_email(raw, field);
+  if (email.ok() && email.value() == current)
+    return core::make_error(core::ErrorCode::invalid_field, "That is already your email address.", field);
+  return email;
+}
+
 } // namespace pd::identity

@@ -56,6 +56,19 @@ TEST_CASE("Me round-trips through JSON") {
   CHECK(j.get<api::Me>().memberships[0].role == identity::Role::agent);
 }
 
+TEST_CASE("Me carries the confirmed flag and the address waiting for confirmation") {
+  api::Me me{{7, "ava@acme.test", "Ava Martinez"}, {}, false, {}, true, "ava@new.test"};
+  nlohmann::json j = me;
+  auto back = api::decode_me(j.dump());
+  REQUIRE(back.ok());
+  CHECK(back->email_verified);
+  CHECK(back->pending_email == "ava@new.test");
+  auto none = api::decode_me(R"({"person":{"id":1},"email_verified":"yes","pending_email":4})");
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->email_verified);
+  CHECK(none->pending_email.empty());
+}
+
 TEST_CASE("decode_me tolerates odd shapes without throwing") {
   CHECK_FALSE(api::decode_me("[]").ok());
   CHECK_FALSE(api::decode_me(R"({"person":5})").ok());

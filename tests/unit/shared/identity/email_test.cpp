@@ -22,4 +22,15 @@ TEST_CASE("implausible emails are refused naming the field") {
   CHECK(identity::normalize_email(std::string(250, 'a') + "@x.test").error().message == "The email address is too long.");
 }
 
+TEST_CASE("a new address for an account: canonical, and not the one it already has") {
+  CHECK(identity::check_new_email("ava@acme.test", " Ava@New.test ").value() == "ava@new.test");
+  auto same = identity::check_new_email("ava@acme.test", "AVA@acme.test");
+  REQUIRE_FALSE(same.ok());
+  CHECK(same.error().code == core::ErrorCode::invalid_field);
+  CHECK(same.error().field == "email");
+  CHECK(same.error().message == "That is already your email address.");
+  CHECK(identity::check_new_email("ava@acme.test", "ava@").error().message == "That does not look like an email address.");
+  CHECK(identity::check_new_email("ava@acme.test", "").error().code == core::ErrorCode::missing_field);
+}
+
 } // namespace test_unit_shared_identity_email
