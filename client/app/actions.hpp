@@ -37,6 +37,8 @@ struct SignInToAccept {};                     // the invited email has an accoun
 struct SubmitForgotPassword {};               // mail a reset link to PasswordResetForm's email
 struct SubmitNewPassword {};                  // set PasswordResetForm's password with the route's token
 struct ResendVerification {};                 // mail a fresh email confirmation link (on the invitation page: it also joins)
+struct SubmitEmailChange {};                  // ask for EmailChangeForm's address, with the current password
+struct CancelEmailChange {};                  // cancel the change waiting for its link
 
 // Two-factor sign-in (views/account_view.cpp) and step-up
 struct StartTwoFactorSetup {};               // a new secret and its QR code
@@ -104,7 +106,7 @@ struct DismissApiKey {};
 
 using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywhere, SelectProgram, RetrySessionCheck, Navigate,
                             RetrySnapshot, SubmitSignUp, SignUpEdited, SubmitNewProgram, NewProgramEdited, SubmitJoin,
-                            JoinEdited, SignInToAccept, SubmitForgotPassword, SubmitNewPassword, ResendVerification, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
+                            JoinEdited, SignInToAccept, SubmitForgotPassword, SubmitNewPassword, ResendVerification, SubmitEmailChange, CancelEmailChange, FilterChanged, CustomerEdited, SaveCustomer, DiscardCustomerEdits, ReapplyMyEdits,
                             DismissSetAside, AssignCustomer, AskConfirm, SubmitConfirm, CancelConfirm, InviteEdited,
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,

@@ -328,6 +328,18 @@ struct JoinForm {
 
 // Confirming the email address: the page of the mailed link (#/verify/{token}), and asking
 // for a fresh link (the invitation page, the verify page when the link failed).
+// Changing the person's email address on the account page (views/account_view.cpp): the new
+// address and the current password go together; the server keeps the address pending until
+// the link mailed to it is opened (Me::pending_email).
+struct EmailChangeForm {
+  bool open = false;
+  std::string email;
+  std::string password; // never stored
+  bool sending = false;
+  std::string notice; // the server's words on the last request or cancel
+  FormErrors errors;
+};
+
 struct EmailVerification {
   std::string token; // the link being (or last) confirmed
   bool sending = false;
@@ -696,6 +708,7 @@ struct UiState {
 
   SignUpForm signup;
   PasswordResetForm password_reset;
+  EmailChangeForm email_change;
   TwoFactorForm two_factor;
   StepUpForm step_up;
   SecurityPolicyForm security_policy;

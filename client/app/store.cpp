@@ -302,6 +302,7 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::password_reset_complete: on_password_reset_complete(r); break;
   case Request::email_verification: on_email_verification(p, r); break;
   case Request::verification_resend: on_verification_resend(r); break;
+  case Request::email_change: on_email_change(r); break;
   case Request::two_factor_setup: on_two_factor_setup(r); break;
   case Request::two_factor_code: on_two_factor_code(r); break;
   case Request::step_up: on_step_up(r); break;

@@ -84,6 +84,7 @@ private:
     password_reset_complete,
     email_verification, // store_verification.cpp
     verification_resend,
+    email_change, // store_verification.cpp: asked (POST) or cancelled (DELETE)
     two_factor_setup,
     two_factor_code, // enable, disable or new recovery codes (TwoFactorForm::step)
     step_up,
@@ -188,6 +189,9 @@ private:
   void start_email_verification();                                   // store_verification.cpp: the route's link
   void on_email_verification(const Pending& p, const platform::HttpResponse& r); // store_verification.cpp
   void on_verification_resend(const platform::HttpResponse& r);      // store_verification.cpp
+  void handle(const SubmitEmailChange&);                             // store_verification.cpp
+  void handle(const CancelEmailChange&);                             // store_verification.cpp
+  void on_email_change(const platform::HttpResponse& r);             // store_verification.cpp
   void handle(const FilterChanged&);
   void handle(const CustomerEdited&);
   void handle(const SaveCustomer&);

@@ -1,9 +1,12 @@
 // Confirming the email address: the mailed link's page (#/verify/{token}) sends its token once
 // when opened; a fresh link is asked for from the invitation page (which joins too) or from the
-// verify page when the link did not work.
+// verify page when the link did not work. A change of address is asked for (and cancelled) on
+// the account page; its mailed link opens the same page.
 #include "client/app/store.hpp"
 
 #include "client/app/text.hpp"
+
+#include "shared/identity/email.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -69,6 +72,44 @@ void Store::on_verification_resend(const platform::HttpResponse& r) {
     return;
   }
   v.resend_error = error_of(r).message;
+}
+
+void Store::handle(const SubmitEmailChange&) {
+  auto& f = ui_.email_change;
+  if (f.sending || !app_.me) return;
+  f.errors.clear();
+  f.notice.clear();
+  auto email = identity::check_new_email(app_.me->person.email, f.email); // the server's rule, before sending
+  if (!email) f.errors.fields["email"] = email.error().message;
+  if (f.password.empty()) f.errors.fields["current_password"] = "Enter your current password.";
+  if (!f.errors.empty()) return;
+  f.sending = true;
+  send(Request::email_change, platform::Method::post, "/api/v1/account/email",
+       dump({{"current_password", f.password}, {"email", email.value()}}));
+}
+
+void Store::handle(const CancelEmailChange&) {
+  if (ui_.email_change.sending || !app_.me) return;
+  ui_.email_change = EmailChangeForm{};
+  ui_.email_change.sending = true;
+  send(Request::email_change, platform::Method::del, "/api/v1/account/email");
+}
+
+void Store::on_email_change(const platform::HttpResponse& r) {
+  auto& f = ui_.email_change;
+  f.sending = false;
+  f.password.clear();
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if ((r.status == 202 || r.status == 200) && body.is_object()) {
+    f = EmailChangeForm{};
+    f.notice = body.value("message", "");
+    if (body.contains("me") && app_.me)
+      if (auto me = api::decode_me(body["me"].dump())) app_.me = std::move(me).value();
+    return;
+  }
+  const auto e = error_of(r);
+  if (e.field == "email" || e.field == "current_password") f.errors.fields[e.field] = e.message;
+  else f.errors.general = e.message;
 }
 
 } // namespace pd::client

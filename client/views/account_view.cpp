@@ -1,5 +1,6 @@
 // The person's own account (#/account): two-factor sign-in (set up from a QR code, turned off
-// or given new recovery codes with a fresh code), the recovery codes shown once, signing out
+// or given new recovery codes with a fresh code), the recovery codes shown once, the email
+// address (a change waits for the link mailed to the new address, and can be cancelled), signing out
 // everywhere, and the mail the person gets; and the dialog that asks for a fresh code before a sensitive change (step-up).
 // A program that requires two-factor of the person keeps them here until it is on.
 #include "client/views/views.hpp"
@@ -140,6 +141,45 @@ void two_factor_card(const AppState& app, UiState& ui_state, Dispatch& dispatch,
   ui::end_card();
 }
 
+// The address the person signs in with; a change is asked for with the current password and
+// made when the link mailed to the new address is opened (#/verify/{token}).
+void email_address_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, float width) {
+  auto& f = ui_state.email_change;
+  const auto& pending = app.me->pending_email;
+  if (!ui::begin_card("email-address", width)) return ui::end_card();
+  ui::heading("Email address", 18);
+  ImGui::Dummy(ui::dp(0, 2));
+  ui::text_wrapped("You sign in with " + app.me->person.email + ", and Partnerdesk mails you there.", ui::color::muted);
+  ImGui::Dummy(ui::dp(0, 6));
+  if (!f.notice.empty() && pending.empty()) ui::message_box(f.notice, ui::tone::success);
+  if (!f.errors.general.empty()) ui::error_box(f.errors.general);
+  if (!pending.empty()) {
+    ui::message_box("Waiting for confirmation at " + pending + ": open the link we sent there.", ui::tone::warning);
+    ImGui::Dummy(ui::dp(0, 4));
+    if (ui::secondary_button("Cancel###Cancel email change", ImVec2(0, ui::dp(38)))) dispatch(CancelEmailChange{});
+  } else if (!f.open) {
+    if (ui::secondary_button("Change email", ImVec2(0, ui::dp(38)))) f = EmailChangeForm{true};
+  } else {
+    bool edited = false;
+    ImGui::BeginDisabled(f.sending);
+    ui::field_label("New email address");
+    bool enter = ui::input_text("##New email address", "name@company.com", f.email, edited, ImGuiInputTextFlags_CharsNoBlank);
+    ui::field_error(f.errors.field("email"));
+    ui::field_label("Current password");
+    enter |= ui::input_text("##Current password", "", f.password, edited, ImGuiInputTextFlags_Password);
+    ui::field_error(f.errors.field("current_password"));
+    ImGui::EndDisabled();
+    ImGui::Dummy(ui::dp(0, 4));
+    const ImVec2 size(ImGui::CalcTextSize("Send link").x + ui::dp(40), ui::dp(40));
+    if ((ui::primary_button(f.sending ? "Sending\xE2\x80\xA6###Send link" : "Send link###Send link", size, !f.sending) || enter) &&
+        !f.sending)
+      dispatch(SubmitEmailChange{});
+    ImGui::SameLine(0, ui::dp(8));
+    if (ui::secondary_button("Cancel###Close email change", ImVec2(0, ui::dp(40))) && !f.sending) f = EmailChangeForm{};
+  }
+  ui::end_card();
+}
+
 // Where the person is signed in: each session's browser, address and when it was last seen,
 // with a way to end it; this browser's own is marked.
 void sessions_card(const UiState& ui_state, Dispatch& dispatch, float width) {
@@ -265,6 +305,8 @@ void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::Dummy(ui::dp(0, 6));
   }
   two_factor_card(app, ui_state, dispatch, width);
+  ImGui::Dummy(ui::dp(0, 6));
+  email_address_card(app, ui_state, dispatch, width);
   ImGui::Dummy(ui::dp(0, 6));
   sessions_card(ui_state, dispatch, width);
   ImGui::Dummy(ui::dp(0, 6));

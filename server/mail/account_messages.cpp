@@ -124,7 +124,7 @@ storage::OutgoingMail email_change_link_mail(const std::string& recipient, const
 }
 
 storage::OutgoingMail email_change_in_use_mail(const std::string& recipient, const std::string& forgot_link, const std::string& message_id) {
-  return account_paragraphs_mail("email_change", recipient, "Confirm your new email for Partnerdesk",
+  return account_paragraphs_mail("email_change", recipient, "Your email already has a Partnerdesk account",
                                  {"Hello,",
                                   "Someone asked to move a Partnerdesk account to " + recipient +
                                       ", but another Partnerdesk account already uses this address, so nothing will change.",

@@ -2,6 +2,8 @@
 // page a mail's "Stop these" link opens, signed in or not.
 #include "store_fixture.hpp"
 
+#include "client/app/route.hpp"
+
 #include <doctest/doctest.h>
 
 namespace test_unit_client_app_store_mail { // one namespace per test file: unity batches (PD_UNITY) share a unit
