@@ -14,7 +14,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 namespace test_server_email_change { // one namespace per test file: unity batches (PD_UNITY) share a unit
 
@@ -257,6 +259,34 @@ TEST_CASE("with two-factor on, a change needs a fresh code; opened where the per
   CHECK(json_of(done)["me"]["person"]["email"] == "ivy@new.test");
   CHECK(phone.get("/api/v1/me")->status == 200);
   CHECK(ivy.get("/api/v1/me")->status == 401);
+}
+
+TEST_CASE("after the change, a program's mail goes to the new address") {
+  SmtpSink sink;
+  ServerProcess server(sink_relay_flags(sink));
+  Session jordan(server, "customer@acme.test");
+  Session ava(server, "agent@acme.test");
+  REQUIRE(jordan.post("/api/v1/account/email", {{"current_password", "demo-password"}, {"email", "jordan@home.test"}})
+              ->status == 202);
+  auto done = open_link(server, change_token(sink, "jordan@home.test"), &jordan);
+  REQUIRE(done);
+  REQUIRE(done->status == 200);
+  CHECK_FALSE(wait_for_mail_to(sink, "customer@acme.test", kChangedSubject).empty());
+
+  auto mine = json_of(jordan.get("/api/v1/programs/1/tickets?view=all&q=custom%20field"));
+  REQUIRE(mine["items"].size() == 1);
+  const auto id = mine["items"][0]["id"].get<std::int64_t>();
+  REQUIRE(ava.command(1, "ReplyToTicket", {{"ticket_id", id}, {"text", "Custom fields are under Settings. MOVED-5521"}})
+              ->status == 200);
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  std::string reply;
+  while (reply.empty() && std::chrono::steady_clock::now() < until) {
+    for (const auto& m : sink.messages())
+      if (mail_text(m).find("MOVED-5521") != std::string::npos) reply = m;
+    if (reply.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE_FALSE(reply.empty());
+  CHECK(mail_header(reply, "X-Sink-Rcpt-To") == "jordan@home.test");
 }
 
 } // namespace test_server_email_change
