@@ -1,7 +1,7 @@
 // The person's own account (#/account): two-factor sign-in (set up from a QR code, turned off
-// or given new recovery codes with a fresh code), the recovery codes shown once, the email
-// address (a change waits for the link mailed to the new address, and can be cancelled), signing out
-// everywhere, and the mail the person gets; and the dialog that asks for a fresh code before a sensitive change (step-up).
+// or given new recovery codes with a fresh code), the recovery codes shown once, signing out
+// everywhere, the mail the person gets, and the email address (a change waits for the link
+// mailed to the new address, and can be cancelled); and the dialog that asks for a fresh code before a sensitive change (step-up).
 // A program that requires two-factor of the person keeps them here until it is on.
 #include "client/views/views.hpp"
 
@@ -306,11 +306,11 @@ void draw_account(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   }
   two_factor_card(app, ui_state, dispatch, width);
   ImGui::Dummy(ui::dp(0, 6));
-  email_address_card(app, ui_state, dispatch, width);
-  ImGui::Dummy(ui::dp(0, 6));
   sessions_card(ui_state, dispatch, width);
   ImGui::Dummy(ui::dp(0, 6));
   mail_card(ui_state, dispatch, width);
+  ImGui::Dummy(ui::dp(0, 6));
+  email_address_card(app, ui_state, dispatch, width);
   if (required.empty() && !app.me->memberships.empty()) {
     ImGui::Dummy(ui::dp(0, 8));
     if (ui::link("\xE2\x86\x90 Back to your program")) dispatch(Navigate{Route{Page::overview}});

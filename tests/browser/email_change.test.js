@@ -31,14 +31,18 @@ test('a person changes their email on the account page, confirms it from the mai
   assert.equal(made.status, 202);
 
   await suite.withApp({ signInAs: oldEmail, password, path: '/#/account' }, async (page) => {
+    // The card is the page's last, below the mail choices: scrolled into view as it grows.
     await h.seek(page, { label: 'Change email' });
     await h.click(page, 'Change email', { window: 'Page' });
+    await h.seek(page, { label: 'New email address', kind: 'input' });
     await h.typeInto(page, 'New email address', newEmail, { window: 'Page' });
+    await h.seek(page, { label: 'Current password', kind: 'input' });
     await h.typeInto(page, 'Current password', password, { window: 'Page' });
+    await h.seek(page, { label: 'Send link' });
     await h.click(page, 'Send link', { window: 'Page' });
 
     // Waiting for the link: the account keeps its address meanwhile.
-    await h.waitForItem(page, { label: `Waiting for confirmation at ${newEmail}: open the link we sent there.`, window: 'Page' });
+    await h.seek(page, { label: `Waiting for confirmation at ${newEmail}: open the link we sent there.` });
     await h.waitForItem(page, { label: 'Cancel###Cancel email change', window: 'Page' });
     await h.screenshot(page, 'email-change-pending.png');
     const me = await h.apiRead(page, '/api/v1/me');
