@@ -41,6 +41,7 @@ enum class Page {
   ticket,       // #/p/{id}/tickets/{ticket id}
   new_ticket,   // #/p/{id}/tickets/new  customers and business
   support,      // #/p/{id}/support      the business's support overview
+  metrics,      // #/p/{id}/metrics      support metrics: the weekly figures and trends (views/support/metrics_view.cpp)
   support_settings, // #/p/{id}/settings/support  SLA tiers, topics, ... (owners and admins edit)
   responses,    // #/p/{id}/settings/responses  product areas, response templates, canned triggers (views/desk/responses_view.cpp)
   training,     // #/p/{id}/training       an agent's certification: access, modules, assessment
@@ -393,6 +394,8 @@ enum class FormId {
   // Support desk: notifications, settings, agents, held customers, check-ins
   notifications, support_settings, warn, stop_referral, remediation, held,
   check_in_done, check_in_schedule, check_in_move,
+  // The quality loop: a customer's NPS answer
+  nps,
   // Certification: the agent's training page and the business's desk
   cert_access, cert_progress, cert_start, cert_save, cert_submit, cert_exception,
   cert_settings, cert_question, cert_module, cert_remove, cert_grade, cert_decide, cert_exception_grant, cert_revoke,
@@ -758,6 +761,14 @@ struct UiState {
   int ticket_sort_column = 0;
   bool ticket_sort_descending = true;
   int overview_period = 1;   // 0: 7 days, 1: 30 days, 2: 90 days
+  struct {
+    std::string scope = "program"; // domain::parse_metric_scope's form
+    int period = 0;                // this week, last week, last 4 weeks, last 12 weeks
+  } metrics;                       // views/support/metrics_view.cpp
+  struct {
+    int score = -1;      // the button chosen, 0-10 (-1: none yet)
+    std::string comment;
+  } nps;                 // views/support/satisfaction_parts.cpp
   std::int64_t escalation_note_open = 0;     // the escalation queue's ticket whose whole note is shown (0: none)
   std::int64_t escalations_agent = 0;        // the agent whose history of escalations the Agents page shows (0: none)
   std::int64_t agent_escalation_open = 0;    // the escalation of that history whose whole note is shown

@@ -48,6 +48,8 @@ std::string url_decode(std::string_view s) {
   return out;
 }
 
+} // namespace
+
 std::string url_encode(std::string_view s) {
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string out;
@@ -63,6 +65,8 @@ std::string url_encode(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 // "key=value&key=value" -> value of key, decoded; nullopt when absent.
 std::optional<std::string> query_value(std::string_view query, std::string_view key) {
@@ -152,6 +156,7 @@ bool is_program_page(Page page) {
   case Page::new_ticket:
   case Page::routing:
   case Page::knowledge:
+  case Page::metrics:
   case Page::support: return true;
   default: return false;
   }
@@ -256,6 +261,8 @@ Route parse_route(std::string_view hash) {
       return Route{};
     } else if (section == "support") {
       route.page = Page::support;
+    } else if (section == "metrics") {
+      route.page = Page::metrics;
     } else if (section == "training") {
       route.page = Page::training;
     } else if (section == "certification") {
@@ -310,6 +317,7 @@ std::string format_route(const Route& route) {
   case Page::ticket: return p + "/tickets/" + std::to_string(route.item_id);
   case Page::new_ticket: return p + "/tickets/new";
   case Page::support: return p + "/support";
+  case Page::metrics: return p + "/metrics";
   case Page::training: return p + "/training";
   case Page::certification: return p + "/certification";
   case Page::earnings: return p + "/earnings";

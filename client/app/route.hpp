@@ -24,6 +24,8 @@ namespace pd::client {
 
 // An empty, unknown or malformed fragment gives Page::loading (the store then picks a page).
 Route parse_route(std::string_view hash);
+// Percent-encodes everything but letters, digits and -_.~ (a query value).
+std::string url_encode(std::string_view s);
 std::string format_route(const Route& route);
 
 // Shortcuts for program pages.

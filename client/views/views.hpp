@@ -52,6 +52,7 @@ void draw_tickets(const AppState& app, UiState& ui, Dispatch& dispatch);    // t
 void draw_new_ticket(const AppState& app, UiState& ui, Dispatch& dispatch); // new_ticket_view.cpp
 void draw_ticket(const AppState& app, UiState& ui, Dispatch& dispatch);     // ticket_view.cpp
 void draw_support(const AppState& app, UiState& ui, Dispatch& dispatch);    // support_view.cpp
+void draw_metrics(const AppState& app, UiState& ui, Dispatch& dispatch);    // support/metrics_view.cpp
 void draw_support_settings(const AppState& app, UiState& ui, Dispatch& dispatch); // support_settings_view.cpp
 void draw_responses(const AppState& app, UiState& ui, Dispatch& dispatch);        // desk/responses_view.cpp (business)
 void draw_training(const AppState& app, UiState& ui, Dispatch& dispatch);      // training_view.cpp (agents)

@@ -74,6 +74,83 @@ struct Story {
   }
 };
 
+// Twelve weeks of the desk's history before the stories above, so the support metrics' charts,
+// weekly figures and red flags have something real to show: the business queue's customers
+// (Kenji, Olga and Marcus, who sign in as customers, and Amara) ask a few questions a week;
+// Daniel answers, some slowly in the weeks the team was short, one in seven comes back, one in
+// nine is escalated, and the customers rate most answers, less well in those short weeks.
+void history_story(Story& story, ProgramId acme, const std::map<std::string, CustomerId>& customer, const Actor& daniel,
+                   const std::vector<Actor>& customers, TimeMs base) {
+  struct Topic {
+    const char* subject;
+    const char* text;
+    Priority priority;
+    Category category;
+  };
+  static const Topic topics[] = {
+      {"Dashboard loads slowly", "The main dashboard takes almost a minute to load since Monday.", Priority::p2, Category::performance},
+      {"Sync stuck at 80%", "Our nightly sync has been stuck at 80% for two runs now.", Priority::p1, Category::bug},
+      {"How do I add a user?", "We hired a new coordinator. How do I give her access?", Priority::p3, Category::how_to},
+      {"Charged twice this month", "Our card was charged twice for this month's invoice.", Priority::p1, Category::billing},
+      {"Webhook retries", "How often are failed webhooks retried, and can we replay one?", Priority::p3, Category::integration},
+      {"Dark mode for reports", "Could reports get a dark mode? Our night shift would love it.", Priority::p3, Category::feature_request},
+      {"Password reset mail not arriving", "Two of our users never get the reset mail.", Priority::p2, Category::account},
+      {"Export missing columns", "The CSV export dropped the region and owner columns.", Priority::p2, Category::bug},
+      {"Onboarding checklist", "Which steps of the onboarding checklist can we skip for a pilot?", Priority::p3, Category::onboarding},
+      {"API rate limits", "We hit 429s at about 40 requests a second. What is the limit?", Priority::p2, Category::integration},
+  };
+  static const char* accounts[] = {"kenji@tidewater.test", "olga@ferncrest.test", "marcus@ironoak.test", "amara@bluepine.test"};
+  std::uint32_t seed = 20'260'101;
+  auto next = [&seed](std::uint32_t n) {
+    seed = seed * 1'103'515'245u + 12'345u;
+    return (seed >> 16) % n;
+  };
+  const TimeMs this_monday = (((base / day_ms) + 3) / 7 * 7 - 3) * day_ms; // Monday 00:00 UTC of this week
+  for (int weeks_ago = 12; weeks_ago >= 4; --weeks_ago) {
+    const bool short_staffed = weeks_ago == 7 || weeks_ago == 6; // answers took hours; the ratings show it
+    const int count = 4 + static_cast<int>(next(4)) + (weeks_ago == 5 ? 3 : 0);
+    for (int i = 0; i < count; ++i) {
+      const auto& topic = topics[next(10)];
+      const auto who = next(4);
+      const TimeMs monday = this_monday - weeks_ago * 7 * day_ms;
+      story.now = monday + static_cast<TimeMs>(next(5)) * day_ms + (8 + static_cast<TimeMs>(next(8))) * hour_ms;
+      const Actor* opener = who < customers.size() ? &customers[who] : &daniel;
+      const auto t = story.open(acme, *opener, customer.at(accounts[who]), topic.subject, topic.text, topic.priority, topic.category);
+      const TimeMs answer = short_staffed ? (180 + next(420)) * minute_ms : (10 + next(110)) * minute_ms;
+      story.now += answer;
+      if (next(9) == 0 && opener != &daniel) {
+        story.run(acme, EscalateTicket{t, "This is blocking our whole team, please escalate.", {}}, *opener);
+        story.now += 20 * minute_ms;
+      }
+      story.reply(acme, daniel, t, "Thanks for the details. Here is what to do, step by step; I've checked it on your account.",
+                  TicketStatus::resolved);
+      if (next(7) == 0 && opener != &daniel) {
+        story.now += (2 + next(20)) * hour_ms;
+        story.reply(acme, *opener, t, "Still broken on our side, this is getting frustrating.");
+        story.now += (1 + next(3)) * hour_ms;
+        story.reply(acme, daniel, t, "Sorry about that. The second cause was a cached setting; it is cleared now.", TicketStatus::resolved);
+      }
+      if (opener != &daniel && next(10) < 8) {
+        story.now += (1 + next(6)) * hour_ms;
+        const int overall = short_staffed ? 2 + static_cast<int>(next(3)) : 4 + static_cast<int>(next(10) < 6 ? 1 : 0);
+        static const char* comments[] = {"Thanks, quick and helpful.", "", "Great answer, solved.", "Took far too long, frustrating."};
+        const char* comment = overall <= 3 ? comments[3] : comments[next(3)];
+        story.run(acme, RateTicket{t, overall, overall, 5, overall, comment}, *opener);
+      }
+    }
+  }
+  // Their answers to "How likely are you to recommend Acme Analytics?": Kenji a promoter, Olga a
+  // detractor in the short-staffed weeks (Daniel followed up the next day), Marcus a passive.
+  story.now = this_monday - 8 * 7 * day_ms + 2 * day_ms + 15 * hour_ms;
+  story.run(acme, AnswerNps{9, "Answers are quick and to the point."}, customers.at(0));
+  story.now = this_monday - 6 * 7 * day_ms + 3 * day_ms + 11 * hour_ms;
+  auto olga = story.run(acme, AnswerNps{4, "Last week we waited a whole day for an answer, twice."}, customers.at(1));
+  story.now += 20 * hour_ms;
+  story.run(acme, CompleteCheckIn{olga["events"][0]["data"]["answer"]["check_in_id"].get<std::int64_t>()}, daniel);
+  story.now = this_monday - 4 * 7 * day_ms + 1 * day_ms + 16 * hour_ms;
+  story.run(acme, AnswerNps{7, ""}, customers.at(2));
+}
+
 // Tickets at Acme over the last weeks: answered, overdue, escalated, rated, in the business
 // queue, and one on a restricted topic, so every support screen has something real to show.
 void support_story(Story& story, ProgramId acme, const std::map<std::string, CustomerId>& customer, const Actor& maya,
@@ -674,6 +751,14 @@ void load_demo_program(app::Services& s) {
   const TimeMs before_kb = story.now;
   knowledge_articles_story(kb_run, daniel, ava, jordan, base);
   story.now = before_kb; // the stories below start where they did
+  std::vector<Actor> history_customers;
+  for (const auto& [email, name] : {std::pair{"kenji@tidewater.test", "Kenji Sato"}, std::pair{"olga@ferncrest.test", "Olga Petrova"},
+                                    std::pair{"marcus@ironoak.test", "Marcus Green"}}) {
+    history_customers.push_back(story.person(email, name));
+    story.join(acme, daniel, history_customers.back(), Role::customer, by_email.at(email));
+  }
+  history_story(story, acme, by_email, daniel, history_customers, base);
+  story.now = before_kb;
   auto payments_later = commission_story(story, acme, by_email, maya, daniel, ava, priya, base - 21 * day_ms, base);
   support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
   routing_story(story, acme, by_email, maya, daniel, priya, base);

@@ -1,5 +1,6 @@
 #include "server/scheduling/sla_scheduler.hpp"
 
+#include "shared/domain/support/satisfaction.hpp"
 #include "shared/domain/certification/decide_certification.hpp"
 #include "shared/domain/commissions/decide_commission.hpp"
 #include "shared/domain/desk/knowledge_hygiene.hpp"
@@ -31,7 +32,7 @@ int SlaScheduler::run_once(std::int64_t now) {
     // SLA deadlines, certification timers (attempts out of time, expiry), commission months to close.
     auto due = commands_.read(program, [&](const domain::ProgramState& s) {
       return !domain::sla::due_at(s, now).empty() || domain::certification_rules::timers_due(s, now) ||
-             domain::commission_rules::timers_due(s, now) || domain::hygiene_due(s, now);
+             domain::commission_rules::timers_due(s, now) || domain::hygiene_due(s, now) || domain::red_flags_due(s, now);
     });
     if (!due || !*due) continue;
     const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};

@@ -123,8 +123,10 @@ struct Applier {
       s.customer_by_email.erase(it->second.profile.email);
       s.customer_by_email[c.profile.email] = c.customer_id;
     }
+    const bool segment_changed = it->second.profile.segment != c.profile.segment;
     it->second.profile = c.profile;
     it->second.version = e.seq;
+    if (segment_changed) s.retrack_customer(c.customer_id); // the metrics per segment
     return {};
   }
   ApplyOutcome operator()(const CustomerAssigned& c) {
@@ -168,8 +170,18 @@ struct Applier {
 ApplyOutcome apply(ProgramState& state, const Event& event) {
   // The tickets' audit trails (ticket_audit.hpp), judged on the state before the event.
   auto changes = ticket_changes_of(state, event);
+  std::vector<TicketId> touched;
+  for (const auto& c : changes) touched.push_back(c.ticket_id);
+  std::visit(
+      [&touched](const auto& b) {
+        if constexpr (requires { TicketId{b.ticket_id}; }) touched.push_back(b.ticket_id);
+      },
+      event.body);
   auto outcome = std::visit(Applier{state, event}, event.body);
   if (!outcome.needs_snapshot) record_ticket_changes(state, std::move(changes));
+  // The metrics' aggregates see the ticket with its trail complete.
+  for (auto id : touched)
+    if (auto t = state.ticket(id)) state.track_ticket(*t);
   // Support commission follows assignments, partner and certification status, and profiles.
   commission_apply::track_support(state, event);
   // What each ticket's customer has been shown (visibility.hpp).

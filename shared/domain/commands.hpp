@@ -116,7 +116,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RevokeApiKey, StopReferralCommission, DecideHeldCustomers, RecordRemediation,
                              SaveArticle, SubmitArticle, PublishArticle, ReviewArticle, ArchiveArticle, ChangeKnowledgeSettings, RecordSearchMiss,
                              RecordDeflection, ConfirmAutomaticAnswer, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers,
-                             ChangeSecurityPolicy>;
+                             ChangeSecurityPolicy, AnswerNps, ChangeQualitySettings>;
 
 const char* type_of(const Command& command);
 

@@ -124,7 +124,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                KnowledgeHygieneReviewed,
                                RoutingChanged, TicketRouted,
                                ProductAreasChanged, ResponseTemplateSaved, ResponseTemplateRemoved, CannedTriggersChanged, RetentionWorkflowStarted,
-                               SecurityPolicyChanged>;
+                               SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared, QualitySettingsChanged>;
 
 struct Event {
   Sequence seq = 0;

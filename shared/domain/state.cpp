@@ -1,6 +1,7 @@
 #include "shared/domain/state.hpp"
 
 #include "shared/domain/support/support_access.hpp"
+#include "shared/domain/support/support_metrics.hpp"
 
 #include <algorithm>
 
@@ -79,6 +80,9 @@ const Ticket* ProgramState::ticket(TicketId t) const {
 void ProgramState::index_tickets() {
   tickets_by_customer.clear();
   open_tickets.clear();
+  metrics = {};
+  for (auto& [tid, t] : tickets) t.metric_facts = {};
+  for (const auto& a : nps_answers) metrics.count_nps(a.at, a.agent_id, a.segment, a.score, +1);
   rated_tickets.clear();
   std::vector<std::pair<TimeMs, TicketId>> rated;
   for (const auto& [tid, t] : tickets) {
@@ -91,6 +95,12 @@ void ProgramState::index_tickets() {
 }
 
 void ProgramState::track_ticket(const Ticket& t) {
+  if (auto it = tickets.find(t.id); it != tickets.end()) {
+    auto& facts = it->second.metric_facts;
+    metrics.count(facts, -1);
+    facts = metric_facts(*this, it->second);
+    metrics.count(facts, +1);
+  }
   if (!is_open(t.status)) {
     open_tickets.erase(t.id);
     return;
@@ -102,6 +112,13 @@ void ProgramState::track_ticket(const Ticket& t) {
   if (o.first_response_overdue) o.overdue_since = t.sla.first_response_due;
   else if (t.sla.resolution_overdue_at != 0) o.overdue_since = t.sla.resolution_due ? t.sla.resolution_due : t.sla.resolution_overdue_at;
   open_tickets[t.id] = o;
+}
+
+void ProgramState::retrack_customer(CustomerId c) {
+  auto it = tickets_by_customer.find(c);
+  if (it == tickets_by_customer.end()) return;
+  for (auto tid : it->second)
+    if (auto t = ticket(tid)) track_ticket(*t);
 }
 
 PersonId ProgramState::handler_of(CustomerId c) const {

@@ -101,9 +101,15 @@ struct ProgramState {
   std::map<TicketId, OpenTicketEntry> open_tickets; // derived: tickets not resolved or closed (oldest first)
   std::vector<TicketId> rated_tickets; // derived: tickets in the order customers rated them
   std::map<PersonId, AgentSupport> agent_support; // key 0: the business's own queue
+  SupportAggregates metrics; // derived: the weekly sums behind the support metrics (support/metric_facts.hpp)
   std::map<PersonId, Inbox> inboxes;
   std::map<std::int64_t, CheckIn> check_ins;
   std::int64_t next_check_in_id = 1;
+  // The quality loop (support/quality.hpp, satisfaction.hpp): NPS answers in the order given,
+  // the business's thresholds, and the red flags raised (and cleared), oldest first.
+  std::vector<NpsAnswer> nps_answers;
+  QualitySettings quality;
+  std::vector<RedFlag> red_flags;
 
   // Support certification.
   CertificationState certification = default_certification();
@@ -134,8 +140,11 @@ struct ProgramState {
   const Ticket* ticket(TicketId t) const;
   // Rebuilds the derived ticket indexes from `tickets` (after decoding a snapshot).
   void index_tickets();
-  // Keeps open_tickets in step with a ticket (apply() calls it after every ticket change).
+  // Keeps open_tickets and the metrics' aggregates in step with a ticket (apply() calls it
+  // after every ticket change).
   void track_ticket(const Ticket& t);
+  // Counts the customer's tickets again (after a change the metrics depend on, e.g. its segment).
+  void retrack_customer(CustomerId c);
   // Who handles a customer's tickets now: its agent, or 0 for the business's queue (also while
   // the agent may not work support, see support_access.hpp).
   PersonId handler_of(CustomerId c) const;

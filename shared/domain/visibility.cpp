@@ -66,6 +66,14 @@ struct EventVisibility {
   bool operator()(const CheckInScheduled& e) const {
     return identity::is_business_role(s.role_of(reader)) || e.check_in.agent_id == reader;
   }
+  // The quality loop: an NPS answer to the business, the customer's agent and the customer;
+  // red flags to the business; the thresholds (the NPS period) to every member.
+  bool operator()(const NpsAnswered& e) const {
+    return identity::is_business_role(s.role_of(reader)) || e.answer.agent_id == reader || e.answer.by == reader;
+  }
+  bool operator()(const RedFlagRaised&) const { return identity::is_business_role(s.role_of(reader)); }
+  bool operator()(const RedFlagCleared&) const { return identity::is_business_role(s.role_of(reader)); }
+  bool operator()(const QualitySettingsChanged&) const { return true; }
   // Certification: the business sees everything; an agent sees the program's training and
   // rules and its own record; the question bank and quiz keys stay with the business.
   bool business() const { return identity::is_business_role(s.role_of(reader)); }
@@ -360,6 +368,10 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     if (is_allowed(full, reader, Action::read_ticket, {.ticket = id})) {
       v.tickets[id] = is_customer ? customer_view(t) : t;
     }
+  for (const auto& a : full.nps_answers)
+    if (business || a.agent_id == reader || a.by == reader) v.nps_answers.push_back(a);
+  v.quality = full.quality;
+  if (business) v.red_flags = full.red_flags;
   v.index_tickets();
   for (const auto& [id, rec] : full.agent_support)
     if (id != 0 ? is_allowed(full, reader, Action::read_support_record, {.person = id}) : business) v.agent_support[id] = rec;
@@ -455,7 +467,8 @@ nlohmann::json state_to_json(const ProgramState& s) {
                       {"agent_support", keyed(s.agent_support)}, {"inboxes", keyed(s.inboxes)}, {"check_ins", values(s.check_ins)},
                       {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)},
                       {"knowledge", s.knowledge}, {"routing", s.routing},
-                      {"responses", s.responses}, {"security", s.security}};
+                      {"responses", s.responses}, {"security", s.security}, {"nps_answers", s.nps_answers}, {"quality", s.quality},
+                      {"red_flags", s.red_flags}};
   // Counters only when the ids do not already imply them (state_from_json derives them).
   auto counter = [&](const char* key, std::int64_t value, std::int64_t implied) {
     if (value != implied) j[key] = value;
@@ -486,6 +499,9 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     }
     for (const auto& i : j.value("invitations", nlohmann::json::array())) { auto v = i.get<Invitation>(); s.invitations[v.id] = v; }
     if (j.contains("support")) s.support_settings = j.at("support").get<SupportSettings>();
+    if (j.contains("nps_answers")) s.nps_answers = j.at("nps_answers").get<std::vector<NpsAnswer>>(); // before index_tickets: the metrics count them
+    if (j.contains("quality")) s.quality = j.at("quality").get<QualitySettings>();
+    if (j.contains("red_flags")) s.red_flags = j.at("red_flags").get<std::vector<RedFlag>>();
     for (const auto& t : j.value("tickets", nlohmann::json::array())) {
       auto v = t.get<Ticket>();
       s.tickets[v.id] = std::move(v);

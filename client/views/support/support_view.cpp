@@ -9,6 +9,7 @@
 #include "client/app/selectors.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/escalation_parts.hpp"
+#include "client/views/support/satisfaction_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
 
 #include "client/testing/item_table.hpp"
@@ -214,6 +215,8 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
                               " awaiting escalation");
 
     sla_health(o, ui_state);
+    red_flags_card(s, avail, dispatch);
+    ImGui::Dummy(ui::dp(0, 12));
 
     const float gap = ui::dp(20);
     const float col = column_width(ImGui::GetContentRegionAvail().x, 2, gap, ui::dp(420));

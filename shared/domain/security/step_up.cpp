@@ -15,6 +15,7 @@ struct StepUp {
   bool operator()(const ChangeMemberRole&) const { return true; }
   bool operator()(const RemoveMember&) const { return true; }
   bool operator()(const ChangeSupportSettings&) const { return true; }
+  bool operator()(const ChangeQualitySettings&) const { return true; }
   bool operator()(const AdjustCommission&) const { return true; }
   bool operator()(const StopReferralCommission&) const { return true; }
   bool operator()(const ChangeSecurityPolicy&) const { return true; }

@@ -300,6 +300,41 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInScheduled& b) {
   return {};
 }
 
+ApplyOutcome apply(ProgramState& s, const Event& e, const NpsAnswered& b) {
+  s.nps_answers.push_back(b.answer);
+  s.metrics.count_nps(b.answer.at, b.answer.agent_id, b.answer.segment, b.answer.score, +1);
+  if (b.answer.score >= 0)
+    notify_business(s, e, "nps", customer_name(s, b.answer.customer_id) + " answered " + std::to_string(b.answer.score) +
+                                     " of 10 to \"How likely are you to recommend us?\"", 0, b.answer.customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const RedFlagRaised& b) {
+  auto flag = b.flag;
+  flag.raised_at = e.at;
+  flag.cleared_at = 0;
+  s.red_flags.push_back(flag);
+  // The history is bounded: the oldest cleared flags go first.
+  while (s.red_flags.size() > max_red_flags) {
+    auto old = std::find_if(s.red_flags.begin(), s.red_flags.end(), [](const RedFlag& f) { return f.cleared_at != 0; });
+    s.red_flags.erase(old == s.red_flags.end() ? s.red_flags.begin() : old);
+  }
+  notify_business(s, e, "red_flag", "Red flag: " + flag.evidence + " " + flag.action, flag.tickets.size() == 1 ? flag.tickets[0] : 0,
+                  flag.customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const RedFlagCleared& b) {
+  for (auto& f : s.red_flags)
+    if (f.key == b.key && f.cleared_at == 0) f.cleared_at = e.at;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event&, const QualitySettingsChanged& b) {
+  s.quality = b.settings;
+  return {};
+}
+
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b) {
   auto it = s.check_ins.find(b.check_in_id);
   if (it == s.check_ins.end()) return {true};

@@ -23,6 +23,10 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const NotificationsRead& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInScheduled& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInRescheduled& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const NpsAnswered& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const RedFlagRaised& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const RedFlagCleared& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const QualitySettingsChanged& b);
 
 // In-app notifications (nobody is told of their own action); notify_business tells every
 // business member. Used by the certification's apply() too.

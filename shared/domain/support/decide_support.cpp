@@ -3,6 +3,7 @@
 #include "shared/core/number_format.hpp"
 #include "shared/domain/program/authorization.hpp"
 #include "shared/domain/support/check_ins.hpp"
+#include "shared/domain/support/satisfaction.hpp"
 #include "shared/domain/certification/decide_certification.hpp"
 #include "shared/domain/commissions/decide_commission.hpp"
 #include "shared/domain/desk/decide_knowledge.hpp"
@@ -420,7 +421,36 @@ Outcome decide(const ProgramState& s, const RunTimers&, const Actor& a, TimeMs n
   for (auto& e : commission_rules::run_timers(s, now)) out.push_back(std::move(e));
   // The knowledge base's weekly hygiene review.
   for (auto& e : run_hygiene(s, now)) out.push_back(std::move(e));
+  // Red flags raised and cleared (satisfaction.hpp).
+  for (auto& e : red_flag_events(s, now)) out.push_back(std::move(e));
   return out;
+}
+
+Outcome decide(const ProgramState& s, const AnswerNps& c, const Actor& a, TimeMs now) {
+  const auto* cust = s.role_of(a.id) == Role::customer ? s.customer_of_person(a.id) : nullptr;
+  if (!cust) return forbidden("Only a customer answers the recommendation question.");
+  if (auto e = nps_refusal(s, cust->id, now)) return *e;
+  NpsAnswer answer{cust->id, a.id, c.score, c.score < 0 ? std::string() : c.comment, now, s.handler_of(cust->id), cust->profile.segment, 0};
+  Events out;
+  if (c.score >= 0 && nps_group(c.score) == NpsGroup::detractor) {
+    // A detractor: a follow-up for the customer's agent (or the business) within 24 hours.
+    answer.check_in_id = s.next_check_in_id;
+    std::string note = "NPS detractor: " + cust->profile.name + " answered " + std::to_string(c.score) + " of 10";
+    note += c.comment.empty() ? std::string(".") : ": \"" + c.comment.substr(0, 300) + "\"";
+    note += " Follow up within 24 hours.";
+    out.push_back(NpsAnswered{answer});
+    out.push_back(CheckInScheduled{CheckIn{answer.check_in_id, cust->id, answer.agent_id, now + detractor_follow_up_ms, note, false, 0}});
+    return out;
+  }
+  out.push_back(NpsAnswered{answer});
+  return out;
+}
+
+Outcome decide(const ProgramState& s, const ChangeQualitySettings& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::manage_support_settings)) return forbidden("Only an owner or admin changes the red flags' thresholds.");
+  if (auto e = quality_settings_problem(c.settings)) return *e;
+  if (c.settings == s.quality) return Events{};
+  return Events{QualitySettingsChanged{c.settings}};
 }
 
 } // namespace pd::domain::support_rules

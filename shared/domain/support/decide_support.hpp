@@ -26,6 +26,8 @@ Outcome decide(const ProgramState& s, const ScheduleCheckIn& c, const Actor& act
 Outcome decide(const ProgramState& s, const CompleteCheckIn& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RunTimers& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const AnswerNps& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const ChangeQualitySettings& c, const Actor& actor, TimeMs now);
 
 // The system actor (person id 0) the scheduler uses for RunTimers.
 inline constexpr PersonId system_actor = 0;

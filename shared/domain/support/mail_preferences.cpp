@@ -25,7 +25,7 @@ constexpr std::array<MailCategoryInfo, 6> categories{{
 
 // Notification kinds (apply_support.cpp, apply_routing.cpp, apply_certification.cpp,
 // apply_commission.cpp) and the mail they belong to. Kinds not listed stay in the app.
-constexpr std::array<std::pair<std::string_view, MailCategory>, 24> by_kind{{
+constexpr std::array<std::pair<std::string_view, MailCategory>, 26> by_kind{{
     {"reply", MailCategory::my_tickets},
     {"closed", MailCategory::my_tickets}, // the customer's closed ticket; the handler's too
     {"rating_answered", MailCategory::my_tickets},
@@ -36,6 +36,7 @@ constexpr std::array<std::pair<std::string_view, MailCategory>, 24> by_kind{{
     {"business_reply", MailCategory::ticket_activity},
     {"internal_note", MailCategory::ticket_activity},
     {"rating", MailCategory::ticket_activity},
+    {"nps", MailCategory::ticket_activity},
     {"business_rating", MailCategory::ticket_activity},
     {"status", MailCategory::ticket_activity},
     {"overdue", MailCategory::alerts},
@@ -43,6 +44,7 @@ constexpr std::array<std::pair<std::string_view, MailCategory>, 24> by_kind{{
     {"taken_over", MailCategory::alerts},
     {"warning", MailCategory::alerts},
     {"support_held", MailCategory::alerts},
+    {"red_flag", MailCategory::alerts},
     {"assigned", MailCategory::assignments},
     {"unassigned", MailCategory::assignments},
     {"routed", MailCategory::assignments},

@@ -6,6 +6,8 @@
 
 #include "shared/domain/desk/ticket_routing.hpp"
 #include "shared/domain/desk/ticket_triage.hpp"
+#include "shared/domain/support/metric_facts.hpp"
+#include "shared/domain/support/quality.hpp"
 #include "shared/domain/support/restricted_topics.hpp"
 #include "shared/domain/support/sla_calendar.hpp"
 #include "shared/domain/types.hpp"
@@ -280,6 +282,7 @@ struct Ticket {
   std::vector<TicketChange> changes; // the audit trail, oldest first
   desk::TicketRouting routing;       // what the routing rules did (desk/ticket_routing.hpp); staff only
   TicketTriage triage;               // the agent's triage entries (desk/ticket_triage.hpp)
+  MetricFacts metric_facts;          // derived: what it adds to the support metrics now (ProgramState::track_ticket)
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }

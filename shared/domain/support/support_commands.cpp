@@ -188,6 +188,32 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RateTicketHa
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, AnswerNps& c) {
+  FieldReader r(data, {"score", "comment"}, "data");
+  c.score = static_cast<int>(r.integer("score", -1, 10));
+  c.comment = r.optional_text("comment", {0, 2000}).value_or("");
+  return r.error();
+}
+
+std::optional<core::Error> read_command(const nlohmann::json& data, ChangeQualitySettings& c) {
+  FieldReader top(data, {"settings"}, "data");
+  const auto& settings = top.object("settings");
+  if (top.error()) return top.error();
+  FieldReader r(settings, {"nps_period_days", "csat_floor_tenths", "csat_min_ratings", "response_factor_percent", "reopen_max_percent",
+                            "reopen_min_resolved", "repeat_tickets", "repeat_days"},
+                "data.settings");
+  auto& q = c.settings;
+  q.nps_period_days = static_cast<int>(r.integer("nps_period_days", 7, 730));
+  q.csat_floor_tenths = static_cast<int>(r.integer("csat_floor_tenths", 10, 50));
+  q.csat_min_ratings = static_cast<int>(r.integer("csat_min_ratings", 1, 1000));
+  q.response_factor_percent = static_cast<int>(r.integer("response_factor_percent", 100, 1000));
+  q.reopen_max_percent = static_cast<int>(r.integer("reopen_max_percent", 1, 100));
+  q.reopen_min_resolved = static_cast<int>(r.integer("reopen_min_resolved", 1, 1000));
+  q.repeat_tickets = static_cast<int>(r.integer("repeat_tickets", 2, 50));
+  q.repeat_days = static_cast<int>(r.integer("repeat_days", 1, 90));
+  return r.error();
+}
+
 std::optional<core::Error> read_command(const nlohmann::json& data, AnswerRating& c) {
   FieldReader r(data, {"ticket_id", "text"}, "data");
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
@@ -416,6 +442,12 @@ nlohmann::json write_command(const CloseTicket& c) {
   if (!c.note.empty()) j["note"] = c.note;
   return j;
 }
+nlohmann::json write_command(const AnswerNps& c) {
+  nlohmann::json j = {{"score", c.score}};
+  if (!c.comment.empty()) j["comment"] = c.comment;
+  return j;
+}
+nlohmann::json write_command(const ChangeQualitySettings& c) { return {{"settings", c.settings}}; }
 nlohmann::json write_command(const RateTicket& c) {
   nlohmann::json j = {{"ticket_id", c.ticket_id},   {"responsiveness", c.responsiveness}, {"knowledge", c.knowledge},
                       {"professionalism", c.professionalism}, {"overall", c.overall}};

@@ -141,6 +141,20 @@ struct RescheduleCheckIn {
   std::optional<std::string> note;
   bool operator==(const RescheduleCheckIn&) const = default;
 };
+// A customer answers "How likely are you to recommend …?" 0-10 (satisfaction.hpp), or -1 for
+// "Not now"; an optional comment.
+struct AnswerNps {
+  static constexpr const char* type = "AnswerNps";
+  int score = -1;
+  std::string comment;
+  bool operator==(const AnswerNps&) const = default;
+};
+// Owners and admins: the red flags' thresholds and the NPS period (the whole settings).
+struct ChangeQualitySettings {
+  static constexpr const char* type = "ChangeQualitySettings";
+  QualitySettings settings;
+  bool operator==(const ChangeQualitySettings&) const = default;
+};
 // Sent only by the server's scheduler (never accepted from a request): everything due at `now`.
 struct RunTimers {
   static constexpr const char* type = "RunTimers";
@@ -155,6 +169,8 @@ struct RunTimers {
   std::optional<core::Error> read_command(const nlohmann::json& data, T& command);                                           \
   nlohmann::json write_command(const T& command);
 // NOLINTEND(bugprone-macro-parentheses)
+PD_SUPPORT_COMMAND_CODEC(AnswerNps)
+PD_SUPPORT_COMMAND_CODEC(ChangeQualitySettings)
 PD_SUPPORT_COMMAND_CODEC(OpenTicket)
 PD_SUPPORT_COMMAND_CODEC(ReplyToTicket)
 PD_SUPPORT_COMMAND_CODEC(TriageTicket)

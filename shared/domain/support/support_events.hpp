@@ -119,8 +119,35 @@ struct CheckInRescheduled {
   std::string note; // the note after the change
   bool operator==(const CheckInRescheduled&) const = default;
 };
+// The quality loop (satisfaction.hpp): a customer's NPS answer (a detractor's comes with its
+// follow-up check-in, a CheckInScheduled of the same command), red flags raised and cleared by
+// the scheduler, and the business's thresholds.
+struct NpsAnswered {
+  static constexpr const char* type = "NpsAnswered";
+  NpsAnswer answer;
+  bool operator==(const NpsAnswered&) const = default;
+};
+struct RedFlagRaised {
+  static constexpr const char* type = "RedFlagRaised";
+  RedFlag flag;
+  bool operator==(const RedFlagRaised&) const = default;
+};
+struct RedFlagCleared {
+  static constexpr const char* type = "RedFlagCleared";
+  std::string key;
+  bool operator==(const RedFlagCleared&) const = default;
+};
+struct QualitySettingsChanged {
+  static constexpr const char* type = "QualitySettingsChanged";
+  QualitySettings settings;
+  bool operator==(const QualitySettingsChanged&) const = default;
+};
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettingsChanged, settings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NpsAnswered, answer)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RedFlagRaised, flag)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RedFlagCleared, key)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QualitySettingsChanged, settings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketReplied, ticket_id, message, status, sla, escalation_answered)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTriaged, ticket_id, priority, category, tags, sla, triage)

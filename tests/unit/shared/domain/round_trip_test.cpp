@@ -169,6 +169,8 @@ std::vector<Sample<Command>> command_samples() {
       {RemoveResponseTemplate{3}},
       {SetCannedTriggers{{{"Where's my refund?", 4, "Check the processor", true}}}},
       {ChangeSecurityPolicy{{true, true}}},
+      {AnswerNps{4, "Slow answers last week"}},
+      {ChangeQualitySettings{QualitySettings{60, 38, 5, 250, 20, 8, 4, 10}}},
       {SaveArticle{3, full_article_content(), 5, {7, 8}}},
       {SubmitArticle{3}},
       {PublishArticle{3}},
@@ -270,6 +272,11 @@ std::vector<Sample<EventBody>> event_samples() {
       {CannedTriggersChanged{{{"Where's my refund?", 4, "Check the processor", true}}}},
       {RetentionWorkflowStarted{7, "How do I cancel?"}},
       {SecurityPolicyChanged{{true, true}}},
+      {NpsAnswered{NpsAnswer{3, 6, 4, "Slow answers last week", 1'700'000'000'000, 4, "Growth", 9}}},
+      {RedFlagRaised{RedFlag{"repeat_customer:3", "repeat_customer", 3, {4, 7, 9}, "Li opened 3 tickets in 7 days: #4, #7, #9.",
+                             "Reach out before the next ticket.", 1'700'000'000'000, 1'700'000'100'000}}},
+      {RedFlagCleared{"csat_low"}},
+      {QualitySettingsChanged{QualitySettings{60, 38, 5, 250, 20, 8, 4, 10}}},
   };
 }
 

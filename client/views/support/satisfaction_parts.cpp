@@ -1,0 +1,87 @@
+#include "client/views/support/satisfaction_parts.hpp"
+
+#include "client/app/route.hpp"
+#include "client/app/selectors.hpp"
+#include "client/platform/browser.hpp"
+#include "client/views/layout.hpp"
+
+#include "shared/domain/support/satisfaction.hpp"
+
+#include <string>
+
+namespace pd::client::views {
+
+void nps_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, float width) {
+  const auto* cust = s.customer_of_person(my_id(app));
+  const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
+  if (!cust || domain::nps_refusal(s, cust->id, now)) return;
+  auto& f = ui_state.nps;
+  const auto& form = ui_state.form(FormId::nps);
+  if (ui::begin_card("nps-card", width)) {
+    ui::heading("How likely are you to recommend " + s.name + " to a friend or colleague?", 16);
+    ui::text("0 is not at all likely, 10 is extremely likely.", ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    const float gap = ui::dp(6);
+    const float button = std::max(ui::dp(30), std::min(ui::dp(44), (ImGui::GetContentRegionAvail().x - gap * 10) / 11));
+    for (int i = 0; i <= 10; ++i) {
+      if (i > 0) ImGui::SameLine(0, gap);
+      const std::string label = std::to_string(i) + "##nps";
+      const bool chosen = f.score == i;
+      if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ui::color::accent_soft);
+      if (ImGui::Button(label.c_str(), ImVec2(button, ui::tap_height(ui::dp(36))))) f.score = i;
+      if (chosen) ImGui::PopStyleColor();
+    }
+    ImGui::Dummy(ui::dp(0, 4));
+    bool edited = false;
+    ui::field_label("What is the main reason for your score? (optional)");
+    ui::input_text("##NPS comment", "", f.comment, edited);
+    if (const auto* e = form.errors.field("data.score")) ui::field_error(e);
+    if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+    ImGui::Dummy(ui::dp(0, 4));
+    const auto footer = ui::form_footer("Send", "Sending\xE2\x80\xA6", form.sending, f.score >= 0, "Not now", "nps");
+    if (footer.submit) dispatch(SendCommand{FormId::nps, domain::AnswerNps{f.score, f.comment}});
+    if (footer.cancel && !form.sending) dispatch(SendCommand{FormId::nps, domain::AnswerNps{-1, ""}});
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+void red_flags_card(const domain::ProgramState& s, float width, Dispatch& dispatch) {
+  const auto active = domain::active_red_flags(s);
+  if (ui::begin_card("red-flags", width)) {
+    ui::heading("Red flags", 16);
+    if (active.empty()) ui::text("None now: CSAT, first responses, reopens, repeat customers and NPS answers are within the thresholds.", ui::color::muted);
+    for (const auto* f : active) {
+      ImGui::PushID(f->key.c_str());
+      ImGui::Dummy(ui::dp(0, 4));
+      ui::dot(ui::color::error);
+      ImGui::SameLine(0, ui::dp(6));
+      {
+        ui::FontScope font(ui::fonts().bold, 14.5f);
+        ui::text(domain::red_flag_title(f->kind), ui::color::error);
+      }
+      ui::text_wrapped(f->evidence);
+      ui::text_wrapped("Suggested: " + f->action, ui::color::muted);
+      int shown = 0;
+      for (auto id : f->tickets) {
+        if (shown++ >= 8) break;
+        if (shown > 1) ImGui::SameLine(0, ui::dp(8));
+        const std::string label = "#" + std::to_string(id) + "##flag";
+        if (ui::link(label.c_str())) dispatch(Navigate{program_route(Page::ticket, s.id, id)});
+      }
+      if (f->customer_id != 0) {
+        if (shown > 0) ImGui::SameLine(0, ui::dp(12));
+        if (ui::link("Open the customer##flag")) dispatch(Navigate{program_route(Page::customer, s.id, f->customer_id)});
+      }
+      ImGui::PopID();
+    }
+    const auto cleared = s.red_flags.size() - active.size();
+    if (cleared > 0) {
+      ImGui::Dummy(ui::dp(0, 4));
+      ui::text(std::to_string(cleared) + " earlier red flag" + (cleared == 1 ? " was" : "s were") + " cleared; the history is kept.", ui::color::muted);
+    }
+  }
+  ui::end_card();
+}
+
+} // namespace pd::client::views
