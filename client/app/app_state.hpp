@@ -394,8 +394,8 @@ enum class FormId {
   // Support desk: notifications, settings, agents, held customers, check-ins
   notifications, support_settings, warn, stop_referral, remediation, held,
   check_in_done, check_in_schedule, check_in_move,
-  // The quality loop: a customer's NPS answer
-  nps,
+  // The quality loop: a customer's NPS answer, the red flags' thresholds
+  nps, quality,
   // Certification: the agent's training page and the business's desk
   cert_access, cert_progress, cert_start, cert_save, cert_submit, cert_exception,
   cert_settings, cert_question, cert_module, cert_remove, cert_grade, cert_decide, cert_exception_grant, cert_revoke,
@@ -769,6 +769,10 @@ struct UiState {
     int score = -1;      // the button chosen, 0-10 (-1: none yet)
     std::string comment;
   } nps;                 // views/support/satisfaction_parts.cpp
+  struct {
+    bool edited = false;             // the fields differ from the program's (else they follow it)
+    domain::QualitySettings fields;
+  } quality;                         // the red flags' thresholds (satisfaction_parts.cpp)
   std::int64_t escalation_note_open = 0;     // the escalation queue's ticket whose whole note is shown (0: none)
   std::int64_t escalations_agent = 0;        // the agent whose history of escalations the Agents page shows (0: none)
   std::int64_t agent_escalation_open = 0;    // the escalation of that history whose whole note is shown

@@ -399,6 +399,10 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     ui_.stop_referral = StopReferralForm{};
     break;
   case FormId::check_in_done: toast("Check-in marked done."); break;
+  case FormId::quality:
+    toast(answer.events.empty() ? "Nothing to save: the thresholds already look like this." : "Thresholds saved.");
+    ui_.quality.edited = false;
+    break;
   case FormId::nps:
     toast(answer.events.empty() ? "Thank you." : "Thank you for your answer.");
     ui_.nps = {};

@@ -112,7 +112,7 @@ void history_story(Story& story, ProgramId acme, const std::map<std::string, Cus
     for (int i = 0; i < count; ++i) {
       const auto& topic = topics[next(10)];
       const auto who = next(4);
-      const TimeMs monday = this_monday - weeks_ago * 7 * day_ms;
+      const TimeMs monday = this_monday - TimeMs{weeks_ago} * 7 * day_ms;
       story.now = monday + static_cast<TimeMs>(next(5)) * day_ms + (8 + static_cast<TimeMs>(next(8))) * hour_ms;
       const Actor* opener = who < customers.size() ? &customers[who] : &daniel;
       const auto t = story.open(acme, *opener, customer.at(accounts[who]), topic.subject, topic.text, topic.priority, topic.category);
@@ -141,13 +141,13 @@ void history_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   }
   // Their answers to "How likely are you to recommend Acme Analytics?": Kenji a promoter, Olga a
   // detractor in the short-staffed weeks (Daniel followed up the next day), Marcus a passive.
-  story.now = this_monday - 8 * 7 * day_ms + 2 * day_ms + 15 * hour_ms;
+  story.now = this_monday - 56 * day_ms + 2 * day_ms + 15 * hour_ms;
   story.run(acme, AnswerNps{9, "Answers are quick and to the point."}, customers.at(0));
-  story.now = this_monday - 6 * 7 * day_ms + 3 * day_ms + 11 * hour_ms;
+  story.now = this_monday - 42 * day_ms + 3 * day_ms + 11 * hour_ms;
   auto olga = story.run(acme, AnswerNps{4, "Last week we waited a whole day for an answer, twice."}, customers.at(1));
   story.now += 20 * hour_ms;
   story.run(acme, CompleteCheckIn{olga["events"][0]["data"]["answer"]["check_in_id"].get<std::int64_t>()}, daniel);
-  story.now = this_monday - 4 * 7 * day_ms + 1 * day_ms + 16 * hour_ms;
+  story.now = this_monday - 28 * day_ms + 1 * day_ms + 16 * hour_ms;
   story.run(acme, AnswerNps{7, ""}, customers.at(2));
 }
 

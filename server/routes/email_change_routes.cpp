@@ -6,6 +6,7 @@
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
+#include "server/app/gated_hash.hpp"
 #include "server/app/security.hpp"
 #include "server/auth/hash_gate.hpp"
 #include "server/auth/passwords.hpp"
@@ -77,26 +78,7 @@ void register_email_change_routes(httplib::Server& server, app::Services& servic
           "You asked for a change a moment ago. Check your mail, or try again in " + seconds + " seconds.", "email");
     }
     // The current password is checked like a sign-in, and counts for the sign-in throttle.
-    const auto address = http::client_address(req, services.options);
-    if (auto wait = services.sign_in_throttle.begin(person->email, address, now); wait > 0) {
-      res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
-      return http::send_error(res, 429, ErrorCode::rate_limited,
-                              "Too many wrong passwords. Try again in " + std::to_string((wait + 999) / 1000) +
-                                  " seconds.",
-                              "current_password");
-    }
-    {
-      auto slot = auth::password_hash_gate(services.options).enter();
-      if (!slot) {
-        services.sign_in_throttle.abandoned(person->email, address);
-        res.set_header("Retry-After", std::to_string(auth::hash_busy_retry_after_seconds));
-        return http::send_error(res, 503, ErrorCode::rate_limited, auth::hash_busy_message);
-      }
-      if (!auth::verify_password(person->password_hash, current))
-        return http::send_error(res, 403, ErrorCode::invalid_credentials, "That is not your current password.",
-                                "current_password");
-    }
-    services.sign_in_throttle.succeeded(person->email, address, now);
+    if (!app::check_current_password(services, req, res, *person, current)) return;
     const auto token = auth::new_token();
     const auto token_hash = auth::token_hash(token);
     changes.request(token_hash, person->id, email.value(), caller->token_hash, now,

@@ -128,29 +128,10 @@ void register_password_routes(httplib::Server& server, app::Services& services) 
     services.accounts.forget_cached(caller->person_id);
     auto person = services.accounts.find_by_id(caller->person_id);
     if (!person) return http::send_error(res, 401, ErrorCode::unauthenticated, "Sign in to continue.");
-    // The current password is checked like a sign-in, and counts for the sign-in throttle.
-    const auto now = services.now_ms();
-    const auto address = http::client_address(req, services.options);
-    if (auto wait = services.sign_in_throttle.begin(person->email, address, now); wait > 0) {
-      res.set_header("Retry-After", std::to_string((wait + 999) / 1000));
-      return http::send_error(res, 429, ErrorCode::rate_limited,
-                              "Too many wrong passwords. Try again in " + std::to_string((wait + 999) / 1000) + " seconds.",
-                              "current_password");
-    }
-    std::string hash;
-    {
-      auto slot = auth::password_hash_gate(services.options).enter();
-      if (!slot) {
-        services.sign_in_throttle.abandoned(person->email, address);
-        res.set_header("Retry-After", std::to_string(auth::hash_busy_retry_after_seconds));
-        return http::send_error(res, 503, ErrorCode::rate_limited, auth::hash_busy_message);
-      }
-      if (!auth::verify_password(person->password_hash, current))
-        return http::send_error(res, 403, ErrorCode::invalid_credentials, "That is not your current password.", "current_password");
-      hash = auth::hash_password(password);
-    }
-    services.sign_in_throttle.succeeded(person->email, address, now);
-    resets->change_password(person->id, hash, caller->token_hash);
+    // The current password is checked like a sign-in; the new one is hashed under the same slot.
+    auto hash = app::check_current_password(services, req, res, *person, current, password);
+    if (!hash) return;
+    resets->change_password(person->id, *hash, caller->token_hash);
     services.accounts.forget_cached(person->id);
     services.sessions.remove_others_for(person->id, caller->token_hash);
     services.hub.wake_all();

@@ -1,5 +1,7 @@
 #include "shared/core/number_format.hpp"
 
+#include <cstdio>
+
 namespace pd::core {
 
 std::string multiplier_text(std::int64_t percent) {
@@ -30,6 +32,12 @@ std::string one_decimal(std::int64_t numerator, std::int64_t denominator) {
     tenth = 0;
   }
   return (negative && (whole != 0 || tenth != 0) ? "-" : "") + std::to_string(whole) + "." + std::to_string(tenth);
+}
+
+std::string decimal_text(double value, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
 }
 
 } // namespace pd::core

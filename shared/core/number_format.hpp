@@ -16,4 +16,8 @@ std::string multiplier_text(std::int64_t percent);
 // (9, 2) -> "4.5", (14, 3) -> "4.7", (10, 2) -> "5.0". "0.0" when the denominator is not positive.
 std::string one_decimal(std::int64_t numerator, std::int64_t denominator);
 
+// A measured figure with a fixed number of decimals, as printf's %.*f writes it: (3.456, 2) ->
+// "3.46", (41.5, 0) -> "42". For averages and rates computed in floating point.
+std::string decimal_text(double value, int decimals);
+
 } // namespace pd::core

@@ -69,7 +69,7 @@ test('an agent escalates with a note: the business reads it in the queue, on the
 
   await suite.withApp({ signInAs: 'staff@acme.test', path: '/#/p/1/support', viewport }, async (staff) => {
     // The queue: a readable summary per row; the whole note on "Show note".
-    await h.waitForItem(staff, { label: 'Awaiting escalation', window: 'Page' });
+    await h.scrollTo(staff, { label: 'Awaiting escalation', window: 'Page' }, { timeout: 40000 }); // below the red flags
     await seek(staff, { contains: `recommends: ${note.recommended}` });
     await seek(staff, row);
     await h.waitForItem(staff, { contains: `Ava Martinez: ${note.summary}`, window: 'Page' });

@@ -49,7 +49,7 @@ test('Ctrl+F opens the find bar; matches are counted and stepped through; Escape
 test('a match below the fold is brought into view; a query with no match says so', TIMEOUT, async () => {
   const viewport = { width: 1280, height: 800 };
   await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/support', viewport }, async (page) => {
-    await h.waitForItem(page, { contains: 'Awaiting escalation', window: 'Page' });
+    await h.waitForItem(page, { label: 'Red flags', window: 'Page' }); // the page is drawn
     await h.frames(page, 3);
     // A text drawn below the window's bottom that appears nowhere else on the page.
     const items = await h.items(page);

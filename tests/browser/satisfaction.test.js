@@ -74,3 +74,30 @@ test('a detractor\'s answer gives the agent a follow-up and the business a red f
   await h.waitFor('the flag cleared', async () =>
     (await apiAs('owner@acme.test', '/api/v1/programs/1/snapshot')).red_flags.some((f) => f.key === key && f.cleared_at > 0));
 });
+
+test('the owner moves a red flag\'s threshold on the support settings page', TIMEOUT, async () => {
+  await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/settings/support', viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { label: 'Support settings', window: 'Page' });
+    await h.scrollTo(page, { label: 'Red flags and the NPS survey', window: 'Page' }, { timeout: 40000 });
+    await h.scrollTo(page, { label: 'Save thresholds', window: 'Page' }, { timeout: 40000 });
+    // A number field: its value is read back from the program once saved.
+    await h.click(page, '##reopen_max_percent', { window: 'Page', kind: 'input' });
+    await h.waitFor('the field active', async () => (await h.findItem(page, { label: '##reopen_max_percent', kind: 'input' })).active);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('25');
+    await h.waitFor('Save thresholds enabled', async () => {
+      const save = await h.findItem(page, { label: 'Save thresholds', window: 'Page' });
+      return save && !save.disabled;
+    });
+    await h.click(page, 'Save thresholds', { window: 'Page' });
+    await h.waitFor('the threshold saved', async () =>
+      (await apiAs('owner@acme.test', '/api/v1/programs/1/snapshot')).quality.reopen_max_percent === 25);
+    await h.screenshot(page, 'quality-settings.png');
+  });
+  // Staff read them but do not change them: the command is refused.
+  const staff = await h.apiSignIn(suite.server.url, 'staff@acme.test');
+  const quality = (await apiAs('owner@acme.test', '/api/v1/programs/1/snapshot')).quality;
+  const refused = await h.apiCommand(suite.server.url, staff, 1, 'ChangeQualitySettings', { settings: { ...quality, repeat_tickets: 5 } });
+  assert.equal(refused.status, 403);
+});

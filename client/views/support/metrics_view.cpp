@@ -12,10 +12,11 @@
 #include "client/ui/chart.hpp"
 #include "client/views/layout.hpp"
 
+#include "shared/core/number_format.hpp"
 #include "shared/domain/support/support_metrics.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 
 namespace pd::client::views {
 
@@ -25,12 +26,6 @@ using domain::SupportMetrics;
 
 constexpr int period_weeks[] = {1, 1, 4, 12};
 const std::vector<std::string> period_labels{"This week", "Last week", "Last 4 weeks", "Last 12 weeks"};
-
-std::string fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 struct Figure {
   const char* name;
@@ -47,7 +42,7 @@ void figure_cell(const Figure& f, float width) {
   ui::caption(f.name);
   {
     ui::FontScope font(ui::fonts().bold, 22);
-    ui::text(f.now ? fixed(*f.now, f.decimals) + f.unit : std::string("\xE2\x80\x94"));
+    ui::text(f.now ? core::decimal_text(*f.now, f.decimals) + f.unit : std::string("\xE2\x80\x94"));
   }
   std::string change = "no data before";
   ImU32 col = ui::color::muted;
@@ -56,7 +51,7 @@ void figure_cell(const Figure& f, float width) {
     if (std::abs(d) < 0.005) {
       change = "same as before";
     } else {
-      change = std::string(d > 0 ? "\xE2\x96\xB2 " : "\xE2\x96\xBC ") + fixed(std::abs(d), f.decimals) + f.unit + " vs before";
+      change = std::string(d > 0 ? "\xE2\x96\xB2 " : "\xE2\x96\xBC ") + core::decimal_text(std::abs(d), f.decimals) + f.unit + " vs before";
       if (f.better != 0) col = (d > 0) == (f.better > 0) ? ui::color::success : ui::color::error;
     }
   }
@@ -135,11 +130,11 @@ void trend_charts(const std::vector<SupportMetrics>& weeks, float avail) {
                           std::to_string(w.by_priority[0] + w.by_priority[1]) + ", P2 " + std::to_string(w.by_priority[2]) + ", P3 " +
                           std::to_string(w.by_priority[3])});
     ui::LinePoint c{w.csat_score.value_or(0), w.csat_score.has_value(), label,
-                    "Week of " + domain::week_label(w.from_week) + ": " + (w.csat_score ? "CSAT " + fixed(*w.csat_score, 2) : "no ratings")};
+                    "Week of " + domain::week_label(w.from_week) + ": " + (w.csat_score ? "CSAT " + core::decimal_text(*w.csat_score, 2) : "no ratings")};
     csat.push_back(c);
     ui::LinePoint r{w.avg_first_response_min.value_or(0), w.avg_first_response_min.has_value(), label,
                     "Week of " + domain::week_label(w.from_week) + ": " +
-                        (w.avg_first_response_min ? fixed(*w.avg_first_response_min, 0) + " min on average" : "no first responses")};
+                        (w.avg_first_response_min ? core::decimal_text(*w.avg_first_response_min, 0) + " min on average" : "no first responses")};
     slowest = std::max(slowest, r.value);
     response.push_back(r);
   }

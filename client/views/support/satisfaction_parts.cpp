@@ -84,4 +84,50 @@ void red_flags_card(const domain::ProgramState& s, float width, Dispatch& dispat
   ui::end_card();
 }
 
+void quality_settings_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, float width) {
+  auto& f = ui_state.quality;
+  if (!f.edited) f.fields = s.quality;
+  const auto& form = ui_state.form(FormId::quality);
+  const bool can_edit = allowed(app, domain::Action::manage_support_settings);
+  struct Field {
+    const char* label;
+    int* value;
+    const char* key;
+  };
+  auto& q = f.fields;
+  const Field fields[] = {
+      {"Ask the NPS question at most once in (days)", &q.nps_period_days, "nps_period_days"},
+      {"CSAT floor, in tenths (40 is 4.0)", &q.csat_floor_tenths, "csat_floor_tenths"},
+      {"... from at least this many ratings in 4 weeks", &q.csat_min_ratings, "csat_min_ratings"},
+      {"First response unanswered beyond (% of its window)", &q.response_factor_percent, "response_factor_percent"},
+      {"Reopen rate above (%)", &q.reopen_max_percent, "reopen_max_percent"},
+      {"... of at least this many resolved tickets in 4 weeks", &q.reopen_min_resolved, "reopen_min_resolved"},
+      {"The same customer with this many tickets", &q.repeat_tickets, "repeat_tickets"},
+      {"... within (days)", &q.repeat_days, "repeat_days"},
+  };
+  if (ui::begin_card("quality-settings", width)) {
+    ui::heading("Red flags and the NPS survey", 16);
+    ui::text_wrapped("When the support overview raises a red flag, and how often customers are asked how likely they are to recommend " +
+                         s.name + ".",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    ImGui::BeginDisabled(!can_edit || form.sending);
+    for (const auto& field : fields) {
+      ui::field_label(field.label);
+      ImGui::SetNextItemWidth(ui::dp(140));
+      if (ImGui::InputInt((std::string("##") + field.key).c_str(), field.value, 1, 10)) f.edited = true;
+      ui::field_error(form.errors.field(std::string("data.settings.") + field.key));
+    }
+    ImGui::EndDisabled();
+    if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+    if (can_edit) {
+      ImGui::Dummy(ui::dp(0, 4));
+      const auto footer = ui::form_footer("Save thresholds", "Saving\xE2\x80\xA6", form.sending, f.edited, "Undo", "quality");
+      if (footer.submit) dispatch(SendCommand{FormId::quality, domain::ChangeQualitySettings{q}});
+      if (footer.cancel) f.edited = false;
+    }
+  }
+  ui::end_card();
+}
+
 } // namespace pd::client::views

@@ -12,5 +12,8 @@ void nps_card(const AppState& app, UiState& ui, Dispatch& dispatch, const domain
 // The red flags that hold now (newest first), each with its evidence, the suggested action and
 // its tickets; then how many were raised before and are cleared.
 void red_flags_card(const domain::ProgramState& s, float width, Dispatch& dispatch);
+// The red flags' thresholds and the NPS period, on the support settings page: owners and admins
+// edit and save them (ChangeQualitySettings); others read them.
+void quality_settings_card(const AppState& app, UiState& ui, Dispatch& dispatch, const domain::ProgramState& s, float width);
 
 } // namespace pd::client::views

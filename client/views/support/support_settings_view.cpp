@@ -9,6 +9,7 @@
 #include "client/app/selectors.hpp"
 #include "client/testing/item_table.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support/satisfaction_parts.hpp"
 #include "client/views/support/held_mail_parts.hpp"
 
 #include <algorithm>
@@ -642,7 +643,11 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
 
     if (!(f.fields == before)) f.notice.clear();
     if (can_edit) save_footer(p, form, dispatch);
-    if (identity::is_business_role(current_role(app, ui_state))) draw_held_mail(app, ui_state, dispatch, avail); // held_mail_parts.cpp
+    if (identity::is_business_role(current_role(app, ui_state))) {
+      draw_held_mail(app, ui_state, dispatch, avail); // held_mail_parts.cpp
+      ImGui::Dummy(ui::dp(0, 12));
+      quality_settings_card(app, ui_state, dispatch, s, avail); // satisfaction_parts.cpp
+    }
     ImGui::Dummy(ui::dp(0, 20));
     ImGui::EndChild();
   }

@@ -1,24 +1,16 @@
+#include "shared/core/number_format.hpp"
 #include "shared/domain/support/performance.hpp"
 
 #include "shared/domain/support/response_target.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 namespace pd::domain {
 
 namespace {
 
-std::string whole(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", v);
-  return buf;
-}
-std::string one_decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
+std::string whole(double v) { return core::decimal_text(v, 0); }
+std::string one_decimal(double v) { return core::decimal_text(v, 1); }
 std::string percent(double weight) { return whole(weight * 100) + "%"; }
 // "Average 4.6/5 over 3 ratings", or `none` without ratings.
 std::string ratings_detail(int count, double average, const char* none) {

@@ -5,7 +5,6 @@
 #include "shared/domain/support/support_metrics.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -13,16 +12,6 @@ namespace pd::domain {
 
 namespace {
 
-std::string flag_two_decimals(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
-std::string flag_one_decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 std::string flag_ticket_list(const std::vector<std::int64_t>& ids, std::size_t at_most = 5) {
   std::string out;
   for (std::size_t i = 0; i < ids.size() && i < at_most; ++i) out += (i ? ", #" : "#") + std::to_string(ids[i]);
@@ -93,7 +82,7 @@ std::vector<RedFlag> current_red_flags(const ProgramState& s, TimeMs now) {
     RedFlag f{"csat_low", "csat_low", 0, {}, "", "", now, 0};
     for (auto it = s.tickets.rbegin(); it != s.tickets.rend() && f.tickets.size() < 20; ++it)
       if (!is_open(it->second.status)) f.tickets.push_back(it->first);
-    f.evidence = "CSAT " + flag_two_decimals(*m.csat_score) + " from " + std::to_string(m.ratings) + " ratings over the last 4 weeks (floor " +
+    f.evidence = "CSAT " + core::decimal_text(*m.csat_score, 2) + " from " + std::to_string(m.ratings) + " ratings over the last 4 weeks (floor " +
                  core::one_decimal(q.csat_floor_tenths, 10) + ").";
     f.action = "Audit the last 20 closed tickets for patterns.";
     out.push_back(std::move(f));
@@ -118,7 +107,7 @@ std::vector<RedFlag> current_red_flags(const ProgramState& s, TimeMs now) {
   // Reopen rate above the maximum.
   if (m.reopen_rate_pct && m.first_resolved >= q.reopen_min_resolved && *m.reopen_rate_pct > q.reopen_max_percent) {
     RedFlag f{"reopen_rate", "reopen_rate", 0, {}, "", "", now, 0};
-    f.evidence = "Reopen rate " + flag_one_decimal(*m.reopen_rate_pct) + "% of " + std::to_string(m.first_resolved) +
+    f.evidence = "Reopen rate " + core::decimal_text(*m.reopen_rate_pct, 1) + "% of " + std::to_string(m.first_resolved) +
                  " resolved tickets over the last 4 weeks (at most " + std::to_string(q.reopen_max_percent) + "%).";
     f.action = "Solutions are not sticking: review the reopened tickets' answers with the agents.";
     out.push_back(std::move(f));

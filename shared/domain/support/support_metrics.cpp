@@ -1,6 +1,7 @@
 #include "shared/domain/support/support_metrics.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/core/number_format.hpp"
 #include "shared/domain/desk/decide_knowledge.hpp"
 #include "shared/domain/desk/knowledge.hpp"
 #include "shared/domain/program/authorization.hpp"
@@ -10,7 +11,6 @@
 #include <cctype>
 #include <climits>
 #include <cmath>
-#include <cstdio>
 #include <set>
 
 namespace pd::domain {
@@ -197,9 +197,7 @@ nlohmann::json metric_opt(const std::optional<int>& v) { return v ? nlohmann::js
 std::string metric_cell(const nlohmann::json& v) {
   if (v.is_null()) return "";
   if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v.get<double>());
-  return buf;
+  return core::decimal_text(v.get<double>(), 2);
 }
 
 } // namespace
