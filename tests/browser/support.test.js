@@ -117,9 +117,10 @@ test('an unanswered ticket is overdue in red for the agent and escalated to the 
   await h.waitForItem(ava, { contains: 'No first response at 2x the SLA window', window: 'Page' });
 
   const staff = await person('staff', 'staff@acme.test', '/p/1/support');
-  await h.waitForItem(staff, { label: 'Overdue by agent', window: 'Page' });
-  await h.waitForItem(staff, { contains: 'Webhook deliveries failing since Monday', window: 'Page' });
-  await h.waitForItem(staff, { label: 'Awaiting escalation', window: 'Page' });
+  // Below the red flags: scrolled to.
+  await h.scrollTo(staff, { label: 'Overdue by agent', window: 'Page' }, { timeout: 40000 });
+  await h.scrollTo(staff, { contains: 'Webhook deliveries failing since Monday', window: 'Page' }, { timeout: 40000 });
+  await h.scrollTo(staff, { label: 'Awaiting escalation', window: 'Page' }, { timeout: 40000 });
   const overview = await api(staff, '/api/v1/programs/1/support/overview');
   assert.ok(overview.awaiting_escalation.some((x) => x.subject === 'Webhook deliveries failing since Monday' && x.escalation.source === 'sla'));
   assert.ok(overview.sla_health < 100);

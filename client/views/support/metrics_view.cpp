@@ -92,7 +92,7 @@ void figures(const SupportMetrics& m, const SupportMetrics& b, float avail) {
       {"ESCALATION RATE", m.escalation_rate_pct, b.escalation_rate_pct, 1, "%", -1},
   };
   const float gap = ui::dp(16);
-  const int columns = std::max(1, static_cast<int>((avail + gap) / (ui::dp(190) + gap)));
+  const int columns = ui::narrow() ? 2 : std::max(1, static_cast<int>((avail + gap) / (ui::dp(190) + gap))); // two on a phone
   const float width = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine(0, gap);

@@ -21,10 +21,13 @@ void nps_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const 
     ui::heading("How likely are you to recommend " + s.name + " to a friend or colleague?", 16);
     ui::text("0 is not at all likely, 10 is extremely likely.", ui::color::muted);
     ImGui::Dummy(ui::dp(0, 4));
+    // One row of eleven where they fit at a comfortable size; 0-5 and 6-10 on a phone.
     const float gap = ui::dp(6);
-    const float button = std::max(ui::dp(30), std::min(ui::dp(44), (ImGui::GetContentRegionAvail().x - gap * 10) / 11));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int per_row = (avail - gap * 10) / 11 >= ui::dp(34) ? 11 : 6;
+    const float button = std::min(ui::dp(44), (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row));
     for (int i = 0; i <= 10; ++i) {
-      if (i > 0) ImGui::SameLine(0, gap);
+      if (i % per_row != 0) ImGui::SameLine(0, gap);
       const std::string label = std::to_string(i) + "##nps";
       const bool chosen = f.score == i;
       if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ui::color::accent_soft);

@@ -92,6 +92,8 @@ std::vector<RedFlag> current_red_flags(const ProgramState& s, TimeMs now) {
   {
     RedFlag f{"slow_first_response", "slow_first_response", 0, {}, "", "", now, 0};
     for (const auto& [id, entry] : s.open_tickets) {
+      // Past the window already (the scheduler flags that first), so only those are read.
+      if (!entry.first_response_overdue) continue;
       auto t = s.ticket(id);
       if (!t || t->sla.first_responded_at != 0 || t->sla.first_response_ms <= 0) continue;
       if ((now - t->opened_at) * 100 > t->sla.first_response_ms * q.response_factor_percent) f.tickets.push_back(id);

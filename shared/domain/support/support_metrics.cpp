@@ -28,8 +28,8 @@ void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign,
   auto& t = map[key];
   if (opened_here) {
     t.opened += sign;
-    t.by_priority[static_cast<std::size_t>(f.priority)] += sign;
-    t.by_category[static_cast<std::size_t>(f.category)] += sign;
+    t.by_priority[static_cast<unsigned char>(f.priority)] += sign; // 0-3
+    t.by_category[static_cast<unsigned char>(f.category)] += sign; // 0-9
     t.escalated += f.escalated ? sign : 0;
     t.automated += f.automated ? sign : 0;
     t.positive += sign * f.positive;
@@ -99,6 +99,7 @@ bool mention_matches_any(std::string_view word, const std::vector<std::string>& 
 
 double metric_pct(int part, int whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
 
+// Adds the week's sums to `into`, all but the customers (counted apart, see ScopeWeeks).
 void metric_sum_into(MetricTotals& into, const MetricTotals& t) {
   into.opened += t.opened;
   for (std::size_t i = 0; i < 4; ++i) into.by_priority[i] += t.by_priority[i];
@@ -107,7 +108,6 @@ void metric_sum_into(MetricTotals& into, const MetricTotals& t) {
   into.automated += t.automated;
   into.positive += t.positive;
   into.negative += t.negative;
-  for (const auto& [c, n] : t.customers) into.customers[c] += n;
   into.responses += t.responses;
   into.response_ms += t.response_ms;
   for (const auto& [m, n] : t.response_minutes) into.response_minutes[m] += n;
@@ -135,29 +135,47 @@ std::optional<std::vector<PersonId>> scope_agents(const ProgramState& s, const M
   return std::nullopt;
 }
 
-// The scope's totals of one week, and the agents who resolved or answered a ticket in it.
-MetricTotals scope_totals(const ProgramState& s, const MetricScope& scope, std::int32_t week, std::set<PersonId>& agents) {
-  MetricTotals out;
+// What a period of a scope sums: the weeks' totals (without their customers), the agents who
+// resolved or answered a ticket, and the weekly customer lists (counted once at the end, so
+// no list is copied).
+struct ScopeWeeks {
+  MetricTotals totals;
+  std::set<PersonId> agents;
+  std::vector<const std::map<std::int64_t, std::int32_t>*> customers;
+  int distinct_customers() const {
+    if (customers.size() == 1) return static_cast<int>(customers[0]->size());
+    std::vector<std::int64_t> all;
+    for (const auto* list : customers)
+      for (const auto& [c, n] : *list) all.push_back(c);
+    std::sort(all.begin(), all.end());
+    return static_cast<int>(std::unique(all.begin(), all.end()) - all.begin());
+  }
+};
+
+void scope_add_week(const ProgramState& s, const MetricScope& scope, std::int32_t week, ScopeWeeks& out) {
   const auto& a = s.metrics;
+  auto take = [&out](const MetricTotals& t) {
+    metric_sum_into(out.totals, t);
+    if (!t.customers.empty()) out.customers.push_back(&t.customers);
+  };
   if (scope.kind == MetricScopeKind::segment) {
-    if (auto it = a.segment_weeks.find({scope.key, week}); it != a.segment_weeks.end()) out = it->second;
-    return out;
+    if (auto it = a.segment_weeks.find({scope.key, week}); it != a.segment_weeks.end()) take(it->second);
+    return;
   }
   auto list = scope_agents(s, scope);
   if (!list) {
-    if (auto it = a.weeks.find(week); it != a.weeks.end()) out = it->second;
+    if (auto it = a.weeks.find(week); it != a.weeks.end()) take(it->second);
     for (auto it = a.agent_weeks.begin(); it != a.agent_weeks.end(); ++it)
       if (it->first.second == week && it->first.first != 0 && (it->second.resolved > 0 || it->second.responses > 0))
-        agents.insert(it->first.first);
-    return out;
+        out.agents.insert(it->first.first);
+    return;
   }
   for (auto agent : *list) {
     auto it = a.agent_weeks.find({agent, week});
     if (it == a.agent_weeks.end()) continue;
-    metric_sum_into(out, it->second);
-    if (it->second.resolved > 0 || it->second.responses > 0) agents.insert(agent);
+    take(it->second);
+    if (it->second.resolved > 0 || it->second.responses > 0) out.agents.insert(agent);
   }
-  return out;
 }
 
 // Tickets opened minus tickets resolved or closed, over every week up to `to_week`: the backlog
@@ -374,9 +392,10 @@ SupportMetrics support_metrics(const ProgramState& s, const MetricScope& scope, 
   SupportMetrics m;
   m.from_week = from_week;
   m.to_week = to_week;
-  MetricTotals t;
-  std::set<PersonId> agents;
-  for (auto w = from_week; w <= to_week; ++w) metric_sum_into(t, scope_totals(s, scope, w, agents));
+  ScopeWeeks sums;
+  for (auto w = from_week; w <= to_week; ++w) scope_add_week(s, scope, w, sums);
+  const auto& t = sums.totals;
+  const auto& agents = sums.agents;
 
   m.total_tickets = t.opened;
   for (std::size_t i = 0; i < 4; ++i) m.by_priority[i] = t.by_priority[i];
@@ -403,7 +422,7 @@ SupportMetrics support_metrics(const ProgramState& s, const MetricScope& scope, 
     m.first_contact_resolution_pct = metric_pct(t.first_contact, t.first_resolved);
     m.reopen_rate_pct = metric_pct(t.reopened, t.first_resolved);
   }
-  m.customers = static_cast<int>(t.customers.size());
+  m.customers = sums.distinct_customers();
   if (m.customers > 0) m.tickets_per_customer = static_cast<double>(t.opened) / m.customers;
   m.ratings = t.csat_count;
   if (t.csat_count > 0) m.csat_score = static_cast<double>(t.csat_sum) / t.csat_count;
