@@ -47,7 +47,8 @@ async function pick(page, text) {
 const rank = { P0: 0, P1: 1, P2: 2, P3: 3 };
 
 test('the business sorts the tickets by a column and filters them by priority and agent', TIMEOUT, async () => {
-  await suite.withApp({ signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all', viewport: { width: 1400, height: 2400 } }, async (page) => {
+  // Tall enough for every ticket of the demo (its twelve weeks of history included) to be a drawn row.
+  await suite.withApp({ signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all', viewport: { width: 1400, height: 4800 } }, async (page) => {
     const snap = JSON.parse((await h.apiGet(page, '/api/v1/programs/1/snapshot')).body);
     const tickets = new Map(snap.tickets.map((t) => [t.id, t]));
     await h.waitFor('the rows', async () => (await rowIds(page)).length === tickets.size);
