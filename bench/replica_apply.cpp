@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   }
   for (CustomerId c = 1; c <= 5000; ++c)
     push(1, CustomerAdded{c, CustomerProfile{"Customer " + std::to_string(c), "c" + std::to_string(c) + "@bench.test", "Growth",
-                                             SubscriptionStatus::active, "2025-01-01", Money{100 * c, "USD"}, 100 + c % 50}});
+                                             SubscriptionStatus::active, "2025-01-01", Money{100 * c, "USD"}, 100 + c % 50, ""}});
   std::uint64_t x = 88172645463325252ull;
   auto rnd = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
   while (static_cast<std::int64_t>(events.size()) < n) {
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     CustomerId c = static_cast<CustomerId>(rnd() % 5000 + 1);
     if (r < 6) {
       push(1, CustomerUpdated{c, CustomerProfile{"Customer " + std::to_string(c), "c" + std::to_string(c) + "@bench.test", r < 3 ? "Growth" : "Scale",
-                                                 SubscriptionStatus::active, "2025-01-01", Money{static_cast<std::int64_t>(rnd() % 100000), "USD"}, 0}});
+                                                 SubscriptionStatus::active, "2025-01-01", Money{static_cast<std::int64_t>(rnd() % 100000), "USD"}, 0, ""}});
     } else if (r < 9) {
       push(1, CustomerAssigned{c, static_cast<PersonId>(100 + rnd() % 50), 0});
     } else {

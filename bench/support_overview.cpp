@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   const std::int64_t customers = agents * 50;
   for (CustomerId c = 1; c <= customers; ++c)
     s.customers[c] = Customer{c, CustomerProfile{"Customer " + std::to_string(c), "c" + std::to_string(c) + "@bench.test", "Growth",
-                                                 SubscriptionStatus::active, "2025-01-01", Money{4900, "USD"}, 0},
+                                                 SubscriptionStatus::active, "2025-01-01", Money{4900, "USD"}, 0, ""},
                               100 + c % agents, 0, 1};
   std::uint64_t x = 88172645463325252ull;
   auto rnd = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };

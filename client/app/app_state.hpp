@@ -42,6 +42,8 @@ enum class Page {
   new_ticket,   // #/p/{id}/tickets/new  customers and business
   support,      // #/p/{id}/support      the business's support overview
   metrics,      // #/p/{id}/metrics      support metrics: the weekly figures and trends (views/support/metrics_view.cpp)
+  retention,    // #/p/{id}/retention    churn risk and retention cases (views/support/retention_view.cpp)
+  reports,      // #/p/{id}/reports      the weekly reports and the quarterly review (views/support/reports_view.cpp)
   support_settings, // #/p/{id}/settings/support  SLA tiers, topics, ... (owners and admins edit)
   responses,    // #/p/{id}/settings/responses  product areas, response templates, canned triggers (views/desk/responses_view.cpp)
   training,     // #/p/{id}/training       an agent's certification: access, modules, assessment
@@ -142,7 +144,7 @@ struct FormErrors {
 
 // A customer profile as typed (money as text, "1450.00").
 struct ProfileFields {
-  std::string name, email, segment, started_on, mrr;
+  std::string name, email, segment, started_on, mrr, renews_on;
   domain::SubscriptionStatus subscription = domain::SubscriptionStatus::active;
   std::int64_t referring_agent = 0;
   bool operator==(const ProfileFields&) const = default;
@@ -409,6 +411,11 @@ enum class FormId {
   product_areas, response_template, remove_template, canned_triggers,
   // Program settings: which members must sign in with two-factor
   security_policy,
+  // Churn and retention (views/support/retention_view.cpp): a case's steps, the customer's
+  // request and answer to an offer, the competitor list
+  retention_open, retention_reason, retention_offer, retention_decide, retention_close, plan_request, offer_answer, competitors,
+  // Weekly reports (views/support/reports_view.cpp): action items, the quarter's support cost
+  report_action, report_action_done, support_cost,
 };
 
 struct SupportForm {
@@ -773,6 +780,31 @@ struct UiState {
     bool edited = false;             // the fields differ from the program's (else they follow it)
     domain::QualitySettings fields;
   } quality;                         // the red flags' thresholds (satisfaction_parts.cpp)
+  struct {
+    std::int64_t customer = 0;     // the customer whose signals and history are shown (0: none)
+    std::int64_t case_id = 0;      // the case worked (0: none)
+    int level = 0;                 // the list's filter: 0 every level, else ChurnLevel + 1
+    int reason = 0;                // step 1: index into reason_responses()
+    std::string understanding;
+    int offer_kind = 0;            // step 3
+    int months = 1, percent = 20;
+    std::string offer_note;
+    int outcome = 0;               // step 4: saved, paused, downgraded, lost
+    std::string mrr_kept;          // e.g. "49.00"
+    std::string exit_feedback;
+    bool win_back = true;
+    int request = 0;               // a customer's: 0 cancel, 1 downgrade
+    std::string request_note;
+    bool competitors_edited = false;
+    std::string competitors;       // one per line
+  } retention;                     // views/support/retention_view.cpp
+  struct {
+    std::int32_t week = 0;         // the report shown (0: the newest)
+    std::string action, owner, due_on;
+    int quarter = 0;               // 0: this quarter, 1: the one before, ...
+    std::string cost;              // the quarter's support cost as typed
+    std::string cost_quarter;      // the quarter the typed cost belongs to
+  } reports;                       // views/support/reports_view.cpp
   std::int64_t escalation_note_open = 0;     // the escalation queue's ticket whose whole note is shown (0: none)
   std::int64_t escalations_agent = 0;        // the agent whose history of escalations the Agents page shows (0: none)
   std::int64_t agent_escalation_open = 0;    // the escalation of that history whose whole note is shown

@@ -157,6 +157,8 @@ bool is_program_page(Page page) {
   case Page::routing:
   case Page::knowledge:
   case Page::metrics:
+  case Page::retention:
+  case Page::reports:
   case Page::support: return true;
   default: return false;
   }
@@ -263,6 +265,10 @@ Route parse_route(std::string_view hash) {
       route.page = Page::support;
     } else if (section == "metrics") {
       route.page = Page::metrics;
+    } else if (section == "retention") {
+      route.page = Page::retention;
+    } else if (section == "reports") {
+      route.page = Page::reports;
     } else if (section == "training") {
       route.page = Page::training;
     } else if (section == "certification") {
@@ -318,6 +324,8 @@ std::string format_route(const Route& route) {
   case Page::new_ticket: return p + "/tickets/new";
   case Page::support: return p + "/support";
   case Page::metrics: return p + "/metrics";
+  case Page::retention: return p + "/retention";
+  case Page::reports: return p + "/reports";
   case Page::training: return p + "/training";
   case Page::certification: return p + "/certification";
   case Page::earnings: return p + "/earnings";

@@ -63,11 +63,11 @@ bool page_allowed(Page page, identity::Role role) {
 
 std::vector<NavItem> nav_items(identity::Role role) {
   if (identity::is_business_role(role))
-    return {{Page::overview, "Overview"}, {Page::support, "Support"}, {Page::metrics, "Metrics"}, {Page::tickets, "Tickets"}, {Page::routing, "Routing"}, {Page::knowledge, "Knowledge base"}, {Page::customers, "Customers"},
+    return {{Page::overview, "Overview"}, {Page::support, "Support"}, {Page::metrics, "Metrics"}, {Page::retention, "Retention"}, {Page::reports, "Reports"}, {Page::tickets, "Tickets"}, {Page::routing, "Routing"}, {Page::knowledge, "Knowledge base"}, {Page::customers, "Customers"},
             {Page::agents, "Agents"},     {Page::certification, "Certification"}, {Page::commissions, "Commissions"}, {Page::people, "People"},
             {Page::settings, "Settings"}};
   if (role == identity::Role::agent)
-    return {{Page::overview, "Overview"}, {Page::tickets, "Tickets"}, {Page::knowledge, "Knowledge base"}, {Page::customers, "My customers"}, {Page::metrics, "My metrics"}, {Page::training, "Certification"}, {Page::earnings, "Earnings"}};
+    return {{Page::overview, "Overview"}, {Page::tickets, "Tickets"}, {Page::knowledge, "Knowledge base"}, {Page::customers, "My customers"}, {Page::metrics, "My metrics"}, {Page::retention, "Retention"}, {Page::training, "Certification"}, {Page::earnings, "Earnings"}};
   if (role == identity::Role::customer)
     return {{Page::overview, "Overview"}, {Page::tickets, "My tickets"}, {Page::knowledge, "Help articles"}, {Page::profile, "My profile"}};
   return {{Page::overview, "Overview"}};

@@ -187,6 +187,8 @@ void Store::update_title() {
   case Page::new_ticket: page = "Open a ticket"; break;
   case Page::support: page = "Support"; break;
   case Page::metrics: page = "Support metrics"; break;
+  case Page::retention: page = "Retention"; break;
+  case Page::reports: page = "Support reports"; break;
   case Page::support_settings: page = "Support settings"; break;
   case Page::responses: page = "Responses and triage"; break;
   case Page::training: page = "Certification"; break;

@@ -31,6 +31,7 @@ ProfileFields fields_of(const domain::CustomerProfile& p) {
   f.segment = p.segment;
   f.subscription = p.subscription;
   f.started_on = p.started_on;
+  f.renews_on = p.renews_on;
   f.mrr = money_input(p.mrr);
   f.referring_agent = p.referring_agent;
   return f;
@@ -38,7 +39,7 @@ ProfileFields fields_of(const domain::CustomerProfile& p) {
 
 nlohmann::json fields_json(const ProfileFields& f) {
   return {{"name", f.name},           {"email", f.email}, {"segment", f.segment}, {"subscription", f.subscription},
-          {"started_on", f.started_on}, {"mrr", f.mrr},     {"referring_agent", f.referring_agent}};
+          {"started_on", f.started_on}, {"mrr", f.mrr},     {"referring_agent", f.referring_agent}, {"renews_on", f.renews_on}};
 }
 
 ProfileFields fields_from(const nlohmann::json& j) {
@@ -49,6 +50,7 @@ ProfileFields fields_from(const nlohmann::json& j) {
   f.segment = j.value("segment", "");
   f.subscription = j.value("subscription", domain::SubscriptionStatus::active);
   f.started_on = j.value("started_on", "");
+  f.renews_on = j.value("renews_on", "");
   f.mrr = j.value("mrr", "");
   f.referring_agent = j.value("referring_agent", std::int64_t{0});
   return f;
@@ -71,6 +73,7 @@ const char* field_label(const std::string& field) {
   if (field == "started_on") return "Customer since";
   if (field == "mrr") return "MRR";
   if (field == "referring_agent") return "Referred by";
+  if (field == "renews_on") return "Renews on";
   return "";
 }
 
@@ -242,6 +245,7 @@ void Store::on_command_error(const Pending& p, const core::Error& e) {
       add("segment", f.fields.segment, f.base.segment);
       add("subscription", subscription_label(f.fields.subscription), subscription_label(f.base.subscription));
       add("started_on", f.fields.started_on, f.base.started_on);
+      add("renews_on", f.fields.renews_on, f.base.renews_on);
       add("mrr", f.fields.mrr, f.base.mrr);
       add("referring_agent", person_name(state, f.fields.referring_agent), person_name(state, f.base.referring_agent));
       f.reloading = true;
@@ -406,6 +410,42 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
   case FormId::nps:
     toast(answer.events.empty() ? "Thank you." : "Thank you for your answer.");
     ui_.nps = {};
+    break;
+  case FormId::retention_open: {
+    const auto* opened = find_event<domain::RetentionCaseOpened>(answer);
+    if (opened) ui_.retention.case_id = opened->retention_case.id;
+    toast("Retention case opened.");
+    break;
+  }
+  case FormId::retention_reason: toast("Reason recorded. Match the response, then make an offer."); break;
+  case FormId::retention_offer:
+    toast(find_event<domain::RetentionOfferMade>(answer) && find_event<domain::RetentionOfferMade>(answer)->offer.status == domain::OfferStatus::pending_approval
+              ? "The offer is beyond this customer's band: it waits for an owner or admin."
+              : "Offer made: the customer sees it on their overview.");
+    ui_.retention.offer_note.clear();
+    break;
+  case FormId::retention_decide: toast("Decision recorded."); break;
+  case FormId::retention_close:
+    toast("Case closed.");
+    ui_.retention.exit_feedback.clear();
+    ui_.retention.mrr_kept.clear();
+    break;
+  case FormId::plan_request:
+    toast("We have your request. Someone will be in touch shortly.");
+    ui_.retention.request_note.clear();
+    break;
+  case FormId::offer_answer: toast(find_event<domain::RetentionCaseClosed>(answer) ? "Offer accepted. Thank you for staying!" : "Offer declined."); break;
+  case FormId::report_action:
+    toast("Action item added.");
+    ui_.reports.action.clear();
+    ui_.reports.owner.clear();
+    ui_.reports.due_on.clear();
+    break;
+  case FormId::report_action_done: toast("Marked done."); break;
+  case FormId::support_cost: toast(answer.events.empty() ? "Nothing changed." : "Support cost saved."); break;
+  case FormId::competitors:
+    toast("Competitor list saved.");
+    ui_.retention.competitors_edited = false;
     break;
   case FormId::check_in_move:
     toast("Check-in moved.");
@@ -765,7 +805,7 @@ void Store::handle(const SaveCustomer&) {
   f.fields.mrr = money_input(domain::Money{*minor, currency});
   domain::CustomerProfile profile{trim(f.fields.name),       trim(f.fields.email),           trim(f.fields.segment),
                                   f.fields.subscription,     trim(f.fields.started_on),      domain::Money{*minor, currency},
-                                  f.fields.referring_agent};
+                                  f.fields.referring_agent,  trim(f.fields.renews_on)};
   f.saving = true;
   if (!f.customer_id) send_command(CommandKind::add_customer, f.program_id, domain::AddCustomer{profile});
   else send_command(CommandKind::update_customer, f.program_id, domain::UpdateCustomer{f.customer_id, profile, f.base_version}, f.customer_id);
@@ -793,6 +833,7 @@ void Store::handle(const ReapplyMyEdits&) {
     else if (a.field == "segment") f.fields.segment = f.mine.segment;
     else if (a.field == "subscription") f.fields.subscription = f.mine.subscription;
     else if (a.field == "started_on") f.fields.started_on = f.mine.started_on;
+    else if (a.field == "renews_on") f.fields.renews_on = f.mine.renews_on;
     else if (a.field == "mrr") f.fields.mrr = f.mine.mrr;
     else if (a.field == "referring_agent") f.fields.referring_agent = f.mine.referring_agent;
   }

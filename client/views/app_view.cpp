@@ -43,6 +43,8 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
     case Page::new_ticket: draw_new_ticket(app, ui, dispatch); break;
     case Page::support: draw_support(app, ui, dispatch); break;
     case Page::metrics: draw_metrics(app, ui, dispatch); break;
+    case Page::retention: draw_retention(app, ui, dispatch); break;
+    case Page::reports: draw_reports(app, ui, dispatch); break;
     case Page::support_settings: draw_support_settings(app, ui, dispatch); break;
     case Page::responses: draw_responses(app, ui, dispatch); break;
     case Page::training: draw_training(app, ui, dispatch); break;

@@ -53,6 +53,8 @@ void draw_new_ticket(const AppState& app, UiState& ui, Dispatch& dispatch); // n
 void draw_ticket(const AppState& app, UiState& ui, Dispatch& dispatch);     // ticket_view.cpp
 void draw_support(const AppState& app, UiState& ui, Dispatch& dispatch);    // support_view.cpp
 void draw_metrics(const AppState& app, UiState& ui, Dispatch& dispatch);    // support/metrics_view.cpp
+void draw_retention(const AppState& app, UiState& ui, Dispatch& dispatch);  // support/retention_view.cpp
+void draw_reports(const AppState& app, UiState& ui, Dispatch& dispatch);    // support/reports_view.cpp
 void draw_support_settings(const AppState& app, UiState& ui, Dispatch& dispatch); // support_settings_view.cpp
 void draw_responses(const AppState& app, UiState& ui, Dispatch& dispatch);        // desk/responses_view.cpp (business)
 void draw_training(const AppState& app, UiState& ui, Dispatch& dispatch);      // training_view.cpp (agents)

@@ -5,6 +5,8 @@
 #include "server/demo/demo_knowledge.hpp"
 #include "shared/core/dates.hpp"
 #include "shared/domain/support/decide_support.hpp"
+#include "shared/domain/support/support_metrics.hpp"
+#include "shared/domain/support/weekly_report.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -149,6 +151,113 @@ void history_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   story.run(acme, CompleteCheckIn{olga["events"][0]["data"]["answer"]["check_in_id"].get<std::int64_t>()}, daniel);
   story.now = this_monday - 28 * day_ms + 1 * day_ms + 16 * hour_ms;
   story.run(acme, AnswerNps{7, ""}, customers.at(2));
+}
+
+// Churn and retention at Acme (seed 002 section 7): the competitors the business watches, the
+// billing system's usage figures and a failed payment, renewal dates, the customers' sign-ins,
+// and retention cases at every step: Marcus asked how to cancel after Freshdesk quoted less and
+// has an offer waiting; Olga asked to cancel after a merger (reason recorded, no offer yet);
+// Priya's offer to Noah is beyond his band and waits for Maya; Emma was saved five weeks ago
+// and Fatima lost ten days ago, with a win-back reminder.
+void retention_story(Story& story, ProgramId acme, const std::map<std::string, CustomerId>& customer, const Actor& maya, const Actor& daniel,
+                     const Actor& priya, const Actor& jordan, const std::vector<Actor>& history_customers, TimeMs base) {
+  const Actor billing{support_rules::system_actor, "Billing system", ""};
+  auto at = [&](double days_ago) { story.now = base - static_cast<TimeMs>(days_ago * static_cast<double>(day_ms)); };
+  // The customer's case: the one open already (a ticket or the scheduler may have opened it), else one opened by hand.
+  auto case_of = [&](const char* email, PlanRequest request, const char* note, const Actor& by) {
+    const auto id = customer.at(email);
+    auto open = story.s.commands.read(acme, [&](const ProgramState& s) {
+      const auto* k = s.retention.open_case_of(id);
+      return k ? k->id : 0;
+    });
+    if (open && *open) return *open;
+    auto opened = story.run(acme, OpenRetentionCase{id, request, note}, by);
+    return opened["events"][0]["data"]["retention_case"]["id"].get<std::int64_t>();
+  };
+  auto month_text = [](TimeMs t) { return core::format_date(core::date_of_ms(t)).substr(0, 7); };
+  auto day_text = [](TimeMs t) { return core::format_date(core::date_of_ms(t)); };
+  at(40);
+  story.run(acme, ChangeRetentionSettings{RetentionSettings{{"Zendesk", "Freshdesk", "Help Scout"}}}, maya);
+  // Usage for the last three months (the billing system reports it monthly).
+  struct Usage {
+    const char* email;
+    std::int64_t two_ago, last, now;
+  };
+  const Usage usage[] = {{"customer@acme.test", 4'200, 4'350, 4'410}, {"sam@northwind.test", 18'900, 19'400, 20'100},
+                         {"li@harborline.test", 12'300, 12'000, 12'450}, {"noah@peakfit.test", 3'100, 2'900, 1'150},
+                         {"kenji@tidewater.test", 2'700, 2'950, 3'020}, {"olga@ferncrest.test", 26'000, 25'400, 21'800},
+                         {"marcus@ironoak.test", 5'600, 5'300, 2'300},  {"ines@solara.test", 3'900, 4'100, 4'000},
+                         {"david@copperline.test", 9'800, 10'200, 10'500}};
+  for (const auto& u : usage) {
+    at(62);
+    story.run(acme, RecordUsage{customer.at(u.email), month_text(base - 62 * day_ms), u.two_ago}, billing);
+    at(32);
+    story.run(acme, RecordUsage{customer.at(u.email), month_text(base - 32 * day_ms), u.last}, billing);
+    at(2);
+    story.run(acme, RecordUsage{customer.at(u.email), month_text(base), u.now}, billing);
+  }
+  // Noah's card was declined five days ago (his subscription is past due).
+  at(5);
+  story.run(acme, RecordPaymentFailure{customer.at("noah@peakfit.test"), "in_peakfit_" + month_text(base), Money{249'00, "USD"}, "Card declined", story.now},
+            billing);
+  // Renewal dates on the profiles.
+  for (const auto& renewal : {std::pair{"sam@northwind.test", 45}, std::pair{"olga@ferncrest.test", 38}, std::pair{"david@copperline.test", 200},
+                               std::pair{"li@harborline.test", 120}}) {
+    at(1);
+    const auto id = customer.at(renewal.first);
+    const auto days = renewal.second;
+    auto c = story.s.commands.read(acme, [&](const ProgramState& s) { return *s.customer(id); });
+    auto p = c->profile;
+    p.renews_on = day_text(base + days * day_ms);
+    story.run(acme, UpdateCustomer{c->id, p, c->version}, daniel);
+  }
+  // When the customers with accounts last signed in.
+  const Actor& kenji = history_customers.at(0);
+  const Actor& olga = history_customers.at(1);
+  const Actor& marcus = history_customers.at(2);
+  for (const auto& [who, days] : {std::pair{&olga, 19.0}, std::pair{&kenji, 3.0}, std::pair{&marcus, 2.1}, std::pair{&jordan, 1.0}}) {
+    at(days);
+    story.run(acme, RecordSignIn{}, *who);
+  }
+  // Emma asked to move to a smaller plan five weeks ago; Daniel kept her on hers with a discount.
+  at(35);
+  const auto emma_case = case_of("emma@brightleaf.test", PlanRequest::downgrade, "Asked on the phone to move to the free tier", daniel);
+  story.run(acme, RecordRetentionReason{emma_case, LeaveReason::price, "The bakery's second shop closed; every cost is under review"}, daniel);
+  story.run(acme, MakeRetentionOffer{emma_case, OfferKind::discount, 3, 20, ""}, daniel);
+  at(34);
+  story.run(acme, CloseRetentionCase{emma_case, CaseOutcome::saved, std::nullopt, "", false}, daniel);
+  // Fatima's pilot ended ten days ago; she left with a reminder to win her back.
+  at(12);
+  const auto fatima_case = case_of("fatima@quillworks.test", PlanRequest::cancel, "Trial ending, no plan chosen", daniel);
+  story.run(acme, RecordRetentionReason{fatima_case, LeaveReason::business_change, "The pilot project was cancelled by their board"}, daniel);
+  at(10);
+  story.run(acme, CloseRetentionCase{fatima_case, CaseOutcome::lost, std::nullopt, "Only needed it for the pilot; may come back in spring", true}, daniel);
+  // Olga asked to cancel three days ago.
+  at(3);
+  story.run(acme, RequestPlanChange{PlanRequest::cancel, "We are consolidating vendors after our merger."}, olga);
+  const auto olga_id = case_of("olga@ferncrest.test", PlanRequest::cancel, "", daniel); // the case her request opened (or joined)
+  at(2.5);
+  story.run(acme, RecordRetentionReason{olga_id, LeaveReason::business_change, "The merged group uses one platform; they need a reason to be the exception"}, daniel);
+  // Marcus asked how to cancel two days ago, naming Freshdesk.
+  at(2);
+  const auto marcus_ticket = story.open(acme, marcus, customer.at("marcus@ironoak.test"), "Cancelling our plan",
+                                        "Freshdesk quoted us 30% less. How do I cancel our subscription?", Priority::p2, Category::billing);
+  auto marcus_case = story.s.commands.read(acme, [&](const ProgramState& s) {
+    const auto* k = s.retention.open_case_of(customer.at("marcus@ironoak.test"));
+    return k ? k->id : 0;
+  });
+  if (marcus_case && *marcus_case) {
+    at(1.8);
+    story.reply(acme, daniel, marcus_ticket, "Before you go, could you tell me what would need to change for Acme to work for you? I'd like to see what we can do.");
+    story.run(acme, RecordRetentionReason{*marcus_case, LeaveReason::competitor, "Freshdesk quoted 30% less for the same seats"}, daniel);
+    at(1.7);
+    story.run(acme, MakeRetentionOffer{*marcus_case, OfferKind::months_free, 2, 0, "Two months free while you compare"}, daniel);
+  }
+  // Noah: Priya opened a case; three free months is beyond his band and waits for Maya.
+  at(1);
+  const auto noah_case = case_of("noah@peakfit.test", PlanRequest::none, "Usage fell by half and the card was declined", priya);
+  story.run(acme, RecordRetentionReason{noah_case, LeaveReason::bad_experience, "Two studio sync outages in October cost them classes"}, priya);
+  story.run(acme, MakeRetentionOffer{noah_case, OfferKind::months_free, 3, 0, "Three months free for the outages"}, priya);
 }
 
 // Tickets at Acme over the last weeks: answered, overdue, escalated, rated, in the business
@@ -736,7 +845,7 @@ void load_demo_program(app::Services& s) {
   for (const auto& r : rows) {
     auto id = story.add_customer(acme, daniel,
                                  CustomerProfile{r.name, r.email, r.segment, r.sub, r.started, Money{r.mrr_cents, "USD"},
-                                                 r.referrer ? r.referrer->id : 0});
+                                                 r.referrer ? r.referrer->id : 0, ""});
     if (r.assignee) story.run(acme, AssignCustomer{id, r.assignee->id}, daniel);
     if (std::string(r.email) == "customer@acme.test") jordan_record = id;
     by_email[r.email] = id;
@@ -762,6 +871,7 @@ void load_demo_program(app::Services& s) {
   auto payments_later = commission_story(story, acme, by_email, maya, daniel, ava, priya, base - 21 * day_ms, base);
   support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
   routing_story(story, acme, by_email, maya, daniel, priya, base);
+  retention_story(story, acme, by_email, maya, daniel, priya, jordan, history_customers, base);
 
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
   // ran out of time: the server's scheduler submits it with his saved answers when it starts,
@@ -798,6 +908,18 @@ void load_demo_program(app::Services& s) {
                                  "Most teams get the most out of their first month with a 20-minute setup call. Would [a time that suits them] work?\n\n"
                                  "[Sign-off]"},
             maya);
+
+  // The scheduler's pass now writes the weekly reports of the last twelve weeks (a server writes
+  // the ones it missed); Maya and Daniel add action items to last week's, and Maya enters the
+  // support cost of this quarter and the last for the quarterly review.
+  story.now = base;
+  story.timers(acme);
+  const auto last_week = week_of(base) - 1;
+  const auto in_days = [&](int days) { return core::format_date(core::date_of_ms(base + days * day_ms)); };
+  story.run(acme, AddReportAction{last_week, "Add a second person to the business queue on Monday mornings", "Daniel Brooks", in_days(10)}, maya);
+  story.run(acme, AddReportAction{last_week, "Write a help article on the CSV export's columns", "Ava Martinez", in_days(7)}, daniel);
+  story.run(acme, SetSupportCost{quarter_of(base), 18'000'00}, maya);
+  story.run(acme, SetSupportCost{quarter_of(base - 92 * day_ms), 16'500'00}, maya);
 
   const auto brightside = story.create_program("Brightside CRM", rosa);
   story.join(brightside, rosa, ava, Role::agent);

@@ -98,9 +98,9 @@ namespace {
 
 bool is_unsafe_method(const std::string& m) { return m != "GET" && m != "HEAD" && m != "OPTIONS"; }
 
-// The billing system's route, called with an API key and no session cookie.
+// The billing system's routes (payments, usage, failed payments), called with an API key and no session cookie.
 bool api_key_request(const httplib::Request& req) {
-  static const std::regex billing_route(R"(/api/v1/programs/\d+/billing/payments)");
+  static const std::regex billing_route(R"(/api/v1/programs/\d+/billing/(payments|usage|payment-failures))");
   if (req.method != "POST" || !std::regex_match(req.path, billing_route)) return false;
   if (req.get_header_value_count("Authorization") != 1 || req.get_header_value("Authorization").rfind("Bearer ", 0) != 0) return false;
   return !has_cookie(req, auth::session_cookie_name) && !has_cookie(req, auth::secure_session_cookie_name);

@@ -148,9 +148,53 @@ std::optional<nlohmann::json> payment_answer(app::Services& services, ProgramId 
   return *body;
 }
 
+// A churn signal from the billing system (usage figures, failed payments): the body is the
+// command's data, with the customer named by "customer_id" or "customer_email".
+template <class C>
+void billing_signal(const httplib::Request& req, httplib::Response& res, app::Services& services, const char* kind) {
+  const auto program = http::path_id(req, 1);
+  if (!require_api_key(req, res, services, program)) return;
+  auto body = core::parse_object(req.body);
+  if (!body) return http::send_error(res, 400, body.error());
+  auto data = std::move(body).value();
+  const bool by_email = data.contains("customer_email");
+  if (by_email) {
+    if (data.contains("customer_id"))
+      return http::send_error(res, 400, ErrorCode::invalid_field, "Name the customer by 'customer_id' or by 'customer_email', not both.", "customer_email");
+    const auto& raw = data["customer_email"];
+    if (!raw.is_string()) return http::send_error(res, 400, ErrorCode::invalid_field, "'customer_email' must be an email address.", "customer_email");
+    auto email = identity::normalize_email(raw.get<std::string>(), "customer_email");
+    if (!email) return http::send_error(res, 400, email.error());
+    auto id = services.commands.read(program, [&](const ProgramState& s) { return s.customer_with_email(email.value()); });
+    if (!id) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
+    if (*id == 0) return http::send_error(res, 404, ErrorCode::not_found, "No customer of this program has that email.", "customer_email");
+    data.erase("customer_email");
+    data["customer_id"] = *id;
+  }
+  C command;
+  if (auto e = read_command(data, command)) return http::send_json(res, http::status_for(e->code), request_error(core::to_json_body(*e), by_email));
+  const Actor billing{support_rules::system_actor, "Billing system", ""};
+  const auto id = std::string("billing-") + kind + "-" + std::to_string(program) + "-" + auth::token_hash(write_command(command).dump()).substr(0, 40);
+  auto out = services.commands.execute(program, id, command, billing, services.now_ms());
+  if (out.replayed) res.set_header("Idempotent-Replayed", "true");
+  if (out.status != 200) return http::send_json(res, out.status, request_error(out.body, by_email));
+  auto signals = services.commands.read(program, [&](const ProgramState& s) {
+    auto it = s.retention.signals.find(command.customer_id);
+    return nlohmann::json{{"customer_id", command.customer_id}, {"signals", it == s.retention.signals.end() ? CustomerSignals{} : it->second}};
+  });
+  http::send_json(res, 200, signals.value_or(nlohmann::json::object()));
+}
+
 } // namespace
 
 void register_billing_routes(httplib::Server& server, app::Services& services) {
+  // Churn signals from the billing system: a customer's usage for a month, a failed payment.
+  server.Post(R"(/api/v1/programs/(\d+)/billing/usage)", [&services](const httplib::Request& req, httplib::Response& res) {
+    billing_signal<RecordUsage>(req, res, services, "usage");
+  });
+  server.Post(R"(/api/v1/programs/(\d+)/billing/payment-failures)", [&services](const httplib::Request& req, httplib::Response& res) {
+    billing_signal<RecordPaymentFailure>(req, res, services, "failure");
+  });
   // A payment or refund from the billing system, authenticated by the program's API key and
   // recorded as the system actor.
   server.Post(R"(/api/v1/programs/(\d+)/billing/payments)", [&services](const httplib::Request& req, httplib::Response& res) {

@@ -83,6 +83,12 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     services.sessions.create(session_hash, person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0,
                              req.get_header_value("User-Agent"), address);
     app::note_sign_in_browser(services, req, res, *person, session_hash, true); // a browser not seen before: mail
+    // A customer's sign-in counts for its churn score (retention/churn.hpp: no login in 14 days),
+    // recorded at most once a day per program.
+    for (const auto& m : services.accounts.memberships_of(person->id))
+      if (m.role == identity::Role::customer)
+        services.commands.execute(m.program_id, "sign-in-" + std::to_string(person->id) + "-" + std::to_string(now / 86'400'000), domain::RecordSignIn{},
+                                  domain::Actor{person->id, person->name, person->email}, now);
     res.set_header("Set-Cookie", auth::set_session_cookie(token, ttl_seconds, http::secure_request(req, services.options)));
     auto me = app::me_of(services, person->id);
     http::send_json(res, 200, *me);

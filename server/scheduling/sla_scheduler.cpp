@@ -6,6 +6,8 @@
 #include "shared/domain/desk/knowledge_hygiene.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/sla.hpp"
+#include "shared/domain/retention/decide_retention.hpp"
+#include "shared/domain/support/weekly_report.hpp"
 
 namespace pd::scheduling {
 
@@ -31,8 +33,17 @@ int SlaScheduler::run_once(std::int64_t now) {
   for (auto program : commands_.program_ids()) {
     // SLA deadlines, certification timers (attempts out of time, expiry), commission months to close.
     auto due = commands_.read(program, [&](const domain::ProgramState& s) {
-      return !domain::sla::due_at(s, now).empty() || domain::certification_rules::timers_due(s, now) ||
-             domain::commission_rules::timers_due(s, now) || domain::hygiene_due(s, now) || domain::red_flags_due(s, now);
+      if (!domain::sla::due_at(s, now).empty() || domain::certification_rules::timers_due(s, now) ||
+          domain::commission_rules::timers_due(s, now) || domain::hygiene_due(s, now) || domain::red_flags_due(s, now) ||
+          domain::report_due(s, now))
+        return true;
+      // Churn scores reaching At Risk: every customer is scored, so only after the program
+      // changed or every ten minutes (the scores' windows move with time).
+      const std::pair<std::int64_t, std::int64_t> mark{s.version, now / 600'000};
+      auto& last = churn_checked_[program];
+      if (last == mark) return false;
+      last = mark;
+      return !domain::retention_rules::run_timers(s, now).empty();
     });
     if (!due || !*due) continue;
     const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -37,6 +38,7 @@ private:
   std::condition_variable cv_;
   bool stopping_ = false;
   std::thread thread_;
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> churn_checked_; // program -> (version, ten-minute slot) last scored (scheduler thread only)
 };
 
 } // namespace pd::scheduling

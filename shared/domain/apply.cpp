@@ -4,6 +4,7 @@
 #include "shared/domain/commissions/apply_commission.hpp"
 #include "shared/domain/desk/apply_knowledge.hpp"
 #include "shared/domain/desk/apply_responses.hpp"
+#include "shared/domain/retention/apply_retention.hpp"
 #include "shared/domain/security/apply_security.hpp"
 #include "shared/domain/desk/apply_routing.hpp"
 #include "shared/domain/support/apply_support.hpp"
@@ -159,6 +160,7 @@ struct Applier {
     else if constexpr (requires { commission_apply::apply(s, e, b); }) return commission_apply::apply(s, e, b);
     else if constexpr (requires { desk_apply::apply(s, e, b); }) return desk_apply::apply(s, e, b);
     else if constexpr (requires { security_apply::apply(s, e, b); }) return security_apply::apply(s, e, b);
+    else if constexpr (requires { retention_apply::apply(s, e, b); }) return retention_apply::apply(s, e, b);
     else
       static_assert(always_false<B>, "no apply() for this event: write ApplyOutcome apply(ProgramState&, const Event&, "
                                      "const YourEvent&) in its capability's apply_*.cpp (declared in apply_*.hpp)");
@@ -184,6 +186,8 @@ ApplyOutcome apply(ProgramState& state, const Event& event) {
     if (auto t = state.ticket(id)) state.track_ticket(*t);
   // Support commission follows assignments, partner and certification status, and profiles.
   commission_apply::track_support(state, event);
+  // The churn signals that other events feed (payments, a customer's first sign-in).
+  retention_apply::track_signals(state, event);
   // What each ticket's customer has been shown (visibility.hpp).
   track_customer_shown(state, event);
   state.version = std::max(state.version, event.seq);

@@ -47,7 +47,7 @@ identity::Role read_role(FieldReader& r, const char* field) {
 CustomerProfile read_profile(FieldReader& outer, const char* field) {
   const auto& obj = outer.object(field);
   if (outer.error()) return {};
-  FieldReader r(obj, {"name", "email", "segment", "subscription", "started_on", "mrr", "referring_agent"}, outer.name_of(field));
+  FieldReader r(obj, {"name", "email", "segment", "subscription", "started_on", "mrr", "referring_agent", "renews_on"}, outer.name_of(field));
   CustomerProfile p;
   p.name = r.text("name", {1, max_person_name});
   p.email = read_email(r, "email");
@@ -64,6 +64,9 @@ CustomerProfile read_profile(FieldReader& outer, const char* field) {
     if (m.error()) r.fail(*m.error());
   }
   p.referring_agent = r.optional_integer("referring_agent", 0, INT64_MAX).value_or(0);
+  p.renews_on = r.optional_text("renews_on", {0, 10}).value_or("");
+  if (!r.error() && !p.renews_on.empty() && !core::parse_date(p.renews_on))
+    r.fail(make_error(ErrorCode::invalid_field, "'" + r.name_of("renews_on") + "' must be a real date as YYYY-MM-DD.", r.name_of("renews_on")));
   if (r.error()) outer.fail(*r.error());
   return p;
 }
@@ -180,6 +183,7 @@ nlohmann::json encode_command(const CommandEnvelope& e) {
           nlohmann::json j = {{"name", p.name}, {"email", p.email}, {"segment", p.segment}, {"subscription", p.subscription},
                               {"started_on", p.started_on}, {"mrr", p.mrr}};
           if (p.referring_agent) j["referring_agent"] = p.referring_agent;
+          if (!p.renews_on.empty()) j["renews_on"] = p.renews_on;
           return j;
         };
         if constexpr (std::is_same_v<T, CreateProgram>) return {{"name", c.name}, {"currency", c.currency}};

@@ -10,6 +10,7 @@
 #include "shared/domain/desk/knowledge_commands.hpp"
 #include "shared/domain/desk/responses_commands.hpp"
 #include "shared/domain/desk/routing_commands.hpp"
+#include "shared/domain/retention/retention_commands.hpp"
 #include "shared/domain/security/security_commands.hpp"
 #include "shared/domain/support/support_commands.hpp"
 #include "shared/domain/support/support_access.hpp"
@@ -116,7 +117,9 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RevokeApiKey, StopReferralCommission, DecideHeldCustomers, RecordRemediation,
                              SaveArticle, SubmitArticle, PublishArticle, ReviewArticle, ArchiveArticle, ChangeKnowledgeSettings, RecordSearchMiss,
                              RecordDeflection, ConfirmAutomaticAnswer, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers,
-                             ChangeSecurityPolicy, AnswerNps, ChangeQualitySettings>;
+                             ChangeSecurityPolicy, AnswerNps, ChangeQualitySettings, ChangeRetentionSettings, RecordUsage, RecordPaymentFailure,
+                             RecordSignIn, RequestPlanChange, OpenRetentionCase, RecordRetentionReason, MakeRetentionOffer, DecideRetentionOffer,
+                             AnswerRetentionOffer, CloseRetentionCase, AddReportAction, CompleteReportAction, SetSupportCost>;
 
 const char* type_of(const Command& command);
 

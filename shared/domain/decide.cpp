@@ -6,6 +6,7 @@
 #include "shared/domain/desk/decide_knowledge.hpp"
 #include "shared/domain/desk/decide_responses.hpp"
 #include "shared/domain/desk/decide_routing.hpp"
+#include "shared/domain/retention/decide_retention.hpp"
 #include "shared/domain/security/decide_security.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
@@ -212,6 +213,7 @@ struct Decider {
     else if constexpr (requires { commission_rules::decide(s, c, actor, now); }) return commission_rules::decide(s, c, actor, now);
     else if constexpr (requires { desk_rules::decide(s, c, actor, now); }) return desk_rules::decide(s, c, actor, now);
     else if constexpr (requires { security_rules::decide(s, c, actor, now); }) return security_rules::decide(s, c, actor, now);
+    else if constexpr (requires { retention_rules::decide(s, c, actor, now); }) return retention_rules::decide(s, c, actor, now);
     else
       static_assert(always_false<C>, "no decide() for this command: write Outcome decide(const ProgramState&, const YourCommand&, "
                                      "const Actor&, TimeMs) in its capability's decide_*.cpp (declared in decide_*.hpp)");
@@ -227,7 +229,8 @@ core::Result<std::vector<EventBody>> decide(const ProgramState& state, const Com
   // The system actor: the scheduler's timers, and payments from the billing system (the server
   // checks the program's API key first).
   const bool system = actor.id == support_rules::system_actor &&
-                      (std::holds_alternative<RunTimers>(command) || std::holds_alternative<RecordPayment>(command));
+                      (std::holds_alternative<RunTimers>(command) || std::holds_alternative<RecordPayment>(command) ||
+                       std::holds_alternative<RecordUsage>(command) || std::holds_alternative<RecordPaymentFailure>(command));
   if (state.exists() && !std::holds_alternative<AcceptInvitation>(command) && !std::holds_alternative<CreateProgram>(command) &&
       !system && state.role_of(actor.id) == Role::unknown)
     return not_found("No such program.", "program_id"); // not a member: the program is invisible

@@ -9,6 +9,7 @@
 #include "shared/domain/commissions/commission_events.hpp"
 #include "shared/domain/desk/knowledge_events.hpp"
 #include "shared/domain/desk/responses_events.hpp"
+#include "shared/domain/retention/retention_events.hpp"
 #include "shared/domain/security/security_events.hpp"
 #include "shared/domain/desk/routing_events.hpp"
 #include "shared/domain/support/support_events.hpp"
@@ -124,7 +125,10 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                KnowledgeHygieneReviewed,
                                RoutingChanged, TicketRouted,
                                ProductAreasChanged, ResponseTemplateSaved, ResponseTemplateRemoved, CannedTriggersChanged, RetentionWorkflowStarted,
-                               SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared, QualitySettingsChanged>;
+                               SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared, QualitySettingsChanged,
+                               RetentionSettingsChanged, UsageRecorded, PaymentFailed, CustomerSignedIn, RetentionCaseOpened,
+                               RetentionRequestRecorded, RetentionReasonRecorded, RetentionOfferMade, RetentionOfferDecided, RetentionCaseClosed,
+                               WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet>;
 
 struct Event {
   Sequence seq = 0;

@@ -81,6 +81,7 @@ void ProgramState::index_tickets() {
   tickets_by_customer.clear();
   open_tickets.clear();
   metrics = {};
+  retention_tickets.clear();
   for (auto& [tid, t] : tickets) t.metric_facts = {};
   for (const auto& a : nps_answers) metrics.count_nps(a.at, a.agent_id, a.segment, a.score, +1);
   rated_tickets.clear();
@@ -98,8 +99,10 @@ void ProgramState::track_ticket(const Ticket& t) {
   if (auto it = tickets.find(t.id); it != tickets.end()) {
     auto& facts = it->second.metric_facts;
     metrics.count(facts, -1);
+    const auto before = facts;
     facts = metric_facts(*this, it->second);
     metrics.count(facts, +1);
+    track_churn_facts(t.id, t.customer_id, t.opened_at, before, facts);
   }
   if (!is_open(t.status)) {
     open_tickets.erase(t.id);
@@ -112,6 +115,30 @@ void ProgramState::track_ticket(const Ticket& t) {
   if (o.first_response_overdue) o.overdue_since = t.sla.first_response_due;
   else if (t.sla.resolution_overdue_at != 0) o.overdue_since = t.sla.resolution_due ? t.sla.resolution_due : t.sla.resolution_overdue_at;
   open_tickets[t.id] = o;
+}
+
+// The customer's part of what the churn score reads of tickets: the ticket's previous entries
+// out, its new ones in.
+void ProgramState::track_churn_facts(TicketId ticket_id, CustomerId customer, TimeMs opened_at, const MetricFacts& before, const MetricFacts& after) {
+  if (before.negative_at == after.negative_at && before.competitor_at == after.competitor_at && before.counted) return;
+  auto& f = retention_tickets[customer];
+  f.last_opened = std::max(f.last_opened, opened_at);
+  auto put = [&](std::vector<std::pair<std::int64_t, TimeMs>>& list, TimeMs old_at, TimeMs new_at) {
+    if (old_at == new_at) return;
+    if (old_at != 0) std::erase_if(list, [&](const auto& p) { return p.first == ticket_id; });
+    if (new_at != 0) list.emplace_back(ticket_id, new_at);
+  };
+  put(f.negative, before.negative_at, after.negative_at);
+  put(f.competitor, before.competitor_at, after.competitor_at);
+}
+
+void ProgramState::retrack_competitors() {
+  for (auto& [tid, t] : tickets) {
+    auto& facts = t.metric_facts;
+    const auto before = facts;
+    facts.competitor_at = competitor_first_named(*this, t);
+    track_churn_facts(tid, t.customer_id, t.opened_at, before, facts);
+  }
 }
 
 void ProgramState::retrack_customer(CustomerId c) {

@@ -7,7 +7,9 @@
 #include "shared/domain/desk/knowledge.hpp"
 #include "shared/domain/desk/routing.hpp"
 #include "shared/domain/desk/templates.hpp"
+#include "shared/domain/retention/retention.hpp"
 #include "shared/domain/security/security.hpp"
+#include "shared/domain/support/report.hpp"
 #include "shared/domain/support/support.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
@@ -51,6 +53,7 @@ struct CustomerProfile {
   std::string started_on; // YYYY-MM-DD
   Money mrr;              // monthly recurring revenue
   PersonId referring_agent = 0;
+  std::string renews_on;  // YYYY-MM-DD, the contract's renewal (empty: none); a churn signal
   bool operator==(const CustomerProfile&) const = default;
 };
 
@@ -110,6 +113,13 @@ struct ProgramState {
   std::vector<NpsAnswer> nps_answers;
   QualitySettings quality;
   std::vector<RedFlag> red_flags;
+  // Churn prevention (retention/retention.hpp): the signals' records, competitor list and
+  // retention cases; and, derived from the tickets, what the churn score reads of them.
+  RetentionState retention;
+  std::map<CustomerId, ChurnTicketFacts> retention_tickets;
+  // The weekly reports as written, their action items, and the support cost per quarter
+  // (support/report.hpp): the business only.
+  ReportsState reports;
 
   // Support certification.
   CertificationState certification = default_certification();
@@ -145,6 +155,9 @@ struct ProgramState {
   void track_ticket(const Ticket& t);
   // Counts the customer's tickets again (after a change the metrics depend on, e.g. its segment).
   void retrack_customer(CustomerId c);
+  // Looks for the competitors' names in every ticket again (after the list changed).
+  void retrack_competitors();
+  void track_churn_facts(TicketId ticket_id, CustomerId customer, TimeMs opened_at, const MetricFacts& before, const MetricFacts& after);
   // Who handles a customer's tickets now: its agent, or 0 for the business's queue (also while
   // the agent may not work support, see support_access.hpp).
   PersonId handler_of(CustomerId c) const;
@@ -160,7 +173,7 @@ bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 // are deliberately not part of the wire form.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Member, person_id, name, email, role, joined_at, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Agent, person_id, status, status_reason, status_since, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent, renews_on)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Customer, id, profile, assigned_agent, person_id, support_held, version)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Invitation, id, email, role, expires_at, invited_by, customer_id, status, accepted_by, version)
 

@@ -12,6 +12,19 @@ using identity::Role;
 
 namespace {
 
+// An offer the customer is shown: made to it, or answered by it (pending and refused offers
+// stay with the business, blank but in their place so the offers' numbers agree).
+bool offer_shown(const RetentionOffer& o) {
+  return o.status == OfferStatus::made || o.status == OfferStatus::accepted || o.status == OfferStatus::declined;
+}
+RetentionOffer blank_offer(const RetentionOffer& o) {
+  if (offer_shown(o)) return o;
+  RetentionOffer b;
+  b.status = o.status;
+  b.kind = OfferKind::months_free;
+  return b;
+}
+
 struct EventVisibility {
   const ProgramState& s;
   PersonId reader;
@@ -129,6 +142,35 @@ struct EventVisibility {
   bool operator()(const KnowledgeSearchMissed&) const { return business(); }
   bool operator()(const ArticleDeflectionRecorded&) const { return business(); }
   bool operator()(const KnowledgeHygieneReviewed&) const { return business(); }
+  // Churn and retention: the business and the customer's agent see the signals and cases; a
+  // customer sees its own requests and the offers made to it (retention_customer_view()).
+  bool staff_of_customer(CustomerId c) const { return !customer() && customer_visible(c); }
+  const RetentionCase* retention_case(RetentionCaseId id) const {
+    auto it = s.retention.cases.find(id);
+    return it == s.retention.cases.end() ? nullptr : &it->second;
+  }
+  bool case_visible(RetentionCaseId id, bool shows_customer) const {
+    const auto* k = retention_case(id);
+    if (!k || !customer_visible(k->customer_id)) return false;
+    return !customer() || shows_customer || retention_case_shown(*k);
+  }
+  bool operator()(const RetentionSettingsChanged&) const { return !customer(); }
+  // The weekly reports, their action items and the support cost: the business's.
+  bool operator()(const WeeklyReportWritten&) const { return business(); }
+  bool operator()(const ReportActionAdded&) const { return business(); }
+  bool operator()(const ReportActionDone&) const { return business(); }
+  bool operator()(const SupportCostSet&) const { return business(); }
+  bool operator()(const UsageRecorded& e) const { return staff_of_customer(e.customer_id); }
+  bool operator()(const PaymentFailed& e) const { return staff_of_customer(e.customer_id); }
+  bool operator()(const CustomerSignedIn& e) const { return staff_of_customer(e.customer_id); }
+  bool operator()(const RetentionCaseOpened& e) const {
+    return customer_visible(e.retention_case.customer_id) && (!customer() || e.retention_case.request != PlanRequest::none);
+  }
+  bool operator()(const RetentionRequestRecorded& e) const { return case_visible(e.case_id, true); }
+  bool operator()(const RetentionReasonRecorded& e) const { return !customer() && case_visible(e.case_id, false); }
+  bool operator()(const RetentionOfferMade& e) const { return case_visible(e.case_id, e.offer.status == OfferStatus::made); }
+  bool operator()(const RetentionOfferDecided& e) const { return case_visible(e.case_id, e.offer.status == OfferStatus::made); }
+  bool operator()(const RetentionCaseClosed& e) const { return case_visible(e.case_id, false); }
   bool operator()(const CheckInCompleted& e) const {
     auto it = s.check_ins.find(e.check_in_id);
     return identity::is_business_role(s.role_of(reader)) || (it != s.check_ins.end() && it->second.agent_id == reader);
@@ -168,6 +210,11 @@ struct CustomerFacing {
   using Out = std::optional<EventBody>;
   template <class B>
   Out operator()(const B& b) const { return b; } // nothing of a ticket in it
+  Out operator()(const RetentionCaseOpened& b) const { return RetentionCaseOpened{retention_customer_view(b.retention_case)}; }
+  Out operator()(const RetentionRequestRecorded& b) const { return RetentionRequestRecorded{b.case_id, b.request, ""}; }
+  Out operator()(const RetentionOfferMade& b) const { return RetentionOfferMade{b.case_id, blank_offer(b.offer)}; }
+  Out operator()(const RetentionOfferDecided& b) const { return RetentionOfferDecided{b.case_id, b.index, blank_offer(b.offer)}; }
+  Out operator()(const RetentionCaseClosed& b) const { return RetentionCaseClosed{b.case_id, b.outcome, 0, b.exit_feedback, 0}; }
   Out operator()(const SupportSettingsChanged& b) const {
     auto out = b;
     out.settings.restricted_topics.clear();
@@ -318,6 +365,23 @@ Ticket customer_view(const Ticket& t) {
   return v;
 }
 
+bool retention_case_shown(const RetentionCase& k) {
+  if (k.request != PlanRequest::none) return true;
+  return std::any_of(k.offers.begin(), k.offers.end(), [](const RetentionOffer& o) { return offer_shown(o); });
+}
+
+RetentionCase retention_customer_view(const RetentionCase& k) {
+  RetentionCase v = k;
+  v.score_at_open = 0;
+  v.understanding.clear();
+  v.mrr_retained_minor = 0;
+  v.win_back_check_in = 0;
+  v.note.clear(); // the business's words (or the customer's own, which it has)
+  v.reason = LeaveReason::unknown;
+  for (auto& o : v.offers) o = blank_offer(o);
+  return v;
+}
+
 std::optional<EventBody> customer_facing(const EventBody& body) { return std::visit(CustomerFacing{}, body); }
 
 std::optional<Event> event_for_reader(const ProgramState& state, PersonId reader, const Event& event) {
@@ -372,6 +436,14 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     if (business || a.agent_id == reader || a.by == reader) v.nps_answers.push_back(a);
   v.quality = full.quality;
   if (business) v.red_flags = full.red_flags;
+  // Churn and retention, before the tickets are indexed (the competitor list marks tickets).
+  if (!is_customer) v.retention.settings = full.retention.settings;
+  for (const auto& [id, sig] : full.retention.signals)
+    if (!is_customer && v.customers.count(id)) v.retention.signals[id] = sig;
+  for (const auto& [id, k] : full.retention.cases)
+    if (v.customers.count(k.customer_id) && (!is_customer || retention_case_shown(k))) v.retention.cases[id] = is_customer ? retention_customer_view(k) : k;
+  v.retention.next_case_id = business ? full.retention.next_case_id : next_after(v.retention.cases);
+  if (business) v.reports = full.reports; // the weekly reports and support costs
   v.index_tickets();
   for (const auto& [id, rec] : full.agent_support)
     if (id != 0 ? is_allowed(full, reader, Action::read_support_record, {.person = id}) : business) v.agent_support[id] = rec;
@@ -468,7 +540,7 @@ nlohmann::json state_to_json(const ProgramState& s) {
                       {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)},
                       {"knowledge", s.knowledge}, {"routing", s.routing},
                       {"responses", s.responses}, {"security", s.security}, {"nps_answers", s.nps_answers}, {"quality", s.quality},
-                      {"red_flags", s.red_flags}};
+                      {"red_flags", s.red_flags}, {"retention", s.retention}, {"reports", s.reports}};
   // Counters only when the ids do not already imply them (state_from_json derives them).
   auto counter = [&](const char* key, std::int64_t value, std::int64_t implied) {
     if (value != implied) j[key] = value;
@@ -502,6 +574,8 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     if (j.contains("nps_answers")) s.nps_answers = j.at("nps_answers").get<std::vector<NpsAnswer>>(); // before index_tickets: the metrics count them
     if (j.contains("quality")) s.quality = j.at("quality").get<QualitySettings>();
     if (j.contains("red_flags")) s.red_flags = j.at("red_flags").get<std::vector<RedFlag>>();
+    if (j.contains("retention")) s.retention = j.at("retention").get<RetentionState>(); // before index_tickets: the competitor list marks tickets
+    if (j.contains("reports")) s.reports = j.at("reports").get<ReportsState>();
     for (const auto& t : j.value("tickets", nlohmann::json::array())) {
       auto v = t.get<Ticket>();
       s.tickets[v.id] = std::move(v);

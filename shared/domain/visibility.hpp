@@ -29,6 +29,10 @@ Ticket customer_view(const Ticket& ticket);
 // customer may read the ticket at all is event_visible_to()'s part. Redacting twice changes
 // nothing more.
 std::optional<EventBody> customer_facing(const EventBody& body);
+// Whether a customer is shown its retention case (it asked to cancel or downgrade, or an offer
+// was made to it), and what of it: its request and the offers made, not the business's notes.
+bool retention_case_shown(const RetentionCase& k);
+RetentionCase retention_customer_view(const RetentionCase& k);
 
 // The event as the reader may see it, or nothing: event_visible_to(), and for a customer
 // customer_facing(). A customer's replica (snapshot + these events, applied with the shared

@@ -16,6 +16,7 @@
 #include "client/views/certification/badge_parts.hpp"
 #include "client/views/support/check_in_parts.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support/retention_parts.hpp"
 #include "client/views/tones.hpp"
 
 #include <algorithm>
@@ -129,7 +130,8 @@ void profile_fields(const domain::ProgramState& s, CustomerForm& f, Dispatch& di
       });
   ImGui::PopID();
   ImGui::PushID("referrer");
-  row([&] { referrer_field(s, f, dispatch); }, [] {});
+  row([&] { referrer_field(s, f, dispatch); },
+      [&] { profile_input("Renews on (optional)", "##Renews on", "YYYY-MM-DD", f.fields.renews_on, f, "renews_on", dispatch); });
   ImGui::PopID();
   if (table) ImGui::EndTable();
   ImGui::PopStyleVar();
@@ -328,6 +330,8 @@ void draw_customer(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
       } else {
         read_only(app, s, *c, avail);
       }
+      ImGui::Dummy(ui::dp(0, 12));
+      churn_card(app, ui_state, dispatch, s, c->id, avail); // retention_view.cpp: business and the customer's agent
       ImGui::Dummy(ui::dp(0, 12));
       draw_customer_check_ins(s, my_id(app), ui_state, dispatch, *c, avail, static_cast<std::int64_t>(platform::wall_clock_ms()));
     }

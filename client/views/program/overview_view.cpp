@@ -5,6 +5,7 @@
 //   agent:    their partner status (with the reason when not active) and their customers;
 //   customer: their account and the agent who supports them.
 // Each ends with the "signed in as" and "in this program" cards of the first home page.
+#include "client/views/support/retention_parts.hpp"
 #include "client/views/support/satisfaction_parts.hpp"
 #include "client/views/views.hpp"
 
@@ -384,10 +385,13 @@ void draw_overview(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     if (home == identity::Home::business) business_overview(app, ui_state, dispatch, s);
     else if (home == identity::Home::agent) agent_overview(app, ui_state, dispatch, s);
     else {
+      retention_offer_card(app, ui_state, dispatch, s, ImGui::GetContentRegionAvail().x); // retention_view.cpp
       nps_card(app, ui_state, dispatch, s, ImGui::GetContentRegionAvail().x);
       customer_cards(app, s, ImGui::GetContentRegionAvail().x, false);
       ImGui::Dummy(ui::dp(0, 6));
       about_cards(app, ui_state, ImGui::GetContentRegionAvail().x);
+      ImGui::Dummy(ui::dp(0, 6));
+      plan_request_card(app, ui_state, dispatch, s, ImGui::GetContentRegionAvail().x);
     }
     ui::end_column();
     ImGui::EndGroup();

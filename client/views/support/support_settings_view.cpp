@@ -9,6 +9,7 @@
 #include "client/app/selectors.hpp"
 #include "client/testing/item_table.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support/retention_parts.hpp"
 #include "client/views/support/satisfaction_parts.hpp"
 #include "client/views/support/held_mail_parts.hpp"
 
@@ -647,6 +648,8 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
       draw_held_mail(app, ui_state, dispatch, avail); // held_mail_parts.cpp
       ImGui::Dummy(ui::dp(0, 12));
       quality_settings_card(app, ui_state, dispatch, s, avail); // satisfaction_parts.cpp
+      ImGui::Dummy(ui::dp(0, 12));
+      competitors_card(app, ui_state, dispatch, s, avail); // retention_view.cpp
     }
     ImGui::Dummy(ui::dp(0, 20));
     ImGui::EndChild();

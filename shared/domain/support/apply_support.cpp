@@ -335,6 +335,38 @@ ApplyOutcome apply(ProgramState& s, const Event&, const QualitySettingsChanged& 
   return {};
 }
 
+ApplyOutcome apply(ProgramState& s, const Event&, const WeeklyReportWritten& b) {
+  auto& weekly = s.reports.weekly;
+  weekly[b.report.week] = b.report;
+  while (weekly.size() > max_reports_kept) weekly.erase(weekly.begin());
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event&, const ReportActionAdded& b) {
+  auto it = s.reports.weekly.find(b.week);
+  if (it == s.reports.weekly.end()) return {true};
+  it->second.actions.push_back(b.action);
+  s.reports.next_action_id = std::max(s.reports.next_action_id, b.action.id + 1);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ReportActionDone& b) {
+  auto it = s.reports.weekly.find(b.week);
+  if (it == s.reports.weekly.end()) return {true};
+  for (auto& a : it->second.actions)
+    if (a.id == b.action_id) {
+      a.done = true;
+      a.done_at = e.at;
+    }
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event&, const SupportCostSet& b) {
+  if (b.amount_minor == 0) s.reports.support_costs.erase(b.quarter);
+  else s.reports.support_costs[b.quarter] = b.amount_minor;
+  return {};
+}
+
 ApplyOutcome apply(ProgramState& s, const Event& e, const CheckInCompleted& b) {
   auto it = s.check_ins.find(b.check_in_id);
   if (it == s.check_ins.end()) return {true};

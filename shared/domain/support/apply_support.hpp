@@ -27,6 +27,10 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const NpsAnswered& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const RedFlagRaised& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const RedFlagCleared& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const QualitySettingsChanged& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const WeeklyReportWritten& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const ReportActionAdded& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const ReportActionDone& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const SupportCostSet& b);
 
 // In-app notifications (nobody is told of their own action); notify_business tells every
 // business member. Used by the certification's apply() too.

@@ -11,10 +11,12 @@
 #include "shared/domain/desk/decide_routing.hpp"
 #include "shared/domain/desk/knowledge_hygiene.hpp"
 #include "shared/domain/desk/triage.hpp"
+#include "shared/domain/retention/decide_retention.hpp"
 #include "shared/domain/support/sla.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
 #include "shared/domain/support/support_access.hpp"
 #include "shared/domain/support/ticket_actions.hpp"
+#include "shared/domain/support/weekly_report.hpp"
 
 #include <algorithm>
 #include <set>
@@ -29,6 +31,24 @@ using identity::Role;
 using Events = std::vector<EventBody>;
 
 namespace {
+
+// The retention workflow a ticket's events start ("how do I cancel?", or a routing rule's
+// retention_workflow action) opens a retention case when the customer has none open
+// (retention/decide_retention.hpp).
+void open_retention_case(const ProgramState& s, Events& out, CustomerId customer, TicketId id, PersonId actor, TimeMs now) {
+  for (const auto& e : out) {
+    std::optional<EventBody> opened;
+    if (const auto* started = std::get_if<RetentionWorkflowStarted>(&e))
+      opened = retention_rules::case_for_ticket(s, customer, id, CaseTrigger::cancel_question, "Asked: \"" + started->phrase + "\"", actor, now);
+    else if (const auto* routed = std::get_if<TicketRouted>(&e);
+             routed && std::find(routed->routing.flags.begin(), routed->routing.flags.end(), "retention_workflow") != routed->routing.flags.end())
+      opened = retention_rules::case_for_ticket(s, customer, id, CaseTrigger::routing_rule, "Routing rule: " + routed->routing.because, actor, now);
+    if (opened) {
+      out.push_back(std::move(*opened));
+      return;
+    }
+  }
+}
 
 core::Error no_ticket() { return make_error(ErrorCode::not_found, "No such ticket.", "data.ticket_id"); }
 
@@ -116,6 +136,7 @@ Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeM
   out.insert(out.end(), std::make_move_iterator(retention.begin()), std::make_move_iterator(retention.end()));
   out.insert(out.end(), std::make_move_iterator(automatic.begin()), std::make_move_iterator(automatic.end()));
   out.insert(out.end(), std::make_move_iterator(routed.after.begin()), std::make_move_iterator(routed.after.end()));
+  open_retention_case(s, out, customer, s.next_ticket_id, a.id, now);
   return out;
 }
 
@@ -157,6 +178,7 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
     out.message = std::move(m);
     Events events{std::move(out)};
     for (auto& r : desk_rules::retention_triggers(s, t->id, t, c.text)) events.push_back(std::move(r)); // desk/decide_responses.hpp
+    open_retention_case(s, events, t->customer_id, t->id, a.id, now);
     return events;
   }
 
@@ -215,6 +237,7 @@ Outcome decide(const ProgramState& s, const TriageTicket& c, const Actor& a, Tim
   auto clock = sla::retarget(t->sla, s.support_settings, s.customer(t->customer_id), routed.priority, t->opened_at, now);
   Events out{TicketTriaged{t->id, routed.priority, c.category, routed.tags, clock, std::move(entries)}};
   out.insert(out.end(), std::make_move_iterator(routed.after.begin()), std::make_move_iterator(routed.after.end()));
+  open_retention_case(s, out, t->customer_id, t->id, a.id, now);
   return out;
 }
 
@@ -423,6 +446,10 @@ Outcome decide(const ProgramState& s, const RunTimers&, const Actor& a, TimeMs n
   for (auto& e : run_hygiene(s, now)) out.push_back(std::move(e));
   // Red flags raised and cleared (satisfaction.hpp).
   for (auto& e : red_flag_events(s, now)) out.push_back(std::move(e));
+  // Retention cases for customers whose churn score reached At Risk (retention/churn.hpp).
+  for (auto& e : retention_rules::run_timers(s, now)) out.push_back(std::move(e));
+  // Monday's report of the week before (weekly_report.hpp).
+  for (auto& e : report_events(s, now)) out.push_back(std::move(e));
   return out;
 }
 
@@ -444,6 +471,30 @@ Outcome decide(const ProgramState& s, const AnswerNps& c, const Actor& a, TimeMs
   }
   out.push_back(NpsAnswered{answer});
   return out;
+}
+
+Outcome decide(const ProgramState& s, const AddReportAction& c, const Actor& a, TimeMs now) {
+  if (!identity::is_business_role(s.role_of(a.id))) return forbidden("Only the business adds action items to its reports.");
+  auto it = s.reports.weekly.find(c.week);
+  if (it == s.reports.weekly.end()) return make_error(ErrorCode::not_found, "No report was written for that week.", "data.week");
+  if (it->second.actions.size() >= max_report_actions) return make_error(ErrorCode::invalid_field, "A report holds at most 50 action items.", "data.action");
+  return Events{ReportActionAdded{c.week, ReportAction{s.reports.next_action_id, c.action, c.owner, c.due_on, a.id, now, false, 0}}};
+}
+
+Outcome decide(const ProgramState& s, const CompleteReportAction& c, const Actor& a, TimeMs) {
+  if (!identity::is_business_role(s.role_of(a.id))) return forbidden("Only the business completes its reports' action items.");
+  auto it = s.reports.weekly.find(c.week);
+  if (it == s.reports.weekly.end()) return make_error(ErrorCode::not_found, "No report was written for that week.", "data.week");
+  for (const auto& x : it->second.actions)
+    if (x.id == c.action_id) return x.done ? Events{} : Events{ReportActionDone{c.week, c.action_id}};
+  return make_error(ErrorCode::not_found, "No such action item on that report.", "data.action_id");
+}
+
+Outcome decide(const ProgramState& s, const SetSupportCost& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::manage_support_settings)) return forbidden("Only an owner or admin sets the support cost.");
+  auto it = s.reports.support_costs.find(c.quarter);
+  if ((it == s.reports.support_costs.end() && c.amount_minor == 0) || (it != s.reports.support_costs.end() && it->second == c.amount_minor)) return Events{};
+  return Events{SupportCostSet{c.quarter, c.amount_minor}};
 }
 
 Outcome decide(const ProgramState& s, const ChangeQualitySettings& c, const Actor& a, TimeMs) {

@@ -39,6 +39,11 @@ struct MetricFacts {
   std::int64_t resolution_ms = 0;
   std::int32_t csat_week = -1;           // the customer's overall satisfaction, 1-5
   std::int8_t csat = 0;
+  // What the churn score reads (retention/churn.hpp), not counted in the sums: when the ticket
+  // first turned negative (a negative customer message, comment or a rating of 1-2) and first
+  // named a competitor on the business's list (0: never).
+  std::int64_t negative_at = 0;
+  std::int64_t competitor_at = 0;
   bool operator==(const MetricFacts&) const = default;
 };
 

@@ -1,5 +1,9 @@
 #include "shared/domain/support/support_commands.hpp"
 
+#include "shared/core/dates.hpp"
+#include "shared/domain/support/support_metrics.hpp"
+#include "shared/domain/support/weekly_report.hpp"
+
 #include "shared/core/field_reader.hpp"
 #include "shared/domain/commands.hpp"
 
@@ -480,5 +484,49 @@ nlohmann::json write_command(const RescheduleCheckIn& c) {
   return j;
 }
 nlohmann::json write_command(const RunTimers&) { return nlohmann::json::object(); }
+
+namespace {
+// A report's week by its Monday ("2026-11-30"); any day of the week names it.
+std::int32_t read_report_week(FieldReader& r) {
+  auto text = r.text("week", {10, 10});
+  if (r.error()) return 0;
+  auto d = core::parse_date(text);
+  if (!d) {
+    r.fail(make_error(ErrorCode::invalid_field, "'data.week' must be the week's Monday as YYYY-MM-DD.", "data.week"));
+    return 0;
+  }
+  return week_of(core::days_from_civil(*d) * core::ms_per_day);
+}
+} // namespace
+
+std::optional<core::Error> read_command(const nlohmann::json& data, AddReportAction& c) {
+  FieldReader r(data, {"week", "action", "owner", "due_on"}, "data");
+  c.week = read_report_week(r);
+  c.action = r.text("action", {1, max_report_action_text});
+  c.owner = r.text("owner", {1, max_person_name});
+  c.due_on = r.text("due_on", {10, 10});
+  if (!r.error() && !core::parse_date(c.due_on)) r.fail(make_error(ErrorCode::invalid_field, "'data.due_on' must be a real date as YYYY-MM-DD.", "data.due_on"));
+  return r.error();
+}
+nlohmann::json write_command(const AddReportAction& c) {
+  return {{"week", week_label(c.week)}, {"action", c.action}, {"owner", c.owner}, {"due_on", c.due_on}};
+}
+
+std::optional<core::Error> read_command(const nlohmann::json& data, CompleteReportAction& c) {
+  FieldReader r(data, {"week", "action_id"}, "data");
+  c.week = read_report_week(r);
+  c.action_id = r.integer("action_id", 1, INT64_MAX);
+  return r.error();
+}
+nlohmann::json write_command(const CompleteReportAction& c) { return {{"week", week_label(c.week)}, {"action_id", c.action_id}}; }
+
+std::optional<core::Error> read_command(const nlohmann::json& data, SetSupportCost& c) {
+  FieldReader r(data, {"quarter", "amount_minor"}, "data");
+  c.quarter = r.text("quarter", {7, 7});
+  if (!r.error() && !parse_quarter(c.quarter)) r.fail(make_error(ErrorCode::invalid_field, "'data.quarter' must be a quarter such as 2026-Q4.", "data.quarter"));
+  c.amount_minor = r.integer("amount_minor", 0, max_money_minor);
+  return r.error();
+}
+nlohmann::json write_command(const SetSupportCost& c) { return {{"quarter", c.quarter}, {"amount_minor", c.amount_minor}}; }
 
 } // namespace pd::domain

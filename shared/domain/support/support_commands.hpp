@@ -155,6 +155,28 @@ struct ChangeQualitySettings {
   QualitySettings settings;
   bool operator==(const ChangeQualitySettings&) const = default;
 };
+// The business: an action item on a written weekly report (week: its Monday, YYYY-MM-DD, on the wire).
+struct AddReportAction {
+  static constexpr const char* type = "AddReportAction";
+  std::int32_t week = 0;
+  std::string action;
+  std::string owner;
+  std::string due_on; // YYYY-MM-DD
+  bool operator==(const AddReportAction&) const = default;
+};
+struct CompleteReportAction {
+  static constexpr const char* type = "CompleteReportAction";
+  std::int32_t week = 0;
+  std::int64_t action_id = 0;
+  bool operator==(const CompleteReportAction&) const = default;
+};
+// Owners and admins: the support cost of a quarter ("2026-Q4").
+struct SetSupportCost {
+  static constexpr const char* type = "SetSupportCost";
+  std::string quarter;
+  std::int64_t amount_minor = 0;
+  bool operator==(const SetSupportCost&) const = default;
+};
 // Sent only by the server's scheduler (never accepted from a request): everything due at `now`.
 struct RunTimers {
   static constexpr const char* type = "RunTimers";
@@ -188,6 +210,9 @@ PD_SUPPORT_COMMAND_CODEC(ScheduleCheckIn)
 PD_SUPPORT_COMMAND_CODEC(CompleteCheckIn)
 PD_SUPPORT_COMMAND_CODEC(RescheduleCheckIn)
 PD_SUPPORT_COMMAND_CODEC(RunTimers)
+PD_SUPPORT_COMMAND_CODEC(AddReportAction)
+PD_SUPPORT_COMMAND_CODEC(CompleteReportAction)
+PD_SUPPORT_COMMAND_CODEC(SetSupportCost)
 #undef PD_SUPPORT_COMMAND_CODEC
 
 } // namespace pd::domain

@@ -2,6 +2,7 @@
 // SLA clock carry the clock as decide() computed it, so apply() needs no calendar.
 #pragma once
 
+#include "shared/domain/support/report.hpp"
 #include "shared/domain/support/support.hpp"
 
 namespace pd::domain {
@@ -142,7 +143,36 @@ struct QualitySettingsChanged {
   QualitySettings settings;
   bool operator==(const QualitySettingsChanged&) const = default;
 };
+// The scheduler wrote last week's report (weekly_report.hpp), kept as written.
+struct WeeklyReportWritten {
+  static constexpr const char* type = "WeeklyReportWritten";
+  WeeklyReport report;
+  bool operator==(const WeeklyReportWritten&) const = default;
+};
+struct ReportActionAdded {
+  static constexpr const char* type = "ReportActionAdded";
+  std::int32_t week = 0;
+  ReportAction action;
+  bool operator==(const ReportActionAdded&) const = default;
+};
+struct ReportActionDone {
+  static constexpr const char* type = "ReportActionDone";
+  std::int32_t week = 0;
+  std::int64_t action_id = 0;
+  bool operator==(const ReportActionDone&) const = default;
+};
+// The business's support cost for a quarter (the quarterly review's cost per ticket).
+struct SupportCostSet {
+  static constexpr const char* type = "SupportCostSet";
+  std::string quarter;
+  std::int64_t amount_minor = 0;
+  bool operator==(const SupportCostSet&) const = default;
+};
 
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(WeeklyReportWritten, report)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportActionAdded, week, action)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportActionDone, week, action_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportCostSet, quarter, amount_minor)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettingsChanged, settings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NpsAnswered, answer)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RedFlagRaised, flag)

@@ -1,5 +1,7 @@
 #include "shared/domain/support/support_metrics.hpp"
 
+#include "shared/domain/retention/churn.hpp"
+
 #include "shared/core/dates.hpp"
 #include "shared/core/number_format.hpp"
 #include "shared/domain/desk/decide_knowledge.hpp"
@@ -308,6 +310,7 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
       const int mention = mention_of(m.text, words);
       f.positive = static_cast<std::int16_t>(f.positive + (mention > 0 ? 1 : 0));
       f.negative = static_cast<std::int16_t>(f.negative + (mention < 0 ? 1 : 0));
+      if (mention < 0 && f.negative_at == 0) f.negative_at = m.at;
     }
   }
   if (t.sla.first_responded_at != 0) {
@@ -338,8 +341,20 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
     const int mention = mention_of(t.customer_rating->comment, words);
     f.positive = static_cast<std::int16_t>(f.positive + (mention > 0 ? 1 : 0));
     f.negative = static_cast<std::int16_t>(f.negative + (mention < 0 ? 1 : 0));
+    if ((mention < 0 || f.csat <= 2) && (f.negative_at == 0 || t.customer_rating->at < f.negative_at)) f.negative_at = t.customer_rating->at;
   }
+  f.competitor_at = competitor_first_named(s, t);
   return f;
+}
+
+TimeMs competitor_first_named(const ProgramState& s, const Ticket& t) {
+  const auto& names = s.retention.settings.competitors;
+  if (names.empty()) return 0;
+  // The opening message is the customer's words, also when the business wrote it down for them.
+  for (const auto& m : t.messages)
+    if ((&m == &t.messages.front() || m.author_role == identity::Role::customer) && m.kind == MessageKind::reply && !competitor_named(m.text, names).empty())
+      return m.at;
+  return 0;
 }
 
 std::optional<MetricScope> parse_metric_scope(std::string_view text) {

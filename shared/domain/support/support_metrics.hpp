@@ -38,6 +38,8 @@ int mention_of(std::string_view text, const MentionWords& words);
 
 // What the ticket contributes now (ProgramState::track_ticket keeps the aggregates with it).
 MetricFacts metric_facts(const ProgramState& s, const Ticket& t);
+// When a customer message of the ticket first named a competitor on the business's list (0: never).
+TimeMs competitor_first_named(const ProgramState& s, const Ticket& t);
 
 enum class MetricScopeKind { program, agent, team, segment };
 struct MetricScope {

@@ -43,7 +43,7 @@ struct Program {
 
 inline domain::CustomerProfile northwind() {
   return domain::CustomerProfile{"Northwind", "ops@northwind.test", "Growth", domain::SubscriptionStatus::active,
-                                 "2025-03-01", domain::Money{145000, "USD"}, 0};
+                                 "2025-03-01", domain::Money{145000, "USD"}, 0, ""};
 }
 
 inline Program acme() {

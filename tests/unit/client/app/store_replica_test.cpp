@@ -94,7 +94,7 @@ TEST_CASE("an event about something the replica lacks asks for a fresh snapshot;
   // A customer this replica never saw (newly visible to the reader) is updated.
   t.program.event(1, domain::CustomerAdded{2, domain::CustomerProfile{"Globex", "it@globex.test", "Growth",
                                                                       domain::SubscriptionStatus::active, "2025-06-01",
-                                                                      domain::Money{9900, "USD"}, 0}}); // seq 5: not delivered
+                                                                      domain::Money{9900, "USD"}, 0, ""}}); // seq 5: not delivered
   auto globex = t.program.state.customer(2)->profile;
   globex.segment = "Enterprise";
   const auto updated = t.program.event(1, domain::CustomerUpdated{2, globex}); // seq 6

@@ -43,7 +43,7 @@ struct Fixture {
   }
 };
 CustomerProfile profile(const char* name, const char* email) {
-  return CustomerProfile{name, email, "Growth", SubscriptionStatus::active, "2025-01-01", Money{100, "USD"}, 0};
+  return CustomerProfile{name, email, "Growth", SubscriptionStatus::active, "2025-01-01", Money{100, "USD"}, 0, ""};
 }
 } // namespace
 

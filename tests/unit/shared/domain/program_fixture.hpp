@@ -36,7 +36,7 @@ struct Given {
 };
 
 inline CustomerProfile profile(const char* name, const char* email, PersonId referrer = 0) {
-  return CustomerProfile{name, email, "Growth", SubscriptionStatus::active, "2025-03-01", Money{49'00, "USD"}, referrer};
+  return CustomerProfile{name, email, "Growth", SubscriptionStatus::active, "2025-03-01", Money{49'00, "USD"}, referrer, ""};
 }
 
 inline Given acme() {

@@ -44,7 +44,14 @@ struct Sample {
 
 // ---- Nested values, every field set ---------------------------------------------------------
 
-CustomerProfile full_profile() { return {"Harbor Line", "ops@harborline.test", "Growth", SubscriptionStatus::past_due, "2024-02-29", {12'900, "EUR"}, 4}; }
+CustomerProfile full_profile() { return {"Harbor Line", "ops@harborline.test", "Growth", SubscriptionStatus::past_due, "2024-02-29", {12'900, "EUR"}, 4, "2027-02-28"}; }
+RetentionOffer full_offer() {
+  return {OfferKind::discount, 6, 30, "For the outages", 4, 1'700'000'000'000, false, OfferStatus::accepted, 6, 1'700'000'100'000};
+}
+RetentionCase full_case() {
+  return {3,       2, CaseTrigger::cancel_question, PlanRequest::cancel, 7, 55, "Asked: how do I cancel?", 6, 1'700'000'000'000, LeaveReason::competitor,
+          "Cheaper elsewhere", {full_offer()}, CaseOutcome::saved, 12'900, "Stayed", 9, 4, 1'700'000'200'000};
+}
 Attachment full_attachment() { return {"logs.pdf", "application/pdf", 2048, std::string(64, 'a')}; }
 EscalationNote full_note() { return {"Export fails", "Cleared the cache", "frustrated", "Blocks month-end", "Engineering to check"}; }
 
@@ -171,6 +178,20 @@ std::vector<Sample<Command>> command_samples() {
       {ChangeSecurityPolicy{{true, true}}},
       {AnswerNps{4, "Slow answers last week"}},
       {ChangeQualitySettings{QualitySettings{60, 38, 5, 250, 20, 8, 4, 10}}},
+      {ChangeRetentionSettings{RetentionSettings{{"Zendesk", "Help Scout"}}}},
+      {AddReportAction{2920, "Add a Monday agent", "Daniel", "2026-12-18"}},
+      {CompleteReportAction{2920, 4}},
+      {SetSupportCost{"2026-Q4", 1'800'000}},
+      {RecordUsage{3, "2026-10", 1200}},
+      {RecordPaymentFailure{3, "in_9", {4900, "USD"}, "Card declined", 1'700'000'000'000}},
+      {RecordSignIn{}},
+      {RequestPlanChange{PlanRequest::downgrade, "A smaller plan"}},
+      {OpenRetentionCase{3, PlanRequest::cancel, "Quiet for weeks"}},
+      {RecordRetentionReason{3, LeaveReason::price, "Budget cut"}},
+      {MakeRetentionOffer{3, OfferKind::discount, 6, 30, "For the outages"}},
+      {DecideRetentionOffer{3, 1, true}},
+      {AnswerRetentionOffer{3, 1, true}},
+      {CloseRetentionCase{3, CaseOutcome::downgraded, 4'900, "Moved to Starter", false}},
       {SaveArticle{3, full_article_content(), 5, {7, 8}}},
       {SubmitArticle{3}},
       {PublishArticle{3}},
@@ -277,6 +298,21 @@ std::vector<Sample<EventBody>> event_samples() {
                              "Reach out before the next ticket.", 1'700'000'000'000, 1'700'000'100'000}}},
       {RedFlagCleared{"csat_low"}},
       {QualitySettingsChanged{QualitySettings{60, 38, 5, 250, 20, 8, 4, 10}}},
+      {RetentionSettingsChanged{RetentionSettings{{"Zendesk"}}}},
+      {WeeklyReportWritten{WeeklyReport{2920, "2025-12-29", 1'700'000'000'000, {{"Volume", {"Total tickets: 3"}}}, {{"total_tickets", "3"}},
+                                        {ReportAction{4, "Add a Monday agent", "Daniel", "2026-01-09", 3, 1'700'000'000'000, true, 1'700'000'100'000}}}}},
+      {ReportActionAdded{2920, ReportAction{4, "Add a Monday agent", "Daniel", "2026-01-09", 3, 1'700'000'000'000, true, 1'700'000'100'000}}},
+      {ReportActionDone{2920, 4}},
+      {SupportCostSet{"2026-Q4", 1'800'000}},
+      {UsageRecorded{3, UsagePoint{"2026-10", 1200, 1'700'000'000'000}}},
+      {PaymentFailed{3, PaymentFailure{"in_9", {4900, "USD"}, "Card declined", 1'700'000'000'000}}},
+      {CustomerSignedIn{3}},
+      {RetentionCaseOpened{full_case()}},
+      {RetentionRequestRecorded{3, PlanRequest::cancel, "Too expensive"}},
+      {RetentionReasonRecorded{3, LeaveReason::missing_feature, "Needs SSO"}},
+      {RetentionOfferMade{3, full_offer()}},
+      {RetentionOfferDecided{3, 1, full_offer()}},
+      {RetentionCaseClosed{3, CaseOutcome::paused, 4'900, "Back in spring", 12}},
   };
 }
 

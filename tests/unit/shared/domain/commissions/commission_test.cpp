@@ -36,7 +36,12 @@ TimeMs at(int y, int m, int d, int hours = 0, int minutes = 0) {
 
 
 // The scheduler's tick (RunTimers runs the commission timers too).
-std::vector<EventBody> timers(Given& g, TimeMs now) { return run(g, RunTimers{}, support_rules::system_actor, now); }
+// The scheduler's pass: what it records now (the weekly reports it writes are applied, not returned).
+std::vector<EventBody> timers(Given& g, TimeMs now) {
+  auto events = run(g, RunTimers{}, support_rules::system_actor, now);
+  std::erase_if(events, [](const EventBody& e) { return std::holds_alternative<WeeklyReportWritten>(e); });
+  return events;
+}
 
 // A refused command: the error, and the state exactly as it was.
 // decide() takes the state by const reference, so a refusal cannot change it here; that a

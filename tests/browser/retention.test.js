@@ -1,0 +1,132 @@
+// Churn risk and retention in the browser (issue 19, seed 002 section 7): a customer who asks
+// how to cancel gets a retention case that the business works through its steps to an offer
+// within the customer's MRR band, which the customer accepts on its overview; an offer beyond
+// the band waits for the owner's approval on the retention page, whose scores equal the API's;
+// and a customer asks to cancel from its overview. One server and one browser for the file, a
+// fresh browser context per test; each test works on a customer of its own.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./lib/harness');
+
+const suite = h.appSuite();
+const TIMEOUT = { timeout: 120000 };
+const VIEWPORT = { width: 1440, height: 1000 };
+
+async function apiAs(email, path) {
+  const cookie = await h.apiSignIn(suite.server.url, email);
+  const r = await h.apiJson(suite.server.url, cookie, 'GET', path);
+  assert.equal(r.status, 200, `GET ${path}`);
+  return r.body;
+}
+
+async function pick(page, combo, text) {
+  await h.click(page, combo, { window: 'Page' });
+  const entry = await h.itemAtRest(page, `combo entry ${text}`, async () =>
+    (await h.findItems(page, { label: text })).find((it) => it.window.startsWith('##Combo')) || null);
+  await page.mouse.click(entry.x + entry.w / 2, entry.y + entry.h / 2);
+  await h.waitFor(`${combo} to show ${text}`, async () => {
+    const it = await h.findItem(page, { label: combo, window: 'Page' });
+    return it && it.value === text;
+  });
+}
+
+test('a customer who asks how to cancel gets a case, an offer within its band, and is saved', TIMEOUT, async () => {
+  // Kenji (199.00 a month, the business queue) asks in a ticket.
+  const kenji = await h.apiSignIn(suite.server.url, 'kenji@tidewater.test');
+  const opened = await h.apiCommand(suite.server.url, kenji, 1, 'OpenTicket',
+    { subject: 'Leaving', text: 'Our season is over. How do I cancel our plan?', category: 'billing' });
+  assert.equal(opened.status, 200);
+  const caseEvent = opened.body.events.find((e) => e.type === 'RetentionCaseOpened');
+  assert.ok(caseEvent, 'the question opens a retention case');
+  const id = caseEvent.data.retention_case.id;
+  assert.equal(caseEvent.data.retention_case.trigger, 'cancel_question');
+
+  await suite.withApp({ signInAs: 'staff@acme.test', path: '/#/p/1/retention', viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { label: 'Customers by churn risk', window: 'Page' });
+    await h.scrollTo(page, { contains: `#${id} Kenji Sato`, window: 'Page' });
+    await h.click(page, undefined, { contains: `#${id} Kenji Sato`, window: 'Page' });
+    await h.waitForItem(page, { contains: `Retention case #${id}: Kenji Sato`, window: 'Page' });
+    // 1. Understand: the reason; 2. the seed's response for it appears.
+    await h.scrollTo(page, { label: 'Save reason', window: 'Page' });
+    await pick(page, '##Leave reason', 'Business change');
+    await h.typeInto(page, '##Understanding', 'Surf season is over until April', { window: 'Page' });
+    await h.click(page, 'Save reason', { window: 'Page' });
+    await h.waitForItem(page, { contains: 'Business change: Offer a pause instead of cancelling', window: 'Page' });
+    // 3. An offer within the band (100-500: up to 2 months free).
+    await h.scrollTo(page, { label: 'Make offer', window: 'Page' });
+    await h.waitForItem(page, { contains: '2 months free, or 30% off for 6 months', window: 'Page' });
+    await h.click(page, 'Make offer', { window: 'Page' });
+    await h.waitForItem(page, { contains: '1 month free \u00b7 Made, waiting for the customer', window: 'Page' });
+    await h.screenshot(page, 'retention-case.png');
+  });
+
+  await suite.withApp({ signInAs: 'kenji@tidewater.test', path: '/#/p/1/overview', viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { label: 'An offer for you', window: 'Page' });
+    await h.waitForItem(page, { contains: 'would like to offer you: 1 month free', window: 'Page' });
+    await h.screenshot(page, 'retention-offer.png');
+    await h.click(page, 'Accept the offer', { window: 'Page' });
+    await h.waitForNoItem(page, { label: 'An offer for you', window: 'Page' });
+  });
+  const retention = await apiAs('owner@acme.test', '/api/v1/programs/1/support/retention');
+  const saved = retention.cases.find((c) => c.id === id);
+  assert.equal(saved.outcome, 'saved');
+  assert.equal(saved.mrr_retained_minor, 19900);
+  assert.equal(saved.offers[0].status, 'accepted');
+});
+
+test('the owner reads the churn scores the API computes and approves an offer beyond the customer\'s band', TIMEOUT, async () => {
+  const churn = await apiAs('owner@acme.test', '/api/v1/programs/1/support/churn?limit=500');
+  const noah = churn.items.find((i) => i.name.startsWith('Noah Schmidt'));
+  assert.ok(noah.signals.some((s) => s.kind === 'failed_payment'), 'the declined card counts');
+  assert.ok(noah.signals.some((s) => s.kind === 'usage_drop'), 'the usage drop counts');
+  const retention = await apiAs('owner@acme.test', '/api/v1/programs/1/support/retention');
+  const pending = retention.cases.find((c) => c.customer_name.startsWith('Noah Schmidt') && c.outcome === 'open');
+  assert.equal(pending.offers[0].status, 'pending_approval');
+
+  await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/retention', viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { label: 'Customers by churn risk', window: 'Page' });
+    // The list shows the API's score in Noah's row.
+    await h.waitFor('Noah\'s score in the list', async () => !!(await h.findInRow(page, 'Noah Schmidt (PeakFit Studios)', String(noah.score), { window: 'Page' })));
+    await h.click(page, 'Noah Schmidt (PeakFit Studios)', { window: 'Page' });
+    await h.scrollTo(page, { contains: 'Noah Schmidt (PeakFit Studios): ', window: 'Page' });
+    await h.waitForItem(page, { contains: 'A payment failed on', window: 'Page' });
+    await h.screenshot(page, 'retention-customer.png');
+    await h.scrollTo(page, { contains: `#${pending.id} Noah Schmidt`, window: 'Page' });
+    await h.click(page, undefined, { contains: `#${pending.id} Noah Schmidt`, window: 'Page' });
+    await h.scrollTo(page, { label: 'Approve', window: 'Page' });
+    await h.waitForItem(page, { contains: '3 months free: Three months free for the outages \u00b7 Waiting for approval', window: 'Page' });
+    await h.click(page, 'Approve', { window: 'Page' });
+    await h.waitForItem(page, { contains: 'Three months free for the outages \u00b7 Made, waiting for the customer', window: 'Page' });
+  });
+  const after = await apiAs('owner@acme.test', '/api/v1/programs/1/support/retention');
+  const approved = after.cases.find((c) => c.id === pending.id).offers[0];
+  assert.equal(approved.status, 'made');
+  assert.ok(approved.decided_by > 0);
+
+  // At phone size the same page stacks its cards.
+  await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/retention', viewport: { width: 390, height: 844 } }, async (page) => {
+    await h.waitForItem(page, { label: 'Customers by churn risk', window: 'Page' });
+    await h.screenshot(page, 'retention-phone.png');
+  });
+});
+
+test('a customer asks to cancel from its overview and the business sees the request in its score', TIMEOUT, async () => {
+  const before = await apiAs('owner@acme.test', '/api/v1/programs/1/support/churn?limit=500');
+  const jordanBefore = before.items.find((i) => i.name.startsWith('Jordan Lee'));
+  await suite.withApp({ signInAs: 'customer@acme.test', path: '/#/p/1/overview', viewport: VIEWPORT }, async (page) => {
+    await h.scrollTo(page, { label: 'Cancel or change your plan', window: 'Page' });
+    await h.scrollTo(page, { label: 'Send request', window: 'Page' });
+    await h.typeInto(page, '##Plan request note', 'We are merging with another clinic group.', { window: 'Page' });
+    await h.click(page, 'Send request', { window: 'Page' });
+    await h.waitForItem(page, { contains: 'You asked to cancel on', window: 'Page' });
+  });
+  const after = await apiAs('owner@acme.test', '/api/v1/programs/1/support/churn?limit=500');
+  const jordan = after.items.find((i) => i.name.startsWith('Jordan Lee'));
+  const request = jordan.signals.find((s) => s.kind === 'cancellation_request');
+  assert.ok(request, 'the request is a signal');
+  assert.equal(request.points, 40);
+  assert.equal(jordan.score, Math.min(100, jordanBefore.score + 40));
+  assert.ok(jordan.open_case > 0);
+});
