@@ -158,7 +158,10 @@ void email_address_card(const AppState& app, UiState& ui_state, Dispatch& dispat
     ImGui::Dummy(ui::dp(0, 4));
     if (ui::secondary_button("Cancel###Cancel email change", ImVec2(0, ui::dp(38)))) dispatch(CancelEmailChange{});
   } else if (!f.open) {
-    if (ui::secondary_button("Change email", ImVec2(0, ui::dp(38)))) f = EmailChangeForm{true};
+    if (ui::secondary_button("Change email", ImVec2(0, ui::dp(38)))) {
+      f = EmailChangeForm{};
+      f.open = true;
+    }
   } else {
     bool edited = false;
     ImGui::BeginDisabled(f.sending);

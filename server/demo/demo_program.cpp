@@ -155,7 +155,7 @@ void history_story(Story& story, ProgramId acme, const std::map<std::string, Cus
 
 // Churn and retention at Acme (seed 002 section 7): the competitors the business watches, the
 // billing system's usage figures and a failed payment, renewal dates, the customers' sign-ins,
-// and retention cases at every step: Marcus asked how to cancel after Freshdesk quoted less and
+// and retention cases at every step: Inês asked how to cancel after Freshdesk quoted less and
 // has an offer waiting; Olga asked to cancel after a merger (reason recorded, no offer yet);
 // Priya's offer to Noah is beyond his band and waits for Maya; Emma was saved five weeks ago
 // and Fatima lost ten days ago, with a win-back reminder.
@@ -238,20 +238,22 @@ void retention_story(Story& story, ProgramId acme, const std::map<std::string, C
   const auto olga_id = case_of("olga@ferncrest.test", PlanRequest::cancel, "", daniel); // the case her request opened (or joined)
   at(2.5);
   story.run(acme, RecordRetentionReason{olga_id, LeaveReason::business_change, "The merged group uses one platform; they need a reason to be the exception"}, daniel);
-  // Marcus asked how to cancel two days ago, naming Freshdesk.
+  // Inês asked on the phone how to cancel two days ago, naming Freshdesk; Daniel wrote it down as
+  // her ticket, which opened the case, and made an offer within her band.
   at(2);
-  const auto marcus_ticket = story.open(acme, marcus, customer.at("marcus@ironoak.test"), "Cancelling our plan",
-                                        "Freshdesk quoted us 30% less. How do I cancel our subscription?", Priority::p2, Category::billing);
-  auto marcus_case = story.s.commands.read(acme, [&](const ProgramState& s) {
-    const auto* k = s.retention.open_case_of(customer.at("marcus@ironoak.test"));
+  const auto ines = customer.at("ines@solara.test");
+  const auto ines_ticket = story.open(acme, daniel, ines, "Cancelling our plan", "Freshdesk quoted us 30% less. How do I cancel our subscription?",
+                                      Priority::p2, Category::billing);
+  auto ines_case = story.s.commands.read(acme, [&](const ProgramState& s) {
+    const auto* k = s.retention.open_case_of(ines);
     return k ? k->id : 0;
   });
-  if (marcus_case && *marcus_case) {
+  if (ines_case && *ines_case) {
     at(1.8);
-    story.reply(acme, daniel, marcus_ticket, "Before you go, could you tell me what would need to change for Acme to work for you? I'd like to see what we can do.");
-    story.run(acme, RecordRetentionReason{*marcus_case, LeaveReason::competitor, "Freshdesk quoted 30% less for the same seats"}, daniel);
+    story.reply(acme, daniel, ines_ticket, "Before you go, could you tell me what would need to change for Acme to work for you? I'd like to see what we can do.");
+    story.run(acme, RecordRetentionReason{*ines_case, LeaveReason::competitor, "Freshdesk quoted 30% less for the same seats"}, daniel);
     at(1.7);
-    story.run(acme, MakeRetentionOffer{*marcus_case, OfferKind::months_free, 2, 0, "Two months free while you compare"}, daniel);
+    story.run(acme, MakeRetentionOffer{*ines_case, OfferKind::months_free, 2, 0, "Two months free while you compare"}, daniel);
   }
   // Noah: Priya opened a case; three free months is beyond his band and waits for Maya.
   at(1);

@@ -2,6 +2,7 @@
 // server (which encodes them) and the client (which decodes them).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/core/error.hpp"
 #include "shared/identity/role.hpp"
 
@@ -51,9 +52,9 @@ struct Me {
   std::string pending_email = {}; // a new address asked for, waiting for its confirmation link (empty: none)
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Person, id, email, name)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Membership, program_id, program_name, role)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Me, person, memberships, two_factor, two_factor_required_by, email_verified, pending_email)
+PD_JSON_TYPE(Person, id, email, name)
+PD_JSON_TYPE(Membership, program_id, program_name, role)
+PD_JSON_TYPE(Me, person, memberships, two_factor, two_factor_required_by, email_verified, pending_email)
 
 // Decoding a server response without exceptions (the client's path).
 core::Result<Me> decode_me(std::string_view body);

@@ -1,20 +1,21 @@
+#include "shared/core/json_type.hpp"
 #include "shared/domain/events.hpp"
 
 #include "shared/core/variant_codec.hpp"
 
 namespace pd::domain {
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProgramCreated, name, currency, owner_id, owner_name, owner_email, priority_matrix, routing_defaults, response_defaults)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProgramRenamed, name)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(InvitationCreated, invitation_id, email, role, token_hash, expires_at, customer_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(InvitationAccepted, invitation_id, person_id, name, email)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(InvitationRevoked, invitation_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MemberRoleChanged, person_id, role)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MemberRemoved, person_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentStatusChanged, person_id, status, reason, remediation_required)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerAdded, customer_id, profile)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerUpdated, customer_id, profile)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerAssigned, customer_id, agent_id, previous_agent)
+PD_JSON_TYPE(ProgramCreated, name, currency, owner_id, owner_name, owner_email, priority_matrix, routing_defaults, response_defaults)
+PD_JSON_TYPE(ProgramRenamed, name)
+PD_JSON_TYPE(InvitationCreated, invitation_id, email, role, token_hash, expires_at, customer_id)
+PD_JSON_TYPE(InvitationAccepted, invitation_id, person_id, name, email)
+PD_JSON_TYPE(InvitationRevoked, invitation_id)
+PD_JSON_TYPE(MemberRoleChanged, person_id, role)
+PD_JSON_TYPE(MemberRemoved, person_id)
+PD_JSON_TYPE(AgentStatusChanged, person_id, status, reason, remediation_required)
+PD_JSON_TYPE(CustomerAdded, customer_id, profile)
+PD_JSON_TYPE(CustomerUpdated, customer_id, profile)
+PD_JSON_TYPE(CustomerAssigned, customer_id, agent_id, previous_agent)
 
 const char* type_of(const EventBody& body) {
   return std::visit([](const auto& e) { return std::decay_t<decltype(e)>::type; }, body);

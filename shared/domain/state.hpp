@@ -2,6 +2,7 @@
 // keeps the full state; a browser keeps the part its reader may see (see visibility.hpp).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/certification/certification.hpp"
 #include "shared/domain/commissions/commission.hpp"
 #include "shared/domain/desk/knowledge.hpp"
@@ -171,10 +172,10 @@ bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 
 // JSON codecs of the state's parts (snapshots and event payloads). Invitation token hashes
 // are deliberately not part of the wire form.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Member, person_id, name, email, role, joined_at, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Agent, person_id, status, status_reason, status_since, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent, renews_on)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Customer, id, profile, assigned_agent, person_id, support_held, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Invitation, id, email, role, expires_at, invited_by, customer_id, status, accepted_by, version)
+PD_JSON_TYPE(Member, person_id, name, email, role, joined_at, version)
+PD_JSON_TYPE(Agent, person_id, status, status_reason, status_since, version)
+PD_JSON_TYPE(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent, renews_on)
+PD_JSON_TYPE(Customer, id, profile, assigned_agent, person_id, support_held, version)
+PD_JSON_TYPE(Invitation, id, email, role, expires_at, invited_by, customer_id, status, accepted_by, version)
 
 } // namespace pd::domain

@@ -1,6 +1,7 @@
 // Identifiers, money and the status vocabularies of the domain.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -48,7 +49,7 @@ struct Money {
   std::string currency;
   bool operator==(const Money&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Money, minor, currency)
+PD_JSON_TYPE(Money, minor, currency)
 
 const char* to_string(PartnerStatus s);
 const char* to_string(SubscriptionStatus s);

@@ -38,10 +38,15 @@ test('a customer who asks how to cancel gets a case, an offer within its band, a
   const opened = await h.apiCommand(suite.server.url, kenji, 1, 'OpenTicket',
     { subject: 'Leaving', text: 'Our season is over. How do I cancel our plan?', category: 'billing' });
   assert.equal(opened.status, 200);
-  const caseEvent = opened.body.events.find((e) => e.type === 'RetentionCaseOpened');
-  assert.ok(caseEvent, 'the question opens a retention case');
-  const id = caseEvent.data.retention_case.id;
-  assert.equal(caseEvent.data.retention_case.trigger, 'cancel_question');
+  // Kenji is not shown the case (it holds no request of his); the business is.
+  assert.ok(!opened.body.events.some((e) => e.type === 'RetentionCaseOpened'));
+  const ticket = opened.body.events.find((e) => e.type === 'TicketOpened').data.ticket_id;
+  const cases = await apiAs('owner@acme.test', '/api/v1/programs/1/support/retention');
+  const kenjiCase = cases.cases.find((c) => c.ticket_id === ticket);
+  assert.ok(kenjiCase, 'the question opens a retention case');
+  assert.equal(kenjiCase.trigger, 'cancel_question');
+  assert.equal(kenjiCase.outcome, 'open');
+  const id = kenjiCase.id;
 
   await suite.withApp({ signInAs: 'staff@acme.test', path: '/#/p/1/retention', viewport: VIEWPORT }, async (page) => {
     await h.waitForItem(page, { label: 'Customers by churn risk', window: 'Page' });

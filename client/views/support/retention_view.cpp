@@ -95,12 +95,15 @@ void churn_table(const domain::ProgramState& s, UiState& ui_state, const std::ve
   for (const auto& c : scores)
     if (f.level == 0 || static_cast<int>(c.level) == f.level - 1) rows.push_back(&c);
   const float row_h = ui::dp(46);
-  const float height = std::min(ui::dp(420), row_h * static_cast<float>(std::max<std::size_t>(rows.size(), 1) + 1) + ui::dp(4));
   if (rows.empty()) {
     ui::empty_state("No customers at this level", "Pick another level above.");
     return;
   }
-  if (!ui::begin_list_table("churn", 4, ui::list_table_flags | ImGuiTableFlags_ScrollY, ImVec2(width, height))) return;
+  // Up to 15 rows the table is as tall as its rows (the wheel scrolls the page); beyond, it
+  // scrolls itself under a frozen header.
+  const bool scrolls = rows.size() > 15;
+  const float height = scrolls ? ui::dp(600) : 0;
+  if (!ui::begin_list_table("churn", 4, ui::list_table_flags | (scrolls ? ImGuiTableFlags_ScrollY : 0), ImVec2(width, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ui::list_column("Customer", ImGuiTableColumnFlags_WidthStretch, 2.2f, 0, ui::CardPart::title);
   ui::list_column("Score", ImGuiTableColumnFlags_WidthStretch, 0.7f);

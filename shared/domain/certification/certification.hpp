@@ -9,6 +9,7 @@
 // reach the business only; an agent sees the questions of its own attempts as a paper.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/support/support.hpp"
 #include "shared/domain/types.hpp"
 
@@ -300,22 +301,22 @@ TimeMs add_months(TimeMs at, int months);
 CertificationState default_certification();
 
 // JSON codecs.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuizQuestion, prompt, options)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LessonSection, title, body, quiz)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FaqItem, question, answer)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainingModule, id, kind, title, description, required, file, duration_seconds, sections,
+PD_JSON_TYPE(QuizQuestion, prompt, options)
+PD_JSON_TYPE(LessonSection, title, body, quiz)
+PD_JSON_TYPE(FaqItem, question, answer)
+PD_JSON_TYPE(TrainingModule, id, kind, title, description, required, file, duration_seconds, sections,
                                                 script, practice_sessions, faq)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Question, id, kind, prompt, situation, options, correct, rubric, points)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AssessmentRules, draw_count, time_limit_minutes, pass_percent, final_review, retry_days,
+PD_JSON_TYPE(Question, id, kind, prompt, situation, options, correct, rubric, points)
+PD_JSON_TYPE(AssessmentRules, draw_count, time_limit_minutes, pass_percent, final_review, retry_days,
                                                 max_attempts, validity_months)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModuleProgress, started, completed, completed_at, watched_seconds, last_report_at, opened,
+PD_JSON_TYPE(ModuleProgress, started, completed, completed_at, watched_seconds, last_report_at, opened,
                                                 sections_passed, quiz_tries, sessions, faq_seen)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PaperQuestion, id, kind, prompt, situation, options, several, points)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AnswerGiven, question_id, choices, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionGrade, question_id, score, comment, automatic)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Attempt, number, started_at, deadline, paper, answers, submitted_at, auto_submitted, grades,
+PD_JSON_TYPE(PaperQuestion, id, kind, prompt, situation, options, several, points)
+PD_JSON_TYPE(AnswerGiven, question_id, choices, text)
+PD_JSON_TYPE(QuestionGrade, question_id, score, comment, automatic)
+PD_JSON_TYPE(Attempt, number, started_at, deadline, paper, answers, submitted_at, auto_submitted, grades,
                                                 graded, score, max_score, passed, graded_by)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificationEntry, at, status, by, note)
+PD_JSON_TYPE(CertificationEntry, at, status, by, note)
 void to_json(nlohmann::json& j, const AgentCertification& a);
 void from_json(const nlohmann::json& j, AgentCertification& a);
 void to_json(nlohmann::json& j, const CertificationState& c);

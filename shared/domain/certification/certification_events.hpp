@@ -3,6 +3,7 @@
 // and when (the event's time).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/certification/certification.hpp"
 
 namespace pd::domain {
@@ -109,20 +110,20 @@ struct CertificationExceptionGranted {
   bool operator==(const CertificationExceptionGranted&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificationSettingsChanged, access, rules)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainingModuleSaved, module)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainingModuleRemoved, module_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuizKeySaved, module_id, key)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionSaved, question)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionRemoved, question_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportAccessRequested, person_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainingProgressed, person_id, module_id, progress, step, quiz_correct, quiz_total)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AttemptStarted, person_id, attempt)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AnswersSaved, person_id, attempt, answers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AttemptSubmitted, person_id, attempt, answers, auto_submitted, grades)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AttemptGraded, person_id, attempt, grades, score, max_score, passed)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificationStatusChanged, person_id, status, note, retry_after, expires_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificationExceptionRequested, person_id, message)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CertificationExceptionGranted, person_id, kind, note)
+PD_JSON_TYPE(CertificationSettingsChanged, access, rules)
+PD_JSON_TYPE(TrainingModuleSaved, module)
+PD_JSON_TYPE(TrainingModuleRemoved, module_id)
+PD_JSON_TYPE(QuizKeySaved, module_id, key)
+PD_JSON_TYPE(QuestionSaved, question)
+PD_JSON_TYPE(QuestionRemoved, question_id)
+PD_JSON_TYPE(SupportAccessRequested, person_id)
+PD_JSON_TYPE(TrainingProgressed, person_id, module_id, progress, step, quiz_correct, quiz_total)
+PD_JSON_TYPE(AttemptStarted, person_id, attempt)
+PD_JSON_TYPE(AnswersSaved, person_id, attempt, answers)
+PD_JSON_TYPE(AttemptSubmitted, person_id, attempt, answers, auto_submitted, grades)
+PD_JSON_TYPE(AttemptGraded, person_id, attempt, grades, score, max_score, passed)
+PD_JSON_TYPE(CertificationStatusChanged, person_id, status, note, retry_after, expires_at)
+PD_JSON_TYPE(CertificationExceptionRequested, person_id, message)
+PD_JSON_TYPE(CertificationExceptionGranted, person_id, kind, note)
 
 } // namespace pd::domain

@@ -19,6 +19,7 @@
 // are UTC.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/types.hpp"
 
 #include <nlohmann/json.hpp>
@@ -347,21 +348,21 @@ LineApproval may_approve_line(const ProgramState& s, PersonId approver, const Le
 std::string line_approval_text(LineApproval a, const LedgerLine& l);
 
 // JSON codecs.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionPlan, currency, effective_from, referral_first_bps, referral_recurring_bps,
+PD_JSON_TYPE(CommissionPlan, currency, effective_from, referral_first_bps, referral_recurring_bps,
                                                 referral_recurring_months, support_basis, support_flat_minor, support_mrr_bps, hold_days,
                                                 saved_by, saved_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Payment, id, external_id, customer_id, kind, amount, paid_at, refund_of, refunded_minor,
+PD_JSON_TYPE(Payment, id, external_id, customer_id, kind, amount, paid_at, refund_of, refunded_minor,
                                                 recorded_by, recorded_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LedgerLine, id, agent_id, side, kind, amount, state, customer_id, payment_id, basis_minor,
+PD_JSON_TYPE(LedgerLine, id, agent_id, side, kind, amount, state, customer_id, payment_id, basis_minor,
                                                 reverses, month, days, note, at, approve_at, approved_at, approved_by, batch_id, paid_at, by,
                                                 version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutBatch, id, reference, currency, at, by, line_ids, payout_line_ids, total_minor)
+PD_JSON_TYPE(PayoutBatch, id, reference, currency, at, by, line_ids, payout_line_ids, total_minor)
 // Without key_hash: the wire form of a key never carries it.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKey, id, label, key_prefix, created_by, created_at, revoked_at, revoked_by, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AdjustmentThreshold, currency, minor, set_by, set_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSpan, agent_id, from, to, mrr)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Stretch, from, to)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Referrer, person_id, name, email, joined_at, left_at, referral_stopped_at, referral_stopped_by,
+PD_JSON_TYPE(ApiKey, id, label, key_prefix, created_by, created_at, revoked_at, revoked_by, version)
+PD_JSON_TYPE(AdjustmentThreshold, currency, minor, set_by, set_at)
+PD_JSON_TYPE(SupportSpan, agent_id, from, to, mrr)
+PD_JSON_TYPE(Stretch, from, to)
+PD_JSON_TYPE(Referrer, person_id, name, email, joined_at, left_at, referral_stopped_at, referral_stopped_by,
                                                 referral_stop_reason)
 void to_json(nlohmann::json& j, const CommissionState& c);
 void from_json(const nlohmann::json& j, CommissionState& c);

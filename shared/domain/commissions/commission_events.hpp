@@ -4,6 +4,7 @@
 // lines.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/commissions/commission.hpp"
 
 namespace pd::domain {
@@ -97,18 +98,18 @@ struct ApiKeyRevoked {
   bool operator==(const ApiKeyRevoked&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionPlanSaved, plan)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PaymentRecorded, payment)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionAccrued, line)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionReversed, line)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportCommissionAccrued, line)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportMonthClosed, month)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionAdjusted, line)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AdjustmentThresholdSet, threshold)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CommissionLinesApproved, agent_id, line_ids, note)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PayoutRecorded, batch_id, reference, currency, agent_id, line_ids, payouts)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKeyCreated, key_id, label, key_prefix, key_hash)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiKeyRevoked, key_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReferralCommissionStopped, person_id, reason)
+PD_JSON_TYPE(CommissionPlanSaved, plan)
+PD_JSON_TYPE(PaymentRecorded, payment)
+PD_JSON_TYPE(ReferralCommissionAccrued, line)
+PD_JSON_TYPE(ReferralCommissionReversed, line)
+PD_JSON_TYPE(SupportCommissionAccrued, line)
+PD_JSON_TYPE(SupportMonthClosed, month)
+PD_JSON_TYPE(CommissionAdjusted, line)
+PD_JSON_TYPE(AdjustmentThresholdSet, threshold)
+PD_JSON_TYPE(CommissionLinesApproved, agent_id, line_ids, note)
+PD_JSON_TYPE(PayoutRecorded, batch_id, reference, currency, agent_id, line_ids, payouts)
+PD_JSON_TYPE(ApiKeyCreated, key_id, label, key_prefix, key_hash)
+PD_JSON_TYPE(ApiKeyRevoked, key_id)
+PD_JSON_TYPE(ReferralCommissionStopped, person_id, reason)
 
 } // namespace pd::domain

@@ -6,6 +6,7 @@
 // side runs (search_articles over a KnowledgeIndex), and the self-serve deflection counts.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/core/error.hpp"
 #include "shared/domain/types.hpp"
 
@@ -216,18 +217,18 @@ int deflection_permille(const DeflectionCounts& d);
 // "data.article.<field>" (nullopt when fine). `self` is the article being edited (0: new).
 std::optional<core::Error> content_problem(const KnowledgeState& k, const ArticleContent& c, ArticleId self);
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HygieneCounts, unanswered, not_reviewed, missed_searches, duplicates, untagged)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HygieneWeek, week_start, computed_at, counts)
+PD_JSON_TYPE(HygieneCounts, unanswered, not_reviewed, missed_searches, duplicates, untagged)
+PD_JSON_TYPE(HygieneWeek, week_start, computed_at, counts)
 void to_json(nlohmann::json& j, const KnowledgeState& k);
 void from_json(const nlohmann::json& j, KnowledgeState& k);
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleVariation, when, what)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleContent, question, applies_to, quick_answer, steps, variations, related, still_stuck,
+PD_JSON_TYPE(ArticleVariation, when, what)
+PD_JSON_TYPE(ArticleContent, question, applies_to, quick_answer, steps, variations, related, still_stuck,
                                                 product_area, difficulty, audience)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Article, id, content, status, author, created_at, updated_at, reviewed_at, from_tickets, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeSettings, review_after_days)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SearchMiss, query, at, by)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DeflectionCounts, left, submitted)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SearchHit, id, score)
+PD_JSON_TYPE(Article, id, content, status, author, created_at, updated_at, reviewed_at, from_tickets, version)
+PD_JSON_TYPE(KnowledgeSettings, review_after_days)
+PD_JSON_TYPE(SearchMiss, query, at, by)
+PD_JSON_TYPE(DeflectionCounts, left, submitted)
+PD_JSON_TYPE(SearchHit, id, score)
 
 } // namespace pd::domain

@@ -4,6 +4,7 @@
 // takes it out of their replica.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/desk/knowledge.hpp"
 
 namespace pd::domain {
@@ -53,11 +54,11 @@ struct KnowledgeHygieneReviewed {
   bool operator==(const KnowledgeHygieneReviewed&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleSaved, article)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleWithdrawn, article_id, customers_only)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeSettingsChanged, settings)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeSearchMissed, query)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ArticleDeflectionRecorded, article_id, customer_id, submitted)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeHygieneReviewed, week_start, counts)
+PD_JSON_TYPE(ArticleSaved, article)
+PD_JSON_TYPE(ArticleWithdrawn, article_id, customers_only)
+PD_JSON_TYPE(KnowledgeSettingsChanged, settings)
+PD_JSON_TYPE(KnowledgeSearchMissed, query)
+PD_JSON_TYPE(ArticleDeflectionRecorded, article_id, customer_id, submitted)
+PD_JSON_TYPE(KnowledgeHygieneReviewed, week_start, counts)
 
 } // namespace pd::domain

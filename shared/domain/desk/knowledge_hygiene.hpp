@@ -5,6 +5,7 @@
 // "written from these tickets" starts from.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/events.hpp"
 #include "shared/domain/state.hpp"
 
@@ -81,12 +82,12 @@ std::vector<EventBody> run_hygiene(const ProgramState& s, TimeMs now);
 // first answer a person gave as the quick answer): the editor opens with it.
 ArticleContent draft_from_tickets(const ProgramState& s, const std::vector<TicketId>& tickets);
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QuestionCluster, category, subject, tickets)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StaleArticle, id, question, reviewed_at, days)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MissedSearch, query, times, last_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DuplicatePair, first, second, first_question, second_question, similarity_percent)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(UntaggedArticle, id, question, no_product_area, no_difficulty)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KnowledgeHygiene, computed_at, review_after_days, unanswered, not_reviewed, missed_searches, duplicates,
+PD_JSON_TYPE(QuestionCluster, category, subject, tickets)
+PD_JSON_TYPE(StaleArticle, id, question, reviewed_at, days)
+PD_JSON_TYPE(MissedSearch, query, times, last_at)
+PD_JSON_TYPE(DuplicatePair, first, second, first_question, second_question, similarity_percent)
+PD_JSON_TYPE(UntaggedArticle, id, question, no_product_area, no_difficulty)
+PD_JSON_TYPE(KnowledgeHygiene, computed_at, review_after_days, unanswered, not_reviewed, missed_searches, duplicates,
                                                 untagged, deflection)
 
 } // namespace pd::domain

@@ -1,6 +1,7 @@
 // Events of the triage lists and the response library (part of EventBody, see events.hpp).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/desk/templates.hpp"
 #include "shared/domain/support/support.hpp"
 
@@ -39,10 +40,10 @@ struct RetentionWorkflowStarted {
   bool operator==(const RetentionWorkflowStarted&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProductAreasChanged, product_areas)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseTemplateSaved, response_template)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseTemplateRemoved, template_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CannedTriggersChanged, triggers)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionWorkflowStarted, ticket_id, phrase)
+PD_JSON_TYPE(ProductAreasChanged, product_areas)
+PD_JSON_TYPE(ResponseTemplateSaved, response_template)
+PD_JSON_TYPE(ResponseTemplateRemoved, template_id)
+PD_JSON_TYPE(CannedTriggersChanged, triggers)
+PD_JSON_TYPE(RetentionWorkflowStarted, ticket_id, phrase)
 
 } // namespace pd::domain

@@ -11,6 +11,7 @@
 // editor's trial runs over past tickets, and what bench/routing_rules.cpp times.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/core/error.hpp"
 #include "shared/domain/desk/ticket_routing.hpp"
 #include "shared/domain/support/support.hpp"
@@ -168,12 +169,12 @@ struct RoutingSettings {
   const Team* team(const std::string& key) const;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RotaSlot, weekday, start_minute, end_minute, person_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Team, key, name, kind, members, rota)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RuleCondition, field, value, amount, is)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RuleAction, kind, team, person_id, value)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RoutingRule, id, name, enabled, conditions, actions)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RoutingSettings, teams, rules)
+PD_JSON_TYPE(RotaSlot, weekday, start_minute, end_minute, person_id)
+PD_JSON_TYPE(Team, key, name, kind, members, rota)
+PD_JSON_TYPE(RuleCondition, field, value, amount, is)
+PD_JSON_TYPE(RuleAction, kind, team, person_id, value)
+PD_JSON_TYPE(RoutingRule, id, name, enabled, conditions, actions)
+PD_JSON_TYPE(RoutingSettings, teams, rules)
 
 // The defaults of a new program (seed 002 section 1's six rules and section 8's five), its
 // seven teams each holding the owner, the on-call rota the owner around the clock.

@@ -1,6 +1,7 @@
 // Events of the routing rules (part of EventBody, see events.hpp).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/desk/routing.hpp"
 
 namespace pd::domain {
@@ -23,7 +24,7 @@ struct TicketRouted {
   bool operator==(const TicketRouted&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RoutingChanged, routing)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketRouted, ticket_id, routing, notify)
+PD_JSON_TYPE(RoutingChanged, routing)
+PD_JSON_TYPE(TicketRouted, ticket_id, routing, notify)
 
 } // namespace pd::domain

@@ -7,6 +7,7 @@
 // server runs on ReplyToTicket and the composer before it offers Send).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/core/error.hpp"
 #include "shared/domain/types.hpp"
 
@@ -143,8 +144,8 @@ struct QualityAverage {
 };
 QualityAverage quality_average(const ProgramState& s, PersonId agent);
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseTemplate, id, key, name, category, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CannedTrigger, phrase, template_id, hint, starts_retention)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseLibrary, product_areas, templates, triggers, next_template_id)
+PD_JSON_TYPE(ResponseTemplate, id, key, name, category, text)
+PD_JSON_TYPE(CannedTrigger, phrase, template_id, hint, starts_retention)
+PD_JSON_TYPE(ResponseLibrary, product_areas, templates, triggers, next_template_id)
 
 } // namespace pd::domain::desk

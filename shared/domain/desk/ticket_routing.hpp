@@ -4,6 +4,7 @@
 // ticket by apply() from TicketRouted (desk/routing_events.hpp); customers never see it.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/types.hpp"
 
 #include <nlohmann/json.hpp>
@@ -35,8 +36,8 @@ struct TicketRouting {
   bool operator==(const TicketRouting&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FiredRule, rule_id, rule_name, actions)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketRouting, at, team, team_name, person, because, held_for_business, flags, sla_tier,
+PD_JSON_TYPE(FiredRule, rule_id, rule_name, actions)
+PD_JSON_TYPE(TicketRouting, at, team, team_name, person, because, held_for_business, flags, sla_tier,
                                                 auto_response, fired)
 
 } // namespace pd::domain::desk

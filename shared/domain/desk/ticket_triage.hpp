@@ -5,6 +5,7 @@
 // triaged has triaged_at 0 and is in the untriaged queue.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/types.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,7 +28,7 @@ struct TicketTriage {
   TimeMs retention_started_at = 0;
   bool operator==(const TicketTriage&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTriage, summary, product_area, steps_to_reproduce, error_messages, screenshots,
+PD_JSON_TYPE(TicketTriage, summary, product_area, steps_to_reproduce, error_messages, screenshots,
                                                 environment, triaged_at, triaged_by, retention_trigger,
                                                 retention_started_at)
 

@@ -5,6 +5,7 @@
 // offers by MRR band); the score is in churn.hpp, the rules of the cases in decide_retention.cpp.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/types.hpp"
 
 #include <nlohmann/json.hpp>
@@ -186,15 +187,15 @@ const char* outcome_label(CaseOutcome o);
 const char* trigger_label(CaseTrigger t);
 inline constexpr int max_pause_months = 3;
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(UsagePoint, month, units, recorded_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PaymentFailure, external_id, amount, reason, failed_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerSignals, usage, failures, last_paid_at, last_sign_in)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionOffer, kind, months, percent, note, made_by, made_at, within_authority, status, decided_by,
+PD_JSON_TYPE(UsagePoint, month, units, recorded_at)
+PD_JSON_TYPE(PaymentFailure, external_id, amount, reason, failed_at)
+PD_JSON_TYPE(CustomerSignals, usage, failures, last_paid_at, last_sign_in)
+PD_JSON_TYPE(RetentionOffer, kind, months, percent, note, made_by, made_at, within_authority, status, decided_by,
                                                 decided_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionCase, id, customer_id, trigger, request, ticket_id, score_at_open, note, opened_by, opened_at,
+PD_JSON_TYPE(RetentionCase, id, customer_id, trigger, request, ticket_id, score_at_open, note, opened_by, opened_at,
                                                 reason, understanding, offers, outcome, mrr_retained_minor, exit_feedback, win_back_check_in,
                                                 closed_by, closed_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionSettings, competitors)
+PD_JSON_TYPE(RetentionSettings, competitors)
 void to_json(nlohmann::json& j, const RetentionState& s);
 void from_json(const nlohmann::json& j, RetentionState& s);
 

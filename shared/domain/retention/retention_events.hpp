@@ -1,6 +1,7 @@
 // Events of churn prevention and retention (part of EventBody, see events.hpp).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/retention/retention.hpp"
 
 namespace pd::domain {
@@ -72,15 +73,15 @@ struct RetentionCaseClosed {
   bool operator==(const RetentionCaseClosed&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionSettingsChanged, settings)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(UsageRecorded, customer_id, usage)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PaymentFailed, customer_id, failure)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerSignedIn, customer_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionCaseOpened, retention_case)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionRequestRecorded, case_id, request, note)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionReasonRecorded, case_id, reason, understanding)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionOfferMade, case_id, offer)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionOfferDecided, case_id, index, offer)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RetentionCaseClosed, case_id, outcome, mrr_retained_minor, exit_feedback, win_back_check_in)
+PD_JSON_TYPE(RetentionSettingsChanged, settings)
+PD_JSON_TYPE(UsageRecorded, customer_id, usage)
+PD_JSON_TYPE(PaymentFailed, customer_id, failure)
+PD_JSON_TYPE(CustomerSignedIn, customer_id)
+PD_JSON_TYPE(RetentionCaseOpened, retention_case)
+PD_JSON_TYPE(RetentionRequestRecorded, case_id, request, note)
+PD_JSON_TYPE(RetentionReasonRecorded, case_id, reason, understanding)
+PD_JSON_TYPE(RetentionOfferMade, case_id, offer)
+PD_JSON_TYPE(RetentionOfferDecided, case_id, index, offer)
+PD_JSON_TYPE(RetentionCaseClosed, case_id, outcome, mrr_retained_minor, exit_feedback, win_back_check_in)
 
 } // namespace pd::domain

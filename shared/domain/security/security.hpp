@@ -2,6 +2,7 @@
 // window in which a proven second factor lets a person make a sensitive change (step-up).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/types.hpp"
 #include "shared/identity/role.hpp"
 
@@ -17,7 +18,7 @@ struct SecurityPolicy {
   bool two_factor_agents = false;   // partner agents must sign in with two-factor
   bool operator==(const SecurityPolicy&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SecurityPolicy, two_factor_business, two_factor_agents)
+PD_JSON_TYPE(SecurityPolicy, two_factor_business, two_factor_agents)
 
 // Whether a member with this role must have two-factor sign-in on (customers never must).
 bool two_factor_required(const SecurityPolicy& policy, identity::Role role);

@@ -1,6 +1,7 @@
 // Events of a program's sign-in security (part of EventBody, see events.hpp).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/security/security.hpp"
 
 namespace pd::domain {
@@ -11,6 +12,6 @@ struct SecurityPolicyChanged {
   SecurityPolicy policy;
   bool operator==(const SecurityPolicyChanged&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SecurityPolicyChanged, policy)
+PD_JSON_TYPE(SecurityPolicyChanged, policy)
 
 } // namespace pd::domain

@@ -3,6 +3,7 @@
 // with its JSON codecs; the rules that use them live in satisfaction.hpp.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/types.hpp"
 
 #include <nlohmann/json.hpp>
@@ -55,9 +56,9 @@ struct RedFlag {
 };
 inline constexpr std::size_t max_red_flags = 500; // the history kept (the oldest cleared go first)
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NpsAnswer, customer_id, by, score, comment, at, agent_id, segment, check_in_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QualitySettings, nps_period_days, csat_floor_tenths, csat_min_ratings, response_factor_percent,
+PD_JSON_TYPE(NpsAnswer, customer_id, by, score, comment, at, agent_id, segment, check_in_id)
+PD_JSON_TYPE(QualitySettings, nps_period_days, csat_floor_tenths, csat_min_ratings, response_factor_percent,
                                                 reopen_max_percent, reopen_min_resolved, repeat_tickets, repeat_days)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RedFlag, key, kind, customer_id, tickets, evidence, action, raised_at, cleared_at)
+PD_JSON_TYPE(RedFlag, key, kind, customer_id, tickets, evidence, action, raised_at, cleared_at)
 
 } // namespace pd::domain

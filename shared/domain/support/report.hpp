@@ -4,6 +4,7 @@
 // read them live in weekly_report.hpp.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/types.hpp"
 
 #include <nlohmann/json.hpp>
@@ -51,9 +52,9 @@ struct ReportsState {
 inline constexpr std::size_t max_report_actions = 50; // per report
 inline constexpr std::size_t max_reports_kept = 260;  // five years of weeks (the oldest go first)
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportSection, title, lines)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportAction, id, action, owner, due_on, added_by, added_at, done, done_at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(WeeklyReport, week, week_of, written_at, sections, figures, actions)
+PD_JSON_TYPE(ReportSection, title, lines)
+PD_JSON_TYPE(ReportAction, id, action, owner, due_on, added_by, added_at, done, done_at)
+PD_JSON_TYPE(WeeklyReport, week, week_of, written_at, sections, figures, actions)
 void to_json(nlohmann::json& j, const ReportsState& s);
 void from_json(const nlohmann::json& j, ReportsState& s);
 

@@ -30,6 +30,7 @@
 // enabled topic applies to every text, since the language of a ticket is not known.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/core/error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -94,8 +95,8 @@ std::vector<TopicMatch> match_restricted_topics(const std::vector<RestrictedTopi
 // most 200 bytes, valid UTF-8, with at least one word and '*' only at the end of a word.
 std::optional<core::Error> validate_topics(const std::vector<RestrictedTopic>& topics);
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PhraseRule, language, phrase)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RestrictedTopic, key, name, escalation_path, rules, enabled)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TopicMatch, key, name, escalation_path, phrase, offset, length)
+PD_JSON_TYPE(PhraseRule, language, phrase)
+PD_JSON_TYPE(RestrictedTopic, key, name, escalation_path, rules, enabled)
+PD_JSON_TYPE(TopicMatch, key, name, escalation_path, phrase, offset, length)
 
 } // namespace pd::domain

@@ -26,6 +26,7 @@
 // (a calendar without any business hours, or with all of them on holidays).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/core/error.hpp"
 #include "shared/domain/types.hpp"
 
@@ -43,7 +44,7 @@ struct OffsetChange {
   int offset_minutes = 0;
   bool operator==(const OffsetChange&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OffsetChange, at, offset_minutes)
+PD_JSON_TYPE(OffsetChange, at, offset_minutes)
 
 // One open interval of a weekday, in minutes of the local day: [start_minute, end_minute).
 // weekday 0 = Sunday .. 6 = Saturday; 0 <= start < end <= 1440. A night shift that crosses
@@ -54,7 +55,7 @@ struct BusinessHours {
   int end_minute = 1020;  // 17:00
   bool operator==(const BusinessHours&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(BusinessHours, weekday, start_minute, end_minute)
+PD_JSON_TYPE(BusinessHours, weekday, start_minute, end_minute)
 
 struct Calendar {
   bool around_the_clock = true;
@@ -65,7 +66,7 @@ struct Calendar {
   std::vector<std::string> holidays; // local dates YYYY-MM-DD without business hours
   bool operator==(const Calendar&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Calendar, around_the_clock, time_zone, offsets, hours, holidays)
+PD_JSON_TYPE(Calendar, around_the_clock, time_zone, offsets, hours, holidays)
 
 // add_business_time's answer when the duration does not fit in max_search_days.
 inline constexpr TimeMs no_deadline = std::numeric_limits<TimeMs>::max();

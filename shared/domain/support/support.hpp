@@ -4,6 +4,7 @@
 // notifications. Built only by apply(); the rules live in decide() and sla.hpp.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/desk/ticket_routing.hpp"
 #include "shared/domain/desk/ticket_triage.hpp"
 #include "shared/domain/support/metric_facts.hpp"
@@ -413,37 +414,37 @@ struct CheckIn {
 };
 
 // JSON codecs.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaTier, key, name, first_response_minutes, resolution_minutes, calendar)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PriorityTarget, first_response_minutes, resolution_minutes)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettings, tiers, segment_tiers, default_tier, priority_matrix, priority_targets,
+PD_JSON_TYPE(SlaTier, key, name, first_response_minutes, resolution_minutes, calendar)
+PD_JSON_TYPE(PriorityTarget, first_response_minutes, resolution_minutes)
+PD_JSON_TYPE(SupportSettings, tiers, segment_tiers, default_tier, priority_matrix, priority_targets,
                                                 reopen_window_hours, auto_escalate_factor_percent, quiet_days, max_attachment_bytes,
                                                 restricted_topics)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Attachment, name, content_type, size, sha256)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
+PD_JSON_TYPE(Attachment, name, content_type, size, sha256)
+PD_JSON_TYPE(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
                                                 restricted_topics, sent_despite_warning, automatic)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EscalationNote, summary, attempts_so_far, customer_sentiment, business_impact, recommended_action)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Escalation, source, by, at, reason, note, pending, agent_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,
+PD_JSON_TYPE(EscalationNote, summary, attempts_so_far, customer_sentiment, business_impact, recommended_action)
+PD_JSON_TYPE(Escalation, source, by, at, reason, note, pending, agent_id)
+PD_JSON_TYPE(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,
                                                 resolution_due, running_since, resolution_used_ms, paused_at, auto_escalate_due, resolved_at, first_response_overdue_at,
                                                 resolution_overdue_at, auto_escalated_at, first_response_overdue_agent, resolution_overdue_agent)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerShown, status, escalation, updated_at, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketChange, kind, at, by, agent_id, previous_agent, status, priority, previous_priority, category,
+PD_JSON_TYPE(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
+PD_JSON_TYPE(CustomerShown, status, escalation, updated_at, version)
+PD_JSON_TYPE(TicketChange, kind, at, by, agent_id, previous_agent, status, priority, previous_priority, category,
                                                 previous_category, target, due, escalation, rule, detail)
 void to_json(nlohmann::json& j, const BusinessRating& r);
 void from_json(const nlohmann::json& j, BusinessRating& r);
 void to_json(nlohmann::json& j, const Ticket& t);
 void from_json(const nlohmann::json& j, Ticket& t);
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentWarning, at, reason, monitor_until, by)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HistoryEntry, at, kind, ticket_id, detail)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ResponseSample, at, elapsed_ms, in_time)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SlaOutcome, at, in_time)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RatingSample, at, ticket_id, by_business, score)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Remediation, what, by, at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentSupport, warnings, remediation_required, remediation, overdue_flags, history, responses, outcomes,
+PD_JSON_TYPE(AgentWarning, at, reason, monitor_until, by)
+PD_JSON_TYPE(HistoryEntry, at, kind, ticket_id, detail)
+PD_JSON_TYPE(ResponseSample, at, elapsed_ms, in_time)
+PD_JSON_TYPE(SlaOutcome, at, in_time)
+PD_JSON_TYPE(RatingSample, at, ticket_id, by_business, score)
+PD_JSON_TYPE(Remediation, what, by, at)
+PD_JSON_TYPE(AgentSupport, warnings, remediation_required, remediation, overdue_flags, history, responses, outcomes,
                                                 customer_ratings, customer_rating_sum, business_ratings, business_rating_sum, ratings)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Notification, id, at, kind, text, ticket_id, customer_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Inbox, items, read_up_to, next_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckIn, id, customer_id, agent_id, due_at, note, done, done_at)
+PD_JSON_TYPE(Notification, id, at, kind, text, ticket_id, customer_id)
+PD_JSON_TYPE(Inbox, items, read_up_to, next_id)
+PD_JSON_TYPE(CheckIn, id, customer_id, agent_id, due_at, note, done, done_at)
 
 } // namespace pd::domain

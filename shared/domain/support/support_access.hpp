@@ -10,6 +10,7 @@
 // only once the remediation is recorded as done: what, by whom, when (RecordRemediation).
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/core/error.hpp"
 #include "shared/domain/state.hpp"
 
@@ -62,8 +63,8 @@ struct RemediationRecorded {
   std::string what;
   bool operator==(const RemediationRecorded&) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CustomerSupportHeld, customer_id, agent_id, held)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RemediationRecorded, person_id, what)
+PD_JSON_TYPE(CustomerSupportHeld, customer_id, agent_id, held)
+PD_JSON_TYPE(RemediationRecorded, person_id, what)
 
 // ---- Commands -----------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 // SLA clock carry the clock as decide() computed it, so apply() needs no calendar.
 #pragma once
 
+#include "shared/core/json_type.hpp"
 #include "shared/domain/support/report.hpp"
 #include "shared/domain/support/support.hpp"
 
@@ -169,29 +170,29 @@ struct SupportCostSet {
   bool operator==(const SupportCostSet&) const = default;
 };
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(WeeklyReportWritten, report)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportActionAdded, week, action)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportActionDone, week, action_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportCostSet, quarter, amount_minor)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupportSettingsChanged, settings)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NpsAnswered, answer)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RedFlagRaised, flag)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RedFlagCleared, key)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(QualitySettingsChanged, settings)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketReplied, ticket_id, message, status, sla, escalation_answered)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTriaged, ticket_id, priority, category, tags, sla, triage)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketEscalated, ticket_id, escalation)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketTakenOver, ticket_id, by, by_name)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketStatusChanged, ticket_id, status, sla)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketSlaMissed, ticket_id, target, agent_id, due)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketRated, ticket_id, rating)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TicketHandlingRated, ticket_id, rating)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RatingAnswered, ticket_id, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgentWarned, person_id, reason, monitor_until)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(NotificationsRead, person_id, up_to)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInScheduled, check_in)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInCompleted, check_in_id)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CheckInRescheduled, check_in_id, due_at, note)
+PD_JSON_TYPE(WeeklyReportWritten, report)
+PD_JSON_TYPE(ReportActionAdded, week, action)
+PD_JSON_TYPE(ReportActionDone, week, action_id)
+PD_JSON_TYPE(SupportCostSet, quarter, amount_minor)
+PD_JSON_TYPE(SupportSettingsChanged, settings)
+PD_JSON_TYPE(NpsAnswered, answer)
+PD_JSON_TYPE(RedFlagRaised, flag)
+PD_JSON_TYPE(RedFlagCleared, key)
+PD_JSON_TYPE(QualitySettingsChanged, settings)
+PD_JSON_TYPE(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla)
+PD_JSON_TYPE(TicketReplied, ticket_id, message, status, sla, escalation_answered)
+PD_JSON_TYPE(TicketTriaged, ticket_id, priority, category, tags, sla, triage)
+PD_JSON_TYPE(TicketEscalated, ticket_id, escalation)
+PD_JSON_TYPE(TicketTakenOver, ticket_id, by, by_name)
+PD_JSON_TYPE(TicketStatusChanged, ticket_id, status, sla)
+PD_JSON_TYPE(TicketSlaMissed, ticket_id, target, agent_id, due)
+PD_JSON_TYPE(TicketRated, ticket_id, rating)
+PD_JSON_TYPE(TicketHandlingRated, ticket_id, rating)
+PD_JSON_TYPE(RatingAnswered, ticket_id, text)
+PD_JSON_TYPE(AgentWarned, person_id, reason, monitor_until)
+PD_JSON_TYPE(NotificationsRead, person_id, up_to)
+PD_JSON_TYPE(CheckInScheduled, check_in)
+PD_JSON_TYPE(CheckInCompleted, check_in_id)
+PD_JSON_TYPE(CheckInRescheduled, check_in_id, due_at, note)
 
 } // namespace pd::domain
