@@ -18,8 +18,8 @@ float nav_width() { return ui::narrow() ? 0.0f : ui::dp(236); }
 
 namespace {
 
-bool nav_entry(const char* label, bool active) {
-  const float h = ui::tap_height(ui::dp(38));
+bool nav_entry(const char* label, bool active, float height) {
+  const float h = height > 0 ? height : ui::tap_height(ui::dp(38));
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::PushStyleColor(ImGuiCol_Header, ui::color::accent_soft);
@@ -56,7 +56,9 @@ Page nav_page(Page p) {
 namespace {
 
 // The program, the person's role and one entry per page; on a sheet, choosing one closes it.
-void nav_entries(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+// fit_bottom: on the side panel, where the entries must end (the live status is below them):
+// entries get shorter, down to 26 px, when a role's list would not fit the window's height.
+void nav_entries(const AppState& app, UiState& ui_state, Dispatch& dispatch, float fit_bottom = 0) {
   const auto* m = current_membership(app, ui_state);
   const auto role = current_role(app, ui_state);
   if (m) {
@@ -75,9 +77,16 @@ void nav_entries(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 14));
 
   const Page here = nav_page(app.route.page);
-  for (const auto& item : nav_items(role)) {
+  const auto items = nav_items(role);
+  float entry_h = 0;
+  if (fit_bottom > 0 && !items.empty()) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float per = (fit_bottom - ImGui::GetCursorPosY()) / static_cast<float>(items.size()) - spacing;
+    entry_h = std::clamp(per, ui::dp(26), ui::tap_height(ui::dp(38)));
+  }
+  for (const auto& item : items) {
     ImGui::PushID(static_cast<int>(item.page));
-    if (nav_entry(item.label, here == item.page)) {
+    if (nav_entry(item.label, here == item.page, entry_h)) {
       ui_state.nav_open = false;
       if (app.route.page != item.page) dispatch(Navigate{program_route(item.page, app.route.program_id)});
     }
@@ -158,8 +167,8 @@ void draw_nav(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
   dl->AddLine(ImVec2(wp.x + ws.x - ui::dp(1), wp.y), ImVec2(wp.x + ws.x - ui::dp(1), wp.y + ws.y), ui::color::border, ui::dp(1));
-  nav_entries(app, ui_state, dispatch);
   const float line = ImGui::GetTextLineHeight();
+  nav_entries(app, ui_state, dispatch, ImGui::GetWindowHeight() - line - ui::dp(40));
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + ui::dp(16), ImGui::GetWindowHeight() - line - ui::dp(22)));
   live_status(app);
   ImGui::End();

@@ -1,22 +1,10 @@
 #include "server/mail/messages.hpp"
 
+#include "shared/core/html_escape.hpp"
+
 namespace pd::mail {
 
-std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
+std::string html_escape(const std::string& text) { return core::html_escape(text); }
 
 namespace {
 

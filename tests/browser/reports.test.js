@@ -13,12 +13,7 @@ const suite = h.appSuite();
 const TIMEOUT = { timeout: 90000 };
 const VIEWPORT = { width: 1440, height: 1000 };
 
-async function apiAs(email, path) {
-  const cookie = await h.apiSignIn(suite.server.url, email);
-  const r = await h.apiJson(suite.server.url, cookie, 'GET', path);
-  assert.equal(r.status, 200, `GET ${path}`);
-  return r.body;
-}
+const apiAs = (email, path) => h.apiAs(suite.server.url, email, path);
 
 test('the business reads last week\'s report, adds an action item and reads the quarter\'s talking points', TIMEOUT, async () => {
   const list = await apiAs('owner@acme.test', '/api/v1/programs/1/support/reports');
@@ -32,10 +27,10 @@ test('the business reads last week\'s report, adds an action item and reads the 
     // The page shows the lines the server wrote.
     await h.waitForItem(page, { label: volume, window: 'Page' });
     await h.waitForItem(page, { label: concern, window: 'Page' });
-    await h.waitForItem(page, { contains: 'Add a second person to the business queue', window: 'Page' });
     await h.waitForItem(page, { label: 'Quarterly business review', window: 'Page' });
     await h.waitForItem(page, { contains: 'Support cost 18000.00 USD over', window: 'Page' });
     await h.screenshot(page, 'reports.png');
+    await h.scrollTo(page, { contains: 'Add a second person to the business queue', window: 'Page' });
     await h.scrollTo(page, { label: 'Add action item', window: 'Page' });
     await h.typeInto(page, '##Report action', 'Review the export bug backlog with engineering', { window: 'Page' });
     await h.typeInto(page, '##Report action owner', 'Maya Chen', { window: 'Page' });

@@ -14,12 +14,7 @@ const suite = h.appSuite();
 const TIMEOUT = { timeout: 120000 };
 const VIEWPORT = { width: 1440, height: 1000 };
 
-async function apiAs(email, path) {
-  const cookie = await h.apiSignIn(suite.server.url, email);
-  const r = await h.apiJson(suite.server.url, cookie, 'GET', path);
-  assert.equal(r.status, 200, `GET ${path}`);
-  return r.body;
-}
+const apiAs = (email, path) => h.apiAs(suite.server.url, email, path);
 
 async function pick(page, combo, text) {
   await h.click(page, combo, { window: 'Page' });
@@ -58,12 +53,18 @@ test('a customer who asks how to cancel gets a case, an offer within its band, a
     await pick(page, '##Leave reason', 'Business change');
     await h.typeInto(page, '##Understanding', 'Surf season is over until April', { window: 'Page' });
     await h.click(page, 'Save reason', { window: 'Page' });
-    await h.waitForItem(page, { contains: 'Business change: Offer a pause instead of cancelling', window: 'Page' });
+    await h.scrollTo(page, { contains: 'Business change: Offer a pause instead of cancelling', window: 'Page' });
+    // The toast that confirms it sits at the bottom, where the next button will be: let it go.
+    await h.waitForNoItem(page, { contains: 'Reason recorded' }, { timeout: 30000 });
     // 3. An offer within the band (100-500: up to 2 months free).
     await h.scrollTo(page, { label: 'Make offer', window: 'Page' });
-    await h.waitForItem(page, { contains: '2 months free, or 30% off for 6 months', window: 'Page' });
+    await h.scrollTo(page, { contains: '2 months free, or 30% off for 6 months', window: 'Page' }, { up: true });
+    await h.scrollTo(page, { label: 'Make offer', window: 'Page' });
     await h.click(page, 'Make offer', { window: 'Page' });
-    await h.waitForItem(page, { contains: '1 month free \u00b7 Made, waiting for the customer', window: 'Page' });
+    await h.waitFor('the offer recorded', async () =>
+      (await apiAs('owner@acme.test', '/api/v1/programs/1/support/retention')).cases.find((c) => c.id === id).offers.length === 1);
+    await h.screenshot(page, 'retention-offer-made.png');
+    await h.scrollTo(page, { contains: '1 month free \u00b7 Made, waiting for the customer', window: 'Page' }, { up: true, timeout: 40000 });
     await h.screenshot(page, 'retention-case.png');
   });
 

@@ -13,12 +13,7 @@ const suite = h.appSuite();
 const TIMEOUT = { timeout: 90000 };
 const VIEWPORT = { width: 1440, height: 1000 };
 
-async function apiAs(email, path) {
-  const cookie = await h.apiSignIn(suite.server.url, email);
-  const r = await h.apiJson(suite.server.url, cookie, 'GET', path);
-  assert.equal(r.status, 200, `GET ${path}`);
-  return r.body;
-}
+const apiAs = (email, path) => h.apiAs(suite.server.url, email, path);
 
 test('a detractor\'s answer gives the agent a follow-up and the business a red flag it reads on the support page', TIMEOUT, async () => {
   const before = Date.now();

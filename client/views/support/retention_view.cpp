@@ -244,7 +244,7 @@ void case_panel(const AppState& app, UiState& ui_state, Dispatch& dispatch, cons
                           : k.request == domain::PlanRequest::downgrade ? " \xC2\xB7 asked to downgrade"
                                                                         : ""),
                      ui::color::muted);
-    if (!k.note.empty()) ui::text_wrapped("\xE2\x80\x9C" + k.note + "\xE2\x80\x9D");
+    if (!k.note.empty()) ui::text_wrapped(k.note);
     if (k.ticket_id) {
       const std::string label = "Ticket #" + std::to_string(k.ticket_id) + "##case";
       if (ui::link(label.c_str())) dispatch(Navigate{program_route(Page::ticket, s.id, k.ticket_id)});

@@ -1,6 +1,7 @@
 #include "shared/domain/support/weekly_report.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/core/html_escape.hpp"
 #include "shared/core/money_format.hpp"
 #include "shared/core/number_format.hpp"
 #include "shared/domain/retention/retention_report.hpp"
@@ -273,26 +274,8 @@ std::vector<std::vector<std::string>> weekly_report_csv(const WeeklyReport& r) {
   return rows;
 }
 
-namespace {
-std::string report_html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
-} // namespace
-
 std::string weekly_report_html(const ProgramState& s, const WeeklyReport& r) {
-  const auto e = report_html_escape;
+  const auto e = [](const std::string& text) { return core::html_escape(text); };
   std::string h = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
                   "<title>Support Report: Week of " +
                   e(r.week_of) + "</title><style>body{font:15px/1.5 system-ui,sans-serif;max-width:760px;margin:2em auto;padding:0 1em;color:#1c2330}"
@@ -365,7 +348,7 @@ QuarterlyReview quarterly_review(const ProgramState& s, int year, int quarter, T
   }
   ReportSection volume{"Ticket volume", {}};
   std::string months;
-  for (int i = 0; i < 3; ++i) months += std::string(i ? ", " : "") + month_names[(quarter - 1) * 3 + i] + " " + std::to_string(opened[i]);
+  for (int i = 0; i < 3; ++i) months += std::string(i ? ", " : "") + month_names[(quarter - 1) * 3 + i] + ": " + std::to_string(opened[i]);
   volume.lines.push_back(std::to_string(total) + " tickets: " + months + ".");
   if (total > 0)
     volume.lines.push_back(core::decimal_text(100.0 * product / total, 0) + "% product issues (bugs, performance), " +
@@ -381,7 +364,7 @@ QuarterlyReview quarterly_review(const ProgramState& s, int year, int quarter, T
     const double v = static_cast<double>(csat_sum[i]) / rated[i];
     if (!first) first = v;
     last = v;
-    by_month += std::string(by_month.empty() ? "" : ", ") + month_names[(quarter - 1) * 3 + i] + " " + core::decimal_text(v, 2);
+    by_month += std::string(by_month.empty() ? "" : ", ") + month_names[(quarter - 1) * 3 + i] + ": " + core::decimal_text(v, 2);
   }
   if (by_month.empty()) csat.lines.push_back("No ratings this quarter.");
   else {

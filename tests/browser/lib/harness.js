@@ -451,6 +451,14 @@ async function apiJson(baseUrl, cookie, method, path, body) {
   return { status: r.status, body: text ? JSON.parse(text) : null };
 }
 
+// GET as a demo person, from Node: the JSON body, after checking the answer was 200.
+async function apiAs(baseUrl, email, urlPath) {
+  const cookie = await apiSignIn(baseUrl, email);
+  const r = await apiJson(baseUrl, cookie, 'GET', urlPath);
+  if (r.status !== 200) throw new Error(`GET ${urlPath} as ${email}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
 function apiCommand(baseUrl, cookie, program, type, data) {
   const commandId = 'test-' + Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
   return apiJson(baseUrl, cookie, 'POST', `/api/v1/programs/${program}/commands`, { command_id: commandId, type, data });
@@ -522,5 +530,5 @@ module.exports = {
   DEMO_PASSWORD, repoRoot, serverBin, webRoot, screenshotDir,
   startServer, launchBrowser, openApp, request, waitForApp, reload,
   items, findItems, findItem, waitFor, waitForItem, waitForNoItem, click, typeInto, replaceText, fieldValue,
-  itemAtRest, findInRow, clickInRow, scrollTo, scrollToEnd, wheel, frames, goTo, whenDrawn, clearRequestTimes, answeredAt, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiCommand, apiRead, seek,
+  itemAtRest, findInRow, clickInRow, scrollTo, scrollToEnd, wheel, frames, goTo, whenDrawn, clearRequestTimes, answeredAt, waitForHash, screenshot, signIn, apiGet, apiSignIn, apiJson, apiAs, apiCommand, apiRead, seek,
 };

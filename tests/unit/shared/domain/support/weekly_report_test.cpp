@@ -122,9 +122,9 @@ TEST_CASE("the quarterly review: volume by month, the CSAT trajectory, cost per 
       if (s.title == title && i < s.lines.size()) return s.lines[i];
     return std::string();
   };
-  CHECK(line("Ticket volume") == "3 tickets: Jan 3, Feb 0, Mar 0.");
+  CHECK(line("Ticket volume") == "3 tickets: Jan: 3, Feb: 0, Mar: 0.");
   CHECK(line("Ticket volume", 1) == "67% product issues (bugs, performance), 0% growing pains (how-to, onboarding, account): product issues lead.");
-  CHECK(line("CSAT trajectory") == "CSAT by month: Jan 5.00.");
+  CHECK(line("CSAT trajectory") == "CSAT by month: Jan: 5.00.");
   CHECK(line("Top feature requests") == "Top 5 from support: Dark mode (1).");
   CHECK(line("Cost per ticket") == "Enter the quarter's support cost to see the cost per ticket.");
   CHECK(when_refused(g.state, SetSupportCost{"2026-Q1", 300'000}, staff).code == ErrorCode::forbidden);
