@@ -414,6 +414,9 @@ enum class FormId {
   // Churn and retention (views/support/retention_view.cpp): a case's steps, the customer's
   // request and answer to an offer, the competitor list
   retention_open, retention_reason, retention_offer, retention_decide, retention_close, plan_request, offer_answer, competitors,
+  outreach,
+  // The mention rule's word lists (views/support/satisfaction_parts.cpp)
+  mention_words,
   // Weekly reports (views/support/reports_view.cpp): action items, the quarter's support cost
   report_action, report_action_done, support_cost,
 };
@@ -771,6 +774,7 @@ struct UiState {
   struct {
     std::string scope = "program"; // domain::parse_metric_scope's form
     int period = 0;                // this week, last week, last 4 weeks, last 12 weeks
+    int mentions = 0;              // the messages listed: 1 positive, -1 negative, 0 none
   } metrics;                       // views/support/metrics_view.cpp
   struct {
     int score = -1;      // the button chosen, 0-10 (-1: none yet)
@@ -780,6 +784,13 @@ struct UiState {
     bool edited = false;             // the fields differ from the program's (else they follow it)
     domain::QualitySettings fields;
   } quality;                         // the red flags' thresholds (satisfaction_parts.cpp)
+  struct MentionRow {
+    std::string language, positive, negative; // the words comma-separated, as typed
+  };
+  struct {
+    bool edited = false;             // the rows differ from the program's (else they follow it)
+    std::vector<MentionRow> rows;
+  } mention_words;                   // the mention rule's word lists (satisfaction_parts.cpp)
   struct {
     std::int64_t customer = 0;     // the customer whose signals and history are shown (0: none)
     std::int64_t case_id = 0;      // the case worked (0: none)
@@ -797,6 +808,9 @@ struct UiState {
     std::string request_note;
     bool competitors_edited = false;
     std::string competitors;       // one per line
+    std::int64_t outreach_customer = 0; // the customer the outreach draft below is for (0: none yet)
+    std::string outreach_subject, outreach_text;
+    std::int64_t outreach_template = 0;
   } retention;                     // views/support/retention_view.cpp
   struct {
     std::int32_t week = 0;         // the report shown (0: the newest)

@@ -447,6 +447,15 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     toast("Competitor list saved.");
     ui_.retention.competitors_edited = false;
     break;
+  case FormId::mention_words:
+    toast(answer.events.empty() ? "Nothing changed." : "Mention words saved. The metrics count them from now on.");
+    ui_.mention_words.edited = false;
+    break;
+  case FormId::outreach:
+    toast("Sent. The customer sees it in their tickets and by email.");
+    ui_.retention.outreach_customer = 0;
+    ui_.retention.outreach_text.clear();
+    break;
   case FormId::check_in_move:
     toast("Check-in moved.");
     ui_.check_in = CheckInForm{};

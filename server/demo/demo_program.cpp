@@ -4,6 +4,7 @@
 #include "server/auth/tokens.hpp"
 #include "server/demo/demo_knowledge.hpp"
 #include "shared/core/dates.hpp"
+#include "shared/domain/retention/outreach.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/support_metrics.hpp"
 #include "shared/domain/support/weekly_report.hpp"
@@ -178,6 +179,11 @@ void retention_story(Story& story, ProgramId acme, const std::map<std::string, C
   auto day_text = [](TimeMs t) { return core::format_date(core::date_of_ms(t)); };
   at(40);
   story.run(acme, ChangeRetentionSettings{RetentionSettings{{"Zendesk", "Freshdesk", "Help Scout"}}}, maya);
+  // The business's own words on top of the built-in lists.
+  auto words = default_mention_lists();
+  words.at(0).positive.push_back("lifesaver");
+  words.at(0).negative.push_back("slow*");
+  story.run(acme, ChangeMentionWords{words}, maya);
   // Usage for the last three months (the billing system reports it monthly).
   struct Usage {
     const char* email;
@@ -260,6 +266,43 @@ void retention_story(Story& story, ProgramId acme, const std::map<std::string, C
   const auto noah_case = case_of("noah@peakfit.test", PlanRequest::none, "Usage fell by half and the card was declined", priya);
   story.run(acme, RecordRetentionReason{noah_case, LeaveReason::bad_experience, "Two studio sync outages in October cost them classes"}, priya);
   story.run(acme, MakeRetentionOffer{noah_case, OfferKind::months_free, 3, 0, "Three months free for the outages"}, priya);
+
+  // Proactive outreach (Monitor and At Risk): the business wrote to the first such customer with
+  // an account, from the at-risk template with the signals filled in, and the customer answered.
+  at(0.8);
+  struct Outreach {
+    CustomerId customer = 0;
+    PersonId person = 0;
+    OutreachDraft draft;
+  };
+  auto chosen = story.s.commands.read(acme, [&](const ProgramState& s) {
+    for (const auto& score : churn_scores(s, story.now)) {
+      const auto* c = s.customer(score.customer_id);
+      if (outreach_suggested(score.level) && c && c->person_id != 0 && !s.retention.open_case_of(c->id))
+        return Outreach{c->id, c->person_id, outreach_draft(s, score, daniel.id)};
+    }
+    return Outreach{};
+  });
+  if (chosen && chosen->customer != 0) {
+    auto text = chosen->draft.text;
+    // What the writer adds by hand where the template asks for it.
+    for (auto p = desk::placeholders_in(text); !p.empty(); p = desk::placeholders_in(text)) {
+      const auto& first = p.front();
+      std::string fill;
+      if (first.name.rfind("Feature", 0) == 0) fill = "Scheduled exports, so the monthly report arrives by itself";
+      else if (first.name.rfind("Resource", 0) == 0) fill = "Our ten-minute guide to dashboards for small teams";
+      else if (first.name.rfind("Offer", 0) == 0) fill = "A 20-minute call with me this week to set it up together";
+      else if (first.name == "Plan") fill = "current";
+      text.replace(first.begin, first.end - first.begin, fill);
+    }
+    const auto sent = story.run(acme, ReachOut{chosen->customer, chosen->draft.subject, text, chosen->draft.template_id}, daniel);
+    const auto ticket = sent["events"][0]["data"]["ticket_id"].get<TicketId>();
+    for (const Actor* who : {&jordan, &kenji, &olga, &marcus})
+      if (who->id == chosen->person) {
+        at(0.5);
+        story.reply(acme, *who, ticket, "Thanks for checking in. A call on Thursday morning would help: we never set up the scheduled exports.");
+      }
+  }
 }
 
 // Tickets at Acme over the last weeks: answered, overdue, escalated, rated, in the business

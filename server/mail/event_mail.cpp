@@ -2,6 +2,7 @@
 
 #include "server/mail/messages.hpp"
 #include "server/mail/reply_address.hpp"
+#include "shared/domain/support/weekly_report.hpp"
 #include "shared/domain/visibility.hpp"
 
 #include <ctime>
@@ -46,6 +47,7 @@ std::string name_of(const domain::ProgramState& s, domain::PersonId person) {
 // Where the notification's subject is in the app.
 std::string link_of(const config::Options& options, const domain::ProgramState& s, const domain::Notification& n) {
   const auto base = public_url(options) + "/#/p/" + std::to_string(s.id);
+  if (n.kind == "weekly_report") return base + "/reports";
   if (n.ticket_id != 0) return base + "/tickets/" + std::to_string(n.ticket_id);
   if (n.customer_id != 0) return base + "/customers/" + std::to_string(n.customer_id);
   return base + "/overview";
@@ -58,6 +60,7 @@ std::string message_text_for(const domain::ProgramState& s, domain::PersonId rea
   if (!shown) return {};
   if (const auto* r = std::get_if<domain::TicketReplied>(&shown->body)) return r->message.text;
   if (const auto* o = std::get_if<domain::TicketOpened>(&shown->body)) return o->message.text;
+  if (const auto* w = std::get_if<domain::WeeklyReportWritten>(&shown->body)) return domain::weekly_report_text(w->report);
   return {};
 }
 

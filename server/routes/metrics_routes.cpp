@@ -4,6 +4,7 @@
 // functions the browser's metrics page calls.
 //   GET /api/v1/programs/{id}/support/metrics?scope=&from=&to=
 //   GET /api/v1/programs/{id}/support/metrics.csv?scope=&from=&to=
+//   GET /api/v1/programs/{id}/support/mentions?scope=&from=&to=&kind=positive|negative&limit=
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
@@ -76,6 +77,31 @@ void register_metrics_routes(httplib::Server& server, app::Services& services) {
     if (!body || !*body) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
     if (refused) return http::send_error(res, refused->code == ErrorCode::forbidden ? 403 : 404, *refused);
     if (csv) return http::send_csv(res, **body, "support-metrics-p" + std::to_string(http::path_id(req, 1)) + "-" + week_label(q->from_week) + ".csv");
+    res.set_content(**body, "application/json");
+  });
+
+  // The messages behind a period's mention counts (the word lists' matches), newest first.
+  server.Get(R"(/api/v1/programs/(\d+)/support/mentions)", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto actor = app::require_actor(req, res, services);
+    if (!actor) return;
+    const auto now = services.now_ms();
+    auto q = read_metrics_query(req, res, now);
+    if (!q) return;
+    auto kind = http::text_param(req, "kind", 10);
+    if (!kind) return http::send_error(res, 400, kind.error());
+    if (kind.value() != "positive" && kind.value() != "negative")
+      return http::send_error(res, 400, ErrorCode::invalid_field, "kind is positive or negative.", "kind");
+    auto limit = http::int_param(req, "limit", 1, 500, 100);
+    if (!limit) return http::send_error(res, 400, limit.error());
+    const int sign = kind.value() == "positive" ? 1 : -1;
+    std::optional<core::Error> refused;
+    auto body = services.commands.read(http::path_id(req, 1), [&](const ProgramState& s) -> std::optional<std::string> {
+      if (s.role_of(actor->id) == identity::Role::unknown) return std::nullopt;
+      if ((refused = metrics_refusal(s, actor->id, q->scope))) return std::string{};
+      return mention_hits_json(mention_hits(s, q->scope, q->from_week, q->to_week, sign, static_cast<std::size_t>(limit.value()))).dump();
+    });
+    if (!body || !*body) return http::send_error(res, 404, ErrorCode::not_found, "No such program.", "program_id");
+    if (refused) return http::send_error(res, refused->code == ErrorCode::forbidden ? 403 : 404, *refused);
     res.set_content(**body, "application/json");
   });
 }

@@ -119,7 +119,8 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RecordDeflection, ConfirmAutomaticAnswer, ChangeRouting, SetProductAreas, SaveResponseTemplate, RemoveResponseTemplate, SetCannedTriggers,
                              ChangeSecurityPolicy, AnswerNps, ChangeQualitySettings, ChangeRetentionSettings, RecordUsage, RecordPaymentFailure,
                              RecordSignIn, RequestPlanChange, OpenRetentionCase, RecordRetentionReason, MakeRetentionOffer, DecideRetentionOffer,
-                             AnswerRetentionOffer, CloseRetentionCase, AddReportAction, CompleteReportAction, SetSupportCost>;
+                             AnswerRetentionOffer, CloseRetentionCase, AddReportAction, CompleteReportAction, SetSupportCost,
+                             ChangeMentionWords, ReachOut>;
 
 const char* type_of(const Command& command);
 

@@ -128,7 +128,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared, QualitySettingsChanged,
                                RetentionSettingsChanged, UsageRecorded, PaymentFailed, CustomerSignedIn, RetentionCaseOpened,
                                RetentionRequestRecorded, RetentionReasonRecorded, RetentionOfferMade, RetentionOfferDecided, RetentionCaseClosed,
-                               WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet>;
+                               WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, MentionWordsChanged>;
 
 struct Event {
   Sequence seq = 0;

@@ -78,6 +78,7 @@ const Ticket* ProgramState::ticket(TicketId t) const {
 }
 
 void ProgramState::index_tickets() {
+  mention_words = mention_words_of(mention_lists);
   tickets_by_customer.clear();
   open_tickets.clear();
   metrics = {};
@@ -102,7 +103,8 @@ void ProgramState::track_ticket(const Ticket& t) {
     const auto before = facts;
     facts = metric_facts(*this, it->second);
     metrics.count(facts, +1);
-    track_churn_facts(t.id, t.customer_id, t.opened_at, before, facts);
+    // Outreach is not the customer's engagement (retention/churn.hpp).
+    track_churn_facts(t.id, t.customer_id, t.outreach ? 0 : t.opened_at, before, facts);
   }
   if (!is_open(t.status)) {
     open_tickets.erase(t.id);
@@ -137,7 +139,7 @@ void ProgramState::retrack_competitors() {
     auto& facts = t.metric_facts;
     const auto before = facts;
     facts.competitor_at = competitor_first_named(*this, t);
-    track_churn_facts(tid, t.customer_id, t.opened_at, before, facts);
+    track_churn_facts(tid, t.customer_id, t.outreach ? 0 : t.opened_at, before, facts);
   }
 }
 

@@ -114,6 +114,9 @@ struct ProgramState {
   std::vector<NpsAnswer> nps_answers;
   QualitySettings quality;
   std::vector<RedFlag> red_flags;
+  // The mention rule's word lists per language, and (derived) all their words together.
+  std::vector<MentionList> mention_lists = default_mention_lists();
+  MentionWords mention_words = mention_words_of(mention_lists);
   // Churn prevention (retention/retention.hpp): the signals' records, competitor list and
   // retention cases; and, derived from the tickets, what the churn score reads of them.
   RetentionState retention;

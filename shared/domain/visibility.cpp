@@ -160,6 +160,7 @@ struct EventVisibility {
   bool operator()(const ReportActionAdded&) const { return business(); }
   bool operator()(const ReportActionDone&) const { return business(); }
   bool operator()(const SupportCostSet&) const { return business(); }
+  bool operator()(const MentionWordsChanged&) const { return !customer(); }
   bool operator()(const UsageRecorded& e) const { return staff_of_customer(e.customer_id); }
   bool operator()(const PaymentFailed& e) const { return staff_of_customer(e.customer_id); }
   bool operator()(const CustomerSignedIn& e) const { return staff_of_customer(e.customer_id); }
@@ -436,6 +437,7 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     if (business || a.agent_id == reader || a.by == reader) v.nps_answers.push_back(a);
   v.quality = full.quality;
   if (business) v.red_flags = full.red_flags;
+  v.mention_lists = is_customer ? std::vector<MentionList>{} : full.mention_lists; // before the tickets are indexed
   // Churn and retention, before the tickets are indexed (the competitor list marks tickets).
   if (!is_customer) v.retention.settings = full.retention.settings;
   for (const auto& [id, sig] : full.retention.signals)
@@ -540,7 +542,8 @@ nlohmann::json state_to_json(const ProgramState& s) {
                       {"certification", s.certification}, {"commissions", s.commissions}, {"api_keys", values(s.api_keys)},
                       {"knowledge", s.knowledge}, {"routing", s.routing},
                       {"responses", s.responses}, {"security", s.security}, {"nps_answers", s.nps_answers}, {"quality", s.quality},
-                      {"red_flags", s.red_flags}, {"retention", s.retention}, {"reports", s.reports}};
+                      {"red_flags", s.red_flags}, {"retention", s.retention}, {"reports", s.reports},
+                      {"mention_lists", s.mention_lists}};
   // Counters only when the ids do not already imply them (state_from_json derives them).
   auto counter = [&](const char* key, std::int64_t value, std::int64_t implied) {
     if (value != implied) j[key] = value;
@@ -574,6 +577,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     if (j.contains("nps_answers")) s.nps_answers = j.at("nps_answers").get<std::vector<NpsAnswer>>(); // before index_tickets: the metrics count them
     if (j.contains("quality")) s.quality = j.at("quality").get<QualitySettings>();
     if (j.contains("red_flags")) s.red_flags = j.at("red_flags").get<std::vector<RedFlag>>();
+    if (j.contains("mention_lists")) s.mention_lists = j.at("mention_lists").get<std::vector<MentionList>>(); // before index_tickets
     if (j.contains("retention")) s.retention = j.at("retention").get<RetentionState>(); // before index_tickets: the competitor list marks tickets
     if (j.contains("reports")) s.reports = j.at("reports").get<ReportsState>();
     for (const auto& t : j.value("tickets", nlohmann::json::array())) {

@@ -10,7 +10,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "shared/domain/support/support_metrics.hpp"
+
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 namespace test_server_event_mail { // one namespace per test file: unity batches (PD_UNITY) share a unit
@@ -199,6 +202,26 @@ TEST_CASE("overdue and escalation alerts reach the agent and the business; who c
   CHECK(mail_text(digest).find("escalated \"" + subject) != std::string::npos);
   CHECK(mail_text(digest).find("Overdue: no first response on \"" + subject) != std::string::npos);
   CHECK(mail_header(digest, "Message-ID").rfind("<digest-", 0) == 0);
+  clock.shift("+0");
+}
+
+TEST_CASE("every Monday the business gets last week's report by mail, with its figures and a link to the reports page") {
+  SmtpSink sink;
+  ShiftableClock clock;
+  ServerProcess server(flags(sink), true, {}, clock.env());
+  Session maya(server, "owner@acme.test");
+  // A week later the scheduler writes the week that has just ended, and mails it.
+  const auto later = static_cast<std::int64_t>(std::time(nullptr)) * 1000 + 7 * 24 * 3'600'000LL;
+  const auto week = pd::domain::week_label(pd::domain::week_of(later) - 1);
+  clock.shift("+7d");
+  const auto mail = wait_for_text(sink, "owner@acme.test", "Weekly support report for the week of " + week);
+  REQUIRE_FALSE(mail.empty());
+  CHECK(mail_text(mail).find("- Total tickets: ") != std::string::npos);
+  CHECK(mail_text(mail).find("https://desk.example.test/#/p/1/reports") != std::string::npos);
+  CHECK(mail_header(mail, "List-Unsubscribe").find("/unsubscribe/") != std::string::npos);
+  // The business's members get it; agents do not.
+  REQUIRE_FALSE(wait_for_text(sink, "staff@acme.test", "Weekly support report for the week of " + week).empty());
+  CHECK_FALSE(any_text(sink, "agent@acme.test", "Weekly support report"));
   clock.shift("+0");
 }
 

@@ -169,6 +169,45 @@ void trend_charts(const std::vector<SupportMetrics>& weeks, float avail) {
   ui::end_card();
 }
 
+// The messages behind the mention counts (the same shared rule as the counts), newest first.
+void mentions_card(UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, const domain::MetricScope& scope, std::int32_t from,
+                   std::int32_t to, const SupportMetrics& m, float avail) {
+  auto& shown = ui_state.metrics.mentions;
+  if (!ui::begin_card("mentions", avail)) return ui::end_card();
+  ui::heading("Mentions", 16);
+  ui::text_wrapped("The customer messages and rating comments that hold a word of the mention lists (support settings).", ui::color::muted);
+  ImGui::Dummy(ui::dp(0, 4));
+  const std::string pos = "Positive (" + std::to_string(m.positive_mentions) + ")###mentions-positive";
+  const std::string neg = "Negative (" + std::to_string(m.negative_mentions) + ")###mentions-negative";
+  const ImVec2 size(ui::dp(150), ui::dp(34));
+  if (shown == 1 ? ui::primary_button(pos.c_str(), size) : ui::secondary_button(pos.c_str(), size)) shown = shown == 1 ? 0 : 1;
+  ImGui::SameLine(0, ui::dp(8));
+  if (shown == -1 ? ui::primary_button(neg.c_str(), size) : ui::secondary_button(neg.c_str(), size)) shown = shown == -1 ? 0 : -1;
+  if (shown != 0) {
+    constexpr std::size_t shown_at_most = 50;
+    const auto hits = domain::mention_hits(s, scope, from, to, shown, shown_at_most);
+    ImGui::Dummy(ui::dp(0, 4));
+    if (hits.hits.empty()) ui::text(shown > 0 ? "No positive mentions in this period." : "No negative mentions in this period.", ui::color::muted);
+    for (const auto& h : hits.hits) {
+      ImGui::PushID(static_cast<int>(h.ticket_id * 2 + (h.rating ? 1 : 0)));
+      ImGui::Separator();
+      {
+        ui::FontScope bold(ui::fonts().bold, 0.0f);
+        ui::text(h.customer + (h.rating ? " \xC2\xB7 rating comment" : " \xC2\xB7 message"));
+      }
+      ImGui::SameLine(0, ui::dp(8));
+      ui::text(format_day_ms(h.at) + " \xC2\xB7 matched \"" + h.word + "\"", ui::color::muted);
+      ui::text_wrapped(h.text);
+      if (ui::link(("#" + std::to_string(h.ticket_id) + " " + h.subject + "##mention").c_str()))
+        dispatch(Navigate{program_route(Page::ticket, s.id, h.ticket_id)});
+      ImGui::PopID();
+    }
+    if (hits.total > static_cast<int>(hits.hits.size()))
+      ui::text("The newest " + std::to_string(hits.hits.size()) + " of " + std::to_string(hits.total) + " are shown.", ui::color::muted);
+  }
+  ui::end_card();
+}
+
 } // namespace
 
 void draw_metrics(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
@@ -237,6 +276,8 @@ void draw_metrics(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     volume_breakdown(m);
   }
   ui::end_card();
+  ImGui::Dummy(ui::dp(0, 12));
+  mentions_card(ui_state, dispatch, s, *scope, from, to, m, avail);
   ImGui::Dummy(ui::dp(0, 12));
   trend_charts(domain::weekly_series(s, *scope, this_week - 11, this_week, now), avail);
   ImGui::Dummy(ui::dp(0, 24));

@@ -16,6 +16,7 @@
 #include "shared/core/dates.hpp"
 #include "shared/core/money_parse.hpp"
 #include "shared/domain/retention/decide_retention.hpp"
+#include "shared/domain/retention/outreach.hpp"
 #include "shared/domain/retention/retention_report.hpp"
 
 #include <algorithm>
@@ -80,9 +81,7 @@ void levels_row(const std::vector<domain::ChurnScore>& scores, const domain::Pro
     ui::flow_next(ui::pill_size(label).x, ui::dp(8));
     ui::pill(label, level_tone(l));
   }
-  const auto today = core::date_of_ms(now);
-  const auto month_start = core::days_from_civil(core::Date{today.year, today.month, 1}) * core::ms_per_day;
-  const auto saves = domain::churn_saves(s, month_start, now + 1);
+  const auto saves = domain::churn_saves_this_month(s, now);
   ImGui::Dummy(ui::dp(0, 6));
   ui::text_wrapped("Churn saves this month: " + std::to_string(saves.saved + saves.paused + saves.downgraded) + " customer" +
                    (saves.saved + saves.paused + saves.downgraded == 1 ? "" : "s") + " kept, " +
@@ -137,6 +136,66 @@ void churn_table(const domain::ProgramState& s, UiState& ui_state, const std::ve
   ui::end_list_table();
 }
 
+// Proactive outreach for a Monitor or At Risk customer: the at-risk template filled with the
+// customer's fields and signals, edited and sent as a ticket; without the template, a check-in.
+void outreach_section(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, const domain::ChurnScore& score,
+                      std::int64_t now) {
+  auto& f = ui_state.retention;
+  const auto me = my_id(app);
+  if (!domain::outreach_suggested(score.level) || !domain::retention_rules::may_work_case(s, me, score.customer_id)) return;
+  ImGui::Separator();
+  ImGui::Dummy(ui::dp(0, 2));
+  ui::heading("Proactive outreach", 15);
+  if (const auto last = domain::last_outreach(s, score.customer_id)) {
+    const auto* t = s.ticket(last);
+    const std::string label = "Last outreach: #" + std::to_string(last) + " on " + format_day_ms(t->opened_at) + " (" +
+                              domain::label_of(t->status) + ")##last-outreach";
+    if (ui::link(label.c_str())) dispatch(Navigate{program_route(Page::ticket, s.id, last)});
+  }
+  if (f.outreach_customer != score.customer_id) {
+    const auto draft = domain::outreach_draft(s, score, me);
+    f.outreach_customer = score.customer_id;
+    f.outreach_subject = draft.subject;
+    f.outreach_text = draft.text;
+    f.outreach_template = draft.template_id;
+  }
+  const auto* cust = s.customer(score.customer_id);
+  if (f.outreach_template == 0 || !domain::outreach_template(s)) {
+    ui::text_wrapped("The program has no at-risk template, so the outreach is a check-in for the customer's handler.", ui::color::muted);
+    ui::text_wrapped(f.outreach_text);
+    const auto& form = ui_state.form(FormId::check_in_schedule);
+    if (ui::primary_button(form.sending ? "Scheduling\xE2\x80\xA6###outreach-check-in" : "Schedule a check-in for tomorrow###outreach-check-in", ImVec2(0, 0),
+                           !form.sending))
+      dispatch(SendCommand{FormId::check_in_schedule, domain::ScheduleCheckIn{score.customer_id, now + 24LL * 3'600'000, f.outreach_text}});
+    return;
+  }
+  if (cust && cust->person_id == 0) {
+    ui::text_wrapped("The customer has no account yet: invite them from the customer page before writing to them.", ui::color::muted);
+    return;
+  }
+  ui::text_wrapped("Written from the at-risk template with " + (cust ? cust->profile.name : std::string("the customer")) +
+                       "'s signals. Fill in what is in [brackets]; it opens a ticket that waits on their answer, and they get it by email.",
+                   ui::color::muted);
+  const auto& form = ui_state.form(FormId::outreach);
+  const float w = ImGui::GetContentRegionAvail().x;
+  ui::field_label("Subject");
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("##Outreach subject", &f.outreach_subject);
+  ui::field_error(form.errors.field("data.subject"));
+  ui::field_label("Message");
+  ImGui::InputTextMultiline("##Outreach message", &f.outreach_text, ImVec2(w, ui::dp(220)));
+  ui::field_error(form.errors.field("data.text"));
+  std::string left;
+  for (const auto& p : domain::outreach_unfilled(s, score.customer_id, me, f.outreach_template, f.outreach_text)) left += (left.empty() ? "" : ", ") + p;
+  if (!left.empty()) ui::text_wrapped("Still to fill in: " + left, ui::color::warning);
+  if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+  const bool ready = left.empty() && !form.sending;
+  if (ui::primary_button(form.sending ? "Sending\xE2\x80\xA6###outreach-send" : "Send outreach###outreach-send", ImVec2(0, 0), ready))
+    dispatch(SendCommand{FormId::outreach, domain::ReachOut{score.customer_id, f.outreach_subject, f.outreach_text, f.outreach_template}});
+  ImGui::SameLine(0, ui::dp(10));
+  if (ui::link("Start again from the template##outreach")) f.outreach_customer = 0;
+}
+
 void customer_detail(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, std::int64_t now, float width) {
   auto& f = ui_state.retention;
   const auto* cust = s.customer(f.customer);
@@ -171,6 +230,8 @@ void customer_detail(const AppState& app, UiState& ui_state, Dispatch& dispatch,
     ImGui::SameLine(0, ui::dp(10));
     if (ui::link("Open the customer##churn")) dispatch(Navigate{program_route(Page::customer, s.id, cust->id)});
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+    ImGui::Dummy(ui::dp(0, 6));
+    outreach_section(app, ui_state, dispatch, s, score, now);
   }
   ui::end_card();
 }

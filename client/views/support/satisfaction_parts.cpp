@@ -6,8 +6,12 @@
 #include "client/views/layout.hpp"
 
 #include "shared/domain/support/satisfaction.hpp"
+#include "shared/domain/support/support_metrics.hpp"
 
+#include <optional>
 #include <string>
+
+#include "imgui_stdlib.h"
 
 namespace pd::client::views {
 
@@ -127,6 +131,99 @@ void quality_settings_card(const AppState& app, UiState& ui_state, Dispatch& dis
       ImGui::Dummy(ui::dp(0, 4));
       const auto footer = ui::form_footer("Save thresholds", "Saving\xE2\x80\xA6", form.sending, f.edited, "Undo", "quality");
       if (footer.submit) dispatch(SendCommand{FormId::quality, domain::ChangeQualitySettings{q}});
+      if (footer.cancel) f.edited = false;
+    }
+  }
+  ui::end_card();
+}
+
+namespace {
+
+std::string joined_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ',';
+    if (c == ',' || c == '\n') {
+      const auto b = word.find_first_not_of(' '), e = word.find_last_not_of(' ');
+      if (b != std::string::npos) out.push_back(word.substr(b, e - b + 1));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+void mention_words_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, float width) {
+  auto& f = ui_state.mention_words;
+  if (!f.edited) {
+    f.rows.clear();
+    for (const auto& l : s.mention_lists) f.rows.push_back({l.language, joined_words(l.positive), joined_words(l.negative)});
+  }
+  const auto& form = ui_state.form(FormId::mention_words);
+  const bool can_edit = allowed(app, domain::Action::manage_support_settings);
+  if (ui::begin_card("mention-words", width)) {
+    ui::heading("Positive and negative mentions", 16);
+    ui::text_wrapped("Customer messages and rating comments holding one of these words count as a positive or negative mention in the metrics "
+                     "(and a negative one toward the churn-risk score). Words are separated by commas; a word ending in * matches every word "
+                     "beginning with it (thank* finds thanks and thankful). Every language's words apply to every message.",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    ImGui::BeginDisabled(!can_edit || form.sending);
+    const float field_w = std::min(ImGui::GetContentRegionAvail().x, ui::dp(560));
+    std::optional<std::size_t> remove;
+    for (std::size_t i = 0; i < f.rows.size(); ++i) {
+      auto& row = f.rows[i];
+      ImGui::PushID(static_cast<int>(i));
+      const auto at = "data.lists[" + std::to_string(i) + "]";
+      ImGui::Separator();
+      ui::field_label("Language");
+      ImGui::SetNextItemWidth(ui::dp(90));
+      if (ImGui::InputText(("##Mention language " + std::to_string(i)).c_str(), &row.language)) f.edited = true;
+      if (can_edit) {
+        ImGui::SameLine(0, ui::dp(10));
+        if (ui::link(("Remove " + (row.language.empty() ? std::string("this language") : row.language) + "##mention-remove").c_str())) remove = i;
+      }
+      ui::field_error(form.errors.field(at + ".language"));
+      ui::field_label("Positive words");
+      if (ImGui::InputTextMultiline(("##Positive words " + std::to_string(i)).c_str(), &row.positive, ImVec2(field_w, ui::dp(52))))
+        f.edited = true;
+      for (const auto& [field, message] : form.errors.fields)
+        if (field.rfind(at + ".positive", 0) == 0) ui::field_error(&message);
+      ui::field_label("Negative words");
+      if (ImGui::InputTextMultiline(("##Negative words " + std::to_string(i)).c_str(), &row.negative, ImVec2(field_w, ui::dp(52))))
+        f.edited = true;
+      for (const auto& [field, message] : form.errors.fields)
+        if (field.rfind(at + ".negative", 0) == 0) ui::field_error(&message);
+      ImGui::PopID();
+    }
+    if (remove) {
+      f.rows.erase(f.rows.begin() + static_cast<std::ptrdiff_t>(*remove));
+      f.edited = true;
+    }
+    if (can_edit && f.rows.size() < domain::max_mention_languages && ui::secondary_button("Add a language")) {
+      f.rows.push_back({"", "", ""});
+      f.edited = true;
+    }
+    ImGui::EndDisabled();
+    if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+    if (can_edit) {
+      ImGui::Dummy(ui::dp(0, 4));
+      const auto footer = ui::form_footer("Save words", "Saving\xE2\x80\xA6", form.sending, f.edited, "Undo", "mention-words");
+      if (footer.submit) {
+        domain::ChangeMentionWords c;
+        for (const auto& row : f.rows) c.lists.push_back({row.language, split_words(row.positive), split_words(row.negative)});
+        dispatch(SendCommand{FormId::mention_words, std::move(c)});
+      }
       if (footer.cancel) f.edited = false;
     }
   }

@@ -15,5 +15,7 @@ void red_flags_card(const domain::ProgramState& s, float width, Dispatch& dispat
 // The red flags' thresholds and the NPS period, on the support settings page: owners and admins
 // edit and save them (ChangeQualitySettings); others read them.
 void quality_settings_card(const AppState& app, UiState& ui, Dispatch& dispatch, const domain::ProgramState& s, float width);
+// The mention rule's word lists per language: owners and admins edit them, staff read them.
+void mention_words_card(const AppState& app, UiState& ui, Dispatch& dispatch, const domain::ProgramState& s, float width);
 
 } // namespace pd::client::views

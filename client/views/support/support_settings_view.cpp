@@ -649,6 +649,8 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
       ImGui::Dummy(ui::dp(0, 12));
       quality_settings_card(app, ui_state, dispatch, s, avail); // satisfaction_parts.cpp
       ImGui::Dummy(ui::dp(0, 12));
+      mention_words_card(app, ui_state, dispatch, s, avail); // satisfaction_parts.cpp
+      ImGui::Dummy(ui::dp(0, 12));
       competitors_card(app, ui_state, dispatch, s, avail); // retention_view.cpp
     }
     ImGui::Dummy(ui::dp(0, 20));

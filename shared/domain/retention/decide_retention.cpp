@@ -2,7 +2,9 @@
 
 #include "shared/core/dates.hpp"
 #include "shared/domain/retention/churn.hpp"
+#include "shared/domain/retention/outreach.hpp"
 #include "shared/domain/support/decide_support.hpp"
+#include "shared/domain/support/decide_support_access.hpp"
 
 #include <algorithm>
 
@@ -19,15 +21,16 @@ namespace {
 bool business_of(const ProgramState& s, PersonId p) { return identity::is_business_role(s.role_of(p)); }
 bool system_or_business(const ProgramState& s, const Actor& a) { return a.id == support_rules::system_actor || business_of(s, a.id); }
 
+// `score`: the customer's churn score now, when the caller has it already (-1: work it out).
 RetentionCase new_case(const ProgramState& s, CustomerId customer, CaseTrigger trigger, PlanRequest request, std::int64_t ticket, std::string note,
-                       PersonId by, TimeMs now) {
+                       PersonId by, TimeMs now, int score = -1) {
   RetentionCase k;
   k.id = s.retention.next_case_id;
   k.customer_id = customer;
   k.trigger = trigger;
   k.request = request;
   k.ticket_id = ticket;
-  k.score_at_open = churn_score(s, customer, now).score;
+  k.score_at_open = score >= 0 ? score : churn_score(s, customer, now).score;
   k.note = std::move(note);
   k.opened_by = by;
   k.opened_at = now;
@@ -212,19 +215,41 @@ std::optional<EventBody> case_for_ticket(const ProgramState& s, CustomerId custo
   return RetentionCaseOpened{new_case(s, customer, trigger, PlanRequest::none, ticket_id, note, by, now)};
 }
 
+Outcome decide(const ProgramState& s, const ReachOut& c, const Actor& a, TimeMs now) {
+  const auto role = s.role_of(a.id);
+  if (role != Role::agent && !business_of(s, a.id)) return forbidden("Outreach is written by the business or the customer's agent.");
+  const auto* cust = s.customer(c.customer_id);
+  if (!cust || !may_work_case(s, a.id, c.customer_id)) return not_found("No such customer.", "data.customer_id");
+  if (auto e = support_rules::refuse_off_support(s, a.id)) return *e;
+  if (cust->profile.subscription == SubscriptionStatus::cancelled)
+    return core::conflict("This customer has cancelled: a win-back reminder follows the retention case instead.", "data.customer_id");
+  if (cust->person_id == 0)
+    return core::conflict("This customer has no account yet, so could not read the message. Invite them first.", "data.customer_id");
+  if (auto e = desk::check_template_reply(s, outreach_ticket(s, c.customer_id, c.subject), a.id, c.template_id, c.text)) return *e;
+  TicketMessage m;
+  m.id = 1;
+  m.kind = MessageKind::reply;
+  m.author = a.id;
+  m.author_name = a.name;
+  m.author_role = role;
+  m.text = c.text;
+  m.at = now;
+  return Events{TicketOpened{s.next_ticket_id, c.customer_id, s.handler_of(c.customer_id), c.subject, Priority::p3, Category::churn_risk, {},
+                             std::move(m), SlaClock{}, true}};
+}
+
 std::vector<EventBody> run_timers(const ProgramState& s, TimeMs now) {
   std::vector<EventBody> out;
   // Customers with a case open, or closed in the last 30 days, are left alone.
   std::map<CustomerId, bool> quiet;
   for (const auto& [id, k] : s.retention.cases)
     if (k.outcome == CaseOutcome::open || k.closed_at > now - score_case_quiet_days * core::ms_per_day) quiet[k.customer_id] = true;
-  ProgramState const* state = &s;
   RetentionCaseId next = s.retention.next_case_id;
   for (const auto& [id, c] : s.customers) {
     if (c.profile.subscription == SubscriptionStatus::cancelled || quiet.count(id)) continue;
-    auto score = churn_score(*state, id, now);
+    const auto score = churn_score(s, id, now);
     if (score.score < at_risk_score) continue;
-    RetentionCase k = new_case(s, id, CaseTrigger::score, PlanRequest::none, 0, "", support_rules::system_actor, now);
+    RetentionCase k = new_case(s, id, CaseTrigger::score, PlanRequest::none, 0, "", support_rules::system_actor, now, score.score);
     k.id = next++;
     k.note = "Churn score " + std::to_string(score.score) + " (" + churn_level_label(score.level) + ")";
     out.push_back(RetentionCaseOpened{std::move(k)});

@@ -20,6 +20,7 @@ Outcome decide(const ProgramState& s, const MakeRetentionOffer& c, const Actor& 
 Outcome decide(const ProgramState& s, const DecideRetentionOffer& c, const Actor& a, TimeMs now);
 Outcome decide(const ProgramState& s, const AnswerRetentionOffer& c, const Actor& a, TimeMs now);
 Outcome decide(const ProgramState& s, const CloseRetentionCase& c, const Actor& a, TimeMs now);
+Outcome decide(const ProgramState& s, const ReachOut& c, const Actor& a, TimeMs now);
 
 // A case a ticket starts ("how do I cancel?" or a routing rule's retention workflow) when its
 // customer has none open.

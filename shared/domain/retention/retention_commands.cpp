@@ -1,4 +1,5 @@
 #include "shared/domain/retention/retention_commands.hpp"
+#include "shared/domain/retention/outreach.hpp"
 
 #include "shared/core/field_reader.hpp"
 
@@ -58,6 +59,20 @@ std::optional<core::Error> read_command(const nlohmann::json& data, ChangeRetent
   return r.error();
 }
 nlohmann::json write_command(const ChangeRetentionSettings& c) { return {{"settings", c.settings}}; }
+
+std::optional<core::Error> read_command(const nlohmann::json& data, ReachOut& c) {
+  FieldReader r(data, {"customer_id", "subject", "text", "template_id"}, "data");
+  c.customer_id = r.integer("customer_id", 1, INT64_MAX);
+  c.subject = r.text("subject", {1, max_outreach_subject});
+  c.text = r.text("text", {1, max_outreach_text});
+  c.template_id = r.optional_integer("template_id", 0, INT64_MAX).value_or(0);
+  return r.error();
+}
+nlohmann::json write_command(const ReachOut& c) {
+  nlohmann::json j = {{"customer_id", c.customer_id}, {"subject", c.subject}, {"text", c.text}};
+  if (c.template_id != 0) j["template_id"] = c.template_id;
+  return j;
+}
 
 std::optional<core::Error> read_command(const nlohmann::json& data, RecordUsage& c) {
   FieldReader r(data, {"customer_id", "month", "units"}, "data");

@@ -102,6 +102,17 @@ struct CloseRetentionCase {
   bool win_back = true;
   bool operator==(const CloseRetentionCase&) const = default;
 };
+// The business or the customer's agent: proactive outreach to a customer (seed 002 section 7,
+// Monitor and At Risk): a ticket that the desk opens with its own message, written from the
+// program's at-risk template (retention/outreach.hpp), waiting on the customer's answer.
+struct ReachOut {
+  static constexpr const char* type = "ReachOut";
+  CustomerId customer_id = 0;
+  std::string subject;
+  std::string text;
+  std::int64_t template_id = 0; // written from this template: refused while its placeholders remain
+  bool operator==(const ReachOut&) const = default;
+};
 
 // NOLINTBEGIN(bugprone-macro-parentheses)
 #define PD_RETENTION_COMMAND_CODEC(T)                                                                                        \
@@ -109,6 +120,7 @@ struct CloseRetentionCase {
   nlohmann::json write_command(const T& command);
 // NOLINTEND(bugprone-macro-parentheses)
 PD_RETENTION_COMMAND_CODEC(ChangeRetentionSettings)
+PD_RETENTION_COMMAND_CODEC(ReachOut)
 PD_RETENTION_COMMAND_CODEC(RecordUsage)
 PD_RETENTION_COMMAND_CODEC(RecordPaymentFailure)
 PD_RETENTION_COMMAND_CODEC(RecordSignIn)

@@ -35,6 +35,12 @@ ChurnSaves churn_saves(const ProgramState& s, TimeMs from, TimeMs to, PersonId r
   return out;
 }
 
+ChurnSaves churn_saves_this_month(const ProgramState& s, TimeMs now, PersonId reader) {
+  const auto today = core::date_of_ms(now);
+  const TimeMs month_start = core::days_from_civil(core::Date{today.year, today.month, 1}) * core::ms_per_day;
+  return churn_saves(s, month_start, now + 1, reader);
+}
+
 nlohmann::json retention_json(const ProgramState& s, PersonId reader, TimeMs now) {
   nlohmann::json cases = nlohmann::json::array();
   for (auto it = s.retention.cases.rbegin(); it != s.retention.cases.rend(); ++it) {
@@ -51,8 +57,6 @@ nlohmann::json retention_json(const ProgramState& s, PersonId reader, TimeMs now
   auto saves_json = [](const ChurnSaves& v) {
     return nlohmann::json{{"saved", v.saved}, {"paused", v.paused}, {"downgraded", v.downgraded}, {"lost", v.lost}, {"mrr_retained_minor", v.mrr_retained_minor}};
   };
-  const auto today = core::date_of_ms(now);
-  const TimeMs month_start = core::days_from_civil(core::Date{today.year, today.month, 1}) * core::ms_per_day;
   nlohmann::json reasons = nlohmann::json::array();
   for (const auto& r : reason_responses()) reasons.push_back({{"reason", r.reason}, {"label", r.label}, {"response", r.response}});
   nlohmann::json bands = nlohmann::json::array();
@@ -61,7 +65,7 @@ nlohmann::json retention_json(const ProgramState& s, PersonId reader, TimeMs now
                      {"max_percent", b.max_percent}, {"max_discount_months", b.max_discount_months}, {"custom_plan", b.custom_plan},
                      {"executive", b.executive}});
   return {{"cases", cases},
-          {"saves", {{"this_month", saves_json(churn_saves(s, month_start, now + 1, reader))}, {"all_time", saves_json(churn_saves(s, 0, now + 1, reader))}}},
+          {"saves", {{"this_month", saves_json(churn_saves_this_month(s, now, reader))}, {"all_time", saves_json(churn_saves(s, 0, now + 1, reader))}}},
           {"reasons", reasons},
           {"bands", bands},
           {"currency", s.currency}};

@@ -24,6 +24,8 @@ struct ChurnSaves {
 };
 // reader 0: every case; else the cases the reader may work (an agent: its customers').
 ChurnSaves churn_saves(const ProgramState& s, TimeMs from, TimeMs to, PersonId reader = 0);
+// The calendar month (UTC) holding `now`, up to now: "churn saves this month".
+ChurnSaves churn_saves_this_month(const ProgramState& s, TimeMs now, PersonId reader = 0);
 
 // {"cases":[...], "saves":{...}, "reasons":[...], "bands":[...]}: the cases the reader may work
 // (newest first, with the customer's name, MRR and band), this month's saves and all-time saves,

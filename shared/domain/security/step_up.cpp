@@ -16,6 +16,7 @@ struct StepUp {
   bool operator()(const RemoveMember&) const { return true; }
   bool operator()(const ChangeSupportSettings&) const { return true; }
   bool operator()(const ChangeQualitySettings&) const { return true; }
+  bool operator()(const ChangeMentionWords&) const { return true; }
   bool operator()(const AdjustCommission&) const { return true; }
   bool operator()(const StopReferralCommission&) const { return true; }
   bool operator()(const ChangeSecurityPolicy&) const { return true; }

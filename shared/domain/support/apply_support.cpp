@@ -1,6 +1,7 @@
 #include "shared/domain/support/apply_support.hpp"
 
 #include "shared/domain/support/decide_support_access.hpp"
+#include "shared/domain/support/support_metrics.hpp"
 
 #include <algorithm>
 
@@ -89,10 +90,19 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketOpened& b) {
   t.restricted_topics = b.message.restricted_topics;
   t.sla = b.sla;
   t.version = e.seq;
+  t.outreach = b.outreach;
+  if (b.outreach) t.status = TicketStatus::waiting_on_customer; // the desk wrote first
   auto& stored = s.tickets[t.id] = std::move(t);
   s.tickets_by_customer[b.customer_id].push_back(b.ticket_id);
   track(s, stored);
   s.next_ticket_id = std::max(s.next_ticket_id, b.ticket_id + 1);
+  if (b.outreach) {
+    notify_customer(s, e, stored, "reply", person_name(s, e.actor) + " wrote to you: " + quoted(stored));
+    if (stored.agent_id != 0 && stored.agent_id != e.actor)
+      notify(s, stored.agent_id, e, "ticket_opened", person_name(s, e.actor) + " reached out to " + customer_name(s, b.customer_id) + ": " + quoted(stored),
+             stored.id, stored.customer_id);
+    return {};
+  }
   std::string text = "New ticket from " + customer_name(s, b.customer_id) + ": " + quoted(stored);
   if (!stored.restricted_topics.empty()) text += " (restricted topic: escalation path shown on the ticket)";
   notify_handler(s, e, stored, "ticket_opened", text);
@@ -335,10 +345,16 @@ ApplyOutcome apply(ProgramState& s, const Event&, const QualitySettingsChanged& 
   return {};
 }
 
-ApplyOutcome apply(ProgramState& s, const Event&, const WeeklyReportWritten& b) {
+ApplyOutcome apply(ProgramState& s, const Event& e, const WeeklyReportWritten& b) {
   auto& weekly = s.reports.weekly;
   weekly[b.report.week] = b.report;
   while (weekly.size() > max_reports_kept) weekly.erase(weekly.begin());
+  // The business hears of last week's report (not of older ones a catch-up writes).
+  if (b.report.week >= week_of(e.at) - 1) {
+    std::string text = "Weekly support report for the week of " + b.report.week_of;
+    if (!b.report.sections.empty() && !b.report.sections.front().lines.empty()) text += ": " + b.report.sections.front().lines.front();
+    notify_business(s, e, "weekly_report", text, 0, 0);
+  }
   return {};
 }
 
@@ -358,6 +374,13 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const ReportActionDone& b) {
       a.done = true;
       a.done_at = e.at;
     }
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event&, const MentionWordsChanged& b) {
+  s.mention_lists = b.lists;
+  s.mention_words = mention_words_of(s.mention_lists);
+  for (const auto& [id, t] : s.tickets) s.track_ticket(t); // every ticket's mentions counted again
   return {};
 }
 

@@ -16,6 +16,7 @@
 #include "shared/domain/support/decide_support_access.hpp"
 #include "shared/domain/support/support_access.hpp"
 #include "shared/domain/support/ticket_actions.hpp"
+#include "shared/domain/support/support_metrics.hpp"
 #include "shared/domain/support/weekly_report.hpp"
 
 #include <algorithm>
@@ -502,6 +503,14 @@ Outcome decide(const ProgramState& s, const ChangeQualitySettings& c, const Acto
   if (auto e = quality_settings_problem(c.settings)) return *e;
   if (c.settings == s.quality) return Events{};
   return Events{QualitySettingsChanged{c.settings}};
+}
+
+Outcome decide(const ProgramState& s, const ChangeMentionWords& c, const Actor& a, TimeMs) {
+  if (!may(s, a, Action::manage_support_settings)) return forbidden("Only an owner or admin changes the mention words.");
+  auto lists = c.lists;
+  if (auto e = mention_lists_problem(lists, "data.lists")) return *e;
+  if (lists == s.mention_lists) return Events{};
+  return Events{MentionWordsChanged{std::move(lists)}};
 }
 
 } // namespace pd::domain::support_rules

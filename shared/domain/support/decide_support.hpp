@@ -28,6 +28,7 @@ Outcome decide(const ProgramState& s, const RescheduleCheckIn& c, const Actor& a
 Outcome decide(const ProgramState& s, const RunTimers& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const AnswerNps& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const ChangeQualitySettings& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const ChangeMentionWords& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const AddReportAction& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const CompleteReportAction& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const SetSupportCost& c, const Actor& actor, TimeMs now);

@@ -7,7 +7,7 @@ namespace pd::domain {
 
 namespace {
 
-constexpr std::array<MailCategoryInfo, 6> categories{{
+constexpr std::array<MailCategoryInfo, 7> categories{{
     {MailCategory::my_tickets, "my_tickets", "My tickets",
      "Answers and changes on the tickets you opened, with the reply's text. Reply to the mail to answer.", MailMode::each},
     {MailCategory::surveys, "surveys", "Satisfaction surveys", "A short survey when one of your tickets is resolved.",
@@ -21,11 +21,13 @@ constexpr std::array<MailCategoryInfo, 6> categories{{
      MailMode::each},
     {MailCategory::program_news, "program_news", "Certification, commission and check-ins",
      "Your certification, commission payouts and adjustments, scheduled check-ins and knowledge base upkeep.", MailMode::each},
+    {MailCategory::reports, "reports", "Weekly support report",
+     "Every Monday, last week's support report with its headlines and figures (the business only).", MailMode::each},
 }};
 
 // Notification kinds (apply_support.cpp, apply_routing.cpp, apply_certification.cpp,
 // apply_commission.cpp) and the mail they belong to. Kinds not listed stay in the app.
-constexpr std::array<std::pair<std::string_view, MailCategory>, 26> by_kind{{
+constexpr std::array<std::pair<std::string_view, MailCategory>, 27> by_kind{{
     {"reply", MailCategory::my_tickets},
     {"closed", MailCategory::my_tickets}, // the customer's closed ticket; the handler's too
     {"rating_answered", MailCategory::my_tickets},
@@ -52,6 +54,7 @@ constexpr std::array<std::pair<std::string_view, MailCategory>, 26> by_kind{{
     {"commission", MailCategory::program_news},
     {"check_in", MailCategory::program_news},
     {"hygiene", MailCategory::program_news},
+    {"weekly_report", MailCategory::reports},
 }};
 
 } // namespace

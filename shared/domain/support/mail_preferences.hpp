@@ -12,7 +12,7 @@
 
 namespace pd::domain {
 
-enum class MailCategory { my_tickets, surveys, ticket_activity, alerts, assignments, program_news };
+enum class MailCategory { my_tickets, surveys, ticket_activity, alerts, assignments, program_news, reports };
 enum class MailMode { each, daily_digest, off };
 
 struct MailCategoryInfo {

@@ -56,9 +56,34 @@ struct RedFlag {
 };
 inline constexpr std::size_t max_red_flags = 500; // the history kept (the oldest cleared go first)
 
+// The mention rule's word lists (seed 002: positive and negative mentions), one pair per
+// language, editable by the business. A message mentions a list when one of its words equals an
+// entry, or begins with an entry that ends in '*' ("thank*"), ignoring ASCII case. The language
+// says which words belong together for editing; every list applies to every message, since a
+// ticket's language is not known.
+struct MentionList {
+  std::string language = "en"; // 2-8 ASCII letters, lower case
+  std::vector<std::string> positive;
+  std::vector<std::string> negative;
+  bool operator==(const MentionList&) const = default;
+};
+inline constexpr std::size_t max_mention_languages = 20;
+inline constexpr std::size_t max_mention_words = 200; // per side of one language
+inline constexpr std::size_t max_mention_word = 40;   // bytes
+// English, German, Spanish and French, as a new program starts.
+std::vector<MentionList> default_mention_lists();
+// Every language's words together, as the rule reads them.
+struct MentionWords {
+  std::vector<std::string> positive;
+  std::vector<std::string> negative;
+  bool operator==(const MentionWords&) const = default;
+};
+MentionWords mention_words_of(const std::vector<MentionList>& lists);
+
 PD_JSON_TYPE(NpsAnswer, customer_id, by, score, comment, at, agent_id, segment, check_in_id)
 PD_JSON_TYPE(QualitySettings, nps_period_days, csat_floor_tenths, csat_min_ratings, response_factor_percent,
                                                 reopen_max_percent, reopen_min_resolved, repeat_tickets, repeat_days)
+PD_JSON_TYPE(MentionList, language, positive, negative)
 PD_JSON_TYPE(RedFlag, key, kind, customer_id, tickets, evidence, action, raised_at, cleared_at)
 
 } // namespace pd::domain

@@ -136,6 +136,7 @@ void to_json(nlohmann::json& j, const Ticket& t) {
        {"triage", t.triage}};
   if (t.customer_rating) j["customer_rating"] = *t.customer_rating;
   if (t.business_rating) j["business_rating"] = *t.business_rating;
+  if (t.outreach) j["outreach"] = true;
 }
 
 void from_json(const nlohmann::json& j, Ticket& t) {
@@ -165,6 +166,7 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   t.triage = j.value("triage", d.triage);
   if (j.contains("customer_rating")) t.customer_rating = j.at("customer_rating").get<CustomerRating>();
   if (j.contains("business_rating")) t.business_rating = j.at("business_rating").get<BusinessRating>();
+  t.outreach = j.value("outreach", false);
 }
 
 } // namespace pd::domain

@@ -284,6 +284,7 @@ struct Ticket {
   desk::TicketRouting routing;       // what the routing rules did (desk/ticket_routing.hpp); staff only
   TicketTriage triage;               // the agent's triage entries (desk/ticket_triage.hpp)
   MetricFacts metric_facts;          // derived: what it adds to the support metrics now (ProgramState::track_ticket)
+  bool outreach = false;             // the desk wrote first (proactive outreach, retention/outreach.hpp): no SLA clock, not in the metrics
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }

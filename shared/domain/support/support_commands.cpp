@@ -218,6 +218,31 @@ std::optional<core::Error> read_command(const nlohmann::json& data, ChangeQualit
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, ChangeMentionWords& c) {
+  FieldReader top(data, {"lists"}, "data");
+  const auto* lists = top.list("lists", max_mention_languages, true);
+  if (top.error()) return top.error();
+  for (std::size_t i = 0; lists && i < lists->size(); ++i) {
+    FieldReader r((*lists)[i], {"language", "positive", "negative"}, top.name_of("lists") + "[" + std::to_string(i) + "]");
+    MentionList l;
+    l.language = r.text("language", {2, 8, false});
+    for (auto* side : {&l.positive, &l.negative}) {
+      const char* key = side == &l.positive ? "positive" : "negative";
+      if (const auto* words = r.list(key, max_mention_words, true))
+        for (std::size_t k = 0; k < words->size(); ++k) {
+          const auto field = r.name_of(key) + "[" + std::to_string(k) + "]";
+          if (!(*words)[k].is_string() || (*words)[k].get<std::string>().size() > max_mention_word + 16)
+            return make_error(ErrorCode::invalid_field, "'" + field + "' must be a word of at most " + std::to_string(max_mention_word) + " bytes.", field);
+          side->push_back((*words)[k].get<std::string>());
+        }
+    }
+    if (r.error()) return r.error();
+    c.lists.push_back(std::move(l));
+  }
+  return std::nullopt;
+}
+nlohmann::json write_command(const ChangeMentionWords& c) { return {{"lists", c.lists}}; }
+
 std::optional<core::Error> read_command(const nlohmann::json& data, AnswerRating& c) {
   FieldReader r(data, {"ticket_id", "text"}, "data");
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);

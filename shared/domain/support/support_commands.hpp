@@ -155,6 +155,12 @@ struct ChangeQualitySettings {
   QualitySettings settings;
   bool operator==(const ChangeQualitySettings&) const = default;
 };
+// Owners and admins: the mention rule's word lists (the whole set, one entry per language).
+struct ChangeMentionWords {
+  static constexpr const char* type = "ChangeMentionWords";
+  std::vector<MentionList> lists;
+  bool operator==(const ChangeMentionWords&) const = default;
+};
 // The business: an action item on a written weekly report (week: its Monday, YYYY-MM-DD, on the wire).
 struct AddReportAction {
   static constexpr const char* type = "AddReportAction";
@@ -193,6 +199,7 @@ struct RunTimers {
 // NOLINTEND(bugprone-macro-parentheses)
 PD_SUPPORT_COMMAND_CODEC(AnswerNps)
 PD_SUPPORT_COMMAND_CODEC(ChangeQualitySettings)
+PD_SUPPORT_COMMAND_CODEC(ChangeMentionWords)
 PD_SUPPORT_COMMAND_CODEC(OpenTicket)
 PD_SUPPORT_COMMAND_CODEC(ReplyToTicket)
 PD_SUPPORT_COMMAND_CODEC(TriageTicket)

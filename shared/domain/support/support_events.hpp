@@ -24,6 +24,7 @@ struct TicketOpened {
   std::vector<Category> tags;
   TicketMessage message;
   SlaClock sla;
+  bool outreach = false; // the desk's proactive outreach: its message opens the ticket, waiting on the customer
   bool operator==(const TicketOpened&) const = default;
 };
 struct TicketReplied {
@@ -162,6 +163,12 @@ struct ReportActionDone {
   std::int64_t action_id = 0;
   bool operator==(const ReportActionDone&) const = default;
 };
+// The mention rule's word lists after a change (every ticket's mentions are counted again).
+struct MentionWordsChanged {
+  static constexpr const char* type = "MentionWordsChanged";
+  std::vector<MentionList> lists;
+  bool operator==(const MentionWordsChanged&) const = default;
+};
 // The business's support cost for a quarter (the quarterly review's cost per ticket).
 struct SupportCostSet {
   static constexpr const char* type = "SupportCostSet";
@@ -171,6 +178,7 @@ struct SupportCostSet {
 };
 
 PD_JSON_TYPE(WeeklyReportWritten, report)
+PD_JSON_TYPE(MentionWordsChanged, lists)
 PD_JSON_TYPE(ReportActionAdded, week, action)
 PD_JSON_TYPE(ReportActionDone, week, action_id)
 PD_JSON_TYPE(SupportCostSet, quarter, amount_minor)
@@ -179,7 +187,7 @@ PD_JSON_TYPE(NpsAnswered, answer)
 PD_JSON_TYPE(RedFlagRaised, flag)
 PD_JSON_TYPE(RedFlagCleared, key)
 PD_JSON_TYPE(QualitySettingsChanged, settings)
-PD_JSON_TYPE(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla)
+PD_JSON_TYPE(TicketOpened, ticket_id, customer_id, agent_id, subject, priority, category, tags, message, sla, outreach)
 PD_JSON_TYPE(TicketReplied, ticket_id, message, status, sla, escalation_answered)
 PD_JSON_TYPE(TicketTriaged, ticket_id, priority, category, tags, sla, triage)
 PD_JSON_TYPE(TicketEscalated, ticket_id, escalation)

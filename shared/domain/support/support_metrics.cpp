@@ -3,6 +3,7 @@
 #include "shared/domain/retention/churn.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/core/json_fields.hpp"
 #include "shared/core/number_format.hpp"
 #include "shared/domain/desk/decide_knowledge.hpp"
 #include "shared/domain/desk/knowledge.hpp"
@@ -87,16 +88,39 @@ std::string metric_lowered(std::string_view text) {
   return out;
 }
 
-bool mention_matches_any(std::string_view word, const std::vector<std::string>& list) {
+// The list's entry that the word matches (null when none).
+const std::string* mention_entry(std::string_view word, const std::vector<std::string>& list) {
   for (const auto& entry : list) {
     if (!entry.empty() && entry.back() == '*') {
       const std::string_view stem(entry.data(), entry.size() - 1);
-      if (word.size() >= stem.size() && word.substr(0, stem.size()) == stem) return true;
+      if (word.size() >= stem.size() && word.substr(0, stem.size()) == stem) return &entry;
     } else if (word == entry) {
-      return true;
+      return &entry;
     }
   }
-  return false;
+  return nullptr;
+}
+
+// How many bytes at `i` separate words (0: a word's byte). Letters, digits and apostrophes
+// make words, and so does every multi-byte UTF-8 letter ("enttäuscht"); the Latin-1 signs
+// (U+0080-U+00BF: no-break space, "¡", "¿", "«") and the general punctuation block
+// (U+2000-U+206F: dashes, curly quotes, "…") separate them.
+std::size_t mention_separator(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return std::isalnum(c) || c == '\'' ? 0 : 1;
+  if (c == 0xC2 && i + 1 < text.size()) return 2;
+  if (c == 0xE2 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) == 0x80 || static_cast<unsigned char>(text[i + 1]) == 0x81))
+    return 3;
+  return 0;
+}
+
+bool mention_word_ok(std::string_view w) {
+  if (w.empty() || w.size() > max_mention_word || w == "*") return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] == '*' && i + 1 == w.size()) continue;
+    if (mention_separator(w, i) != 0) return false;
+  }
+  return core::is_clean_utf8(w);
 }
 
 double metric_pct(int part, int whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
@@ -256,34 +280,95 @@ void SupportAggregates::count_nps(std::int64_t at, std::int64_t agent, const std
   in(segment_weeks, std::make_pair(segment, w));
 }
 
-const MentionWords& default_mention_words() {
-  static const MentionWords words{
-      {"thank*", "great", "excellent", "awesome", "helpful", "perfect", "love", "appreciate*", "fantastic", "amazing", "brilliant", "quick*",
-       "wonderful", "solved"},
-      {"frustrat*", "angry", "terrible", "awful", "useless", "disappoint*", "unacceptable", "worst", "broken", "annoy*", "ridiculous",
-       "horrible", "waste", "cancel*"}};
-  return words;
+std::vector<MentionList> default_mention_lists() {
+  return {{"en",
+           {"thank*", "great", "excellent", "awesome", "helpful", "perfect", "love", "appreciate*", "fantastic", "amazing", "brilliant",
+            "quick*", "wonderful", "solved"},
+           {"frustrat*", "angry", "terrible", "awful", "useless", "disappoint*", "unacceptable", "worst", "broken", "annoy*", "ridiculous",
+            "horrible", "waste", "cancel*"}},
+          {"de",
+           {"danke*", "super", "toll", "hervorragend", "hilfreich", "perfekt", "prima", "schnell*", "gel\xC3\xB6st"},
+           {"entt\xC3\xA4uscht*", "\xC3\xA4rger*", "schrecklich", "nutzlos", "inakzeptabel", "kaputt", "frustrier*", "katastroph*",
+            "k\xC3\xBCndig*"}},
+          {"es",
+           {"gracias", "excelente", "genial", "perfecto", "\xC3\xBAtil", "r\xC3\xA1pid*", "encant*", "fant\xC3\xA1stic*"},
+           {"frustra*", "terrible", "horrible", "inaceptable", "p\xC3\xA9sim*", "decepcion*", "in\xC3\xBAtil", "cancelar"}},
+          {"fr",
+           {"merci", "excellent*", "g\xC3\xA9nial*", "parfait*", "rapide*", "formidable", "utile"},
+           {"d\xC3\xA9\xC3\xA7u*", "inacceptable", "horrible", "nul", "inutile", "frustr*", "lamentable", "r\xC3\xA9sili*"}}};
 }
 
-int mention_of(std::string_view text, const MentionWords& words) {
+MentionWords mention_words_of(const std::vector<MentionList>& lists) {
+  MentionWords w;
+  std::set<std::string> pos, neg;
+  for (const auto& l : lists) {
+    for (const auto& x : l.positive)
+      if (pos.insert(x).second) w.positive.push_back(x);
+    for (const auto& x : l.negative)
+      if (neg.insert(x).second) w.negative.push_back(x);
+  }
+  return w;
+}
+
+MentionMatch mention_match(std::string_view text, const MentionWords& words) {
   const auto lower = metric_lowered(text);
-  bool positive = false, negative = false;
+  MentionMatch m;
   std::size_t i = 0;
   while (i < lower.size()) {
-    while (i < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[i])) && lower[i] != '\'') ++i;
+    while (i < lower.size()) {
+      const auto skip = mention_separator(lower, i);
+      if (skip == 0) break;
+      i += skip;
+    }
     const auto start = i;
-    while (i < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[i])) || lower[i] == '\'')) ++i;
+    while (i < lower.size() && mention_separator(lower, i) == 0) ++i;
     if (i == start) continue;
     const std::string_view word(lower.data() + start, i - start);
-    positive = positive || mention_matches_any(word, words.positive);
-    negative = negative || mention_matches_any(word, words.negative);
+    if (m.positive_word.empty())
+      if (const auto* e = mention_entry(word, words.positive)) m.positive_word = *e;
+    if (m.negative_word.empty())
+      if (const auto* e = mention_entry(word, words.negative)) m.negative_word = *e;
   }
-  return positive == negative ? 0 : (positive ? 1 : -1);
+  const bool positive = !m.positive_word.empty(), negative = !m.negative_word.empty();
+  m.sign = positive == negative ? 0 : (positive ? 1 : -1);
+  return m;
+}
+
+int mention_of(std::string_view text, const MentionWords& words) { return mention_match(text, words).sign; }
+
+std::optional<core::Error> mention_lists_problem(std::vector<MentionList>& lists, const std::string& at) {
+  auto bad = [](const std::string& field, const std::string& why) { return core::Error{core::ErrorCode::invalid_field, "'" + field + "' " + why, field}; };
+  if (lists.size() > max_mention_languages) return bad(at, "holds more than " + std::to_string(max_mention_languages) + " languages.");
+  std::set<std::string> languages;
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    auto& l = lists[i];
+    const auto here = at + "[" + std::to_string(i) + "]";
+    l.language = metric_lowered(l.language);
+    const bool letters = std::all_of(l.language.begin(), l.language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (l.language.size() < 2 || l.language.size() > 8 || !letters) return bad(here + ".language", "must be 2 to 8 letters, such as en or de.");
+    if (!languages.insert(l.language).second) return bad(here + ".language", "repeats " + l.language + ".");
+    for (auto* side : {&l.positive, &l.negative}) {
+      const auto name = here + (side == &l.positive ? ".positive" : ".negative");
+      if (side->size() > max_mention_words) return bad(name, "holds more than " + std::to_string(max_mention_words) + " words.");
+      std::set<std::string> seen;
+      for (std::size_t k = 0; k < side->size(); ++k) {
+        auto& w = (*side)[k];
+        const auto b = w.find_first_not_of(" \t"), e = w.find_last_not_of(" \t");
+        w = b == std::string::npos ? std::string() : metric_lowered(w.substr(b, e - b + 1));
+        const auto field = name + "[" + std::to_string(k) + "]";
+        if (!mention_word_ok(w))
+          return bad(field, "must be one word of 1 to " + std::to_string(max_mention_word) + " bytes, letters, digits or apostrophes, with an optional * at the end.");
+        if (!seen.insert(w).second) return bad(field, "repeats " + w + ".");
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
   MetricFacts f;
-  f.counted = true;
+  // Outreach is the desk's own initiative: not support volume (retention/outreach.hpp).
+  f.counted = !t.outreach;
   f.opened_week = week_of(t.opened_at);
   f.priority = static_cast<std::int8_t>(t.priority);
   for (std::size_t i = 0; i < all_categories.size(); ++i)
@@ -292,7 +377,7 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
   f.customer = t.customer_id;
   if (auto c = s.customer(t.customer_id)) f.segment = c->profile.segment;
 
-  const auto& words = default_mention_words();
+  const auto& words = s.mention_words;
   int desk_replies = 0;
   TimeMs first_resolved_at = 0;
   for (const auto& c : t.changes) {
@@ -350,9 +435,11 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
 TimeMs competitor_first_named(const ProgramState& s, const Ticket& t) {
   const auto& names = s.retention.settings.competitors;
   if (names.empty()) return 0;
-  // The opening message is the customer's words, also when the business wrote it down for them.
+  // The opening message is the customer's words, also when the business wrote it down for them
+  // (not an outreach's: the desk wrote it).
   for (const auto& m : t.messages)
-    if ((&m == &t.messages.front() || m.author_role == identity::Role::customer) && m.kind == MessageKind::reply && !competitor_named(m.text, names).empty())
+    if (((&m == &t.messages.front() && !t.outreach) || m.author_role == identity::Role::customer) && m.kind == MessageKind::reply &&
+        !competitor_named(m.text, names).empty())
       return m.at;
   return 0;
 }
@@ -556,6 +643,51 @@ std::vector<std::vector<std::string>> metrics_csv_rows(const std::vector<Support
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+MentionHits mention_hits(const ProgramState& s, const MetricScope& scope, std::int32_t from_week, std::int32_t to_week, int sign,
+                         std::size_t limit) {
+  MentionHits out;
+  const auto agents = scope_agents(s, scope);
+  auto in_scope = [&](const MetricFacts& f) {
+    if (scope.kind == MetricScopeKind::segment) return f.segment == scope.key;
+    return !agents || std::find(agents->begin(), agents->end(), static_cast<PersonId>(f.agent)) != agents->end();
+  };
+  auto cut = [](const std::string& text) {
+    if (text.size() <= 400) return text;
+    std::size_t n = 397;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n; // not inside a character
+    return text.substr(0, n) + "...";
+  };
+  // Ticket ids grow with opening time, and mentions count in the week a ticket opened.
+  for (auto it = s.tickets.rbegin(); it != s.tickets.rend(); ++it) {
+    const auto& t = it->second;
+    const auto& f = t.metric_facts;
+    if (!f.counted || f.opened_week > to_week) continue;
+    if (f.opened_week < from_week) break;
+    if ((sign > 0 ? f.positive : f.negative) == 0 || !in_scope(f)) continue;
+    const auto* c = s.customer(t.customer_id);
+    auto add = [&](const std::string& text, TimeMs at, bool rating) {
+      const auto m = mention_match(text, s.mention_words);
+      if (m.sign != sign) return;
+      ++out.total;
+      if (out.hits.size() < limit)
+        out.hits.push_back(MentionHit{t.id, t.subject, t.customer_id, c ? c->profile.name : std::string(), at, rating,
+                                      sign > 0 ? m.positive_word : m.negative_word, cut(text)});
+    };
+    if (t.customer_rating && t.customer_rating->overall >= 1) add(t.customer_rating->comment, t.customer_rating->at, true);
+    for (auto m = t.messages.rbegin(); m != t.messages.rend(); ++m)
+      if (m->kind == MessageKind::reply && m->author_role == identity::Role::customer) add(m->text, m->at, false);
+  }
+  return out;
+}
+
+nlohmann::json mention_hits_json(const MentionHits& h) {
+  auto hits = nlohmann::json::array();
+  for (const auto& x : h.hits)
+    hits.push_back({{"ticket_id", x.ticket_id}, {"subject", x.subject}, {"customer_id", x.customer_id}, {"customer", x.customer},
+                    {"at", x.at}, {"source", x.rating ? "rating" : "message"}, {"word", x.word}, {"text", x.text}});
+  return {{"total", h.total}, {"mentions", std::move(hits)}};
 }
 
 } // namespace pd::domain

@@ -25,16 +25,19 @@ TimeMs week_start_ms(std::int32_t week);
 std::optional<std::int32_t> week_of_date(std::string_view yyyy_mm_dd);
 std::string week_label(std::int32_t week); // its Monday, "2026-11-30"
 
-// The default word lists of the mention rule, per language (seed 002: positive and negative
-// mentions). A message mentions a list when one of its words equals an entry, or begins with an
-// entry that ends in '*' ("thank*"), ignoring case.
-struct MentionWords {
-  std::vector<std::string> positive;
-  std::vector<std::string> negative;
-};
-const MentionWords& default_mention_words();
-// +1 positive, -1 negative, 0 neither or both.
+// The mention rule (quality.hpp, MentionList). +1 positive, -1 negative, 0 neither or both.
 int mention_of(std::string_view text, const MentionWords& words);
+// The same, with the first word of each list that the text holds (empty when none).
+struct MentionMatch {
+  int sign = 0;
+  std::string positive_word;
+  std::string negative_word;
+};
+MentionMatch mention_match(std::string_view text, const MentionWords& words);
+// Refuses lists a business may not save: a language that is not 2-8 letters or repeats, a word
+// that is empty, longer than max_mention_word, holds a space or is repeated on its side, or more
+// than the limits. Words are kept as the rule reads them (lower case, trimmed): normalized in place.
+std::optional<core::Error> mention_lists_problem(std::vector<MentionList>& lists, const std::string& at);
 
 // What the ticket contributes now (ProgramState::track_ticket keeps the aggregates with it).
 MetricFacts metric_facts(const ProgramState& s, const Ticket& t);
@@ -103,6 +106,28 @@ nlohmann::json metrics_report_json(const ProgramState& s, const MetricScope& sco
 // A header line and one line per week: week_of, then every figure of the block (empty when
 // there is no data), categories as by_category_<name>.
 std::vector<std::vector<std::string>> metrics_csv_rows(const std::vector<SupportMetrics>& weeks);
+
+// The messages behind a period's mention counts, for one scope: each customer message or
+// rating comment that counts as positive (sign +1) or negative (-1), newest first, at most
+// `limit` of them, with `total` the count (which equals the period's positive_mentions or
+// negative_mentions).
+struct MentionHit {
+  TicketId ticket_id = 0;
+  std::string subject;
+  CustomerId customer_id = 0;
+  std::string customer;
+  TimeMs at = 0;
+  bool rating = false;      // a rating's comment (else a message)
+  std::string word;         // the list's entry that matched
+  std::string text;         // the message, at most 400 bytes
+};
+struct MentionHits {
+  int total = 0;
+  std::vector<MentionHit> hits;
+};
+MentionHits mention_hits(const ProgramState& s, const MetricScope& scope, std::int32_t from_week, std::int32_t to_week, int sign,
+                         std::size_t limit);
+nlohmann::json mention_hits_json(const MentionHits& h);
 
 // The longest range one request may cover (two years of weeks).
 inline constexpr std::int32_t max_metric_weeks = 104;

@@ -265,6 +265,16 @@ std::vector<EventBody> report_events(const ProgramState& s, TimeMs now) {
   return out;
 }
 
+std::string weekly_report_text(const WeeklyReport& r) {
+  std::string out;
+  for (const auto& section : r.sections) {
+    if (!out.empty()) out += "\n";
+    out += section.title + "\n";
+    for (const auto& line : section.lines) out += "- " + line + "\n";
+  }
+  return out;
+}
+
 std::vector<std::vector<std::string>> weekly_report_csv(const WeeklyReport& r) {
   std::vector<std::vector<std::string>> rows{{"figure", "value"}};
   for (const auto& [name, value] : r.figures) rows.push_back({name, value});

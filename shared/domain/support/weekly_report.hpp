@@ -34,6 +34,8 @@ inline constexpr std::int32_t report_catch_up_weeks = 12;
 
 // A header line and the report's figures, then its action items.
 std::vector<std::vector<std::string>> weekly_report_csv(const WeeklyReport& r);
+// The report as plain text (the weekly mail): each section's title, then its lines.
+std::string weekly_report_text(const WeeklyReport& r);
 // The printable page: the seed's template, with the program's name.
 std::string weekly_report_html(const ProgramState& s, const WeeklyReport& r);
 

@@ -17,7 +17,7 @@ TEST_CASE("every kind of mail has a unique key that parses back, and every mode 
     CHECK(&mail_category_info(info.category) == &info);
     CHECK(std::string(info.label).size() > 3);
   }
-  CHECK(keys.size() == 6);
+  CHECK(keys.size() == 7);
   CHECK_FALSE(parse_mail_category("newsletters"));
   for (auto m : {MailMode::each, MailMode::daily_digest, MailMode::off}) CHECK(parse_mail_mode(to_string(m)) == m);
   CHECK_FALSE(parse_mail_mode("weekly"));

@@ -6,6 +6,7 @@
 
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/support_metrics.hpp"
+#include "shared/domain/visibility.hpp"
 
 #include <random>
 
@@ -72,12 +73,78 @@ TEST_CASE("weeks begin on Monday 00:00 UTC and are named by that day") {
 }
 
 TEST_CASE("the mention rule: whole words or stems ending in *, ignoring case; both or neither is no mention") {
-  const auto& w = default_mention_words();
+  const auto w = mention_words_of(default_mention_lists());
   CHECK(mention_of("THANKS a lot!", w) == 1);
   CHECK(mention_of("This is frustrating", w) == -1);
   CHECK(mention_of("thanks, but still broken", w) == 0);
   CHECK(mention_of("Greatly delayed", w) == 0); // "great" is a whole word, not a stem
   CHECK(mention_of("", w) == 0);
+  // Other languages' lists, with letters beyond ASCII, and their punctuation between words.
+  CHECK(mention_of("Ich bin sehr entt\xC3\xA4uscht.", w) == -1);
+  CHECK(mention_of("\xC2\xA1Gracias!", w) == 1);
+  CHECK(mention_of("Tr\xC3\xA8s d\xC3\xA9\xC3\xA7ue\xE2\x80\xA6", w) == -1);
+  CHECK(mention_of("great\xE2\x80\x94really", w) == 1); // an em dash separates words
+  const auto m = mention_match("Thanks! Still broken though, so frustrating", w);
+  CHECK(m.sign == 0);
+  CHECK(m.positive_word == "thank*");
+  CHECK(m.negative_word == "broken");
+}
+
+TEST_CASE("the business's word lists: checked, normalized, and every ticket counted again when they change") {
+  auto g = fixed_week();
+  const auto w = week_of(monday);
+  const auto now = monday + 5 * day_ms;
+  CHECK(support_metrics(g.state, {}, w, w, now).positive_mentions == 1);
+  CHECK(support_metrics(g.state, {}, w, w, now).negative_mentions == 1);
+
+  // The messages behind each count.
+  auto hits = mention_hits(g.state, {}, w, w, 1, 10);
+  REQUIRE(hits.total == 1);
+  CHECK(hits.hits.at(0).rating);
+  CHECK(hits.hits.at(0).word == "thank*");
+  CHECK(hits.hits.at(0).text == "Thanks, great help");
+  hits = mention_hits(g.state, {}, w, w, -1, 10);
+  REQUIRE(hits.total == 1);
+  CHECK_FALSE(hits.hits.at(0).rating);
+  CHECK(hits.hits.at(0).word == "broken"); // "Still broken, this is frustrating": the first word of the list it holds
+  CHECK(mention_hits(g.state, {}, w - 1, w - 1, -1, 10).total == 0);
+  // An agent's scope holds only its tickets; the limit caps the list, not the total.
+  CHECK(mention_hits(g.state, MetricScope{MetricScopeKind::agent, theo, ""}, w, w, -1, 10).total == 0);
+  CHECK(mention_hits(g.state, {}, w, w, -1, 0).hits.empty());
+  CHECK(mention_hits(g.state, {}, w, w, -1, 0).total == 1);
+
+  // Owners and admins only; bad words named by field.
+  std::vector<MentionList> lists{{"EN", {" Helpful ", "sorted"}, {"export*"}}};
+  CHECK(when_refused(g.state, ChangeMentionWords{lists}, ava).code == pd::core::ErrorCode::forbidden);
+  auto bad = lists;
+  bad[0].positive.push_back("two words");
+  CHECK(when_refused(g.state, ChangeMentionWords{bad}, 1).field == "data.lists[0].positive[2]");
+  bad = lists;
+  bad[0].negative.push_back("EXPORT*");
+  CHECK(when_refused(g.state, ChangeMentionWords{bad}, 1).field == "data.lists[0].negative[1]");
+  bad = lists;
+  bad.push_back(MentionList{"en", {}, {}});
+  CHECK(when_refused(g.state, ChangeMentionWords{bad}, 1).field == "data.lists[1].language");
+  bad = lists;
+  bad[0].language = "e1";
+  CHECK(when_refused(g.state, ChangeMentionWords{bad}, 1).field == "data.lists[0].language");
+
+  // Saved lower case and trimmed; the counts follow the new words at once.
+  auto events = run(g, ChangeMentionWords{lists}, 1, now);
+  REQUIRE(events.size() == 1);
+  CHECK(g.state.mention_lists.at(0).language == "en");
+  CHECK(g.state.mention_lists.at(0).positive.at(0) == "helpful");
+  const auto m = support_metrics(g.state, {}, w, w, now);
+  CHECK(m.positive_mentions == 0); // "Thanks, great help" holds no word of the new list
+  CHECK(m.negative_mentions == 2); // Jordan's two questions about exporting (Sam's and Li's were written by staff)
+  CHECK(mention_hits(g.state, {}, w, w, -1, 10).total == 2);
+  // The same lists again change nothing.
+  CHECK(when_ok(g.state, ChangeMentionWords{g.state.mention_lists}, 1, now).empty());
+  // A snapshot round trip keeps the lists and the counts.
+  auto copy = state_from_json(state_to_json(g.state));
+  REQUIRE(copy);
+  CHECK(copy.value().mention_lists == g.state.mention_lists);
+  CHECK(support_metrics(copy.value(), {}, w, w, now).negative_mentions == 2);
 }
 
 TEST_CASE("a week's metrics equal the figures worked out by hand") {

@@ -8,6 +8,7 @@
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/support_metrics.hpp"
 #include "shared/domain/support/weekly_report.hpp"
+#include "shared/domain/support/mail_preferences.hpp"
 
 #include <algorithm>
 
@@ -79,6 +80,25 @@ TEST_CASE("the scheduler writes the weeks' reports it has not written, and keeps
   CHECK(has_line(*r, "Product feedback", "Bugs reported (2): Export fails (2)")); // one subject, any case or spacing
   CHECK(has_line(*r, "Headlines", "Key trend: 3 tickets, the first weeks of the desk."));
   CHECK(has_line(*r, "Retention", "Churn saves: 0 customers kept"));
+
+  // The business is told of last week's report (mailed as "Weekly support report"), once; not
+  // of the older week the catch-up wrote, and nobody outside the business is told.
+  auto told = [&](PersonId p) {
+    int n = 0;
+    for (const auto& item : g.state.inboxes[p].items)
+      if (item.kind == "weekly_report") {
+        ++n;
+        CHECK(item.text.find("week of 2026-01-05") != std::string::npos);
+      }
+    return n;
+  };
+  CHECK(told(1) == 1);
+  CHECK(told(3) == 1);
+  CHECK(told(4) == 0);
+  CHECK(told(jordan) == 0);
+  CHECK(mail_category_of("weekly_report") == MailCategory::reports);
+  const auto text = weekly_report_text(*written(g, week));
+  CHECK(text.find("Volume\n- Total tickets: 3 (last week: none)\n") != std::string::npos);
 
   // A ticket written into that week later does not change the report written.
   run(g, OpenTicket{0, "Late one", "Details.", Priority::p2, Category::how_to, {}, {}}, jordan, next_monday + 2 * hour);
