@@ -280,7 +280,9 @@ struct ShownTracker {
   template <class B>
   void operator()(const B&) const {}
   void operator()(const TicketOpened& b) const {
-    if (auto t = ticket(b.ticket_id)) t->customer_shown = CustomerShown{TicketStatus::new_ticket, {}, e.at, e.seq};
+    // An outreach waits on the customer from the start (the desk wrote first).
+    const auto status = b.outreach ? customer_status(TicketStatus::waiting_on_customer) : TicketStatus::new_ticket;
+    if (auto t = ticket(b.ticket_id)) t->customer_shown = CustomerShown{status, {}, e.at, e.seq};
   }
   void operator()(const TicketReplied& b) const {
     auto t = ticket(b.ticket_id);

@@ -18,7 +18,8 @@ using nlohmann::json;
 namespace {
 
 std::int64_t customer_with_email(Session& business, const std::string& email) {
-  for (const auto& c : json_of(business.get("/api/v1/programs/1/snapshot"))["customers"])
+  const auto snapshot = json_of(business.get("/api/v1/programs/1/snapshot"));
+  for (const auto& c : snapshot["customers"])
     if (c["profile"]["email"] == email) return c["id"].get<std::int64_t>();
   return 0;
 }

@@ -8,6 +8,7 @@
 #include "shared/domain/retention/outreach.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/support_metrics.hpp"
+#include "shared/domain/visibility.hpp"
 
 namespace test_unit_shared_domain_retention_outreach { // one namespace per test file: unity batches share a unit
 
@@ -92,6 +93,7 @@ TEST_CASE("an outreach ticket waits on the customer, runs no SLA clock and stays
   CHECK(t->category == Category::churn_risk);
   CHECK(t->sla.first_response_due == 0);
   CHECK(t->messages.at(0).author == ava);
+  CHECK(customer_view(*t).status == TicketStatus::waiting_on_customer); // what Jordan is shown
   CHECK(support_metrics(g.state, {}, week, week, now).total_tickets == before);
   CHECK(last_outreach(g.state, jordan_c) == id);
   CHECK(last_outreach(g.state, sam_c) == 0);
