@@ -191,7 +191,7 @@ void retention_story(Story& story, ProgramId acme, const std::map<std::string, C
   };
   const Usage usage[] = {{"customer@acme.test", 4'200, 4'350, 4'410}, {"sam@northwind.test", 18'900, 19'400, 20'100},
                          {"li@harborline.test", 12'300, 12'000, 12'450}, {"noah@peakfit.test", 3'100, 2'900, 1'150},
-                         {"kenji@tidewater.test", 2'700, 2'950, 3'020}, {"olga@ferncrest.test", 26'000, 25'400, 21'800},
+                         {"kenji@tidewater.test", 2'700, 2'950, 1'200}, {"olga@ferncrest.test", 26'000, 25'400, 21'800},
                          {"marcus@ironoak.test", 5'600, 5'300, 2'300},  {"ines@solara.test", 3'900, 4'100, 4'000},
                          {"david@copperline.test", 9'800, 10'200, 10'500}};
   for (const auto& u : usage) {
@@ -221,7 +221,7 @@ void retention_story(Story& story, ProgramId acme, const std::map<std::string, C
   const Actor& kenji = history_customers.at(0);
   const Actor& olga = history_customers.at(1);
   const Actor& marcus = history_customers.at(2);
-  for (const auto& [who, days] : {std::pair{&olga, 19.0}, std::pair{&kenji, 3.0}, std::pair{&marcus, 2.1}, std::pair{&jordan, 1.0}}) {
+  for (const auto& [who, days] : {std::pair{&olga, 19.0}, std::pair{&kenji, 16.0}, std::pair{&marcus, 2.1}, std::pair{&jordan, 1.0}}) {
     at(days);
     story.run(acme, RecordSignIn{}, *who);
   }

@@ -118,6 +118,49 @@ test('the owner reads the churn scores the API computes and approves an offer be
   });
 });
 
+test('the business reaches out to a Monitor customer from the at-risk template, and the customer reads it', TIMEOUT, async () => {
+  // Jordan's usage fell by more than half this month and a payment failed: 15 + 10, Monitor.
+  const owner = await h.apiSignIn(suite.server.url, 'owner@acme.test');
+  const jordan = (await apiAs('owner@acme.test', '/api/v1/programs/1/snapshot')).customers.find((c) => c.profile.email === 'customer@acme.test');
+  const now = new Date();
+  const month = now.toISOString().slice(0, 7);
+  const before = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  for (const [m, units] of [[before, 4000], [month, 900]])
+    assert.equal((await h.apiCommand(suite.server.url, owner, 1, 'RecordUsage', { customer_id: jordan.id, month: m, units })).status, 200);
+  assert.equal((await h.apiCommand(suite.server.url, owner, 1, 'RecordPaymentFailure',
+    { customer_id: jordan.id, payment_id: 'in_outreach_test', amount: { minor: 4900, currency: 'USD' }, reason: 'Card declined' })).status, 200);
+  const churn = await apiAs('owner@acme.test', '/api/v1/programs/1/support/churn?limit=500');
+  assert.equal(churn.items.find((i) => i.customer_id === jordan.id).level, 'monitor');
+
+  const text = 'Hi Jordan, I noticed your team has been using the reports less and your last payment did not go through. Could we have a short call this week?';
+  await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/retention', viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { label: 'Customers by churn risk', window: 'Page' });
+    await h.scrollTo(page, { label: 'Jordan Lee (Lumen Dental)', window: 'Page' });
+    await h.click(page, 'Jordan Lee (Lumen Dental)', { window: 'Page' });
+    await h.scrollTo(page, { label: 'Proactive outreach', window: 'Page' }, { timeout: 40000 });
+    // The template arrives filled with Jordan's name and signals; its own placeholders wait.
+    const draft = await h.scrollTo(page, { label: '##Outreach message', kind: 'input', window: 'Page' }, { timeout: 40000 });
+    assert.ok(draft.value.startsWith('Hi Jordan,'), draft.value);
+    assert.ok(draft.value.includes('I noticed that your team has been using us less lately and that your last payment did not go through'), draft.value);
+    await h.scrollTo(page, { contains: 'Still to fill in: [Feature', window: 'Page' });
+    assert.ok((await h.findItem(page, { label: 'Send outreach', window: 'Page' })).disabled, 'not sent while placeholders remain');
+    await h.screenshot(page, 'retention-outreach.png');
+    await h.replaceText(page, '##Outreach message', text, { window: 'Page' });
+    await h.scrollTo(page, { label: 'Send outreach', window: 'Page' });
+    await h.waitFor('Send outreach enabled', async () => !(await h.findItem(page, { label: 'Send outreach', window: 'Page' })).disabled);
+    await h.click(page, 'Send outreach', { window: 'Page' });
+    await h.waitFor('the outreach sent', async () =>
+      (await apiAs('owner@acme.test', '/api/v1/programs/1/snapshot')).tickets.some((t) => t.outreach && t.customer_id === jordan.id));
+    await h.scrollTo(page, { contains: 'Last outreach: #', window: 'Page' }, { up: true, timeout: 40000 });
+  });
+  const ticket = (await apiAs('owner@acme.test', '/api/v1/programs/1/snapshot')).tickets.find((t) => t.outreach && t.customer_id === jordan.id);
+  assert.equal(ticket.status, 'waiting_on_customer');
+
+  await suite.withApp({ signInAs: 'customer@acme.test', path: `/#/p/1/tickets/${ticket.id}`, viewport: VIEWPORT }, async (page) => {
+    await h.waitForItem(page, { contains: 'Could we have a short call this week?', window: 'Page' });
+  });
+});
+
 test('a customer asks to cancel from its overview and the business sees the request in its score', TIMEOUT, async () => {
   const before = await apiAs('owner@acme.test', '/api/v1/programs/1/support/churn?limit=500');
   const jordanBefore = before.items.find((i) => i.name.startsWith('Jordan Lee'));
