@@ -100,6 +100,9 @@ struct UploadTrainingFile {
 struct LoadHeldMail {};
 struct DecideHeldMail { std::int64_t mail_id = 0; bool add_to_ticket = false; };
 
+// Reports page: the quarterly review of a quarter ("2026-Q4"), read from the API.
+struct LoadQuarterlyReview { std::string quarter; };
+
 // Commissions desk: the new billing API key, shown once.
 struct CopyApiKey {};
 struct DismissApiKey {};
@@ -112,7 +115,7 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,
                             SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp, EndSession,
                             SetMailMode, SubmitUnsubscribe, RefreshMailStatus,
-                            LoadHeldMail, DecideHeldMail>;
+                            LoadHeldMail, DecideHeldMail, LoadQuarterlyReview>;
 
 class Dispatch {
 public:

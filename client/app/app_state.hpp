@@ -818,6 +818,11 @@ struct UiState {
     int quarter = 0;               // 0: this quarter, 1: the one before, ...
     std::string cost;              // the quarter's support cost as typed
     std::string cost_quarter;      // the quarter the typed cost belongs to
+    // The quarterly review as the API answered it (GET .../support/quarterly), for the key
+    // "<program>/<quarter>/<program version>/<day>"; asked again when the key changes.
+    std::string review_key, review_asked;
+    std::vector<domain::ReportSection> review;
+    std::string review_error;
   } reports;                       // views/support/reports_view.cpp
   std::int64_t escalation_note_open = 0;     // the escalation queue's ticket whose whole note is shown (0: none)
   std::int64_t escalations_agent = 0;        // the agent whose history of escalations the Agents page shows (0: none)

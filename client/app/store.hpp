@@ -95,6 +95,7 @@ private:
     mail_status,
     held_mail,          // store_held_mail.cpp: the list
     held_mail_decision, // discard or add to the ticket (Pending::item_id: the mail)
+    quarterly_review,   // store_held_mail.cpp: the reports page's quarterly review
     command,
     time_zones,
   };
@@ -242,6 +243,8 @@ private:
   void load_held_mail();
   void on_held_mail(const platform::HttpResponse& r);
   void on_held_mail_decision(const Pending& p, const platform::HttpResponse& r);
+  void handle(const LoadQuarterlyReview&);
+  void on_quarterly_review(const Pending& p, const platform::HttpResponse& r);
   void on_two_factor_setup(const platform::HttpResponse& r);
   void on_two_factor_code(const platform::HttpResponse& r);
   void on_step_up(const platform::HttpResponse& r);

@@ -1,6 +1,7 @@
 // Mail held for the business (the support settings page's Held mail card): the list, loaded
 // when the page opens and on "Check for held mail", and the decision on one (discard, or add it
 // to its ticket as the business's reply). The server decides who may (the business only).
+// Also the reports page's quarterly review, read from the API.
 #include "client/app/store.hpp"
 
 #include <algorithm>
@@ -72,6 +73,32 @@ void Store::on_held_mail_decision(const Pending& p, const platform::HttpResponse
   const bool added = p.path.size() >= 7 && p.path.compare(p.path.size() - 7, 7, "/append") == 0;
   std::erase_if(l.items, [&](const HeldMailItem& m) { return m.id == p.item_id; });
   toast(added ? "Added to the ticket." : "Discarded.");
+}
+
+// The reports page's quarterly review: the server's quarterly_review() (weekly_report.hpp),
+// the same talking points as the API's JSON.
+void Store::handle(const LoadQuarterlyReview& a) {
+  const auto program = app_.route.program_id;
+  if (program == 0) return;
+  Pending p;
+  p.kind = Request::quarterly_review;
+  p.program_id = program;
+  p.path = "/api/v1/programs/" + std::to_string(program) + "/support/quarterly?quarter=" + a.quarter;
+  send(std::move(p));
+}
+
+void Store::on_quarterly_review(const Pending& p, const platform::HttpResponse& r) {
+  auto& f = ui_.reports;
+  if (p.path.find("?quarter=") == std::string::npos || f.review_asked.find(p.path.substr(p.path.find("?quarter=") + 9)) == std::string::npos)
+    return; // an answer for a quarter no longer shown
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if (r.status != 200 || !body.is_object() || !body.contains("sections") || !body["sections"].is_array()) {
+    f.review_error = error_of(r).message;
+    return;
+  }
+  f.review_error.clear();
+  f.review = body["sections"].get<std::vector<domain::ReportSection>>();
+  f.review_key = f.review_asked;
 }
 
 } // namespace pd::client

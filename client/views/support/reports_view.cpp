@@ -2,8 +2,8 @@
 // of the week before as the server wrote it (headlines, volume, performance, patterns, product
 // feedback, retention), its action items with owner and deadline, its printable page and CSV;
 // and the quarterly business review's talking points for a chosen quarter, with the support cost
-// the business enters. The review is computed from the replica by the shared quarterly_review()
-// the API calls.
+// the business enters. The review walks a quarter of tickets, so the page reads it from the API
+// (GET .../support/quarterly, the shared quarterly_review()) rather than from the replica.
 #include "client/views/views.hpp"
 
 #include "client/app/format.hpp"
@@ -101,21 +101,14 @@ void quarterly_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, 
     auto it = s.reports.support_costs.find(key);
     f.cost = it == s.reports.support_costs.end() ? std::string() : money_input(domain::Money{it->second, s.currency});
   }
-  // The review walks the quarter's tickets: worked out again only when the program or the quarter changed.
-  static struct {
-    std::int64_t program = -1, version = -1;
-    std::string quarter;
-    std::int64_t day = -1;
-    domain::QuarterlyReview review;
-  } cache;
-  if (cache.program != s.id || cache.version != s.version || cache.quarter != key || cache.day != now / core::ms_per_day) {
-    cache.program = s.id;
-    cache.version = s.version;
-    cache.quarter = key;
-    cache.day = now / core::ms_per_day;
-    cache.review = domain::quarterly_review(s, qy, qq, now);
+  // The review walks the quarter's tickets: the server works it out (the API's quarterly_review()),
+  // asked again when the program, the quarter or the day changed.
+  const auto shown = std::to_string(s.id) + "/" + key + "|";
+  const auto want = shown + std::to_string(s.version) + "/" + std::to_string(now / core::ms_per_day);
+  if (f.review_asked != want) {
+    f.review_asked = want;
+    dispatch(LoadQuarterlyReview{key});
   }
-  const auto& review = cache.review;
   if (ui::begin_card("quarterly", width)) {
     ui::heading("Quarterly business review", 17);
     ui::text_wrapped("Talking points for the quarter: volume trends, the CSAT trajectory, top feature requests, cost per ticket, churn saves and the "
@@ -123,7 +116,10 @@ void quarterly_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, 
                      ui::color::muted);
     choice("##Review quarter", labels, f.quarter, ui::dp(220));
     ImGui::Dummy(ui::dp(0, 4));
-    for (const auto& sec : review.sections) {
+    if (!f.review_error.empty()) ui::error_box(f.review_error);
+    const bool current = f.review_key.rfind(shown, 0) == 0; // this quarter's (perhaps being refreshed)
+    if (!current && f.review_error.empty()) ui::text("Loading\xE2\x80\xA6", ui::color::muted);
+    for (const auto& sec : current ? f.review : std::vector<domain::ReportSection>{}) {
       ImGui::PushID(sec.title.c_str());
       ui::caption(sec.title);
       for (const auto& line : sec.lines) ui::text_wrapped(line);
