@@ -138,9 +138,11 @@ test('staff see the support settings read-only', TIMEOUT, async () => {
 
     // No Save or Discard at the end of the page (the last restricted topic is drawn there).
     await scrollTo(page, { label: 'Account deletion', window: 'Page' });
-    // The page ends with the red flags' thresholds (satisfaction_parts.cpp), read-only for staff too.
-    await h.scrollToEnd(page, { label: '... within (days)', window: 'Page' });
+    // The page ends with the red flags' thresholds, the mention words and the competitors, read-only for staff too.
+    await h.scrollToEnd(page, { label: '##Competitors', window: 'Page' });
     assert.equal(await h.findItem(page, 'Save thresholds'), null, 'no Save thresholds button');
+    assert.equal(await h.findItem(page, 'Save words'), null, 'no Save words button');
+    assert.equal(await h.findItem(page, 'Save competitors'), null, 'no Save competitors button');
     assert.equal(await h.findItem(page, 'Save support settings'), null, 'no Save button');
     assert.equal(await h.findItem(page, 'Discard changes'), null, 'no Discard button');
     assert.equal(await h.findItem(page, { label: 'Edit', window: 'Page' }), null, 'topics cannot be opened for editing');

@@ -9,6 +9,7 @@
 #include "client/app/format.hpp"
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
+#include "client/testing/item_table.hpp"
 #include "client/platform/browser.hpp"
 #include "client/ui/chart.hpp"
 #include "client/views/layout.hpp"
@@ -181,9 +182,11 @@ void outreach_section(const AppState& app, UiState& ui_state, Dispatch& dispatch
   ui::field_label("Subject");
   ImGui::SetNextItemWidth(w);
   ImGui::InputText("##Outreach subject", &f.outreach_subject);
+  testing::record_value(f.outreach_subject);
   ui::field_error(form.errors.field("data.subject"));
   ui::field_label("Message");
   ImGui::InputTextMultiline("##Outreach message", &f.outreach_text, ImVec2(w, ui::dp(220)));
+  testing::record_value(f.outreach_text);
   ui::field_error(form.errors.field("data.text"));
   std::string left;
   for (const auto& p : domain::outreach_unfilled(s, score.customer_id, me, f.outreach_template, f.outreach_text)) left += (left.empty() ? "" : ", ") + p;

@@ -2,12 +2,14 @@
 
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
+#include "client/testing/item_table.hpp"
 #include "client/platform/browser.hpp"
 #include "client/views/layout.hpp"
 
 #include "shared/domain/support/satisfaction.hpp"
 #include "shared/domain/support/support_metrics.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -139,9 +141,19 @@ void quality_settings_card(const AppState& app, UiState& ui_state, Dispatch& dis
 
 namespace {
 
-std::string joined_words(const std::vector<std::string>& words) {
+// The words comma-separated, a new line before the one that would pass `per_line` bytes (the
+// field does not wrap text itself).
+std::string joined_words(const std::vector<std::string>& words, std::size_t per_line) {
   std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+  std::size_t line = 0;
+  for (const auto& w : words) {
+    if (!out.empty()) {
+      out += line + 2 + w.size() > per_line ? ",\n" : ", ";
+      line = out.back() == '\n' ? 0 : line + 2;
+    }
+    out += w;
+    line += w.size();
+  }
   return out;
 }
 
@@ -165,9 +177,11 @@ std::vector<std::string> split_words(const std::string& text) {
 
 void mention_words_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, float width) {
   auto& f = ui_state.mention_words;
+  const float field_w = std::min(width - ui::dp(48), ui::dp(560));
   if (!f.edited) {
+    const auto per_line = static_cast<std::size_t>(std::max(20.0f, (field_w - ui::dp(16)) / (ImGui::CalcTextSize("abcdefghij").x / 10.0f)));
     f.rows.clear();
-    for (const auto& l : s.mention_lists) f.rows.push_back({l.language, joined_words(l.positive), joined_words(l.negative)});
+    for (const auto& l : s.mention_lists) f.rows.push_back({l.language, joined_words(l.positive, per_line), joined_words(l.negative, per_line)});
   }
   const auto& form = ui_state.form(FormId::mention_words);
   const bool can_edit = allowed(app, domain::Action::manage_support_settings);
@@ -179,7 +193,6 @@ void mention_words_card(const AppState& app, UiState& ui_state, Dispatch& dispat
                      ui::color::muted);
     ImGui::Dummy(ui::dp(0, 4));
     ImGui::BeginDisabled(!can_edit || form.sending);
-    const float field_w = std::min(ImGui::GetContentRegionAvail().x, ui::dp(560));
     std::optional<std::size_t> remove;
     for (std::size_t i = 0; i < f.rows.size(); ++i) {
       auto& row = f.rows[i];
@@ -189,19 +202,22 @@ void mention_words_card(const AppState& app, UiState& ui_state, Dispatch& dispat
       ui::field_label("Language");
       ImGui::SetNextItemWidth(ui::dp(90));
       if (ImGui::InputText(("##Mention language " + std::to_string(i)).c_str(), &row.language)) f.edited = true;
+      testing::record_value(row.language);
       if (can_edit) {
         ImGui::SameLine(0, ui::dp(10));
         if (ui::link(("Remove " + (row.language.empty() ? std::string("this language") : row.language) + "##mention-remove").c_str())) remove = i;
       }
       ui::field_error(form.errors.field(at + ".language"));
       ui::field_label("Positive words");
-      if (ImGui::InputTextMultiline(("##Positive words " + std::to_string(i)).c_str(), &row.positive, ImVec2(field_w, ui::dp(52))))
+      if (ImGui::InputTextMultiline(("##Positive words " + std::to_string(i)).c_str(), &row.positive, ImVec2(field_w, ui::dp(76))))
         f.edited = true;
+      testing::record_value(row.positive);
       for (const auto& [field, message] : form.errors.fields)
         if (field.rfind(at + ".positive", 0) == 0) ui::field_error(&message);
       ui::field_label("Negative words");
-      if (ImGui::InputTextMultiline(("##Negative words " + std::to_string(i)).c_str(), &row.negative, ImVec2(field_w, ui::dp(52))))
+      if (ImGui::InputTextMultiline(("##Negative words " + std::to_string(i)).c_str(), &row.negative, ImVec2(field_w, ui::dp(76))))
         f.edited = true;
+      testing::record_value(row.negative);
       for (const auto& [field, message] : form.errors.fields)
         if (field.rfind(at + ".negative", 0) == 0) ui::field_error(&message);
       ImGui::PopID();
