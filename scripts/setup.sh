@@ -3,7 +3,8 @@
 #  - Debian packages (only those missing; a second run installs nothing),
 #  - cpp-httplib and Dear ImGui as sources from Debian sid, fetched through a private apt
 #    configuration under .deps/apt so the machine's own apt sources stay untouched,
-#  - playwright-core and axe-core from npm (tests/browser, locked by package-lock.json).
+#  - playwright-core and axe-core from npm (tests/browser, locked by package-lock.json), and
+#    terser, which minifies the web build's script.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 deps="$root/.deps"
@@ -116,7 +117,7 @@ version_ge "$hv" "$HTTPLIB_MIN" || { echo "cpp-httplib $hv is older than the min
 version_ge "${iv//[a-z]/}" "$IMGUI_MIN" || { echo "Dear ImGui $iv is older than the minimum $IMGUI_MIN" >&2; exit 1; }
 log "cpp-httplib $hv, Dear ImGui $iv (from Debian sid sources in .deps/)"
 
-# --- 3. npm: playwright-core and axe-core for the browser tests ------------------------
+# --- 3. npm: playwright-core and axe-core for the browser tests, terser for the web build ---
 if [ -f "$root/tests/browser/package-lock.json" ]; then
   stamp="$root/tests/browser/node_modules/.lock-stamp"
   if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$root/tests/browser/package-lock.json"; then

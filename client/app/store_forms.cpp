@@ -448,11 +448,11 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     ui_.retention.competitors_edited = false;
     break;
   case FormId::mention_words:
-    toast(answer.events.empty() ? "Nothing changed." : "Mention words saved. The metrics count them from now on.");
+    toast(answer.events.empty() ? "Nothing changed." : "Mention words saved.");
     ui_.mention_words.edited = false;
     break;
   case FormId::outreach:
-    toast("Sent. The customer sees it in their tickets and by email.");
+    toast("Outreach sent.");
     ui_.retention.outreach_customer = 0;
     ui_.retention.outreach_text.clear();
     break;

@@ -175,7 +175,7 @@ void mentions_card(UiState& ui_state, Dispatch& dispatch, const domain::ProgramS
   auto& shown = ui_state.metrics.mentions;
   if (!ui::begin_card("mentions", avail)) return ui::end_card();
   ui::heading("Mentions", 16);
-  ui::text_wrapped("The customer messages and rating comments that hold a word of the mention lists (support settings).", ui::color::muted);
+  ui::text_wrapped("Messages holding a word of the mention lists.", ui::color::muted);
   ImGui::Dummy(ui::dp(0, 4));
   const std::string pos = "Positive (" + std::to_string(m.positive_mentions) + ")###mentions-positive";
   const std::string neg = "Negative (" + std::to_string(m.negative_mentions) + ")###mentions-negative";

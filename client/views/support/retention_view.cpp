@@ -162,7 +162,7 @@ void outreach_section(const AppState& app, UiState& ui_state, Dispatch& dispatch
   }
   const auto* cust = s.customer(score.customer_id);
   if (f.outreach_template == 0 || !domain::outreach_template(s)) {
-    ui::text_wrapped("The program has no at-risk template, so the outreach is a check-in for the customer's handler.", ui::color::muted);
+    ui::text_wrapped("Without an at-risk template, outreach is a check-in.", ui::color::muted);
     ui::text_wrapped(f.outreach_text);
     const auto& form = ui_state.form(FormId::check_in_schedule);
     if (ui::primary_button(form.sending ? "Scheduling\xE2\x80\xA6###outreach-check-in" : "Schedule a check-in for tomorrow###outreach-check-in", ImVec2(0, 0),
@@ -171,11 +171,10 @@ void outreach_section(const AppState& app, UiState& ui_state, Dispatch& dispatch
     return;
   }
   if (cust && cust->person_id == 0) {
-    ui::text_wrapped("The customer has no account yet: invite them from the customer page before writing to them.", ui::color::muted);
+    ui::text_wrapped("Invite the customer first: they have no account to read it.", ui::color::muted);
     return;
   }
-  ui::text_wrapped("Written from the at-risk template with " + (cust ? cust->profile.name : std::string("the customer")) +
-                       "'s signals. Fill in what is in [brackets]; it opens a ticket that waits on their answer, and they get it by email.",
+  ui::text_wrapped("From the at-risk template, with the customer's signals. Fill in the [brackets]; the customer gets it as a ticket and by email.",
                    ui::color::muted);
   const auto& form = ui_state.form(FormId::outreach);
   const float w = ImGui::GetContentRegionAvail().x;

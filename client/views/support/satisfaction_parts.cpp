@@ -187,9 +187,8 @@ void mention_words_card(const AppState& app, UiState& ui_state, Dispatch& dispat
   const bool can_edit = allowed(app, domain::Action::manage_support_settings);
   if (ui::begin_card("mention-words", width)) {
     ui::heading("Positive and negative mentions", 16);
-    ui::text_wrapped("Customer messages and rating comments holding one of these words count as a positive or negative mention in the metrics "
-                     "(and a negative one toward the churn-risk score). Words are separated by commas; a word ending in * matches every word "
-                     "beginning with it (thank* finds thanks and thankful). Every language's words apply to every message.",
+    ui::text_wrapped("A customer message or rating comment holding one of these words is a mention in the metrics. Separate words by "
+                     "commas; thank* matches every word that begins with thank.",
                      ui::color::muted);
     ImGui::Dummy(ui::dp(0, 4));
     ImGui::BeginDisabled(!can_edit || form.sending);
