@@ -77,22 +77,62 @@ const Ticket* ProgramState::ticket(TicketId t) const {
   return it == tickets.end() ? nullptr : &it->second;
 }
 
+namespace {
+// What open_tickets holds of an open ticket.
+OpenTicketEntry open_ticket_entry(const Ticket& t) {
+  OpenTicketEntry o;
+  o.agent_id = t.agent_id;
+  o.escalation_pending = t.escalation.pending;
+  o.first_response_overdue = t.first_response_overdue();
+  if (o.first_response_overdue) o.overdue_since = t.sla.first_response_due;
+  else if (t.sla.resolution_overdue_at != 0) o.overdue_since = t.sla.resolution_due ? t.sla.resolution_due : t.sla.resolution_overdue_at;
+  return o;
+}
+} // namespace
+
 void ProgramState::index_tickets() {
   mention_words = mention_words_of(mention_lists);
   tickets_by_customer.clear();
   open_tickets.clear();
   metrics = {};
   retention_tickets.clear();
-  for (auto& [tid, t] : tickets) t.metric_facts = {};
-  for (const auto& a : nps_answers) metrics.count_nps(a.at, a.agent_id, a.segment, a.score, +1);
   rated_tickets.clear();
+  for (const auto& a : nps_answers) metrics.count_nps(a.at, a.agent_id, a.segment, a.score, +1);
+  // Every ticket once, grouped by customer (in id order within each): each customer is found
+  // once, and the per-customer maps are filled in key order, without a search per ticket. The
+  // result equals tracking the tickets one by one (track_ticket).
+  std::vector<std::pair<CustomerId, Ticket*>> by_customer;
+  by_customer.reserve(tickets.size());
+  for (auto& [tid, t] : tickets) by_customer.emplace_back(t.customer_id, &t);
+  std::stable_sort(by_customer.begin(), by_customer.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<TicketId, const Ticket*>> open;
   std::vector<std::pair<TimeMs, TicketId>> rated;
-  for (const auto& [tid, t] : tickets) {
-    tickets_by_customer[t.customer_id].push_back(tid);
-    track_ticket(t);
-    if (t.customer_rating) rated.emplace_back(t.customer_rating->at, tid);
+  metrics.begin_bulk();
+  auto next_customer = customers.begin();
+  for (std::size_t i = 0; i < by_customer.size();) {
+    const CustomerId c = by_customer[i].first;
+    while (next_customer != customers.end() && next_customer->first < c) ++next_customer;
+    const Customer* cust = next_customer != customers.end() && next_customer->first == c ? &next_customer->second : nullptr;
+    auto& ids = tickets_by_customer.emplace_hint(tickets_by_customer.end(), c, std::vector<TicketId>{})->second;
+    auto& churn = retention_tickets.emplace_hint(retention_tickets.end(), c, ChurnTicketFacts{})->second;
+    for (; i < by_customer.size() && by_customer[i].first == c; ++i) {
+      Ticket& t = *by_customer[i].second;
+      ids.push_back(t.id);
+      t.metric_facts = metric_facts(*this, t, cust);
+      metrics.count(t.metric_facts, +1);
+      // Outreach is not the customer's engagement (retention/churn.hpp).
+      churn.last_opened = std::max(churn.last_opened, t.outreach ? 0 : t.opened_at);
+      if (t.metric_facts.negative_at != 0) churn.negative.emplace_back(t.id, t.metric_facts.negative_at);
+      if (t.metric_facts.competitor_at != 0) churn.competitor.emplace_back(t.id, t.metric_facts.competitor_at);
+      if (is_open(t.status)) open.emplace_back(t.id, &t);
+      if (t.customer_rating) rated.emplace_back(t.customer_rating->at, t.id);
+    }
   }
+  metrics.end_bulk();
+  std::sort(open.begin(), open.end());
+  for (const auto& [tid, t] : open) open_tickets.emplace_hint(open_tickets.end(), tid, open_ticket_entry(*t));
   std::sort(rated.begin(), rated.end());
+  rated_tickets.reserve(rated.size());
   for (const auto& [at, tid] : rated) rated_tickets.push_back(tid);
 }
 
@@ -110,13 +150,7 @@ void ProgramState::track_ticket(const Ticket& t) {
     open_tickets.erase(t.id);
     return;
   }
-  OpenTicketEntry o;
-  o.agent_id = t.agent_id;
-  o.escalation_pending = t.escalation.pending;
-  o.first_response_overdue = t.first_response_overdue();
-  if (o.first_response_overdue) o.overdue_since = t.sla.first_response_due;
-  else if (t.sla.resolution_overdue_at != 0) o.overdue_since = t.sla.resolution_due ? t.sla.resolution_due : t.sla.resolution_overdue_at;
-  open_tickets[t.id] = o;
+  open_tickets[t.id] = open_ticket_entry(t);
 }
 
 // The customer's part of what the churn score reads of tickets: the ticket's previous entries

@@ -119,9 +119,10 @@ std::vector<RedFlag> current_red_flags(const ProgramState& s, TimeMs now) {
   // the weekly sums, then their own tickets.
   {
     const auto since = now - std::int64_t{q.repeat_days} * 86'400'000;
-    std::map<std::int64_t, int> candidates;
+    CountList<std::int64_t> candidates;
     for (auto it = s.metrics.weeks.lower_bound(week_of(since)); it != s.metrics.weeks.end(); ++it)
-      for (const auto& [c, n] : it->second.customers) candidates[c] += n;
+      candidates.insert(candidates.end(), it->second.customers.begin(), it->second.customers.end());
+    count_list_settle(candidates);
     for (const auto& [c, n] : candidates) {
       if (n < q.repeat_tickets) continue;
       auto list = s.tickets_by_customer.find(c);

@@ -26,8 +26,8 @@ constexpr std::int64_t epoch_weekday_offset = 3;
 std::int64_t week_floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 
 template <class Map, class Key>
-void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign, bool opened_here, bool response_here, bool sla_here,
-                bool first_resolved_here, bool resolved_here, bool csat_here) {
+void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign, bool bulk, bool opened_here, bool response_here,
+                       bool sla_here, bool first_resolved_here, bool resolved_here, bool csat_here) {
   auto& t = map[key];
   if (opened_here) {
     t.opened += sign;
@@ -37,13 +37,15 @@ void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign,
     t.automated += f.automated ? sign : 0;
     t.positive += sign * f.positive;
     t.negative += sign * f.negative;
-    if ((t.customers[f.customer] += sign) == 0) t.customers.erase(f.customer);
+    if (bulk) t.customers.emplace_back(f.customer, sign);
+    else count_list_add(t.customers, f.customer, sign);
   }
   if (response_here) {
     t.responses += sign;
     t.response_ms += sign * f.response_ms;
     const auto minutes = static_cast<std::int32_t>(f.response_ms / 60'000);
-    if ((t.response_minutes[minutes] += sign) == 0) t.response_minutes.erase(minutes);
+    if (bulk) t.response_minutes.emplace_back(minutes, sign);
+    else count_list_add(t.response_minutes, minutes, sign);
   }
   if (sla_here) {
     t.sla_total += sign;
@@ -62,18 +64,18 @@ void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign,
     t.csat_count += sign;
     t.csat_sum += sign * f.csat;
   }
-  if (t == MetricTotals{}) map.erase(key);
+  if (!bulk && t == MetricTotals{}) map.erase(key);
 }
 
 template <class Map, class KeyOf>
-void metric_count_in(Map& map, const MetricFacts& f, int sign, KeyOf key_of) {
+void metric_count_in(Map& map, const MetricFacts& f, int sign, bool bulk, KeyOf key_of) {
   // Each week the ticket touches, once, with the parts that happened in it.
   std::int32_t weeks[6] = {f.opened_week, f.response_week, f.sla_week, f.first_resolved_week, f.resolved_week, f.csat_week};
   std::sort(std::begin(weeks), std::end(weeks));
   for (std::size_t i = 0; i < 6; ++i) {
     const auto w = weeks[i];
     if (w < 0 || (i > 0 && weeks[i - 1] == w)) continue;
-    metric_add_totals(map, key_of(w), f, sign, f.opened_week == w, f.response_week == w, f.sla_week == w, f.first_resolved_week == w,
+    metric_add_totals(map, key_of(w), f, sign, bulk, f.opened_week == w, f.response_week == w, f.sla_week == w, f.first_resolved_week == w,
                f.resolved_week == w, f.csat_week == w);
   }
 }
@@ -136,7 +138,7 @@ void metric_sum_into(MetricTotals& into, const MetricTotals& t) {
   into.negative += t.negative;
   into.responses += t.responses;
   into.response_ms += t.response_ms;
-  for (const auto& [m, n] : t.response_minutes) into.response_minutes[m] += n;
+  into.response_minutes.insert(into.response_minutes.end(), t.response_minutes.begin(), t.response_minutes.end()); // settled by the reader
   into.sla_total += t.sla_total;
   into.sla_in_time += t.sla_in_time;
   into.first_resolved += t.first_resolved;
@@ -167,7 +169,7 @@ std::optional<std::vector<PersonId>> scope_agents(const ProgramState& s, const M
 struct ScopeWeeks {
   MetricTotals totals;
   std::set<PersonId> agents;
-  std::vector<const std::map<std::int64_t, std::int32_t>*> customers;
+  std::vector<const CountList<std::int64_t>*> customers;
   int distinct_customers() const {
     if (customers.size() == 1) return static_cast<int>(customers[0]->size());
     std::vector<std::int64_t> all;
@@ -259,9 +261,23 @@ std::string week_label(std::int32_t week) { return core::format_date(core::date_
 
 void SupportAggregates::count(const MetricFacts& f, int sign) {
   if (!f.counted) return;
-  metric_count_in(weeks, f, sign, [](std::int32_t w) { return w; });
-  metric_count_in(agent_weeks, f, sign, [&](std::int32_t w) { return std::make_pair(f.agent, w); });
-  metric_count_in(segment_weeks, f, sign, [&](std::int32_t w) { return std::make_pair(f.segment, w); });
+  metric_count_in(weeks, f, sign, bulk, [](std::int32_t w) { return w; });
+  metric_count_in(agent_weeks, f, sign, bulk, [&](std::int32_t w) { return std::make_pair(f.agent, w); });
+  metric_count_in(segment_weeks, f, sign, bulk, [&](std::int32_t w) { return std::make_pair(f.segment, w); });
+}
+
+void SupportAggregates::end_bulk() {
+  bulk = false;
+  auto settle = [](auto& map) {
+    for (auto& [key, t] : map) {
+      count_list_settle(t.customers);
+      count_list_settle(t.response_minutes);
+    }
+    std::erase_if(map, [](const auto& entry) { return entry.second == MetricTotals{}; });
+  };
+  settle(weeks);
+  settle(agent_weeks);
+  settle(segment_weeks);
 }
 
 void SupportAggregates::count_nps(std::int64_t at, std::int64_t agent, const std::string& segment, int score, int sign) {
@@ -365,7 +381,9 @@ std::optional<core::Error> mention_lists_problem(std::vector<MentionList>& lists
   return std::nullopt;
 }
 
-MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
+MetricFacts metric_facts(const ProgramState& s, const Ticket& t) { return metric_facts(s, t, s.customer(t.customer_id)); }
+
+MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const Customer* customer) {
   MetricFacts f;
   // Outreach is the desk's own initiative: not support volume (retention/outreach.hpp).
   f.counted = !t.outreach;
@@ -375,7 +393,7 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
     if (all_categories[i] == t.category) f.category = static_cast<std::int8_t>(i);
   f.agent = t.agent_id;
   f.customer = t.customer_id;
-  if (auto c = s.customer(t.customer_id)) f.segment = c->profile.segment;
+  if (customer) f.segment = customer->profile.segment;
 
   const auto& words = s.mention_words;
   int desk_replies = 0;
@@ -496,6 +514,7 @@ SupportMetrics support_metrics(const ProgramState& s, const MetricScope& scope, 
   m.to_week = to_week;
   ScopeWeeks sums;
   for (auto w = from_week; w <= to_week; ++w) scope_add_week(s, scope, w, sums);
+  count_list_settle(sums.totals.response_minutes);
   const auto& t = sums.totals;
   const auto& agents = sums.agents;
 
