@@ -7,6 +7,7 @@
 #pragma once
 
 #include "shared/api/session_wire.hpp"
+#include "shared/domain/retention/churn.hpp"
 #include "shared/domain/state.hpp"
 #include "shared/domain/support/mail_preferences.hpp"
 
@@ -92,6 +93,9 @@ enum class LiveStatus {
 struct Replica {
   std::int64_t program_id = 0;
   std::optional<domain::ProgramState> state; // set once the first snapshot arrived
+  // Every customer's churn score, kept with the state: the store notes each event, and the
+  // Retention page refreshes it to the time it draws (a cache of the state, hence mutable).
+  mutable domain::ChurnBoard churn;
   bool snapshot_loading = false;
   LiveStatus live = LiveStatus::off;
   std::int64_t cursor = 0;       // the last sequence number the stream reported

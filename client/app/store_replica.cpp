@@ -57,6 +57,7 @@ void Store::on_snapshot(const Pending& p, const platform::HttpResponse& res) {
       return;
     }
     r.state = std::move(state).value();
+    r.churn = {}; // scored again from the new snapshot
     r.problem.clear();
     // Events that arrived while the snapshot was on its way: those after it still apply.
     auto waiting = std::exchange(buffered_, {});
@@ -146,6 +147,7 @@ void Store::on_event(const domain::Event& e) {
   }
   if (e.seq <= r.state->version) return; // already in the snapshot
   const auto outcome = domain::apply(*r.state, e);
+  r.churn.note(*r.state, e);
   if (outcome.needs_snapshot) load_snapshot(); // later events wait for it in the buffer
 }
 

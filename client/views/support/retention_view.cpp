@@ -74,9 +74,9 @@ void signal_lines(const domain::ChurnScore& score) {
   }
 }
 
-void levels_row(const std::vector<domain::ChurnScore>& scores, const domain::ProgramState& s, std::int64_t now) {
+void levels_row(const std::vector<const domain::ChurnScore*>& scores, const domain::ProgramState& s, std::int64_t now) {
   int counts[5] = {0, 0, 0, 0, 0};
-  for (const auto& c : scores) ++counts[static_cast<int>(c.level)];
+  for (const auto* c : scores) ++counts[static_cast<int>(c->level)];
   for (auto l : all_levels) {
     const std::string label = std::string(domain::churn_level_label(l)) + ": " + std::to_string(counts[static_cast<int>(l)]);
     ui::flow_next(ui::pill_size(label).x, ui::dp(8));
@@ -89,11 +89,11 @@ void levels_row(const std::vector<domain::ChurnScore>& scores, const domain::Pro
                    format_money(domain::Money{saves.mrr_retained_minor, s.currency}) + " MRR retained; " + std::to_string(saves.lost) + " lost.");
 }
 
-void churn_table(const domain::ProgramState& s, UiState& ui_state, const std::vector<domain::ChurnScore>& scores, float width) {
+void churn_table(const domain::ProgramState& s, UiState& ui_state, const std::vector<const domain::ChurnScore*>& scores, float width) {
   auto& f = ui_state.retention;
   std::vector<const domain::ChurnScore*> rows;
-  for (const auto& c : scores)
-    if (f.level == 0 || static_cast<int>(c.level) == f.level - 1) rows.push_back(&c);
+  for (const auto* c : scores)
+    if (f.level == 0 || static_cast<int>(c->level) == f.level - 1) rows.push_back(c);
   const float row_h = ui::dp(46);
   if (rows.empty()) {
     ui::empty_state("No customers at this level", "Pick another level above.");
@@ -428,7 +428,9 @@ void draw_retention(const AppState& app, UiState& ui_state, Dispatch& dispatch) 
     return end_page();
   }
   const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
-  const auto scores = domain::visible_churn_scores(s, me, now);
+  // The board scores again only the customers events touched and those whose time came.
+  app.replica.churn.refresh(s, now);
+  const auto scores = domain::visible_churn_scores(app.replica.churn, s, me);
   page_title("Retention", "Churn risk from eight signals, and the retention cases that answer it");
   std::vector<std::string> filter_labels{"Every level"};
   for (auto l : all_levels) filter_labels.push_back(domain::churn_level_label(l));

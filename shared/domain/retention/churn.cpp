@@ -3,7 +3,8 @@
 #include "shared/core/dates.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <limits>
+#include <type_traits>
 
 namespace pd::domain {
 
@@ -13,16 +14,28 @@ constexpr std::int64_t churn_day_ms = core::ms_per_day;
 
 std::string churn_day(TimeMs at) { return core::format_date(core::date_of_ms(at)); }
 
-char churn_lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-bool churn_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// ASCII only, as the "C" locale's tolower and isalnum, without a call per byte.
+char churn_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool churn_word_char(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// A request of an open case (or of a case still open at `at`).
-const RetentionCase* request_case(const ProgramState& s, CustomerId c, PlanRequest request, TimeMs at) {
+// What one customer's score reads, found once: its record, its tickets' facts, its signals and
+// its retention cases (in id order). Null when it has none.
+struct ChurnInputs {
+  const Customer* customer = nullptr;
+  const ChurnTicketFacts* facts = nullptr;
+  const CustomerSignals* signals = nullptr;
+  std::vector<const RetentionCase*> cases;
+};
+
+// A request of an open case (or of a case still open at `at`): the latest such case.
+const RetentionCase* request_case(const std::vector<const RetentionCase*>& cases, PlanRequest request, TimeMs at) {
   const RetentionCase* found = nullptr;
-  for (const auto& [id, k] : s.retention.cases)
-    if (k.customer_id == c && k.request == request && k.opened_at <= at && (k.outcome == CaseOutcome::open || k.closed_at > at)) found = &k;
+  for (const auto* k : cases)
+    if (k->request == request && k->opened_at <= at && (k->outcome == CaseOutcome::open || k->closed_at > at)) found = k;
   return found;
 }
+
+ChurnScore churn_score_of(const ProgramState& s, CustomerId customer, const ChurnInputs& in, TimeMs at);
 
 std::string ticket_list(const std::vector<std::int64_t>& tickets) {
   std::string out;
@@ -75,16 +88,18 @@ const char* churn_level_action(ChurnLevel l) {
 
 std::string competitor_named(std::string_view text, const std::vector<std::string>& competitors) {
   if (competitors.empty() || text.empty()) return {};
-  std::string lower(text);
-  for (auto& c : lower) c = churn_lower(c);
+  // Every place the name appears in any case, without copying the text: a whole word there.
   for (const auto& name : competitors) {
-    if (name.empty()) continue;
-    std::string needle = name;
-    for (auto& c : needle) c = churn_lower(c);
-    for (auto at = lower.find(needle); at != std::string::npos; at = lower.find(needle, at + 1)) {
-      const bool starts = at == 0 || !churn_word_char(lower[at - 1]);
-      const auto end = at + needle.size();
-      const bool ends = end >= lower.size() || !churn_word_char(lower[end]);
+    if (name.empty() || name.size() > text.size()) continue;
+    const char first = churn_lower(name[0]);
+    for (std::size_t at = 0; at + name.size() <= text.size(); ++at) {
+      if (churn_lower(text[at]) != first) continue;
+      std::size_t k = 1;
+      while (k < name.size() && churn_lower(text[at + k]) == churn_lower(name[k])) ++k;
+      if (k < name.size()) continue;
+      const bool starts = at == 0 || !churn_word_char(text[at - 1]);
+      const auto end = at + name.size();
+      const bool ends = end >= text.size() || !churn_word_char(text[end]);
       if (starts && ends) return name;
     }
   }
@@ -92,18 +107,28 @@ std::string competitor_named(std::string_view text, const std::vector<std::strin
 }
 
 ChurnScore churn_score(const ProgramState& s, CustomerId customer, TimeMs at) {
+  ChurnInputs in;
+  in.customer = s.customer(customer);
+  if (auto it = s.retention_tickets.find(customer); it != s.retention_tickets.end()) in.facts = &it->second;
+  if (auto it = s.retention.signals.find(customer); it != s.retention.signals.end()) in.signals = &it->second;
+  for (const auto& [id, k] : s.retention.cases)
+    if (k.customer_id == customer) in.cases.push_back(&k);
+  return churn_score_of(s, customer, in, at);
+}
+
+namespace {
+ChurnScore churn_score_of(const ProgramState& s, CustomerId customer, const ChurnInputs& in, TimeMs at) {
   ChurnScore out;
   out.customer_id = customer;
-  const auto* cust = s.customer(customer);
+  const auto* cust = in.customer;
   if (!cust) return out;
   auto add = [&](ChurnSignal sig) { out.signals.push_back(std::move(sig)); };
 
-  if (const auto* k = request_case(s, customer, PlanRequest::cancel, at))
+  if (const auto* k = request_case(in.cases, PlanRequest::cancel, at))
     add({"cancellation_request", 40, "Asked to cancel on " + churn_day(k->opened_at) + " (retention case #" + std::to_string(k->id) + ")", {}, k->id,
          k->opened_at});
 
-  const ChurnTicketFacts* facts = nullptr;
-  if (auto it = s.retention_tickets.find(customer); it != s.retention_tickets.end()) facts = &it->second;
+  const ChurnTicketFacts* facts = in.facts;
   if (facts) {
     const std::pair<std::int64_t, TimeMs>* latest = nullptr;
     for (const auto& m : facts->competitor)
@@ -131,8 +156,7 @@ ChurnScore churn_score(const ProgramState& s, CustomerId customer, TimeMs at) {
     }
   }
 
-  const CustomerSignals* sig = nullptr;
-  if (auto it = s.retention.signals.find(customer); it != s.retention.signals.end()) sig = &it->second;
+  const CustomerSignals* sig = in.signals;
   if (sig) {
     // Usage: the two latest months reported by then.
     const UsagePoint *last = nullptr, *before = nullptr;
@@ -160,7 +184,7 @@ ChurnScore churn_score(const ProgramState& s, CustomerId customer, TimeMs at) {
   if (cust->person_id != 0 && signed_in != 0 && signed_in <= at && at - signed_in >= no_login_days * churn_day_ms)
     add({"no_login", 10, "Last signed in on " + churn_day(signed_in) + ", " + std::to_string((at - signed_in) / churn_day_ms) + " days ago", {}, 0, signed_in});
 
-  if (const auto* k = request_case(s, customer, PlanRequest::downgrade, at))
+  if (const auto* k = request_case(in.cases, PlanRequest::downgrade, at))
     add({"downgrade_request", 10, "Asked to downgrade on " + churn_day(k->opened_at) + " (retention case #" + std::to_string(k->id) + ")", {}, k->id,
          k->opened_at});
 
@@ -168,8 +192,13 @@ ChurnScore churn_score(const ProgramState& s, CustomerId customer, TimeMs at) {
     const TimeMs renewal = core::days_from_civil(*renews) * churn_day_ms;
     const TimeMs since = at - engagement_days * churn_day_ms;
     const bool engaged = (signed_in > since && signed_in <= at) || (facts && facts->last_opened > since && facts->last_opened <= at);
-    if (renewal > at && renewal - at < renewal_window_days * churn_day_ms && !engaged)
-      add({"renewal", 10, "Renews on " + cust->profile.renews_on + " with no sign-in or ticket in 30 days", {}, 0, at});
+    if (renewal > at && renewal - at < renewal_window_days * churn_day_ms && !engaged) {
+      // Since when it applies: the renewal came within the window, and the last engagement lapsed.
+      TimeMs engaged_last = signed_in <= at ? signed_in : 0;
+      if (facts && facts->last_opened <= at) engaged_last = std::max(engaged_last, facts->last_opened);
+      const TimeMs since_when = std::max(renewal - renewal_window_days * churn_day_ms, engaged_last ? engaged_last + engagement_days * churn_day_ms : 0);
+      add({"renewal", 10, "Renews on " + cust->profile.renews_on + " with no sign-in or ticket in 30 days", {}, 0, since_when});
+    }
   }
 
   for (const auto& g : out.signals) out.score += g.points;
@@ -177,12 +206,79 @@ ChurnScore churn_score(const ProgramState& s, CustomerId customer, TimeMs at) {
   out.level = churn_level(out.score);
   return out;
 }
+} // namespace
+
+namespace {
+// Calls f(id, inputs) for every customer in id order. Every customer's inputs are found by
+// walking the maps (all keyed by customer) side by side, not by a search per customer; the
+// cases are grouped by customer once.
+template <class F>
+void churn_walk(const ProgramState& s, F f) {
+  std::vector<std::pair<CustomerId, const RetentionCase*>> cases;
+  for (const auto& [id, k] : s.retention.cases) cases.emplace_back(k.customer_id, &k);
+  std::stable_sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto facts = s.retention_tickets.begin();
+  auto signals = s.retention.signals.begin();
+  auto next_case = cases.begin();
+  ChurnInputs in;
+  for (const auto& [id, c] : s.customers) {
+    while (facts != s.retention_tickets.end() && facts->first < id) ++facts;
+    while (signals != s.retention.signals.end() && signals->first < id) ++signals;
+    in.cases.clear();
+    for (; next_case != cases.end() && next_case->first <= id; ++next_case)
+      if (next_case->first == id) in.cases.push_back(next_case->second);
+    in.customer = &c;
+    in.facts = facts != s.retention_tickets.end() && facts->first == id ? &facts->second : nullptr;
+    in.signals = signals != s.retention.signals.end() && signals->first == id ? &signals->second : nullptr;
+    f(id, in);
+  }
+}
+
+// The first instant after `at` at which the score (and its evidence's words) could change with
+// time alone: every dated input, and each window's length after it, is a candidate; so is the
+// next day of "N days ago". The largest time when none.
+TimeMs churn_next_change(const ChurnInputs& in, const ChurnScore& score, TimeMs at) {
+  TimeMs next = std::numeric_limits<TimeMs>::max();
+  auto consider = [&](TimeMs t) {
+    if (t == 0) return;
+    for (const TimeMs days : {std::int64_t{0}, competitor_window_days, negative_window_days, no_login_days, engagement_days, -renewal_window_days}) {
+      const TimeMs when = t + days * churn_day_ms;
+      if (when > at) next = std::min(next, when);
+    }
+  };
+  for (const auto* k : in.cases) {
+    consider(k->opened_at);
+    consider(k->closed_at);
+  }
+  if (const auto* f = in.facts) {
+    for (const auto& n : f->negative) consider(n.second);
+    for (const auto& n : f->competitor) consider(n.second);
+    consider(f->last_opened);
+  }
+  if (const auto* sig = in.signals) {
+    for (const auto& u : sig->usage) consider(u.recorded_at);
+    for (const auto& p : sig->failures) consider(p.failed_at);
+    consider(sig->last_paid_at);
+    consider(sig->last_sign_in);
+    for (const auto& g : score.signals)
+      if (g.kind == "no_login") next = std::min(next, sig->last_sign_in + ((at - sig->last_sign_in) / churn_day_ms + 1) * churn_day_ms);
+  }
+  if (in.customer)
+    if (auto renews = core::parse_date(in.customer->profile.renews_on)) consider(core::days_from_civil(*renews) * churn_day_ms);
+  return next;
+}
+
+bool churn_ranks_before(const ChurnScore& a, const ChurnScore& b) {
+  return a.score != b.score ? a.score > b.score : a.customer_id < b.customer_id;
+}
+} // namespace
 
 std::vector<ChurnScore> churn_scores(const ProgramState& s, TimeMs now) {
   std::vector<ChurnScore> out;
   out.reserve(s.customers.size());
-  for (const auto& [id, c] : s.customers)
-    if (c.profile.subscription != SubscriptionStatus::cancelled) out.push_back(churn_score(s, id, now));
+  churn_walk(s, [&](CustomerId id, const ChurnInputs& in) {
+    if (in.customer->profile.subscription != SubscriptionStatus::cancelled) out.push_back(churn_score_of(s, id, in, now));
+  });
   std::stable_sort(out.begin(), out.end(), [](const ChurnScore& a, const ChurnScore& b) { return a.score > b.score; });
   return out;
 }
@@ -217,6 +313,147 @@ nlohmann::json churn_json(const ProgramState& s, const ChurnScore& c) {
   }
   if (auto k = s.retention.open_case_of(c.customer_id)) j["open_case"] = k->id;
   return j;
+}
+
+
+bool ChurnBoard::ranks_before(std::uint32_t a, std::uint32_t b) const { return churn_ranks_before(entries_[a].score, entries_[b].score); }
+
+void ChurnBoard::rebuild(const ProgramState& s, TimeMs now) {
+  entries_.clear();
+  entries_.reserve(s.customers.size());
+  churn_walk(s, [&](CustomerId id, const ChurnInputs& in) {
+    Entry e;
+    e.id = id;
+    e.score = churn_score_of(s, id, in, now);
+    e.until = churn_next_change(in, e.score, now);
+    e.listed = in.customer->profile.subscription != SubscriptionStatus::cancelled;
+    entries_.push_back(std::move(e));
+  });
+  ranked_.clear();
+  earliest_until_ = std::numeric_limits<TimeMs>::max();
+  for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].listed) ranked_.push_back(i);
+    earliest_until_ = std::min(earliest_until_, entries_[i].until);
+  }
+  std::sort(ranked_.begin(), ranked_.end(), [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); });
+  touched_.clear();
+  touched_all_ = false;
+  built_ = true;
+  now_ = now;
+  last_scored_ = entries_.size();
+}
+
+void ChurnBoard::note(const ProgramState& s, const Event& e) {
+  if (touched_all_) return;
+  auto ids = churn_touched(s, e.body);
+  if (!ids) touched_all_ = true;
+  else touched_.insert(touched_.end(), ids->begin(), ids->end());
+}
+
+void ChurnBoard::rescore(const ProgramState& s, CustomerId id, TimeMs now, bool& reorder) {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), id, [](const Entry& e, CustomerId c) { return e.id < c; });
+  const auto* cust = s.customer(id);
+  if (it == entries_.end() || it->id != id) {
+    if (!cust) return;
+    it = entries_.insert(it, Entry{id, {}, 0, false});
+    reorder = true; // the indexes after it moved
+  }
+  const auto index = static_cast<std::uint32_t>(it - entries_.begin());
+  if (it->listed && !reorder) {
+    auto at = std::lower_bound(ranked_.begin(), ranked_.end(), index, [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); });
+    if (at != ranked_.end() && *at == index) ranked_.erase(at);
+  }
+  ChurnInputs in;
+  in.customer = cust;
+  if (auto f = s.retention_tickets.find(id); f != s.retention_tickets.end()) in.facts = &f->second;
+  if (auto g = s.retention.signals.find(id); g != s.retention.signals.end()) in.signals = &g->second;
+  for (const auto& [kid, k] : s.retention.cases)
+    if (k.customer_id == id) in.cases.push_back(&k);
+  it->score = cust ? churn_score_of(s, id, in, now) : ChurnScore{id, 0, ChurnLevel::healthy, {}};
+  it->until = cust ? churn_next_change(in, it->score, now) : std::numeric_limits<TimeMs>::max();
+  it->listed = cust && cust->profile.subscription != SubscriptionStatus::cancelled;
+  if (it->listed && !reorder)
+    ranked_.insert(std::lower_bound(ranked_.begin(), ranked_.end(), index, [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); }),
+                   index);
+  ++last_scored_;
+}
+
+void ChurnBoard::refresh(const ProgramState& s, TimeMs now) {
+  if (!built_ || touched_all_ || now < now_) return rebuild(s, now);
+  std::vector<CustomerId> ids;
+  ids.swap(touched_);
+  if (now >= earliest_until_)
+    for (const auto& e : entries_)
+      if (e.until <= now) ids.push_back(e.id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  last_scored_ = 0;
+  bool reorder = false;
+  for (auto id : ids) rescore(s, id, now, reorder);
+  if (reorder) {
+    ranked_.clear();
+    for (std::uint32_t i = 0; i < entries_.size(); ++i)
+      if (entries_[i].listed) ranked_.push_back(i);
+    std::sort(ranked_.begin(), ranked_.end(), [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); });
+  }
+  if (!ids.empty()) {
+    earliest_until_ = std::numeric_limits<TimeMs>::max();
+    for (const auto& e : entries_) earliest_until_ = std::min(earliest_until_, e.until);
+  }
+  now_ = now;
+}
+
+std::vector<ChurnScore> ChurnBoard::scores() const {
+  std::vector<ChurnScore> out;
+  out.reserve(ranked_.size());
+  for (auto i : ranked_) out.push_back(entries_[i].score);
+  return out;
+}
+
+namespace {
+template <class B, class... L>
+constexpr bool churn_event_is = (std::is_same_v<B, L> || ...);
+// Events whose data no score reads (its inputs are the customers' records, tickets, signals,
+// cases and the competitor list).
+template <class B>
+constexpr bool churn_blind =
+    churn_event_is<B, ProgramRenamed, InvitationCreated, InvitationRevoked, MemberRoleChanged, AgentStatusChanged, AgentWarned, NotificationsRead,
+                   CheckInScheduled, CheckInCompleted, CheckInRescheduled, CertificationSettingsChanged, TrainingModuleSaved, TrainingModuleRemoved,
+                   QuizKeySaved, QuestionSaved, QuestionRemoved, SupportAccessRequested, TrainingProgressed, AttemptStarted, AnswersSaved,
+                   AttemptSubmitted, AttemptGraded, CertificationStatusChanged, CertificationExceptionRequested, CertificationExceptionGranted,
+                   CommissionPlanSaved, ReferralCommissionAccrued, ReferralCommissionReversed, SupportCommissionAccrued, SupportMonthClosed,
+                   CommissionAdjusted, CommissionLinesApproved, PayoutRecorded, AdjustmentThresholdSet, ApiKeyCreated, ApiKeyRevoked,
+                   ReferralCommissionStopped, RemediationRecorded, ArticleSaved, ArticleWithdrawn, KnowledgeSettingsChanged, KnowledgeSearchMissed,
+                   ArticleDeflectionRecorded, KnowledgeHygieneReviewed, RoutingChanged, ProductAreasChanged, ResponseTemplateSaved,
+                   ResponseTemplateRemoved, CannedTriggersChanged, SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared,
+                   QualitySettingsChanged, WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet>;
+} // namespace
+
+std::optional<std::vector<CustomerId>> churn_touched(const ProgramState& s, const EventBody& body) {
+  return std::visit(
+      [&s](const auto& b) -> std::optional<std::vector<CustomerId>> {
+        using B = std::decay_t<decltype(b)>;
+        if constexpr (churn_blind<B>) {
+          return std::vector<CustomerId>{};
+        } else if constexpr (std::is_same_v<B, PaymentRecorded>) {
+          return std::vector<CustomerId>{b.payment.customer_id};
+        } else if constexpr (std::is_same_v<B, RetentionCaseOpened>) {
+          return std::vector<CustomerId>{b.retention_case.customer_id};
+        } else if constexpr (requires { b.customer_id; }) {
+          return std::vector<CustomerId>{b.customer_id};
+        } else if constexpr (requires { b.ticket_id; }) {
+          const auto* t = s.ticket(b.ticket_id);
+          if (!t) return std::nullopt;
+          return std::vector<CustomerId>{t->customer_id};
+        } else if constexpr (requires { b.case_id; }) {
+          auto k = s.retention.cases.find(b.case_id);
+          if (k == s.retention.cases.end()) return std::nullopt;
+          return std::vector<CustomerId>{k->second.customer_id};
+        } else {
+          return std::nullopt; // program-wide: the competitor list, the mention words, an invitation accepted, ...
+        }
+      },
+      body);
 }
 
 } // namespace pd::domain

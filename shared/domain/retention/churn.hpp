@@ -17,6 +17,7 @@
 #include "shared/domain/events.hpp"
 #include "shared/domain/state.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,14 @@ struct ChurnSignal {
   std::vector<std::int64_t> tickets; // the tickets behind it
   std::int64_t case_id = 0;          // the case behind a request
   TimeMs at = 0;                     // when the evidence happened (the latest of it)
+  bool operator==(const ChurnSignal&) const = default;
 };
 struct ChurnScore {
   CustomerId customer_id = 0;
   int score = 0; // the sum of the signals' points, at most 100
   ChurnLevel level = ChurnLevel::healthy;
   std::vector<ChurnSignal> signals;
+  bool operator==(const ChurnScore&) const = default;
 };
 
 inline constexpr int at_risk_score = 41; // a retention case opens when the score reaches it
@@ -61,6 +64,47 @@ struct ChurnPoint {
   int score = 0;
 };
 std::vector<ChurnPoint> churn_history(const ProgramState& s, CustomerId customer, TimeMs now, int weeks);
+
+// Every customer's score kept between refreshes (the Retention page, the benchmark): after
+// events only the customers they touched are scored again, and those whose score could have
+// changed with time (each score knows the first instant it could). After refresh(s, now) the
+// ranking equals churn_scores(s, now).
+class ChurnBoard {
+public:
+  // Scores every customer (the cold start).
+  void rebuild(const ProgramState& s, TimeMs now);
+  // Notes what an event just applied to `s` touched.
+  void note(const ProgramState& s, const Event& e);
+  // Scores again the customers noted and those due by `now` (everyone when an event touched
+  // what every score reads, on the first call, or when `now` went back).
+  void refresh(const ProgramState& s, TimeMs now);
+  // Every customer not cancelled, highest score first (ties by id).
+  std::size_t size() const { return ranked_.size(); }
+  const ChurnScore& operator[](std::size_t rank) const { return entries_[ranked_[rank]].score; }
+  std::vector<ChurnScore> scores() const;
+  // How many scores the last refresh computed (the customers it touched).
+  std::size_t last_scored() const { return last_scored_; }
+
+private:
+  struct Entry {
+    CustomerId id = 0;
+    ChurnScore score;
+    TimeMs until = 0; // the score holds while now < until
+    bool listed = false; // not cancelled
+  };
+  bool ranks_before(std::uint32_t a, std::uint32_t b) const;
+  void rescore(const ProgramState& s, CustomerId id, TimeMs now, bool& reorder);
+  std::vector<Entry> entries_; // by customer id
+  std::vector<std::uint32_t> ranked_; // indexes of the listed entries, by rank
+  std::vector<CustomerId> touched_;
+  bool built_ = false, touched_all_ = false;
+  TimeMs now_ = 0, earliest_until_ = 0;
+  std::size_t last_scored_ = 0;
+};
+
+// The customers whose score an event may change (what it says of them, their tickets, cases,
+// signals or records); nullopt when it may change every score. Empty for events the score never reads.
+std::optional<std::vector<CustomerId>> churn_touched(const ProgramState& s, const EventBody& body);
 
 // The competitor on the list that the text names (whole words, any case); empty when none.
 std::string competitor_named(std::string_view text, const std::vector<std::string>& competitors);

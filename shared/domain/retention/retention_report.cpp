@@ -18,6 +18,15 @@ std::vector<ChurnScore> visible_churn_scores(const ProgramState& s, PersonId rea
   return all;
 }
 
+std::vector<const ChurnScore*> visible_churn_scores(const ChurnBoard& board, const ProgramState& s, PersonId reader) {
+  std::vector<const ChurnScore*> out;
+  const bool business = identity::is_business_role(s.role_of(reader));
+  out.reserve(business ? board.size() : 0);
+  for (std::size_t i = 0; i < board.size(); ++i)
+    if (business || retention_rules::may_work_case(s, reader, board[i].customer_id)) out.push_back(&board[i]);
+  return out;
+}
+
 ChurnSaves churn_saves(const ProgramState& s, TimeMs from, TimeMs to, PersonId reader) {
   ChurnSaves out;
   for (const auto& [id, k] : s.retention.cases) {

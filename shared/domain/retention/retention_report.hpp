@@ -15,6 +15,8 @@ namespace pd::domain {
 bool may_read_churn(const ProgramState& s, PersonId reader);
 // Every customer the reader may see, not cancelled, highest score first.
 std::vector<ChurnScore> visible_churn_scores(const ProgramState& s, PersonId reader, TimeMs now);
+// The same read from a board refreshed to the state (the browser's Retention page).
+std::vector<const ChurnScore*> visible_churn_scores(const ChurnBoard& board, const ProgramState& s, PersonId reader);
 
 // The churn saves over cases closed in [from, to): saved, paused and downgraded cases and the
 // monthly revenue they kept; lost cases.

@@ -11,7 +11,6 @@
 #include "shared/domain/support/satisfaction.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <climits>
 #include <cmath>
 #include <set>
@@ -67,16 +66,23 @@ void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign,
   if (!bulk && t == MetricTotals{}) map.erase(key);
 }
 
-template <class Map, class KeyOf>
-void metric_count_in(Map& map, const MetricFacts& f, int sign, bool bulk, KeyOf key_of) {
-  // Each week the ticket touches, once, with the parts that happened in it.
+// Each week the ticket touches, once, with the parts that happened in it: for the program, the
+// handling agent and the customer's segment.
+void metric_count_weeks(SupportAggregates& a, const MetricFacts& f, int sign) {
   std::int32_t weeks[6] = {f.opened_week, f.response_week, f.sla_week, f.first_resolved_week, f.resolved_week, f.csat_week};
   std::sort(std::begin(weeks), std::end(weeks));
+  std::pair<std::string, std::int32_t> segment_key{f.segment, 0};
   for (std::size_t i = 0; i < 6; ++i) {
     const auto w = weeks[i];
     if (w < 0 || (i > 0 && weeks[i - 1] == w)) continue;
-    metric_add_totals(map, key_of(w), f, sign, bulk, f.opened_week == w, f.response_week == w, f.sla_week == w, f.first_resolved_week == w,
-               f.resolved_week == w, f.csat_week == w);
+    auto add = [&](auto& map, const auto& key) {
+      metric_add_totals(map, key, f, sign, a.bulk, f.opened_week == w, f.response_week == w, f.sla_week == w, f.first_resolved_week == w,
+                        f.resolved_week == w, f.csat_week == w);
+    };
+    add(a.weeks, w);
+    add(a.agent_weeks, std::make_pair(f.agent, w));
+    segment_key.second = w;
+    add(a.segment_weeks, segment_key);
   }
 }
 
@@ -84,16 +90,22 @@ bool metric_from_desk(const TicketMessage& m) {
   return m.kind == MessageKind::reply && m.author != 0 && m.automatic.empty() && m.author_role != identity::Role::customer;
 }
 
+// ASCII letters in lower case (the "C" locale's tolower, without its call per byte).
+char metric_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool metric_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 std::string metric_lowered(std::string_view text) {
   std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = metric_lower(c);
   return out;
 }
 
 // The list's entry that the word matches (null when none).
 const std::string* mention_entry(std::string_view word, const std::vector<std::string>& list) {
+  if (word.empty()) return nullptr;
   for (const auto& entry : list) {
-    if (!entry.empty() && entry.back() == '*') {
+    if (entry.empty() || entry.front() != word.front()) continue; // most entries differ at once
+    if (entry.back() == '*') {
       const std::string_view stem(entry.data(), entry.size() - 1);
       if (word.size() >= stem.size() && word.substr(0, stem.size()) == stem) return &entry;
     } else if (word == entry) {
@@ -109,7 +121,7 @@ const std::string* mention_entry(std::string_view word, const std::vector<std::s
 // (U+2000-U+206F: dashes, curly quotes, "…") separate them.
 std::size_t mention_separator(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return std::isalnum(c) || c == '\'' ? 0 : 1;
+  if (c < 0x80) return metric_alnum(c) || c == '\'' ? 0 : 1;
   if (c == 0xC2 && i + 1 < text.size()) return 2;
   if (c == 0xE2 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) == 0x80 || static_cast<unsigned char>(text[i + 1]) == 0x81))
     return 3;
@@ -261,9 +273,7 @@ std::string week_label(std::int32_t week) { return core::format_date(core::date_
 
 void SupportAggregates::count(const MetricFacts& f, int sign) {
   if (!f.counted) return;
-  metric_count_in(weeks, f, sign, bulk, [](std::int32_t w) { return w; });
-  metric_count_in(agent_weeks, f, sign, bulk, [&](std::int32_t w) { return std::make_pair(f.agent, w); });
-  metric_count_in(segment_weeks, f, sign, bulk, [&](std::int32_t w) { return std::make_pair(f.segment, w); });
+  metric_count_weeks(*this, f, sign);
 }
 
 void SupportAggregates::end_bulk() {
@@ -390,7 +400,10 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const Customer*
   f.opened_week = week_of(t.opened_at);
   f.priority = static_cast<std::int8_t>(t.priority);
   for (std::size_t i = 0; i < all_categories.size(); ++i)
-    if (all_categories[i] == t.category) f.category = static_cast<std::int8_t>(i);
+    if (all_categories[i] == t.category) {
+      f.category = static_cast<std::int8_t>(i);
+      break;
+    }
   f.agent = t.agent_id;
   f.customer = t.customer_id;
   if (customer) f.segment = customer->profile.segment;

@@ -11,6 +11,7 @@
 #include "shared/domain/visibility.hpp"
 
 #include <algorithm>
+#include <random>
 
 namespace test_unit_shared_domain_retention_churn { // one namespace per test file: unity batches share a unit
 
@@ -22,7 +23,7 @@ namespace {
 
 constexpr PersonId owner = 1, admin = 2, staff = 3, ava = 4, theo = 5, jordan = 6;
 constexpr CustomerId jordan_c = 1, sam_c = 2;
-constexpr TimeMs hour = 3'600'000, day = 24 * hour;
+constexpr TimeMs minute = 60'000, hour = 60 * minute, day = 24 * hour;
 
 TicketId opens(Given& g, TimeMs at, const std::string& text) {
   auto events = run(g, OpenTicket{0, "A question", text, {}, {}, {}, {}}, jordan, at);
@@ -262,6 +263,85 @@ TEST_CASE("the incremental churn facts equal a full recount, and a customer is s
   CHECK(theirs.retention.cases.empty());
   CHECK_FALSE(may_read_churn(g.state, jordan));
   CHECK(visible_churn_scores(g.state, theo, t0 + day).size() == 1); // Sam only
+}
+
+TEST_CASE("the churn board scores again only what events touched and time moved, and always equals scoring everyone") {
+  for (unsigned seed = 1; seed <= 8; ++seed) {
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    auto g = acme();
+    TimeMs now = t0;
+    ChurnBoard board;
+    board.refresh(g.state, now);
+    std::vector<TicketId> tickets;
+    auto event = [&](PersonId who, EventBody body) {
+      g.event(who, body, now);
+      board.note(g.state, Event{g.seq, 1, who, now, std::move(body)});
+    };
+    auto attempt = [&](const Command& c, PersonId who) {
+      auto r = decide(g.state, c, actor(who), now);
+      if (!r) return std::vector<EventBody>{};
+      for (auto& e : r.value()) event(who, e);
+      return r.value();
+    };
+    for (int step = 0; step < 150; ++step) {
+      CAPTURE(step);
+      const TimeMs steps[] = {minute, hour, day, 7 * day, 20 * day};
+      now += steps[pick(5)] * (1 + pick(3));
+      const auto c = static_cast<CustomerId>(1 + pick(3));
+      switch (pick(10)) {
+        case 0: {
+          const char* texts[] = {"Zendesk does this better", "This is terrible", "How do I export?"};
+          auto events = attempt(OpenTicket{0, "Help", texts[pick(3)], {}, {}, {}, {}}, jordan);
+          if (!events.empty())
+            if (auto* o = std::get_if<TicketOpened>(&events[0])) tickets.push_back(o->ticket_id);
+          break;
+        }
+        case 1:
+          if (!tickets.empty()) attempt(ReplyToTicket{tickets[static_cast<std::size_t>(pick(static_cast<int>(tickets.size())))], "Still awful", false,
+                                                      std::nullopt, {}, false, 0},
+                                        jordan);
+          break;
+        case 2:
+          if (!tickets.empty()) attempt(RateTicket{tickets.back(), 1 + pick(5), 3, 3, 1 + pick(5), ""}, jordan);
+          break;
+        case 3: event(0, UsageRecorded{c, UsagePoint{"2026-0" + std::to_string(1 + pick(6)), 100 + pick(1000), now - pick(3) * day}}); break;
+        case 4: event(0, PaymentFailed{c, PaymentFailure{"in_" + std::to_string(step), {4900, "USD"}, "Card declined", now}}); break;
+        case 5: event(0, CustomerSignedIn{c}); break;
+        case 6: attempt(RequestPlanChange{pick(2) ? PlanRequest::cancel : PlanRequest::downgrade, "Thinking about it"}, jordan); break;
+        case 7: {
+          auto p = g.state.customers.at(c).profile;
+          p.renews_on = pd::core::format_date(pd::core::date_of_ms(now + (10 + pick(80)) * day));
+          p.subscription = pick(6) == 0 ? SubscriptionStatus::cancelled : SubscriptionStatus::active;
+          event(staff, CustomerUpdated{c, p});
+          break;
+        }
+        case 8: event(owner, RetentionSettingsChanged{RetentionSettings{pick(2) ? std::vector<std::string>{"Zendesk"} : std::vector<std::string>{}}}); break;
+        default: attempt(RunTimers{}, support_rules::system_actor); break;
+      }
+      board.refresh(g.state, now);
+      REQUIRE(board.scores() == churn_scores(g.state, now));
+    }
+  }
+}
+
+TEST_CASE("after one customer's signal the board scores that customer only") {
+  auto g = acme();
+  ChurnBoard board;
+  board.refresh(g.state, t0);
+  CHECK(board.last_scored() == g.state.customers.size());
+  const Event e{++g.seq, 1, 0, t0 + minute, UsageRecorded{sam_c, UsagePoint{"2026-01", 50, t0 + minute}}};
+  apply(g.state, e);
+  board.note(g.state, e);
+  board.refresh(g.state, t0 + minute);
+  CHECK(board.last_scored() == 1);
+  CHECK(board.scores() == churn_scores(g.state, t0 + minute));
+  const Event blind{++g.seq, 1, owner, t0 + minute, ProgramRenamed{"Acme"}};
+  apply(g.state, blind);
+  board.note(g.state, blind);
+  board.refresh(g.state, t0 + minute);
+  CHECK(board.last_scored() == 0);
 }
 
 } // namespace test_unit_shared_domain_retention_churn
