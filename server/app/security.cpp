@@ -28,6 +28,22 @@ std::optional<api::Me> me_of(Services& services, std::int64_t person_id) {
   return me;
 }
 
+void record_member_email(Services& services, std::int64_t person_id) {
+  auto person = services.accounts.find_by_id(person_id);
+  if (!person) return;
+  for (const auto& m : services.accounts.memberships_of(person_id)) {
+    // The member's version names the copy being replaced, so the command id is new for each change.
+    auto stale = services.commands.read(m.program_id, [&](const domain::ProgramState& s) -> std::optional<domain::Sequence> {
+      auto member = s.members.find(person_id);
+      if (member == s.members.end() || member->second.email == person->email) return std::nullopt;
+      return member->second.version;
+    });
+    if (!stale || !*stale) continue;
+    services.commands.execute(m.program_id, "member-email-" + std::to_string(person_id) + "-" + std::to_string(**stale), domain::RecordMemberEmail{},
+                              domain::Actor{person->id, person->name, person->email}, services.now_ms());
+  }
+}
+
 bool step_up_allows(const domain::Command& command, const Caller& caller, httplib::Response& res, Services& services) {
   return !domain::needs_step_up(command) || second_factor_fresh(caller, res, services);
 }

@@ -24,6 +24,11 @@ std::vector<std::string> two_factor_required_by(Services& services, std::int64_t
 // The signed-in person as GET /api/v1/me answers it.
 std::optional<api::Me> me_of(Services& services, std::int64_t person_id);
 
+// Brings each program's member list in step with the person's account address: a
+// RecordMemberEmail in every program whose copy differs. Called after an email change and at
+// each sign-in (which mends a change cut short before every program heard of it).
+void record_member_email(Services& services, std::int64_t person_id);
+
 // Whether the caller may send this command now; when not, 403 step_up_required was sent.
 bool step_up_allows(const domain::Command& command, const Caller& caller, httplib::Response& res, Services& services);
 // The same for a sensitive change outside the commands (the person's own password): true when

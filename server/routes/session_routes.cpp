@@ -83,6 +83,7 @@ void register_session_routes(httplib::Server& server, app::Services& services) {
     services.sessions.create(session_hash, person->id, now, now + ttl_seconds * 1000, needs_factor ? now : 0,
                              req.get_header_value("User-Agent"), address);
     app::note_sign_in_browser(services, req, res, *person, session_hash, true); // a browser not seen before: mail
+    app::record_member_email(services, person->id); // mends a change of address cut short
     // A customer's sign-in counts for its churn score (retention/churn.hpp: no login in 14 days),
     // recorded at most once a day per program.
     for (const auto& m : services.accounts.memberships_of(person->id))

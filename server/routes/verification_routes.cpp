@@ -70,6 +70,7 @@ bool confirm_email_change(app::Services& s, const httplib::Request& req, httplib
   }
   s.accounts.forget_cached(change->person_id);
   s.sessions.remove_others_for(change->person_id, change->kept_session_hash); // the rows went in the same transaction; this clears the cache
+  app::record_member_email(s, change->person_id); // the member lists show the new address
   s.hub.wake_all();
   s.mail.wake();
   s.log.info("email changed", {{"person", change->person_id}});

@@ -90,6 +90,13 @@ struct Applier {
     it->second.version = e.seq;
     return {};
   }
+  ApplyOutcome operator()(const MemberEmailChanged& c) {
+    auto it = s.members.find(c.person_id);
+    if (it == s.members.end()) return {true};
+    it->second.email = c.email;
+    it->second.version = e.seq;
+    return {};
+  }
   ApplyOutcome operator()(const MemberRemoved& c) {
     s.members.erase(c.person_id);
     s.agents.erase(c.person_id);

@@ -117,6 +117,9 @@ core::Result<Command> decode_command(std::string_view type, const nlohmann::json
       c.person_id = r.integer("person_id", 1, INT64_MAX);
       c.role = read_role(r, "role");
       fail(r.error());
+    } else if constexpr (std::is_same_v<T, RecordMemberEmail>) {
+      FieldReader r(data, {}, "data");
+      fail(r.error());
     } else if constexpr (std::is_same_v<T, RemoveMember>) {
       FieldReader r(data, {"person_id"}, "data");
       c.person_id = r.integer("person_id", 1, INT64_MAX);
@@ -196,6 +199,7 @@ nlohmann::json encode_command(const CommandEnvelope& e) {
           return {{"invitation_id", c.invitation_id}};
         else if constexpr (std::is_same_v<T, ChangeMemberRole>) return {{"person_id", c.person_id}, {"role", c.role}};
         else if constexpr (std::is_same_v<T, RemoveMember>) return {{"person_id", c.person_id}};
+        else if constexpr (std::is_same_v<T, RecordMemberEmail>) return nlohmann::json::object();
         else if constexpr (std::is_same_v<T, SetAgentStatus>) {
           nlohmann::json j = {{"person_id", c.person_id}, {"status", c.status}};
           if (!c.reason.empty()) j["reason"] = c.reason;

@@ -70,6 +70,12 @@ struct ChangeMemberRole {
   identity::Role role = identity::Role::unknown;
   bool operator==(const ChangeMemberRole&) const = default;
 };
+// Brings the member list's copy of the sender's own address in step with their account (the
+// server sends it after an email change and at sign-in; nothing happens when they agree).
+struct RecordMemberEmail {
+  static constexpr const char* type = "RecordMemberEmail";
+  bool operator==(const RecordMemberEmail&) const = default;
+};
 struct RemoveMember {
   static constexpr const char* type = "RemoveMember";
   PersonId person_id = 0;
@@ -120,7 +126,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              ChangeSecurityPolicy, AnswerNps, ChangeQualitySettings, ChangeRetentionSettings, RecordUsage, RecordPaymentFailure,
                              RecordSignIn, RequestPlanChange, OpenRetentionCase, RecordRetentionReason, MakeRetentionOffer, DecideRetentionOffer,
                              AnswerRetentionOffer, CloseRetentionCase, AddReportAction, CompleteReportAction, SetSupportCost,
-                             ChangeMentionWords, ReachOut>;
+                             ChangeMentionWords, ReachOut, RecordMemberEmail>;
 
 const char* type_of(const Command& command);
 

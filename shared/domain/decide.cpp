@@ -125,6 +125,13 @@ struct Decider {
     return Events{MemberRoleChanged{c.person_id, c.role}};
   }
 
+  Outcome operator()(const RecordMemberEmail&) const {
+    auto m = s.member(actor.id);
+    if (!m) return forbidden();
+    if (actor.email.empty() || m->email == actor.email) return Events{};
+    return Events{MemberEmailChanged{actor.id, actor.email}};
+  }
+
   Outcome operator()(const RemoveMember& c) const {
     auto m = s.member(c.person_id);
     if (!m || !may(Action::read_member, {.person = c.person_id})) return not_found("No such member.", "data.person_id");

@@ -11,6 +11,7 @@ PD_JSON_TYPE(InvitationCreated, invitation_id, email, role, token_hash, expires_
 PD_JSON_TYPE(InvitationAccepted, invitation_id, person_id, name, email)
 PD_JSON_TYPE(InvitationRevoked, invitation_id)
 PD_JSON_TYPE(MemberRoleChanged, person_id, role)
+PD_JSON_TYPE(MemberEmailChanged, person_id, email)
 PD_JSON_TYPE(MemberRemoved, person_id)
 PD_JSON_TYPE(AgentStatusChanged, person_id, status, reason, remediation_required)
 PD_JSON_TYPE(CustomerAdded, customer_id, profile)

@@ -75,6 +75,14 @@ struct MemberRoleChanged {
   identity::Role role = identity::Role::unknown;
   bool operator==(const MemberRoleChanged&) const = default;
 };
+// A member's account address changed: the member list's copy follows it (the server records
+// it in every program the person belongs to, after the change and at each sign-in).
+struct MemberEmailChanged {
+  static constexpr const char* type = "MemberEmailChanged";
+  PersonId person_id = 0;
+  std::string email;
+  bool operator==(const MemberEmailChanged&) const = default;
+};
 struct MemberRemoved {
   static constexpr const char* type = "MemberRemoved";
   PersonId person_id = 0;
@@ -128,7 +136,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared, QualitySettingsChanged,
                                RetentionSettingsChanged, UsageRecorded, PaymentFailed, CustomerSignedIn, RetentionCaseOpened,
                                RetentionRequestRecorded, RetentionReasonRecorded, RetentionOfferMade, RetentionOfferDecided, RetentionCaseClosed,
-                               WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, MentionWordsChanged>;
+                               WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, MentionWordsChanged, MemberEmailChanged>;
 
 struct Event {
   Sequence seq = 0;

@@ -40,6 +40,7 @@ struct EventVisibility {
     return is_allowed(s, reader, Action::read_invitations) || e.person_id == reader || member_visible(e.person_id);
   }
   bool operator()(const MemberRoleChanged& e) const { return member_visible(e.person_id); }
+  bool operator()(const MemberEmailChanged& e) const { return member_visible(e.person_id); }
   bool operator()(const MemberRemoved& e) const { return is_allowed(s, reader, Action::read_invitations) || e.person_id == reader; }
   bool operator()(const AgentStatusChanged& e) const { return is_allowed(s, reader, Action::read_agent, {.person = e.person_id}); }
   bool operator()(const CustomerAdded& e) const { return customer_visible(e.customer_id); }

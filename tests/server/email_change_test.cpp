@@ -14,6 +14,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -272,6 +273,13 @@ TEST_CASE("after the change, a program's mail goes to the new address") {
   REQUIRE(done);
   REQUIRE(done->status == 200);
   CHECK_FALSE(wait_for_mail_to(sink, "customer@acme.test", kChangedSubject).empty());
+
+  // The business's member list shows the new address, not the old one.
+  Session staff(server, "staff@acme.test");
+  std::vector<std::string> emails;
+  for (const auto& m : json_of(staff.get("/api/v1/programs/1/snapshot"))["members"]) emails.push_back(m["email"].get<std::string>());
+  CHECK(std::count(emails.begin(), emails.end(), "jordan@home.test") == 1);
+  CHECK(std::count(emails.begin(), emails.end(), "customer@acme.test") == 0);
 
   auto mine = json_of(jordan.get("/api/v1/programs/1/tickets?view=all&q=custom%20field"));
   REQUIRE(mine["items"].size() == 1);

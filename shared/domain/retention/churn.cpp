@@ -417,7 +417,7 @@ constexpr bool churn_event_is = (std::is_same_v<B, L> || ...);
 // cases and the competitor list).
 template <class B>
 constexpr bool churn_blind =
-    churn_event_is<B, ProgramRenamed, InvitationCreated, InvitationRevoked, MemberRoleChanged, AgentStatusChanged, AgentWarned, NotificationsRead,
+    churn_event_is<B, ProgramRenamed, InvitationCreated, InvitationRevoked, MemberRoleChanged, MemberEmailChanged, AgentStatusChanged, AgentWarned, NotificationsRead,
                    CheckInScheduled, CheckInCompleted, CheckInRescheduled, CertificationSettingsChanged, TrainingModuleSaved, TrainingModuleRemoved,
                    QuizKeySaved, QuestionSaved, QuestionRemoved, SupportAccessRequested, TrainingProgressed, AttemptStarted, AnswersSaved,
                    AttemptSubmitted, AttemptGraded, CertificationStatusChanged, CertificationExceptionRequested, CertificationExceptionGranted,

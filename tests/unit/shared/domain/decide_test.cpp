@@ -92,6 +92,22 @@ TEST_CASE("roles: a program always keeps an owner; only business roles swap") {
   CHECK(std::get<MemberRoleChanged>(when_ok(g.state, ChangeMemberRole{3, Role::admin}, 2)[0]).role == Role::admin);
 }
 
+TEST_CASE("a member's address follows their account; only their own, and only when it differs") {
+  auto g = acme();
+  // The account's address differs from the list's copy: the list takes it.
+  auto events = when_ok(g.state, RecordMemberEmail{}, 4); // actor(4) signs in as p4@acme.test
+  REQUIRE(events.size() == 1);
+  CHECK(std::get<MemberEmailChanged>(events[0]) == MemberEmailChanged{4, "p4@acme.test"});
+  g.event(4, events[0]);
+  CHECK(g.state.members.at(4).email == "p4@acme.test");
+  CHECK(g.state.members.at(4).version == g.seq);
+  // Already in step: nothing happens.
+  CHECK(when_ok(g.state, RecordMemberEmail{}, 4).empty());
+  // Someone outside the program records nothing anywhere.
+  const auto outsider = when_refused(g.state, RecordMemberEmail{}, 99).code;
+  CHECK((outsider == ErrorCode::not_found || outsider == ErrorCode::forbidden));
+}
+
 TEST_CASE("removing an agent from the program returns their customers to the business queue") {
   auto g = acme();
   auto events = when_ok(g.state, RemoveMember{4}, 1);
