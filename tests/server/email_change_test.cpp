@@ -277,7 +277,8 @@ TEST_CASE("after the change, a program's mail goes to the new address") {
   // The business's member list shows the new address, not the old one.
   Session staff(server, "staff@acme.test");
   std::vector<std::string> emails;
-  for (const auto& m : json_of(staff.get("/api/v1/programs/1/snapshot"))["members"]) emails.push_back(m["email"].get<std::string>());
+  const auto snapshot = json_of(staff.get("/api/v1/programs/1/snapshot"));
+  for (const auto& m : snapshot["members"]) emails.push_back(m["email"].get<std::string>());
   CHECK(std::count(emails.begin(), emails.end(), "jordan@home.test") == 1);
   CHECK(std::count(emails.begin(), emails.end(), "customer@acme.test") == 0);
 
