@@ -98,38 +98,56 @@ void ProgramState::index_tickets() {
   retention_tickets.clear();
   rated_tickets.clear();
   for (const auto& a : nps_answers) metrics.count_nps(a.at, a.agent_id, a.segment, a.score, +1);
-  // Every ticket once, grouped by customer (in id order within each): each customer is found
-  // once, and the per-customer maps are filled in key order, without a search per ticket. The
-  // result equals tracking the tickets one by one (track_ticket).
-  std::vector<std::pair<CustomerId, Ticket*>> by_customer;
-  by_customer.reserve(tickets.size());
-  for (auto& [tid, t] : tickets) by_customer.emplace_back(t.customer_id, &t);
-  std::stable_sort(by_customer.begin(), by_customer.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Every ticket once, in id order (the order they sit in memory): its facts and the weekly
+  // sums (lists appended, settled once at the end). What belongs to each customer is gathered
+  // in a flat list and filled in customer order, and each customer's segment is found in a flat
+  // copy: no tree is searched per ticket. The result equals tracking the tickets one by one
+  // (track_ticket).
+  std::vector<std::string> segments;                          // distinct, in order of first use
+  std::vector<std::pair<CustomerId, std::uint32_t>> segment_of; // by customer id
+  segment_of.reserve(customers.size());
+  for (const auto& [cid, c] : customers) {
+    auto seg = std::find(segments.begin(), segments.end(), c.profile.segment);
+    if (seg == segments.end()) seg = segments.insert(segments.end(), c.profile.segment);
+    segment_of.emplace_back(cid, static_cast<std::uint32_t>(seg - segments.begin()));
+  }
+  struct CustomerPart {
+    CustomerId customer;
+    TicketId ticket;
+    TimeMs opened, negative, competitor;
+  };
+  std::vector<CustomerPart> parts;
+  parts.reserve(tickets.size());
   std::vector<std::pair<TicketId, const Ticket*>> open;
   std::vector<std::pair<TimeMs, TicketId>> rated;
   metrics.begin_bulk();
-  auto next_customer = customers.begin();
-  for (std::size_t i = 0; i < by_customer.size();) {
-    const CustomerId c = by_customer[i].first;
-    while (next_customer != customers.end() && next_customer->first < c) ++next_customer;
-    const Customer* cust = next_customer != customers.end() && next_customer->first == c ? &next_customer->second : nullptr;
-    auto& ids = tickets_by_customer.emplace_hint(tickets_by_customer.end(), c, std::vector<TicketId>{})->second;
-    auto& churn = retention_tickets.emplace_hint(retention_tickets.end(), c, ChurnTicketFacts{})->second;
-    for (; i < by_customer.size() && by_customer[i].first == c; ++i) {
-      Ticket& t = *by_customer[i].second;
-      ids.push_back(t.id);
-      t.metric_facts = metric_facts(*this, t, cust);
-      metrics.count(t.metric_facts, +1);
-      // Outreach is not the customer's engagement (retention/churn.hpp).
-      churn.last_opened = std::max(churn.last_opened, t.outreach ? 0 : t.opened_at);
-      if (t.metric_facts.negative_at != 0) churn.negative.emplace_back(t.id, t.metric_facts.negative_at);
-      if (t.metric_facts.competitor_at != 0) churn.competitor.emplace_back(t.id, t.metric_facts.competitor_at);
-      if (is_open(t.status)) open.emplace_back(t.id, &t);
-      if (t.customer_rating) rated.emplace_back(t.customer_rating->at, t.id);
-    }
+  for (auto& [tid, t] : tickets) {
+    auto seg = std::lower_bound(segment_of.begin(), segment_of.end(), t.customer_id, [](const auto& p, CustomerId c) { return p.first < c; });
+    const std::string* segment = seg != segment_of.end() && seg->first == t.customer_id ? &segments[seg->second] : nullptr;
+    t.metric_facts = metric_facts(*this, t, segment);
+    metrics.count(t.metric_facts, +1);
+    // Outreach is not the customer's engagement (retention/churn.hpp).
+    parts.push_back({t.customer_id, tid, t.outreach ? 0 : t.opened_at, t.metric_facts.negative_at, t.metric_facts.competitor_at});
+    if (is_open(t.status)) open.emplace_back(tid, &t);
+    if (t.customer_rating) rated.emplace_back(t.customer_rating->at, tid);
   }
   metrics.end_bulk();
-  std::sort(open.begin(), open.end());
+  std::stable_sort(parts.begin(), parts.end(), [](const CustomerPart& a, const CustomerPart& b) { return a.customer < b.customer; });
+  for (std::size_t i = 0; i < parts.size();) {
+    const CustomerId c = parts[i].customer;
+    std::size_t end = i;
+    while (end < parts.size() && parts[end].customer == c) ++end;
+    auto& ids = tickets_by_customer.emplace_hint(tickets_by_customer.end(), c, std::vector<TicketId>{})->second;
+    ids.reserve(end - i);
+    auto& churn = retention_tickets.emplace_hint(retention_tickets.end(), c, ChurnTicketFacts{})->second;
+    for (; i < end; ++i) {
+      const auto& p = parts[i];
+      ids.push_back(p.ticket);
+      churn.last_opened = std::max(churn.last_opened, p.opened);
+      if (p.negative != 0) churn.negative.emplace_back(p.ticket, p.negative);
+      if (p.competitor != 0) churn.competitor.emplace_back(p.ticket, p.competitor);
+    }
+  }
   for (const auto& [tid, t] : open) open_tickets.emplace_hint(open_tickets.end(), tid, open_ticket_entry(*t));
   std::sort(rated.begin(), rated.end());
   rated_tickets.reserve(rated.size());

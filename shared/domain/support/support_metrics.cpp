@@ -100,15 +100,16 @@ std::string metric_lowered(std::string_view text) {
   return out;
 }
 
-// The list's entry that the word matches (null when none).
-const std::string* mention_entry(std::string_view word, const std::vector<std::string>& list) {
+// The list's entry that the word matches (null when none). `word` is the word in lower case,
+// or its first bytes when it is longer (`size` is its whole length): no entry is that long.
+const std::string* mention_entry(std::string_view word, std::size_t size, const std::vector<std::string>& list) {
   if (word.empty()) return nullptr;
   for (const auto& entry : list) {
     if (entry.empty() || entry.front() != word.front()) continue; // most entries differ at once
     if (entry.back() == '*') {
       const std::string_view stem(entry.data(), entry.size() - 1);
       if (word.size() >= stem.size() && word.substr(0, stem.size()) == stem) return &entry;
-    } else if (word == entry) {
+    } else if (size == entry.size() && word == entry) {
       return &entry;
     }
   }
@@ -337,23 +338,28 @@ MentionWords mention_words_of(const std::vector<MentionList>& lists) {
 }
 
 MentionMatch mention_match(std::string_view text, const MentionWords& words) {
-  const auto lower = metric_lowered(text);
+  // Words are found in the text as written (separators do not change with case) and each is
+  // put in lower case on its own, at most its first 64 bytes (an entry is at most 40).
+  static_assert(max_mention_word < 64);
+  char lower[64];
   MentionMatch m;
   std::size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size()) {
-      const auto skip = mention_separator(lower, i);
+  while (i < text.size()) {
+    while (i < text.size()) {
+      const auto skip = mention_separator(text, i);
       if (skip == 0) break;
       i += skip;
     }
     const auto start = i;
-    while (i < lower.size() && mention_separator(lower, i) == 0) ++i;
+    while (i < text.size() && mention_separator(text, i) == 0) ++i;
     if (i == start) continue;
-    const std::string_view word(lower.data() + start, i - start);
+    const auto kept = std::min<std::size_t>(i - start, sizeof lower);
+    for (std::size_t k = 0; k < kept; ++k) lower[k] = metric_lower(text[start + k]);
+    const std::string_view word(lower, kept);
     if (m.positive_word.empty())
-      if (const auto* e = mention_entry(word, words.positive)) m.positive_word = *e;
+      if (const auto* e = mention_entry(word, i - start, words.positive)) m.positive_word = *e;
     if (m.negative_word.empty())
-      if (const auto* e = mention_entry(word, words.negative)) m.negative_word = *e;
+      if (const auto* e = mention_entry(word, i - start, words.negative)) m.negative_word = *e;
   }
   const bool positive = !m.positive_word.empty(), negative = !m.negative_word.empty();
   m.sign = positive == negative ? 0 : (positive ? 1 : -1);
@@ -391,9 +397,12 @@ std::optional<core::Error> mention_lists_problem(std::vector<MentionList>& lists
   return std::nullopt;
 }
 
-MetricFacts metric_facts(const ProgramState& s, const Ticket& t) { return metric_facts(s, t, s.customer(t.customer_id)); }
+MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
+  const auto* c = s.customer(t.customer_id);
+  return metric_facts(s, t, c ? &c->profile.segment : nullptr);
+}
 
-MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const Customer* customer) {
+MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const std::string* segment) {
   MetricFacts f;
   // Outreach is the desk's own initiative: not support volume (retention/outreach.hpp).
   f.counted = !t.outreach;
@@ -406,7 +415,7 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const Customer*
     }
   f.agent = t.agent_id;
   f.customer = t.customer_id;
-  if (customer) f.segment = customer->profile.segment;
+  if (segment) f.segment = *segment;
 
   const auto& words = s.mention_words;
   int desk_replies = 0;

@@ -41,8 +41,8 @@ std::optional<core::Error> mention_lists_problem(std::vector<MentionList>& lists
 
 // What the ticket contributes now (ProgramState::track_ticket keeps the aggregates with it).
 MetricFacts metric_facts(const ProgramState& s, const Ticket& t);
-// The same with the ticket's customer already found (null when it has none).
-MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const Customer* customer);
+// The same with the ticket's customer's segment already found (null: no such customer).
+MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const std::string* segment);
 // When a customer message of the ticket first named a competitor on the business's list (0: never).
 TimeMs competitor_first_named(const ProgramState& s, const Ticket& t);
 
