@@ -112,12 +112,13 @@ void ProgramState::index_tickets() {
     segment_of.emplace_back(cid, static_cast<std::uint32_t>(seg - segments.begin()));
   }
   struct CustomerPart {
-    CustomerId customer;
     TicketId ticket;
     TimeMs opened, negative, competitor;
   };
-  std::vector<CustomerPart> parts;
+  std::vector<CustomerPart> parts; // in id order
+  std::vector<std::pair<CustomerId, std::int64_t>> by_customer; // (customer, index into parts)
   parts.reserve(tickets.size());
+  by_customer.reserve(tickets.size());
   std::vector<std::pair<TicketId, const Ticket*>> open;
   std::vector<std::pair<TimeMs, TicketId>> rated;
   metrics.begin_bulk();
@@ -127,21 +128,22 @@ void ProgramState::index_tickets() {
     t.metric_facts = metric_facts(*this, t, segment);
     metrics.count(t.metric_facts, +1);
     // Outreach is not the customer's engagement (retention/churn.hpp).
-    parts.push_back({t.customer_id, tid, t.outreach ? 0 : t.opened_at, t.metric_facts.negative_at, t.metric_facts.competitor_at});
+    by_customer.emplace_back(t.customer_id, static_cast<std::int64_t>(parts.size()));
+    parts.push_back({tid, t.outreach ? 0 : t.opened_at, t.metric_facts.negative_at, t.metric_facts.competitor_at});
     if (is_open(t.status)) open.emplace_back(tid, &t);
     if (t.customer_rating) rated.emplace_back(t.customer_rating->at, tid);
   }
   metrics.end_bulk();
-  std::stable_sort(parts.begin(), parts.end(), [](const CustomerPart& a, const CustomerPart& b) { return a.customer < b.customer; });
-  for (std::size_t i = 0; i < parts.size();) {
-    const CustomerId c = parts[i].customer;
+  std::sort(by_customer.begin(), by_customer.end()); // each customer's tickets stay in id order
+  for (std::size_t i = 0; i < by_customer.size();) {
+    const CustomerId c = by_customer[i].first;
     std::size_t end = i;
-    while (end < parts.size() && parts[end].customer == c) ++end;
+    while (end < by_customer.size() && by_customer[end].first == c) ++end;
     auto& ids = tickets_by_customer.emplace_hint(tickets_by_customer.end(), c, std::vector<TicketId>{})->second;
     ids.reserve(end - i);
     auto& churn = retention_tickets.emplace_hint(retention_tickets.end(), c, ChurnTicketFacts{})->second;
     for (; i < end; ++i) {
-      const auto& p = parts[i];
+      const auto& p = parts[static_cast<std::size_t>(by_customer[i].second)];
       ids.push_back(p.ticket);
       churn.last_opened = std::max(churn.last_opened, p.opened);
       if (p.negative != 0) churn.negative.emplace_back(p.ticket, p.negative);

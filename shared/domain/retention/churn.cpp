@@ -214,9 +214,9 @@ namespace {
 // cases are grouped by customer once.
 template <class F>
 void churn_walk(const ProgramState& s, F f) {
-  std::vector<std::pair<CustomerId, const RetentionCase*>> cases;
-  for (const auto& [id, k] : s.retention.cases) cases.emplace_back(k.customer_id, &k);
-  std::stable_sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<CustomerId, RetentionCaseId>> cases; // each customer's in id order
+  for (const auto& [id, k] : s.retention.cases) cases.emplace_back(k.customer_id, id);
+  std::sort(cases.begin(), cases.end());
   auto facts = s.retention_tickets.begin();
   auto signals = s.retention.signals.begin();
   auto next_case = cases.begin();
@@ -226,7 +226,7 @@ void churn_walk(const ProgramState& s, F f) {
     while (signals != s.retention.signals.end() && signals->first < id) ++signals;
     in.cases.clear();
     for (; next_case != cases.end() && next_case->first <= id; ++next_case)
-      if (next_case->first == id) in.cases.push_back(next_case->second);
+      if (next_case->first == id) in.cases.push_back(&s.retention.cases.at(next_case->second));
     in.customer = &c;
     in.facts = facts != s.retention_tickets.end() && facts->first == id ? &facts->second : nullptr;
     in.signals = signals != s.retention.signals.end() && signals->first == id ? &signals->second : nullptr;
@@ -318,6 +318,15 @@ nlohmann::json churn_json(const ProgramState& s, const ChurnScore& c) {
 
 bool ChurnBoard::ranks_before(std::uint32_t a, std::uint32_t b) const { return churn_ranks_before(entries_[a].score, entries_[b].score); }
 
+namespace {
+// The board's order on its entries' indexes (one comparison type for every sort and search).
+template <class Board>
+struct RankOrder {
+  const Board* board;
+  bool operator()(std::uint32_t a, std::uint32_t b) const { return board->ranks_before(a, b); }
+};
+} // namespace
+
 void ChurnBoard::rebuild(const ProgramState& s, TimeMs now) {
   entries_.clear();
   entries_.reserve(s.customers.size());
@@ -335,7 +344,7 @@ void ChurnBoard::rebuild(const ProgramState& s, TimeMs now) {
     if (entries_[i].listed) ranked_.push_back(i);
     earliest_until_ = std::min(earliest_until_, entries_[i].until);
   }
-  std::sort(ranked_.begin(), ranked_.end(), [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); });
+  std::sort(ranked_.begin(), ranked_.end(), RankOrder<ChurnBoard>{this});
   touched_.clear();
   touched_all_ = false;
   built_ = true;
@@ -360,7 +369,7 @@ void ChurnBoard::rescore(const ProgramState& s, CustomerId id, TimeMs now, bool&
   }
   const auto index = static_cast<std::uint32_t>(it - entries_.begin());
   if (it->listed && !reorder) {
-    auto at = std::lower_bound(ranked_.begin(), ranked_.end(), index, [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); });
+    auto at = std::lower_bound(ranked_.begin(), ranked_.end(), index, RankOrder<ChurnBoard>{this});
     if (at != ranked_.end() && *at == index) ranked_.erase(at);
   }
   ChurnInputs in;
@@ -373,7 +382,7 @@ void ChurnBoard::rescore(const ProgramState& s, CustomerId id, TimeMs now, bool&
   it->until = cust ? churn_next_change(in, it->score, now) : std::numeric_limits<TimeMs>::max();
   it->listed = cust && cust->profile.subscription != SubscriptionStatus::cancelled;
   if (it->listed && !reorder)
-    ranked_.insert(std::lower_bound(ranked_.begin(), ranked_.end(), index, [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); }),
+    ranked_.insert(std::lower_bound(ranked_.begin(), ranked_.end(), index, RankOrder<ChurnBoard>{this}),
                    index);
   ++last_scored_;
 }
@@ -394,7 +403,7 @@ void ChurnBoard::refresh(const ProgramState& s, TimeMs now) {
     ranked_.clear();
     for (std::uint32_t i = 0; i < entries_.size(); ++i)
       if (entries_[i].listed) ranked_.push_back(i);
-    std::sort(ranked_.begin(), ranked_.end(), [this](std::uint32_t a, std::uint32_t b) { return ranks_before(a, b); });
+    std::sort(ranked_.begin(), ranked_.end(), RankOrder<ChurnBoard>{this});
   }
   if (!ids.empty()) {
     earliest_until_ = std::numeric_limits<TimeMs>::max();
@@ -430,30 +439,37 @@ constexpr bool churn_blind =
 } // namespace
 
 std::optional<std::vector<CustomerId>> churn_touched(const ProgramState& s, const EventBody& body) {
-  return std::visit(
-      [&s](const auto& b) -> std::optional<std::vector<CustomerId>> {
+  // What the event names, told apart per kind of event in one small step each; the lookups
+  // follow once.
+  struct Named {
+    enum class Kind { nothing, everyone, customer, ticket, retention_case } kind;
+    std::int64_t id = 0;
+  };
+  using Kind = Named::Kind;
+  const auto named = std::visit(
+      [](const auto& b) -> Named {
         using B = std::decay_t<decltype(b)>;
-        if constexpr (churn_blind<B>) {
-          return std::vector<CustomerId>{};
-        } else if constexpr (std::is_same_v<B, PaymentRecorded>) {
-          return std::vector<CustomerId>{b.payment.customer_id};
-        } else if constexpr (std::is_same_v<B, RetentionCaseOpened>) {
-          return std::vector<CustomerId>{b.retention_case.customer_id};
-        } else if constexpr (requires { b.customer_id; }) {
-          return std::vector<CustomerId>{b.customer_id};
-        } else if constexpr (requires { b.ticket_id; }) {
-          const auto* t = s.ticket(b.ticket_id);
-          if (!t) return std::nullopt;
-          return std::vector<CustomerId>{t->customer_id};
-        } else if constexpr (requires { b.case_id; }) {
-          auto k = s.retention.cases.find(b.case_id);
-          if (k == s.retention.cases.end()) return std::nullopt;
-          return std::vector<CustomerId>{k->second.customer_id};
-        } else {
-          return std::nullopt; // program-wide: the competitor list, the mention words, an invitation accepted, ...
-        }
+        if constexpr (churn_blind<B>) return {Kind::nothing};
+        else if constexpr (std::is_same_v<B, PaymentRecorded>) return {Kind::customer, b.payment.customer_id};
+        else if constexpr (std::is_same_v<B, RetentionCaseOpened>) return {Kind::customer, b.retention_case.customer_id};
+        else if constexpr (requires { b.customer_id; }) return {Kind::customer, b.customer_id};
+        else if constexpr (requires { b.ticket_id; }) return {Kind::ticket, b.ticket_id};
+        else if constexpr (requires { b.case_id; }) return {Kind::retention_case, b.case_id};
+        else return {Kind::everyone}; // program-wide: the competitor list, the mention words, an invitation accepted, ...
       },
       body);
+  switch (named.kind) {
+  case Kind::nothing: return std::vector<CustomerId>{};
+  case Kind::customer: return std::vector<CustomerId>{named.id};
+  case Kind::ticket:
+    if (const auto* t = s.ticket(named.id)) return std::vector<CustomerId>{t->customer_id};
+    return std::nullopt;
+  case Kind::retention_case:
+    if (auto k = s.retention.cases.find(named.id); k != s.retention.cases.end()) return std::vector<CustomerId>{k->second.customer_id};
+    return std::nullopt;
+  case Kind::everyone: break;
+  }
+  return std::nullopt;
 }
 
 } // namespace pd::domain

@@ -82,6 +82,8 @@ public:
   std::size_t size() const { return ranked_.size(); }
   const ChurnScore& operator[](std::size_t rank) const { return entries_[ranked_[rank]].score; }
   std::vector<ChurnScore> scores() const;
+  // Whether entry a ranks before entry b (higher score, then lower id).
+  bool ranks_before(std::uint32_t a, std::uint32_t b) const;
   // How many scores the last refresh computed (the customers it touched).
   std::size_t last_scored() const { return last_scored_; }
 
@@ -92,7 +94,6 @@ private:
     TimeMs until = 0; // the score holds while now < until
     bool listed = false; // not cancelled
   };
-  bool ranks_before(std::uint32_t a, std::uint32_t b) const;
   void rescore(const ProgramState& s, CustomerId id, TimeMs now, bool& reorder);
   std::vector<Entry> entries_; // by customer id
   std::vector<std::uint32_t> ranked_; // indexes of the listed entries, by rank

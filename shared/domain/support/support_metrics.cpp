@@ -24,10 +24,10 @@ constexpr std::int64_t epoch_weekday_offset = 3;
 
 std::int64_t week_floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 
-template <class Map, class Key>
-void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign, bool bulk, bool opened_here, bool response_here,
-                       bool sla_here, bool first_resolved_here, bool resolved_here, bool csat_here) {
-  auto& t = map[key];
+// Adds (or takes out) the parts of the ticket's contribution that happened in week w.
+void metric_add_totals(MetricTotals& t, const MetricFacts& f, int sign, bool bulk, std::int32_t w) {
+  const bool opened_here = f.opened_week == w, response_here = f.response_week == w, sla_here = f.sla_week == w,
+             first_resolved_here = f.first_resolved_week == w, resolved_here = f.resolved_week == w, csat_here = f.csat_week == w;
   if (opened_here) {
     t.opened += sign;
     t.by_priority[static_cast<unsigned char>(f.priority)] += sign; // 0-3
@@ -63,7 +63,6 @@ void metric_add_totals(Map& map, const Key& key, const MetricFacts& f, int sign,
     t.csat_count += sign;
     t.csat_sum += sign * f.csat;
   }
-  if (!bulk && t == MetricTotals{}) map.erase(key);
 }
 
 // Each week the ticket touches, once, with the parts that happened in it: for the program, the
@@ -76,8 +75,9 @@ void metric_count_weeks(SupportAggregates& a, const MetricFacts& f, int sign) {
     const auto w = weeks[i];
     if (w < 0 || (i > 0 && weeks[i - 1] == w)) continue;
     auto add = [&](auto& map, const auto& key) {
-      metric_add_totals(map, key, f, sign, a.bulk, f.opened_week == w, f.response_week == w, f.sla_week == w, f.first_resolved_week == w,
-                        f.resolved_week == w, f.csat_week == w);
+      auto at = map.try_emplace(key).first;
+      metric_add_totals(at->second, f, sign, a.bulk, w);
+      if (!a.bulk && at->second == MetricTotals{}) map.erase(at);
     };
     add(a.weeks, w);
     add(a.agent_weeks, std::make_pair(f.agent, w));
