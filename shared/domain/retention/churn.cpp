@@ -353,7 +353,7 @@ void ChurnBoard::rebuild(const ProgramState& s, TimeMs now) {
 }
 
 void ChurnBoard::note(const ProgramState& s, const Event& e) {
-  if (touched_all_) return;
+  if (!built_ || touched_all_) return; // the first refresh scores everyone anyway: nothing piles up before it
   auto ids = churn_touched(s, e.body);
   if (!ids) touched_all_ = true;
   else touched_.insert(touched_.end(), ids->begin(), ids->end());
