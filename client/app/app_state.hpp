@@ -180,6 +180,9 @@ struct CustomerForm {
   bool assigning = false;
   std::string assign_notice;
   std::string assign_error;
+  // Restricting the customer's tickets (views/support/conduct_parts.cpp): 7, 14, 30 or 90 days
+  int restrict_days = 1;
+  std::string restrict_reason;
   bool dirty() const { return !(fields == base); }
 };
 
@@ -397,6 +400,7 @@ struct Confirm {
 enum class FormId {
   // A ticket (ticket_view.cpp) and a new ticket
   reply, escalate, triage, take_over, resolve, close, rate, handling, answer, new_ticket, confirm_answer,
+  abuse, // the abuse procedure's steps (views/support/conduct_parts.cpp)
   // Support desk: notifications, settings, agents, held customers, check-ins
   notifications, support_settings, warn, stop_referral, remediation, held,
   check_in_done, check_in_schedule, check_in_move,
@@ -423,6 +427,8 @@ enum class FormId {
   mention_words,
   // Weekly reports (views/support/reports_view.cpp): action items, the quarter's support cost
   report_action, report_action_done, support_cost,
+  // A customer's tickets restricted after repeated abuse, or lifted (views/support/conduct_parts.cpp)
+  restrict_customer,
 };
 
 struct SupportForm {
@@ -470,6 +476,8 @@ struct TicketForms {
   std::string template_query;
   std::int64_t reply_template = 0; // the template the draft was written from (0: none)
   bool self_check[5] = {false, false, false, false, false}; // the quality checklist, ticked by the agent before sending
+  // The abuse procedure's next reply (the warning or the pause; the seed's words to start)
+  std::string abuse_text;
   // Resolve / close
   bool resolve_open = false, close_open = false;
   std::string resolve_note, close_note;

@@ -380,6 +380,14 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     t.answer.clear();
     toast("Answer sent to the customer.");
     break;
+  case FormId::abuse:
+    t.abuse_text.clear(); // the next step starts from its own words
+    toast("Recorded in the ticket's audit trail.");
+    break;
+  case FormId::restrict_customer:
+    ui_.customer.restrict_reason.clear();
+    toast("The customer's tickets are updated.");
+    break;
   case FormId::new_ticket: {
     const auto* opened = find_event<domain::TicketOpened>(answer);
     const std::int64_t id = opened ? opened->ticket_id : 0;
@@ -762,7 +770,7 @@ void Store::sync_forms() {
     ui_.ticket.program_id = route.program_id;
     ui_.ticket.ticket_id = route.item_id;
     for (FormId k : {FormId::reply, FormId::escalate, FormId::triage, FormId::take_over, FormId::resolve, FormId::close, FormId::rate,
-                     FormId::handling, FormId::answer, FormId::confirm_answer})
+                     FormId::handling, FormId::answer, FormId::confirm_answer, FormId::abuse})
       ui_.support_forms.erase(k);
     if (auto draft = browser_.session_get(draft_key("reply." + std::to_string(route.program_id) + "." + std::to_string(route.item_id))))
       ui_.ticket.reply = *draft;

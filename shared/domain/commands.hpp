@@ -126,7 +126,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              ChangeSecurityPolicy, AnswerNps, ChangeQualitySettings, ChangeRetentionSettings, RecordUsage, RecordPaymentFailure,
                              RecordSignIn, RequestPlanChange, OpenRetentionCase, RecordRetentionReason, MakeRetentionOffer, DecideRetentionOffer,
                              AnswerRetentionOffer, CloseRetentionCase, AddReportAction, CompleteReportAction, SetSupportCost,
-                             ChangeMentionWords, ReachOut, RecordMemberEmail>;
+                             ChangeMentionWords, ReachOut, RecordMemberEmail, HandleAbuse, RestrictTicketing>;
 
 const char* type_of(const Command& command);
 

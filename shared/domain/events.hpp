@@ -136,7 +136,8 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared, QualitySettingsChanged,
                                RetentionSettingsChanged, UsageRecorded, PaymentFailed, CustomerSignedIn, RetentionCaseOpened,
                                RetentionRequestRecorded, RetentionReasonRecorded, RetentionOfferMade, RetentionOfferDecided, RetentionCaseClosed,
-                               WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, MentionWordsChanged, MemberEmailChanged>;
+                               WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, MentionWordsChanged, MemberEmailChanged,
+                               AbuseHandled, TicketingRestricted>;
 
 struct Event {
   Sequence seq = 0;

@@ -65,6 +65,7 @@ struct Customer {
   PersonId person_id = 0;      // the customer's own account, once an invitation is accepted
   Sequence version = 0;
   bool support_held = false;   // the assigned agent may not work support: its tickets are with the business's queue (support_access.hpp)
+  std::vector<TicketingRestriction> restrictions; // after repeated abuse, newest last (support/conduct_rules.hpp)
   bool operator==(const Customer&) const = default;
 };
 
@@ -178,7 +179,7 @@ bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 PD_JSON_TYPE(Member, person_id, name, email, role, joined_at, version)
 PD_JSON_TYPE(Agent, person_id, status, status_reason, status_since, version)
 PD_JSON_TYPE(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent, renews_on)
-PD_JSON_TYPE(Customer, id, profile, assigned_agent, person_id, support_held, version)
+PD_JSON_TYPE(Customer, id, profile, assigned_agent, person_id, support_held, version, restrictions)
 PD_JSON_TYPE(Invitation, id, email, role, expires_at, invited_by, customer_id, status, accepted_by, version)
 
 } // namespace pd::domain

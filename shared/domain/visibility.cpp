@@ -70,6 +70,12 @@ struct EventVisibility {
   // Customers are told that their ticket was escalated, not by whom or why (customer_facing()).
   bool operator()(const TicketEscalated& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketTakenOver& e) const { return staff_of_ticket(e.ticket_id); }
+  // The abuse procedure: its customer is shown the pause and the resumption, never the marks
+  // (the warning it reads in the thread); a restriction to the customer too, with its reason.
+  bool operator()(const AbuseHandled& e) const {
+    return e.step == AbuseStep::pause || e.step == AbuseStep::resume ? ticket_visible(e.ticket_id) : staff_of_ticket(e.ticket_id);
+  }
+  bool operator()(const TicketingRestricted& e) const { return customer_visible(e.customer_id); }
   bool operator()(const TicketStatusChanged& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketSlaMissed& e) const { return staff_of_ticket(e.ticket_id); }
   bool operator()(const TicketRated& e) const { return ticket_visible(e.ticket_id); }
@@ -250,6 +256,10 @@ struct CustomerFacing {
     return TicketEscalated{b.ticket_id, escalation_told_to_customer(b.escalation)}; // that it happened, no more
   }
   Out operator()(const TicketTakenOver&) const { return std::nullopt; }
+  Out operator()(const AbuseHandled& b) const {
+    if (b.step != AbuseStep::pause && b.step != AbuseStep::resume) return std::nullopt;
+    return AbuseHandled{b.ticket_id, b.step, 0, {}, b.follow_up_by};
+  }
   Out operator()(const TicketRouted&) const { return std::nullopt; }
   Out operator()(const RetentionWorkflowStarted&) const { return std::nullopt; }
   Out operator()(const RoutingChanged&) const { return std::nullopt; }
@@ -312,6 +322,10 @@ struct ShownTracker {
   void operator()(const TicketRated& b) const {
     if (auto t = ticket(b.ticket_id)) t->customer_shown.version = e.seq;
   }
+  void operator()(const AbuseHandled& b) const {
+    if (b.step != AbuseStep::pause && b.step != AbuseStep::resume) return;
+    if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
+  }
   void operator()(const RatingAnswered& b) const {
     if (auto t = ticket(b.ticket_id); t && t->customer_rating) t->customer_shown.version = e.seq;
   }
@@ -366,6 +380,7 @@ Ticket customer_view(const Ticket& t) {
   v.triage = TicketTriage{}; // the agent's entries stay with the desk; only that it was triaged (as a replica fed TicketTriaged has it)
   v.triage.triaged_at = t.triage.triaged_at;
   v.triage.triaged_by = t.triage.triaged_by;
+  v.conduct = TicketConduct{{}, 0, t.conduct.paused_at, t.conduct.follow_up_by}; // the pause only
   return v;
 }
 

@@ -15,6 +15,7 @@
 #include "client/platform/browser.hpp"
 #include "client/views/certification/badge_parts.hpp"
 #include "client/views/support/check_in_parts.hpp"
+#include "client/views/support/conduct_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/retention_parts.hpp"
 #include "client/views/tones.hpp"
@@ -326,6 +327,7 @@ void draw_customer(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         if (two) ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
         support_card(app, ui_state, dispatch, s, *c, w2);
+        restriction_card(s, my_id(app), *c, ui_state, dispatch, w2, static_cast<std::int64_t>(platform::wall_clock_ms())); // conduct_parts.cpp
         ImGui::EndGroup();
       } else {
         read_only(app, s, *c, avail);

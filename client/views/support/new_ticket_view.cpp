@@ -7,6 +7,7 @@
 #include "client/app/selectors.hpp"
 #include "client/views/desk/knowledge_parts.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support/conduct_parts.hpp"
 #include "client/views/support/tag_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
 
@@ -55,6 +56,9 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
     if (back_link(business ? "Tickets" : "My tickets")) dispatch(Navigate{program_route(Page::tickets, s.id)});
     page_title("Open a ticket", business ? "On behalf of a customer." : "Tell us what is going on; we answer within the SLA of your plan.");
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+    // A customer whose tickets are restricted after repeated abuse is told so up front.
+    const auto* own = business ? nullptr : s.customer_of_person(my_id(app));
+    const bool refused = own && customer_refusal_notice(s, own->id, nullptr, clock_ms());
 
     if (business) customer_choice(s, f, form);
     labeled_input("Subject", "##Subject", "A short summary", f.subject, form.errors.field("subject"));
@@ -92,7 +96,7 @@ void draw_new_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch)
       ui::field_error(form.errors.field("priority"));
     }
     ImGui::Dummy(ui::dp(0, 12));
-    const bool ready = !f.subject.empty() && !f.text.empty() && (!business || f.customer_id) && !f.files.upload_id;
+    const bool ready = !f.subject.empty() && !f.text.empty() && (!business || f.customer_id) && !f.files.upload_id && !refused;
     const auto footer = ui::form_footer("Submit ticket", "Opening\xE2\x80\xA6", form.sending, ready);
     if (footer.submit) {
       domain::OpenTicket cmd;

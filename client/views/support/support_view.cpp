@@ -8,6 +8,7 @@
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support/conduct_parts.hpp"
 #include "client/views/support/escalation_parts.hpp"
 #include "client/views/support/satisfaction_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
@@ -217,6 +218,7 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     sla_health(o, ui_state);
     red_flags_card(s, avail, dispatch);
     ImGui::Dummy(ui::dp(0, 12));
+    restricted_customers_card(s, avail, now, dispatch); // after repeated abuse (conduct_parts.cpp)
 
     const float gap = ui::dp(20);
     const float col = column_width(ImGui::GetContentRegionAvail().x, 2, gap, ui::dp(420));

@@ -13,6 +13,7 @@
 #include "client/views/desk/triage_parts.hpp"
 #include "client/views/desk/routing_parts.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/support/conduct_parts.hpp"
 #include "client/views/support/escalation_parts.hpp"
 #include "client/views/support/tag_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
@@ -115,7 +116,8 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
 
 // The messages and the audit trail's system entries (audit_trail()), newest first; an entry
 // made by a message (a status the reply set) shows above it.
-void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audit, std::int64_t now, std::int64_t program) {
+void thread(const domain::ProgramState& s, domain::PersonId me, const domain::Ticket& t, const std::vector<domain::AuditEntry>& audit,
+            std::int64_t now, Dispatch& dispatch) {
   auto entry = audit.rbegin();
   for (auto it = t.messages.rbegin(); it != t.messages.rend(); ++it) {
     for (; entry != audit.rend() && entry->at >= it->at; ++entry) {
@@ -146,7 +148,8 @@ void thread(const domain::Ticket& t, const std::vector<domain::AuditEntry>& audi
       ui::pill("Sent despite warning", ui::tone::danger);
     }
     ui::selectable_text(m.text);
-    attachment_links(m.attachments, program);
+    attachment_links(m.attachments, s.id);
+    if (m.author_role == identity::Role::customer && m.kind == domain::MessageKind::reply) abuse_mark(s, me, t, m, dispatch); // staff
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 4));
     ImGui::PopID();
@@ -573,6 +576,7 @@ void restricted_warning(const std::vector<domain::TopicMatch>& matches) {
 // Composer
 void composer(const TicketPage& p) {
   if (!allowed(p.app, Action::reply_ticket, p.target) && !allowed(p.app, Action::write_internal_note, p.target)) return;
+  if (p.customer && is_open(p.t.status) && customer_refusal_notice(p.s, p.t.customer_id, &p.t, p.now)) return; // paused, or restricted
   const AppState& app = p.app;
   UiState& ui_state = p.ui_state;
   Dispatch& dispatch = p.dispatch;
@@ -676,6 +680,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (staff) desk_views::routing_card(s, t); // which routing rules fired, and the team's queue
 
   restricted_banner(p);
+  if (staff) abuse_card(s, my_id(app), t, ui_state, dispatch, now); // the abuse procedure (conduct_parts.cpp)
   if (customer) desk_views::confirm_answer_card(t, ui_state.form(FormId::confirm_answer), dispatch);
   actions_row(p);
   escalation_form(p);
@@ -692,7 +697,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   ImGui::Dummy(ui::dp(0, 4));
   ui::caption("CONVERSATION, NEWEST FIRST");
   ImGui::Dummy(ui::dp(0, 4));
-  thread(t, domain::audit_trail(s, t, my_id(app)), now, s.id);
+  thread(s, my_id(app), t, domain::audit_trail(s, t, my_id(app)), now, dispatch);
   ImGui::Dummy(ui::dp(0, 24));
   ui::end_column();
   end_page();

@@ -435,7 +435,8 @@ constexpr bool churn_blind =
                    ReferralCommissionStopped, RemediationRecorded, ArticleSaved, ArticleWithdrawn, KnowledgeSettingsChanged, KnowledgeSearchMissed,
                    ArticleDeflectionRecorded, KnowledgeHygieneReviewed, RoutingChanged, ProductAreasChanged, ResponseTemplateSaved,
                    ResponseTemplateRemoved, CannedTriggersChanged, SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared,
-                   QualitySettingsChanged, WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet>;
+                   QualitySettingsChanged, WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, AbuseHandled,
+                   TicketingRestricted>;
 } // namespace
 
 std::optional<std::vector<CustomerId>> churn_touched(const ProgramState& s, const EventBody& body) {

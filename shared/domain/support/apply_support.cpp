@@ -193,6 +193,46 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketEscalated& b) {
   return {};
 }
 
+// The abuse procedure (support/conduct.hpp): the reply of a warning or a pause is its own
+// TicketReplied; this records the step.
+ApplyOutcome apply(ProgramState& s, const Event& e, const AbuseHandled& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  auto& c = t->conduct;
+  switch (b.step) {
+  case AbuseStep::mark: c.abusive.push_back(b.message_id); break;
+  case AbuseStep::warn: c.warning = b.message_id; break;
+  case AbuseStep::pause:
+    c.paused_at = e.at;
+    c.follow_up_by = b.follow_up_by;
+    break;
+  case AbuseStep::resume:
+    c.paused_at = c.follow_up_by = 0;
+    notify_customer(s, e, *t, "resumed", quoted(*t) + " is open for your replies again.");
+    if (t->agent_id != 0) notify(s, t->agent_id, e, "resumed", person_name(s, e.actor) + " resumed the conversation on " + quoted(*t), t->id, t->customer_id);
+    break;
+  }
+  t->updated_at = e.at;
+  t->version = e.seq;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketingRestricted& b) {
+  auto it = s.customers.find(b.customer_id);
+  if (it == s.customers.end()) return {true};
+  auto& c = it->second;
+  if (b.until == 0) {
+    if (c.restrictions.empty()) return {};
+    c.restrictions.back().lifted_at = e.at;
+    c.restrictions.back().lifted_by = e.actor;
+    notify(s, c.person_id, e, "restriction_lifted", "You can open and answer tickets again.", 0, c.id);
+    return {};
+  }
+  c.restrictions.push_back(TicketingRestriction{e.at, e.actor, b.until, b.reason, 0, 0});
+  notify(s, c.person_id, e, "restricted", "Your tickets are restricted for a while: " + b.reason, 0, c.id);
+  return {};
+}
+
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTakenOver& b) {
   auto t = find(s, b.ticket_id);
   if (!t) return {true};

@@ -32,6 +32,8 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const ReportActionAdded& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ReportActionDone& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const SupportCostSet& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const MentionWordsChanged& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const AbuseHandled& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketingRestricted& b);
 
 // In-app notifications (nobody is told of their own action); notify_business tells every
 // business member. Used by the certification's apply() too.

@@ -3,6 +3,7 @@
 #include "shared/core/number_format.hpp"
 #include "shared/domain/program/authorization.hpp"
 #include "shared/domain/support/check_ins.hpp"
+#include "shared/domain/support/conduct_rules.hpp"
 #include "shared/domain/support/satisfaction.hpp"
 #include "shared/domain/certification/decide_certification.hpp"
 #include "shared/domain/commissions/decide_commission.hpp"
@@ -111,6 +112,7 @@ Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeM
     if (!own) return make_error(ErrorCode::conflict, "Your account is not linked to a customer record of this program.");
     if (customer != 0 && customer != own->id) return make_error(ErrorCode::not_found, "No such customer.", "data.customer_id");
     customer = own->id;
+    if (auto e = customer_refusal(s, customer, nullptr, now)) return *e; // restricted after repeated abuse (conduct_rules.hpp)
   } else if (identity::is_business_role(role)) {
     if (customer == 0) return make_error(ErrorCode::missing_field, "Choose the customer the ticket is for.", "data.customer_id");
     if (!s.customer(customer)) return make_error(ErrorCode::not_found, "No such customer.", "data.customer_id");
@@ -167,6 +169,7 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
 
   if (role == Role::customer) {
     if (c.status) return make_error(ErrorCode::invalid_field, "Customers do not set a ticket's status.", "data.status");
+    if (auto e = customer_refusal(s, t->customer_id, t, now)) return *e; // paused, or restricted (conduct_rules.hpp)
     if (t->status == TicketStatus::resolved) {
       if (now > t->sla.resolved_at + s.support_settings.reopen_window_hours * hour_ms)
         return conflict("This ticket was resolved too long ago to reopen. Open a new ticket.", "data.ticket_id", t->version);

@@ -32,6 +32,9 @@ Outcome decide(const ProgramState& s, const ChangeMentionWords& c, const Actor& 
 Outcome decide(const ProgramState& s, const AddReportAction& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const CompleteReportAction& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const SetSupportCost& c, const Actor& actor, TimeMs now);
+// The abuse procedure (decide_conduct.cpp, conduct_rules.hpp).
+Outcome decide(const ProgramState& s, const HandleAbuse& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const RestrictTicketing& c, const Actor& actor, TimeMs now);
 
 // The system actor (person id 0) the scheduler uses for RunTimers.
 inline constexpr PersonId system_actor = 0;

@@ -137,6 +137,7 @@ void to_json(nlohmann::json& j, const Ticket& t) {
   if (t.customer_rating) j["customer_rating"] = *t.customer_rating;
   if (t.business_rating) j["business_rating"] = *t.business_rating;
   if (t.outreach) j["outreach"] = true;
+  if (t.conduct != TicketConduct{}) j["conduct"] = t.conduct;
 }
 
 void from_json(const nlohmann::json& j, Ticket& t) {
@@ -167,6 +168,7 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   if (j.contains("customer_rating")) t.customer_rating = j.at("customer_rating").get<CustomerRating>();
   if (j.contains("business_rating")) t.business_rating = j.at("business_rating").get<BusinessRating>();
   t.outreach = j.value("outreach", false);
+  t.conduct = j.value("conduct", d.conduct);
 }
 
 } // namespace pd::domain

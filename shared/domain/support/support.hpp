@@ -7,6 +7,7 @@
 #include "shared/core/json_type.hpp"
 #include "shared/domain/desk/ticket_routing.hpp"
 #include "shared/domain/desk/ticket_triage.hpp"
+#include "shared/domain/support/conduct.hpp"
 #include "shared/domain/support/metric_facts.hpp"
 #include "shared/domain/support/quality.hpp"
 #include "shared/domain/support/restricted_topics.hpp"
@@ -176,7 +177,7 @@ struct Escalation {
 // into the agent's history): escalations, take-overs, reassignments, SLA misses, status and
 // triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
 // says how, and what each reader is shown of it).
-enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged, routed, auto_responded, retention_started };
+enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged, routed, auto_responded, retention_started, conduct };
 NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unknown"},
                                                 {TicketChangeKind::escalated, "escalated"},
                                                 {TicketChangeKind::taken_over, "taken_over"},
@@ -186,7 +187,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unk
                                                 {TicketChangeKind::triaged, "triaged"},
                                                 {TicketChangeKind::routed, "routed"},
                                                 {TicketChangeKind::auto_responded, "auto_responded"},
-                                                {TicketChangeKind::retention_started, "retention_started"}})
+                                                {TicketChangeKind::retention_started, "retention_started"},
+                                                {TicketChangeKind::conduct, "conduct"}})
 
 struct TicketChange {
   TicketChangeKind kind = TicketChangeKind::unknown;
@@ -199,11 +201,11 @@ struct TicketChange {
   Priority previous_priority = Priority::p2;
   Category category = Category::how_to;
   Category previous_category = Category::how_to;
-  std::string target;          // sla_missed: first_response | resolution
-  TimeMs due = 0;              // sla_missed: the deadline that passed
+  std::string target;          // sla_missed: first_response | resolution; conduct: the step (mark_abusive, warn, pause, resume)
+  TimeMs due = 0;              // sla_missed: the deadline that passed; conduct, pause: the manager's follow-up date
   Escalation escalation;       // escalated: source, reason and the agent's note (source none: someone else's, told to the customer)
   std::string rule;            // routed: the rule that fired (its name)
-  std::string detail;          // routed: what it did ("routed to Security; priority set to P0")
+  std::string detail;          // routed: what it did ("routed to Security; priority set to P0"); conduct, mark_abusive: the note
   bool operator==(const TicketChange&) const = default;
 };
 
@@ -285,6 +287,7 @@ struct Ticket {
   TicketTriage triage;               // the agent's triage entries (desk/ticket_triage.hpp)
   MetricFacts metric_facts;          // derived: what it adds to the support metrics now (ProgramState::track_ticket)
   bool outreach = false;             // the desk wrote first (proactive outreach, retention/outreach.hpp): no SLA clock, not in the metrics
+  TicketConduct conduct;             // abusive messages marked, the warning, the pause (support/conduct.hpp)
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }

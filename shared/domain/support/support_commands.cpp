@@ -389,6 +389,23 @@ std::optional<core::Error> read_command(const nlohmann::json& data, WarnAgent& c
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, HandleAbuse& c) {
+  FieldReader r(data, {"ticket_id", "step", "message_id", "text"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  c.step = core::enum_word(r, "step", {"mark_abusive", "warn", "pause", "resume"}, AbuseStep::mark);
+  c.message_id = r.optional_integer("message_id", 1, INT64_MAX).value_or(0);
+  c.text = r.optional_text("text", {0, 2000}).value_or("");
+  return r.error();
+}
+
+std::optional<core::Error> read_command(const nlohmann::json& data, RestrictTicketing& c) {
+  FieldReader r(data, {"customer_id", "days", "reason"}, "data");
+  c.customer_id = r.integer("customer_id", 1, INT64_MAX);
+  c.days = r.integer("days", 0, max_restriction_days);
+  c.reason = r.optional_text("reason", {0, 500}).value_or("");
+  return r.error();
+}
+
 std::optional<core::Error> read_command(const nlohmann::json& data, MarkNotificationsRead& c) {
   FieldReader r(data, {"up_to"}, "data");
   c.up_to = r.integer("up_to", 1, INT64_MAX);
@@ -497,6 +514,17 @@ nlohmann::json write_command(const ChangeSupportSettings& c) {
 }
 nlohmann::json write_command(const WarnAgent& c) { return {{"person_id", c.person_id}, {"reason", c.reason}}; }
 nlohmann::json write_command(const MarkNotificationsRead& c) { return {{"up_to", c.up_to}}; }
+nlohmann::json write_command(const HandleAbuse& c) {
+  nlohmann::json j = {{"ticket_id", c.ticket_id}, {"step", c.step}};
+  if (c.message_id) j["message_id"] = c.message_id;
+  if (!c.text.empty()) j["text"] = c.text;
+  return j;
+}
+nlohmann::json write_command(const RestrictTicketing& c) {
+  nlohmann::json j = {{"customer_id", c.customer_id}, {"days", c.days}};
+  if (!c.reason.empty()) j["reason"] = c.reason;
+  return j;
+}
 nlohmann::json write_command(const ScheduleCheckIn& c) {
   nlohmann::json j = {{"customer_id", c.customer_id}, {"due_at", c.due_at}};
   if (!c.note.empty()) j["note"] = c.note;

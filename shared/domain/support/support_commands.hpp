@@ -183,6 +183,25 @@ struct SetSupportCost {
   std::int64_t amount_minor = 0;
   bool operator==(const SetSupportCost&) const = default;
 };
+// The abuse procedure on a ticket (support/conduct_rules.hpp): mark a customer's message abusive
+// (message_id, text: a note), send the one warning or the pause (text: the reply; the client
+// offers the seed's words), or resume a paused conversation (the business).
+struct HandleAbuse {
+  static constexpr const char* type = "HandleAbuse";
+  TicketId ticket_id = 0;
+  AbuseStep step = AbuseStep::mark;
+  std::int64_t message_id = 0;
+  std::string text;
+  bool operator==(const HandleAbuse&) const = default;
+};
+// Restricts a customer's ticketing for `days` after repeated abuse, or lifts the restriction (days 0).
+struct RestrictTicketing {
+  static constexpr const char* type = "RestrictTicketing";
+  CustomerId customer_id = 0;
+  std::int64_t days = 0;
+  std::string reason;
+  bool operator==(const RestrictTicketing&) const = default;
+};
 // Sent only by the server's scheduler (never accepted from a request): everything due at `now`.
 struct RunTimers {
   static constexpr const char* type = "RunTimers";
@@ -220,6 +239,8 @@ PD_SUPPORT_COMMAND_CODEC(RunTimers)
 PD_SUPPORT_COMMAND_CODEC(AddReportAction)
 PD_SUPPORT_COMMAND_CODEC(CompleteReportAction)
 PD_SUPPORT_COMMAND_CODEC(SetSupportCost)
+PD_SUPPORT_COMMAND_CODEC(HandleAbuse)
+PD_SUPPORT_COMMAND_CODEC(RestrictTicketing)
 #undef PD_SUPPORT_COMMAND_CODEC
 
 } // namespace pd::domain

@@ -169,6 +169,27 @@ struct MentionWordsChanged {
   std::vector<MentionList> lists;
   bool operator==(const MentionWordsChanged&) const = default;
 };
+// A step of the abuse procedure on a ticket (support/conduct.hpp): a customer's message marked
+// abusive (with a note), the warning or the pause sent (their reply is the TicketReplied of the
+// same command, message_id), or the conversation resumed by a manager.
+struct AbuseHandled {
+  static constexpr const char* type = "AbuseHandled";
+  TicketId ticket_id = 0;
+  AbuseStep step = AbuseStep::mark;
+  std::int64_t message_id = 0; // mark: the customer's message; warn, pause: the reply that said it
+  std::string note;            // mark: why (staff only)
+  TimeMs follow_up_by = 0;     // pause: a manager follows up by then
+  bool operator==(const AbuseHandled&) const = default;
+};
+// The business restricted a customer's ticketing until a date after repeated abuse, or lifted the
+// restriction (until 0).
+struct TicketingRestricted {
+  static constexpr const char* type = "TicketingRestricted";
+  CustomerId customer_id = 0;
+  TimeMs until = 0;
+  std::string reason;
+  bool operator==(const TicketingRestricted&) const = default;
+};
 // The business's support cost for a quarter (the quarterly review's cost per ticket).
 struct SupportCostSet {
   static constexpr const char* type = "SupportCostSet";
@@ -182,6 +203,8 @@ PD_JSON_TYPE(MentionWordsChanged, lists)
 PD_JSON_TYPE(ReportActionAdded, week, action)
 PD_JSON_TYPE(ReportActionDone, week, action_id)
 PD_JSON_TYPE(SupportCostSet, quarter, amount_minor)
+PD_JSON_TYPE(AbuseHandled, ticket_id, step, message_id, note, follow_up_by)
+PD_JSON_TYPE(TicketingRestricted, customer_id, until, reason)
 PD_JSON_TYPE(SupportSettingsChanged, settings)
 PD_JSON_TYPE(NpsAnswered, answer)
 PD_JSON_TYPE(RedFlagRaised, flag)

@@ -1,5 +1,7 @@
 #include "shared/domain/support/ticket_audit.hpp"
 
+#include "shared/core/dates.hpp"
+
 #include <algorithm>
 
 namespace pd::domain {
@@ -120,6 +122,21 @@ struct ChangeOf {
     c.detail = b.phrase;
     add(t->id, std::move(c));
   }
+  // A step of the abuse procedure (support/conduct.hpp): which, the marked message and its note,
+  // the manager's follow-up date.
+  void operator()(const AbuseHandled& b) const {
+    auto t = ticket(b.ticket_id);
+    if (!t) return;
+    TicketChange c;
+    c.kind = TicketChangeKind::conduct;
+    c.at = e.at;
+    c.by = e.actor;
+    c.agent_id = t->agent_id;
+    c.target = nlohmann::json(b.step).get<std::string>();
+    if (b.step == AbuseStep::mark) c.detail = "Marked message " + std::to_string(b.message_id) + " as abusive" + (b.note.empty() ? "" : ": " + b.note);
+    c.due = b.follow_up_by;
+    add(t->id, std::move(c));
+  }
   // Reassigning the customer moves its open tickets (the new agent is read once applied).
   void operator()(const CustomerAssigned& b) const { moved_tickets_of(b.customer_id); }
   // So does holding the customer with the business queue while its agent may not work support,
@@ -211,6 +228,9 @@ std::vector<TicketChange> customer_changes(const std::vector<TicketChange>& chan
     case TicketChangeKind::triaged:
     case TicketChangeKind::reassigned: out.push_back(c); continue;
     case TicketChangeKind::auto_responded: continue; // never stored: audit_trail() reads them from the automatic messages
+    case TicketChangeKind::conduct: // the pause and the resumption, from the events the customer gets
+      if (c.target == "pause" || c.target == "resume") out.push_back(c);
+      continue;
     }
   }
   return out;
@@ -307,6 +327,13 @@ std::vector<AuditEntry> audit_trail(const ProgramState& s, const Ticket& t, Pers
       a.internal = true;
       a.who = "Canned response trigger";
       a.text = "Started the retention workflow: the customer asked \"" + c.detail + "\" (understand the reason before offering anything).";
+      break;
+    case TicketChangeKind::conduct:
+      a.internal = c.target != "pause" && c.target != "resume";
+      a.text = c.target == "mark_abusive" ? c.detail + "."
+               : c.target == "warn"       ? std::string("Warned the customer once: respectful communication.")
+               : c.target == "pause"      ? "Paused the conversation; a manager follows up by " + core::format_utc_minute(c.due) + "."
+                                          : std::string("Resumed the conversation.");
       break;
     case TicketChangeKind::unknown: continue;
     }
