@@ -428,6 +428,32 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   story.now = base;
 }
 
+// Abuse and threats (support/conduct_rules.hpp): yesterday Marcus, in the business queue, turned
+// abusive over a failed import. Daniel documented it, warned him once with the seed's words, and
+// paused the conversation when it went on; Maya restricted Marcus's tickets for two weeks.
+void abuse_story(Story& story, ProgramId acme, CustomerId marcus_c, const Actor& maya, const Actor& daniel, const Actor& marcus, TimeMs base) {
+  auto at = [&](double hours_ago) { story.now = base - static_cast<TimeMs>(hours_ago * 3'600'000); };
+  at(26);
+  auto t = story.open(acme, marcus, marcus_c, "Import wiped our project list",
+                      "Your import just wiped half our projects. Are you people completely incompetent? Fix it NOW.", Priority::p1,
+                      Category::bug);
+  at(25.5);
+  story.run(acme, HandleAbuse{t, AbuseStep::mark, 1, "Insults the team"}, daniel);
+  story.run(acme, HandleAbuse{t, AbuseStep::warn, 0,
+                              std::string(abuse_warning_text) + " I'm restoring your projects from last night's backup now."},
+            daniel);
+  at(24);
+  auto again = story.run(acme, ReplyToTicket{t, "Don't lecture me, you clown. Every one of you should be fired.", false, {}, {}, false},
+                         marcus)["events"][0]["data"]["message"]["id"].get<std::int64_t>();
+  at(23.8);
+  story.run(acme, HandleAbuse{t, AbuseStep::mark, again, "Continued after the warning"}, daniel);
+  story.run(acme, HandleAbuse{t, AbuseStep::pause, 0,
+                              std::string(abuse_pause_text) + " Your projects are restored; Maya will call you tomorrow."},
+            daniel);
+  at(20);
+  story.run(acme, RestrictTicketing{marcus_c, 14, "Repeated insults to our support team on ticket #" + std::to_string(t)}, maya);
+}
+
 // A tiny one-page PDF for the demo's PDF guide.
 std::string demo_pdf() {
   const std::string text = "BT /F1 18 Tf 72 720 Td (Acme Analytics - Support policy guide) Tj 0 -32 Td /F1 12 Tf "
@@ -917,6 +943,7 @@ void load_demo_program(app::Services& s) {
   support_story(story, acme, by_email, maya, daniel, ava, priya, jordan, base);
   routing_story(story, acme, by_email, maya, daniel, priya, base);
   retention_story(story, acme, by_email, maya, daniel, priya, jordan, history_customers, base);
+  abuse_story(story, acme, by_email.at("marcus@ironoak.test"), maya, daniel, history_customers[2], base);
 
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
   // ran out of time: the server's scheduler submits it with his saved answers when it starts,

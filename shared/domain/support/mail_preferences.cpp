@@ -27,10 +27,13 @@ constexpr std::array<MailCategoryInfo, 7> categories{{
 
 // Notification kinds (apply_support.cpp, apply_routing.cpp, apply_certification.cpp,
 // apply_commission.cpp) and the mail they belong to. Kinds not listed stay in the app.
-constexpr std::array<std::pair<std::string_view, MailCategory>, 27> by_kind{{
+constexpr std::array<std::pair<std::string_view, MailCategory>, 30> by_kind{{
     {"reply", MailCategory::my_tickets},
     {"closed", MailCategory::my_tickets}, // the customer's closed ticket; the handler's too
     {"rating_answered", MailCategory::my_tickets},
+    {"resumed", MailCategory::my_tickets},            // a paused conversation resumed (support/conduct.hpp)
+    {"restricted", MailCategory::my_tickets},         // the customer's tickets restricted after repeated abuse
+    {"restriction_lifted", MailCategory::my_tickets},
     {"resolved", MailCategory::surveys},
     {"ticket_opened", MailCategory::ticket_activity},
     {"customer_reply", MailCategory::ticket_activity},

@@ -293,6 +293,26 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
   REQUIRE(full.tickets.at(c).status == TicketStatus::escalated);
   CHECK(visible_state(full, jordan_id).tickets.at(c).status == TicketStatus::open); // held, shown as open
   CHECK(visible_state(full, jordan_id).tickets.at(c).escalation.pending);            // its escalation still awaits the business
+  // D: abuse (support/conduct_rules.hpp): Ava marks two messages, warns once and pauses; the
+  // business resumes, restricts Jordan's tickets and lifts it. Jordan is shown the pause and the
+  // restriction, never the marks.
+  const auto d = server.open(jordan_id, 0, "Useless", "This product is garbage and so are you.", t0 + 80 * hour_ms);
+  server.run(HandleAbuse{d, AbuseStep::mark, 1, "Insults the agent"}, ava_id, t0 + 80 * hour_ms);
+  server.run(HandleAbuse{d, AbuseStep::warn, 0, ""}, ava_id, t0 + 81 * hour_ms);
+  server.run(ReplyToTicket{d, "Whatever, idiot.", false, {}, {}, false}, jordan_id, t0 + 82 * hour_ms);
+  const auto continued = full.tickets.at(d).messages.back().id;
+  server.run(HandleAbuse{d, AbuseStep::mark, continued, ""}, ava_id, t0 + 82 * hour_ms);
+  server.run(HandleAbuse{d, AbuseStep::pause, 0, ""}, ava_id, t0 + 83 * hour_ms);
+  {
+    const auto seen = visible_state(full, jordan_id).tickets.at(d);
+    CHECK(seen.conduct.paused_at == t0 + 83 * hour_ms);
+    CHECK(seen.conduct.abusive.empty());
+    CHECK(seen.conduct.warning == 0);
+  }
+  server.run(HandleAbuse{d, AbuseStep::resume, 0, ""}, staff_id, t0 + 84 * hour_ms);
+  server.run(RestrictTicketing{1, 14, "Repeated insults on tickets"}, staff_id, t0 + 85 * hour_ms);
+  REQUIRE(visible_state(full, jordan_id).customers.at(1).restrictions.size() == 1);
+  server.run(RestrictTicketing{1, 0, ""}, owner_id, t0 + 86 * hour_ms);
   // Up to here the replicas followed the events alone.
   both_agree();
   CHECK(live_reloads == 0);
