@@ -65,7 +65,7 @@ struct Customer {
   PersonId person_id = 0;      // the customer's own account, once an invitation is accepted
   Sequence version = 0;
   bool support_held = false;   // the assigned agent may not work support: its tickets are with the business's queue (support_access.hpp)
-  std::vector<TicketingRestriction> restrictions; // after repeated abuse, newest last (support/conduct_rules.hpp)
+  std::vector<TicketingRestriction> restrictions{}; // after repeated abuse, newest last (support/conduct_rules.hpp)
   bool operator==(const Customer&) const = default;
 };
 

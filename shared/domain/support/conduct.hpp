@@ -30,7 +30,7 @@ inline constexpr std::int64_t max_restriction_days = 365;
 
 // What a ticket holds of the procedure. The customer is shown only the pause (customer_view()).
 struct TicketConduct {
-  std::vector<std::int64_t> abusive; // ids of the customer's messages marked abusive, in the order marked
+  std::vector<std::int64_t> abusive{}; // ids of the customer's messages marked abusive, in the order marked
   std::int64_t warning = 0;          // the warning's message id (one per ticket)
   TimeMs paused_at = 0;              // paused: the customer's replies are refused until a manager resumes
   TimeMs follow_up_by = 0;           // when the manager follows up at the latest

@@ -287,7 +287,7 @@ struct Ticket {
   TicketTriage triage;               // the agent's triage entries (desk/ticket_triage.hpp)
   MetricFacts metric_facts;          // derived: what it adds to the support metrics now (ProgramState::track_ticket)
   bool outreach = false;             // the desk wrote first (proactive outreach, retention/outreach.hpp): no SLA clock, not in the metrics
-  TicketConduct conduct;             // abusive messages marked, the warning, the pause (support/conduct.hpp)
+  TicketConduct conduct{};           // abusive messages marked, the warning, the pause (support/conduct.hpp)
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }
