@@ -576,7 +576,7 @@ void restricted_warning(const std::vector<domain::TopicMatch>& matches) {
 // Composer
 void composer(const TicketPage& p) {
   if (!allowed(p.app, Action::reply_ticket, p.target) && !allowed(p.app, Action::write_internal_note, p.target)) return;
-  if (p.customer && is_open(p.t.status) && customer_refusal_notice(p.s, p.t.customer_id, &p.t, p.now)) return; // paused, or restricted
+  if (p.customer && customer_refusal_notice(p.s, p.t.customer_id, &p.t, p.now)) return; // paused, or restricted
   const AppState& app = p.app;
   UiState& ui_state = p.ui_state;
   Dispatch& dispatch = p.dispatch;

@@ -3,6 +3,7 @@
 #include "../program_fixture.hpp"
 
 #include "shared/core/dates.hpp"
+#include "shared/domain/program/authorization.hpp"
 #include "shared/domain/support/conduct_rules.hpp"
 #include "shared/domain/support/support_overview.hpp"
 #include "shared/domain/support/ticket_audit.hpp"
