@@ -4,6 +4,7 @@
 // customer's answer, the outcomes and the win-back reminder, and what a customer is shown.
 #include "../program_fixture.hpp"
 
+#include "shared/core/dates.hpp"
 #include "shared/domain/retention/churn.hpp"
 #include "shared/domain/retention/decide_retention.hpp"
 #include "shared/domain/retention/retention_report.hpp"
