@@ -24,14 +24,14 @@ void abuse_mark(const domain::ProgramState& s, domain::PersonId me, const domain
 
 void abuse_card(const domain::ProgramState& s, domain::PersonId me, const domain::Ticket& t, UiState& ui_state, Dispatch& dispatch,
                 std::int64_t now) {
-  const auto& c = t.conduct;
-  if (c.abusive.empty() && c.paused_at == 0) return;
+  const auto& conduct = t.conduct;
+  if (conduct.abusive.empty() && conduct.paused_at == 0) return;
   const auto& form = ui_state.form(FormId::abuse);
   auto& text = ui_state.ticket.abuse_text;
   ui::begin_tinted(ui::tone::danger);
   ui::heading("Abusive communication", 16);
-  ui::text_wrapped("Remain professional and document everything: " + count_text(static_cast<std::int64_t>(c.abusive.size()), "message", "messages") +
-                       " marked abusive" + (c.warning ? ", warned once." : "."),
+  ui::text_wrapped("Remain professional and document everything: " + count_text(static_cast<std::int64_t>(conduct.abusive.size()), "message", "messages") +
+                       " marked abusive" + (conduct.warning ? ", warned once." : "."),
                    ui::color::muted);
   form_errors(form);
   for (auto step : {AbuseStep::warn, AbuseStep::pause}) {
@@ -43,15 +43,17 @@ void abuse_card(const domain::ProgramState& s, domain::PersonId me, const domain
     if (ui::danger_button(warn ? "Send the warning" : "Pause the conversation", ImVec2(0, 0), !form.sending && !text.empty()))
       dispatch(SendCommand{FormId::abuse, domain::HandleAbuse{t.id, step, 0, text}});
   }
-  if (c.paused_at) {
-    ui::text_wrapped("Paused " + relative_time(c.paused_at, now) + "; the customer cannot reply. A manager follows up by " +
-                         core::format_utc_minute(c.follow_up_by) + ".",
+  if (conduct.paused_at) {
+    ui::text_wrapped("Paused " + relative_time(conduct.paused_at, now) + "; the customer cannot reply. A manager follows up by " +
+                         core::format_utc_minute(conduct.follow_up_by) + ".",
                      ui::color::error);
     if (domain::abuse_step_offered(s, me, t, AbuseStep::resume) &&
         ui::primary_button("Resume the conversation", ImVec2(0, 0), !form.sending))
       dispatch(SendCommand{FormId::abuse, domain::HandleAbuse{t.id, AbuseStep::resume, 0, {}}});
   }
-  if (!domain::why_not_restrict(s, me, t.customer_id, false, now) && ui::link("Repeated abuse: restrict the customer's tickets"))
+  const auto* c = s.customer(t.customer_id);
+  if (c && !domain::active_restriction(*c, now) && !domain::why_not_restrict(s, me, t.customer_id, false, now) &&
+      ui::link("Repeated abuse: restrict the customer's tickets"))
     dispatch(Navigate{program_route(Page::customer, s.id, t.customer_id)});
   ui::end_tinted();
   ImGui::Dummy(ui::dp(0, 6));
