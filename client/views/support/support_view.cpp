@@ -218,7 +218,6 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     sla_health(o, ui_state);
     red_flags_card(s, avail, dispatch);
     ImGui::Dummy(ui::dp(0, 12));
-    restricted_customers_card(s, avail, now, dispatch); // after repeated abuse (conduct_parts.cpp)
 
     const float gap = ui::dp(20);
     const float col = column_width(ImGui::GetContentRegionAvail().x, 2, gap, ui::dp(420));
@@ -235,7 +234,9 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::Dummy(ui::dp(0, 8));
     ratings_card(s, o, col, dispatch);
     ImGui::EndGroup();
-    ImGui::Dummy(ui::dp(0, 24));
+    ImGui::Dummy(ui::dp(0, 12));
+    restricted_customers_card(s, avail, now, dispatch); // after repeated abuse (conduct_parts.cpp)
+    ImGui::Dummy(ui::dp(0, 12));
     ui::end_column();
   }
   end_page();
