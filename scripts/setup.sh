@@ -22,7 +22,7 @@ packages=(
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev libsqlite3-dev libsodium-dev libssl-dev zlib1g-dev
   liboath-dev oathtool libqrencode-dev
-  libcurl4-openssl-dev python3-aiosmtpd dovecot-imapd
+  libcurl4-openssl-dev python3-aiosmtpd dovecot-imapd libzip-dev
   libhowardhinnant-date-dev libgoogle-perftools-dev tzdata
   chromium fonts-noto-core fonts-dejavu-core python3-fonttools brotli
   clang libclang-rt-14-dev clang-tidy curl python3 sqlite3 wrk slowhttptest faketime

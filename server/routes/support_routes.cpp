@@ -33,11 +33,13 @@ using core::contains_folded;
 void register_metrics_routes(httplib::Server& server, app::Services& services); // metrics_routes.cpp
 void register_retention_routes(httplib::Server& server, app::Services& services); // retention_routes.cpp
 void register_report_routes(httplib::Server& server, app::Services& services);    // report_routes.cpp
+void register_privacy_routes(httplib::Server& server, app::Services& services);   // privacy_routes.cpp
 
 void register_support_routes(httplib::Server& server, app::Services& services) {
   register_metrics_routes(server, services);
   register_retention_routes(server, services);
   register_report_routes(server, services);
+  register_privacy_routes(server, services);
   // Tickets the reader may see, newest first by default. Filters: view=open|overdue|escalated|
   // closed|all, agent, customer, priority, q (subject or customer name), after_id paging.
   // A customer's tickets are summarised and filtered as the customer sees them (customer_view):

@@ -121,6 +121,32 @@ TEST_CASE("changing one's own password needs a fresh code too") {
   c.clock.shift("+0");
 }
 
+TEST_CASE("exporting a customer's data needs a fresh code; the preview and the archive both ask") {
+  auto& c = clocked();
+  c.clock.shift("+0");
+  Owner rui("rui@step-up.test");
+  auto added = rui.session->command(rui.program, "AddCustomer",
+                                    {{"profile", {{"name", "Dana Doe"}, {"email", "dana@step-up.test"}, {"segment", "Growth"}, {"subscription", "active"},
+                                                  {"started_on", "2026-03-01"}, {"mrr", {{"minor", 900}, {"currency", "USD"}}}}}});
+  REQUIRE(added->status == 200);
+  const auto customer = std::to_string(json_of(added)["events"][0]["data"]["customer_id"].get<std::int64_t>());
+  auto auth = rui.enrol();
+  CHECK(rui.session->get(rui.path("/customers/" + customer + "/export.zip"))->status == 200); // just proven
+  c.clock.shift("+11m");
+  auth.offset_seconds = 11 * 60;
+  for (const char* what : {"/export", "/export.zip"}) {
+    auto stale = rui.session->get(rui.path("/customers/" + customer + what));
+    REQUIRE(stale->status == 403);
+    CHECK(json_of(stale)["error"]["code"] == "step_up_required");
+    CHECK(json_of(stale)["error"]["field"] == "code");
+  }
+  REQUIRE(rui.session->post("/api/v1/session/step-up", {{"code", auth.next_code()}})->status == 200);
+  auto zip = rui.session->get(rui.path("/customers/" + customer + "/export.zip"));
+  REQUIRE(zip->status == 200);
+  CHECK(zip->body.rfind("PK", 0) == 0); // a ZIP's local file header
+  c.clock.shift("+0");
+}
+
 TEST_CASE("a person without two-factor is not asked; step-up without two-factor is a conflict") {
   Owner nina("nina@step-up.test");
   CHECK(nina.session->command(nina.program, "CreateApiKey", {{"label", "Billing"}})->status == 200);
