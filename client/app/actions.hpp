@@ -103,6 +103,9 @@ struct DecideHeldMail { std::int64_t mail_id = 0; bool add_to_ticket = false; };
 // Reports page: the quarterly review of a quarter ("2026-Q4"), read from the API.
 struct LoadQuarterlyReview { std::string quarter; };
 
+// A customer's data export (store_privacy.cpp): what it holds, then the ZIP saved.
+struct ExportCustomerData { std::int64_t customer_id = 0; };
+
 // Commissions desk: the new billing API key, shown once.
 struct CopyApiKey {};
 struct DismissApiKey {};
@@ -115,7 +118,7 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,
                             SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp, EndSession,
                             SetMailMode, SubmitUnsubscribe, RefreshMailStatus,
-                            LoadHeldMail, DecideHeldMail, LoadQuarterlyReview>;
+                            LoadHeldMail, DecideHeldMail, LoadQuarterlyReview, ExportCustomerData>;
 
 class Dispatch {
 public:

@@ -720,6 +720,18 @@ struct HeldMailList {
   std::string error;
 };
 
+// A customer's data export (the customer page's Customer data card, the customer's own Your data
+// card): asked, then what the archive holds once the browser saves it.
+struct DataExport {
+  std::int64_t program_id = 0;
+  std::int64_t customer_id = 0; // whose export `summary` or `error` is about
+  bool busy = false;
+  bool saved = false;     // the archive below was handed to the browser to save
+  std::string file_name;  // "partnerdesk-customer-1-2026-12-07.zip"
+  std::int64_t tickets = 0, messages = 0, ratings = 0, attachments = 0, attachment_bytes = 0;
+  std::string error;
+};
+
 struct UiState {
   std::string email;    // sign-in form; kept as a draft across reloads
   std::string password; // sign-in form; never stored
@@ -764,6 +776,7 @@ struct UiState {
   NewTicketForm new_ticket;
   SupportSettingsForm support_settings;
   HeldMailList held_mail; // store_held_mail.cpp
+  DataExport data_export; // store_privacy.cpp
   RoutingForm routing;
   ResponsesForm responses;
   KnowledgeForm knowledge;

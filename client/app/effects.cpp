@@ -18,6 +18,7 @@ void run_effects(std::vector<Effect> effects, platform::Http& http, platform::Ev
           else if constexpr (std::is_same_v<T, PickAndUpload>)
             platform::pick_and_upload(e.id, e.program_id, e.accept.c_str(), e.purpose.c_str());
           else if constexpr (std::is_same_v<T, CopyText>) platform::set_clipboard_text(e.text.c_str());
+          else if constexpr (std::is_same_v<T, Download>) platform::download(e.url.c_str());
           else static_assert(!sizeof(T), "run_effects: an Effect alternative without a runner (client/app/effects.cpp)");
         },
         effect);

@@ -59,7 +59,14 @@ struct CopyText {
   bool operator==(const CopyText&) const = default;
 };
 
-using Effect = std::variant<HttpCall, OpenStream, CloseStream, PickAndUpload, CopyText>;
+// A same-origin file the browser saves (a customer's data export): fetched as a download, no
+// tab opened.
+struct Download {
+  std::string url;
+  bool operator==(const Download&) const = default;
+};
+
+using Effect = std::variant<HttpCall, OpenStream, CloseStream, PickAndUpload, CopyText, Download>;
 
 // Runs effects on the browser's platform: Http and EventStreams as given, the file picker and
 // the clipboard through the free functions of client/platform (media.hpp, browser.hpp).

@@ -317,6 +317,7 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::held_mail: on_held_mail(r); break;
   case Request::held_mail_decision: on_held_mail_decision(p, r); break;
   case Request::quarterly_review: on_quarterly_review(p, r); break;
+  case Request::data_export: on_data_export(p, r); break;
   case Request::command: on_command(p, r); break;
   case Request::time_zones: on_time_zones(r); break;
   }

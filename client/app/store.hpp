@@ -96,6 +96,7 @@ private:
     held_mail,          // store_held_mail.cpp: the list
     held_mail_decision, // discard or add to the ticket (Pending::item_id: the mail)
     quarterly_review,   // store_held_mail.cpp: the reports page's quarterly review
+    data_export,        // store_privacy.cpp: what a customer's export holds (then the ZIP is saved)
     command,
     time_zones,
   };
@@ -245,6 +246,9 @@ private:
   void on_held_mail_decision(const Pending& p, const platform::HttpResponse& r);
   void handle(const LoadQuarterlyReview&);
   void on_quarterly_review(const Pending& p, const platform::HttpResponse& r);
+  // [SECTION] store_privacy.cpp
+  void handle(const ExportCustomerData&);
+  void on_data_export(const Pending& p, const platform::HttpResponse& r);
   void on_two_factor_setup(const platform::HttpResponse& r);
   void on_two_factor_code(const platform::HttpResponse& r);
   void on_step_up(const platform::HttpResponse& r);

@@ -35,7 +35,8 @@ bool Store::held_for_security(const Pending& p, const platform::HttpResponse& r)
     refresh_me(); // its answer names the programs, and resolve() leads to the account page
     return false;
   }
-  if (error.code != core::ErrorCode::step_up_required || (p.kind != Request::command && p.kind != Request::email_change)) return false;
+  if (error.code != core::ErrorCode::step_up_required || (p.kind != Request::command && p.kind != Request::email_change && p.kind != Request::data_export))
+    return false;
   held_for_step_up_ = p; // the same body (a command's: the same command id, applied once)
   ui_.step_up = StepUpForm{};
   ui_.step_up.open = true;

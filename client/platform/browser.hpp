@@ -48,6 +48,7 @@ double now_ms();          // monotonic, for timers
 double wall_clock_ms();   // Unix milliseconds (Date.now), for dates shown to people
 std::string random_hex(int bytes); // from crypto.getRandomValues, two hex digits a byte
 void open_url(const char* url);    // opens a same-origin URL (a file, a guide) in a new tab
+void download(const char* url);    // saves a same-origin file (sent as an attachment) without opening a tab
 
 // System clipboard, wired into ImGui's platform IO by the window layer.
 const char* clipboard_text();                    // last text copied or pasted

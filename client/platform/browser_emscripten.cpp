@@ -233,6 +233,17 @@ EM_JS(void, js_open_url, (const char* url), {
   if (href.startsWith('/')) window.open(href, '_blank', 'noopener');
 });
 
+EM_JS(void, js_download, (const char* url), {
+  const href = UTF8ToString(url);
+  if (!href.startsWith('/')) return;
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = '';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+});
+
 EM_JS(void, js_show_app, (), {
   if (Module.pdShowApp) Module.pdShowApp();
 });
@@ -303,6 +314,7 @@ bool take_window_resized() { return js_take_resized() != 0; }
 void set_canvas_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
 void show_app() { js_show_app(); }
 void open_url(const char* url) { js_open_url(url); }
+void download(const char* url) { js_download(url); }
 void show_fatal(const char* message) { js_show_fatal(message); }
 double now_ms() { return emscripten_get_now(); }
 double wall_clock_ms() { return js_wall_clock(); }

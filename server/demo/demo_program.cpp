@@ -70,6 +70,17 @@ struct Story {
   void reply(ProgramId program, const Actor& by, TicketId t, const char* text, std::optional<TicketStatus> status = {}, bool internal = false) {
     run(program, ReplyToTicket{t, text, internal, status, {}, false}, by);
   }
+  // A file uploaded by `by` to the program, as the browser uploads one; its attachment record.
+  Attachment store_file(ProgramId program, const Actor& by, const char* name, const char* type, const std::string& bytes, bool business) {
+    auto begun = s.files.begin(program, by.id, name, type, static_cast<std::int64_t>(bytes.size()), now, !business);
+    if (!begun) throw std::runtime_error(std::string("demo upload refused: ") + name + ": " + begun.error().message);
+    if (!s.files.append(begun.value(), 0, bytes, now)) throw std::runtime_error(std::string("demo upload failed: ") + name);
+    auto received = s.files.find_upload(begun.value().id);
+    if (!received) throw std::runtime_error(std::string("demo upload lost: ") + name);
+    auto stored = s.files.complete(*received, now);
+    if (!stored) throw std::runtime_error(std::string("demo upload failed: ") + name + ": " + stored.error().message);
+    return Attachment{name, type, stored.value().size, stored.value().sha256};
+  }
   // The scheduler's pass at the current story time.
   void timers(ProgramId program) {
     auto out = s.commands.execute(program, "demo-" + std::to_string(++step) + "-timers", RunTimers{}, Actor{0, "Partnerdesk", ""}, now);
@@ -386,7 +397,13 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   at(24);
   story.reply(acme, ava, slow, "Hi Jordan, which browser are you on, and does it happen with a date range under 90 days?");
   at(5);
-  story.reply(acme, jordan, slow, "Chrome. Yes, even for the last 30 days.");
+  // Jordan attaches the load times the browser measured (in the customer's data export too).
+  const auto timings = story.store_file(acme, jordan, "dashboard-load-times.csv", "text/csv",
+                                        "chart,range,seconds\nRevenue by month,30 days,19.8\nMRR trend,30 days,17.2\n"
+                                        "Churn by plan,30 days,4.1\nRevenue by month,7 days,12.6\n",
+                                        false);
+  story.run(acme, ReplyToTicket{slow, "Chrome. Yes, even for the last 30 days. The load times I measured are attached.", false, {}, {timings}, false},
+            jordan);
 
   at(6);
   auto payment = story.open(acme, daniel, customer.at("noah@peakfit.test"), "Payment failed, account locked",
@@ -536,21 +553,12 @@ struct Certification {
                {"Can I add custom fields?", "Yes, on Growth and Enterprise: Settings > Fields."}};
     modules.push_back(save(faq, {}, owner));
 
-    const auto pdf = demo_pdf();
-    auto begun = story.s.files.begin(acme, owner.id, "acme-support-policy.pdf", "application/pdf", static_cast<std::int64_t>(pdf.size()), story.now, false);
-    if (!begun) throw std::runtime_error("demo pdf upload refused: " + begun.error().message);
-    const auto upload = begun.value();
-    if (!story.s.files.append(upload, 0, pdf, story.now)) throw std::runtime_error("demo pdf upload failed");
-    auto received = story.s.files.find_upload(upload.id);
-    if (!received) throw std::runtime_error("demo pdf upload lost");
-    auto stored = story.s.files.complete(*received, story.now);
-    if (!stored) throw std::runtime_error("demo pdf upload failed: " + stored.error().message);
     TrainingModule guide;
     guide.kind = ModuleKind::pdf;
     guide.title = "Support policy guide";
     guide.description = "Acme's support policies in one page. Open it, read it, then acknowledge.";
     guide.required = false;
-    guide.file = Attachment{"acme-support-policy.pdf", "application/pdf", stored.value().size, stored.value().sha256};
+    guide.file = story.store_file(acme, owner, "acme-support-policy.pdf", "application/pdf", demo_pdf(), true);
     modules.push_back(save(guide, {}, owner));
 
     auto mc = [](const char* prompt, std::vector<std::string> options, std::vector<int> correct) {

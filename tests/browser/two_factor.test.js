@@ -143,6 +143,20 @@ test('the owner turns on two-factor from the QR code, signs in with a code, and 
     await h.scrollTo(page, { label: 'ACH-STEP-UP-1', window: 'Page' });
     const batches = (await h.apiRead(page, '/api/v1/programs/1/snapshot')).commissions.batches;
     assert.equal(batches.length, before + 1, 'paid once');
+
+    // Eleven minutes on, exporting a customer's data asks again; the ZIP is saved once confirmed.
+    suite.server.shiftClock('+1320');
+    auth.offsetSeconds = 1320;
+    await h.goTo(page, '#/p/1/customers/1');
+    await h.scrollTo(page, { label: 'Customer data', window: 'Page' });
+    const saved = page.waitForEvent('download', { timeout: 60000 });
+    await h.click(page, 'Export data (ZIP)', { window: 'Page' });
+    await h.waitForItem(page, { label: 'Confirm it is you', kind: 'text' });
+    await h.typeInto(page, 'Step-up code', await auth.next());
+    await h.click(page, 'Confirm');
+    const download = await saved;
+    assert.match(download.suggestedFilename(), /^partnerdesk-customer-1-\d{4}-\d{2}-\d{2}\.zip$/);
+    await h.seek(page, { contains: 'Saved partnerdesk-customer-1-' });
   });
   suite.server.shiftClock('+0');
 });

@@ -44,6 +44,7 @@ const char* clipboard_text() { return g_clipboard.c_str(); }
 void set_clipboard_text(const char* text) { g_clipboard = text ? text : ""; }
 
 void pick_and_upload(std::uint32_t, std::int64_t, const char*, const char*) {}
+void download(const char*) {} // a native program has no browser to save a file
 std::vector<UploadResult> take_uploads() { return {}; }
 double upload_progress(std::uint32_t) { return -1; }
 

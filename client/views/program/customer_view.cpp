@@ -15,6 +15,7 @@
 #include "client/platform/browser.hpp"
 #include "client/views/certification/badge_parts.hpp"
 #include "client/views/support/check_in_parts.hpp"
+#include "client/views/program/privacy_parts.hpp"
 #include "client/views/support/conduct_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/retention_parts.hpp"
@@ -328,6 +329,7 @@ void draw_customer(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
         ImGui::BeginGroup();
         support_card(app, ui_state, dispatch, s, *c, w2);
         restriction_card(s, my_id(app), *c, ui_state, dispatch, w2, static_cast<std::int64_t>(platform::wall_clock_ms())); // conduct_parts.cpp
+        data_export_card(s, my_id(app), *c, ui_state, dispatch, w2, false); // privacy_parts.cpp: owners and admins
         ImGui::EndGroup();
       } else {
         read_only(app, s, *c, avail);

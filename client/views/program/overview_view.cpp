@@ -15,6 +15,7 @@
 #include "client/app/selectors.hpp"
 #include "client/platform/browser.hpp"
 #include "client/views/certification/badge_parts.hpp"
+#include "client/views/program/privacy_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/support_access_parts.hpp"
 #include "client/views/tones.hpp"
@@ -407,6 +408,10 @@ void draw_profile(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ui::begin_column("profile", avail);
     page_title("My profile", "What " + s.name + " knows about your account.");
     customer_cards(app, s, avail, true);
+    if (const auto* me = s.customer_of_person(my_id(app))) {
+      ImGui::Dummy(ui::dp(0, 8));
+      data_export_card(s, my_id(app), *me, ui_state, dispatch, avail, true); // privacy_parts.cpp
+    }
     ui::end_column();
   }
   end_page();
