@@ -158,7 +158,7 @@ void register_privacy_routes(httplib::Server& server, app::Services& services) {
     res.set_content_provider(
         static_cast<std::size_t>(size.value()), "application/zip",
         [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-          std::array<char, 64 * 1024> buf{};
+          std::array<char, std::size_t{64} * 1024> buf{};
           if (std::fseek(file, static_cast<long>(offset), SEEK_SET) != 0) return false;
           const std::size_t n = std::fread(buf.data(), 1, std::min(length, buf.size()), file);
           if (n == 0) return false;
