@@ -29,10 +29,11 @@ print_timings() {
 "$root/scripts/setup.sh" || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 step_done "setup"
 # debug: the server, the tests, the command fuzzer and the client's logic (clang, sanitizers);
+# not the benchmarks, which bench/run.sh builds with the release preset;
 # web: only the browser client and its public folder (its benchmarks are built by bench/run.sh). Unity batches: the
 # headers every test and view includes are compiled once per batch of files.
 for preset in debug web; do
-  targets=""
+  targets="pd_unit_tests pd_server_tests partnerdesk-server pd_command_fuzzer"
   [ "$preset" = web ] && targets="pd_web_public" # the client and its public folder (hashed names, .br, .gz)
   if ! PD_SKIP_SETUP=1 PD_CMAKE_ARGS="-DPD_UNITY=ON" PD_TARGETS="$targets" "$root/scripts/build.sh" "$preset"; then
     echo "build failed ($preset)"
