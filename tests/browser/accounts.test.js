@@ -20,7 +20,7 @@ const suite = h.appSuite({
 });
 const withApp = suite.withApp;
 
-const TIMEOUT = { timeout: 60000 };
+const TIMEOUT = { timeout: 120000 }; // a slow or busy machine takes twice as long as this one idle
 
 test('staff invites an agent; the link creates the account, lands in the program, and works once', TIMEOUT, async () => {
   let link;

@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const h = require('./lib/harness');
 
 const suite = h.appSuite();
-const TIMEOUT = { timeout: 120000 };
+const TIMEOUT = { timeout: 180000 }; // its longest journey takes a minute on this machine idle
 const viewport = { width: 1440, height: 900 };
 
 const api = h.apiRead;

@@ -30,7 +30,7 @@ async function person(name, email, path, { deviceScaleFactor = 1 } = {}) {
   return people[name].page;
 }
 
-const TIMEOUT = { timeout: 60000 };
+const TIMEOUT = { timeout: 120000 }; // a slow or busy machine takes twice as long as this one idle
 const SAM = 'Sam Rivera (Northwind Freight)';
 const KENJI = 'Kenji Sato (Tidewater Surf)';
 

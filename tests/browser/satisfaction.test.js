@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const h = require('./lib/harness');
 
 const suite = h.appSuite();
-const TIMEOUT = { timeout: 90000 };
+const TIMEOUT = { timeout: 150000 }; // a slow or busy machine takes twice as long as this one idle
 const VIEWPORT = { width: 1440, height: 1000 };
 
 const apiAs = (email, path) => h.apiAs(suite.server.url, email, path);
