@@ -8,11 +8,10 @@
 
 #include "server/app/current_person.hpp"
 #include "server/app/security.hpp"
+#include "server/auth/tokens.hpp"
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
 #include "server/privacy/customer_archive.hpp"
-
-#include <sodium.h>
 
 #include <array>
 #include <atomic>
@@ -85,14 +84,6 @@ std::optional<CustomerExport> build_export(const ExportRequest& r, app::Services
   return services.commands.read(r.program, [&](const ProgramState& s) { return customer_export(s, r.customer, account, now); });
 }
 
-std::string random_hex(std::size_t bytes) {
-  std::array<unsigned char, 32> raw{};
-  randombytes_buf(raw.data(), bytes);
-  std::array<char, 65> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), raw.data(), bytes);
-  return hex.data();
-}
-
 // Archives older than an hour are left from a download that never ended (a crash, a restart).
 void sweep_old_archives(const std::filesystem::path& dir) {
   std::error_code ec;
@@ -140,7 +131,7 @@ void register_privacy_routes(httplib::Server& server, app::Services& services) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     sweep_old_archives(dir);
-    const auto path = dir / ("export-" + random_hex(16) + ".zip");
+    const auto path = dir / ("export-" + auth::new_token() + ".zip");
     auto size = privacy::write_customer_archive(*x, services.files, path);
     if (!size) {
       services.log.error("customer export failed", {{"program", r->program}, {"customer", r->customer}, {"why", size.error().message}});

@@ -87,19 +87,27 @@ test('The loading screen already shows the chosen theme, before the client has s
     await page.emulateMedia({ colorScheme: 'dark' });
     await chooseTheme(page, 'System', 'Light');
     await drawn(page, 'light');
-    // The module never arrives, so only the page's own files have run when we look.
-    const wasm = /\.wasm$/;
-    await page.route(wasm, () => {});
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    const loading = () => page.evaluate(() => ({
+    // The module never arrives, so only the page's own files have run when we look. A second
+    // page of the same browser (same storage), which never had the module: a reload of the
+    // first could take it from the renderer's memory, past the route, and start the client.
+    const context = page.context();
+    let asked = 0;
+    await context.route(/\.wasm$/, () => { asked += 1; });
+    const before = await context.newPage();
+    await before.emulateMedia({ colorScheme: 'dark' });
+    await before.goto(page.url(), { waitUntil: 'domcontentloaded' });
+    const loading = () => before.evaluate(() => ({
       shown: !document.getElementById('loading').hidden,
       background: getComputedStyle(document.getElementById('loading')).backgroundColor,
     }));
+    await h.waitFor('the module asked for', async () => asked >= 1);
     assert.deepEqual(await loading(), { shown: true, background: 'rgb(244, 246, 249)' });
-    await page.evaluate(() => localStorage.setItem('partnerdesk.theme', 'dark'));
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.reload({ waitUntil: 'domcontentloaded' });
+    await before.evaluate(() => localStorage.setItem('partnerdesk.theme', 'dark'));
+    await before.emulateMedia({ colorScheme: 'light' });
+    await before.reload({ waitUntil: 'domcontentloaded' });
+    await h.waitFor('the module asked for again', async () => asked >= 2);
     assert.deepEqual(await loading(), { shown: true, background: 'rgb(18, 24, 35)' });
-    await page.unroute(wasm);
+    await before.close();
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });
