@@ -81,7 +81,8 @@ void ServerApp::configure() {
 
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     res.set_header("X-Request-Id", auth::new_request_id());
-    if (http::refuse_oversized_headers(req, res, options_)) return httplib::Server::HandlerResponse::Handled;
+    if (http::refuse_oversized_headers(req, res, options_) || http::refuse_oversized_body(req, res, options_))
+      return httplib::Server::HandlerResponse::Handled;
     if (auto wait = rate_limiter_->take(http::client_address(req, options_), system_now_ms()); wait > 0) {
       metrics_->rate_limited();
       res.set_header("Retry-After", std::to_string((wait + 999) / 1000));

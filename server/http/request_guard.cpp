@@ -74,6 +74,15 @@ bool refuse_oversized_headers(const httplib::Request& req, httplib::Response& re
   return false;
 }
 
+bool refuse_oversized_body(const httplib::Request& req, httplib::Response& res, const config::Options& options) {
+  if (!req.has_header("Content-Length")) return false;
+  const auto declared = req.get_header_value("Content-Length");
+  if (declared.empty() || declared.size() > 19 || declared.find_first_not_of("0123456789") != std::string::npos) return false; // httplib answers 400
+  if (std::stoull(declared) <= options.max_body_bytes) return false;
+  send_error(res, 413, core::ErrorCode::payload_too_large, "The request body is larger than the server accepts.");
+  return true;
+}
+
 bool has_cookie(const httplib::Request& req, std::string_view name) {
   const auto count = req.get_header_value_count("Cookie");
   for (std::size_t i = 0; i < count; ++i) {

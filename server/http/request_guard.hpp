@@ -40,6 +40,10 @@ private:
 
 // Returns true (after answering) if the request must be refused.
 bool refuse_oversized_headers(const httplib::Request& req, httplib::Response& res, const config::Options& options);
+// A body declared (Content-Length) larger than --max-body-bytes is refused with 413 before a
+// byte of it is read: the client gets the answer while it is still sending, not a closed
+// connection once the server has read up to the limit.
+bool refuse_oversized_body(const httplib::Request& req, httplib::Response& res, const config::Options& options);
 
 // CSRF: unsafe /api/ requests must carry 'X-Requested-With: partnerdesk' (a cross-site page
 // cannot set a custom header without a CORS preflight, which this server never grants; with
