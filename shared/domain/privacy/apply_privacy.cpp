@@ -1,0 +1,40 @@
+#include "shared/domain/privacy/apply_privacy.hpp"
+
+namespace pd::domain::privacy_apply {
+
+ApplyOutcome apply(ProgramState& s, const Event&, const ErasureRequested& b) {
+  s.erasure.requests[b.request.id] = b.request;
+  s.erasure.next_id = std::max(s.erasure.next_id, b.request.id + 1);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ErasureConfirmed& b) {
+  auto it = s.erasure.requests.find(b.erasure_id);
+  if (it == s.erasure.requests.end()) return {};
+  it->second.status = ErasureStatus::awaiting_approval;
+  it->second.confirmed_at = e.at;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ErasureRejected& b) {
+  auto it = s.erasure.requests.find(b.erasure_id);
+  if (it == s.erasure.requests.end()) return {};
+  it->second.status = ErasureStatus::rejected;
+  it->second.reason = b.reason;
+  it->second.decided_by = e.actor;
+  it->second.decided_at = e.at;
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const CustomerErased& b) {
+  if (auto it = s.erasure.requests.find(b.erasure_id); it != s.erasure.requests.end()) {
+    it->second.status = ErasureStatus::erased;
+    it->second.report = b.report;
+    it->second.decided_by = e.actor;
+    it->second.decided_at = e.at;
+  }
+  erase_customer(s, b.customer_id, e.at);
+  return {};
+}
+
+} // namespace pd::domain::privacy_apply

@@ -1,0 +1,32 @@
+#include "shared/domain/privacy/privacy_commands.hpp"
+
+#include "shared/core/field_reader.hpp"
+
+namespace pd::domain {
+
+std::optional<core::Error> read_command(const nlohmann::json& data, RequestErasure& c) {
+  core::FieldReader r(data, {"customer_id", "note"}, "data");
+  c.customer_id = r.integer("customer_id", 1, INT64_MAX);
+  c.note = r.optional_text("note", {0, 2000}).value_or("");
+  return r.error();
+}
+nlohmann::json write_command(const RequestErasure& c) { return {{"customer_id", c.customer_id}, {"note", c.note}}; }
+
+std::optional<core::Error> read_command(const nlohmann::json& data, ConfirmErasure& c) {
+  core::FieldReader r(data, {"erasure_id"}, "data");
+  c.erasure_id = r.integer("erasure_id", 1, INT64_MAX);
+  return r.error();
+}
+nlohmann::json write_command(const ConfirmErasure& c) { return {{"erasure_id", c.erasure_id}}; }
+
+std::optional<core::Error> read_command(const nlohmann::json& data, DecideErasure& c) {
+  core::FieldReader r(data, {"erasure_id", "approve", "reason"}, "data");
+  c.erasure_id = r.integer("erasure_id", 1, INT64_MAX);
+  c.approve = r.boolean("approve");
+  c.reason = r.optional_text("reason", {0, 2000}).value_or("");
+  if (!r.error() && !c.approve && c.reason.empty()) return core::missing("Say why the request is rejected: the customer is told.", "data.reason");
+  return r.error();
+}
+nlohmann::json write_command(const DecideErasure& c) { return {{"erasure_id", c.erasure_id}, {"approve", c.approve}, {"reason", c.reason}}; }
+
+} // namespace pd::domain

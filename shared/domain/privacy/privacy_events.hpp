@@ -1,0 +1,46 @@
+// Events of a customer's data rights (part of EventBody, see events.hpp).
+#pragma once
+
+#include "shared/core/json_type.hpp"
+#include "shared/domain/privacy/erasure.hpp"
+
+namespace pd::domain {
+
+PD_JSON_TYPE(ErasureReport, erased, kept)
+PD_JSON_TYPE(ErasureRequest, id, customer_id, source, requested_by, requested_at, ticket_id, note, status, confirmed_at, decided_by,
+             decided_at, reason, report)
+
+// A request entered the queue (status awaiting_confirmation or awaiting_approval).
+struct ErasureRequested {
+  static constexpr const char* type = "ErasureRequested";
+  ErasureRequest request;
+  bool operator==(const ErasureRequested&) const = default;
+};
+// The customer opened the mailed link: the request waits for the business's decision.
+struct ErasureConfirmed {
+  static constexpr const char* type = "ErasureConfirmed";
+  ErasureId erasure_id = 0;
+  bool operator==(const ErasureConfirmed&) const = default;
+};
+// Rejected, with the reason the customer is told.
+struct ErasureRejected {
+  static constexpr const char* type = "ErasureRejected";
+  ErasureId erasure_id = 0;
+  std::string reason;
+  bool operator==(const ErasureRejected&) const = default;
+};
+// Approved: the customer's personal data is erased (erase_customer()); the server destroys its
+// key in the same transaction. `report`: what was erased and kept.
+struct CustomerErased {
+  static constexpr const char* type = "CustomerErased";
+  ErasureId erasure_id = 0;
+  CustomerId customer_id = 0;
+  ErasureReport report;
+  bool operator==(const CustomerErased&) const = default;
+};
+PD_JSON_TYPE(ErasureRequested, request)
+PD_JSON_TYPE(ErasureConfirmed, erasure_id)
+PD_JSON_TYPE(ErasureRejected, erasure_id, reason)
+PD_JSON_TYPE(CustomerErased, erasure_id, customer_id, report)
+
+} // namespace pd::domain
