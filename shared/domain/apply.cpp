@@ -5,6 +5,7 @@
 #include "shared/domain/desk/apply_knowledge.hpp"
 #include "shared/domain/desk/apply_responses.hpp"
 #include "shared/domain/retention/apply_retention.hpp"
+#include "shared/domain/privacy/apply_privacy.hpp"
 #include "shared/domain/security/apply_security.hpp"
 #include "shared/domain/desk/apply_routing.hpp"
 #include "shared/domain/support/apply_support.hpp"
@@ -167,6 +168,7 @@ struct Applier {
     else if constexpr (requires { commission_apply::apply(s, e, b); }) return commission_apply::apply(s, e, b);
     else if constexpr (requires { desk_apply::apply(s, e, b); }) return desk_apply::apply(s, e, b);
     else if constexpr (requires { security_apply::apply(s, e, b); }) return security_apply::apply(s, e, b);
+    else if constexpr (requires { privacy_apply::apply(s, e, b); }) return privacy_apply::apply(s, e, b);
     else if constexpr (requires { retention_apply::apply(s, e, b); }) return retention_apply::apply(s, e, b);
     else
       static_assert(always_false<B>, "no apply() for this event: write ApplyOutcome apply(ProgramState&, const Event&, "

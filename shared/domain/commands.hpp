@@ -10,6 +10,7 @@
 #include "shared/domain/desk/knowledge_commands.hpp"
 #include "shared/domain/desk/responses_commands.hpp"
 #include "shared/domain/desk/routing_commands.hpp"
+#include "shared/domain/privacy/privacy_commands.hpp"
 #include "shared/domain/retention/retention_commands.hpp"
 #include "shared/domain/security/security_commands.hpp"
 #include "shared/domain/support/support_commands.hpp"
@@ -126,7 +127,8 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              ChangeSecurityPolicy, AnswerNps, ChangeQualitySettings, ChangeRetentionSettings, RecordUsage, RecordPaymentFailure,
                              RecordSignIn, RequestPlanChange, OpenRetentionCase, RecordRetentionReason, MakeRetentionOffer, DecideRetentionOffer,
                              AnswerRetentionOffer, CloseRetentionCase, AddReportAction, CompleteReportAction, SetSupportCost,
-                             ChangeMentionWords, ReachOut, RecordMemberEmail, HandleAbuse, RestrictTicketing>;
+                             ChangeMentionWords, ReachOut, RecordMemberEmail, HandleAbuse, RestrictTicketing,
+                             RequestErasure, ConfirmErasure, DecideErasure>;
 
 const char* type_of(const Command& command);
 

@@ -7,6 +7,7 @@
 #include "shared/domain/desk/decide_responses.hpp"
 #include "shared/domain/desk/decide_routing.hpp"
 #include "shared/domain/retention/decide_retention.hpp"
+#include "shared/domain/privacy/decide_privacy.hpp"
 #include "shared/domain/security/decide_security.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
@@ -220,6 +221,7 @@ struct Decider {
     else if constexpr (requires { commission_rules::decide(s, c, actor, now); }) return commission_rules::decide(s, c, actor, now);
     else if constexpr (requires { desk_rules::decide(s, c, actor, now); }) return desk_rules::decide(s, c, actor, now);
     else if constexpr (requires { security_rules::decide(s, c, actor, now); }) return security_rules::decide(s, c, actor, now);
+    else if constexpr (requires { privacy_rules::decide(s, c, actor, now); }) return privacy_rules::decide(s, c, actor, now);
     else if constexpr (requires { retention_rules::decide(s, c, actor, now); }) return retention_rules::decide(s, c, actor, now);
     else
       static_assert(always_false<C>, "no decide() for this command: write Outcome decide(const ProgramState&, const YourCommand&, "

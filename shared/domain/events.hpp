@@ -9,6 +9,7 @@
 #include "shared/domain/commissions/commission_events.hpp"
 #include "shared/domain/desk/knowledge_events.hpp"
 #include "shared/domain/desk/responses_events.hpp"
+#include "shared/domain/privacy/privacy_events.hpp"
 #include "shared/domain/retention/retention_events.hpp"
 #include "shared/domain/security/security_events.hpp"
 #include "shared/domain/desk/routing_events.hpp"
@@ -137,7 +138,7 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                RetentionSettingsChanged, UsageRecorded, PaymentFailed, CustomerSignedIn, RetentionCaseOpened,
                                RetentionRequestRecorded, RetentionReasonRecorded, RetentionOfferMade, RetentionOfferDecided, RetentionCaseClosed,
                                WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, MentionWordsChanged, MemberEmailChanged,
-                               AbuseHandled, TicketingRestricted>;
+                               AbuseHandled, TicketingRestricted, ErasureRequested, ErasureConfirmed, ErasureRejected, CustomerErased>;
 
 struct Event {
   Sequence seq = 0;

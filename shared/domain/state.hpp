@@ -8,6 +8,7 @@
 #include "shared/domain/desk/knowledge.hpp"
 #include "shared/domain/desk/routing.hpp"
 #include "shared/domain/desk/templates.hpp"
+#include "shared/domain/privacy/erasure.hpp"
 #include "shared/domain/retention/retention.hpp"
 #include "shared/domain/security/security.hpp"
 #include "shared/domain/support/report.hpp"
@@ -66,6 +67,7 @@ struct Customer {
   Sequence version = 0;
   bool support_held = false;   // the assigned agent may not work support: its tickets are with the business's queue (support_access.hpp)
   std::vector<TicketingRestriction> restrictions{}; // after repeated abuse, newest last (support/conduct_rules.hpp)
+  TimeMs erased_at = 0; // its personal data was erased (privacy/erasure.hpp): read-only from then on
   bool operator==(const Customer&) const = default;
 };
 
@@ -125,6 +127,9 @@ struct ProgramState {
   // The weekly reports as written, their action items, and the support cost per quarter
   // (support/report.hpp): the business only.
   ReportsState reports;
+
+  // Customers' data rights: the erasure requests (privacy/erasure.hpp).
+  ErasureState erasure;
 
   // Support certification.
   CertificationState certification = default_certification();

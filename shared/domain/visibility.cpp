@@ -76,6 +76,19 @@ struct EventVisibility {
     return e.step == AbuseStep::pause || e.step == AbuseStep::resume ? ticket_visible(e.ticket_id) : staff_of_ticket(e.ticket_id);
   }
   bool operator()(const TicketingRestricted& e) const { return customer_visible(e.customer_id); }
+  // Erasure (privacy/erasure.hpp): the queue is the business's, a request also its customer's;
+  // the erasure itself reaches everyone who holds the customer's data (its agent's replica too).
+  bool erasure_party(ErasureId id) const {
+    auto it = s.erasure.requests.find(id);
+    if (it == s.erasure.requests.end()) return false;
+    return identity::is_business_role(s.role_of(reader)) || (customer() && customer_visible(it->second.customer_id));
+  }
+  bool operator()(const ErasureRequested& e) const {
+    return identity::is_business_role(s.role_of(reader)) || (customer() && customer_visible(e.request.customer_id));
+  }
+  bool operator()(const ErasureConfirmed& e) const { return erasure_party(e.erasure_id); }
+  bool operator()(const ErasureRejected& e) const { return erasure_party(e.erasure_id); }
+  bool operator()(const CustomerErased& e) const { return customer_visible(e.customer_id); }
   bool operator()(const TicketStatusChanged& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketSlaMissed& e) const { return staff_of_ticket(e.ticket_id); }
   bool operator()(const TicketRated& e) const { return ticket_visible(e.ticket_id); }

@@ -19,6 +19,7 @@ Outcome decide(const ProgramState& s, const RequestErasure& c, const Actor& acto
 }
 
 Outcome decide(const ProgramState& s, const ConfirmErasure& c, const Actor& actor, TimeMs) {
+  if (!c.from_mailed_link) return core::forbidden("Confirm from the link mailed to your address.");
   auto it = s.erasure.requests.find(c.erasure_id);
   const auto* customer = it == s.erasure.requests.end() ? nullptr : s.customer(it->second.customer_id);
   if (!customer || customer->person_id != actor.id) return core::not_found("No such erasure request.", "data.erasure_id");

@@ -25,6 +25,7 @@ struct RequestErasure {
 struct ConfirmErasure {
   static constexpr const char* type = "ConfirmErasure";
   ErasureId erasure_id = 0;
+  bool from_mailed_link = false; // set by the server's link route only: a request body cannot
   bool operator==(const ConfirmErasure&) const = default;
 };
 // An owner or admin approves (erases) or rejects (with a reason the customer is told) a verified

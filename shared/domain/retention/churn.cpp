@@ -436,7 +436,7 @@ constexpr bool churn_blind =
                    ArticleDeflectionRecorded, KnowledgeHygieneReviewed, RoutingChanged, ProductAreasChanged, ResponseTemplateSaved,
                    ResponseTemplateRemoved, CannedTriggersChanged, SecurityPolicyChanged, NpsAnswered, RedFlagRaised, RedFlagCleared,
                    QualitySettingsChanged, WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, AbuseHandled,
-                   TicketingRestricted>;
+                   TicketingRestricted, ErasureRequested, ErasureConfirmed, ErasureRejected>;
 } // namespace
 
 std::optional<std::vector<CustomerId>> churn_touched(const ProgramState& s, const EventBody& body) {

@@ -20,6 +20,8 @@ struct StepUp {
   bool operator()(const AdjustCommission&) const { return true; }
   bool operator()(const StopReferralCommission&) const { return true; }
   bool operator()(const ChangeSecurityPolicy&) const { return true; }
+  bool operator()(const RequestErasure&) const { return true; } // the business's request; a customer also confirms by mail
+  bool operator()(const DecideErasure&) const { return true; }
   bool operator()(const SetAgentStatus& c) const {
     return c.status == PartnerStatus::terminated || c.status == PartnerStatus::removed;
   }
