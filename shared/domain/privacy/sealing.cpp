@@ -1,0 +1,203 @@
+#include "shared/domain/privacy/sealing.hpp"
+
+namespace pd::domain {
+
+namespace {
+
+void erase(std::string& text) {
+  if (!text.empty()) text = erased_text;
+}
+
+void erase_message(TicketMessage& m, CustomerId customer) {
+  erase(m.text);
+  if (m.author_role == identity::Role::customer) m.author_name = erased_customer_name(customer);
+  for (auto& a : m.attachments) erase(a.name);
+}
+
+void erase_escalation(Escalation& e) {
+  erase(e.reason);
+  erase(e.note.summary);
+  erase(e.note.attempts_so_far);
+  erase(e.note.business_impact);
+  erase(e.note.recommended_action);
+}
+
+std::optional<CustomerId> of_ticket(const ProgramState& s, TicketId id) {
+  if (const auto* t = s.ticket(id)) return t->customer_id;
+  return std::nullopt;
+}
+
+std::optional<CustomerId> of_case(const ProgramState& s, RetentionCaseId id) {
+  if (auto k = s.retention.cases.find(id); k != s.retention.cases.end()) return k->second.customer_id;
+  return std::nullopt;
+}
+
+std::optional<CustomerId> of_person(const ProgramState& s, PersonId p) {
+  if (s.role_of(p) != identity::Role::customer) return std::nullopt;
+  if (const auto* c = s.customer_of_person(p)) return c->id;
+  return std::nullopt;
+}
+
+struct Subject {
+  const ProgramState& s;
+  const Event& e;
+  using Out = std::optional<CustomerId>;
+  Out operator()(const CustomerAdded& b) const { return b.customer_id; }
+  Out operator()(const CustomerUpdated& b) const { return b.customer_id; }
+  Out operator()(const InvitationCreated& b) const { return b.customer_id != 0 ? Out{b.customer_id} : std::nullopt; }
+  Out operator()(const InvitationAccepted& b) const {
+    auto inv = s.invitations.find(b.invitation_id);
+    return inv != s.invitations.end() && inv->second.customer_id != 0 ? Out{inv->second.customer_id} : std::nullopt;
+  }
+  Out operator()(const MemberEmailChanged& b) const { return of_person(s, b.person_id); }
+  Out operator()(const TicketOpened& b) const { return b.customer_id; }
+  Out operator()(const TicketReplied& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const TicketTriaged& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const TicketEscalated& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const TicketRated& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const TicketHandlingRated& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const RatingAnswered& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const AbuseHandled& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const TicketingRestricted& b) const { return b.customer_id; }
+  Out operator()(const CheckInScheduled& b) const { return b.check_in.customer_id; }
+  Out operator()(const CheckInRescheduled& b) const {
+    if (auto k = s.check_ins.find(b.check_in_id); k != s.check_ins.end()) return k->second.customer_id;
+    return std::nullopt;
+  }
+  Out operator()(const NpsAnswered& b) const { return b.answer.customer_id; }
+  Out operator()(const RetentionCaseOpened& b) const { return b.retention_case.customer_id; }
+  Out operator()(const RetentionRequestRecorded& b) const { return of_case(s, b.case_id); }
+  Out operator()(const RetentionReasonRecorded& b) const { return of_case(s, b.case_id); }
+  Out operator()(const RetentionOfferMade& b) const { return of_case(s, b.case_id); }
+  Out operator()(const RetentionCaseClosed& b) const { return of_case(s, b.case_id); }
+  Out operator()(const ErasureRequested& b) const { return b.request.customer_id; }
+  // A customer's own search that found nothing: its words.
+  Out operator()(const KnowledgeSearchMissed&) const { return of_person(s, e.actor); }
+  template <class B>
+  Out operator()(const B&) const {
+    return std::nullopt;
+  }
+};
+
+struct Eraser {
+  CustomerId c;
+  EventBody operator()(CustomerAdded b) const {
+    b.profile.name = erased_customer_name(c);
+    b.profile.email = erased_customer_email(c);
+    return b;
+  }
+  EventBody operator()(CustomerUpdated b) const {
+    b.profile.name = erased_customer_name(c);
+    b.profile.email = erased_customer_email(c);
+    return b;
+  }
+  EventBody operator()(InvitationCreated b) const {
+    b.email = erased_customer_email(c);
+    return b;
+  }
+  EventBody operator()(InvitationAccepted b) const {
+    b.name = erased_customer_name(c);
+    b.email = erased_customer_email(c);
+    return b;
+  }
+  EventBody operator()(MemberEmailChanged b) const {
+    b.email = erased_customer_email(c);
+    return b;
+  }
+  EventBody operator()(TicketOpened b) const {
+    erase(b.subject);
+    erase_message(b.message, c);
+    return b;
+  }
+  EventBody operator()(TicketReplied b) const {
+    erase_message(b.message, c);
+    return b;
+  }
+  EventBody operator()(TicketTriaged b) const {
+    erase(b.triage.summary);
+    erase(b.triage.steps_to_reproduce);
+    erase(b.triage.error_messages);
+    erase(b.triage.environment);
+    return b;
+  }
+  EventBody operator()(TicketEscalated b) const {
+    erase_escalation(b.escalation);
+    return b;
+  }
+  EventBody operator()(TicketRated b) const {
+    erase(b.rating.comment);
+    erase(b.rating.business_response);
+    return b;
+  }
+  EventBody operator()(TicketHandlingRated b) const {
+    erase(b.rating.comment);
+    return b;
+  }
+  EventBody operator()(RatingAnswered b) const {
+    erase(b.text);
+    return b;
+  }
+  EventBody operator()(AbuseHandled b) const {
+    erase(b.note);
+    return b;
+  }
+  EventBody operator()(TicketingRestricted b) const {
+    erase(b.reason);
+    return b;
+  }
+  EventBody operator()(CheckInScheduled b) const {
+    erase(b.check_in.note);
+    return b;
+  }
+  EventBody operator()(CheckInRescheduled b) const {
+    erase(b.note);
+    return b;
+  }
+  EventBody operator()(NpsAnswered b) const {
+    erase(b.answer.comment);
+    return b;
+  }
+  EventBody operator()(RetentionCaseOpened b) const {
+    erase(b.retention_case.note);
+    erase(b.retention_case.understanding);
+    erase(b.retention_case.exit_feedback);
+    for (auto& o : b.retention_case.offers) erase(o.note);
+    return b;
+  }
+  EventBody operator()(RetentionRequestRecorded b) const {
+    erase(b.note);
+    return b;
+  }
+  EventBody operator()(RetentionReasonRecorded b) const {
+    erase(b.understanding);
+    return b;
+  }
+  EventBody operator()(RetentionOfferMade b) const {
+    erase(b.offer.note);
+    return b;
+  }
+  EventBody operator()(RetentionCaseClosed b) const {
+    erase(b.exit_feedback);
+    return b;
+  }
+  EventBody operator()(ErasureRequested b) const {
+    erase(b.request.note);
+    return b;
+  }
+  EventBody operator()(KnowledgeSearchMissed b) const {
+    erase(b.query);
+    return b;
+  }
+  template <class B>
+  EventBody operator()(B b) const {
+    return b;
+  }
+};
+
+} // namespace
+
+std::optional<CustomerId> data_subject(const ProgramState& s, const Event& e) { return std::visit(Subject{s, e}, e.body); }
+
+EventBody erased_form(const EventBody& body, CustomerId customer) { return std::visit(Eraser{customer}, body); }
+
+} // namespace pd::domain
