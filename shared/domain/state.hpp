@@ -184,7 +184,7 @@ bool can_be_assigned_customers(const ProgramState& s, PersonId agent);
 PD_JSON_TYPE(Member, person_id, name, email, role, joined_at, version)
 PD_JSON_TYPE(Agent, person_id, status, status_reason, status_since, version)
 PD_JSON_TYPE(CustomerProfile, name, email, segment, subscription, started_on, mrr, referring_agent, renews_on)
-PD_JSON_TYPE(Customer, id, profile, assigned_agent, person_id, support_held, version, restrictions)
+PD_JSON_TYPE(Customer, id, profile, assigned_agent, person_id, support_held, version, restrictions, erased_at)
 PD_JSON_TYPE(Invitation, id, email, role, expires_at, invited_by, customer_id, status, accepted_by, version)
 
 } // namespace pd::domain

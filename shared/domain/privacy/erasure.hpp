@@ -31,6 +31,7 @@ struct ProgramState;
 struct Customer;
 
 using ErasureId = std::int64_t;
+using TicketId = std::int64_t; // as in support/support.hpp
 
 enum class ErasureSource { customer, business, ticket };
 NLOHMANN_JSON_SERIALIZE_ENUM(ErasureSource,

@@ -9,6 +9,20 @@ namespace pd::domain {
 PD_JSON_TYPE(ErasureReport, erased, kept)
 PD_JSON_TYPE(ErasureRequest, id, customer_id, source, requested_by, requested_at, ticket_id, note, status, confirmed_at, decided_by,
              decided_at, reason, report)
+// The snapshot's "erasure": {"requests": [request...], "next_id": n}.
+inline void to_json(nlohmann::json& j, const ErasureState& e) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [id, r] : e.requests) list.push_back(r);
+  j = {{"requests", std::move(list)}, {"next_id", e.next_id}};
+}
+inline void from_json(const nlohmann::json& j, ErasureState& e) {
+  e = {};
+  for (const auto& r : j.value("requests", nlohmann::json::array())) {
+    auto v = r.get<ErasureRequest>();
+    e.requests[v.id] = v;
+  }
+  e.next_id = j.value("next_id", std::int64_t{1});
+}
 
 // A request entered the queue (status awaiting_confirmation or awaiting_approval).
 struct ErasureRequested {
