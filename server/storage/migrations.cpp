@@ -299,6 +299,19 @@ CREATE TABLE email_changes (
 );
 CREATE INDEX email_changes_by_person ON email_changes(person_id, created_at_ms);
 )sql",
+      // Crypto-shredding (shared/domain/privacy/erasure.hpp): each customer's key, and for every
+      // event about a customer its subject and its sealed whole form (the payload keeps the
+      // erased form).
+      R"sql(
+CREATE TABLE customer_keys (
+  program_id  INTEGER NOT NULL,
+  customer_id INTEGER NOT NULL,
+  key         TEXT NOT NULL,
+  PRIMARY KEY (program_id, customer_id)
+);
+ALTER TABLE events ADD COLUMN subject INTEGER;
+ALTER TABLE events ADD COLUMN sealed TEXT;
+)sql",
   };
   return all;
 }
