@@ -1,20 +1,37 @@
 #include "server/storage/event_store.hpp"
 
+#include "shared/domain/privacy/sealing.hpp"
+
 namespace pd::storage {
 
-domain::Sequence EventStore::append(domain::ProgramId program, domain::PersonId actor, domain::TimeMs at, const domain::EventBody& body) {
-  db_.prepare("INSERT INTO events(program_id, type, actor, at_ms, payload) VALUES (?, ?, ?, ?, ?)")
-      .bind(1, program)
-      .bind(2, domain::type_of(body))
-      .bind(3, actor)
-      .bind(4, at)
-      .bind(5, domain::body_to_json(body, true).dump())
-      .run();
+domain::Sequence EventStore::append(domain::ProgramId program, domain::PersonId actor, domain::TimeMs at, const domain::EventBody& body,
+                                    std::optional<domain::CustomerId> subject) {
+  auto q = db_.prepare("INSERT INTO events(program_id, type, actor, at_ms, payload, subject, sealed) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, program).bind(2, domain::type_of(body)).bind(3, actor).bind(4, at);
+  if (subject) {
+    const auto key = keys_.key_for(program, *subject);
+    q.bind(5, domain::body_to_json(domain::erased_form(body, *subject), true).dump())
+        .bind(6, *subject)
+        .bind(7, CustomerKeys::seal(key, domain::body_to_json(body, true).dump()));
+  } else {
+    q.bind(5, domain::body_to_json(body, true).dump()).bind_null(6).bind_null(7);
+  }
+  q.run();
   return db_.last_insert_id();
 }
 
-static domain::Event read_event(const Statement& q) {
-  auto data = nlohmann::json::parse(q.text(5), nullptr, false);
+// Columns: seq, program_id, type, actor, at_ms, payload, subject, sealed. The sealed form while
+// the subject's key exists; the payload (its erased form) once it is destroyed.
+domain::Event EventStore::read_event(const Statement& q) {
+  std::string text = q.text(5);
+  if (q.int64(6) != 0) {
+    if (auto key = keys_.find(q.int64(1), q.int64(6))) {
+      auto opened = CustomerKeys::open(*key, q.text(7));
+      if (!opened) throw StorageError("event " + std::to_string(q.int64(0)) + " does not open with its customer's key");
+      text = std::move(*opened);
+    }
+  }
+  auto data = nlohmann::json::parse(text, nullptr, false);
   auto body = domain::body_from_json(q.text(2), data);
   if (!body) throw StorageError("unreadable event " + std::to_string(q.int64(0)) + ": " + body.error().message);
   return domain::Event{q.int64(0), q.int64(1), q.int64(3), q.int64(4), std::move(body).value()};
@@ -22,7 +39,7 @@ static domain::Event read_event(const Statement& q) {
 
 void EventStore::for_each(const std::function<void(const domain::Event&)>& fn) {
   db_.read([&] {
-    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload FROM events ORDER BY seq");
+    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events ORDER BY seq");
     while (q.step()) fn(read_event(q));
   });
 }
@@ -30,7 +47,8 @@ void EventStore::for_each(const std::function<void(const domain::Event&)>& fn) {
 std::vector<domain::Event> EventStore::read_after(domain::ProgramId program, domain::Sequence after, int limit) {
   return db_.read([&] {
     std::vector<domain::Event> out;
-    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload FROM events WHERE program_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events "
+                         "WHERE program_id = ? AND seq > ? ORDER BY seq LIMIT ?");
     q.bind(1, program).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
     while (q.step()) out.push_back(read_event(q));
     return out;
