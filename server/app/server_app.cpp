@@ -35,15 +35,18 @@ ServerApp::ServerApp(const config::Options& options, log::Logger& log) : options
   accounts_ = std::make_unique<storage::AccountStore>(*db_);
   sessions_ = std::make_unique<storage::SessionStore>(*db_);
   throttle_ = std::make_unique<auth::SignInThrottle>();
-  event_store_ = std::make_unique<storage::EventStore>(*db_);
   hub_ = std::make_unique<live::EventHub>();
   commands_ = std::make_unique<execution::CommandService>(*db_, *hub_);
+  event_store_ = std::make_unique<storage::EventStore>(*db_, commands_->customer_keys()); // the live streams' reader of the log
   commands_->load();
   metrics_ = std::make_unique<Metrics>();
   files_ = std::make_unique<storage::FileStore>(
       *db_, options_.data_dir,
       storage::UploadLimits{options_.upload_quota_program_mb * 1024 * 1024, options_.upload_quota_person_mb * 1024 * 1024,
                             static_cast<std::int64_t>(options_.upload_expiry_seconds) * 1000});
+  commands_->set_erasure_hook([this](const std::vector<std::string>& unreferenced) {
+    for (const auto& sha : unreferenced) files_->remove_unreferenced(sha);
+  });
   rate_limiter_ = std::make_unique<http::RateLimiter>(options_.rate_limit_per_minute, options_.rate_burst);
   mail_ = std::make_unique<mail::MailWorker>(*db_, options_, log_, system_now_ms);
   links_ = std::make_unique<auth::LinkSigner>(auth::LinkSigner::from_database(*db_));

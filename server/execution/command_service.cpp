@@ -5,7 +5,9 @@
 #include <set>
 
 #include "server/http/responses.hpp"
+#include "server/privacy/erasure_purge.hpp"
 #include "shared/domain/apply.hpp"
+#include "shared/domain/privacy/sealing.hpp"
 #include "shared/domain/visibility.hpp"
 
 namespace pd::execution {
@@ -20,7 +22,7 @@ CommandOutcome internal_error_outcome() {
 } // namespace
 
 CommandService::CommandService(storage::Database& db, live::EventHub& hub)
-    : db_(db), events_(db), projections_(db), hub_(hub), writer_([this] { write_loop(); }) {}
+    : db_(db), keys_(db), events_(db, keys_), projections_(db), hub_(hub), writer_([this] { write_loop(); }) {}
 
 CommandService::~CommandService() {
   {
@@ -136,7 +138,7 @@ void CommandService::write_loop() {
   }
 }
 
-CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& appended, int& mail_queued) {
+CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& appended, BatchEffects& effects) {
   // A retry of the same command gets the first answer, and nothing is applied twice.
   {
     auto q = db_.prepare("SELECT status, response FROM command_results WHERE person_id = ? AND command_id = ?");
@@ -164,14 +166,23 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
     std::size_t first = appended.size();
     for (const auto& body : decided.value()) {
       Event e{0, p.program, p.actor.id, p.now, body};
-      e.seq = events_.append(p.program, p.actor.id, p.now, body);
+      // An event about a customer is sealed with its key (judged on the state before it).
+      e.seq = events_.append(p.program, p.actor.id, p.now, body, data_subject(target, e));
+      const auto* erasure = std::get_if<CustomerErased>(&body);
+      std::optional<privacy::ErasedCustomer> erased;
+      if (erasure) erased = privacy::before_erasure(target, erasure->customer_id);
       // The notifications this event makes are mailed in this transaction (mail_hook_).
       target.fresh_notifications.collecting = static_cast<bool>(mail_hook_);
       apply(target, e);
       target.fresh_notifications.collecting = false;
       projections_.write(target, body);
+      if (erased) {
+        auto files = privacy::purge(db_, keys_, target, *erased);
+        effects.unreferenced_files.insert(effects.unreferenced_files.end(), files.begin(), files.end());
+        effects.erased = true;
+      }
       if (auto inv = std::get_if<InvitationCreated>(&body)) invitations_by_token_[inv->token_hash] = {p.program, inv->invitation_id};
-      if (mail_hook_) mail_queued += mail_hook_(target, e, target.fresh_notifications.items, p.invitation_link);
+      if (mail_hook_) effects.mail_queued += mail_hook_(target, e, target.fresh_notifications.items, p.invitation_link);
       target.fresh_notifications.items.clear();
       appended.push_back(std::move(e));
     }
@@ -191,10 +202,10 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
   std::vector<Event> appended;
   std::vector<CommandOutcome> results;
   bool committed = true;
-  int mail_queued = 0;
+  BatchEffects effects;
   try {
     db_.write([&] {
-      for (auto& p : batch) results.push_back(decide_one(*p, appended, mail_queued));
+      for (auto& p : batch) results.push_back(decide_one(*p, appended, effects));
       // The program row carries the version: written once per program this transaction
       // changed, from its state after the last command.
       std::set<ProgramId> touched;
@@ -209,8 +220,14 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
     if (std::any_of(appended.begin(), appended.end(), [](const Event& e) { return std::holds_alternative<SecurityPolicyChanged>(e.body); }))
       recount_policies();
     if (!appended.empty()) hub_.published(appended.back().seq);
-    if (mail_queued > 0 && mail_queued_) mail_queued_();
+    if (effects.mail_queued > 0 && mail_queued_) mail_queued_();
+    if (effects.erased) {
+      // The erased rows' earlier pages must not stay readable in the write-ahead log.
+      db_.truncate_log();
+      if (erasure_hook_ && !effects.unreferenced_files.empty()) erasure_hook_(effects.unreferenced_files);
+    }
   } else {
+    keys_.reset_cache(); // keys made or destroyed in the rolled-back transaction
     // The transaction rolled back: memory may hold events that are not on disk. Rebuild it
     // from the log and answer every command of the batch with an error (none was applied).
     results.assign(batch.size(), internal_error_outcome());

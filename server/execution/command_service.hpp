@@ -8,6 +8,7 @@
 #pragma once
 
 #include "server/live/event_hub.hpp"
+#include "server/storage/customer_keys.hpp"
 #include "server/storage/database.hpp"
 #include "server/storage/event_store.hpp"
 #include "server/storage/projections.hpp"
@@ -77,6 +78,14 @@ public:
     mail_queued_ = std::move(queued);
   }
 
+  // Files no program refers to any more once a customer was erased (their content addresses):
+  // called after the COMMIT that erased it, to remove them from the disk. Set before the first
+  // command.
+  void set_erasure_hook(std::function<void(const std::vector<std::string>& unreferenced_files)> hook) { erasure_hook_ = std::move(hook); }
+
+  // The customers' keys the log is sealed with: every reader of the log shares them.
+  storage::CustomerKeys& customer_keys() { return keys_; }
+
   // Runs fn with a const view of one program's state under the shared lock; nullopt if none.
   template <class Fn>
   auto read(domain::ProgramId program, Fn&& fn) -> std::optional<decltype(fn(std::declval<const domain::ProgramState&>()))> {
@@ -130,9 +139,16 @@ private:
   void write_loop();
   static void answer(Pending& p, CommandOutcome outcome);
   void write_batch(std::vector<std::shared_ptr<Pending>>& batch);
-  CommandOutcome decide_one(Pending& p, std::vector<domain::Event>& appended, int& mail_queued);
+  // What a batch did beyond its events, acted on after its COMMIT.
+  struct BatchEffects {
+    int mail_queued = 0;
+    bool erased = false;                       // a customer was erased: empty the write-ahead log
+    std::vector<std::string> unreferenced_files; // removed from the disk
+  };
+  CommandOutcome decide_one(Pending& p, std::vector<domain::Event>& appended, BatchEffects& effects);
 
   storage::Database& db_;
+  storage::CustomerKeys keys_; // before events_, which seals and opens with it
   storage::EventStore events_;
   storage::Projections projections_;
   live::EventHub& hub_;
@@ -142,6 +158,7 @@ private:
   std::size_t event_count_ = 0;
   std::atomic<bool> any_two_factor_policy_{false};
   MailHook mail_hook_;
+  std::function<void(const std::vector<std::string>&)> erasure_hook_;
   std::function<void()> mail_queued_;
 
   std::mutex queue_mutex_;

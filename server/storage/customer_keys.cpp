@@ -38,6 +38,7 @@ CustomerKeys::Key CustomerKeys::key_for(std::int64_t program, std::int64_t custo
       .bind(3, to_base64(key.data(), key.size()))
       .run();
   std::lock_guard g(mutex_);
+  destroyed_.erase({program, customer});
   cache_[{program, customer}] = key;
   return key;
 }
@@ -59,14 +60,20 @@ std::optional<CustomerKeys::Key> CustomerKeys::find(std::int64_t program, std::i
     }
   }
   std::lock_guard g(mutex_);
-  cache_[{program, customer}] = found;
+  if (found && destroyed_.count({program, customer}) == 0) cache_[{program, customer}] = *found;
   return found;
 }
 
 void CustomerKeys::destroy(std::int64_t program, std::int64_t customer) {
   db_.prepare("DELETE FROM customer_keys WHERE program_id = ? AND customer_id = ?").bind(1, program).bind(2, customer).run();
   std::lock_guard g(mutex_);
-  cache_[{program, customer}] = std::nullopt;
+  cache_.erase({program, customer});
+  destroyed_.insert({program, customer});
+}
+
+void CustomerKeys::reset_cache() {
+  std::lock_guard g(mutex_);
+  cache_.clear();
 }
 
 std::string CustomerKeys::seal(const Key& key, std::string_view text) {

@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,6 +30,8 @@ public:
   std::optional<Key> find(std::int64_t program, std::int64_t customer);
   // Inside a write transaction: destroys the key (secure_delete overwrites its bytes).
   void destroy(std::int64_t program, std::int64_t customer);
+  // After a write transaction rolled back: forgets what it made or destroyed (read again).
+  void reset_cache();
 
   // "base64(nonce | secretbox(text))" with the key; open() gives the text back, or nothing when
   // the box does not open (a wrong key, changed bytes).
@@ -38,7 +41,11 @@ public:
 private:
   Database& db_;
   std::mutex mutex_;
-  std::map<std::pair<std::int64_t, std::int64_t>, std::optional<Key>> cache_;
+  // Keys known to exist. Only found keys are kept (a reader's snapshot may predate a key the
+  // writer is making); a destroyed one is never kept again (a reader's older snapshot may still
+  // hold its row).
+  std::map<std::pair<std::int64_t, std::int64_t>, Key> cache_;
+  std::set<std::pair<std::int64_t, std::int64_t>> destroyed_;
 };
 
 } // namespace pd::storage

@@ -83,6 +83,9 @@ Database::Database(const std::filesystem::path& file) : path_(file) {
   exec("PRAGMA journal_mode=WAL");
   exec("PRAGMA synchronous=FULL");
   exec("PRAGMA foreign_keys=ON");
+  // What the writer deletes is overwritten with zeros, not left in free pages: erasing a
+  // customer deletes its key (shared/domain/privacy/erasure.hpp), which must not stay readable.
+  exec("PRAGMA secure_delete=ON");
   migrate();
   // Checkpoints run on a thread of their own (see on_wal_commit); the writer's automatic
   // checkpoint would otherwise copy the log and fsync the database file inside a commit
@@ -132,6 +135,14 @@ void Database::checkpoint_loop() {
     }
     lock.lock();
   }
+}
+
+bool Database::truncate_log() {
+  std::lock_guard lock(mutex_);
+  std::lock_guard running(checkpoint_run_mutex_);
+  int log = 0, copied = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_TRUNCATE, &log, &copied);
+  return rc == SQLITE_OK;
 }
 
 Database::~Database() {

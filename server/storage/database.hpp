@@ -142,6 +142,11 @@ public:
     return fn();
   }
 
+  // Copies the whole write-ahead log into the database file and empties the log (SQLite's
+  // TRUNCATE checkpoint): after an erasure, no earlier page of the file stays readable in the
+  // log. Waits up to the busy timeout for readers; false if one still held an old page.
+  bool truncate_log();
+
   // Pages in the write-ahead log at the last commit, and checkpoints the background
   // checkpointer has completed (for tests).
   int wal_pages() const { return wal_pages_.load(); }

@@ -121,6 +121,18 @@ FileStore::FileStore(Database& db, std::filesystem::path data_dir, UploadLimits 
 std::filesystem::path FileStore::part_path(const std::string& id) const { return uploads_dir_ / (id + ".part"); }
 std::filesystem::path FileStore::path_of(const std::string& sha) const { return files_dir_ / sha.substr(0, 2) / sha; }
 
+bool FileStore::remove_unreferenced(const std::string& sha) {
+  if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos) return false;
+  return db_.write([&] {
+    auto q = db_.prepare("SELECT COUNT(*) FROM files WHERE sha256 = ?");
+    q.bind(1, sha);
+    q.step();
+    if (q.int64(0) != 0) return false;
+    std::error_code ec;
+    return std::filesystem::remove(path_of(sha), ec);
+  });
+}
+
 std::shared_ptr<std::mutex> FileStore::lock_of(const std::string& id) {
   std::lock_guard g(locks_mutex_);
   auto& m = upload_locks_[id];

@@ -89,6 +89,10 @@ public:
 
   const UploadLimits& limits() const { return limits_; }
 
+  // Removes a content no program refers to any more (an erased customer's attachment); kept if
+  // a row names it again by now. Returns whether it was removed.
+  bool remove_unreferenced(const std::string& sha256);
+
 private:
   std::shared_ptr<std::mutex> lock_of(const std::string& id);
   void release_lock(const std::string& id, std::shared_ptr<std::mutex>& lock);

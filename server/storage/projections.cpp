@@ -75,6 +75,10 @@ void Projections::write(const ProgramState& s, const EventBody& event) {
           write_member(s, e.person_id);
           for (const auto& [cid, c] : s.customers) // customer records unlinked by this event
             if (c.version == s.version) write_customer(s, cid);
+        } else if constexpr (std::is_same_v<T, CustomerErased>) { // its name and address on every row that held them
+          write_customer(s, e.customer_id);
+          for (const auto& [id, inv] : s.invitations)
+            if (inv.customer_id == e.customer_id) write_invitation(s, id);
         } else if constexpr (std::is_same_v<T, CustomerAdded> || std::is_same_v<T, CustomerUpdated> || std::is_same_v<T, CustomerAssigned> ||
                              std::is_same_v<T, CustomerSupportHeld>) // held with the business queue: the record's version moves
           write_customer(s, e.customer_id);

@@ -477,6 +477,14 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     if (v.customers.count(k.customer_id) && (!is_customer || retention_case_shown(k))) v.retention.cases[id] = is_customer ? retention_customer_view(k) : k;
   v.retention.next_case_id = business ? full.retention.next_case_id : next_after(v.retention.cases);
   if (business) v.reports = full.reports; // the weekly reports and support costs
+  // Erasure requests: the business's queue; a customer its own requests.
+  if (business) {
+    v.erasure = full.erasure;
+  } else if (is_customer) {
+    for (const auto& [id, r] : full.erasure.requests)
+      if (v.customers.count(r.customer_id)) v.erasure.requests[id] = r;
+    v.erasure.next_id = next_after(v.erasure.requests);
+  }
   v.index_tickets();
   for (const auto& [id, rec] : full.agent_support)
     if (id != 0 ? is_allowed(full, reader, Action::read_support_record, {.person = id}) : business) v.agent_support[id] = rec;
@@ -574,7 +582,7 @@ nlohmann::json state_to_json(const ProgramState& s) {
                       {"knowledge", s.knowledge}, {"routing", s.routing},
                       {"responses", s.responses}, {"security", s.security}, {"nps_answers", s.nps_answers}, {"quality", s.quality},
                       {"red_flags", s.red_flags}, {"retention", s.retention}, {"reports", s.reports},
-                      {"mention_lists", s.mention_lists}};
+                      {"mention_lists", s.mention_lists}, {"erasure", s.erasure}};
   // Counters only when the ids do not already imply them (state_from_json derives them).
   auto counter = [&](const char* key, std::int64_t value, std::int64_t implied) {
     if (value != implied) j[key] = value;
@@ -611,6 +619,7 @@ core::Result<ProgramState> state_from_json(const nlohmann::json& j) {
     if (j.contains("mention_lists")) s.mention_lists = j.at("mention_lists").get<std::vector<MentionList>>(); // before index_tickets
     if (j.contains("retention")) s.retention = j.at("retention").get<RetentionState>(); // before index_tickets: the competitor list marks tickets
     if (j.contains("reports")) s.reports = j.at("reports").get<ReportsState>();
+    if (j.contains("erasure")) s.erasure = j.at("erasure").get<ErasureState>();
     for (const auto& t : j.value("tickets", nlohmann::json::array())) {
       auto v = t.get<Ticket>();
       s.tickets[v.id] = std::move(v);
