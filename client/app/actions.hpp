@@ -51,6 +51,7 @@ struct CancelStepUp {};
 struct EndSession { std::int64_t id = 0; };  // one of the person's sessions (the account page's list)
 struct SetMailMode { std::string key; domain::MailMode mode = domain::MailMode::each; }; // one kind of mail, saved at once
 struct SubmitUnsubscribe {};                 // the #/unsubscribe/{token} page's button
+struct SubmitErasureConfirm {};              // the #/erasure/{token} page's button
 struct RefreshMailStatus {};                 // the settings page's Email delivery card
 
 // Customers
@@ -117,7 +118,7 @@ using Action = std::variant<SubmitSignIn, EmailEdited, SignOut, SignOutEverywher
                             SubmitInvite, CopyInvitationLink, DismissInvitationLink, RenameEdited, SubmitRename, SendCommand, ReplyEdited,
                             UploadTrainingFile, AttachFile, CopyApiKey, DismissApiKey, StartTwoFactorSetup, CancelTwoFactorSetup,
                             SubmitTwoFactorCode, DismissRecoveryCodes, CopyRecoveryCodes, SubmitStepUp, CancelStepUp, EndSession,
-                            SetMailMode, SubmitUnsubscribe, RefreshMailStatus,
+                            SetMailMode, SubmitUnsubscribe, SubmitErasureConfirm, RefreshMailStatus,
                             LoadHeldMail, DecideHeldMail, LoadQuarterlyReview, ExportCustomerData>;
 
 class Dispatch {

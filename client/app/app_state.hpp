@@ -55,6 +55,7 @@ enum class Page {
   knowledge,    // #/p/{id}/knowledge      the knowledge base: articles, editor, hygiene (views/desk/knowledge_view.cpp)
   account,      // #/account               the person's own sign-in security: two-factor, sessions, mail (views/account_view.cpp)
   unsubscribe,  // #/unsubscribe/{token}   stop one kind of mail from a mail's link, signed in or not (views/mail_view.cpp)
+  erasure,      // #/erasure/{token}       a customer confirms its erasure request from the mailed link (views/mail_view.cpp)
 };
 
 // Filters of the customer list, kept in the URL (#/p/1/customers?q=sam&segment=Growth).
@@ -429,6 +430,8 @@ enum class FormId {
   report_action, report_action_done, support_cost,
   // A customer's tickets restricted after repeated abuse, or lifted (views/support/conduct_parts.cpp)
   restrict_customer,
+  // Erasure of a customer's data: asked, approved or rejected (views/program/privacy_parts.cpp)
+  erasure,
 };
 
 struct SupportForm {
@@ -732,6 +735,18 @@ struct DataExport {
   std::string error;
 };
 
+// Erasure (views/program/privacy_parts.cpp): the requester's note while it asks, the decider's
+// reason while it rejects, and the confirmation page of the mailed link (#/erasure/{token}).
+struct ErasureForms {
+  std::int64_t asking_customer = 0; // the customer whose "Erase…" was pressed: the note and the final button show
+  std::string note;
+  std::int64_t rejecting = 0; // the request whose "Reject" was pressed
+  std::string reason;
+  bool confirm_sending = false;
+  bool confirm_done = false;
+  std::string confirm_error;
+};
+
 struct UiState {
   std::string email;    // sign-in form; kept as a draft across reloads
   std::string password; // sign-in form; never stored
@@ -753,6 +768,7 @@ struct UiState {
   MailPreferencesForm mail_preferences;
   MailStatus mail_status;
   UnsubscribeForm unsubscribe;
+  ErasureForms erasure;
   NewProgramForm new_program;
   JoinForm join;
   EmailVerification verification;

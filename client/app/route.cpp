@@ -78,6 +78,22 @@ std::optional<std::string> query_value(std::string_view query, std::string_view 
   return std::nullopt;
 }
 
+// "<program>-<erasure request>.<16 hex digits>": the signed value of an erasure confirmation link.
+bool is_erasure_token(std::string_view s) {
+  const auto dash = s.find('-');
+  const auto dot = s.rfind('.');
+  if (dash == std::string_view::npos || dash == 0 || dash > 18 || dot == std::string_view::npos || dot <= dash + 1 ||
+      dot - dash - 1 > 18 || s.size() - dot - 1 != 16)
+    return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i == dash || i == dot) continue;
+    const char c = s[i];
+    const bool digit = c >= '0' && c <= '9';
+    if (i < dot ? !digit : !(digit || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
 // "<person>-<kind of mail>.<16 hex digits>": the signed value of an unsubscribe link.
 bool is_unsubscribe_token(std::string_view s) {
   const auto dash = s.find('-');
@@ -200,6 +216,11 @@ Route parse_route(std::string_view hash) {
       route.page = Page::unsubscribe;
       route.token = std::string(path.substr(13));
     }
+  } else if (path.substr(0, 9) == "/erasure/") {
+    if (is_erasure_token(path.substr(9))) {
+      route.page = Page::erasure;
+      route.token = std::string(path.substr(9));
+    }
   } else if (path == "/programs/new") {
     route.page = Page::new_program;
   } else if (path == "/account") {
@@ -308,6 +329,7 @@ std::string format_route(const Route& route) {
   case Page::reset_password: return "#/reset/" + route.token;
   case Page::verify_email: return "#/verify/" + route.token;
   case Page::unsubscribe: return "#/unsubscribe/" + route.token;
+  case Page::erasure: return "#/erasure/" + route.token;
   case Page::overview: return p + "/overview";
   case Page::customers: return p + "/customers" + format_filter(route.filter);
   case Page::new_customer: return p + "/customers/new";

@@ -87,14 +87,14 @@ Route Store::resolve(const Route& wanted) const {
   if (wanted.page == Page::verify_email) return wanted; // a mailed link, opened signed in or not
   if (!app_.me) {
     if (wanted.page == Page::signup || wanted.page == Page::invite || wanted.page == Page::forgot_password ||
-        wanted.page == Page::reset_password || wanted.page == Page::unsubscribe)
+        wanted.page == Page::reset_password || wanted.page == Page::unsubscribe || wanted.page == Page::erasure)
       return wanted;
     return Route{Page::signin};
   }
   const auto& me = *app_.me;
   // A program requires two-factor sign-in of this person: nothing else until it is on.
   if (!me.two_factor_required_by.empty()) return Route{Page::account};
-  if (wanted.page == Page::account || wanted.page == Page::unsubscribe) return wanted;
+  if (wanted.page == Page::account || wanted.page == Page::unsubscribe || wanted.page == Page::erasure) return wanted;
   if (wanted.page == Page::invite || wanted.page == Page::new_program || wanted.page == Page::reset_password) return wanted;
   if (me.memberships.empty()) return Route{Page::new_program};
 
@@ -152,6 +152,10 @@ void Store::after_route_change() {
   }
   if (route.page == Page::settings) load_mail_status();
   if (route.page == Page::unsubscribe && !(before_token_ == route.token)) ui_.unsubscribe = UnsubscribeForm{};
+  if (route.page == Page::erasure && !(before_token_ == route.token)) {
+    ui_.erasure.confirm_sending = ui_.erasure.confirm_done = false;
+    ui_.erasure.confirm_error.clear();
+  }
   before_token_ = route.token;
   if (route.page == Page::support_settings && app_.me) load_held_mail();
   ensure_replica();
@@ -171,6 +175,7 @@ void Store::update_title() {
   case Page::reset_password: page = "Choose a new password"; break;
   case Page::verify_email: page = "Confirm your email"; break;
   case Page::unsubscribe: page = "Unsubscribe"; break;
+  case Page::erasure: page = "Confirm your erasure request"; break;
   case Page::new_program: page = "New program"; break;
   case Page::account: page = "Your account"; break;
   case Page::overview: page = "Overview"; break;
@@ -313,6 +318,7 @@ void Store::on_response(const Pending& p, const platform::HttpResponse& r) {
   case Request::session_end: on_session_end(p, r); break;
   case Request::mail_preferences: on_mail_preferences(r); break;
   case Request::unsubscribe: on_unsubscribe(r); break;
+  case Request::erasure_confirm: on_erasure_confirm(r); break;
   case Request::mail_status: on_mail_status(p, r); break;
   case Request::held_mail: on_held_mail(r); break;
   case Request::held_mail_decision: on_held_mail_decision(p, r); break;

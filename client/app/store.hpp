@@ -92,6 +92,7 @@ private:
     session_end,
     mail_preferences, // loaded or saved: the answer is the whole list
     unsubscribe,
+    erasure_confirm,
     mail_status,
     held_mail,          // store_held_mail.cpp: the list
     held_mail_decision, // discard or add to the ticket (Pending::item_id: the mail)
@@ -232,9 +233,11 @@ private:
   // [SECTION] store_mail.cpp: the mail a person gets, and unsubscribing from a mail's link
   void handle(const SetMailMode&);
   void handle(const SubmitUnsubscribe&);
+  void handle(const SubmitErasureConfirm&);
   void load_mail_preferences();
   void on_mail_preferences(const platform::HttpResponse& r);
   void on_unsubscribe(const platform::HttpResponse& r);
+  void on_erasure_confirm(const platform::HttpResponse& r);
   void handle(const RefreshMailStatus&);
   void load_mail_status();
   void on_mail_status(const Pending& p, const platform::HttpResponse& r);

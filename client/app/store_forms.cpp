@@ -388,6 +388,15 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     ui_.customer.restrict_reason.clear();
     toast("The customer's tickets are updated.");
     break;
+  case FormId::erasure: {
+    const bool asked = find_event<domain::ErasureRequested>(answer) != nullptr;
+    const bool erased = find_event<domain::CustomerErased>(answer) != nullptr;
+    ui_.erasure.asking_customer = ui_.erasure.rejecting = 0;
+    ui_.erasure.note.clear();
+    ui_.erasure.reason.clear();
+    toast(erased ? "The customer's data is erased." : asked ? "Erasure requested." : "The request is rejected; the customer is told.");
+    break;
+  }
   case FormId::new_ticket: {
     const auto* opened = find_event<domain::TicketOpened>(answer);
     const std::int64_t id = opened ? opened->ticket_id : 0;

@@ -68,6 +68,25 @@ void Store::on_unsubscribe(const platform::HttpResponse& r) {
   if (app_.me) ui_.mail_preferences.loaded = false; // the account page reloads the list
 }
 
+void Store::handle(const SubmitErasureConfirm&) {
+  auto& f = ui_.erasure;
+  if (f.confirm_sending || f.confirm_done || app_.route.page != Page::erasure) return;
+  f.confirm_sending = true;
+  f.confirm_error.clear();
+  send(Request::erasure_confirm, platform::Method::post, "/api/v1/erasure/confirm", nlohmann::json{{"token", app_.route.token}}.dump());
+}
+
+void Store::on_erasure_confirm(const platform::HttpResponse& r) {
+  auto& f = ui_.erasure;
+  f.confirm_sending = false;
+  // Confirmed before (the link opened twice) is confirmed all the same.
+  if (r.status != 200 && !(r.status == 409 && error_of(r).message.find("confirmed already") != std::string::npos)) {
+    f.confirm_error = error_of(r).message;
+    return;
+  }
+  f.confirm_done = true;
+}
+
 // Owners and admins only: other roles would get 403, and the card is not drawn for them.
 void Store::load_mail_status() {
   const auto program = app_.route.program_id;

@@ -16,6 +16,7 @@ void draw_app(const AppState& app, UiState& ui, Dispatch& dispatch) {
   case Page::reset_password: draw_reset_password(app, ui, dispatch); break;
   case Page::verify_email: draw_verify_email(app, ui, dispatch); break;
   case Page::unsubscribe: draw_unsubscribe(app, ui, dispatch); break;
+  case Page::erasure: draw_erasure_confirm(app, ui, dispatch); break;
   case Page::new_program:
     draw_shell(app, ui, dispatch);
     draw_new_program(app, ui, dispatch);

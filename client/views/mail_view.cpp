@@ -1,6 +1,8 @@
 // The page a mail's "Stop these" link opens (#/unsubscribe/{token}): it names the kind of mail
 // and stops it with one button, signed in or not (the link itself is the credential). The
 // kind's label comes from the token's value and the shared list of kinds of mail.
+// The page of the link mailed to a customer who asked to erase its data (#/erasure/{token}): one
+// button confirms that it was the customer who asked (shared/domain/privacy/erasure.hpp).
 #include "client/views/views.hpp"
 
 #include "client/views/layout.hpp"
@@ -51,6 +53,34 @@ void draw_unsubscribe(const AppState& app, UiState& ui_state, Dispatch& dispatch
     ImGui::Dummy(ui::dp(0, 8));
     if (app.me && centered_link("Back to Partnerdesk")) dispatch(Navigate{Route{Page::overview}});
   }
+  end_centered_card();
+}
+
+void draw_erasure_confirm(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
+  auto& f = ui_state.erasure;
+  begin_centered_card("Confirm erasure", 440);
+  brand_header();
+  ImGui::Dummy(ui::dp(0, 12));
+  if (f.confirm_done) {
+    ui::heading("Your request is confirmed", 20);
+    ui::text_wrapped("The business now decides on it and tells you by mail. Once it is approved your name, address, messages and "
+                     "files are erased and your account can no longer sign in.",
+                     ui::color::muted);
+  } else {
+    ui::heading("Erase your data?", 20);
+    ui::text_wrapped("Confirm that it was you who asked to erase your data. The business then decides; amounts and dates it must keep "
+                     "by law stay, without your name. If you did not ask, close this page: nothing is erased without your confirmation.",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 8));
+    if (!f.confirm_error.empty()) {
+      ui::error_box(f.confirm_error);
+      ImGui::Dummy(ui::dp(0, 4));
+    }
+    const char* button = f.confirm_sending ? "Confirming\xE2\x80\xA6###Confirm" : "Confirm my request###Confirm";
+    if (ui::danger_button(button, ImVec2(-FLT_MIN, ui::dp(42)), !f.confirm_sending)) dispatch(SubmitErasureConfirm{});
+  }
+  ImGui::Dummy(ui::dp(0, 8));
+  if (app.me && centered_link("Back to Partnerdesk")) dispatch(Navigate{Route{Page::overview}});
   end_centered_card();
 }
 

@@ -24,6 +24,7 @@ void draw_forgot_password(const AppState& app, UiState& ui, Dispatch& dispatch);
 void draw_reset_password(const AppState& app, UiState& ui, Dispatch& dispatch);  // password_reset_view.cpp
 void draw_verify_email(const AppState& app, UiState& ui, Dispatch& dispatch);    // verify_email_view.cpp
 void draw_unsubscribe(const AppState& app, UiState& ui, Dispatch& dispatch);     // mail_view.cpp
+void draw_erasure_confirm(const AppState& app, UiState& ui, Dispatch& dispatch); // mail_view.cpp
 void draw_new_program(const AppState& app, UiState& ui, Dispatch& dispatch);
 // The person's own account (views/account_view.cpp): two-factor sign-in, recovery codes,
 // sessions; and the code dialog of a sensitive change held for step-up.

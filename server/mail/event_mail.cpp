@@ -177,6 +177,33 @@ storage::OutgoingMail invitation_mail(const EventMailSettings& settings, const d
   return m;
 }
 
+// "Confirm that you want your data erased": to the account's address, which proves who asked.
+storage::OutgoingMail erasure_confirmation_mail(const EventMailSettings& settings, const domain::ProgramState& s,
+                                                const domain::ErasureRequest& r, const std::string& recipient) {
+  const auto link = public_url(settings.options) + "/#/erasure/" + erasure_token(settings.links, s.id, r.id);
+  const std::string why = r.source == domain::ErasureSource::ticket
+                              ? "In your ticket to " + s.name + " you asked to delete your account or your data."
+                              : "You asked " + s.name + " to erase your data.";
+  storage::OutgoingMail m;
+  m.message_id = "erasure-" + std::to_string(s.id) + "-" + std::to_string(r.id) + "@" + settings.message_host;
+  m.kind = "erasure_confirmation";
+  m.recipient = recipient;
+  m.program_id = s.id;
+  m.subject = "Confirm that you want your data erased";
+  m.text_body = "Hello,\r\n\r\n" + why + " Before the business decides, confirm that it was you:\r\n\r\n" + link +
+                "\r\n\r\nOnce approved, your name, address, messages and files are erased and your account can no longer sign "
+                "in; amounts and dates the business must keep stay, without your name.\r\n\r\nIf you did not ask, ignore this "
+                "message: nothing is erased without it.\r\n\r\n" + s.name + " support, through Partnerdesk\r\n";
+  m.html_body = "<!doctype html><html><body style=\"font-family: sans-serif; line-height: 1.5\"><p>Hello,</p><p>" + html_escape(why) +
+                " Before the business decides, confirm that it was you:</p><p><a href=\"" + html_escape(link) +
+                "\">Confirm the erasure request</a></p><p>If the button does not work, copy this address into your browser:<br>" +
+                html_escape(link) +
+                "</p><p>Once approved, your name, address, messages and files are erased and your account can no longer sign in; "
+                "amounts and dates the business must keep stay, without your name.</p><p>If you did not ask, ignore this message: "
+                "nothing is erased without it.</p><p>" + html_escape(s.name) + " support, through Partnerdesk</p></body></html>";
+  return m;
+}
+
 } // namespace
 
 int queue_event_mail(storage::Database& db, const EventMailSettings& settings, const domain::ProgramState& after,
@@ -186,6 +213,12 @@ int queue_event_mail(storage::Database& db, const EventMailSettings& settings, c
   if (const auto* created = std::get_if<domain::InvitationCreated>(&event.body); created && !invitation_link.empty()) {
     if (auto it = after.invitations.find(created->invitation_id); it != after.invitations.end())
       queued += storage::enqueue_mail(db, invitation_mail(settings, after, it->second, invitation_link), now_ms) ? 1 : 0;
+  }
+  if (const auto* asked = std::get_if<domain::ErasureRequested>(&event.body);
+      asked && asked->request.status == domain::ErasureStatus::awaiting_confirmation) {
+    const auto* c = after.customer(asked->request.customer_id);
+    const auto recipient = c && c->person_id != 0 ? recipient_of(db, after, c->person_id) : std::string{};
+    if (!recipient.empty()) queued += storage::enqueue_mail(db, erasure_confirmation_mail(settings, after, asked->request, recipient), now_ms) ? 1 : 0;
   }
   for (const auto& f : fresh) {
     const auto category = domain::mail_category_of(f.notification.kind);
@@ -251,6 +284,28 @@ std::optional<Unsubscribe> parse_unsubscribe_token(const auth::LinkSigner& links
   auto category = domain::parse_mail_category(std::string_view(*value).substr(dash + 1));
   if (!category || person == 0) return std::nullopt;
   return Unsubscribe{person, *category};
+}
+
+std::string erasure_token(const auth::LinkSigner& links, domain::ProgramId program, domain::ErasureId erasure) {
+  return links.sign("erasure", std::to_string(program) + "-" + std::to_string(erasure));
+}
+
+std::optional<ErasureLink> parse_erasure_token(const auth::LinkSigner& links, const std::string& token) {
+  if (token.size() > 80) return std::nullopt;
+  auto value = links.verify("erasure", token);
+  if (!value) return std::nullopt;
+  const auto dash = value->find('-');
+  if (dash == std::string::npos) return std::nullopt;
+  auto number = [](std::string_view digits) -> std::int64_t {
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+    std::int64_t n = 0;
+    for (char c : digits) n = n * 10 + (c - '0');
+    return n;
+  };
+  const auto program = number(std::string_view(*value).substr(0, dash));
+  const auto erasure = number(std::string_view(*value).substr(dash + 1));
+  if (program == 0 || erasure == 0) return std::nullopt;
+  return ErasureLink{program, erasure};
 }
 
 std::int64_t digest_time_after(std::int64_t t_ms, int digest_hour) {

@@ -50,6 +50,15 @@ struct Unsubscribe {
 };
 std::optional<Unsubscribe> parse_unsubscribe_token(const auth::LinkSigner& links, const std::string& token);
 
+// The signed value of an erasure confirmation link ("<program>-<erasure>.<tag>"), and what it
+// names: the link mailed to a customer who asked to erase its data (shared/domain/privacy/erasure.hpp).
+std::string erasure_token(const auth::LinkSigner& links, domain::ProgramId program, domain::ErasureId erasure);
+struct ErasureLink {
+  domain::ProgramId program = 0;
+  domain::ErasureId erasure = 0;
+};
+std::optional<ErasureLink> parse_erasure_token(const auth::LinkSigner& links, const std::string& token);
+
 // Daily digests: at --digest-hour (UTC) each person with waiting lines gets one message with all
 // of them ("digest-<person>-<yyyymmdd>@host"). Queues those due at now_ms; returns how many.
 int queue_due_digests(storage::Database& db, const EventMailSettings& settings, std::int64_t now_ms);

@@ -4,6 +4,9 @@
 //   GET /api/v1/programs/{id}/customers/{cid}/export       what the archive will hold (counts, name)
 //   GET /api/v1/programs/{id}/customers/{cid}/export.zip   the archive: manifest.json, customer.json, files/
 // The archive is written to DATA_DIR/tmp/ and removed once sent; at most two are written at once.
+// Erasure (shared/domain/privacy/erasure.hpp): RequestErasure and DecideErasure are commands; the
+// customer confirms its own request from the mailed link, without signing in:
+//   POST /api/v1/erasure/confirm   {token}: the link's token; ConfirmErasure as the customer
 #include "server/routes/routes.hpp"
 
 #include "server/app/current_person.hpp"
@@ -11,6 +14,8 @@
 #include "server/auth/tokens.hpp"
 #include "server/http/query.hpp"
 #include "server/http/responses.hpp"
+#include "server/mail/event_mail.hpp"
+#include "shared/core/json_fields.hpp"
 #include "server/privacy/customer_archive.hpp"
 
 #include <array>
@@ -160,6 +165,27 @@ void register_privacy_routes(httplib::Server& server, app::Services& services) {
           std::error_code ec2;
           std::filesystem::remove(path, ec2);
         });
+  });
+
+  server.Post("/api/v1/erasure/confirm", [&services](const httplib::Request& req, httplib::Response& res) {
+    auto body = core::parse_object(req.body);
+    if (!body) return http::send_error(res, 400, body.error());
+    if (auto unknown = core::reject_unknown_fields(body.value(), {"token"})) return http::send_error(res, 400, *unknown);
+    const auto& token = body.value().contains("token") ? body.value()["token"] : nlohmann::json();
+    auto link = token.is_string() ? mail::parse_erasure_token(services.links, token.get<std::string>()) : std::nullopt;
+    if (!link) return http::send_error(res, 400, ErrorCode::invalid_field, "This confirmation link is not valid.", "token");
+    // The request's customer confirms: the link reached its account's address.
+    auto asker = services.commands.read(link->program, [&](const ProgramState& s) -> std::optional<Actor> {
+      auto it = s.erasure.requests.find(link->erasure);
+      const auto* c = it == s.erasure.requests.end() ? nullptr : s.customer(it->second.customer_id);
+      if (!c || c->person_id == 0) return std::nullopt;
+      return Actor{c->person_id, c->profile.name, c->profile.email};
+    });
+    if (!asker || !*asker) return http::send_error(res, 404, ErrorCode::not_found, "This erasure request no longer exists.", "token");
+    const auto command_id = "erasure-confirm-" + std::to_string(link->program) + "-" + std::to_string(link->erasure);
+    auto out = services.commands.execute(link->program, command_id, Command{ConfirmErasure{link->erasure, true}}, **asker, services.now_ms());
+    if (out.status != 200) return http::send_json(res, out.status, out.body);
+    http::send_json(res, 200, nlohmann::json{{"program_id", link->program}, {"erasure_id", link->erasure}, {"status", "awaiting_approval"}});
   });
 }
 

@@ -5,10 +5,154 @@
 #include "client/views/support/ticket_parts.hpp"
 
 #include "shared/domain/privacy/customer_export.hpp"
+#include "shared/domain/privacy/erasure.hpp"
 
 namespace pd::client::views {
 
-void data_export_card(const domain::ProgramState& s, domain::PersonId me, const domain::Customer& c, const UiState& ui_state,
+using domain::ErasureStatus;
+
+namespace {
+
+const char* source_text(domain::ErasureSource source) {
+  switch (source) {
+  case domain::ErasureSource::customer: return "asked by the customer";
+  case domain::ErasureSource::business: return "asked by the business";
+  case domain::ErasureSource::ticket: return "asked in a ticket";
+  }
+  return "";
+}
+
+void report_lists(const domain::ErasureReport& r) {
+  ui::text_wrapped("Erased:", ui::color::muted);
+  for (const auto& line : r.erased) ui::text_wrapped("\xE2\x80\xA2 " + line);
+  ui::text_wrapped("Kept:", ui::color::muted);
+  for (const auto& line : r.kept) ui::text_wrapped("\xE2\x80\xA2 " + line);
+}
+
+// One request: who, when, where it stands; approve or reject when `me` may decide it.
+void erasure_request(const domain::ProgramState& s, domain::PersonId me, const domain::ErasureRequest& r, UiState& ui_state,
+                     Dispatch& dispatch, bool name_customer) {
+  auto& f = ui_state.erasure;
+  const auto& form = ui_state.form(FormId::erasure);
+  ImGui::PushID(static_cast<int>(r.id));
+  const std::string who = name_customer ? customer_name(s, r.customer_id) + ", " : std::string();
+  ui::text_wrapped("#" + std::to_string(r.id) + ": " + who + source_text(r.source) + " on " + format_day_ms(r.requested_at) +
+                   (r.note.empty() ? std::string() : " (\xE2\x80\x9C" + r.note + "\xE2\x80\x9D)"));
+  switch (r.status) {
+  case ErasureStatus::awaiting_confirmation:
+    ui::pill("Waiting for the customer to confirm by mail", ui::tone::warning);
+    break;
+  case ErasureStatus::awaiting_approval:
+    ui::pill(r.confirmed_at ? "Confirmed by the customer: to decide" : "To decide", ui::tone::accent);
+    if (!domain::why_not_decide_erasure(s, me, r.id)) {
+      if (f.rejecting == r.id) {
+        labeled_input("Why it is rejected (the customer is told)", "##Erasure reason", "", f.reason, form.errors.field("reason"));
+        if (ui::danger_button("Reject the request", ImVec2(0, 0), !form.sending && !f.reason.empty()))
+          dispatch(SendCommand{FormId::erasure, domain::DecideErasure{r.id, false, f.reason}});
+        ImGui::SameLine();
+        if (ui::link("Cancel")) f.rejecting = 0;
+      } else {
+        if (ui::danger_button("Approve and erase", ImVec2(0, 0), !form.sending))
+          dispatch(SendCommand{FormId::erasure, domain::DecideErasure{r.id, true, {}}});
+        ImGui::SameLine();
+        if (ui::secondary_button("Reject\xE2\x80\xA6")) {
+          f.rejecting = r.id;
+          f.reason.clear();
+        }
+      }
+    }
+    break;
+  case ErasureStatus::erased:
+    ui::pill("Erased on " + format_day_ms(r.decided_at), ui::tone::neutral);
+    report_lists(r.report);
+    break;
+  case ErasureStatus::rejected:
+    ui::pill("Rejected on " + format_day_ms(r.decided_at), ui::tone::neutral);
+    ui::text_wrapped("Why: " + r.reason, ui::color::muted);
+    break;
+  }
+  ImGui::PopID();
+}
+
+// The latest request about the customer, if any.
+const domain::ErasureRequest* latest_request(const domain::ProgramState& s, domain::CustomerId customer) {
+  const domain::ErasureRequest* latest = nullptr;
+  for (const auto& [id, r] : s.erasure.requests)
+    if (r.customer_id == customer) latest = &r;
+  return latest;
+}
+
+} // namespace
+
+void erasure_section(const domain::ProgramState& s, domain::PersonId me, const domain::Customer& c, UiState& ui_state,
+                     Dispatch& dispatch, bool own) {
+  auto& f = ui_state.erasure;
+  const auto& form = ui_state.form(FormId::erasure);
+  ui::heading(own ? "Erase my data" : "Erasure", 15);
+  if (const auto* r = latest_request(s, c.id)) {
+    if (own && r->status == ErasureStatus::awaiting_confirmation)
+      ui::text_wrapped("We mailed you a link to confirm that it was you who asked. Open it to send the request to the business.",
+                       ui::color::muted);
+    if (own && r->status == ErasureStatus::awaiting_approval)
+      ui::text_wrapped("Confirmed. The business decides and tells you by mail.", ui::color::muted);
+    erasure_request(s, me, *r, ui_state, dispatch, false);
+  }
+  form_errors(form);
+  if (domain::why_not_request_erasure(s, me, c.id)) return; // erased, open already, or not for `me`
+  if (f.asking_customer != c.id) {
+    ui::text_wrapped(own ? "Ask " + s.name + " to erase your personal data: your name, address, messages and files. Your account then "
+                               "can no longer sign in. Amounts and dates the business must keep by law stay, without your name."
+                         : "Erase this customer's personal data (the right to erasure): name, address, messages and files, in "
+                           "every copy the server keeps. Amounts, dates and counts stay for the ledgers and the metrics.",
+                     ui::color::muted);
+    if (ui::secondary_button(own ? "Ask to erase my data\xE2\x80\xA6" : "Erase this customer's data\xE2\x80\xA6")) {
+      f.asking_customer = c.id;
+      f.note.clear();
+    }
+    return;
+  }
+  labeled_input(own ? "Why (optional)" : "Why (optional, the customer's words or the business's reason)", "##Erasure note", "", f.note,
+                form.errors.field("note"));
+  ui::text_wrapped(own ? "You will get a mail with a link to confirm it was you."
+                       : "The request waits for an owner's or admin's approval on the Support page; nothing is erased before.",
+                   ui::color::muted);
+  if (ui::danger_button(own ? "Send the erasure request" : "Ask to erase", ImVec2(0, 0), !form.sending))
+    dispatch(SendCommand{FormId::erasure, domain::RequestErasure{c.id, f.note}});
+  ImGui::SameLine();
+  if (ui::link("Cancel")) f.asking_customer = 0;
+}
+
+void erasure_queue_card(const domain::ProgramState& s, domain::PersonId me, UiState& ui_state, Dispatch& dispatch, float width) {
+  if (s.erasure.requests.empty()) return;
+  if (ui::begin_card("Data erasure requests", width)) {
+    ui::heading("Data erasure requests", 16);
+    int open = 0;
+    for (const auto& [id, r] : s.erasure.requests)
+      if (r.status == ErasureStatus::awaiting_confirmation || r.status == ErasureStatus::awaiting_approval) ++open;
+    ui::text_wrapped(open == 0 ? std::string("None waits. The latest decisions:") : count_text(open, "request waits", "requests wait") + ".",
+                     ui::color::muted);
+    form_errors(ui_state.form(FormId::erasure));
+    // Open ones first (oldest first), then the five latest decided.
+    for (const auto& [id, r] : s.erasure.requests)
+      if (r.status == ErasureStatus::awaiting_confirmation || r.status == ErasureStatus::awaiting_approval) {
+        ImGui::Separator();
+        erasure_request(s, me, r, ui_state, dispatch, true);
+      }
+    int shown = 0;
+    for (auto it = s.erasure.requests.rbegin(); it != s.erasure.requests.rend() && shown < 5; ++it) {
+      const auto& r = it->second;
+      if (r.status != ErasureStatus::erased && r.status != ErasureStatus::rejected) continue;
+      ImGui::Separator();
+      ++shown;
+      ui::text_wrapped("#" + std::to_string(r.id) + ": " + customer_name(s, r.customer_id) + ", " + source_text(r.source) + ": " +
+                       (r.status == ErasureStatus::erased ? "erased on " : "rejected on ") + format_day_ms(r.decided_at), ui::color::muted);
+    }
+  }
+  ui::end_card();
+  ImGui::Dummy(ui::dp(0, 12));
+}
+
+void data_export_card(const domain::ProgramState& s, domain::PersonId me, const domain::Customer& c, UiState& ui_state,
                       Dispatch& dispatch, float width, bool own) {
   if (!domain::may_export_customer(s, me, c.id)) return;
   const auto& x = ui_state.data_export;
@@ -37,6 +181,8 @@ void data_export_card(const domain::ProgramState& s, domain::PersonId me, const 
                           ".",
                       ui::tone::success);
     }
+    ImGui::Dummy(ui::dp(0, 8));
+    erasure_section(s, me, c, ui_state, dispatch, own);
   }
   ui::end_card();
   ImGui::Dummy(ui::dp(0, 4));

@@ -8,6 +8,7 @@
 #include "client/app/route.hpp"
 #include "client/app/selectors.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/program/privacy_parts.hpp"
 #include "client/views/support/conduct_parts.hpp"
 #include "client/views/support/escalation_parts.hpp"
 #include "client/views/support/satisfaction_parts.hpp"
@@ -236,6 +237,7 @@ void draw_support(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
     ImGui::EndGroup();
     ImGui::Dummy(ui::dp(0, 12));
     restricted_customers_card(s, avail, now, dispatch); // after repeated abuse (conduct_parts.cpp)
+    erasure_queue_card(s, my_id(app), ui_state, dispatch, avail); // privacy_parts.cpp
     ImGui::Dummy(ui::dp(0, 12));
     ui::end_column();
   }

@@ -12,6 +12,7 @@
 #include "shared/domain/desk/decide_routing.hpp"
 #include "shared/domain/desk/knowledge_hygiene.hpp"
 #include "shared/domain/desk/triage.hpp"
+#include "shared/domain/privacy/decide_privacy.hpp"
 #include "shared/domain/retention/decide_retention.hpp"
 #include "shared/domain/support/sla.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
@@ -102,6 +103,14 @@ TicketMessage message_of(const ProgramState& s, const Ticket* t, const Actor& a,
   return m;
 }
 
+// A customer who asks in a ticket to delete its account or erase its data (the account_deletion
+// restricted topic) starts an erasure request; it still confirms by the mailed link
+// (privacy/erasure.hpp).
+void detect_erasure(const ProgramState& s, Events& out, CustomerId customer, TicketId ticket, const std::vector<std::string>& topics, TimeMs now) {
+  if (std::find(topics.begin(), topics.end(), "account_deletion") == topics.end()) return;
+  if (auto requested = privacy_rules::detected_erasure(s, customer, ticket, now)) out.emplace_back(std::move(*requested));
+}
+
 } // namespace
 
 Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeMs now) {
@@ -129,6 +138,7 @@ Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeM
   auto routed = desk_rules::route_ticket(s, nullptr, customer, s.next_ticket_id, category, c.tags, c.priority.value_or(Priority::p2),
                                          message.restricted_topics, s.handler_of(customer), now, now);
   const Priority priority = routed.priority;
+  const auto topics = message.restricted_topics;
   TicketOpened e{s.next_ticket_id, customer, s.handler_of(customer), c.subject, priority, category, routed.tags, std::move(message),
                  sla::start_clock(s.support_settings, s.customer(customer), priority, now)};
   // The acknowledgement and a near-certain automatic answer (desk/decide_knowledge.hpp).
@@ -140,6 +150,7 @@ Outcome decide(const ProgramState& s, const OpenTicket& c, const Actor& a, TimeM
   out.insert(out.end(), std::make_move_iterator(automatic.begin()), std::make_move_iterator(automatic.end()));
   out.insert(out.end(), std::make_move_iterator(routed.after.begin()), std::make_move_iterator(routed.after.end()));
   open_retention_case(s, out, customer, s.next_ticket_id, a.id, now);
+  if (role == Role::customer) detect_erasure(s, out, customer, s.next_ticket_id, topics, now);
   return out;
 }
 
@@ -179,10 +190,12 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
       out.status = TicketStatus::open;
       out.sla = sla::resume(t->sla, s.support_settings, now);
     }
+    const auto topics = m.restricted_topics;
     out.message = std::move(m);
     Events events{std::move(out)};
     for (auto& r : desk_rules::retention_triggers(s, t->id, t, c.text)) events.push_back(std::move(r)); // desk/decide_responses.hpp
     open_retention_case(s, events, t->customer_id, t->id, a.id, now);
+    detect_erasure(s, events, t->customer_id, t->id, topics, now);
     return events;
   }
 
