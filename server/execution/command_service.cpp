@@ -76,7 +76,37 @@ void CommandService::recount_policies() {
   any_two_factor_policy_.store(any, std::memory_order_relaxed);
 }
 
+// A log written before this version holds every event in the clear: each event about a customer
+// is sealed with that customer's key, judged on the state before it as append() judges, in one
+// transaction (the update trigger is lifted inside it and restored before COMMIT).
+void CommandService::seal_old_log() {
+  std::int64_t through = 0;
+  db_.read([&] {
+    auto q = db_.prepare("SELECT through FROM log_to_seal");
+    if (q.step()) through = q.int64(0);
+  });
+  if (through == 0) return;
+  db_.write([&] {
+    db_.exec("DROP TRIGGER events_are_append_only_u");
+    std::map<ProgramId, ProgramState> states;
+    Sequence after = 0;
+    for (;;) {
+      auto chunk = events_.read_all_after(after, through, 10000);
+      if (chunk.empty()) break;
+      for (const auto& e : chunk) {
+        auto& s = states[e.program_id];
+        if (auto subject = data_subject(s, e)) events_.seal(e.seq, e.program_id, e.body, *subject);
+        apply(s, e);
+        after = e.seq;
+      }
+    }
+    db_.exec("CREATE TRIGGER events_are_append_only_u BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
+    db_.exec("UPDATE log_to_seal SET through = 0");
+  });
+}
+
 int CommandService::load() {
+  seal_old_log();
   replay();
   auto differ = verify();
   if (!differ.empty()) {

@@ -135,6 +135,7 @@ private:
     std::atomic<int> done{0}; // 1 once `outcome` holds the answer of a durable (or failed) transaction
   };
   void replay();
+  void seal_old_log(); // once, for a log written before events were sealed (log_to_seal)
   void recount_policies(); // under the lock
   void write_loop();
   static void answer(Pending& p, CommandOutcome outcome);

@@ -55,6 +55,27 @@ std::vector<domain::Event> EventStore::read_after(domain::ProgramId program, dom
   });
 }
 
+void EventStore::seal(domain::Sequence seq, domain::ProgramId program, const domain::EventBody& body, domain::CustomerId subject) {
+  const auto key = keys_.key_for(program, subject);
+  db_.prepare("UPDATE events SET payload = ?, subject = ?, sealed = ? WHERE seq = ?")
+      .bind(1, domain::body_to_json(domain::erased_form(body, subject), true).dump())
+      .bind(2, subject)
+      .bind(3, CustomerKeys::seal(key, domain::body_to_json(body, true).dump()))
+      .bind(4, seq)
+      .run();
+}
+
+std::vector<domain::Event> EventStore::read_all_after(domain::Sequence after, domain::Sequence through, int limit) {
+  return db_.read([&] {
+    std::vector<domain::Event> out;
+    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events "
+                         "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
+    q.bind(1, after).bind(2, through).bind(3, static_cast<std::int64_t>(limit));
+    while (q.step()) out.push_back(read_event(q));
+    return out;
+  });
+}
+
 domain::Sequence EventStore::last_sequence() {
   return db_.read([&] {
     auto q = db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");

@@ -25,7 +25,14 @@ public:
   void for_each(const std::function<void(const domain::Event&)>& fn);
   // Up to `limit` events of one program after `after`, in order.
   std::vector<domain::Event> read_after(domain::ProgramId program, domain::Sequence after, int limit);
+  // Up to `limit` events of every program after `after` and up to `through`, in order.
+  std::vector<domain::Event> read_all_after(domain::Sequence after, domain::Sequence through, int limit);
   domain::Sequence last_sequence();
+
+  // Inside a write transaction: seals an event stored in the clear by an earlier version (its
+  // subject judged by the caller on the state before it). The append-only trigger is lifted
+  // for this one update by the caller.
+  void seal(domain::Sequence seq, domain::ProgramId program, const domain::EventBody& body, domain::CustomerId subject);
 
 private:
   domain::Event read_event(const Statement& q);

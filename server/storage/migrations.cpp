@@ -311,6 +311,10 @@ CREATE TABLE customer_keys (
 );
 ALTER TABLE events ADD COLUMN subject INTEGER;
 ALTER TABLE events ADD COLUMN sealed TEXT;
+-- A log written before this version: its events up to `through` are sealed once, at the next
+-- start (CommandService::seal_old_log), then `through` is 0.
+CREATE TABLE log_to_seal (through INTEGER NOT NULL);
+INSERT INTO log_to_seal(through) SELECT COALESCE(MAX(seq), 0) FROM events;
 )sql",
   };
   return all;

@@ -1,5 +1,5 @@
-// The account page's Email card (one kind of mail changed with a tap, saved at once) and the
-// page a mail's "Stop these" link opens, signed in or not.
+// The account page's Email card (one kind of mail changed with a tap, saved at once), the page a
+// mail's "Stop these" link opens, signed in or not, and the page of an erasure confirmation link.
 #include "store_fixture.hpp"
 
 #include "client/app/route.hpp"
@@ -99,6 +99,37 @@ TEST_CASE("an altered unsubscribe link shows the server's refusal; a malformed o
   CHECK(parse_route("#/unsubscribe/x-alerts.0123456789abcdef").page != Page::unsubscribe);
   CHECK(parse_route("#/unsubscribe/12-Alerts.0123456789abcdef").page != Page::unsubscribe);
   CHECK(format_route(parse_route("#/unsubscribe/12-alerts.0123456789abcdef")) == "#/unsubscribe/12-alerts.0123456789abcdef");
+}
+
+TEST_CASE("the erasure link's page confirms signed out: one tap posts the token; opened twice it is confirmed all the same") {
+  StoreFixture t;
+  open_signed_out(t, "#/erasure/3-12.0123456789abcdef");
+  REQUIRE(t.app().route.page == Page::erasure);
+  CHECK(t.app().route.token == "3-12.0123456789abcdef");
+  t.act(SubmitErasureConfirm{});
+  t.act(SubmitErasureConfirm{});
+  const auto* sent = last_sent(t, Method::post, "/api/v1/erasure/confirm");
+  REQUIRE(sent);
+  CHECK(sent->body == R"({"token":"3-12.0123456789abcdef"})");
+  CHECK(t.http.waiting_count() == 1);
+  t.answer(Method::post, "/api/v1/erasure/confirm", 409,
+           error_json(core::make_error(core::ErrorCode::conflict, "This request is confirmed already.", "data.erasure_id")));
+  CHECK(t.ui().erasure.confirm_done);
+  CHECK(t.ui().erasure.confirm_error.empty());
+}
+
+TEST_CASE("an altered erasure link shows the server's refusal; a malformed one is not the erasure page") {
+  StoreFixture t;
+  open_signed_out(t, "#/erasure/3-12.0123456789abcdef");
+  t.act(SubmitErasureConfirm{});
+  t.answer(Method::post, "/api/v1/erasure/confirm", 400,
+           error_json(core::make_error(core::ErrorCode::invalid_field, "This confirmation link is not valid.", "token")));
+  CHECK(t.ui().erasure.confirm_error == "This confirmation link is not valid.");
+  CHECK_FALSE(t.ui().erasure.confirm_done);
+  CHECK(parse_route("#/erasure/3-12.0123").page != Page::erasure);
+  CHECK(parse_route("#/erasure/3-x.0123456789abcdef").page != Page::erasure);
+  CHECK(parse_route("#/erasure/3-12.0123456789ABCDEF").page != Page::erasure);
+  CHECK(format_route(parse_route("#/erasure/3-12.0123456789abcdef")) == "#/erasure/3-12.0123456789abcdef");
 }
 
 } // namespace test_unit_client_app_store_mail
