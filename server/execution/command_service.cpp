@@ -76,6 +76,18 @@ void CommandService::recount_policies() {
   any_two_factor_policy_.store(any, std::memory_order_relaxed);
 }
 
+ProgramState CommandService::replayed(ProgramId program) {
+  ProgramState s;
+  Sequence after = 0;
+  for (;;) {
+    auto chunk = events_.read_after(program, after, 10000);
+    if (chunk.empty()) break;
+    for (const auto& e : chunk) apply(s, e);
+    after = chunk.back().seq;
+  }
+  return s;
+}
+
 // A log written before this version holds every event in the clear: each event about a customer
 // is sealed with that customer's key, judged on the state before it as append() judges, in one
 // transaction (the update trigger is lifted inside it and restored before COMMIT).
@@ -206,15 +218,18 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
       apply(target, e);
       target.fresh_notifications.collecting = false;
       projections_.write(target, body);
-      if (erased) {
-        auto files = privacy::purge(db_, keys_, target, *erased);
-        effects.unreferenced_files.insert(effects.unreferenced_files.end(), files.begin(), files.end());
-        effects.erased = true;
-      }
       if (auto inv = std::get_if<InvitationCreated>(&body)) invitations_by_token_[inv->token_hash] = {p.program, inv->invitation_id};
       if (mail_hook_) effects.mail_queued += mail_hook_(target, e, target.fresh_notifications.items, p.invitation_link);
       target.fresh_notifications.items.clear();
       appended.push_back(std::move(e));
+      if (erased) {
+        auto files = privacy::purge(db_, keys_, target, *erased);
+        effects.unreferenced_files.insert(effects.unreferenced_files.end(), files.begin(), files.end());
+        effects.erased = true;
+        // What the log now reads (the customer's events in their erased form) is the state:
+        // notifications and derived texts as a replay after a restart builds them.
+        target = replayed(p.program);
+      }
     }
     for (std::size_t i = first; i < appended.size(); ++i)
       if (auto shown = event_for_reader(target, p.actor.id, appended[i])) visible.push_back(to_json(*shown, false));

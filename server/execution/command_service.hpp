@@ -136,6 +136,7 @@ private:
   };
   void replay();
   void seal_old_log(); // once, for a log written before events were sealed (log_to_seal)
+  domain::ProgramState replayed(domain::ProgramId program); // one program's log applied anew
   void recount_policies(); // under the lock
   void write_loop();
   static void answer(Pending& p, CommandOutcome outcome);

@@ -34,7 +34,11 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const CustomerErased& b) {
     it->second.decided_at = e.at;
   }
   erase_customer(s, b.customer_id, e.at);
-  return {};
+  // A replica reloads its snapshot: what it derived from the customer's words before (its
+  // notifications' texts) is read again from the erased log.
+  ApplyOutcome out;
+  out.needs_snapshot = true;
+  return out;
 }
 
 } // namespace pd::domain::privacy_apply

@@ -124,6 +124,11 @@ void erase_customer(ProgramState& s, CustomerId customer, TimeMs at) {
   }
   for (auto& [id, r] : s.erasure.requests)
     if (r.customer_id == customer) erase(r.note);
+  for (auto& f : s.red_flags)
+    if (f.customer_id == customer) {
+      erase(f.evidence);
+      erase(f.action);
+    }
 }
 
 ErasureReport erasure_report(const ProgramState& s, CustomerId customer) {

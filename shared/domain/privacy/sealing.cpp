@@ -71,6 +71,8 @@ struct Subject {
   Out operator()(const RetentionOfferMade& b) const { return of_case(s, b.case_id); }
   Out operator()(const RetentionCaseClosed& b) const { return of_case(s, b.case_id); }
   Out operator()(const ErasureRequested& b) const { return b.request.customer_id; }
+  // A repeat customer's or an NPS detractor's red flag quotes the customer.
+  Out operator()(const RedFlagRaised& b) const { return b.flag.customer_id != 0 ? Out{b.flag.customer_id} : std::nullopt; }
   // A customer's own search that found nothing: its words.
   Out operator()(const KnowledgeSearchMissed&) const { return of_person(s, e.actor); }
   template <class B>
@@ -182,6 +184,11 @@ struct Eraser {
   }
   EventBody operator()(ErasureRequested b) const {
     erase(b.request.note);
+    return b;
+  }
+  EventBody operator()(RedFlagRaised b) const {
+    erase(b.flag.evidence);
+    erase(b.flag.action);
     return b;
   }
   EventBody operator()(KnowledgeSearchMissed b) const {

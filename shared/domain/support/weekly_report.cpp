@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace pd::domain {
 
@@ -51,20 +53,29 @@ std::string subject_key(std::string text) {
   return text;
 }
 
-// The most frequent subjects (case-insensitive), top `n`, as "Subject (3)".
+// The most frequent subjects (case-insensitive), top `n`, as "Subject (3)". A report is kept as
+// written, so it quotes only subjects that two customers or more wrote: words one customer wrote
+// are its own, and erasing that customer (privacy/erasure.hpp) must not leave them in a report.
 std::vector<std::pair<std::string, int>> top_subjects(const std::vector<const Ticket*>& tickets, Category category, std::size_t n) {
-  std::map<std::string, std::pair<std::string, int>> counts; // lowered -> (first spelling, count)
+  struct Count {
+    std::string shown; // the first spelling
+    int tickets = 0;
+    std::set<CustomerId> customers;
+  };
+  std::map<std::string, Count> counts; // by the lowered subject
   for (const auto* t : tickets) {
     if (t->category != category) continue;
     auto shown = subject_key(t->subject);
     std::string key = shown;
     for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     auto& e = counts[key];
-    if (e.first.empty()) e.first = shown;
-    ++e.second;
+    if (e.shown.empty()) e.shown = shown;
+    ++e.tickets;
+    e.customers.insert(t->customer_id);
   }
   std::vector<std::pair<std::string, int>> out;
-  for (const auto& [k, v] : counts) out.push_back(v);
+  for (const auto& [k, v] : counts)
+    if (v.customers.size() >= 2) out.emplace_back(v.shown, v.tickets);
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (out.size() > n) out.resize(n);
   return out;
@@ -134,7 +145,12 @@ WeeklyReport weekly_report(const ProgramState& s, std::int32_t week, TimeMs now)
                                                                                      : moves.front().text + "."));
   // The red flags holding now speak for last week only (a report caught up later goes by the figures).
   const auto flags = week == week_of(now) - 1 ? active_red_flags(s) : std::vector<const RedFlag*>{};
-  if (!flags.empty()) head.lines.push_back(std::string("Biggest concern: ") + red_flag_title(flags.front()->kind) + ": " + flags.front()->evidence);
+  // A flag about one customer is named by its number: the report is kept as written, and the
+  // customer may later be erased (privacy/erasure.hpp).
+  if (!flags.empty())
+    head.lines.push_back(std::string("Biggest concern: ") + red_flag_title(flags.front()->kind) + ": " +
+                         (flags.front()->customer_id != 0 ? "customer #" + std::to_string(flags.front()->customer_id) + " (see the red flag)"
+                                                          : flags.front()->evidence));
   else if (!moves.empty() && moves.back().score < 0) head.lines.push_back("Biggest concern: " + moves.back().text + ".");
   else head.lines.push_back("Biggest concern: no red flag holds and no figure got worse.");
   double avg = 0;
@@ -211,9 +227,10 @@ WeeklyReport weekly_report(const ProgramState& s, std::int32_t week, TimeMs now)
     feature_requests += t->category == Category::feature_request ? 1 : 0;
     bugs += t->category == Category::bug ? 1 : 0;
   }
+  auto listed = [](const std::vector<std::pair<std::string, int>>& items) { return items.empty() ? std::string() : ": " + counted_list(items); };
   r.sections.push_back({"Product feedback",
-                        {"Feature requests (" + std::to_string(feature_requests) + " total): " + counted_list(top_subjects(tickets, Category::feature_request, 3)),
-                         "Bugs reported (" + std::to_string(bugs) + "): " + counted_list(top_subjects(tickets, Category::bug, 3))}});
+                        {"Feature requests (" + std::to_string(feature_requests) + " total)" + listed(top_subjects(tickets, Category::feature_request, 3)),
+                         "Bugs reported (" + std::to_string(bugs) + ")" + listed(top_subjects(tickets, Category::bug, 3))}});
 
   // Retention: the week's churn saves.
   const auto saves = churn_saves(s, week_start_ms(week), week_start_ms(week + 1));
@@ -383,7 +400,9 @@ QuarterlyReview quarterly_review(const ProgramState& s, int year, int quarter, T
   }
   q.sections.push_back(std::move(csat));
 
-  q.sections.push_back({"Top feature requests", {"Top 5 from support: " + counted_list(top_subjects(features, Category::feature_request, 5)) + "."}});
+  const auto top = top_subjects(features, Category::feature_request, 5);
+  q.sections.push_back({"Top feature requests",
+                        {top.empty() ? std::string("No feature request was asked by two customers or more.") : "Top 5 from support: " + counted_list(top) + "."}});
 
   ReportSection cost{"Cost per ticket", {}};
   const auto it = s.reports.support_costs.find(q.quarter);

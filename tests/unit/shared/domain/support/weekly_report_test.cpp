@@ -38,12 +38,13 @@ bool has_line(const WeeklyReport& r, const std::string& title, const std::string
 
 Given week_of_tickets() {
   auto g = acme();
-  auto open = [&](TimeMs at, const char* subject, Priority p, Category c) {
-    auto events = run(g, OpenTicket{0, subject, "Details inside.", p, c, {}, {}}, jordan, at);
+  // Jordan opens its own tickets; the business opens one for Sam (customer 2).
+  auto open = [&](TimeMs at, const char* subject, Priority p, Category c, CustomerId customer = 0) {
+    auto events = run(g, OpenTicket{customer, subject, "Details inside.", p, c, {}, {}}, customer ? staff : jordan, at);
     return std::get<TicketOpened>(events.at(0)).ticket_id;
   };
   const auto first = open(monday + 9 * hour, "Export fails", Priority::p1, Category::bug);
-  open(monday + day + 10 * hour, "export fails ", Priority::p2, Category::bug);
+  open(monday + day + 10 * hour, "export fails ", Priority::p2, Category::bug, 2);
   open(monday + 2 * day + 11 * hour, "Dark mode", Priority::p3, Category::feature_request);
   run(g, ReplyToTicket{first, "Fixed: the export works again.", false, TicketStatus::resolved, {}, false, 0}, ava, monday + 9 * hour + 30 * minute);
   run(g, RateTicket{first, 5, 5, 5, 5, "Quick fix"}, jordan, monday + 10 * hour);
@@ -76,7 +77,9 @@ TEST_CASE("the scheduler writes the weeks' reports it has not written, and keeps
   CHECK(has_line(*r, "Performance", "Avg first response: 30 min (SLA: "));
   CHECK(has_line(*r, "Performance", "CSAT: 5.0/5 (1 ratings)"));
   CHECK(has_line(*r, "Patterns", "Emerging issue: bug: 2 tickets against a four-week average of 0.0, highest priority P1"));
-  CHECK(has_line(*r, "Product feedback", "Feature requests (1 total): Dark mode (1)"));
+  // Only what two customers or more wrote is quoted (one customer's words are its own).
+  CHECK(has_line(*r, "Product feedback", "Feature requests (1 total)"));
+  CHECK_FALSE(has_line(*r, "Product feedback", "Dark mode"));
   CHECK(has_line(*r, "Product feedback", "Bugs reported (2): Export fails (2)")); // one subject, any case or spacing
   CHECK(has_line(*r, "Headlines", "Key trend: 3 tickets, the first weeks of the desk."));
   CHECK(has_line(*r, "Retention", "Churn saves: 0 customers kept"));
@@ -145,7 +148,7 @@ TEST_CASE("the quarterly review: volume by month, the CSAT trajectory, cost per 
   CHECK(line("Ticket volume") == "3 tickets: Jan: 3, Feb: 0, Mar: 0.");
   CHECK(line("Ticket volume", 1) == "67% product issues (bugs, performance), 0% growing pains (how-to, onboarding, account): product issues lead.");
   CHECK(line("CSAT trajectory") == "CSAT by month: Jan: 5.00.");
-  CHECK(line("Top feature requests") == "Top 5 from support: Dark mode (1).");
+  CHECK(line("Top feature requests") == "No feature request was asked by two customers or more."); // Jordan's words stay Jordan's
   CHECK(line("Cost per ticket") == "Enter the quarter's support cost to see the cost per ticket.");
   CHECK(when_refused(g.state, SetSupportCost{"2026-Q1", 300'000}, staff).code == ErrorCode::forbidden);
   run(g, SetSupportCost{"2026-Q1", 300'000}, owner, monday);
@@ -154,6 +157,10 @@ TEST_CASE("the quarterly review: volume by month, the CSAT trajectory, cost per 
   CHECK(parse_quarter("2026-Q5") == std::nullopt);
   CHECK(parse_quarter("2026-Q4") == std::make_pair(2026, 4));
   CHECK(quarter_of(monday) == "2026-Q1");
+  // A second customer asks for the same: now it is the customers' request, and quoted.
+  run(g, OpenTicket{2, "dark mode", "Please.", Priority::p3, Category::feature_request, {}, {}}, staff, monday + 3 * day);
+  q = quarterly_review(g.state, 2026, 1, monday + 14 * day);
+  CHECK(line("Top feature requests") == "Top 5 from support: Dark mode (2).");
 }
 
 } // namespace test_unit_shared_domain_support_weekly_report
