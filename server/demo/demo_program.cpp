@@ -952,6 +952,11 @@ void load_demo_program(app::Services& s) {
   routing_story(story, acme, by_email, maya, daniel, priya, base);
   retention_story(story, acme, by_email, maya, daniel, priya, jordan, history_customers, base);
   abuse_story(story, acme, by_email.at("marcus@ironoak.test"), maya, daniel, history_customers[2], base);
+  // Erasure (privacy/erasure.hpp): Bluepine's head teacher phoned yesterday to ask that Amara's
+  // data be erased when the school's contract ends; Maya put the request in the queue, where an
+  // owner or admin approves it.
+  story.now = base - 26 * 3'600'000LL;
+  story.run(acme, RequestErasure{by_email.at("amara@bluepine.test"), "Asked by phone: the school's contract ends this month"}, maya);
 
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
   // ran out of time: the server's scheduler submits it with his saved answers when it starts,

@@ -2,6 +2,8 @@
 
 #include "shared/domain/state.hpp"
 
+#include <set>
+
 namespace pd::domain {
 
 std::string erased_customer_name(CustomerId customer) { return "Erased customer #" + std::to_string(customer); }
@@ -129,6 +131,12 @@ void erase_customer(ProgramState& s, CustomerId customer, TimeMs at) {
       erase(f.evidence);
       erase(f.action);
     }
+  // What the team was told about the customer and its tickets.
+  std::set<TicketId> own;
+  if (auto list = s.tickets_by_customer.find(customer); list != s.tickets_by_customer.end()) own.insert(list->second.begin(), list->second.end());
+  for (auto& [person, inbox] : s.inboxes)
+    for (auto& n : inbox.items)
+      if (n.customer_id == customer || (n.ticket_id != 0 && own.count(n.ticket_id))) erase(n.text);
 }
 
 ErasureReport erasure_report(const ProgramState& s, CustomerId customer) {

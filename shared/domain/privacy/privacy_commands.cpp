@@ -12,10 +12,9 @@ std::optional<core::Error> read_command(const nlohmann::json& data, RequestErasu
 }
 nlohmann::json write_command(const RequestErasure& c) { return {{"customer_id", c.customer_id}, {"note", c.note}}; }
 
-std::optional<core::Error> read_command(const nlohmann::json& data, ConfirmErasure& c) {
-  core::FieldReader r(data, {"erasure_id"}, "data");
-  c.erasure_id = r.integer("erasure_id", 1, INT64_MAX);
-  return r.error();
+// Built by the server's link route only (POST /api/v1/erasure/confirm): the link is the proof.
+std::optional<core::Error> read_command(const nlohmann::json&, ConfirmErasure&) {
+  return core::make_error(core::ErrorCode::invalid_field, "'ConfirmErasure' is not sent to this endpoint: open the mailed link.", "type");
 }
 nlohmann::json write_command(const ConfirmErasure& c) { return {{"erasure_id", c.erasure_id}}; }
 

@@ -1,5 +1,6 @@
 #include "server/execution/command_service.hpp"
 #include "server/storage/database.hpp"
+#include "shared/domain/visibility.hpp"
 
 #include <doctest/doctest.h>
 
@@ -132,6 +133,77 @@ TEST_CASE("commands sent at once from many threads are each answered once, after
   CHECK(f.count("command_results") == threads * each + 1);
   auto customers = f.service->read(1, [](const ProgramState& s) { return s.customers.size(); });
   CHECK(*customers == static_cast<std::size_t>(threads * each));
+}
+
+namespace {
+// Every text column of the events table, concatenated: what a look at the file would find.
+std::string raw_log(storage::Database& db) {
+  std::string all;
+  auto q = db.prepare("SELECT payload || COALESCE(sealed, '') FROM events");
+  while (q.step()) all += q.text(0);
+  return all;
+}
+} // namespace
+
+TEST_CASE("an event about a customer is stored sealed: the clear payload is its erased form, and the state reads the whole") {
+  Fixture f;
+  auto program = f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000).body["program_id"].get<ProgramId>();
+  REQUIRE(f.service->execute(program, "add-zed-1", AddCustomer{profile("Zed Quill", "zed@quill.test")}, f.owner, 2000).status == 200);
+  CHECK(raw_log(*f.db).find("Zed Quill") == std::string::npos);
+  {
+    auto q = f.db->prepare("SELECT subject, payload FROM events WHERE type = 'CustomerAdded'");
+    REQUIRE(q.step());
+    CHECK(q.int64(0) == 1);
+    CHECK(q.text(1).find("Erased customer #1") != std::string::npos);
+  }
+  CHECK(f.count("customer_keys") == 1);
+  f.open(); // replayed through the key
+  CHECK(*f.service->read(program, [](const ProgramState& s) { return s.customers.at(1).profile.name; }) == "Zed Quill");
+}
+
+TEST_CASE("a log written before events were sealed is sealed once at the next start") {
+  Fixture f;
+  auto program = f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000).body["program_id"].get<ProgramId>();
+  REQUIRE(f.service->execute(program, "add-zed-1", AddCustomer{profile("Zed Quill", "zed@quill.test")}, f.owner, 2000).status == 200);
+  // As an earlier version wrote it: the whole event in the clear, no subject, no key.
+  const auto whole = domain::body_to_json(EventBody{CustomerAdded{1, profile("Zed Quill", "zed@quill.test")}}, true).dump();
+  f.db->write([&] {
+    f.db->exec("DROP TRIGGER events_are_append_only_u");
+    f.db->prepare("UPDATE events SET payload = ?, subject = NULL, sealed = NULL WHERE type = 'CustomerAdded'").bind(1, whole).run();
+    f.db->exec("CREATE TRIGGER events_are_append_only_u BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
+    f.db->exec("DELETE FROM customer_keys");
+    f.db->exec("UPDATE log_to_seal SET through = (SELECT MAX(seq) FROM events)");
+  });
+  REQUIRE(raw_log(*f.db).find("Zed Quill") != std::string::npos);
+  f.open();
+  CHECK(raw_log(*f.db).find("Zed Quill") == std::string::npos);
+  CHECK(*f.service->read(program, [](const ProgramState& s) { return s.customers.at(1).profile.name; }) == "Zed Quill");
+  CHECK_THROWS_AS(f.db->exec("UPDATE events SET type = 'x'"), storage::StorageError); // append-only again
+  f.open(); // once: nothing left to seal
+  CHECK(*f.service->read(program, [](const ProgramState& s) { return s.customers.at(1).profile.name; }) == "Zed Quill");
+}
+
+TEST_CASE("erasing a customer destroys its key: the log reads the erased form, and the live state equals a replay") {
+  Fixture f;
+  auto program = f.service->execute(0, "create-0001", CreateProgram{"Acme", "USD"}, f.owner, 1000).body["program_id"].get<ProgramId>();
+  REQUIRE(f.service->execute(program, "add-zed-1", AddCustomer{profile("Zed Quill", "zed@quill.test")}, f.owner, 2000).status == 200);
+  REQUIRE(f.service->execute(program, "add-amy-1", AddCustomer{profile("Amy Pond", "amy@pond.test")}, f.owner, 2100).status == 200);
+  REQUIRE(f.service->execute(program, "open-zed-1", OpenTicket{1, "Quill export broken", "Zed's invoices vanish.", Priority::p2, Category::bug, {}, {}},
+                             f.owner, 2200).status == 200);
+  auto asked = f.service->execute(program, "erase-zed-1", RequestErasure{1, "Asked by phone"}, f.owner, 3000);
+  REQUIRE(asked.status == 200);
+  auto erased = f.service->execute(program, "erase-zed-2", DecideErasure{1, true, ""}, f.owner, 4000);
+  REQUIRE(erased.status == 200);
+  CHECK(f.count("customer_keys") == 1); // Amy's
+  CHECK(f.count("command_results") == 1); // the erasure's own answer: the earlier ones quoted Zed
+  const auto live = *f.service->read(program, [](const ProgramState& s) { return state_to_json(s); });
+  CHECK(live.dump().find("Zed") == std::string::npos);
+  CHECK(live.dump().find("Quill") == std::string::npos);
+  CHECK(live.dump().find("Amy Pond") != std::string::npos);
+  CHECK(live["tickets"].size() == 1); // the ticket stays, without its words
+  f.open();
+  CHECK(*f.service->read(program, [](const ProgramState& s) { return state_to_json(s); }) == live);
+  CHECK(f.service->verify().empty());
 }
 
 } // namespace test_unit_server_execution_command_service

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 #include <unistd.h>
 
 namespace test_unit_server_storage_customer_keys { // one namespace per test file: unity batches (PD_UNITY) share a unit
@@ -45,6 +47,14 @@ TEST_CASE("a customer's key seals and opens its events; another key, a changed b
   storage::CustomerKeys fresh(db); // no cache: read from the file
   CHECK_FALSE(fresh.find(1, 17));
   CHECK(fresh.find(1, 18) == sam);
+
+  // A key made in a transaction that rolled back is forgotten with it.
+  CHECK_THROWS(db.write([&] {
+    keys.key_for(1, 30);
+    throw std::runtime_error("the disk is gone");
+  }));
+  keys.reset_cache();
+  CHECK_FALSE(keys.find(1, 30));
 }
 
 } // namespace test_unit_server_storage_customer_keys

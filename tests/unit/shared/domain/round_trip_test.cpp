@@ -113,6 +113,24 @@ ArticleContent full_article_content() {
 
 // ---- Commands ------------------------------------------------------------------------------
 
+ErasureRequest full_erasure() {
+  ErasureRequest r;
+  r.id = 2;
+  r.customer_id = 3;
+  r.source = ErasureSource::ticket;
+  r.requested_by = 6;
+  r.requested_at = 1'700'000'000'000;
+  r.ticket_id = 9;
+  r.note = "Delete my account";
+  r.status = ErasureStatus::erased;
+  r.confirmed_at = 1'700'000'100'000;
+  r.decided_by = 1;
+  r.decided_at = 1'700'000'200'000;
+  r.reason = "Approved";
+  r.report = ErasureReport{{"Name and email address"}, {"Amounts and dates"}};
+  return r;
+}
+
 std::vector<Sample<Command>> command_samples() {
   return {
       {CreateProgram{"Acme Analytics", "EUR"}},
@@ -188,6 +206,9 @@ std::vector<Sample<Command>> command_samples() {
       {RecordMemberEmail{}},
       {HandleAbuse{4, AbuseStep::pause, 3, "Pausing this conversation."}},
       {RestrictTicketing{3, 14, "Repeated insults"}},
+      {RequestErasure{3, "Leaving for good"}},
+      {ConfirmErasure{2, true}},
+      {DecideErasure{2, false, "An open chargeback"}},
       {RequestPlanChange{PlanRequest::downgrade, "A smaller plan"}},
       {OpenRetentionCase{3, PlanRequest::cancel, "Quiet for weeks"}},
       {RecordRetentionReason{3, LeaveReason::price, "Budget cut"}},
@@ -210,7 +231,9 @@ std::vector<Sample<Command>> command_samples() {
 }
 
 // Commands the server builds itself: never decoded from a request.
-bool server_built(const Command& c) { return std::holds_alternative<AcceptInvitation>(c) || std::holds_alternative<RunTimers>(c); }
+bool server_built(const Command& c) {
+  return std::holds_alternative<AcceptInvitation>(c) || std::holds_alternative<RunTimers>(c) || std::holds_alternative<ConfirmErasure>(c);
+}
 
 pd::core::Result<Command> command_round_trip(const Command& c) {
   auto data = encode_command({"cmd-round-trip", c})["data"];
@@ -316,6 +339,10 @@ std::vector<Sample<EventBody>> event_samples() {
       {MemberEmailChanged{4, "ava.new@acme.test"}},
       {AbuseHandled{4, AbuseStep::pause, 6, "Continued after the warning", 1'700'000'000'000}},
       {TicketingRestricted{3, 1'700'000'000'000, "Repeated insults"}},
+      {ErasureRequested{full_erasure()}},
+      {ErasureConfirmed{2}},
+      {ErasureRejected{2, "An open chargeback"}},
+      {CustomerErased{2, 3, ErasureReport{{"Name and email address"}, {"Amounts and dates"}}}},
       {RetentionCaseOpened{full_case()}},
       {RetentionRequestRecorded{3, PlanRequest::cancel, "Too expensive"}},
       {RetentionReasonRecorded{3, LeaveReason::missing_feature, "Needs SSO"}},

@@ -59,8 +59,10 @@ TEST_CASE("erasing leaves no personal text of the customer in the state, and kee
   CHECK_FALSE(std::get<CustomerErased>(erased.at(0)).report.erased.empty());
 
   const auto text = state_to_json(g.state).dump();
-  for (const char* personal : {"Jordan", "jordan", "Lumen", "example.org", "practice owner", "says thanks"})
-    CHECK_MESSAGE(text.find(personal) == std::string::npos, personal);
+  for (const std::string personal : {"Jordan", "jordan", "Lumen", "example.org", "practice owner", "says thanks"}) {
+    INFO(personal << " in " << text.substr(text.find(personal) == std::string::npos ? 0 : text.find(personal) - std::min<std::size_t>(text.find(personal), 120), 240));
+    CHECK(text.find(personal) == std::string::npos);
+  }
   const auto& c = g.state.customers.at(1);
   CHECK(c.profile.name == erased_customer_name(1));
   CHECK(c.profile.mrr == before.customers.at(1).profile.mrr);
@@ -89,7 +91,7 @@ TEST_CASE("a replay of the erased forms gives the state erasure left") {
   };
   record(OpenTicket{0, "Invoices for Lumen Dental", "Send March to jordan.private@example.org", {}, Category::billing, {}, {}}, jordan, t0);
   record(ReplyToTicket{1, "Sent, Jordan.", false, {}, {}, false}, ava, t0 + 60'000);
-  record(UpdateCustomer{1, profile("Jordan Lee (Lumen)", "jordan@acme.test", 4), 0}, owner, t0 + 90'000);
+  record(UpdateCustomer{1, profile("Jordan Lee (Lumen)", "jordan@acme.test", 4), live.state.customers.at(1).version}, owner, t0 + 90'000);
   record(RequestErasure{1, ""}, owner, t0 + 100'000);
   record(DecideErasure{1, true, ""}, owner, t0 + 200'000);
 
