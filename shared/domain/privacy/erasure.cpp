@@ -137,6 +137,10 @@ void erase_customer(ProgramState& s, CustomerId customer, TimeMs at) {
   for (auto& [person, inbox] : s.inboxes)
     for (auto& n : inbox.items)
       if (n.customer_id == customer || (n.ticket_id != 0 && own.count(n.ticket_id))) erase(n.text);
+  // The agents' performance records quote its tickets (a rating, an escalation): the entry stays.
+  for (auto& [person, record] : s.agent_support)
+    for (auto& h : record.history)
+      if (h.ticket_id != 0 && own.count(h.ticket_id)) erase(h.detail);
 }
 
 ErasureReport erasure_report(const ProgramState& s, CustomerId customer) {

@@ -208,7 +208,7 @@ std::vector<Sample<Command>> command_samples() {
       {RestrictTicketing{3, 14, "Repeated insults"}},
       {RequestErasure{3, "Leaving for good"}},
       {ConfirmErasure{2, true}},
-      {DecideErasure{2, false, "An open chargeback"}},
+      {DecideErasure{2, true, "Verified by the mailed link"}},
       {RequestPlanChange{PlanRequest::downgrade, "A smaller plan"}},
       {OpenRetentionCase{3, PlanRequest::cancel, "Quiet for weeks"}},
       {RecordRetentionReason{3, LeaveReason::price, "Budget cut"}},
