@@ -26,8 +26,8 @@ test('a customer asks to erase its data, confirms from the mail, the owner appro
   await suite.withApp({ signInAs: 'customer@acme.test', path: '/#/p/1/profile' }, async (page) => {
     await h.seek(page, { label: 'Ask to erase my data\u2026' });
     await h.click(page, 'Ask to erase my data\u2026', { window: 'Page' });
-    await h.seek(page, { label: 'Why (optional)', kind: 'input' });
-    await h.typeInto(page, 'Why (optional)', 'Moving to another provider', { window: 'Page' });
+    await h.seek(page, { label: 'Erasure note', kind: 'input' });
+    await h.typeInto(page, 'Erasure note', 'Moving to another provider', { window: 'Page' });
     await h.click(page, 'Send the erasure request', { window: 'Page' });
     await h.seek(page, { contains: 'We mailed you a link to confirm' });
     await h.waitForItem(page, { label: 'Waiting for the customer to confirm by mail', window: 'Page' });
@@ -48,22 +48,25 @@ test('a customer asks to erase its data, confirms from the mail, the owner appro
   });
 
   await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/support' }, async (page) => {
+    // The queue lists the request with who asked and that the customer confirmed it.
     await h.seek(page, { label: 'Data erasure requests' });
+    await h.seek(page, { contains: 'Jordan Lee (Lumen Dental), asked by the customer' });
     await h.seek(page, { label: 'Confirmed by the customer: to decide' });
     await h.screenshot(page, 'erasure-queue.png');
+    // Decided on the customer's page, where the request is Jordan's alone.
+    await h.goTo(page, '#/p/1/customers/1');
+    await h.seek(page, { label: 'Approve and erase' });
     await h.click(page, 'Approve and erase', { window: 'Page' });
-    await h.waitForItem(page, { contains: 'erased on ', window: 'Page' });
+    await h.waitForItem(page, { contains: 'Erased customer #1', window: 'Page' });
+    await h.seek(page, { contains: 'Erased on ' });
+    await h.seek(page, { contains: 'The subjects and text of ' });
+    await h.screenshot(page, 'erasure-report.png');
     const snapshot = await h.apiRead(page, '/api/v1/programs/1/snapshot');
     const jordan = snapshot.customers.find((c) => c.id === 1);
     assert.equal(jordan.profile.name, 'Erased customer #1');
     assert.ok(jordan.erased_at > 0);
     assert.ok(!JSON.stringify(snapshot).includes('customer@acme.test'), 'the address is nowhere in the program');
-
-    await h.goTo(page, '#/p/1/customers/1');
-    await h.waitForItem(page, { contains: 'Erased customer #1', window: 'Page' });
-    await h.seek(page, { label: 'Erasure' });
-    await h.seek(page, { contains: 'Erased on ' });
-    await h.screenshot(page, 'erasure-report.png');
+    assert.ok(!JSON.stringify(snapshot).includes('Moving to another provider'), 'nor the request\'s own words');
   });
 
   const signIn = await h.apiJson(suite.server.url, '', 'POST', '/api/v1/session', { email: 'customer@acme.test', password: 'demo-password' });

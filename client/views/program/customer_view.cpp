@@ -240,7 +240,11 @@ void support_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, co
   if (ui::begin_card("account", width)) {
     ui::heading("Customer portal", 17);
     ImGui::Dummy(ui::dp(0, 2));
-    if (c.person_id) {
+    if (c.erased_at) {
+      ui::pill("Erased", ui::tone::neutral);
+      ImGui::Dummy(ui::dp(0, 2));
+      ui::text_wrapped("The customer's data was erased on " + format_day_ms(c.erased_at) + ": its account can no longer sign in.", ui::color::muted);
+    } else if (c.person_id) {
       ui::pill("Has an account", ui::tone::success);
       ImGui::Dummy(ui::dp(0, 2));
       ui::text_wrapped(member_name(s, c.person_id) + " signs in to follow their support requests.", ui::color::muted);

@@ -37,7 +37,7 @@ void erasure_request(const domain::ProgramState& s, domain::PersonId me, const d
   ImGui::PushID(static_cast<int>(r.id));
   const std::string who = name_customer ? customer_name(s, r.customer_id) + ", " : std::string();
   ui::text_wrapped("#" + std::to_string(r.id) + ": " + who + source_text(r.source) + " on " + format_day_ms(r.requested_at) +
-                   (r.note.empty() ? std::string() : " (\xE2\x80\x9C" + r.note + "\xE2\x80\x9D)"));
+                   (r.note.empty() || r.note == domain::erased_text ? std::string() : " (\xE2\x80\x9C" + r.note + "\xE2\x80\x9D)"));
   switch (r.status) {
   case ErasureStatus::awaiting_confirmation:
     ui::pill("Waiting for the customer to confirm by mail", ui::tone::warning);
