@@ -37,22 +37,36 @@ domain::Event EventStore::read_event(const Statement& q) {
   return domain::Event{q.int64(0), q.int64(1), q.int64(3), q.int64(4), std::move(body).value()};
 }
 
+namespace {
+// The columns read_event() reads.
+constexpr const char* select_events =
+    "SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events ";
+} // namespace
+
 void EventStore::for_each(const std::function<void(const domain::Event&)>& fn) {
   db_.read([&] {
-    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events ORDER BY seq");
+    auto q = db_.prepare(std::string(select_events) + "ORDER BY seq");
     while (q.step()) fn(read_event(q));
   });
 }
 
-std::vector<domain::Event> EventStore::read_after(domain::ProgramId program, domain::Sequence after, int limit) {
+std::vector<domain::Event> EventStore::read_list(const char* where, std::initializer_list<std::int64_t> values) {
   return db_.read([&] {
     std::vector<domain::Event> out;
-    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events "
-                         "WHERE program_id = ? AND seq > ? ORDER BY seq LIMIT ?");
-    q.bind(1, program).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+    auto q = db_.prepare(std::string(select_events) + where);
+    int i = 1;
+    for (auto v : values) q.bind(i++, v);
     while (q.step()) out.push_back(read_event(q));
     return out;
   });
+}
+
+std::vector<domain::Event> EventStore::read_after(domain::ProgramId program, domain::Sequence after, int limit) {
+  return read_list("WHERE program_id = ? AND seq > ? ORDER BY seq LIMIT ?", {program, after, limit});
+}
+
+std::vector<domain::Event> EventStore::read_all_after(domain::Sequence after, domain::Sequence through, int limit) {
+  return read_list("WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?", {after, through, limit});
 }
 
 void EventStore::seal(domain::Sequence seq, domain::ProgramId program, const domain::EventBody& body, domain::CustomerId subject) {
@@ -63,17 +77,6 @@ void EventStore::seal(domain::Sequence seq, domain::ProgramId program, const dom
       .bind(3, CustomerKeys::seal(key, domain::body_to_json(body, true).dump()))
       .bind(4, seq)
       .run();
-}
-
-std::vector<domain::Event> EventStore::read_all_after(domain::Sequence after, domain::Sequence through, int limit) {
-  return db_.read([&] {
-    std::vector<domain::Event> out;
-    auto q = db_.prepare("SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events "
-                         "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
-    q.bind(1, after).bind(2, through).bind(3, static_cast<std::int64_t>(limit));
-    while (q.step()) out.push_back(read_event(q));
-    return out;
-  });
 }
 
 domain::Sequence EventStore::last_sequence() {

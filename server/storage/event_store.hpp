@@ -6,6 +6,7 @@
 #include "shared/domain/events.hpp"
 
 #include <functional>
+#include <initializer_list>
 #include <vector>
 
 namespace pd::storage {
@@ -36,6 +37,8 @@ public:
 
 private:
   domain::Event read_event(const Statement& q);
+  // The events a WHERE clause (with its ? values, in order) selects, read as read_event() reads.
+  std::vector<domain::Event> read_list(const char* where, std::initializer_list<std::int64_t> values);
   Database& db_;
   CustomerKeys& keys_;
 };

@@ -7,20 +7,11 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
-const { startSmtpSink, relayArgs } = require('./lib/smtp_sink');
+const { mailSuite } = require('./lib/smtp_sink');
 
 const TIMEOUT = { timeout: 120000 };
 
-let sink = null;
-const serverOptions = { args: [] };
-const suite = h.appSuite({
-  server: serverOptions,
-  beforeServer: async () => {
-    sink = await startSmtpSink();
-    serverOptions.args.push(...relayArgs(sink));
-  },
-  onAfter: () => sink && sink.stop(),
-});
+const suite = mailSuite(h);
 
 test('a person changes their email on the account page, confirms it from the mail and signs in with it', TIMEOUT, async () => {
   const tag = Date.now().toString(36);
@@ -49,7 +40,7 @@ test('a person changes their email on the account page, confirms it from the mai
     assert.equal(me.person.email, oldEmail);
     assert.equal(me.pending_email, newEmail);
 
-    const mail = await sink.waitForMessage((m) => m.to === newEmail && m.header('Subject') === 'Confirm your new email for Partnerdesk');
+    const mail = await suite.sink.waitForMessage((m) => m.to === newEmail && m.header('Subject') === 'Confirm your new email for Partnerdesk');
     const link = mail.text.match(/https:\/\/desk\.example\.test\/(#\/verify\/[0-9a-f]{64})/);
     assert.ok(link, 'the mail carries the confirmation link');
 

@@ -6,21 +6,11 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
-const { startSmtpSink } = require('./lib/smtp_sink');
+const { mailSuite } = require('./lib/smtp_sink');
 
 const TIMEOUT = { timeout: 120000 };
 
-let sink = null;
-const serverOptions = { args: [] };
-const suite = h.appSuite({
-  server: serverOptions,
-  beforeServer: async () => {
-    sink = await startSmtpSink();
-    serverOptions.args.push('--smtp-url', sink.url, '--smtp-plain', '--mail-from', 'desk@partnerdesk.test',
-                            '--public-url', 'https://desk.example.test');
-  },
-  onAfter: () => sink && sink.stop(),
-});
+const suite = mailSuite(h);
 
 test('an invited person signs up through the link, is told to confirm the address, opens the mailed link and joins', TIMEOUT, async () => {
   const email = `kim.${Date.now().toString(36)}@acme.test`;
@@ -44,7 +34,7 @@ test('an invited person signs up through the link, is told to confirm the addres
     assert.equal(me.email_verified, false);
     assert.deepEqual(me.memberships, []);
 
-    const mail = await sink.waitForMessage((m) => m.to === email && m.header('Subject') === 'Confirm your email for Partnerdesk')
+    const mail = await suite.sink.waitForMessage((m) => m.to === email && m.header('Subject') === 'Confirm your email for Partnerdesk')
       .catch(async (e) => {
         const outbox = await (await fetch(suite.server.url + '/healthz/mail')).text();
         throw new Error(`${e.message}\n${outbox}`);

@@ -7,20 +7,11 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
-const { startSmtpSink, relayArgs } = require('./lib/smtp_sink');
+const { mailSuite } = require('./lib/smtp_sink');
 
 const TIMEOUT = { timeout: 180000 };
 
-let sink = null;
-const serverOptions = { args: [] };
-const suite = h.appSuite({
-  server: serverOptions,
-  beforeServer: async () => {
-    sink = await startSmtpSink();
-    serverOptions.args.push(...relayArgs(sink));
-  },
-  onAfter: () => sink && sink.stop(),
-});
+const suite = mailSuite(h);
 
 test('a customer asks to erase its data, confirms from the mail, the owner approves: the customer is erased everywhere', TIMEOUT, async () => {
   await suite.withApp({ signInAs: 'customer@acme.test', path: '/#/p/1/profile' }, async (page) => {
@@ -34,7 +25,7 @@ test('a customer asks to erase its data, confirms from the mail, the owner appro
     await h.screenshot(page, 'erasure-asked.png');
   });
 
-  const mail = await sink.waitForMessage((m) => m.to === 'customer@acme.test' && m.header('Subject') === 'Confirm that you want your data erased');
+  const mail = await suite.sink.waitForMessage((m) => m.to === 'customer@acme.test' && m.header('Subject') === 'Confirm that you want your data erased');
   const link = mail.text.match(/https:\/\/desk\.example\.test\/(#\/erasure\/[0-9]+-[0-9]+\.[0-9a-f]{16})/);
   assert.ok(link, 'the mail carries the confirmation link');
 

@@ -7,20 +7,11 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
-const { startSmtpSink, relayArgs } = require('./lib/smtp_sink');
+const { mailSuite } = require('./lib/smtp_sink');
 
 const TIMEOUT = { timeout: 120000 };
 
-let sink = null;
-const serverOptions = { args: [] };
-const suite = h.appSuite({
-  server: serverOptions,
-  beforeServer: async () => {
-    sink = await startSmtpSink();
-    serverOptions.args.push(...relayArgs(sink), '--reply-address', 'support@acme.test');
-  },
-  onAfter: () => sink && sink.stop(),
-});
+const suite = mailSuite(h, ['--reply-address', 'support@acme.test']);
 
 function modeOf(prefs, key) {
   return prefs.categories.find((c) => c.key === key).mode;
@@ -56,7 +47,7 @@ test('a customer stops their ticket updates from the link in the mail, without s
   const marker = `REPLY-${Date.now().toString(36)}`;
   const sent = await h.apiCommand(suite.server.url, ava, 1, 'ReplyToTicket', { ticket_id: id, text: `Custom fields live under Settings. ${marker}` });
   assert.equal(sent.status, 200);
-  const mail = await sink.waitForMessage((m) => m.to === 'customer@acme.test' && m.text.includes(marker));
+  const mail = await suite.sink.waitForMessage((m) => m.to === 'customer@acme.test' && m.text.includes(marker));
   assert.match(mail.header('Reply-To'), new RegExp(`^<support\\+t1-${id}\\.[0-9a-f]{16}@acme\\.test>$`));
   const link = mail.text.match(/https:\/\/desk\.example\.test\/(#\/unsubscribe\/[0-9]+-my_tickets\.[0-9a-f]{16})/);
   assert.ok(link, 'the mail carries a Stop these link');

@@ -6,20 +6,11 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./lib/harness');
-const { startSmtpSink, relayArgs } = require('./lib/smtp_sink');
+const { mailSuite } = require('./lib/smtp_sink');
 
 const TIMEOUT = { timeout: 120000 };
 
-let sink = null;
-const serverOptions = { args: [] };
-const suite = h.appSuite({
-  server: serverOptions,
-  beforeServer: async () => {
-    sink = await startSmtpSink();
-    serverOptions.args.push(...relayArgs(sink));
-  },
-  onAfter: () => sink && sink.stop(),
-});
+const suite = mailSuite(h);
 
 test('someone who forgot their password resets it from the mailed link and signs in with the new one', TIMEOUT, async () => {
   const email = `rosa.${Date.now().toString(36)}@reset.test`;
@@ -41,7 +32,7 @@ test('someone who forgot their password resets it from the mailed link and signs
     await h.waitForItem(page, { contains: `If an account uses ${email}`, window: 'Forgot your password' });
 
     // The sign-up's confirmation link came first; the reset mail is the one asked for here.
-    const mail = await sink.waitForMessage((m) => m.to === email && m.header('Subject') === 'Reset your Partnerdesk password').catch(async (e) => {
+    const mail = await suite.sink.waitForMessage((m) => m.to === email && m.header('Subject') === 'Reset your Partnerdesk password').catch(async (e) => {
       const outbox = await (await fetch(suite.server.url + '/healthz/mail')).text();
       throw new Error(`${e.message}\n${outbox}\n${suite.server.log().split('\n').filter((l) => /mail|reset|account/.test(l)).join('\n')}`);
     });
@@ -73,7 +64,7 @@ test('someone who forgot their password resets it from the mailed link and signs
   await assert.rejects(h.apiSignIn(suite.server.url, email, 'the first passphrase'));
   const again = await h.request(suite.server.url + '/api/v1/account/password-reset/complete', {
     method: 'POST', headers: { 'X-Requested-With': 'partnerdesk', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token: sink.messages().find((m) => m.to === email && m.header('Subject') === 'Reset your Partnerdesk password').text.match(/#\/reset\/([0-9a-f]{64})/)[1],
+    body: JSON.stringify({ token: suite.sink.messages().find((m) => m.to === email && m.header('Subject') === 'Reset your Partnerdesk password').text.match(/#\/reset\/([0-9a-f]{64})/)[1],
                            password: 'a third passphrase here' }) });
   assert.equal(again.status, 400);
   assert.equal((await again.json()).error.field, 'token');

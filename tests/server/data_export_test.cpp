@@ -21,21 +21,6 @@ using nlohmann::json;
 
 namespace {
 
-httplib::Headers raw_headers(const Session& s) { return {{"Cookie", s.cookie()}, {"X-Requested-With", "partnerdesk"}}; }
-
-// The whole upload in one piece; returns the file's sha256.
-std::string upload(const OwnSupportProgram& p, Session& s, const std::string& name, const std::string& bytes) {
-  auto begun = s.post(p.path("/uploads"), {{"name", name}, {"content_type", "text/plain"}, {"size", bytes.size()}});
-  REQUIRE(begun);
-  REQUIRE(begun->status == 201);
-  const auto base = p.path("/uploads/") + json_of(begun)["upload_id"].get<std::string>();
-  httplib::Client raw("127.0.0.1", p.server.port());
-  REQUIRE(raw.Put(base + "?offset=0", raw_headers(s), bytes, "application/octet-stream")->status == 200);
-  auto done = raw.Post(base + "/complete", raw_headers(s), "", "application/json");
-  REQUIRE(done->status == 200);
-  return json_of(done)["sha256"].get<std::string>();
-}
-
 // Runs a Python program over the archive; its standard output (the program prints JSON).
 std::string python_over(const std::filesystem::path& zip, const std::string& program) {
   const auto script = zip.parent_path() / "check.py";
@@ -77,7 +62,7 @@ print(json.dumps({"problems": problems, "manifest": manifest, "customer": doc, "
 TEST_CASE("an owner exports a customer's data as a ZIP whose manifest lists every entry; notes and other people stay out") {
   OwnSupportProgram p;
   const std::string secret_bytes = "Invoice 7731, card ending 4242\n";
-  const auto sha = upload(p, *p.customer, "../../etc/passwd.txt", secret_bytes);
+  const auto sha = p.upload(*p.customer, "../../etc/passwd.txt", secret_bytes);
   auto opened = p.ok(*p.customer, "OpenTicket",
                      {{"subject", "Billing export is empty"},
                       {"text", "The CSV has no rows since Monday."},

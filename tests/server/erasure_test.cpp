@@ -24,20 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-httplib::Headers raw_headers(const Session& s) { return {{"Cookie", s.cookie()}, {"X-Requested-With", "partnerdesk"}}; }
-
-std::string upload(const OwnSupportProgram& p, Session& s, const std::string& name, const std::string& bytes) {
-  auto begun = s.post(p.path("/uploads"), {{"name", name}, {"content_type", "text/plain"}, {"size", bytes.size()}});
-  REQUIRE(begun);
-  REQUIRE(begun->status == 201);
-  const auto base = p.path("/uploads/") + json_of(begun)["upload_id"].get<std::string>();
-  httplib::Client raw("127.0.0.1", p.server.port());
-  REQUIRE(raw.Put(base + "?offset=0", raw_headers(s), bytes, "application/octet-stream")->status == 200);
-  auto done = raw.Post(base + "/complete", raw_headers(s), "", "application/json");
-  REQUIRE(done->status == 200);
-  return json_of(done)["sha256"].get<std::string>();
-}
-
 // The erasure link's token from the mail the customer got.
 std::string erasure_token(const SmtpSink& sink, const std::string& to) {
   const std::string marker = "/#/erasure/";
@@ -74,7 +60,7 @@ std::vector<std::string> files_holding(const std::filesystem::path& dir, const s
 TEST_CASE("an erased customer is in no byte of the database, its log, a backup or the files; amounts and metrics stay; a replay shows the same") {
   OwnSupportProgram p;
   const std::string file_bytes = "Quokka ledger 5521: the card ends 4242\n";
-  const auto sha = upload(p, *p.customer, "quokka-invoice-5521.txt", file_bytes);
+  const auto sha = p.upload(*p.customer, "quokka-invoice-5521.txt", file_bytes);
   auto opened = p.ok(*p.customer, "OpenTicket",
                      {{"subject", "Zanzibar export fails"},
                       {"text", "My passport number is QX-88123 and the export fails."},

@@ -65,6 +65,22 @@ struct OwnSupportProgram {
   }
   std::string path(const std::string& rest) const { return "/api/v1/programs/" + std::to_string(id) + rest; }
   nlohmann::json get(Session& who, const std::string& rest) { return nlohmann::json::parse(who.get(path(rest))->body); }
+  // A text file uploaded whole by `who` (one piece); its content address (sha256).
+  std::string upload(Session& who, const std::string& name, const std::string& bytes) {
+    auto begun = who.post(path("/uploads"), {{"name", name}, {"content_type", "text/plain"}, {"size", bytes.size()}});
+    REQUIRE(begun);
+    REQUIRE(begun->status == 201);
+    const auto base = path("/uploads/") + nlohmann::json::parse(begun->body)["upload_id"].get<std::string>();
+    const httplib::Headers headers = {{"Cookie", who.cookie()}, {"X-Requested-With", "partnerdesk"}};
+    httplib::Client raw("127.0.0.1", server.port());
+    auto put = raw.Put(base + "?offset=0", headers, bytes, "application/octet-stream");
+    REQUIRE(put);
+    REQUIRE(put->status == 200);
+    auto done = raw.Post(base + "/complete", headers, "", "application/json");
+    REQUIRE(done);
+    REQUIRE(done->status == 200);
+    return nlohmann::json::parse(done->body)["sha256"].get<std::string>();
+  }
   // The customer opens a ticket; its id.
   std::int64_t open_ticket(const std::string& subject) {
     auto r = ok(*customer, "OpenTicket", {{"subject", subject}, {"text", "It stopped working this morning."}, {"category", "how-to"}});

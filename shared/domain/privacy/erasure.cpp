@@ -1,5 +1,6 @@
 #include "shared/domain/privacy/erasure.hpp"
 
+#include "shared/domain/privacy/sealing.hpp"
 #include "shared/domain/state.hpp"
 
 #include <set>
@@ -19,24 +20,6 @@ const ErasureRequest* open_erasure_of(const ErasureState& e, CustomerId customer
 namespace {
 
 bool owner_or_admin(identity::Role role) { return role == identity::Role::owner || role == identity::Role::admin; }
-
-void erase(std::string& text) {
-  if (!text.empty()) text = erased_text;
-}
-
-void erase_message(TicketMessage& m, bool by_customer, CustomerId customer) {
-  erase(m.text);
-  if (by_customer) m.author_name = erased_customer_name(customer);
-  for (auto& a : m.attachments) erase(a.name);
-}
-
-void erase_escalation(Escalation& e) {
-  erase(e.reason);
-  erase(e.note.summary);
-  erase(e.note.attempts_so_far);
-  erase(e.note.business_impact);
-  erase(e.note.recommended_action);
-}
 
 } // namespace
 
@@ -79,7 +62,7 @@ void erase_customer(ProgramState& s, CustomerId customer, TimeMs at) {
   c.profile.name = erased_customer_name(customer);
   c.profile.email = erased_customer_email(customer);
   s.customer_by_email[c.profile.email] = customer;
-  for (auto& r : c.restrictions) erase(r.reason);
+  for (auto& r : c.restrictions) erase_text(r.reason);
   if (c.erased_at == 0) c.erased_at = at;
   // Its account's membership: name and address.
   if (auto m = s.members.find(c.person_id); m != s.members.end()) {
@@ -94,53 +77,53 @@ void erase_customer(ProgramState& s, CustomerId customer, TimeMs at) {
       auto t = s.tickets.find(id);
       if (t == s.tickets.end()) continue;
       auto& ticket = t->second;
-      erase(ticket.subject);
-      for (auto& m : ticket.messages) erase_message(m, m.author_role == identity::Role::customer, customer);
+      erase_text(ticket.subject);
+      for (auto& m : ticket.messages) erase_message(m, customer);
       erase_escalation(ticket.escalation);
       erase_escalation(ticket.customer_shown.escalation);
       for (auto& ch : ticket.changes) {
         erase_escalation(ch.escalation);
-        erase(ch.detail);
+        erase_text(ch.detail);
       }
       if (ticket.customer_rating) {
-        erase(ticket.customer_rating->comment);
-        erase(ticket.customer_rating->business_response);
+        erase_text(ticket.customer_rating->comment);
+        erase_text(ticket.customer_rating->business_response);
       }
-      if (ticket.business_rating) erase(ticket.business_rating->comment);
-      erase(ticket.triage.summary);
-      erase(ticket.triage.steps_to_reproduce);
-      erase(ticket.triage.error_messages);
-      erase(ticket.triage.environment);
+      if (ticket.business_rating) erase_text(ticket.business_rating->comment);
+      erase_text(ticket.triage.summary);
+      erase_text(ticket.triage.steps_to_reproduce);
+      erase_text(ticket.triage.error_messages);
+      erase_text(ticket.triage.environment);
     }
   }
   for (auto& [id, k] : s.check_ins)
-    if (k.customer_id == customer) erase(k.note);
+    if (k.customer_id == customer) erase_text(k.note);
   for (auto& a : s.nps_answers)
-    if (a.customer_id == customer) erase(a.comment);
+    if (a.customer_id == customer) erase_text(a.comment);
   for (auto& [id, k] : s.retention.cases) {
     if (k.customer_id != customer) continue;
-    erase(k.note);
-    erase(k.understanding);
-    erase(k.exit_feedback);
-    for (auto& o : k.offers) erase(o.note);
+    erase_text(k.note);
+    erase_text(k.understanding);
+    erase_text(k.exit_feedback);
+    for (auto& o : k.offers) erase_text(o.note);
   }
   for (auto& [id, r] : s.erasure.requests)
-    if (r.customer_id == customer) erase(r.note);
+    if (r.customer_id == customer) erase_text(r.note);
   for (auto& f : s.red_flags)
     if (f.customer_id == customer) {
-      erase(f.evidence);
-      erase(f.action);
+      erase_text(f.evidence);
+      erase_text(f.action);
     }
   // What the team was told about the customer and its tickets.
   std::set<TicketId> own;
   if (auto list = s.tickets_by_customer.find(customer); list != s.tickets_by_customer.end()) own.insert(list->second.begin(), list->second.end());
   for (auto& [person, inbox] : s.inboxes)
     for (auto& n : inbox.items)
-      if (n.customer_id == customer || (n.ticket_id != 0 && own.count(n.ticket_id))) erase(n.text);
+      if (n.customer_id == customer || (n.ticket_id != 0 && own.count(n.ticket_id))) erase_text(n.text);
   // The agents' performance records quote its tickets (a rating, an escalation): the entry stays.
   for (auto& [person, record] : s.agent_support)
     for (auto& h : record.history)
-      if (h.ticket_id != 0 && own.count(h.ticket_id)) erase(h.detail);
+      if (h.ticket_id != 0 && own.count(h.ticket_id)) erase_text(h.detail);
 }
 
 ErasureReport erasure_report(const ProgramState& s, CustomerId customer) {

@@ -4,24 +4,6 @@ namespace pd::domain {
 
 namespace {
 
-void erase(std::string& text) {
-  if (!text.empty()) text = erased_text;
-}
-
-void erase_message(TicketMessage& m, CustomerId customer) {
-  erase(m.text);
-  if (m.author_role == identity::Role::customer) m.author_name = erased_customer_name(customer);
-  for (auto& a : m.attachments) erase(a.name);
-}
-
-void erase_escalation(Escalation& e) {
-  erase(e.reason);
-  erase(e.note.summary);
-  erase(e.note.attempts_so_far);
-  erase(e.note.business_impact);
-  erase(e.note.recommended_action);
-}
-
 std::optional<CustomerId> of_ticket(const ProgramState& s, TicketId id) {
   if (const auto* t = s.ticket(id)) return t->customer_id;
   return std::nullopt;
@@ -107,7 +89,7 @@ struct Eraser {
     return b;
   }
   EventBody operator()(TicketOpened b) const {
-    erase(b.subject);
+    erase_text(b.subject);
     erase_message(b.message, c);
     return b;
   }
@@ -116,10 +98,10 @@ struct Eraser {
     return b;
   }
   EventBody operator()(TicketTriaged b) const {
-    erase(b.triage.summary);
-    erase(b.triage.steps_to_reproduce);
-    erase(b.triage.error_messages);
-    erase(b.triage.environment);
+    erase_text(b.triage.summary);
+    erase_text(b.triage.steps_to_reproduce);
+    erase_text(b.triage.error_messages);
+    erase_text(b.triage.environment);
     return b;
   }
   EventBody operator()(TicketEscalated b) const {
@@ -127,72 +109,72 @@ struct Eraser {
     return b;
   }
   EventBody operator()(TicketRated b) const {
-    erase(b.rating.comment);
-    erase(b.rating.business_response);
+    erase_text(b.rating.comment);
+    erase_text(b.rating.business_response);
     return b;
   }
   EventBody operator()(TicketHandlingRated b) const {
-    erase(b.rating.comment);
+    erase_text(b.rating.comment);
     return b;
   }
   EventBody operator()(RatingAnswered b) const {
-    erase(b.text);
+    erase_text(b.text);
     return b;
   }
   EventBody operator()(AbuseHandled b) const {
-    erase(b.note);
+    erase_text(b.note);
     return b;
   }
   EventBody operator()(TicketingRestricted b) const {
-    erase(b.reason);
+    erase_text(b.reason);
     return b;
   }
   EventBody operator()(CheckInScheduled b) const {
-    erase(b.check_in.note);
+    erase_text(b.check_in.note);
     return b;
   }
   EventBody operator()(CheckInRescheduled b) const {
-    erase(b.note);
+    erase_text(b.note);
     return b;
   }
   EventBody operator()(NpsAnswered b) const {
-    erase(b.answer.comment);
+    erase_text(b.answer.comment);
     return b;
   }
   EventBody operator()(RetentionCaseOpened b) const {
-    erase(b.retention_case.note);
-    erase(b.retention_case.understanding);
-    erase(b.retention_case.exit_feedback);
-    for (auto& o : b.retention_case.offers) erase(o.note);
+    erase_text(b.retention_case.note);
+    erase_text(b.retention_case.understanding);
+    erase_text(b.retention_case.exit_feedback);
+    for (auto& o : b.retention_case.offers) erase_text(o.note);
     return b;
   }
   EventBody operator()(RetentionRequestRecorded b) const {
-    erase(b.note);
+    erase_text(b.note);
     return b;
   }
   EventBody operator()(RetentionReasonRecorded b) const {
-    erase(b.understanding);
+    erase_text(b.understanding);
     return b;
   }
   EventBody operator()(RetentionOfferMade b) const {
-    erase(b.offer.note);
+    erase_text(b.offer.note);
     return b;
   }
   EventBody operator()(RetentionCaseClosed b) const {
-    erase(b.exit_feedback);
+    erase_text(b.exit_feedback);
     return b;
   }
   EventBody operator()(ErasureRequested b) const {
-    erase(b.request.note);
+    erase_text(b.request.note);
     return b;
   }
   EventBody operator()(RedFlagRaised b) const {
-    erase(b.flag.evidence);
-    erase(b.flag.action);
+    erase_text(b.flag.evidence);
+    erase_text(b.flag.action);
     return b;
   }
   EventBody operator()(KnowledgeSearchMissed b) const {
-    erase(b.query);
+    erase_text(b.query);
     return b;
   }
   template <class B>
@@ -206,5 +188,23 @@ struct Eraser {
 std::optional<CustomerId> data_subject(const ProgramState& s, const Event& e) { return std::visit(Subject{s, e}, e.body); }
 
 EventBody erased_form(const EventBody& body, CustomerId customer) { return std::visit(Eraser{customer}, body); }
+
+void erase_text(std::string& text) {
+  if (!text.empty()) text = erased_text;
+}
+
+void erase_message(TicketMessage& m, CustomerId customer) {
+  erase_text(m.text);
+  if (m.author_role == identity::Role::customer) m.author_name = erased_customer_name(customer);
+  for (auto& a : m.attachments) erase_text(a.name);
+}
+
+void erase_escalation(Escalation& e) {
+  erase_text(e.reason);
+  erase_text(e.note.summary);
+  erase_text(e.note.attempts_so_far);
+  erase_text(e.note.business_impact);
+  erase_text(e.note.recommended_action);
+}
 
 } // namespace pd::domain

@@ -18,4 +18,11 @@ std::optional<CustomerId> data_subject(const ProgramState& s, const Event& e);
 // and scores stay, so a replay gives the same ledgers and metrics.
 EventBody erased_form(const EventBody& body, CustomerId customer);
 
+// The pieces both erasures use (erased_form() on an event, erase_customer() on the state): a
+// text becomes erased_text (an empty one stays empty); a message loses its text and its files'
+// names, and the customer's own message its author's name; an escalation its reason and note.
+void erase_text(std::string& text);
+void erase_message(TicketMessage& m, CustomerId customer);
+void erase_escalation(Escalation& e);
+
 } // namespace pd::domain

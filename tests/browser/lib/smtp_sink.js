@@ -90,4 +90,20 @@ async function joinThroughMail(baseUrl, sink, { token, email, name, password }) 
   return answer;
 }
 
-module.exports = { startSmtpSink, relayArgs, joinThroughMail };
+// A suite (the harness's appSuite) whose server sends its mail to a sink of its own, started
+// before the server and stopped after it: `suite.sink` once the suite's `before` has run.
+// extraArgs: more flags for the server.
+function mailSuite(h, extraArgs = []) {
+  const serverOptions = { args: [] };
+  const suite = h.appSuite({
+    server: serverOptions,
+    beforeServer: async () => {
+      suite.sink = await startSmtpSink();
+      serverOptions.args.push(...relayArgs(suite.sink), ...extraArgs);
+    },
+    onAfter: () => suite.sink && suite.sink.stop(),
+  });
+  return suite;
+}
+
+module.exports = { startSmtpSink, relayArgs, joinThroughMail, mailSuite };
