@@ -147,6 +147,39 @@ TEST_CASE("exporting a customer's data needs a fresh code; the preview and the a
   c.clock.shift("+0");
 }
 
+TEST_CASE("asking to erase a customer's data and approving it need a fresh code; the retry applies each once") {
+  auto& c = clocked();
+  c.clock.shift("+0");
+  Owner ines("ines@step-up.test");
+  auto added = ines.session->command(ines.program, "AddCustomer",
+                                     {{"profile", {{"name", "Erin Ash"}, {"email", "erin@step-up.test"}, {"segment", "Growth"}, {"subscription", "active"},
+                                                   {"started_on", "2026-03-01"}, {"mrr", {{"minor", 900}, {"currency", "USD"}}}}}});
+  REQUIRE(added->status == 200);
+  const auto customer = json_of(added)["events"][0]["data"]["customer_id"].get<std::int64_t>();
+  auto auth = ines.enrol();
+  c.clock.shift("+11m");
+  auth.offset_seconds = 11 * 60;
+  const auto ask_id = fresh_command_id();
+  auto stale = ines.session->command(ines.program, "RequestErasure", {{"customer_id", customer}}, ask_id);
+  REQUIRE(stale->status == 403);
+  CHECK(json_of(stale)["error"]["code"] == "step_up_required");
+  REQUIRE(ines.session->post("/api/v1/session/step-up", {{"code", auth.next_code()}})->status == 200);
+  auto asked = ines.session->command(ines.program, "RequestErasure", {{"customer_id", customer}}, ask_id);
+  REQUIRE(asked->status == 200);
+  const auto erasure = json_of(asked)["events"][0]["data"]["request"]["id"].get<std::int64_t>();
+  c.clock.shift("+22m");
+  auth.offset_seconds = 22 * 60;
+  const auto decide_id = fresh_command_id();
+  auto late = ines.session->command(ines.program, "DecideErasure", {{"erasure_id", erasure}, {"approve", true}}, decide_id);
+  REQUIRE(late->status == 403);
+  CHECK(json_of(late)["error"]["code"] == "step_up_required");
+  REQUIRE(ines.session->post("/api/v1/session/step-up", {{"code", auth.next_code()}})->status == 200);
+  auto erased = ines.session->command(ines.program, "DecideErasure", {{"erasure_id", erasure}, {"approve", true}}, decide_id);
+  REQUIRE(erased->status == 200);
+  CHECK(json_of(erased)["events"][0]["type"] == "CustomerErased");
+  c.clock.shift("+0");
+}
+
 TEST_CASE("a person without two-factor is not asked; step-up without two-factor is a conflict") {
   Owner nina("nina@step-up.test");
   CHECK(nina.session->command(nina.program, "CreateApiKey", {{"label", "Billing"}})->status == 200);
