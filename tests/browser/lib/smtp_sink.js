@@ -95,14 +95,16 @@ async function joinThroughMail(baseUrl, sink, { token, email, name, password }) 
 // extraArgs: more flags for the server.
 function mailSuite(h, extraArgs = []) {
   const serverOptions = { args: [] };
+  const mail = { sink: null }; // the hook may run before appSuite returns
   const suite = h.appSuite({
     server: serverOptions,
     beforeServer: async () => {
-      suite.sink = await startSmtpSink();
-      serverOptions.args.push(...relayArgs(suite.sink), ...extraArgs);
+      mail.sink = await startSmtpSink();
+      serverOptions.args.push(...relayArgs(mail.sink), ...extraArgs);
     },
-    onAfter: () => suite.sink && suite.sink.stop(),
+    onAfter: () => mail.sink && mail.sink.stop(),
   });
+  Object.defineProperty(suite, 'sink', { get: () => mail.sink });
   return suite;
 }
 
