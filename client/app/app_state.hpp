@@ -430,8 +430,9 @@ enum class FormId {
   report_action, report_action_done, support_cost,
   // A customer's tickets restricted after repeated abuse, or lifted (views/support/conduct_parts.cpp)
   restrict_customer,
-  // Erasure of a customer's data: asked, approved or rejected (views/program/privacy_parts.cpp)
-  erasure,
+  // Erasure of a customer's data: asked, approved or rejected; the retention periods
+  // (views/program/privacy_parts.cpp)
+  erasure, data_retention,
 };
 
 struct SupportForm {
@@ -825,6 +826,11 @@ struct UiState {
     bool edited = false;             // the fields differ from the program's (else they follow it)
     domain::QualitySettings fields;
   } quality;                         // the red flags' thresholds (satisfaction_parts.cpp)
+  struct {
+    bool edited = false;             // the fields differ from the program's (else they follow it)
+    int closed_ticket_days = 0;
+    int attachment_days = 0;
+  } data_retention;                  // the retention periods (privacy_parts.cpp)
   struct MentionRow {
     std::string language, positive, negative; // the words comma-separated, as typed
   };

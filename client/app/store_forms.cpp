@@ -424,6 +424,10 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     toast(answer.events.empty() ? "Nothing to save: the thresholds already look like this." : "Thresholds saved.");
     ui_.quality.edited = false;
     break;
+  case FormId::data_retention:
+    toast(answer.events.empty() ? "Nothing to save: the periods already look like this." : "Retention periods saved.");
+    ui_.data_retention.edited = false;
+    break;
   case FormId::nps:
     toast(answer.events.empty() ? "Thank you." : "Thank you for your answer.");
     ui_.nps = {};

@@ -448,6 +448,29 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
 // Abuse and threats (support/conduct_rules.hpp): yesterday Marcus, in the business queue, turned
 // abusive over a failed import. Daniel documented it, warned him once with the seed's words, and
 // paused the conversation when it went on; Maya restricted Marcus's tickets for two weeks.
+// Retention periods (privacy/data_retention.hpp): a month ago Maya set that closed tickets' text is
+// kept two years and their attachments 90 days. Olga's question about a rejected import, four
+// months old and closed, held the file she sent: the scheduler's pass at the end of the demo
+// removes it (the thread shows its name, marked removed), and the ticket says until when its
+// text is kept.
+void data_retention_story(Story& story, ProgramId acme, CustomerId olga_c, const Actor& maya, const Actor& daniel, const Actor& olga,
+                          TimeMs base) {
+  auto at = [&](double days_ago) { story.now = base - static_cast<TimeMs>(days_ago * 24 * 3'600'000); };
+  at(118);
+  const auto file = story.store_file(acme, olga, "clinic-contacts.csv", "text/csv",
+                                     "name,clinic,phone\nDr. Ana Ruiz,Ferncrest North,555-0142\nDr. Tom Baker,Ferncrest East,555-0178\n", false);
+  const auto t = story.run(acme, OpenTicket{olga_c, "Contacts import rejects our file", "The import says 'row 2: invalid phone'. The file is attached.",
+                                            Priority::p3, Category::how_to, {}, {file}, 0},
+                           olga)["events"][0]["data"]["ticket_id"].get<TicketId>();
+  at(117.8);
+  story.reply(acme, daniel, t, "Hi Olga, phone numbers need the country code (+1 555 0142). With it, the file imports cleanly.",
+              TicketStatus::resolved);
+  at(116);
+  story.run(acme, CloseTicket{t, ""}, daniel);
+  at(30);
+  story.run(acme, SetDataRetention{730, 90}, maya);
+}
+
 void abuse_story(Story& story, ProgramId acme, CustomerId marcus_c, const Actor& maya, const Actor& daniel, const Actor& marcus, TimeMs base) {
   auto at = [&](double hours_ago) { story.now = base - static_cast<TimeMs>(hours_ago * 3'600'000); };
   at(26);
@@ -957,6 +980,7 @@ void load_demo_program(app::Services& s) {
   // owner or admin approves it.
   story.now = base - 26 * 3'600'000LL;
   story.run(acme, RequestErasure{by_email.at("amara@bluepine.test"), "Asked by phone: the school's contract ends this month"}, maya);
+  data_retention_story(story, acme, by_email.at("olga@ferncrest.test"), maya, daniel, history_customers[1], base);
 
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
   // ran out of time: the server's scheduler submits it with his saved answers when it starts,

@@ -6,6 +6,7 @@
 
 #include "server/http/responses.hpp"
 #include "server/privacy/erasure_purge.hpp"
+#include "server/privacy/retention_purge.hpp"
 #include "shared/domain/apply.hpp"
 #include "shared/domain/privacy/sealing.hpp"
 #include "shared/domain/visibility.hpp"
@@ -88,9 +89,11 @@ ProgramState CommandService::replayed(ProgramId program) {
   return s;
 }
 
-// A log written before this version holds every event in the clear: each event about a customer
-// is sealed with that customer's key, judged on the state before it as append() judges, in one
-// transaction (the update trigger is lifted inside it and restored before COMMIT).
+// A log written before this version holds its events in the clear, or a ticket's events sealed
+// with their customer's key: each event about a customer is sealed with that customer's key or
+// its ticket's, judged on the state before it as append() judges, in one transaction (the update
+// trigger is lifted inside it and restored before COMMIT). An erased customer's events stay in
+// their erased form.
 void CommandService::seal_old_log() {
   std::int64_t through = 0;
   db_.read([&] {
@@ -99,6 +102,14 @@ void CommandService::seal_old_log() {
   });
   if (through == 0) return;
   db_.write([&] {
+    // Customers erased already: their events read in the erased form, and stay so.
+    std::set<std::pair<ProgramId, CustomerId>> erased;
+    {
+      auto q = db_.prepare(
+          "SELECT DISTINCT program_id, subject FROM events e WHERE subject IS NOT NULL AND sealed IS NOT NULL AND NOT EXISTS "
+          "(SELECT 1 FROM customer_keys k WHERE k.program_id = e.program_id AND k.customer_id = e.subject)");
+      while (q.step()) erased.insert({q.int64(0), q.int64(1)});
+    }
     db_.exec("DROP TRIGGER events_are_append_only_u");
     std::map<ProgramId, ProgramState> states;
     Sequence after = 0;
@@ -107,7 +118,8 @@ void CommandService::seal_old_log() {
       if (chunk.empty()) break;
       for (const auto& e : chunk) {
         auto& s = states[e.program_id];
-        if (auto subject = data_subject(s, e)) events_.seal(e.seq, e.program_id, e.body, *subject);
+        if (auto subject = data_subject(s, e); subject && !erased.count({e.program_id, subject->customer}))
+          events_.seal(e.seq, e.program_id, e.body, *subject);
         apply(s, e);
         after = e.seq;
       }
@@ -213,6 +225,9 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
       const auto* erasure = std::get_if<CustomerErased>(&body);
       std::optional<privacy::ErasedCustomer> erased;
       if (erasure) erased = privacy::before_erasure(target, erasure->customer_id);
+      const auto* expiry = std::get_if<TicketsExpired>(&body);
+      std::optional<privacy::ExpiredTickets> expired;
+      if (expiry) expired = privacy::before_expiry(target, *expiry);
       // The notifications this event makes are mailed in this transaction (mail_hook_).
       target.fresh_notifications.collecting = static_cast<bool>(mail_hook_);
       apply(target, e);
@@ -229,6 +244,15 @@ CommandOutcome CommandService::decide_one(Pending& p, std::vector<Event>& append
         // What the log now reads (the customer's events in their erased form) is the state:
         // notifications and derived texts as a replay after a restart builds them.
         target = replayed(p.program);
+      }
+      if (expired) {
+        auto files = privacy::purge_expired(db_, keys_, target, *expired, p.now);
+        effects.unreferenced_files.insert(effects.unreferenced_files.end(), files.begin(), files.end());
+        if (!expired->text.empty()) {
+          // As after an erasure: the state is what the log now reads.
+          effects.erased = true;
+          target = replayed(p.program);
+        }
       }
     }
     for (std::size_t i = first; i < appended.size(); ++i)
@@ -266,11 +290,9 @@ void CommandService::write_batch(std::vector<std::shared_ptr<Pending>>& batch) {
       recount_policies();
     if (!appended.empty()) hub_.published(appended.back().seq);
     if (effects.mail_queued > 0 && mail_queued_) mail_queued_();
-    if (effects.erased) {
-      // The erased rows' earlier pages must not stay readable in the write-ahead log.
-      db_.truncate_log();
-      if (erasure_hook_ && !effects.unreferenced_files.empty()) erasure_hook_(effects.unreferenced_files);
-    }
+    // The erased rows' earlier pages must not stay readable in the write-ahead log.
+    if (effects.erased) db_.truncate_log();
+    if (erasure_hook_ && !effects.unreferenced_files.empty()) erasure_hook_(effects.unreferenced_files);
   } else {
     keys_.reset_cache(); // keys made or destroyed in the rolled-back transaction
     // The transaction rolled back: memory may hold events that are not on disk. Rebuild it

@@ -84,19 +84,24 @@ std::vector<std::string> purge(storage::Database& db, storage::CustomerKeys& key
         .run();
   }
 
-  // Its tickets' files, unless another ticket, an article or a training module of the program
-  // refers to the same content.
-  std::set<std::string> elsewhere;
+  // Its tickets' files, unless another ticket, an article or a training module refers to them.
+  return delete_unheld_files(db, erased.program, after, erased.files, erased.customer);
+}
+
+std::vector<std::string> delete_unheld_files(storage::Database& db, ProgramId program, const ProgramState& after,
+                                             const std::vector<std::string>& files, CustomerId except) {
+  std::set<std::string> held;
   for (const auto& [id, t] : after.tickets)
-    if (t.customer_id != erased.customer)
+    if (except == 0 || t.customer_id != except)
       for (const auto& m : t.messages)
-        for (const auto& a : m.attachments) elsewhere.insert(a.sha256);
+        for (const auto& a : m.attachments)
+          if (!a.sha256.empty()) held.insert(a.sha256);
   const std::string library = nlohmann::json{{"knowledge", after.knowledge}, {"certification", after.certification}}.dump();
   std::vector<std::string> unreferenced;
-  for (const auto& sha : erased.files) {
-    if (elsewhere.count(sha) || library.find(sha) != std::string::npos) continue;
-    db.prepare("DELETE FROM files WHERE program_id = ? AND sha256 = ?").bind(1, erased.program).bind(2, sha).run();
-    db.prepare("DELETE FROM file_uploaders WHERE program_id = ? AND sha256 = ?").bind(1, erased.program).bind(2, sha).run();
+  for (const auto& sha : files) {
+    if (held.count(sha) || library.find(sha) != std::string::npos) continue;
+    db.prepare("DELETE FROM files WHERE program_id = ? AND sha256 = ?").bind(1, program).bind(2, sha).run();
+    db.prepare("DELETE FROM file_uploaders WHERE program_id = ? AND sha256 = ?").bind(1, program).bind(2, sha).run();
     if (count(db, "SELECT COUNT(*) FROM files WHERE sha256 = ?", sha) == 0) unreferenced.push_back(sha);
   }
   return unreferenced;

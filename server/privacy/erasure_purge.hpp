@@ -36,4 +36,10 @@ ErasedCustomer before_erasure(const domain::ProgramState& s, domain::CustomerId 
 std::vector<std::string> purge(storage::Database& db, storage::CustomerKeys& keys, const domain::ProgramState& after,
                                const ErasedCustomer& erased);
 
+// Inside a write transaction: of `files` (content addresses), deletes the program's rows of those
+// no ticket (but `except`'s tickets, when not 0), article or training module of `after` holds,
+// and returns those no program holds any more (their content is removed after COMMIT).
+std::vector<std::string> delete_unheld_files(storage::Database& db, domain::ProgramId program, const domain::ProgramState& after,
+                                             const std::vector<std::string>& files, domain::CustomerId except = 0);
+
 } // namespace pd::privacy

@@ -6,6 +6,7 @@
 #include "shared/domain/desk/knowledge_hygiene.hpp"
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/support/sla.hpp"
+#include "shared/domain/privacy/data_retention.hpp"
 #include "shared/domain/retention/decide_retention.hpp"
 #include "shared/domain/support/weekly_report.hpp"
 
@@ -37,13 +38,14 @@ int SlaScheduler::run_once(std::int64_t now) {
           domain::commission_rules::timers_due(s, now) || domain::hygiene_due(s, now) || domain::red_flags_due(s, now) ||
           domain::report_due(s, now))
         return true;
-      // Churn scores reaching At Risk: every customer is scored, so only after the program
-      // changed or every ten minutes (the scores' windows move with time).
+      // Churn scores reaching At Risk, and closed tickets past the retention periods: every
+      // customer is scored and every ticket looked at, so only after the program changed or
+      // every ten minutes (the scores' windows and the periods move with time).
       const std::pair<std::int64_t, std::int64_t> mark{s.version, now / 600'000};
       auto& last = churn_checked_[program];
       if (last == mark) return false;
       last = mark;
-      return !domain::retention_rules::run_timers(s, now).empty();
+      return !domain::retention_rules::run_timers(s, now).empty() || !domain::expiry_due(s, now).empty();
     });
     if (!due || !*due) continue;
     const domain::Actor system{domain::support_rules::system_actor, "Partnerdesk", ""};

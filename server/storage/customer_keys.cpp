@@ -28,29 +28,36 @@ std::optional<std::vector<unsigned char>> from_base64(std::string_view text) {
 
 } // namespace
 
-CustomerKeys::Key CustomerKeys::key_for(std::int64_t program, std::int64_t customer) {
-  if (auto k = find(program, customer)) return *k;
+CustomerKeys::Key CustomerKeys::key_for(std::int64_t program, std::int64_t customer, std::int64_t ticket) {
+  if (auto k = find(program, customer, ticket)) return *k;
   Key key{};
   crypto_secretbox_keygen(key.data());
-  db_.prepare("INSERT INTO customer_keys(program_id, customer_id, key) VALUES (?, ?, ?)")
+  db_.prepare("INSERT INTO customer_keys(program_id, customer_id, ticket_id, key) VALUES (?, ?, ?, ?)")
       .bind(1, program)
       .bind(2, customer)
-      .bind(3, to_base64(key.data(), key.size()))
+      .bind(3, ticket)
+      .bind(4, to_base64(key.data(), key.size()))
       .run();
   std::lock_guard g(mutex_);
-  destroyed_.erase({program, customer});
-  cache_[{program, customer}] = key;
+  destroyed_.erase({program, customer, ticket});
+  destroyed_customers_.erase({program, customer});
+  cache_[{program, customer, ticket}] = key;
   return key;
 }
 
-std::optional<CustomerKeys::Key> CustomerKeys::find(std::int64_t program, std::int64_t customer) {
+bool CustomerKeys::destroyed(const Id& id) const {
+  return destroyed_.count(id) != 0 || destroyed_customers_.count({std::get<0>(id), std::get<1>(id)}) != 0;
+}
+
+std::optional<CustomerKeys::Key> CustomerKeys::find(std::int64_t program, std::int64_t customer, std::int64_t ticket) {
+  const Id id{program, customer, ticket};
   {
     std::lock_guard g(mutex_);
-    if (auto it = cache_.find({program, customer}); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(id); it != cache_.end()) return it->second;
   }
   std::optional<Key> found;
-  auto q = db_.prepare("SELECT key FROM customer_keys WHERE program_id = ? AND customer_id = ?");
-  q.bind(1, program).bind(2, customer);
+  auto q = db_.prepare("SELECT key FROM customer_keys WHERE program_id = ? AND customer_id = ? AND ticket_id = ?");
+  q.bind(1, program).bind(2, customer).bind(3, ticket);
   if (q.step()) {
     auto raw = from_base64(q.text(0));
     if (raw && raw->size() == key_bytes) {
@@ -60,15 +67,27 @@ std::optional<CustomerKeys::Key> CustomerKeys::find(std::int64_t program, std::i
     }
   }
   std::lock_guard g(mutex_);
-  if (found && destroyed_.count({program, customer}) == 0) cache_[{program, customer}] = *found;
+  if (found && !destroyed(id)) cache_[id] = *found;
   return found;
 }
 
 void CustomerKeys::destroy(std::int64_t program, std::int64_t customer) {
   db_.prepare("DELETE FROM customer_keys WHERE program_id = ? AND customer_id = ?").bind(1, program).bind(2, customer).run();
   std::lock_guard g(mutex_);
-  cache_.erase({program, customer});
-  destroyed_.insert({program, customer});
+  for (auto it = cache_.begin(); it != cache_.end();)
+    it = std::get<0>(it->first) == program && std::get<1>(it->first) == customer ? cache_.erase(it) : std::next(it);
+  destroyed_customers_.insert({program, customer});
+}
+
+void CustomerKeys::destroy_ticket(std::int64_t program, std::int64_t customer, std::int64_t ticket) {
+  db_.prepare("DELETE FROM customer_keys WHERE program_id = ? AND customer_id = ? AND ticket_id = ?")
+      .bind(1, program)
+      .bind(2, customer)
+      .bind(3, ticket)
+      .run();
+  std::lock_guard g(mutex_);
+  cache_.erase({program, customer, ticket});
+  destroyed_.insert({program, customer, ticket});
 }
 
 void CustomerKeys::reset_cache() {

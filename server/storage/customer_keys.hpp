@@ -1,6 +1,9 @@
-// Each customer's own key (crypto-shredding, shared/domain/privacy/erasure.hpp): the events
-// about a customer are stored sealed with it (libsodium secretbox); erasing the customer
-// destroys it, with SQLite's secure_delete so the key's bytes are overwritten in the file.
+// Each customer's keys (crypto-shredding, shared/domain/privacy/erasure.hpp): one for the events
+// about the customer itself and one per ticket of its for the events of that ticket
+// (domain::data_subject()); events are stored sealed with them (libsodium secretbox). Erasing
+// the customer destroys all of them, a ticket's retention period that ticket's
+// (privacy/data_retention.hpp), with SQLite's secure_delete so the key's bytes are overwritten
+// in the file.
 #pragma once
 
 #include "server/storage/database.hpp"
@@ -13,6 +16,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace pd::storage {
@@ -24,12 +28,16 @@ public:
 
   explicit CustomerKeys(Database& db) : db_(db) {}
 
-  // Inside a write transaction: the customer's key, made on first use.
-  Key key_for(std::int64_t program, std::int64_t customer);
+  // Inside a write transaction: the key of the customer's own events (ticket 0) or of one of its
+  // tickets, made on first use.
+  Key key_for(std::int64_t program, std::int64_t customer, std::int64_t ticket);
   // The key, or nothing once destroyed (or never made).
-  std::optional<Key> find(std::int64_t program, std::int64_t customer);
-  // Inside a write transaction: destroys the key (secure_delete overwrites its bytes).
+  std::optional<Key> find(std::int64_t program, std::int64_t customer, std::int64_t ticket);
+  // Inside a write transaction: destroys every key of the customer, its tickets' too
+  // (secure_delete overwrites their bytes).
   void destroy(std::int64_t program, std::int64_t customer);
+  // Inside a write transaction: destroys one ticket's key.
+  void destroy_ticket(std::int64_t program, std::int64_t customer, std::int64_t ticket);
   // After a write transaction rolled back: forgets what it made or destroyed (read again).
   void reset_cache();
 
@@ -44,8 +52,11 @@ private:
   // Keys known to exist. Only found keys are kept (a reader's snapshot may predate a key the
   // writer is making); a destroyed one is never kept again (a reader's older snapshot may still
   // hold its row).
-  std::map<std::pair<std::int64_t, std::int64_t>, Key> cache_;
-  std::set<std::pair<std::int64_t, std::int64_t>> destroyed_;
+  using Id = std::tuple<std::int64_t, std::int64_t, std::int64_t>; // program, customer, ticket
+  bool destroyed(const Id& id) const; // with mutex_ held
+  std::map<Id, Key> cache_;
+  std::set<Id> destroyed_;                                         // tickets' keys
+  std::set<std::pair<std::int64_t, std::int64_t>> destroyed_customers_; // every key of the customer
 };
 
 } // namespace pd::storage

@@ -5,28 +5,30 @@
 namespace pd::storage {
 
 domain::Sequence EventStore::append(domain::ProgramId program, domain::PersonId actor, domain::TimeMs at, const domain::EventBody& body,
-                                    std::optional<domain::CustomerId> subject) {
-  auto q = db_.prepare("INSERT INTO events(program_id, type, actor, at_ms, payload, subject, sealed) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                                    std::optional<domain::DataSubject> subject) {
+  auto q = db_.prepare(
+      "INSERT INTO events(program_id, type, actor, at_ms, payload, subject, subject_ticket, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, program).bind(2, domain::type_of(body)).bind(3, actor).bind(4, at);
   if (subject) {
-    const auto key = keys_.key_for(program, *subject);
-    q.bind(5, domain::body_to_json(domain::erased_form(body, *subject), true).dump())
-        .bind(6, *subject)
-        .bind(7, CustomerKeys::seal(key, domain::body_to_json(body, true).dump()));
+    const auto key = keys_.key_for(program, subject->customer, subject->ticket);
+    q.bind(5, domain::body_to_json(domain::erased_form(body, subject->customer), true).dump())
+        .bind(6, subject->customer)
+        .bind(7, subject->ticket)
+        .bind(8, CustomerKeys::seal(key, domain::body_to_json(body, true).dump()));
   } else {
-    q.bind(5, domain::body_to_json(body, true).dump()).bind_null(6).bind_null(7);
+    q.bind(5, domain::body_to_json(body, true).dump()).bind_null(6).bind_null(7).bind_null(8);
   }
   q.run();
   return db_.last_insert_id();
 }
 
-// Columns: seq, program_id, type, actor, at_ms, payload, subject, sealed. The sealed form while
-// the subject's key exists; the payload (its erased form) once it is destroyed.
+// Columns: seq, program_id, type, actor, at_ms, payload, subject, subject_ticket, sealed. The
+// sealed form while the subject's key exists; the payload (its erased form) once it is destroyed.
 domain::Event EventStore::read_event(const Statement& q) {
   std::string text = q.text(5);
   if (q.int64(6) != 0) {
-    if (auto key = keys_.find(q.int64(1), q.int64(6))) {
-      auto opened = CustomerKeys::open(*key, q.text(7));
+    if (auto key = keys_.find(q.int64(1), q.int64(6), q.int64(7))) {
+      auto opened = CustomerKeys::open(*key, q.text(8));
       if (!opened) throw StorageError("event " + std::to_string(q.int64(0)) + " does not open with its customer's key");
       text = std::move(*opened);
     }
@@ -40,7 +42,8 @@ domain::Event EventStore::read_event(const Statement& q) {
 namespace {
 // The columns read_event() reads.
 constexpr const char* select_events =
-    "SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(sealed, '') FROM events ";
+    "SELECT seq, program_id, type, actor, at_ms, payload, COALESCE(subject, 0), COALESCE(subject_ticket, 0), COALESCE(sealed, '') "
+    "FROM events ";
 } // namespace
 
 void EventStore::for_each(const std::function<void(const domain::Event&)>& fn) {
@@ -69,13 +72,14 @@ std::vector<domain::Event> EventStore::read_all_after(domain::Sequence after, do
   return read_list("WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?", {after, through, limit});
 }
 
-void EventStore::seal(domain::Sequence seq, domain::ProgramId program, const domain::EventBody& body, domain::CustomerId subject) {
-  const auto key = keys_.key_for(program, subject);
-  db_.prepare("UPDATE events SET payload = ?, subject = ?, sealed = ? WHERE seq = ?")
-      .bind(1, domain::body_to_json(domain::erased_form(body, subject), true).dump())
-      .bind(2, subject)
-      .bind(3, CustomerKeys::seal(key, domain::body_to_json(body, true).dump()))
-      .bind(4, seq)
+void EventStore::seal(domain::Sequence seq, domain::ProgramId program, const domain::EventBody& body, const domain::DataSubject& subject) {
+  const auto key = keys_.key_for(program, subject.customer, subject.ticket);
+  db_.prepare("UPDATE events SET payload = ?, subject = ?, subject_ticket = ?, sealed = ? WHERE seq = ?")
+      .bind(1, domain::body_to_json(domain::erased_form(body, subject.customer), true).dump())
+      .bind(2, subject.customer)
+      .bind(3, subject.ticket)
+      .bind(4, CustomerKeys::seal(key, domain::body_to_json(body, true).dump()))
+      .bind(5, seq)
       .run();
 }
 

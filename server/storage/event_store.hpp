@@ -4,6 +4,7 @@
 #include "server/storage/customer_keys.hpp"
 #include "server/storage/database.hpp"
 #include "shared/domain/events.hpp"
+#include "shared/domain/privacy/sealing.hpp"
 
 #include <functional>
 #include <initializer_list>
@@ -17,10 +18,10 @@ public:
 
   // Inside a Database::write transaction: appends the event (with secrets) and returns its
   // sequence number. An event about a customer (`subject`, domain::data_subject() judged on the
-  // state before it) is stored sealed whole with that customer's key, and in its erased form in
-  // the clear (domain::erased_form()).
+  // state before it) is stored sealed whole with that customer's key (or its ticket's), and in
+  // its erased form in the clear (domain::erased_form()).
   domain::Sequence append(domain::ProgramId program, domain::PersonId actor, domain::TimeMs at, const domain::EventBody& body,
-                          std::optional<domain::CustomerId> subject = std::nullopt);
+                          std::optional<domain::DataSubject> subject = std::nullopt);
 
   // Every event in order (start-up replay).
   void for_each(const std::function<void(const domain::Event&)>& fn);
@@ -30,10 +31,10 @@ public:
   std::vector<domain::Event> read_all_after(domain::Sequence after, domain::Sequence through, int limit);
   domain::Sequence last_sequence();
 
-  // Inside a write transaction: seals an event stored in the clear by an earlier version (its
-  // subject judged by the caller on the state before it). The append-only trigger is lifted
-  // for this one update by the caller.
-  void seal(domain::Sequence seq, domain::ProgramId program, const domain::EventBody& body, domain::CustomerId subject);
+  // Inside a write transaction: seals an event stored by an earlier version (in the clear, or
+  // sealed with its customer's key where it now takes its ticket's), its subject judged by the
+  // caller on the state before it. The append-only trigger is lifted for this update by the caller.
+  void seal(domain::Sequence seq, domain::ProgramId program, const domain::EventBody& body, const domain::DataSubject& subject);
 
 private:
   domain::Event read_event(const Statement& q);

@@ -316,6 +316,23 @@ ALTER TABLE events ADD COLUMN sealed TEXT;
 CREATE TABLE log_to_seal (through INTEGER NOT NULL);
 INSERT INTO log_to_seal(through) SELECT COALESCE(MAX(seq), 0) FROM events;
 )sql",
+      // Retention periods (shared/domain/privacy/data_retention.hpp): a ticket's events are
+      // sealed with the ticket's own key (ticket_id; 0 is the customer's own key), so one
+      // ticket's text can be destroyed alone. The log is sealed again once, at the next start.
+      R"sql(
+CREATE TABLE customer_keys_by_ticket (
+  program_id  INTEGER NOT NULL,
+  customer_id INTEGER NOT NULL,
+  ticket_id   INTEGER NOT NULL DEFAULT 0,
+  key         TEXT NOT NULL,
+  PRIMARY KEY (program_id, customer_id, ticket_id)
+);
+INSERT INTO customer_keys_by_ticket(program_id, customer_id, ticket_id, key) SELECT program_id, customer_id, 0, key FROM customer_keys;
+DROP TABLE customer_keys;
+ALTER TABLE customer_keys_by_ticket RENAME TO customer_keys;
+ALTER TABLE events ADD COLUMN subject_ticket INTEGER;
+UPDATE log_to_seal SET through = (SELECT COALESCE(MAX(seq), 0) FROM events);
+)sql",
   };
   return all;
 }

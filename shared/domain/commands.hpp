@@ -128,7 +128,7 @@ using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptI
                              RecordSignIn, RequestPlanChange, OpenRetentionCase, RecordRetentionReason, MakeRetentionOffer, DecideRetentionOffer,
                              AnswerRetentionOffer, CloseRetentionCase, AddReportAction, CompleteReportAction, SetSupportCost,
                              ChangeMentionWords, ReachOut, RecordMemberEmail, HandleAbuse, RestrictTicketing,
-                             RequestErasure, ConfirmErasure, DecideErasure>;
+                             RequestErasure, ConfirmErasure, DecideErasure, SetDataRetention>;
 
 const char* type_of(const Command& command);
 

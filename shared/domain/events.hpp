@@ -138,7 +138,8 @@ using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated
                                RetentionSettingsChanged, UsageRecorded, PaymentFailed, CustomerSignedIn, RetentionCaseOpened,
                                RetentionRequestRecorded, RetentionReasonRecorded, RetentionOfferMade, RetentionOfferDecided, RetentionCaseClosed,
                                WeeklyReportWritten, ReportActionAdded, ReportActionDone, SupportCostSet, MentionWordsChanged, MemberEmailChanged,
-                               AbuseHandled, TicketingRestricted, ErasureRequested, ErasureConfirmed, ErasureRejected, CustomerErased>;
+                               AbuseHandled, TicketingRestricted, ErasureRequested, ErasureConfirmed, ErasureRejected, CustomerErased,
+                               DataRetentionSet, TicketsExpired>;
 
 struct Event {
   Sequence seq = 0;

@@ -89,6 +89,10 @@ struct EventVisibility {
   bool operator()(const ErasureConfirmed& e) const { return erasure_party(e.erasure_id); }
   bool operator()(const ErasureRejected& e) const { return erasure_party(e.erasure_id); }
   bool operator()(const CustomerErased& e) const { return customer_visible(e.customer_id); }
+  // The periods are shown to everyone (a customer reads how long its closed tickets are kept);
+  // an expiry names only ticket ids, and a replica applies it to those it holds.
+  bool operator()(const DataRetentionSet&) const { return true; }
+  bool operator()(const TicketsExpired&) const { return true; }
   bool operator()(const TicketStatusChanged& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketSlaMissed& e) const { return staff_of_ticket(e.ticket_id); }
   bool operator()(const TicketRated& e) const { return ticket_visible(e.ticket_id); }
@@ -477,7 +481,9 @@ ProgramState visible_state(const ProgramState& full, PersonId reader) {
     if (v.customers.count(k.customer_id) && (!is_customer || retention_case_shown(k))) v.retention.cases[id] = is_customer ? retention_customer_view(k) : k;
   v.retention.next_case_id = business ? full.retention.next_case_id : next_after(v.retention.cases);
   if (business) v.reports = full.reports; // the weekly reports and support costs
-  // Erasure requests: the business's queue; a customer its own requests.
+  // Erasure requests: the business's queue; a customer its own requests. The retention periods:
+  // everyone.
+  v.erasure.retention = full.erasure.retention;
   if (business) {
     v.erasure = full.erasure;
   } else if (is_customer) {

@@ -14,12 +14,13 @@ namespace pd::testing {
 
 struct OwnSupportProgram {
   SmtpSink sink; // invited people join through the mailed confirmation link
-  ServerProcess server{sink_relay_flags(sink), false};
+  ServerProcess server;
   std::unique_ptr<Session> owner, agent, customer;
   std::int64_t id = 0;
   std::int64_t customer_id = 0;
 
-  OwnSupportProgram() {
+  // env: the server's extra environment (a ShiftableClock's).
+  explicit OwnSupportProgram(std::vector<std::string> env = {}) : server(sink_relay_flags(sink), false, {}, std::move(env)) {
     Session anon(server);
     REQUIRE(anon.post("/api/v1/accounts", {{"email", "olga@support.test"}, {"name", "Olga Owner"}, {"password", "a-long-password"}})->status == 202);
     owner = std::make_unique<Session>(server, "olga@support.test", "a-long-password");

@@ -4,7 +4,11 @@
 #include "client/views/layout.hpp"
 #include "client/views/support/ticket_parts.hpp"
 
+#include "client/app/selectors.hpp"
+#include "client/platform/browser.hpp"
+
 #include "shared/domain/privacy/customer_export.hpp"
+#include "shared/domain/privacy/data_retention.hpp"
 #include "shared/domain/privacy/erasure.hpp"
 
 namespace pd::client::views {
@@ -150,6 +154,65 @@ void erasure_queue_card(const domain::ProgramState& s, domain::PersonId me, UiSt
   }
   ui::end_card();
   ImGui::Dummy(ui::dp(0, 12));
+}
+
+void data_retention_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, float width) {
+  auto& f = ui_state.data_retention;
+  const auto& r = s.erasure.retention;
+  if (!f.edited) {
+    f.closed_ticket_days = static_cast<int>(r.closed_ticket_days);
+    f.attachment_days = static_cast<int>(r.attachment_days);
+  }
+  const auto& form = ui_state.form(FormId::data_retention);
+  const auto role = current_role(app, ui_state);
+  const bool can_edit = role == identity::Role::owner || role == identity::Role::admin;
+  if (ui::begin_card("data-retention", width)) {
+    ui::heading("Data retention", 16);
+    ui::text_wrapped("How long " + s.name + " keeps what customers wrote on closed tickets. Past the period the ticket's text (subject, "
+                         "messages, notes, comments) is erased everywhere the server keeps it, its log and later backups included; "
+                         "its dates, status, priority and ratings' scores stay for the metrics. Attachments can go sooner. 0 keeps "
+                         "them; otherwise " + std::to_string(domain::min_retention_days) + " to " +
+                         std::to_string(domain::max_retention_days) + " days after the ticket closed.",
+                     ui::color::muted);
+    ImGui::Dummy(ui::dp(0, 4));
+    ImGui::BeginDisabled(!can_edit || form.sending);
+    ui::field_label("Closed tickets' text, days after closing");
+    ImGui::SetNextItemWidth(ui::dp(140));
+    if (ImGui::InputInt("##Retention closed ticket days", &f.closed_ticket_days, 30, 365)) f.edited = true;
+    ui::field_error(form.errors.field("closed_ticket_days"));
+    ui::field_label("Attachments, days after closing");
+    ImGui::SetNextItemWidth(ui::dp(140));
+    if (ImGui::InputInt("##Retention attachment days", &f.attachment_days, 30, 365)) f.edited = true;
+    ui::field_error(form.errors.field("attachment_days"));
+    ImGui::EndDisabled();
+    // What these periods would expire at once (the scheduler's own rule on the fields as typed).
+    const domain::DataRetention typed{f.closed_ticket_days, f.attachment_days, 0, 0};
+    std::size_t text = 0, files = 0, expired = 0;
+    const auto now = static_cast<std::int64_t>(platform::wall_clock_ms());
+    for (const auto& [id, t] : s.tickets) {
+      if (t.text_expired_at != 0) ++expired;
+      if (const auto at = domain::text_expires_at(typed, t); at != 0 && at <= now) ++text;
+      else if (const auto at2 = domain::attachments_expire_at(typed, t); at2 != 0 && at2 <= now) ++files;
+    }
+    if (f.edited && !domain::retention_problem(f.closed_ticket_days, f.attachment_days) && (text > 0 || files > 0))
+      ui::message_box("Saving erases at once the text of " + count_text(static_cast<std::int64_t>(text), "closed ticket", "closed tickets") +
+                          " and the attachments of " + count_text(static_cast<std::int64_t>(files), "other ticket", "other tickets") +
+                          ". This cannot be undone.",
+                      ui::tone::warning);
+    if (r.changed_at != 0)
+      ui::text_wrapped("Set by " + member_name(s, r.changed_by) + " on " + format_day_ms(r.changed_at) + ". " +
+                           count_text(static_cast<std::int64_t>(expired), "closed ticket's text was", "closed tickets' text was") +
+                           " erased so far.",
+                       ui::color::muted);
+    if (!form.errors.general.empty()) ui::error_box(form.errors.general);
+    if (can_edit) {
+      ImGui::Dummy(ui::dp(0, 4));
+      const auto footer = ui::form_footer("Save periods", "Saving\xE2\x80\xA6", form.sending, f.edited, "Undo", "data-retention");
+      if (footer.submit) dispatch(SendCommand{FormId::data_retention, domain::SetDataRetention{f.closed_ticket_days, f.attachment_days}});
+      if (footer.cancel) f.edited = false;
+    }
+  }
+  ui::end_card();
 }
 
 void data_export_card(const domain::ProgramState& s, domain::PersonId me, const domain::Customer& c, UiState& ui_state,

@@ -24,4 +24,9 @@ void erasure_section(const domain::ProgramState& s, domain::PersonId me, const d
 // The business's queue on the Support page: the open requests to decide and the latest decisions.
 void erasure_queue_card(const domain::ProgramState& s, domain::PersonId me, UiState& ui_state, Dispatch& dispatch, float width);
 
+// The retention periods (shared/domain/privacy/data_retention.hpp) on the Support settings page:
+// owners and admins set them (step-up); the card says what the periods would expire now and what
+// they expired so far.
+void data_retention_card(const AppState& app, UiState& ui_state, Dispatch& dispatch, const domain::ProgramState& s, float width);
+
 } // namespace pd::client::views

@@ -9,6 +9,7 @@
 #include "client/app/selectors.hpp"
 #include "client/testing/item_table.hpp"
 #include "client/views/layout.hpp"
+#include "client/views/program/privacy_parts.hpp"
 #include "client/views/support/retention_parts.hpp"
 #include "client/views/support/satisfaction_parts.hpp"
 #include "client/views/support/held_mail_parts.hpp"
@@ -652,6 +653,8 @@ void draw_support_settings(const AppState& app, UiState& ui_state, Dispatch& dis
       mention_words_card(app, ui_state, dispatch, s, avail); // satisfaction_parts.cpp
       ImGui::Dummy(ui::dp(0, 12));
       competitors_card(app, ui_state, dispatch, s, avail); // retention_view.cpp
+      ImGui::Dummy(ui::dp(0, 12));
+      data_retention_card(app, ui_state, dispatch, s, avail); // program/privacy_parts.cpp
     }
     ImGui::Dummy(ui::dp(0, 20));
     ImGui::EndChild();

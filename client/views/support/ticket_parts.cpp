@@ -8,6 +8,8 @@
 #include "client/app/selectors.hpp"
 #include "client/testing/item_table.hpp"
 #include "client/views/layout.hpp"
+#include "shared/core/dates.hpp"
+#include "shared/domain/privacy/data_retention.hpp"
 
 #include "imgui_stdlib.h"
 
@@ -133,11 +135,36 @@ void attachment_draft(AttachmentDraft& d, FormId draft, std::int64_t max_bytes, 
 
 void attachment_links(const std::vector<domain::Attachment>& files, std::int64_t program) {
   for (const auto& a : files) {
+    if (a.sha256.empty()) { // removed under the retention period (privacy/data_retention.hpp)
+      ui::text_wrapped("Attachment: " + a.name + " (" + size_text(a.size) + "), removed", ui::color::muted);
+      continue;
+    }
     ImGui::PushID(a.sha256.c_str());
     if (ui::link(("Attachment: " + a.name + " (" + size_text(a.size) + ")").c_str()))
       platform::open_url(("/api/v1/programs/" + std::to_string(program) + "/files/" + a.sha256).c_str());
     ImGui::PopID();
   }
+}
+
+void retention_banner(const domain::ProgramState& s, const domain::Ticket& t) {
+  const auto& r = s.erasure.retention;
+  const auto days_after_close = [&](domain::TimeMs at) { return count_text((at - t.closed_at) / core::ms_per_day, "day", "days"); };
+  if (t.text_expired_at != 0) {
+    ui::message_box("This ticket's text was erased on " + format_day_ms(t.text_expired_at) + ", " + days_after_close(t.text_expired_at) +
+                        " after it closed, under " + s.name + "'s retention period. Its dates, status and scores are kept.",
+                    ui::tone::neutral);
+  } else if (t.attachments_expired_at != 0) {
+    ui::message_box("This ticket's attachments were removed on " + format_day_ms(t.attachments_expired_at) + ", " +
+                        days_after_close(t.attachments_expired_at) + " after it closed, under " + s.name + "'s retention period.",
+                    ui::tone::neutral);
+  } else if (const auto at = domain::text_expires_at(r, t); at != 0) {
+    ui::text_wrapped("Closed tickets' text is kept " + count_text(r.closed_ticket_days, "day", "days") + ": this one's until " +
+                         format_day_ms(at) + ".",
+                     ui::color::muted);
+  } else {
+    return;
+  }
+  ImGui::Dummy(ui::dp(0, 6));
 }
 
 bool score_buttons(const char* id, int& value, int from, int to) {

@@ -38,6 +38,9 @@ bool score_buttons(const char* id, int& value, int from, int to);
 void attachment_draft(AttachmentDraft& d, FormId draft, std::int64_t max_bytes, Dispatch& dispatch);
 // A message's attachments as links that open the file in a new tab.
 void attachment_links(const std::vector<domain::Attachment>& files, std::int64_t program);
+// What the program's retention periods did or will do to the ticket: erased its text, removed its
+// attachments, or keep its text until a day (shared/domain/privacy/data_retention.hpp).
+void retention_banner(const domain::ProgramState& s, const domain::Ticket& t);
 // "2.4 MB", "812 KB", "96 bytes"
 std::string size_text(std::int64_t bytes);
 

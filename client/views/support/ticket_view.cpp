@@ -422,7 +422,7 @@ void customer_rating(const TicketPage& p, bool finished) {
     if (!r.business_response.empty()) ui::text_wrapped("Answer from " + s.name + ": " + r.business_response, ui::color::muted);
     ui::end_tinted();
     ImGui::Dummy(ui::dp(0, 6));
-    if (r.business_response.empty() && business && allowed(app, Action::rate_handling, target)) {
+    if (r.business_response.empty() && business && allowed(app, Action::rate_handling, target) && t.text_expired_at == 0) {
       const auto& af = ui_state.form(FormId::answer);
       errors_of(af);
       labeled_input("Answer the rating", "##Answer rating text", "Thank the customer, or say what changes", f.answer,
@@ -680,6 +680,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (staff) desk_views::routing_card(s, t); // which routing rules fired, and the team's queue
 
   restricted_banner(p);
+  retention_banner(s, t); // ticket_parts.cpp
   if (staff) abuse_card(s, my_id(app), t, ui_state, dispatch, now); // the abuse procedure (conduct_parts.cpp)
   if (customer) desk_views::confirm_answer_card(t, ui_state.form(FormId::confirm_answer), dispatch);
   actions_row(p);
@@ -687,7 +688,8 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   resolve_form(p);
   close_form(p);
   triage(p);
-  const bool finished = t.status == TicketStatus::resolved || t.status == TicketStatus::closed;
+  // A ticket whose text the retention period erased takes no rating (privacy/data_retention.hpp).
+  const bool finished = (t.status == TicketStatus::resolved || t.status == TicketStatus::closed) && t.text_expired_at == 0;
   customer_rating(p, finished);
   handling_rating(p, finished);
   composer(p);

@@ -41,4 +41,21 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const CustomerErased& b) {
   return out;
 }
 
+ApplyOutcome apply(ProgramState& s, const Event& e, const DataRetentionSet& b) {
+  s.erasure.retention = {b.closed_ticket_days, b.attachment_days, e.actor, e.at};
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketsExpired& b) {
+  for (const auto id : b.text) expire_ticket_text(s, id, e.at);
+  for (const auto id : b.attachments) expire_ticket_attachments(s, id, e.at);
+  for (const auto& list : {b.text, b.attachments})
+    for (const auto id : list)
+      if (const auto* t = s.ticket(id)) s.track_ticket(*t);
+  ApplyOutcome out;
+  // Expired text: as after an erasure, a replica reloads what it derived from those tickets' words.
+  out.needs_snapshot = !b.text.empty();
+  return out;
+}
+
 } // namespace pd::domain::privacy_apply

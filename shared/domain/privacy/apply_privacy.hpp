@@ -10,5 +10,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const ErasureRequested& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ErasureConfirmed& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const ErasureRejected& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const CustomerErased& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const DataRetentionSet& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketsExpired& b);
 
 } // namespace pd::domain::privacy_apply

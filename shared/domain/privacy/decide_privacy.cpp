@@ -35,6 +35,21 @@ Outcome decide(const ProgramState& s, const DecideErasure& c, const Actor& actor
   return std::vector<EventBody>{CustomerErased{c.erasure_id, r.customer_id, erasure_report(s, r.customer_id)}};
 }
 
+Outcome decide(const ProgramState& s, const SetDataRetention& c, const Actor& actor, TimeMs) {
+  const auto role = s.role_of(actor.id);
+  if (role != identity::Role::owner && role != identity::Role::admin) return core::forbidden("Only an owner or admin sets the retention periods.");
+  if (auto e = retention_problem(c.closed_ticket_days, c.attachment_days)) return *e;
+  const auto& r = s.erasure.retention;
+  if (r.closed_ticket_days == c.closed_ticket_days && r.attachment_days == c.attachment_days) return std::vector<EventBody>{};
+  return std::vector<EventBody>{DataRetentionSet{c.closed_ticket_days, c.attachment_days}};
+}
+
+std::vector<EventBody> run_timers(const ProgramState& s, TimeMs now) {
+  auto due = expiry_due(s, now);
+  if (due.empty()) return {};
+  return {TicketsExpired{std::move(due.text), std::move(due.attachments)}};
+}
+
 std::optional<ErasureRequested> detected_erasure(const ProgramState& s, CustomerId customer, TicketId ticket, TimeMs now) {
   const auto* c = s.customer(customer);
   if (!c || c->erased_at != 0 || open_erasure_of(s.erasure, customer)) return std::nullopt;

@@ -72,30 +72,10 @@ void erase_customer(ProgramState& s, CustomerId customer, TimeMs at) {
   for (auto& [id, inv] : s.invitations)
     if (inv.customer_id == customer) inv.email = erased_customer_email(customer);
   // Its tickets: every text on them (the team's replies quote the customer too).
-  if (auto list = s.tickets_by_customer.find(customer); list != s.tickets_by_customer.end()) {
-    for (const auto id : list->second) {
-      auto t = s.tickets.find(id);
-      if (t == s.tickets.end()) continue;
-      auto& ticket = t->second;
-      erase_text(ticket.subject);
-      for (auto& m : ticket.messages) erase_message(m, customer);
-      erase_escalation(ticket.escalation);
-      erase_escalation(ticket.customer_shown.escalation);
-      for (auto& ch : ticket.changes) {
-        erase_escalation(ch.escalation);
-        erase_text(ch.detail);
-      }
-      if (ticket.customer_rating) {
-        erase_text(ticket.customer_rating->comment);
-        erase_text(ticket.customer_rating->business_response);
-      }
-      if (ticket.business_rating) erase_text(ticket.business_rating->comment);
-      erase_text(ticket.triage.summary);
-      erase_text(ticket.triage.steps_to_reproduce);
-      erase_text(ticket.triage.error_messages);
-      erase_text(ticket.triage.environment);
-    }
-  }
+  std::set<TicketId> own;
+  if (auto list = s.tickets_by_customer.find(customer); list != s.tickets_by_customer.end()) own.insert(list->second.begin(), list->second.end());
+  for (const auto id : own)
+    if (auto t = s.tickets.find(id); t != s.tickets.end()) erase_ticket_text(t->second);
   for (auto& [id, k] : s.check_ins)
     if (k.customer_id == customer) erase_text(k.note);
   for (auto& a : s.nps_answers)
@@ -115,15 +95,10 @@ void erase_customer(ProgramState& s, CustomerId customer, TimeMs at) {
       erase_text(f.action);
     }
   // What the team was told about the customer and its tickets.
-  std::set<TicketId> own;
-  if (auto list = s.tickets_by_customer.find(customer); list != s.tickets_by_customer.end()) own.insert(list->second.begin(), list->second.end());
   for (auto& [person, inbox] : s.inboxes)
     for (auto& n : inbox.items)
-      if (n.customer_id == customer || (n.ticket_id != 0 && own.count(n.ticket_id))) erase_text(n.text);
-  // The agents' performance records quote its tickets (a rating, an escalation): the entry stays.
-  for (auto& [person, record] : s.agent_support)
-    for (auto& h : record.history)
-      if (h.ticket_id != 0 && own.count(h.ticket_id)) erase_text(h.detail);
+      if (n.customer_id == customer) erase_text(n.text);
+  erase_ticket_mentions(s, own);
 }
 
 ErasureReport erasure_report(const ProgramState& s, CustomerId customer) {

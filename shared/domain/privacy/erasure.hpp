@@ -15,6 +15,7 @@
 #pragma once
 
 #include "shared/core/error.hpp"
+#include "shared/domain/privacy/data_retention.hpp"
 #include "shared/domain/types.hpp"
 
 #include <nlohmann/json.hpp>
@@ -31,7 +32,6 @@ struct ProgramState;
 struct Customer;
 
 using ErasureId = std::int64_t;
-using TicketId = std::int64_t; // as in support/support.hpp
 
 enum class ErasureSource { customer, business, ticket };
 NLOHMANN_JSON_SERIALIZE_ENUM(ErasureSource,
@@ -69,10 +69,12 @@ struct ErasureRequest {
   bool operator==(const ErasureRequest&) const = default;
 };
 
-// The program's erasure requests (ProgramState::erasure), oldest first.
+// The program's erasure requests (ProgramState::erasure), oldest first, and its retention periods
+// (data_retention.hpp).
 struct ErasureState {
   std::map<ErasureId, ErasureRequest> requests;
   ErasureId next_id = 1;
+  DataRetention retention;
   bool operator==(const ErasureState&) const = default;
 };
 

@@ -28,4 +28,15 @@ std::optional<core::Error> read_command(const nlohmann::json& data, DecideErasur
 }
 nlohmann::json write_command(const DecideErasure& c) { return {{"erasure_id", c.erasure_id}, {"approve", c.approve}, {"reason", c.reason}}; }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, SetDataRetention& c) {
+  core::FieldReader r(data, {"closed_ticket_days", "attachment_days"}, "data");
+  c.closed_ticket_days = r.integer("closed_ticket_days", 0, max_retention_days);
+  c.attachment_days = r.integer("attachment_days", 0, max_retention_days);
+  if (r.error()) return r.error();
+  return retention_problem(c.closed_ticket_days, c.attachment_days);
+}
+nlohmann::json write_command(const SetDataRetention& c) {
+  return {{"closed_ticket_days", c.closed_ticket_days}, {"attachment_days", c.attachment_days}};
+}
+
 } // namespace pd::domain

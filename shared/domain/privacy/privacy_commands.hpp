@@ -38,11 +38,22 @@ struct DecideErasure {
   bool operator==(const DecideErasure&) const = default;
 };
 
+// An owner or admin sets the retention periods of closed tickets' text and of their attachments
+// (days after closing; 0 keeps them; data_retention.hpp), step-up.
+struct SetDataRetention {
+  static constexpr const char* type = "SetDataRetention";
+  std::int64_t closed_ticket_days = 0;
+  std::int64_t attachment_days = 0;
+  bool operator==(const SetDataRetention&) const = default;
+};
+
 std::optional<core::Error> read_command(const nlohmann::json& data, RequestErasure& command);
 nlohmann::json write_command(const RequestErasure& command);
 std::optional<core::Error> read_command(const nlohmann::json& data, ConfirmErasure& command);
 nlohmann::json write_command(const ConfirmErasure& command);
 std::optional<core::Error> read_command(const nlohmann::json& data, DecideErasure& command);
 nlohmann::json write_command(const DecideErasure& command);
+std::optional<core::Error> read_command(const nlohmann::json& data, SetDataRetention& command);
+nlohmann::json write_command(const SetDataRetention& command);
 
 } // namespace pd::domain

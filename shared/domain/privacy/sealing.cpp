@@ -4,35 +4,38 @@ namespace pd::domain {
 
 namespace {
 
-std::optional<CustomerId> of_ticket(const ProgramState& s, TicketId id) {
-  if (const auto* t = s.ticket(id)) return t->customer_id;
+using Out = std::optional<DataSubject>;
+
+Out of_customer(CustomerId c) { return c != 0 ? Out{DataSubject{c, 0}} : std::nullopt; }
+
+Out of_ticket(const ProgramState& s, TicketId id) {
+  if (const auto* t = s.ticket(id)) return DataSubject{t->customer_id, id};
   return std::nullopt;
 }
 
-std::optional<CustomerId> of_case(const ProgramState& s, RetentionCaseId id) {
-  if (auto k = s.retention.cases.find(id); k != s.retention.cases.end()) return k->second.customer_id;
+Out of_case(const ProgramState& s, RetentionCaseId id) {
+  if (auto k = s.retention.cases.find(id); k != s.retention.cases.end()) return of_customer(k->second.customer_id);
   return std::nullopt;
 }
 
-std::optional<CustomerId> of_person(const ProgramState& s, PersonId p) {
+Out of_person(const ProgramState& s, PersonId p) {
   if (s.role_of(p) != identity::Role::customer) return std::nullopt;
-  if (const auto* c = s.customer_of_person(p)) return c->id;
+  if (const auto* c = s.customer_of_person(p)) return of_customer(c->id);
   return std::nullopt;
 }
 
 struct Subject {
   const ProgramState& s;
   const Event& e;
-  using Out = std::optional<CustomerId>;
-  Out operator()(const CustomerAdded& b) const { return b.customer_id; }
-  Out operator()(const CustomerUpdated& b) const { return b.customer_id; }
-  Out operator()(const InvitationCreated& b) const { return b.customer_id != 0 ? Out{b.customer_id} : std::nullopt; }
+  Out operator()(const CustomerAdded& b) const { return of_customer(b.customer_id); }
+  Out operator()(const CustomerUpdated& b) const { return of_customer(b.customer_id); }
+  Out operator()(const InvitationCreated& b) const { return of_customer(b.customer_id); }
   Out operator()(const InvitationAccepted& b) const {
     auto inv = s.invitations.find(b.invitation_id);
-    return inv != s.invitations.end() && inv->second.customer_id != 0 ? Out{inv->second.customer_id} : std::nullopt;
+    return inv != s.invitations.end() ? of_customer(inv->second.customer_id) : std::nullopt;
   }
   Out operator()(const MemberEmailChanged& b) const { return of_person(s, b.person_id); }
-  Out operator()(const TicketOpened& b) const { return b.customer_id; }
+  Out operator()(const TicketOpened& b) const { return DataSubject{b.customer_id, b.ticket_id}; }
   Out operator()(const TicketReplied& b) const { return of_ticket(s, b.ticket_id); }
   Out operator()(const TicketTriaged& b) const { return of_ticket(s, b.ticket_id); }
   Out operator()(const TicketEscalated& b) const { return of_ticket(s, b.ticket_id); }
@@ -40,21 +43,21 @@ struct Subject {
   Out operator()(const TicketHandlingRated& b) const { return of_ticket(s, b.ticket_id); }
   Out operator()(const RatingAnswered& b) const { return of_ticket(s, b.ticket_id); }
   Out operator()(const AbuseHandled& b) const { return of_ticket(s, b.ticket_id); }
-  Out operator()(const TicketingRestricted& b) const { return b.customer_id; }
-  Out operator()(const CheckInScheduled& b) const { return b.check_in.customer_id; }
+  Out operator()(const TicketingRestricted& b) const { return of_customer(b.customer_id); }
+  Out operator()(const CheckInScheduled& b) const { return of_customer(b.check_in.customer_id); }
   Out operator()(const CheckInRescheduled& b) const {
-    if (auto k = s.check_ins.find(b.check_in_id); k != s.check_ins.end()) return k->second.customer_id;
+    if (auto k = s.check_ins.find(b.check_in_id); k != s.check_ins.end()) return of_customer(k->second.customer_id);
     return std::nullopt;
   }
-  Out operator()(const NpsAnswered& b) const { return b.answer.customer_id; }
-  Out operator()(const RetentionCaseOpened& b) const { return b.retention_case.customer_id; }
+  Out operator()(const NpsAnswered& b) const { return of_customer(b.answer.customer_id); }
+  Out operator()(const RetentionCaseOpened& b) const { return of_customer(b.retention_case.customer_id); }
   Out operator()(const RetentionRequestRecorded& b) const { return of_case(s, b.case_id); }
   Out operator()(const RetentionReasonRecorded& b) const { return of_case(s, b.case_id); }
   Out operator()(const RetentionOfferMade& b) const { return of_case(s, b.case_id); }
   Out operator()(const RetentionCaseClosed& b) const { return of_case(s, b.case_id); }
-  Out operator()(const ErasureRequested& b) const { return b.request.customer_id; }
+  Out operator()(const ErasureRequested& b) const { return of_customer(b.request.customer_id); }
   // A repeat customer's or an NPS detractor's red flag quotes the customer.
-  Out operator()(const RedFlagRaised& b) const { return b.flag.customer_id != 0 ? Out{b.flag.customer_id} : std::nullopt; }
+  Out operator()(const RedFlagRaised& b) const { return of_customer(b.flag.customer_id); }
   // A customer's own search that found nothing: its words.
   Out operator()(const KnowledgeSearchMissed&) const { return of_person(s, e.actor); }
   template <class B>
@@ -185,7 +188,7 @@ struct Eraser {
 
 } // namespace
 
-std::optional<CustomerId> data_subject(const ProgramState& s, const Event& e) { return std::visit(Subject{s, e}, e.body); }
+std::optional<DataSubject> data_subject(const ProgramState& s, const Event& e) { return std::visit(Subject{s, e}, e.body); }
 
 EventBody erased_form(const EventBody& body, CustomerId customer) { return std::visit(Eraser{customer}, body); }
 
@@ -205,6 +208,36 @@ void erase_escalation(Escalation& e) {
   erase_text(e.note.attempts_so_far);
   erase_text(e.note.business_impact);
   erase_text(e.note.recommended_action);
+}
+
+void erase_ticket_text(Ticket& t) {
+  erase_text(t.subject);
+  for (auto& m : t.messages) erase_message(m, t.customer_id);
+  erase_escalation(t.escalation);
+  erase_escalation(t.customer_shown.escalation);
+  for (auto& ch : t.changes) {
+    erase_escalation(ch.escalation);
+    erase_text(ch.detail);
+  }
+  if (t.customer_rating) {
+    erase_text(t.customer_rating->comment);
+    erase_text(t.customer_rating->business_response);
+  }
+  if (t.business_rating) erase_text(t.business_rating->comment);
+  erase_text(t.triage.summary);
+  erase_text(t.triage.steps_to_reproduce);
+  erase_text(t.triage.error_messages);
+  erase_text(t.triage.environment);
+}
+
+void erase_ticket_mentions(ProgramState& s, const std::set<TicketId>& tickets) {
+  if (tickets.empty()) return;
+  for (auto& [person, inbox] : s.inboxes)
+    for (auto& n : inbox.items)
+      if (n.ticket_id != 0 && tickets.count(n.ticket_id)) erase_text(n.text);
+  for (auto& [person, record] : s.agent_support)
+    for (auto& h : record.history)
+      if (h.ticket_id != 0 && tickets.count(h.ticket_id)) erase_text(h.detail);
 }
 
 } // namespace pd::domain

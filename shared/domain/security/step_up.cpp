@@ -22,6 +22,7 @@ struct StepUp {
   bool operator()(const ChangeSecurityPolicy&) const { return true; }
   bool operator()(const RequestErasure&) const { return true; } // the business's request; a customer also confirms by mail
   bool operator()(const DecideErasure&) const { return true; }
+  bool operator()(const SetDataRetention&) const { return true; } // a shorter period erases
   bool operator()(const SetAgentStatus& c) const {
     return c.status == PartnerStatus::terminated || c.status == PartnerStatus::removed;
   }

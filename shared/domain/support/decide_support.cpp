@@ -312,12 +312,23 @@ Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& a, Time
   return out;
 }
 
+namespace {
+
+// A ticket whose text the retention period erased takes no new text (privacy/data_retention.hpp).
+std::optional<core::Error> expired_text(const Ticket& t) {
+  if (t.text_expired_at == 0) return std::nullopt;
+  return conflict("This ticket's text was removed under the program's retention period.", "data.ticket_id", t.version);
+}
+
+} // namespace
+
 Outcome decide(const ProgramState& s, const RateTicket& c, const Actor& a, TimeMs now) {
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (!may(s, a, Action::rate_ticket, {.ticket = t->id})) return forbidden("Only the customer rates their support.");
   if (is_open(t->status)) return conflict("Rate the support once the ticket is resolved or closed.", "data.ticket_id", t->version);
   if (t->customer_rating) return conflict("You have already rated this ticket.", "data.ticket_id", t->version);
+  if (auto e = expired_text(*t)) return *e;
   return Events{TicketRated{t->id, CustomerRating{c.responsiveness, c.knowledge, c.professionalism, c.overall, c.comment, now, {}}}};
 }
 
@@ -328,6 +339,7 @@ Outcome decide(const ProgramState& s, const RateTicketHandling& c, const Actor& 
   if (is_open(t->status)) return conflict("Rate the handling once the ticket is resolved or closed.", "data.ticket_id", t->version);
   if (t->agent_id == 0) return conflict("No agent handled this ticket.", "data.ticket_id", t->version);
   if (t->business_rating) return conflict("This ticket's handling has already been rated.", "data.ticket_id", t->version);
+  if (auto e = expired_text(*t)) return *e;
   return Events{TicketHandlingRated{t->id, BusinessRating{c.score, c.checklist, c.comment, a.id, now}}};
 }
 
@@ -337,6 +349,7 @@ Outcome decide(const ProgramState& s, const AnswerRating& c, const Actor& a, Tim
   if (!may(s, a, Action::rate_handling, {.ticket = t->id})) return forbidden("Only the business answers a rating.");
   if (!t->customer_rating) return conflict("The customer has not rated this ticket.", "data.ticket_id", t->version);
   if (!t->customer_rating->business_response.empty()) return conflict("This rating has already been answered.", "data.ticket_id", t->version);
+  if (auto e = expired_text(*t)) return *e;
   return Events{RatingAnswered{t->id, c.text}};
 }
 
@@ -467,6 +480,8 @@ Outcome decide(const ProgramState& s, const RunTimers&, const Actor& a, TimeMs n
   for (auto& e : retention_rules::run_timers(s, now)) out.push_back(std::move(e));
   // Monday's report of the week before (weekly_report.hpp).
   for (auto& e : report_events(s, now)) out.push_back(std::move(e));
+  // Closed tickets past the retention periods (privacy/data_retention.hpp).
+  for (auto& e : privacy_rules::run_timers(s, now)) out.push_back(std::move(e));
   return out;
 }
 

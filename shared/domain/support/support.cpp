@@ -138,6 +138,8 @@ void to_json(nlohmann::json& j, const Ticket& t) {
   if (t.business_rating) j["business_rating"] = *t.business_rating;
   if (t.outreach) j["outreach"] = true;
   if (t.conduct != TicketConduct{}) j["conduct"] = t.conduct;
+  if (t.text_expired_at != 0) j["text_expired_at"] = t.text_expired_at;
+  if (t.attachments_expired_at != 0) j["attachments_expired_at"] = t.attachments_expired_at;
 }
 
 void from_json(const nlohmann::json& j, Ticket& t) {
@@ -169,6 +171,8 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   if (j.contains("business_rating")) t.business_rating = j.at("business_rating").get<BusinessRating>();
   t.outreach = j.value("outreach", false);
   t.conduct = j.value("conduct", d.conduct);
+  t.text_expired_at = j.value("text_expired_at", TimeMs{0});
+  t.attachments_expired_at = j.value("attachments_expired_at", TimeMs{0});
 }
 
 } // namespace pd::domain

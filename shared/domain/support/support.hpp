@@ -288,6 +288,8 @@ struct Ticket {
   MetricFacts metric_facts;          // derived: what it adds to the support metrics now (ProgramState::track_ticket)
   bool outreach = false;             // the desk wrote first (proactive outreach, retention/outreach.hpp): no SLA clock, not in the metrics
   TicketConduct conduct{};           // abusive messages marked, the warning, the pause (support/conduct.hpp)
+  TimeMs text_expired_at = 0;        // the retention period erased its text (privacy/data_retention.hpp)
+  TimeMs attachments_expired_at = 0; // the retention period removed its attachments' files
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }

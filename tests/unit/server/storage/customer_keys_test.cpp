@@ -28,11 +28,11 @@ TEST_CASE("a customer's key seals and opens its events; another key, a changed b
   storage::CustomerKeys keys(db);
   storage::CustomerKeys::Key jordan{}, sam{};
   db.write([&] {
-    jordan = keys.key_for(1, 17);
-    sam = keys.key_for(1, 18);
+    jordan = keys.key_for(1, 17, 0);
+    sam = keys.key_for(1, 18, 0);
   });
   CHECK(jordan != sam);
-  CHECK(keys.find(1, 17) == jordan);
+  CHECK(keys.find(1, 17, 0) == jordan);
   const std::string text = R"({"subject":"Invoices for Lumen Dental"})";
   const auto sealed = storage::CustomerKeys::seal(jordan, text);
   CHECK(sealed.find("Lumen") == std::string::npos);
@@ -43,18 +43,46 @@ TEST_CASE("a customer's key seals and opens its events; another key, a changed b
   CHECK_FALSE(storage::CustomerKeys::open(jordan, changed));
 
   db.write([&] { keys.destroy(1, 17); });
-  CHECK_FALSE(keys.find(1, 17));
+  CHECK_FALSE(keys.find(1, 17, 0));
   storage::CustomerKeys fresh(db); // no cache: read from the file
-  CHECK_FALSE(fresh.find(1, 17));
-  CHECK(fresh.find(1, 18) == sam);
+  CHECK_FALSE(fresh.find(1, 17, 0));
+  CHECK(fresh.find(1, 18, 0) == sam);
 
   // A key made in a transaction that rolled back is forgotten with it.
   CHECK_THROWS(db.write([&] {
-    keys.key_for(1, 30);
+    keys.key_for(1, 30, 0);
     throw std::runtime_error("the disk is gone");
   }));
   keys.reset_cache();
-  CHECK_FALSE(keys.find(1, 30));
+  CHECK_FALSE(keys.find(1, 30, 0));
+}
+
+TEST_CASE("a ticket's key is its own: destroying it leaves the customer's and its other tickets'; erasing the customer destroys all") {
+  TempDb t;
+  storage::Database db(t.path);
+  storage::CustomerKeys keys(db);
+  storage::CustomerKeys::Key own{}, first{}, second{};
+  db.write([&] {
+    own = keys.key_for(1, 17, 0);
+    first = keys.key_for(1, 17, 41);
+    second = keys.key_for(1, 17, 42);
+  });
+  CHECK(own != first);
+  CHECK(first != second);
+  db.write([&] { keys.destroy_ticket(1, 17, 41); });
+  CHECK_FALSE(keys.find(1, 17, 41));
+  CHECK(keys.find(1, 17, 42) == second);
+  CHECK(keys.find(1, 17, 0) == own);
+  storage::CustomerKeys fresh(db);
+  CHECK_FALSE(fresh.find(1, 17, 41));
+  CHECK(fresh.find(1, 17, 42) == second);
+
+  db.write([&] { keys.destroy(1, 17); });
+  CHECK_FALSE(keys.find(1, 17, 0));
+  CHECK_FALSE(keys.find(1, 17, 42));
+  storage::CustomerKeys after(db);
+  CHECK_FALSE(after.find(1, 17, 0));
+  CHECK_FALSE(after.find(1, 17, 42));
 }
 
 } // namespace test_unit_server_storage_customer_keys
