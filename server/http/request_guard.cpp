@@ -79,7 +79,7 @@ bool refuse_oversized_body(const httplib::Request& req, httplib::Response& res, 
   const auto declared = req.get_header_value("Content-Length");
   if (declared.empty() || declared.size() > 19 || declared.find_first_not_of("0123456789") != std::string::npos) return false; // httplib answers 400
   if (std::stoull(declared) <= options.max_body_bytes) return false;
-  send_error(res, 413, core::ErrorCode::payload_too_large, "The request body is larger than the server accepts.");
+  res.status = 413; // the error handler writes the body (fill_error_body)
   return true;
 }
 

@@ -178,11 +178,11 @@ void data_retention_card(const AppState& app, UiState& ui_state, Dispatch& dispa
     ImGui::BeginDisabled(!can_edit || form.sending);
     ui::field_label("Closed tickets' text, days after closing");
     ImGui::SetNextItemWidth(ui::dp(140));
-    if (ImGui::InputInt("##Retention closed ticket days", &f.closed_ticket_days, 30, 365)) f.edited = true;
+    if (ImGui::InputInt("##Retention closed ticket days", &f.closed_ticket_days, 0, 0)) f.edited = true;
     ui::field_error(form.errors.field("closed_ticket_days"));
     ui::field_label("Attachments, days after closing");
     ImGui::SetNextItemWidth(ui::dp(140));
-    if (ImGui::InputInt("##Retention attachment days", &f.attachment_days, 30, 365)) f.edited = true;
+    if (ImGui::InputInt("##Retention attachment days", &f.attachment_days, 0, 0)) f.edited = true;
     ui::field_error(form.errors.field("attachment_days"));
     ImGui::EndDisabled();
     // What these periods would expire at once (the scheduler's own rule on the fields as typed).

@@ -20,6 +20,13 @@ std::optional<core::Error> period_problem(std::int64_t days, const char* field, 
 
 bool closed(const Ticket& t) { return t.status == TicketStatus::closed && t.closed_at != 0; }
 
+// The period runs out `days` after closing; the expiry takes effect at the next midnight UTC, so
+// one scheduler pass a day expires every ticket whose period ran out that day.
+TimeMs expiry_day(TimeMs closed_at, std::int64_t days) {
+  const TimeMs end = closed_at + days * core::ms_per_day;
+  return (end + core::ms_per_day - 1) / core::ms_per_day * core::ms_per_day;
+}
+
 bool has_files(const Ticket& t) {
   for (const auto& m : t.messages)
     for (const auto& a : m.attachments)
@@ -36,12 +43,12 @@ std::optional<core::Error> retention_problem(std::int64_t closed_ticket_days, st
 
 TimeMs text_expires_at(const DataRetention& r, const Ticket& t) {
   if (r.closed_ticket_days == 0 || !closed(t) || t.text_expired_at != 0) return 0;
-  return t.closed_at + r.closed_ticket_days * core::ms_per_day;
+  return expiry_day(t.closed_at, r.closed_ticket_days);
 }
 
 TimeMs attachments_expire_at(const DataRetention& r, const Ticket& t) {
   if (r.attachment_days == 0 || !closed(t) || t.attachments_expired_at != 0 || !has_files(t)) return 0;
-  return t.closed_at + r.attachment_days * core::ms_per_day;
+  return expiry_day(t.closed_at, r.attachment_days);
 }
 
 ExpiryDue expiry_due(const ProgramState& s, TimeMs now) {

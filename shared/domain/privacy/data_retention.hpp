@@ -43,8 +43,9 @@ inline constexpr std::size_t max_expired_per_pass = 200;
 // What is wrong with the periods, naming the field (data.closed_ticket_days, data.attachment_days).
 std::optional<core::Error> retention_problem(std::int64_t closed_ticket_days, std::int64_t attachment_days);
 
-// When the ticket's text and its attachments expire under `r`: 0 when never (open, no period,
-// expired already, nothing to expire).
+// When the ticket's text and its attachments expire under `r`: the midnight (UTC) after the
+// period ran out, so one pass a day expires every ticket whose period ran out that day; 0 when
+// never (open, no period, expired already, nothing to expire).
 TimeMs text_expires_at(const DataRetention& r, const Ticket& t);
 TimeMs attachments_expire_at(const DataRetention& r, const Ticket& t);
 

@@ -33,6 +33,9 @@ TicketId closed_ticket(Given& g, const char* subject = "Invoices for Lumen Denta
   return id;
 }
 
+// The midnight UTC after `at`: when a period that ran out at `at` takes effect.
+TimeMs next_midnight(TimeMs at) { return (at / ms_per_day + 1) * ms_per_day; }
+
 std::optional<TicketsExpired> expiry_at(Given& g, TimeMs now) {
   for (auto& e : run(g, RunTimers{}, scheduler, now))
     if (auto* x = std::get_if<TicketsExpired>(&e)) return *x;
@@ -58,7 +61,7 @@ TEST_CASE("only an owner or admin sets the periods, with step-up, 30 days to 10 
   CHECK(visible_state(g.state, ava).erasure.retention.attachment_days == 90);
 }
 
-TEST_CASE("the scheduler expires a closed ticket's attachments, then its text, each on its day and not before") {
+TEST_CASE("the scheduler expires a closed ticket's attachments, then its text, at the midnight after each period and not before") {
   auto g = acme();
   const auto ticket = closed_ticket(g);
   auto open = run(g, OpenTicket{0, "Still open", "An open ticket is never expired.", {}, Category::billing, {}, {invoice}}, jordan, t0);
@@ -66,19 +69,22 @@ TEST_CASE("the scheduler expires a closed ticket's attachments, then its text, e
   run(g, SetDataRetention{365, 90}, owner, t0 + 7'200'000);
   const TimeMs closed = g.state.tickets.at(ticket).closed_at;
 
+  const TimeMs files_day = next_midnight(closed + 90 * ms_per_day); // closed at 01:00: the period ends at 01:00
   CHECK_FALSE(expiry_at(g, closed + 90 * ms_per_day - 1));
-  auto files = expiry_at(g, closed + 90 * ms_per_day);
+  CHECK_FALSE(expiry_at(g, files_day - 1)); // ran out, takes effect at midnight
+  auto files = expiry_at(g, files_day);
   REQUIRE(files);
   CHECK(files->attachments == std::vector<TicketId>{ticket});
   CHECK(files->text.empty());
   const auto& t = g.state.tickets.at(ticket);
-  CHECK(t.attachments_expired_at == closed + 90 * ms_per_day);
+  CHECK(t.attachments_expired_at == files_day);
   CHECK(t.messages.at(0).attachments.at(0).sha256.empty());
   CHECK(t.messages.at(0).attachments.at(0).name == "march-invoice.pdf"); // the thread keeps its name and size
   CHECK(t.subject == "Invoices for Lumen Dental");
   CHECK_FALSE(expiry_at(g, closed + 200 * ms_per_day)); // nothing more until the text's day
 
-  auto text = expiry_at(g, closed + 365 * ms_per_day);
+  CHECK_FALSE(expiry_at(g, next_midnight(closed + 365 * ms_per_day) - 1));
+  auto text = expiry_at(g, next_midnight(closed + 365 * ms_per_day));
   REQUIRE(text);
   CHECK(text->text == std::vector<TicketId>{ticket});
   CHECK_FALSE(expiry_at(g, closed + 400 * ms_per_day)); // once
@@ -92,10 +98,11 @@ TEST_CASE("an expired ticket keeps its dates, status and scores, its customer's 
   run(g, RateTicket{ticket, 4, 5, 5, 4, "Jordan says thanks for the invoice"}, jordan, t0 + 3'700'000);
   run(g, SetDataRetention{30, 0}, owner, t0 + 7'200'000);
   const auto before = g.state.tickets.at(ticket);
-  REQUIRE(expiry_at(g, before.closed_at + 30 * ms_per_day));
+  const TimeMs day = next_midnight(before.closed_at + 30 * ms_per_day);
+  REQUIRE(expiry_at(g, day));
 
   const auto& t = g.state.tickets.at(ticket);
-  CHECK(t.text_expired_at == before.closed_at + 30 * ms_per_day);
+  CHECK(t.text_expired_at == day);
   CHECK(t.subject == erased_text);
   CHECK(t.messages.size() == before.messages.size());
   for (const auto& m : t.messages) CHECK((m.text.empty() || m.text == erased_text));
@@ -132,7 +139,7 @@ TEST_CASE("a replay that reads the expired ticket's events in their erased form 
   record(ReplyToTicket{1, "Sent, Jordan.", false, {}, {}, false}, ava, t0 + 60'000);
   record(CloseTicket{1, ""}, jordan, t0 + 3'600'000);
   record(SetDataRetention{30, 0}, owner, t0 + 7'200'000);
-  record(RunTimers{}, scheduler, t0 + 3'600'000 + 30 * ms_per_day);
+  record(RunTimers{}, scheduler, t0 + 32 * ms_per_day);
   REQUIRE(live.state.tickets.at(1).text_expired_at != 0);
   REQUIRE(live.state.tickets.at(2).subject == "A second question");
 
