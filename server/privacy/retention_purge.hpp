@@ -5,6 +5,7 @@
 
 #include "server/storage/customer_keys.hpp"
 #include "server/storage/database.hpp"
+#include "shared/domain/events.hpp"
 #include "shared/domain/state.hpp"
 
 #include <string>
