@@ -34,7 +34,7 @@ test('a closed ticket loses its file, then its text, under the periods the owner
     assert.equal(field.value, '730');
     await h.replaceText(page, 'Retention closed ticket days', '30');
     // The scheduler's own rule on the typed period: the demo's tickets closed over a month ago.
-    await h.seek(page, { contains: 'Saving erases at once the text of ' });
+    await h.seek(page, { contains: 'Saving erases the text of ' });
     await h.screenshot(page, 'retention-settings.png');
     await h.click(page, 'Save periods', { window: 'Page' });
     await h.waitForItem(page, { label: 'Retention periods saved.' });

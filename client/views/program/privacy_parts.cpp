@@ -194,16 +194,20 @@ void data_retention_card(const AppState& app, UiState& ui_state, Dispatch& dispa
       if (const auto at = domain::text_expires_at(typed, t); at != 0 && at <= now) ++text;
       else if (const auto at2 = domain::attachments_expire_at(typed, t); at2 != 0 && at2 <= now) ++files;
     }
-    if (f.edited && !domain::retention_problem(f.closed_ticket_days, f.attachment_days) && (text > 0 || files > 0))
-      ui::message_box("Saving erases at once the text of " + count_text(static_cast<std::int64_t>(text), "closed ticket", "closed tickets") +
-                          " and the attachments of " + count_text(static_cast<std::int64_t>(files), "other ticket", "other tickets") +
-                          ". This cannot be undone.",
-                      ui::tone::warning);
-    if (r.changed_at != 0)
-      ui::text_wrapped("Set by " + member_name(s, r.changed_by) + " on " + format_day_ms(r.changed_at) + ". " +
-                           count_text(static_cast<std::int64_t>(expired), "closed ticket's text was", "closed tickets' text was") +
-                           " erased so far.",
-                       ui::color::muted);
+    if (f.edited && !domain::retention_problem(f.closed_ticket_days, f.attachment_days) && (text > 0 || files > 0)) {
+      std::string what;
+      if (text > 0) what = "the text of " + count_text(static_cast<std::int64_t>(text), "closed ticket", "closed tickets");
+      if (files > 0)
+        what += (what.empty() ? "" : " and ") + std::string("the attachments of ") +
+                count_text(static_cast<std::int64_t>(files), text > 0 ? "other ticket" : "closed ticket", text > 0 ? "other tickets" : "closed tickets");
+      ui::message_box("Saving erases " + what + " at once. This cannot be undone.", ui::tone::warning);
+    }
+    if (r.changed_at != 0) {
+      std::string line = "Set by " + member_name(s, r.changed_by) + " on " + format_day_ms(r.changed_at) + ".";
+      if (expired > 0)
+        line += " " + count_text(static_cast<std::int64_t>(expired), "closed ticket's text was", "closed tickets' text was") + " erased so far.";
+      ui::text_wrapped(line, ui::color::muted);
+    }
     if (!form.errors.general.empty()) ui::error_box(form.errors.general);
     if (can_edit) {
       ImGui::Dummy(ui::dp(0, 4));
