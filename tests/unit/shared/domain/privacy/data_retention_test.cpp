@@ -8,6 +8,7 @@
 #include "shared/domain/privacy/data_retention.hpp"
 #include "shared/domain/privacy/sealing.hpp"
 #include "shared/domain/security/step_up.hpp"
+#include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/visibility.hpp"
 
 namespace test_unit_shared_domain_privacy_data_retention { // one namespace per test file: unity batches (PD_UNITY) share a unit
