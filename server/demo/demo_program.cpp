@@ -448,13 +448,13 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
 // Abuse and threats (support/conduct_rules.hpp): yesterday Marcus, in the business queue, turned
 // abusive over a failed import. Daniel documented it, warned him once with the seed's words, and
 // paused the conversation when it went on; Maya restricted Marcus's tickets for two weeks.
-// Retention periods (privacy/data_retention.hpp): a month ago Maya set that closed tickets' text is
-// kept two years and their attachments 90 days. Olga's question about a rejected import, four
-// months old and closed, held the file she sent: the scheduler's pass at the end of the demo
-// removes it (the thread shows its name, marked removed), and the ticket says until when its
-// text is kept.
-void data_retention_story(Story& story, ProgramId acme, CustomerId olga_c, const Actor& maya, const Actor& daniel, const Actor& olga,
-                          TimeMs base) {
+// Retention periods (privacy/data_retention.hpp): four months ago Olga asked about a rejected
+// import and sent the file; the ticket was closed. A month ago Maya set that closed tickets' text
+// is kept two years and their attachments 90 days (below), so the scheduler's pass at the end of
+// the demo removes Olga's file (the thread shows its name, marked removed) and the ticket says
+// until when its text is kept. Told before the twelve weeks of history: ticket ids grow with
+// opening time, as on a real desk.
+void old_import_ticket(Story& story, ProgramId acme, CustomerId olga_c, const Actor& daniel, const Actor& olga, TimeMs base) {
   auto at = [&](double days_ago) { story.now = base - static_cast<TimeMs>(days_ago * 24 * 3'600'000); };
   at(118);
   const auto file = story.store_file(acme, olga, "clinic-contacts.csv", "text/csv",
@@ -467,8 +467,6 @@ void data_retention_story(Story& story, ProgramId acme, CustomerId olga_c, const
               TicketStatus::resolved);
   at(116);
   story.run(acme, CloseTicket{t, ""}, daniel);
-  at(30);
-  story.run(acme, SetDataRetention{730, 90}, maya);
 }
 
 void abuse_story(Story& story, ProgramId acme, CustomerId marcus_c, const Actor& maya, const Actor& daniel, const Actor& marcus, TimeMs base) {
@@ -968,6 +966,7 @@ void load_demo_program(app::Services& s) {
     history_customers.push_back(story.person(email, name));
     story.join(acme, daniel, history_customers.back(), Role::customer, by_email.at(email));
   }
+  old_import_ticket(story, acme, by_email.at("olga@ferncrest.test"), daniel, history_customers[1], base);
   history_story(story, acme, by_email, daniel, history_customers, base);
   story.now = before_kb;
   auto payments_later = commission_story(story, acme, by_email, maya, daniel, ava, priya, base - 21 * day_ms, base);
@@ -980,7 +979,8 @@ void load_demo_program(app::Services& s) {
   // owner or admin approves it.
   story.now = base - 26 * 3'600'000LL;
   story.run(acme, RequestErasure{by_email.at("amara@bluepine.test"), "Asked by phone: the school's contract ends this month"}, maya);
-  data_retention_story(story, acme, by_email.at("olga@ferncrest.test"), maya, daniel, history_customers[1], base);
+  story.now = base - 30 * day_ms; // the retention periods (old_import_ticket)
+  story.run(acme, SetDataRetention{730, 90}, maya);
 
   // Theo trains and fails his first attempt two days ago. Marco started his an hour ago and
   // ran out of time: the server's scheduler submits it with his saved answers when it starts,
