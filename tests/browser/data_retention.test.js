@@ -28,7 +28,8 @@ test('a closed ticket loses its file, then its text, under the periods the owner
   });
 
   await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/settings/support' }, async (page) => {
-    await h.seek(page, { label: 'Data retention' });
+    // The last card of a long page.
+    await h.scrollTo(page, { label: 'Save periods', window: 'Page' }, { timeout: 60000 });
     await h.seek(page, { contains: 'Set by Maya Chen on ' });
     const field = await h.seek(page, { label: 'Retention closed ticket days', kind: 'input' });
     assert.equal(field.value, '730');

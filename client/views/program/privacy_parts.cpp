@@ -6,6 +6,7 @@
 
 #include "client/app/selectors.hpp"
 #include "client/platform/browser.hpp"
+#include "client/testing/item_table.hpp"
 
 #include "shared/domain/privacy/customer_export.hpp"
 #include "shared/domain/privacy/data_retention.hpp"
@@ -179,10 +180,12 @@ void data_retention_card(const AppState& app, UiState& ui_state, Dispatch& dispa
     ui::field_label("Closed tickets' text, days after closing");
     ImGui::SetNextItemWidth(ui::dp(140));
     if (ImGui::InputInt("##Retention closed ticket days", &f.closed_ticket_days, 0, 0)) f.edited = true;
+    testing::record_value(std::to_string(f.closed_ticket_days));
     ui::field_error(form.errors.field("closed_ticket_days"));
     ui::field_label("Attachments, days after closing");
     ImGui::SetNextItemWidth(ui::dp(140));
     if (ImGui::InputInt("##Retention attachment days", &f.attachment_days, 0, 0)) f.edited = true;
+    testing::record_value(std::to_string(f.attachment_days));
     ui::field_error(form.errors.field("attachment_days"));
     ImGui::EndDisabled();
     // What these periods would expire at once (the scheduler's own rule on the fields as typed).
