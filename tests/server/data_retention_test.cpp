@@ -5,17 +5,14 @@
 // dates and the metrics stay; the server started again on the same data shows the same.
 #include "api_client.hpp"
 #include "own_support_program.hpp"
+#include "raw_files.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <thread>
-#include <vector>
 
 namespace test_server_data_retention { // one namespace per test file: unity batches (PD_UNITY) share a unit
 
@@ -24,18 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string bytes_of(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::vector<std::string> files_holding(const std::filesystem::path& dir, const std::string& needle) {
-  std::vector<std::string> found;
-  for (const auto& f : std::filesystem::recursive_directory_iterator(dir))
-    if (f.is_regular_file() && bytes_of(f.path()).find(needle) != std::string::npos) found.push_back(f.path().string());
-  return found;
-}
-
+// The snapshot's ticket `id`, or null.
 const json* ticket_in(const json& snapshot, std::int64_t id) {
   for (const auto& t : snapshot["tickets"])
     if (t["id"] == id) return &t;

@@ -5,6 +5,7 @@
 // on the same data (a replay of the log) shows exactly what the live server showed.
 #include "api_client.hpp"
 #include "own_support_program.hpp"
+#include "raw_files.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -40,19 +41,6 @@ std::string erasure_token(const SmtpSink& sink, const std::string& to) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return {};
-}
-
-std::string bytes_of(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// Every file under `dir` whose bytes hold `needle`.
-std::vector<std::string> files_holding(const std::filesystem::path& dir, const std::string& needle) {
-  std::vector<std::string> found;
-  for (const auto& f : std::filesystem::recursive_directory_iterator(dir))
-    if (f.is_regular_file() && bytes_of(f.path()).find(needle) != std::string::npos) found.push_back(f.path().string());
-  return found;
 }
 
 } // namespace
