@@ -24,6 +24,9 @@ test('a closed ticket loses its file, then its text, under the periods the owner
     await h.seek(page, { contains: 'This ticket\'s attachments were removed on ' });
     await h.seek(page, { contains: 'Attachment: clinic-contacts.csv (' });
     await h.seek(page, { contains: ', removed' });
+    // A closed ticket takes no reply: the page says so instead of offering a reply box.
+    await h.seek(page, { contains: 'This ticket is closed. To continue, open a new ticket.' });
+    assert.equal(await h.findItem(page, { label: 'Send reply', window: 'Page' }), null);
     await h.screenshot(page, 'retention-ticket-files.png');
   });
 

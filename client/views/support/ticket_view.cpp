@@ -577,6 +577,14 @@ void restricted_warning(const std::vector<domain::TopicMatch>& matches) {
 void composer(const TicketPage& p) {
   if (!allowed(p.app, Action::reply_ticket, p.target) && !allowed(p.app, Action::write_internal_note, p.target)) return;
   if (p.customer && customer_refusal_notice(p.s, p.t.customer_id, &p.t, p.now)) return; // paused, or restricted
+  if (p.t.status == TicketStatus::closed) { // the server takes no reply or note on a closed ticket
+    ImGui::Dummy(ui::dp(0, 6));
+    ui::text_wrapped(p.customer ? std::string("This ticket is closed. To continue, open a new ticket.")
+                                : std::string("This ticket is closed: it takes no more replies or notes. The customer can open a new one."),
+                     ui::color::muted);
+    if (p.customer && ui::link("Open a new ticket")) p.dispatch(Navigate{program_route(Page::new_ticket, p.s.id)});
+    return;
+  }
   const AppState& app = p.app;
   UiState& ui_state = p.ui_state;
   Dispatch& dispatch = p.dispatch;
