@@ -11,7 +11,7 @@ const h = require(path.join(__dirname, '../tests/browser/lib/harness'));
   const server = await h.startServer({ timeoutMs: 120000 });
   const browser = await h.launchBrowser();
   try {
-    const { page } = await h.openApp(browser, server.url, { signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all',
+    const { page } = await h.openApp(browser, server.url, { signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all', paint: true,
                                                           viewport: { width: 1440, height: 900 } });
     await h.waitForItem(page, { contains: 'overdue', window: 'Page' });
     await page.evaluate(() => window.pdFrameTimes()); // start counting now

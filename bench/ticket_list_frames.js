@@ -13,7 +13,7 @@ const h = require(path.join(__dirname, '../tests/browser/lib/harness'));
   const browser = await h.launchBrowser();
   try {
     const loadStart = Date.now();
-    const { page } = await h.openApp(browser, server.url, { signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all',
+    const { page } = await h.openApp(browser, server.url, { signInAs: 'staff@acme.test', path: '/#/p/1/tickets?view=all', paint: true,
                                                           viewport: { width: 1440, height: 900 } });
     await h.waitForItem(page, { contains: `#${rows}`, window: 'Page' }, { timeout: 300000 });
     const loaded = Date.now() - loadStart;

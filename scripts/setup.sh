@@ -25,7 +25,7 @@ packages=(
   libcurl4-openssl-dev python3-aiosmtpd dovecot-imapd libzip-dev
   libhowardhinnant-date-dev libgoogle-perftools-dev tzdata
   chromium fonts-noto-core fonts-dejavu-core python3-fonttools brotli
-  clang libclang-rt-14-dev clang-tidy curl python3 sqlite3 wrk slowhttptest faketime
+  clang libclang-rt-14-dev clang-tidy curl python3 sqlite3 wrk slowhttptest faketime ccache
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -190,6 +190,20 @@ bool open_window() {
 // [SECTION] Frame loop
 namespace {
 
+// window.pdPaint = false (set by the browser tests before the page loads) runs every frame as
+// usual (input, layout, the item table) but leaves the canvas as it is: software WebGL spends
+// most of a test's time filling pixels nobody looks at. Setting it back to true paints again.
+EM_JS(int, js_paint_wanted, (), { return window.pdPaint === false ? 0 : 1; });
+
+bool g_painting = true;
+
+bool paint_wanted() {
+  const bool wanted = js_paint_wanted() != 0;
+  if (wanted && !g_painting) wake(); // the frames after the switch show the page as it is now
+  g_painting = wanted;
+  return wanted;
+}
+
 // How long the last drawn frames took on the main thread (update, draw, GL calls), for the
 // benchmarks: window.pdFrameTimes() returns them and starts over.
 std::vector<double> g_frame_ms;
@@ -243,13 +257,21 @@ void tick(void*) {
     g_cursor = cursor;
   }
 
-  int fb_w = 0, fb_h = 0;
-  glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
-  glViewport(0, 0, fb_w, fb_h);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ImDrawData* draw_data = ImGui::GetDrawData();
+  if (paint_wanted()) {
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+  } else if (draw_data->Textures != nullptr) {
+    // Not painted: the font atlas still follows the frames, as a painted frame would update it.
+    for (ImTextureData* tex : *draw_data->Textures) {
+      if (tex->Status != ImTextureStatus_OK) ImGui_ImplOpenGL3_UpdateTexture(tex);
+    }
+  }
 
   if (g_hooks.after_frame) g_hooks.after_frame();
   if (g_frame_ms.size() < 100000) g_frame_ms.push_back(emscripten_get_now() - tick_start);

@@ -113,10 +113,16 @@ function launchBrowser() {
 // the server's origin).
 // signInAs: an email signed in through the API before the page loads (its cookie lands in
 // the context), so the page opens on path already signed in.
+// paint: false (the default) runs the client's frames without painting the canvas
+// (window.pdPaint = false): software WebGL fills every pixel on the CPU, which was most of the
+// suite's time, and the tests read the item table, not pixels. screenshot() paints for its
+// picture; tests of what is drawn (frame times, first paint) pass paint: true.
 async function openApp(browser, baseUrl, { path: urlPath = '/', viewport = { width: 1280, height: 800 },
                                              deviceScaleFactor = 1, permissions = [], signInAs = null,
-                                             password = DEMO_PASSWORD, hasTouch = false, isMobile = false } = {}) {
+                                             password = DEMO_PASSWORD, hasTouch = false, isMobile = false,
+                                             paint = false } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile });
+  if (!paint) await context.addInitScript(() => { window.pdPaint = false; });
   if (permissions.length) await context.grantPermissions(permissions, { origin: baseUrl });
   if (signInAs) {
     const r = await context.request.post(baseUrl + '/api/v1/session', {
@@ -404,7 +410,11 @@ async function waitForHash(page, prefix, opts) {
 async function screenshot(page, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, name.endsWith('.png') ? name : `${name}.png`);
+  // A page opened without painting paints for the picture: the frames after the switch draw it.
+  const wasOff = await page.evaluate(() => { const off = window.pdPaint === false; window.pdPaint = true; return off; });
+  if (wasOff) await frames(page, 3);
   await page.screenshot({ path: file });
+  if (wasOff) await page.evaluate(() => { window.pdPaint = false; });
   return file;
 }
 
