@@ -47,8 +47,9 @@ mkdir -p "$logs"
 
 # --- 1. ctest: each entry is a doctest executable; sum its test-case counts -----------------
 echo "== unit and server tests (ctest) =="
-# The unit and server suites are independent: they run side by side.
-ctest --preset debug -V -j2 >"$logs/ctest.log" 2>&1
+# The unit suite and the server suite's shards (tests/CMakeLists.txt) are independent: they run
+# side by side (the server tests mostly wait on the servers they start).
+ctest --preset debug -V -j4 >"$logs/ctest.log" 2>&1
 ctest_rc=$?
 grep -E '\[doctest\] (test cases|Status)|Test #|tests passed|FAILED|ERROR|error' "$logs/ctest.log" | sed 's/^[0-9]*: //' | grep -v '^$' || true
 counted=$(grep -E '\[doctest\] test cases:' "$logs/ctest.log" | sed -E 's/.*\| *([0-9]+) passed \| *([0-9]+) failed.*/\1 \2/')

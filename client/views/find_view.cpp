@@ -17,15 +17,24 @@ namespace {
 
 constexpr const char* find_window = "Find on page";
 
-// Scrolls the nearest window that can scroll so that the hit is in the middle of it.
+// Scrolls every window around the hit that hides it, from the innermost out, so that the hit
+// ends in the middle of each: a card below the fold holds the hit inside its own rectangle (and
+// an auto-sized card may keep a fraction of a pixel to scroll), so the page around it must
+// scroll as well. A window scrolled moves the hit for the windows around it.
 void bring_into_view(const testing::TextHit& hit) {
-  ImGuiWindow* w = ImGui::FindWindowByName(hit.window.c_str());
-  while (w && w->ScrollMax.y <= 0 && w->ParentWindow) w = w->ParentWindow;
-  if (!w || w->ScrollMax.y <= 0) return;
-  if (hit.y0 >= w->InnerRect.Min.y && hit.y1 <= w->InnerRect.Max.y) return; // in view already
-  const float centre = (hit.y0 + hit.y1) * 0.5f;
-  const float middle = (w->InnerRect.Min.y + w->InnerRect.Max.y) * 0.5f;
-  ImGui::SetScrollY(w, ImClamp(w->Scroll.y + centre - middle, 0.0f, w->ScrollMax.y));
+  float y0 = hit.y0, y1 = hit.y1;
+  for (ImGuiWindow* w = ImGui::FindWindowByName(hit.window.c_str()); w != nullptr;
+       w = (w->Flags & ImGuiWindowFlags_ChildWindow) != 0 ? w->ParentWindow : nullptr) {
+    if (w->ScrollMax.y <= 0) continue;
+    if (y0 >= w->InnerRect.Min.y && y1 <= w->InnerRect.Max.y) continue; // in view of this one
+    const float centre = (y0 + y1) * 0.5f;
+    const float middle = (w->InnerRect.Min.y + w->InnerRect.Max.y) * 0.5f;
+    const float target = ImClamp(w->Scroll.y + centre - middle, 0.0f, w->ScrollMax.y);
+    const float moved = target - w->Scroll.y;
+    ImGui::SetScrollY(w, target);
+    y0 -= moved;
+    y1 -= moved;
+  }
 }
 
 void highlight(const std::vector<testing::TextHit>& hits, int current) {

@@ -51,9 +51,12 @@ test('a match below the fold is brought into view; a query with no match says so
   await suite.withApp({ signInAs: 'owner@acme.test', path: '/#/p/1/support', viewport }, async (page) => {
     await h.waitForItem(page, { label: 'Red flags', window: 'Page' }); // the page is drawn
     await h.frames(page, 3);
-    // A text drawn below the window's bottom that appears nowhere else on the page.
+    // A text drawn below the window's bottom, inside a card (a window within the page, which
+    // holds the text inside its own rectangle: the page around it must scroll), that appears
+    // nowhere else on the page.
     const items = await h.items(page);
     const below = items.find((i) => i.kind === 'text' && i.y > viewport.height + 50 && i.text.length >= 12 &&
+      i.window.startsWith('Page/') &&
       items.filter((j) => j.text.toLowerCase().includes(i.text.toLowerCase())).length === 1);
     assert.ok(below, 'a unique text below the fold');
     await page.keyboard.press('Control+F');

@@ -156,6 +156,35 @@ test('a finger\'s drag scrolls a long page and it glides on after the finger lif
   });
 });
 
+test('a customer rates a resolved ticket on a phone: every score button is on the screen and the rating is stored', TIMEOUT, async () => {
+  const id = await jordanOpens('The export button does nothing on the reports page', 'Clicking Export on the reports page shows no file.');
+  const ava = await h.apiSignIn(suite.server.url, 'agent@acme.test');
+  for (const [type, data] of [['ReplyToTicket', { ticket_id: id, text: 'Fixed: the export works again, please try once more.' }],
+                              ['ResolveTicket', { ticket_id: id }]]) {
+    const r = await h.apiCommand(suite.server.url, ava, 1, type, data);
+    assert.equal(r.status, 200, `${type}: ${JSON.stringify(r.body)}`);
+  }
+  await suite.withApp({ ...PHONE, signInAs: 'customer@acme.test', path: `/#/p/1/tickets/${id}` }, async (page) => {
+    const parts = [['Responsiveness', 5], ['Product knowledge', 4], ['Professionalism', 5], ['Overall', 3]];
+    for (const [part, score] of parts) {
+      for (let n = 1; n <= 5; ++n) {
+        const button = await scrollPhoneTo(page, { label: `${n}###${part} ${n}`, window: 'Page' });
+        assert.ok(inside(button, 390), `${part}'s button ${n} is on the screen (${JSON.stringify(button)})`);
+      }
+      await tap(page, { label: `${score}###${part} ${score}`, window: 'Page' });
+    }
+    await scrollPhoneTo(page, { label: 'Submit rating', window: 'Page' });
+    await h.screenshot(page, 'phone-customer-rating.png');
+    await tap(page, { label: 'Submit rating', window: 'Page' });
+    const jordan = await h.apiSignIn(suite.server.url, 'customer@acme.test');
+    await h.waitFor('the rating stored', async () => {
+      const r = await h.apiJson(suite.server.url, jordan, 'GET', `/api/v1/programs/1/tickets/${id}`);
+      const rating = r.body.customer_rating;
+      return rating && rating.responsiveness === 5 && rating.knowledge === 4 && rating.professionalism === 5 && rating.overall === 3;
+    });
+  });
+});
+
 test('the help articles and the knowledge base fit a phone: no field, link or text past the screen\'s edge', TIMEOUT, async () => {
   for (const who of ['customer@acme.test', 'agent@acme.test', 'owner@acme.test']) {
     await suite.withApp({ ...PHONE, signInAs: who, path: '/#/p/1/knowledge' }, async (page) => {

@@ -1,7 +1,7 @@
 // Light and dark: the client follows the system's colour scheme (prefers-color-scheme), also
 // when it changes while the page is open; the person's choice (Theme: System, Light, Dark in the
 // account menu) overrides it and survives a reload (localStorage); the page around the canvas
-// matches.
+// matches. These tests read the drawn pixels: their pages paint (the harness's default does not).
 'use strict';
 
 const { test } = require('node:test');
@@ -48,7 +48,7 @@ function rootClass(page) {
 }
 
 test('System follows the colour scheme, also when it changes while the page is open', TIMEOUT, async () => {
-  await suite.withApp({ signInAs: 'owner@acme.test', path: PATH }, async (page) => {
+  await suite.withApp({ paint: true, signInAs: 'owner@acme.test', path: PATH }, async (page) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await h.waitForItem(page, { contains: 'overdue', window: 'Page' });
     await drawn(page, 'light');
@@ -63,7 +63,7 @@ test('System follows the colour scheme, also when it changes while the page is o
 });
 
 test('Light chosen in the account menu overrides a dark system and survives a reload; System again follows it', TIMEOUT, async () => {
-  await suite.withApp({ signInAs: 'agent@acme.test', path: '/' }, async (page) => {
+  await suite.withApp({ paint: true, signInAs: 'agent@acme.test', path: '/' }, async (page) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await drawn(page, 'dark');
     await chooseTheme(page, 'System', 'Light');
@@ -83,7 +83,7 @@ test('Light chosen in the account menu overrides a dark system and survives a re
 });
 
 test('The loading screen already shows the chosen theme, before the client has started', TIMEOUT, async () => {
-  await suite.withApp({ signInAs: 'agent@acme.test', path: '/' }, async (page) => {
+  await suite.withApp({ paint: true, signInAs: 'agent@acme.test', path: '/' }, async (page) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await chooseTheme(page, 'System', 'Light');
     await drawn(page, 'light');

@@ -188,4 +188,14 @@ bool score_buttons(const char* id, int& value, int from, int to) {
   return changed;
 }
 
+bool score_row(const char* label, const char* id, int& value, int from, int to) {
+  const int n = to - from + 1;
+  const float buttons = ui::dp(30) * static_cast<float>(n) + ui::dp(4) * static_cast<float>(n - 1);
+  const bool side_by_side = ImGui::GetContentRegionAvail().x >= ui::dp(180) + buttons;
+  ImGui::AlignTextToFramePadding();
+  ui::text(label);
+  if (side_by_side) ImGui::SameLine(ui::dp(180));
+  return score_buttons(id, value, from, to);
+}
+
 } // namespace pd::client::views

@@ -32,6 +32,9 @@ const char* category_label(domain::Category c);
 bool multiline(const char* id, std::string& value, float height);
 // A row of 1..max buttons "1".."5" (ids "{id} 1" ...); the chosen one highlighted. Returns changed.
 bool score_buttons(const char* id, int& value, int from, int to);
+// A label and its score buttons: side by side (the buttons in a column at 180 dp) where the
+// card is wide enough, the buttons under the label where it is not (a phone).
+bool score_row(const char* label, const char* id, int& value, int from, int to);
 // The files attached to a draft (each with Remove), "Attach a file" (draft: FormId::new_ticket
 // or FormId::reply; the ImGui id "new_ticket" or "reply"), the upload in progress and the last
 // upload's error.

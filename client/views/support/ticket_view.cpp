@@ -437,12 +437,7 @@ void customer_rating(const TicketPage& p, bool finished) {
     ui::heading("How did we do?", 16);
     errors_of(rf);
     const char* names[] = {"Responsiveness", "Product knowledge", "Professionalism", "Overall"};
-    for (int i = 0; i < 4; ++i) {
-      ImGui::AlignTextToFramePadding();
-      ui::text(names[i]);
-      ImGui::SameLine(ui::dp(180));
-      score_buttons(names[i], f.rating[i], 1, 5);
-    }
+    for (int i = 0; i < 4; ++i) score_row(names[i], names[i], f.rating[i], 1, 5);
     labeled_input("Comment (optional)", "##Rating comment", "", f.rating_comment, rf.errors.field("comment"));
     const bool ready = f.rating[0] && f.rating[1] && f.rating[2] && f.rating[3];
     if (ui::primary_button("Submit rating", ImVec2(0, 0), ready && !rf.sending))
@@ -478,18 +473,10 @@ void handling_rating(const TicketPage& p, bool finished) {
     ui::begin_tinted(ui::tone::neutral);
     ui::heading("Handling quality", 16);
     errors_of(hf);
-    ImGui::AlignTextToFramePadding();
-    ui::text("Score");
-    ImGui::SameLine(ui::dp(180));
-    score_buttons("Handling score", f.handling_score, 1, 5);
+    score_row("Score", "Handling score", f.handling_score, 1, 5);
     ImGui::Checkbox("Use the quality checklist", &f.use_checklist);
     if (f.use_checklist)
-      for (int i = 0; i < 5; ++i) {
-        ImGui::AlignTextToFramePadding();
-        ui::text(checklist_items[i]);
-        ImGui::SameLine(ui::dp(180));
-        score_buttons(checklist_items[i], f.checklist[i], 0, 2);
-      }
+      for (int i = 0; i < 5; ++i) score_row(checklist_items[i], checklist_items[i], f.checklist[i], 0, 2);
     ui::field_error(hf.errors.field("checklist"));
     labeled_input("Comment (optional)", "##Handling comment", "", f.handling_comment, hf.errors.field("comment"));
     if (ui::primary_button("Rate handling", ImVec2(0, 0), f.handling_score > 0 && !hf.sending)) {
