@@ -47,7 +47,7 @@ def ninja_deps(build):
             current = line.split(":", 1)[0]
             deps[current] = []
         elif current is not None:
-            deps[current].append(os.path.normpath(os.path.join(build, line.strip())))
+            deps[current].append(os.path.normpath(os.path.join(os.path.abspath(build), line.strip())))  # ccache writes them relative
     return deps
 
 
