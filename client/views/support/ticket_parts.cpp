@@ -167,18 +167,23 @@ void retention_banner(const domain::ProgramState& s, const domain::Ticket& t) {
   ImGui::Dummy(ui::dp(0, 6));
 }
 
+namespace {
+constexpr float score_button_width = 30; // CSS px: one "1".."5" button
+constexpr float score_button_gap = 4;
+} // namespace
+
 bool score_buttons(const char* id, int& value, int from, int to) {
   bool changed = false;
   ImGui::PushID(id);
   for (int i = from; i <= to; ++i) {
-    if (i > from) ImGui::SameLine(0, ui::dp(4));
+    if (i > from) ImGui::SameLine(0, ui::dp(score_button_gap));
     const bool on = value == i;
     if (on) {
       ImGui::PushStyleColor(ImGuiCol_Button, ui::color::accent);
       ImGui::PushStyleColor(ImGuiCol_Text, ui::color::surface);
     }
     const std::string label = std::to_string(i) + "###" + id + " " + std::to_string(i);
-    if (ImGui::Button(label.c_str(), ui::dp(30, 0))) {
+    if (ImGui::Button(label.c_str(), ui::dp(score_button_width, 0))) {
       value = i;
       changed = true;
     }
@@ -190,7 +195,7 @@ bool score_buttons(const char* id, int& value, int from, int to) {
 
 bool score_row(const char* label, const char* id, int& value, int from, int to) {
   const int n = to - from + 1;
-  const float buttons = ui::dp(30) * static_cast<float>(n) + ui::dp(4) * static_cast<float>(n - 1);
+  const float buttons = ui::dp(score_button_width) * static_cast<float>(n) + ui::dp(score_button_gap) * static_cast<float>(n - 1);
   const bool side_by_side = ImGui::GetContentRegionAvail().x >= ui::dp(180) + buttons;
   ImGui::AlignTextToFramePadding();
   ui::text(label);
