@@ -400,7 +400,7 @@ struct Confirm {
 // by it (store_forms.cpp, store_certification.cpp, store_commissions.cpp).
 enum class FormId {
   // A ticket (ticket_view.cpp) and a new ticket
-  reply, escalate, triage, take_over, resolve, close, rate, handling, answer, new_ticket, confirm_answer,
+  reply, escalate, triage, take_over, resolve, close, merge, rate, handling, answer, new_ticket, confirm_answer,
   abuse, // the abuse procedure's steps (views/support/conduct_parts.cpp)
   // Support desk: notifications, settings, agents, held customers, check-ins
   notifications, support_settings, warn, stop_referral, remediation, held,
@@ -485,6 +485,9 @@ struct TicketForms {
   // Resolve / close
   bool resolve_open = false, close_open = false;
   std::string resolve_note, close_note;
+  // Merge: the customer's other open tickets chosen to merge into this one
+  bool merge_open = false;
+  std::vector<domain::TicketId> merge_pick;
   // Customer rating
   int rating[4] = {0, 0, 0, 0}; // responsiveness, knowledge, professionalism, overall
   std::string rating_comment;

@@ -364,6 +364,11 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     t.close_note.clear();
     toast("Ticket closed.");
     break;
+  case FormId::merge:
+    t.merge_open = false;
+    t.merge_pick.clear();
+    toast("Tickets merged into this one.");
+    break;
   case FormId::rate:
     for (auto& r : t.rating) r = 0;
     t.rating_comment.clear();

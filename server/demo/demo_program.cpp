@@ -396,6 +396,14 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
                          "Since last week the revenue dashboard takes 20 seconds to load.", Priority::p2, Category::performance);
   at(24);
   story.reply(acme, ava, slow, "Hi Jordan, which browser are you on, and does it happen with a date range under 90 days?");
+  // Jordan writes about the same charts again in a new ticket; Ava merges it into the first, so
+  // the conversation is one (the new one closes with a pointer, its message joins the thread).
+  at(22);
+  auto again = story.open(acme, jordan, jordan_c, "Revenue dashboard still slow",
+                          "Still slow today: 25 seconds for the revenue dashboard. Is anyone looking at this?", Priority::p2,
+                          Category::performance);
+  at(21.5);
+  story.run(acme, MergeTickets{slow, {again}}, ava);
   at(5);
   // Jordan attaches the load times the browser measured (in the customer's data export too).
   const auto timings = story.store_file(acme, jordan, "dashboard-load-times.csv", "text/csv",

@@ -120,7 +120,7 @@ struct CustomerAssigned {
 using EventBody = std::variant<ProgramCreated, ProgramRenamed, InvitationCreated, InvitationAccepted, InvitationRevoked,
                                MemberRoleChanged, MemberRemoved, AgentStatusChanged, CustomerAdded, CustomerUpdated,
                                CustomerAssigned, SupportSettingsChanged, TicketOpened, TicketReplied, TicketTriaged,
-                               TicketEscalated, TicketTakenOver, TicketStatusChanged, TicketSlaMissed, TicketRated,
+                               TicketEscalated, TicketTakenOver, TicketStatusChanged, TicketsMerged, TicketSlaMissed, TicketRated,
                                TicketHandlingRated, RatingAnswered, AgentWarned, NotificationsRead, CheckInScheduled,
                                CheckInCompleted, CheckInRescheduled, CertificationSettingsChanged, TrainingModuleSaved, TrainingModuleRemoved,
                                QuizKeySaved, QuestionSaved, QuestionRemoved, SupportAccessRequested, TrainingProgressed,

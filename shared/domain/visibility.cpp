@@ -94,6 +94,8 @@ struct EventVisibility {
   bool operator()(const DataRetentionSet&) const { return true; }
   bool operator()(const TicketsExpired&) const { return true; }
   bool operator()(const TicketStatusChanged& e) const { return ticket_visible(e.ticket_id); }
+  // A merge reaches whoever reads the kept ticket (the merged ones are the same customer's).
+  bool operator()(const TicketsMerged& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketSlaMissed& e) const { return staff_of_ticket(e.ticket_id); }
   bool operator()(const TicketRated& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketHandlingRated& e) const { return staff_of_ticket(e.ticket_id); }
@@ -286,6 +288,11 @@ struct CustomerFacing {
     out.sla = customer_clock(b.sla);
     return out;
   }
+  Out operator()(const TicketsMerged& b) const {
+    auto out = b;
+    out.sla = customer_clock(b.sla);
+    return out;
+  }
   Out operator()(const TicketSlaMissed&) const { return std::nullopt; }
   Out operator()(const TicketHandlingRated&) const { return std::nullopt; }
 };
@@ -335,6 +342,16 @@ struct ShownTracker {
     t->customer_shown.status = customer_status(b.status);
     t->customer_shown.escalation.pending = false;
     changed(t->customer_shown, e);
+  }
+  void operator()(const TicketsMerged& b) const {
+    if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
+    for (auto id : b.merged_ids) {
+      auto t = ticket(id);
+      if (!t) continue;
+      t->customer_shown.status = TicketStatus::closed;
+      t->customer_shown.escalation.pending = false;
+      changed(t->customer_shown, e);
+    }
   }
   void operator()(const TicketRated& b) const {
     if (auto t = ticket(b.ticket_id)) t->customer_shown.version = e.seq;

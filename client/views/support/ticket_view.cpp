@@ -118,14 +118,21 @@ void header(const domain::ProgramState& s, const domain::Ticket& t, bool staff, 
 // made by a message (a status the reply set) shows above it.
 void thread(const domain::ProgramState& s, domain::PersonId me, const domain::Ticket& t, const std::vector<domain::AuditEntry>& audit,
             std::int64_t now, Dispatch& dispatch) {
+  // Newest first by time: the messages of merged tickets follow the ticket's own in the thread
+  // (numbered after them) but were written among them.
+  std::vector<const domain::TicketMessage*> order;
+  order.reserve(t.messages.size());
+  for (const auto& m : t.messages) order.push_back(&m);
+  if (!t.merged.empty())
+    std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return a->at < b->at; });
   auto entry = audit.rbegin();
-  for (auto it = t.messages.rbegin(); it != t.messages.rend(); ++it) {
-    for (; entry != audit.rend() && entry->at >= it->at; ++entry) {
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    for (; entry != audit.rend() && entry->at >= (*it)->at; ++entry) {
       ImGui::PushID(static_cast<int>(entry - audit.rbegin()) + 1'000'000);
       audit_entry(*entry, now);
       ImGui::PopID();
     }
-    const auto& m = *it;
+    const auto& m = **it;
     ImGui::PushID(static_cast<int>(m.id));
     const bool internal = m.kind == domain::MessageKind::internal_note;
     const bool system = m.kind == domain::MessageKind::system;
@@ -146,6 +153,11 @@ void thread(const domain::ProgramState& s, domain::PersonId me, const domain::Ti
     if (m.sent_despite_warning) {
       ui::flow_next(ui::pill_size("Sent despite warning").x, ui::dp(6));
       ui::pill("Sent despite warning", ui::tone::danger);
+    }
+    if (m.merged_from != 0) {
+      const std::string from = "From #" + std::to_string(m.merged_from);
+      ui::flow_next(ui::pill_size(from.c_str()).x, ui::dp(6));
+      ui::pill(from.c_str(), ui::tone::neutral);
     }
     ui::selectable_text(m.text);
     attachment_links(m.attachments, s.id);
@@ -192,7 +204,21 @@ void restricted_banner(const TicketPage& p) {
   ImGui::Dummy(ui::dp(0, 6));
 }
 
-// Actions row: escalate, take over, resolve, close.
+// The customer's other tickets this person may merge into this one (MergeTickets' rule).
+std::vector<const domain::Ticket*> merge_candidates(const TicketPage& p) {
+  std::vector<const domain::Ticket*> out;
+  const auto me = my_id(p.app);
+  if (!domain::ticket_action_offered(p.s, me, p.t, domain::TicketAction::merge)) return out;
+  auto it = p.s.tickets_by_customer.find(p.t.customer_id);
+  if (it == p.s.tickets_by_customer.end()) return out;
+  for (auto id : it->second) {
+    const auto* other = p.s.ticket(id);
+    if (other && id != p.t.id && domain::ticket_action_offered(p.s, me, *other, domain::TicketAction::merge)) out.push_back(other);
+  }
+  return out;
+}
+
+// Actions row: escalate, take over, resolve, close, merge.
 void actions_row(const TicketPage& p) {
   const AppState& app = p.app;
   UiState& ui_state = p.ui_state;
@@ -229,6 +255,10 @@ void actions_row(const TicketPage& p) {
   if (offered(domain::TicketAction::close)) {
     gap();
     if (ui::secondary_button("Close ticket")) f.close_open = !f.close_open;
+  }
+  if (!customer && !merge_candidates(p).empty()) {
+    gap();
+    if (ui::secondary_button("Merge tickets")) f.merge_open = !f.merge_open;
   }
   if (any) ImGui::Dummy(ui::dp(0, 6));
 }
@@ -339,6 +369,61 @@ void close_form(const TicketPage& p) {
   const auto footer = ui::form_footer("Confirm close", {}, cf.sending, true, "Cancel##close");
   if (footer.submit) dispatch(SendCommand{FormId::close, domain::CloseTicket{t.id, business ? f.close_note : std::string()}});
   if (footer.cancel) f.close_open = false;
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Merge: the customer's other open tickets, each with a checkbox; merged into this one, they
+// close with a pointer here (domain::MergeTickets).
+void merge_form(const TicketPage& p) {
+  if (!p.f.merge_open) return;
+  TicketForms& f = p.f;
+  const auto candidates = merge_candidates(p);
+  const auto& mf = p.ui_state.form(FormId::merge);
+  ui::begin_tinted(ui::tone::neutral);
+  ui::heading("Merge into this ticket", 16);
+  errors_of(mf);
+  ui::text_wrapped("The chosen tickets close with a pointer here; their messages join this conversation, marked with their number, "
+                   "and the SLA clock of the earliest opened applies.",
+                   ui::color::muted);
+  ImGui::Dummy(ui::dp(0, 4));
+  std::erase_if(f.merge_pick, [&](domain::TicketId id) {
+    return std::none_of(candidates.begin(), candidates.end(), [&](const auto* c) { return c->id == id; });
+  });
+  for (const auto* c : candidates) {
+    bool on = std::find(f.merge_pick.begin(), f.merge_pick.end(), c->id) != f.merge_pick.end();
+    const std::string label = "#" + std::to_string(c->id) + " " + c->subject + " (" + domain::label_of(c->status) + ", opened " +
+                              format_day_ms(c->opened_at) + ")##merge " + std::to_string(c->id);
+    if (ImGui::Checkbox(label.c_str(), &on)) {
+      if (on) f.merge_pick.push_back(c->id);
+      else std::erase(f.merge_pick, c->id);
+    }
+  }
+  for (const auto& [field, message] : mf.errors.fields) ui::field_error(&message); // merged_ids[i]: which ticket, in its words
+  const auto footer = ui::form_footer("Merge into this ticket", {}, mf.sending, !f.merge_pick.empty(), "Cancel##merge");
+  if (footer.submit) p.dispatch(SendCommand{FormId::merge, domain::MergeTickets{p.t.id, f.merge_pick}});
+  if (footer.cancel) f.merge_open = false;
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
+// Where a merged ticket continues; which tickets were merged into this one.
+void merge_banner(const TicketPage& p) {
+  const auto& t = p.t;
+  if (t.merged_into == 0 && t.merged.empty()) return;
+  ui::begin_tinted(ui::tone::neutral);
+  if (t.merged_into != 0) {
+    ui::text_wrapped("This ticket was merged into #" + std::to_string(t.merged_into) + ": the conversation continues there.");
+    const std::string link = "Open #" + std::to_string(t.merged_into);
+    if (ui::link(link.c_str())) p.dispatch(Navigate{program_route(Page::ticket, p.s.id, t.merged_into)});
+  } else {
+    ui::text("Merged into this ticket:", ui::color::muted);
+    for (auto id : t.merged) {
+      ImGui::SameLine(0, ui::dp(8));
+      const std::string link = "#" + std::to_string(id);
+      if (ui::link(link.c_str())) p.dispatch(Navigate{program_route(Page::ticket, p.s.id, id)});
+    }
+  }
   ui::end_tinted();
   ImGui::Dummy(ui::dp(0, 6));
 }
@@ -675,6 +760,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   if (staff) desk_views::routing_card(s, t); // which routing rules fired, and the team's queue
 
   restricted_banner(p);
+  merge_banner(p);
   retention_banner(s, t); // ticket_parts.cpp
   if (staff) abuse_card(s, my_id(app), t, ui_state, dispatch, now); // the abuse procedure (conduct_parts.cpp)
   if (customer) desk_views::confirm_answer_card(t, ui_state.form(FormId::confirm_answer), dispatch);
@@ -682,6 +768,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   escalation_form(p);
   resolve_form(p);
   close_form(p);
+  merge_form(p);
   triage(p);
   // A ticket whose text the retention period erased takes no rating (privacy/data_retention.hpp).
   const bool finished = (t.status == TicketStatus::resolved || t.status == TicketStatus::closed) && t.text_expired_at == 0;

@@ -41,13 +41,15 @@ std::optional<core::Error> retention_problem(std::int64_t closed_ticket_days, st
   return period_problem(attachment_days, "data.attachment_days", "attachments");
 }
 
+// A merged ticket's messages live on in the ticket it was merged into: it expires with that one
+// (expiry_due), never on its own.
 TimeMs text_expires_at(const DataRetention& r, const Ticket& t) {
-  if (r.closed_ticket_days == 0 || !closed(t) || t.text_expired_at != 0) return 0;
+  if (r.closed_ticket_days == 0 || !closed(t) || t.text_expired_at != 0 || t.merged_into != 0) return 0;
   return expiry_day(t.closed_at, r.closed_ticket_days);
 }
 
 TimeMs attachments_expire_at(const DataRetention& r, const Ticket& t) {
-  if (r.attachment_days == 0 || !closed(t) || t.attachments_expired_at != 0 || !has_files(t)) return 0;
+  if (r.attachment_days == 0 || !closed(t) || t.attachments_expired_at != 0 || !has_files(t) || t.merged_into != 0) return 0;
   return expiry_day(t.closed_at, r.attachment_days);
 }
 
@@ -59,6 +61,16 @@ ExpiryDue expiry_due(const ProgramState& s, TimeMs now) {
   std::vector<std::pair<TimeMs, TicketId>> text, files;
   for (const auto& [id, t] : s.tickets) {
     if (!closed(t)) continue;
+    if (t.merged_into != 0) { // it goes with the ticket it was merged into, which holds its messages
+      const auto* kept = s.ticket(t.merged_into);
+      if (kept == nullptr) continue;
+      const auto kept_text_at = text_expires_at(r, *kept), kept_files_at = attachments_expire_at(r, *kept);
+      const bool text_gone = kept->text_expired_at != 0 || (kept_text_at != 0 && kept_text_at <= now);
+      const bool files_gone = text_gone || kept->attachments_expired_at != 0 || (kept_files_at != 0 && kept_files_at <= now);
+      if (text_gone && t.text_expired_at == 0) text.emplace_back(kept->closed_at, id);
+      else if (files_gone && t.attachments_expired_at == 0 && has_files(t)) files.emplace_back(kept->closed_at, id);
+      continue;
+    }
     if (const auto at = text_expires_at(r, t); at != 0 && at <= now) {
       text.emplace_back(t.closed_at, id);
       continue;

@@ -1,6 +1,7 @@
 #include "shared/domain/support/apply_support.hpp"
 
 #include "shared/domain/support/decide_support_access.hpp"
+#include "shared/domain/support/sla.hpp"
 #include "shared/domain/support/support_metrics.hpp"
 
 #include <algorithm>
@@ -259,6 +260,48 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketStatusChanged& b
   if (b.status == TicketStatus::closed && s.role_of(e.actor) == Role::customer)
     notify_handler(s, e, *t, "closed", customer_name(s, t->customer_id) + " closed " + quoted(*t));
   return {};
+}
+
+// A merge (MergeTickets): each merged ticket's messages are copied onto the kept ticket's thread
+// after its own, numbered on and marked with the ticket they came from; the merged tickets are
+// closed with a pointer (merged_into) and keep their own thread. A replica that holds the kept
+// ticket but not every merged one asks for a snapshot.
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketsMerged& b) {
+  auto kept = find(s, b.ticket_id);
+  if (!kept) return {true};
+  bool missing = false;
+  std::string numbers;
+  for (std::size_t i = 0; i < b.merged_ids.size(); ++i) {
+    const TicketId id = b.merged_ids[i];
+    auto t = find(s, id);
+    if (!t || i >= b.first_ids.size()) {
+      missing = true;
+      continue;
+    }
+    for (const auto& m : t->messages) {
+      TicketMessage copy = m;
+      copy.id = b.first_ids[i] + m.id - 1;
+      copy.merged_from = id;
+      kept->messages.push_back(std::move(copy));
+    }
+    kept->merged.push_back(id);
+    numbers += (numbers.empty() ? "#" : ", #") + std::to_string(id);
+    t->status = TicketStatus::closed;
+    t->sla = sla::stop(t->sla, s.support_settings, e.at);
+    t->escalation.pending = false;
+    t->merged_into = kept->id;
+    t->closed_at = e.at;
+    t->updated_at = e.at;
+    t->version = e.seq;
+    track(s, *t);
+  }
+  kept->sla = b.sla;
+  kept->updated_at = e.at;
+  kept->version = e.seq;
+  track(s, *kept);
+  notify_customer(s, e, *kept, "merged", "Your tickets " + numbers + " continue in " + quoted(*kept) + ".");
+  notify_handler(s, e, *kept, "merged", numbers + " merged into " + quoted(*kept));
+  return {missing};
 }
 
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketSlaMissed& b) {

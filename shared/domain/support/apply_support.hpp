@@ -14,6 +14,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTriaged& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketEscalated& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketTakenOver& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketStatusChanged& b);
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketsMerged& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketSlaMissed& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketRated& b);
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketHandlingRated& b);

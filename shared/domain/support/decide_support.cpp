@@ -55,6 +55,11 @@ void open_retention_case(const ProgramState& s, Events& out, CustomerId customer
 
 core::Error no_ticket() { return make_error(ErrorCode::not_found, "No such ticket.", "data.ticket_id"); }
 
+// A merged ticket continues in the one it was merged into.
+core::Error merged_elsewhere(const Ticket& t) {
+  return conflict("This ticket was merged into #" + std::to_string(t.merged_into) + ": continue there.", "data.ticket_id", t.version);
+}
+
 bool may(const ProgramState& s, const Actor& a, Action action, Target t = {}) { return is_allowed(s, a.id, action, t); }
 
 // The ticket, if the actor may see it (an invisible ticket is "no such ticket").
@@ -159,6 +164,7 @@ Outcome decide(const ProgramState& s, const ReplyToTicket& c, const Actor& a, Ti
   if (!t) return no_ticket();
   if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
   const Role role = s.role_of(a.id);
+  if (t->merged_into != 0) return merged_elsewhere(*t);
   if (t->status == TicketStatus::closed) return conflict("This ticket is closed. Open a new ticket to continue.", "data.ticket_id", t->version);
   if (auto e = check_attachments(s, c.attachments)) return *e;
 
@@ -312,6 +318,41 @@ Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& a, Time
   return out;
 }
 
+Outcome decide(const ProgramState& s, const MergeTickets& c, const Actor& a, TimeMs) {
+  auto kept = visible_ticket(s, a, c.ticket_id);
+  if (!kept) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
+  if (auto e = why_not(s, a.id, *kept, TicketAction::merge)) return *e;
+  // The clock and the opening of the earliest opened ticket apply to the merged one (seed 002:
+  // the SLA clock of the earliest).
+  const Ticket* earliest = kept;
+  TimeMs responded = kept->sla.first_responded_at; // the first answer on any of them answers the customer
+  std::vector<std::int64_t> first_ids;
+  std::int64_t next_id = (kept->messages.empty() ? 0 : kept->messages.back().id) + 1;
+  for (std::size_t i = 0; i < c.merged_ids.size(); ++i) {
+    const auto field = "data.merged_ids[" + std::to_string(i) + "]";
+    const TicketId id = c.merged_ids[i];
+    auto t = visible_ticket(s, a, id);
+    if (!t) return make_error(ErrorCode::not_found, "No such ticket: #" + std::to_string(id) + ".", field);
+    if (id == kept->id) return make_error(ErrorCode::invalid_field, "A ticket is not merged into itself.", field);
+    for (std::size_t j = 0; j < i; ++j)
+      if (c.merged_ids[j] == id) return make_error(ErrorCode::invalid_field, "#" + std::to_string(id) + " is named twice.", field);
+    if (t->customer_id != kept->customer_id)
+      return make_error(ErrorCode::invalid_field, "Only tickets of one customer are merged: #" + std::to_string(id) + " is another customer's.", field);
+    if (auto e = why_not(s, a.id, *t, TicketAction::merge)) {
+      e->field = field;
+      return *e;
+    }
+    if (t->opened_at < earliest->opened_at || (t->opened_at == earliest->opened_at && t->id < earliest->id)) earliest = t;
+    if (t->sla.first_responded_at != 0 && (responded == 0 || t->sla.first_responded_at < responded)) responded = t->sla.first_responded_at;
+    first_ids.push_back(next_id);
+    next_id += t->messages.empty() ? 0 : t->messages.back().id;
+  }
+  SlaClock clock = earliest->sla;
+  if (clock.first_responded_at == 0) clock.first_responded_at = responded;
+  return Events{TicketsMerged{kept->id, c.merged_ids, std::move(first_ids), clock}};
+}
+
 namespace {
 
 // A ticket whose text the retention period erased takes no new text (privacy/data_retention.hpp).
@@ -326,6 +367,7 @@ Outcome decide(const ProgramState& s, const RateTicket& c, const Actor& a, TimeM
   auto t = visible_ticket(s, a, c.ticket_id);
   if (!t) return no_ticket();
   if (!may(s, a, Action::rate_ticket, {.ticket = t->id})) return forbidden("Only the customer rates their support.");
+  if (t->merged_into != 0) return merged_elsewhere(*t);
   if (is_open(t->status)) return conflict("Rate the support once the ticket is resolved or closed.", "data.ticket_id", t->version);
   if (t->customer_rating) return conflict("You have already rated this ticket.", "data.ticket_id", t->version);
   if (auto e = expired_text(*t)) return *e;

@@ -140,6 +140,8 @@ void to_json(nlohmann::json& j, const Ticket& t) {
   if (t.conduct != TicketConduct{}) j["conduct"] = t.conduct;
   if (t.text_expired_at != 0) j["text_expired_at"] = t.text_expired_at;
   if (t.attachments_expired_at != 0) j["attachments_expired_at"] = t.attachments_expired_at;
+  if (t.merged_into != 0) j["merged_into"] = t.merged_into;
+  if (!t.merged.empty()) j["merged"] = t.merged;
 }
 
 void from_json(const nlohmann::json& j, Ticket& t) {
@@ -173,6 +175,8 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   t.conduct = j.value("conduct", d.conduct);
   t.text_expired_at = j.value("text_expired_at", TimeMs{0});
   t.attachments_expired_at = j.value("attachments_expired_at", TimeMs{0});
+  t.merged_into = j.value("merged_into", TicketId{0});
+  t.merged = j.value("merged", d.merged);
 }
 
 } // namespace pd::domain

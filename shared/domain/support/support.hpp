@@ -132,6 +132,7 @@ struct TicketMessage {
   std::vector<std::string> restricted_topics; // topic keys the text matched when it was sent
   bool sent_despite_warning = false;          // an agent was warned of a restricted topic and sent anyway
   std::string automatic; // "" written by a person; "acknowledgement", "article", "account_status": an automatic reply (desk/decide_knowledge.hpp)
+  std::int64_t merged_from = 0; // moved here from this ticket when it was merged into this one (TicketsMerged)
   bool operator==(const TicketMessage&) const = default;
 };
 
@@ -177,7 +178,7 @@ struct Escalation {
 // into the agent's history): escalations, take-overs, reassignments, SLA misses, status and
 // triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
 // says how, and what each reader is shown of it).
-enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged, routed, auto_responded, retention_started, conduct };
+enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged, routed, auto_responded, retention_started, conduct, merged };
 NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unknown"},
                                                 {TicketChangeKind::escalated, "escalated"},
                                                 {TicketChangeKind::taken_over, "taken_over"},
@@ -188,7 +189,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unk
                                                 {TicketChangeKind::routed, "routed"},
                                                 {TicketChangeKind::auto_responded, "auto_responded"},
                                                 {TicketChangeKind::retention_started, "retention_started"},
-                                                {TicketChangeKind::conduct, "conduct"}})
+                                                {TicketChangeKind::conduct, "conduct"},
+                                                {TicketChangeKind::merged, "merged"}})
 
 struct TicketChange {
   TicketChangeKind kind = TicketChangeKind::unknown;
@@ -290,6 +292,8 @@ struct Ticket {
   TicketConduct conduct{};           // abusive messages marked, the warning, the pause (support/conduct.hpp)
   TimeMs text_expired_at = 0;        // the retention period erased its text (privacy/data_retention.hpp)
   TimeMs attachments_expired_at = 0; // the retention period removed its attachments' files
+  TicketId merged_into = 0;          // closed by merging it into this ticket (its messages moved there)
+  std::vector<TicketId> merged;      // the tickets merged into this one, in the order merged
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }
@@ -427,7 +431,7 @@ PD_JSON_TYPE(SupportSettings, tiers, segment_tiers, default_tier, priority_matri
                                                 restricted_topics)
 PD_JSON_TYPE(Attachment, name, content_type, size, sha256)
 PD_JSON_TYPE(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
-                                                restricted_topics, sent_despite_warning, automatic)
+                                                restricted_topics, sent_despite_warning, automatic, merged_from)
 PD_JSON_TYPE(EscalationNote, summary, attempts_so_far, customer_sentiment, business_impact, recommended_action)
 PD_JSON_TYPE(Escalation, source, by, at, reason, note, pending, agent_id)
 PD_JSON_TYPE(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,

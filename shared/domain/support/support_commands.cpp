@@ -160,6 +160,23 @@ std::optional<core::Error> read_command(const nlohmann::json& data, CloseTicket&
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, MergeTickets& c) {
+  FieldReader r(data, {"ticket_id", "merged_ids"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  if (const auto* ids = r.list("merged_ids", max_merged_tickets, true)) {
+    if (ids->empty())
+      r.fail(make_error(ErrorCode::missing_field, "Choose at least one ticket to merge into this one.", "data.merged_ids"));
+    for (std::size_t i = 0; i < ids->size() && !r.error(); ++i) {
+      const auto& v = (*ids)[i];
+      const auto name = "data.merged_ids[" + std::to_string(i) + "]";
+      if (!v.is_number_integer() || v.get<std::int64_t>() < 1)
+        r.fail(make_error(ErrorCode::invalid_field, "'" + name + "' must be a ticket number.", name));
+      else c.merged_ids.push_back(v.get<TicketId>());
+    }
+  }
+  return r.error();
+}
+
 std::optional<core::Error> read_command(const nlohmann::json& data, RateTicket& c) {
   FieldReader r(data, {"ticket_id", "responsiveness", "knowledge", "professionalism", "overall", "comment"}, "data");
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
@@ -488,6 +505,7 @@ nlohmann::json write_command(const CloseTicket& c) {
   if (!c.note.empty()) j["note"] = c.note;
   return j;
 }
+nlohmann::json write_command(const MergeTickets& c) { return {{"ticket_id", c.ticket_id}, {"merged_ids", c.merged_ids}}; }
 nlohmann::json write_command(const AnswerNps& c) {
   nlohmann::json j = {{"score", c.score}};
   if (!c.comment.empty()) j["comment"] = c.comment;

@@ -84,6 +84,16 @@ struct CloseTicket { // customer or business: closed for good
   std::string note; // internal resolution note (business only)
   bool operator==(const CloseTicket&) const = default;
 };
+// Merges other tickets of the same customer into this one (docs/requirements.md, Merging
+// tickets): their messages join this thread in time order, each marked with the ticket it came
+// from; they are closed with a pointer here; this ticket takes the SLA clock of the earliest.
+inline constexpr std::size_t max_merged_tickets = 10;
+struct MergeTickets {
+  static constexpr const char* type = "MergeTickets";
+  TicketId ticket_id = 0;           // the ticket kept
+  std::vector<TicketId> merged_ids; // 1-10 other tickets of its customer
+  bool operator==(const MergeTickets&) const = default;
+};
 struct RateTicket {
   static constexpr const char* type = "RateTicket";
   TicketId ticket_id = 0;
@@ -226,6 +236,7 @@ PD_SUPPORT_COMMAND_CODEC(EscalateTicket)
 PD_SUPPORT_COMMAND_CODEC(TakeOverTicket)
 PD_SUPPORT_COMMAND_CODEC(ResolveTicket)
 PD_SUPPORT_COMMAND_CODEC(CloseTicket)
+PD_SUPPORT_COMMAND_CODEC(MergeTickets)
 PD_SUPPORT_COMMAND_CODEC(RateTicket)
 PD_SUPPORT_COMMAND_CODEC(RateTicketHandling)
 PD_SUPPORT_COMMAND_CODEC(AnswerRating)

@@ -66,6 +66,20 @@ struct TicketStatusChanged { // resolved or closed (a resolution note is an inte
   SlaClock sla;
   bool operator==(const TicketStatusChanged&) const = default;
 };
+// The merged tickets' messages are copied onto the kept ticket's thread after its own (each
+// marked merged_from); the merged tickets are closed with merged_into and keep their own thread.
+// first_ids[i]: the id the copy of merged_ids[i]'s message 1 gets (its message n gets
+// first_ids[i] + n - 1), so a replica that lacks some messages (a customer's: no internal
+// notes) numbers the copies as the server does. The kept ticket takes the SLA clock of the
+// earliest opened of them all (sla; with the first answer any of them got).
+struct TicketsMerged {
+  static constexpr const char* type = "TicketsMerged";
+  TicketId ticket_id = 0;
+  std::vector<TicketId> merged_ids;
+  std::vector<std::int64_t> first_ids;
+  SlaClock sla;
+  bool operator==(const TicketsMerged&) const = default;
+};
 struct TicketSlaMissed {
   static constexpr const char* type = "TicketSlaMissed";
   TicketId ticket_id = 0;
@@ -216,6 +230,7 @@ PD_JSON_TYPE(TicketTriaged, ticket_id, priority, category, tags, sla, triage)
 PD_JSON_TYPE(TicketEscalated, ticket_id, escalation)
 PD_JSON_TYPE(TicketTakenOver, ticket_id, by, by_name)
 PD_JSON_TYPE(TicketStatusChanged, ticket_id, status, sla)
+PD_JSON_TYPE(TicketsMerged, ticket_id, merged_ids, first_ids, sla)
 PD_JSON_TYPE(TicketSlaMissed, ticket_id, target, agent_id, due)
 PD_JSON_TYPE(TicketRated, ticket_id, rating)
 PD_JSON_TYPE(TicketHandlingRated, ticket_id, rating)

@@ -404,8 +404,13 @@ MetricFacts metric_facts(const ProgramState& s, const Ticket& t) {
 
 MetricFacts metric_facts(const ProgramState& s, const Ticket& t, const std::string* segment) {
   MetricFacts f;
-  // Outreach is the desk's own initiative: not support volume (retention/outreach.hpp).
-  f.counted = !t.outreach;
+  // Outreach is the desk's own initiative: not support volume (retention/outreach.hpp). A merged
+  // ticket is counted in the ticket it was merged into, which holds its messages.
+  f.counted = !t.outreach && t.merged_into == 0;
+  if (t.merged_into != 0) {
+    f.customer = t.customer_id;
+    return f;
+  }
   f.opened_week = week_of(t.opened_at);
   f.priority = static_cast<std::int8_t>(t.priority);
   for (std::size_t i = 0; i < all_categories.size(); ++i)

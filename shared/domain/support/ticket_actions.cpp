@@ -37,6 +37,12 @@ std::optional<core::Error> why_not(const ProgramState& s, PersonId person, const
     if (t.escalation.pending && s.role_of(person) == identity::Role::agent)
       return conflict("This ticket is escalated and held open until the business responds.", "data.ticket_id", t.version);
     return std::nullopt;
+  case TicketAction::merge: // who may resolve it may merge it, into another open ticket or another into it
+    if (!is_allowed(s, person, Action::resolve_ticket, target)) return forbidden("Only the agent handling the tickets or the business merges them.");
+    if (!is_open(t.status)) return conflict("Only open tickets are merged: #" + std::to_string(t.id) + " is resolved or closed.", "data.ticket_id", t.version);
+    if (t.escalation.pending && s.role_of(person) == identity::Role::agent)
+      return conflict("#" + std::to_string(t.id) + " is escalated and held open until the business responds.", "data.ticket_id", t.version);
+    return std::nullopt;
   case TicketAction::close:
     if (!is_allowed(s, person, Action::close_ticket, target)) return forbidden("Only the customer or the business closes a ticket.");
     if (t.status == TicketStatus::closed) return conflict("This ticket is already closed.", "data.ticket_id", t.version);

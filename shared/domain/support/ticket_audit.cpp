@@ -137,6 +137,30 @@ struct ChangeOf {
     c.due = b.follow_up_by;
     add(t->id, std::move(c));
   }
+  // A merge: on the kept ticket which tickets joined it, on each merged one where it went.
+  void operator()(const TicketsMerged& b) const {
+    auto kept = ticket(b.ticket_id);
+    if (!kept) return;
+    std::string joined;
+    for (auto id : b.merged_ids) {
+      if (!ticket(id)) continue;
+      joined += (joined.empty() ? "#" : ", #") + std::to_string(id);
+      TicketChange c;
+      c.kind = TicketChangeKind::merged;
+      c.at = e.at;
+      c.by = e.actor;
+      c.agent_id = kept->agent_id;
+      c.detail = "Merged into #" + std::to_string(kept->id) + ", where its messages continue.";
+      add(id, std::move(c));
+    }
+    TicketChange c;
+    c.kind = TicketChangeKind::merged;
+    c.at = e.at;
+    c.by = e.actor;
+    c.agent_id = kept->agent_id;
+    c.detail = "Merged " + joined + " into this ticket, with their messages; the SLA clock of the earliest applies.";
+    add(kept->id, std::move(c));
+  }
   // Reassigning the customer moves its open tickets (the new agent is read once applied).
   void operator()(const CustomerAssigned& b) const { moved_tickets_of(b.customer_id); }
   // So does holding the customer with the business queue while its agent may not work support,
@@ -226,7 +250,8 @@ std::vector<TicketChange> customer_changes(const std::vector<TicketChange>& chan
     // (the customer is shown only the status changes: audit_trail()).
     case TicketChangeKind::status_changed:
     case TicketChangeKind::triaged:
-    case TicketChangeKind::reassigned: out.push_back(c); continue;
+    case TicketChangeKind::reassigned:
+    case TicketChangeKind::merged: out.push_back(c); continue;
     case TicketChangeKind::auto_responded: continue; // never stored: audit_trail() reads them from the automatic messages
     case TicketChangeKind::conduct: // the pause and the resumption, from the events the customer gets
       if (c.target == "pause" || c.target == "resume") out.push_back(c);
@@ -335,6 +360,7 @@ std::vector<AuditEntry> audit_trail(const ProgramState& s, const Ticket& t, Pers
                : c.target == "pause"      ? "Paused the conversation; a manager follows up by " + core::format_utc_minute(c.due) + "."
                                           : std::string("Resumed the conversation.");
       break;
+    case TicketChangeKind::merged: a.text = c.detail; break;
     case TicketChangeKind::unknown: continue;
     }
     if (customer && a.internal) continue;

@@ -4,6 +4,7 @@
 #include "shared/domain/support/decide_support.hpp"
 #include "shared/domain/visibility.hpp"
 
+#include <algorithm>
 #include <functional>
 
 namespace test_unit_shared_domain_visibility { // one namespace per test file: unity batches (PD_UNITY) share a unit
@@ -313,6 +314,26 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
   server.run(RestrictTicketing{1, 14, "Repeated insults on tickets"}, staff_id, t0 + 85 * hour_ms);
   REQUIRE(visible_state(full, jordan_id).customers.at(1).restrictions.size() == 1);
   server.run(RestrictTicketing{1, 0, ""}, owner_id, t0 + 86 * hour_ms);
+  // E: Jordan writes twice about one problem; Ava notes the first internally, Jordan adds to it,
+  // and Ava merges it into the second. The copies keep the server's numbering in Jordan's
+  // replica, which never had the note (the ids after it skip one, as on the server's view).
+  const auto e1 = server.open(jordan_id, 0, "Invoice wrong", "The November invoice has our old address.", t0 + 87 * hour_ms);
+  const auto e2 = server.open(jordan_id, 0, "Invoice address", "Still the old address on my invoice.", t0 + 88 * hour_ms);
+  server.run(ReplyToTicket{e1, "Same problem as their newer ticket", true, {}, {}, false}, ava_id, t0 + 88 * hour_ms);
+  server.run(ReplyToTicket{e1, "Our VAT number is wrong too.", false, {}, {}, false}, jordan_id, t0 + 88 * hour_ms + 1);
+  server.run(MergeTickets{e2, {e1}}, ava_id, t0 + 89 * hour_ms);
+  {
+    const auto seen = visible_state(full, jordan_id);
+    CHECK(seen.tickets.at(e1).merged_into == e2);
+    CHECK(seen.tickets.at(e1).status == TicketStatus::closed);
+    CHECK(seen.tickets.at(e2).merged == std::vector<TicketId>{e1});
+    const auto& kept = full.tickets.at(e2).messages;
+    for (std::size_t i = 0; i < kept.size(); ++i) CHECK(kept[i].id == static_cast<std::int64_t>(i) + 1); // the server's ids stay positions
+    CHECK(kept.back().text == "Our VAT number is wrong too.");
+    CHECK(kept.back().merged_from == e1);
+    CHECK(std::none_of(seen.tickets.at(e2).messages.begin(), seen.tickets.at(e2).messages.end(),
+                       [](const auto& m) { return m.kind == MessageKind::internal_note; }));
+  }
   // Up to here the replicas followed the events alone.
   both_agree();
   CHECK(live_reloads == 0);
