@@ -26,6 +26,7 @@ Command command_for(TicketAction a, TicketId id) {
   case TicketAction::take_over: return TakeOverTicket{id};
   case TicketAction::resolve: return ResolveTicket{id, ""};
   case TicketAction::close: return CloseTicket{id, ""};
+  case TicketAction::merge: return MergeTickets{id, {id}}; // not in the loop below: a merge needs a second ticket (merge_test.cpp)
   }
   return TakeOverTicket{id};
 }
