@@ -400,7 +400,7 @@ struct Confirm {
 // by it (store_forms.cpp, store_certification.cpp, store_commissions.cpp).
 enum class FormId {
   // A ticket (ticket_view.cpp) and a new ticket
-  reply, escalate, triage, take_over, resolve, close, merge, rate, handling, answer, new_ticket, confirm_answer,
+  reply, escalate, triage, take_over, resolve, close, merge, conversation, rate, handling, answer, new_ticket, confirm_answer,
   abuse, // the abuse procedure's steps (views/support/conduct_parts.cpp)
   // Support desk: notifications, settings, agents, held customers, check-ins
   notifications, support_settings, warn, stop_referral, remediation, held,
@@ -488,6 +488,13 @@ struct TicketForms {
   // Merge: the customer's other open tickets chosen to merge into this one
   bool merge_open = false;
   std::vector<domain::TicketId> merge_pick;
+  // A call or chat logged on the ticket (views/support/conversation_parts.cpp)
+  bool conversation_open = false;
+  bool conversation_chat = false; // a chat transcript, else a phone call
+  int conversation_minutes = 0;
+  std::string conversation_record, conversation_summary;
+  domain::TicketStatus conversation_status = domain::TicketStatus::waiting_on_customer;
+  bool conversation_despite = false; // send the summary despite the restricted-topic warning
   // Customer rating
   int rating[4] = {0, 0, 0, 0}; // responsiveness, knowledge, professionalism, overall
   std::string rating_comment;

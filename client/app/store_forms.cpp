@@ -369,6 +369,12 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     t.merge_pick.clear();
     toast("Tickets merged into this one.");
     break;
+  case FormId::conversation:
+    toast(t.conversation_chat ? "Chat logged; its summary was sent to the customer." : "Call logged; its summary was sent to the customer.");
+    t.conversation_open = t.conversation_despite = false;
+    t.conversation_minutes = 0;
+    t.conversation_record.clear(), t.conversation_summary.clear();
+    break;
   case FormId::rate:
     for (auto& r : t.rating) r = 0;
     t.rating_comment.clear();

@@ -428,8 +428,21 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
              {Category::bug});
 
   at(4);
-  story.open(acme, daniel, customer.at("olga@ferncrest.test"), "Data export for our annual audit",
-             "Olga needs a full export of clinic activity for 2025 for the auditors.", Priority::p2, Category::how_to);
+  auto audit = story.open(acme, daniel, customer.at("olga@ferncrest.test"), "Data export for our annual audit",
+                          "Olga needs a full export of clinic activity for 2025 for the auditors.", Priority::p2, Category::how_to);
+  // Daniel calls Olga and logs the call: his notes stay internal, the written summary goes to her
+  // in the thread (seed 002: always send a written summary of what was discussed).
+  at(3.5);
+  story.run(acme,
+            LogConversation{audit, "phone", 14,
+                            "Olga needs appointments, invoices and staff hours for 2025, one file per clinic. Auditors want CSV. "
+                            "She asked whether deleted appointments are included: told her no, they are in the audit log export.",
+                            "Thanks for the call, Olga. What we agreed: you export appointments, invoices and staff hours for 2025 "
+                            "as CSV, one file per clinic, from Reports > Export. Deleted appointments are not in these files; "
+                            "they are in Settings > Audit log > Export. I will check in on Thursday that the auditors have what "
+                            "they need.",
+                            TicketStatus::waiting_on_customer, false},
+            daniel);
 
   at(3);
   story.open(acme, daniel, customer.at("emma@brightleaf.test"), "Adding a second bakery location",

@@ -14,6 +14,7 @@
 #include "client/views/desk/routing_parts.hpp"
 #include "client/views/layout.hpp"
 #include "client/views/support/conduct_parts.hpp"
+#include "client/views/support/conversation_parts.hpp"
 #include "client/views/support/escalation_parts.hpp"
 #include "client/views/support/tag_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
@@ -154,6 +155,7 @@ void thread(const domain::ProgramState& s, domain::PersonId me, const domain::Ti
       ui::flow_next(ui::pill_size("Sent despite warning").x, ui::dp(6));
       ui::pill("Sent despite warning", ui::tone::danger);
     }
+    conversation_pill(m); // a call or chat, or its summary (conversation_parts.cpp)
     if (m.merged_from != 0) {
       const std::string from = "From #" + std::to_string(m.merged_from);
       ui::flow_next(ui::pill_size(from.c_str()).x, ui::dp(6));
@@ -230,35 +232,43 @@ void actions_row(const TicketPage& p) {
   const auto& tk = ui_state.form(FormId::take_over);
   errors_of(tk);
   bool any = false;
-  auto gap = [&] {
-    if (any) ImGui::SameLine(0, ui::dp(6));
+  // The buttons follow on the line while they fit, else on the next (a phone). Ids after "###"
+  // are not drawn.
+  auto gap = [&](const char* label) {
+    const std::string_view text(label);
+    const float w = ImGui::CalcTextSize(std::string(text.substr(0, text.find("##"))).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (any) ui::flow_next(w, ui::dp(6));
     any = true;
   };
   // Each button is offered by the rule decide() applies (shared/domain/ticket_actions).
   const auto offered = [&](domain::TicketAction a) { return domain::ticket_action_offered(s, my_id(app), t, a); };
   if (offered(domain::TicketAction::escalate)) {
-    gap();
+    gap(customer ? "Request escalation" : "Escalate");
     if (ui::secondary_button(customer ? "Request escalation" : "Escalate")) {
       f.escalate_open = !f.escalate_open;
       f.escalate_scroll = f.escalate_open;
     }
   }
   if (offered(domain::TicketAction::take_over)) {
-    gap();
+    gap("Taking over\xE2\x80\xA6");
     if (ui::secondary_button(tk.sending ? "Taking over\xE2\x80\xA6###Take over" : "Take over###Take over"))
       dispatch(SendCommand{FormId::take_over, domain::TakeOverTicket{t.id}});
   }
   if (offered(domain::TicketAction::resolve)) {
-    gap();
+    gap("Resolve");
     if (ui::secondary_button("Resolve")) f.resolve_open = !f.resolve_open;
   }
   if (offered(domain::TicketAction::close)) {
-    gap();
+    gap("Close ticket");
     if (ui::secondary_button("Close ticket")) f.close_open = !f.close_open;
   }
   if (!customer && !merge_candidates(p).empty()) {
-    gap();
+    gap("Merge tickets");
     if (ui::secondary_button("Merge tickets")) f.merge_open = !f.merge_open;
+  }
+  if (!customer && conversation_offered(p.s, my_id(app), p.t)) {
+    gap("Log a call or chat");
+    if (ui::secondary_button("Log a call or chat")) f.conversation_open = !f.conversation_open;
   }
   if (any) ImGui::Dummy(ui::dp(0, 6));
 }
@@ -769,6 +779,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   resolve_form(p);
   close_form(p);
   merge_form(p);
+  conversation_form(s, my_id(app), t, ui_state, dispatch); // conversation_parts.cpp
   triage(p);
   // A ticket whose text the retention period erased takes no rating (privacy/data_retention.hpp).
   const bool finished = (t.status == TicketStatus::resolved || t.status == TicketStatus::closed) && t.text_expired_at == 0;

@@ -353,6 +353,34 @@ Outcome decide(const ProgramState& s, const MergeTickets& c, const Actor& a, Tim
   return Events{TicketsMerged{kept->id, c.merged_ids, std::move(first_ids), clock}};
 }
 
+// A call or chat: its record as an internal note, then its written summary as a reply under the
+// reply's rules (who may answer, restricted topics, the status after it, the SLA's first
+// response), both marked with the channel.
+Outcome decide(const ProgramState& s, const LogConversation& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = refuse_off_support(s, a.id)) return *e; // support_access.hpp
+  if (auto e = why_not(s, a.id, *t, TicketAction::log_conversation)) return *e; // the ticket page's rule too
+  auto reply = decide(s, ReplyToTicket{c.ticket_id, c.summary, false, c.status, {}, c.send_despite_warning, 0}, a, now);
+  if (!reply) {
+    auto e = reply.error();
+    if (e.field == "data.text") e.field = "data.summary";
+    return e;
+  }
+  auto events = std::move(reply.value());
+  auto* summary = events.empty() ? nullptr : std::get_if<TicketReplied>(&events.front());
+  if (!summary) return make_error(ErrorCode::invalid_field, "This ticket takes no reply now.", "data.ticket_id");
+  auto record = message_of(s, t, a, MessageKind::internal_note, c.record, {}, now);
+  record.channel = c.channel;
+  record.duration_minutes = c.duration_minutes;
+  summary->message.id = record.id + 1;
+  summary->message.channel = c.channel;
+  summary->message.duration_minutes = c.duration_minutes;
+  summary->message.summary_of = record.id;
+  events.insert(events.begin(), TicketReplied{t->id, std::move(record), t->status, t->sla, false});
+  return events;
+}
+
 namespace {
 
 // A ticket whose text the retention period erased takes no new text (privacy/data_retention.hpp).

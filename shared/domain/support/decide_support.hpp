@@ -17,6 +17,7 @@ Outcome decide(const ProgramState& s, const TakeOverTicket& c, const Actor& acto
 Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const MergeTickets& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const LogConversation& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RateTicket& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RateTicketHandling& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const AnswerRating& c, const Actor& actor, TimeMs now);

@@ -133,6 +133,11 @@ struct TicketMessage {
   bool sent_despite_warning = false;          // an agent was warned of a restricted topic and sent anyway
   std::string automatic; // "" written by a person; "acknowledgement", "article", "account_status": an automatic reply (desk/decide_knowledge.hpp)
   std::int64_t merged_from = 0; // moved here from this ticket when it was merged into this one (TicketsMerged)
+  // A call or chat held outside the desk (LogConversation): "phone" or "chat" on both its record
+  // (an internal note) and its written summary (a reply, summary_of = the record's id).
+  std::string channel;
+  std::int32_t duration_minutes = 0; // a call's length, when recorded
+  std::int64_t summary_of = 0;
   bool operator==(const TicketMessage&) const = default;
 };
 
@@ -431,7 +436,8 @@ PD_JSON_TYPE(SupportSettings, tiers, segment_tiers, default_tier, priority_matri
                                                 restricted_topics)
 PD_JSON_TYPE(Attachment, name, content_type, size, sha256)
 PD_JSON_TYPE(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
-                                                restricted_topics, sent_despite_warning, automatic, merged_from)
+                                                restricted_topics, sent_despite_warning, automatic, merged_from, channel,
+                                                duration_minutes, summary_of)
 PD_JSON_TYPE(EscalationNote, summary, attempts_so_far, customer_sentiment, business_impact, recommended_action)
 PD_JSON_TYPE(Escalation, source, by, at, reason, note, pending, agent_id)
 PD_JSON_TYPE(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,

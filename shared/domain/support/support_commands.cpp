@@ -177,6 +177,18 @@ std::optional<core::Error> read_command(const nlohmann::json& data, MergeTickets
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, LogConversation& c) {
+  FieldReader r(data, {"ticket_id", "channel", "duration_minutes", "record", "summary", "status", "send_despite_warning"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  c.channel = r.word("channel", {"phone", "chat"});
+  c.duration_minutes = static_cast<std::int32_t>(r.optional_integer("duration_minutes", 0, max_call_minutes).value_or(0));
+  c.record = r.text("record", {1, max_transcript});
+  c.summary = r.text("summary", {1, max_message});
+  if (r.has("status")) c.status = core::enum_from_word<TicketStatus>(r.word("status", {"open", "waiting_on_customer", "resolved"}));
+  c.send_despite_warning = r.has("send_despite_warning") && r.boolean("send_despite_warning");
+  return r.error();
+}
+
 std::optional<core::Error> read_command(const nlohmann::json& data, RateTicket& c) {
   FieldReader r(data, {"ticket_id", "responsiveness", "knowledge", "professionalism", "overall", "comment"}, "data");
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
@@ -506,6 +518,13 @@ nlohmann::json write_command(const CloseTicket& c) {
   return j;
 }
 nlohmann::json write_command(const MergeTickets& c) { return {{"ticket_id", c.ticket_id}, {"merged_ids", c.merged_ids}}; }
+nlohmann::json write_command(const LogConversation& c) {
+  nlohmann::json j = {{"ticket_id", c.ticket_id}, {"channel", c.channel}, {"record", c.record}, {"summary", c.summary}};
+  if (c.duration_minutes != 0) j["duration_minutes"] = c.duration_minutes;
+  if (c.status) j["status"] = *c.status;
+  if (c.send_despite_warning) j["send_despite_warning"] = true;
+  return j;
+}
 nlohmann::json write_command(const AnswerNps& c) {
   nlohmann::json j = {{"score", c.score}};
   if (!c.comment.empty()) j["comment"] = c.comment;

@@ -94,6 +94,22 @@ struct MergeTickets {
   std::vector<TicketId> merged_ids; // 1-10 other tickets of its customer
   bool operator==(const MergeTickets&) const = default;
 };
+// A phone call or a chat held outside the desk, logged on the ticket (docs/api.md "Calls and
+// chats"): the record (the call's notes or the pasted transcript) as an internal note, and the
+// written summary sent to the customer as a reply (seed 002: always send a written summary).
+inline constexpr std::size_t max_transcript = 100'000;
+inline constexpr std::int64_t max_call_minutes = 24 * 60;
+struct LogConversation {
+  static constexpr const char* type = "LogConversation";
+  TicketId ticket_id = 0;
+  std::string channel = "phone";      // "phone" or "chat"
+  std::int32_t duration_minutes = 0;  // a call's length (0: not recorded)
+  std::string record;                 // the call's notes or the chat's transcript: agent and business only
+  std::string summary;                // what was discussed and agreed, sent to the customer
+  std::optional<TicketStatus> status; // as after a reply: open, waiting_on_customer (default), resolved
+  bool send_despite_warning = false;  // the summary touches a restricted topic and the agent chose to send
+  bool operator==(const LogConversation&) const = default;
+};
 struct RateTicket {
   static constexpr const char* type = "RateTicket";
   TicketId ticket_id = 0;
@@ -237,6 +253,7 @@ PD_SUPPORT_COMMAND_CODEC(TakeOverTicket)
 PD_SUPPORT_COMMAND_CODEC(ResolveTicket)
 PD_SUPPORT_COMMAND_CODEC(CloseTicket)
 PD_SUPPORT_COMMAND_CODEC(MergeTickets)
+PD_SUPPORT_COMMAND_CODEC(LogConversation)
 PD_SUPPORT_COMMAND_CODEC(RateTicket)
 PD_SUPPORT_COMMAND_CODEC(RateTicketHandling)
 PD_SUPPORT_COMMAND_CODEC(AnswerRating)

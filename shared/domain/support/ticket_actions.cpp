@@ -1,5 +1,6 @@
 #include "shared/domain/support/ticket_actions.hpp"
 
+#include "shared/domain/desk/routing.hpp"
 #include "shared/domain/program/authorization.hpp"
 
 namespace pd::domain {
@@ -43,6 +44,12 @@ std::optional<core::Error> why_not(const ProgramState& s, PersonId person, const
     if (t.escalation.pending && s.role_of(person) == identity::Role::agent)
       return conflict("#" + std::to_string(t.id) + " is escalated and held open until the business responds.", "data.ticket_id", t.version);
     return std::nullopt;
+  case TicketAction::log_conversation: // a call or chat: its record and the summary the customer is sent, as a reply
+    if (s.role_of(person) == identity::Role::customer || !is_allowed(s, person, Action::reply_ticket, target))
+      return forbidden("Calls and chats are logged by the agent or the business.");
+    if (t.merged_into != 0) return conflict("This ticket was merged into #" + std::to_string(t.merged_into) + ": continue there.", "data.ticket_id", t.version);
+    if (t.status == TicketStatus::closed) return conflict("This ticket is closed. Open a new ticket to continue.", "data.ticket_id", t.version);
+    return desk::why_not_reply(s, person, t); // held for the business (desk/routing.hpp)
   case TicketAction::close:
     if (!is_allowed(s, person, Action::close_ticket, target)) return forbidden("Only the customer or the business closes a ticket.");
     if (t.status == TicketStatus::closed) return conflict("This ticket is already closed.", "data.ticket_id", t.version);

@@ -1,5 +1,6 @@
 // Which actions on a ticket a person may take now: the rule decide() applies to TriageTicket,
-// EscalateTicket, TakeOverTicket, ResolveTicket, CloseTicket and MergeTickets (each ticket), and the one the ticket page
+// EscalateTicket, TakeOverTicket, ResolveTicket, CloseTicket, MergeTickets (each ticket) and
+// LogConversation, and the one the ticket page
 // asks before it offers the button. The role part is is_allowed(); the rest is the ticket's
 // state (open, already escalated, already taken over, held open for the business).
 #pragma once
@@ -11,7 +12,7 @@
 
 namespace pd::domain {
 
-enum class TicketAction { triage, escalate, take_over, resolve, close, merge };
+enum class TicketAction { triage, escalate, take_over, resolve, close, merge, log_conversation };
 
 // Why `person` may not take `action` on ticket `t` now, as decide() answers it: forbidden
 // when the person may not at all, conflict (with the ticket's version) when the ticket's state
