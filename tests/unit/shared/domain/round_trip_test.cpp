@@ -153,7 +153,7 @@ std::vector<Sample<Command>> command_samples() {
       {ResolveTicket{7, "Cache cleared"}},
       {CloseTicket{7, "Duplicate"}},
       {MergeTickets{7, {8, 9}}},
-      {LogConversation{7, "chat", 0, "[10:01] hi", "We spoke.", TicketStatus::open, true}},
+      {LogConversation{7, "chat", 15, "[10:01] hi", "We spoke.", TicketStatus::open, true}},
       {RateTicket{7, 5, 4, 3, 2, "Quick"}},
       {RateTicketHandling{7, 4, std::array<int, 5>{2, 1, 0, 2, 1}, "Good tone"}},
       {AnswerRating{7, "Thank you"}},
