@@ -400,7 +400,7 @@ struct Confirm {
 // by it (store_forms.cpp, store_certification.cpp, store_commissions.cpp).
 enum class FormId {
   // A ticket (ticket_view.cpp) and a new ticket
-  reply, escalate, triage, take_over, resolve, close, merge, conversation, rate, handling, answer, new_ticket, confirm_answer,
+  reply, escalate, triage, take_over, resolve, close, merge, conversation, estimate, third_party, accept_wait, end_wait, rate, handling, answer, new_ticket, confirm_answer,
   abuse, // the abuse procedure's steps (views/support/conduct_parts.cpp)
   // Support desk: notifications, settings, agents, held customers, check-ins
   notifications, support_settings, warn, stop_referral, remediation, held,
@@ -495,6 +495,11 @@ struct TicketForms {
   std::string conversation_record, conversation_summary;
   domain::TicketStatus conversation_status = domain::TicketStatus::waiting_on_customer;
   bool conversation_despite = false; // send the summary despite the restricted-topic warning
+  // The ticket's progress (views/support/progress_parts.cpp): the estimate, a third party
+  bool estimate_open = false;
+  std::string estimate_date, estimate_time, estimate_note;
+  bool third_party_open = false;
+  std::string party, party_reference, follow_up_date, follow_up_time;
   // Customer rating
   int rating[4] = {0, 0, 0, 0}; // responsiveness, knowledge, professionalism, overall
   std::string rating_comment;

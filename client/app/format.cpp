@@ -73,6 +73,24 @@ std::string format_day_ms(std::int64_t unix_ms) { return day_text(core::date_of_
 
 std::string iso_day_ms(std::int64_t unix_ms) { return core::format_date(core::date_of_ms(unix_ms)); }
 
+std::string hh_mm_utc(std::int64_t unix_ms) {
+  constexpr std::int64_t minute = 60'000, hour = 3'600'000, day = 86'400'000;
+  const auto in_day = ((unix_ms % day) + day) % day;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(in_day / hour), static_cast<int>(in_day % hour / minute));
+  return buf;
+}
+
+std::optional<std::int64_t> read_utc_minute(const std::string& date, const std::string& time) {
+  constexpr std::int64_t minute = 60'000, hour = 3'600'000, day = 86'400'000;
+  auto d = core::parse_date(date);
+  if (!d) return std::nullopt;
+  int h = 0, m = 0;
+  char extra = 0;
+  if (std::sscanf(time.c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59) return std::nullopt;
+  return core::days_from_civil(*d) * day + h * hour + m * minute;
+}
+
 std::optional<int> tenure_months(std::string_view started_on, std::int64_t now_ms) {
   auto start = core::parse_date(started_on);
   if (!start) return std::nullopt;

@@ -25,6 +25,10 @@ std::string format_day(std::string_view ymd);
 std::string format_day_ms(std::int64_t unix_ms);
 // "YYYY-MM-DD" of Unix milliseconds (UTC)
 std::string iso_day_ms(std::int64_t unix_ms);
+// "09:30" of Unix milliseconds (UTC)
+std::string hh_mm_utc(std::int64_t unix_ms);
+// "YYYY-MM-DD" and "HH:MM" (UTC) as Unix milliseconds; nullopt when either is not well formed.
+std::optional<std::int64_t> read_utc_minute(const std::string& date, const std::string& time);
 // Whole months from started_on to today; nullopt when started_on is not a date.
 std::optional<int> tenure_months(std::string_view started_on, std::int64_t now_ms);
 // "25 months", "1 month", "Less than a month", "Starts Nov 8, 2026"

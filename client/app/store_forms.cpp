@@ -369,6 +369,16 @@ void Store::on_support_done(const Pending& p, const CommandAnswer& answer) {
     t.merge_pick.clear();
     toast("Tickets merged into this one.");
     break;
+  case FormId::estimate:
+    t.estimate_open = false;
+    toast("The customer sees the estimate.");
+    break;
+  case FormId::third_party:
+    t.third_party_open = false;
+    toast("The ticket waits on " + t.party + ".");
+    break;
+  case FormId::accept_wait: toast("Wait accepted: the resolution time is held."); break;
+  case FormId::end_wait: toast("The wait ended: the resolution time runs again."); break;
   case FormId::conversation:
     toast(t.conversation_chat ? "Chat logged; its summary was sent to the customer." : "Call logged; its summary was sent to the customer.");
     t.conversation_open = t.conversation_despite = false;

@@ -421,6 +421,13 @@ void support_story(Story& story, ProgramId acme, const std::map<std::string, Cus
   story.run(acme, EscalateTicket{payment, "", EscalationNote{"Card payment failed; account locked for the whole team", "Acknowledged, routed to billing",
                                                               "frustrated", "$249 MRR, past due", "Billing team retries the card and unlocks"}},
             priya);
+  // Daniel takes it to Stripe: the ticket waits on them (the business accepts the wait, so the
+  // resolution time is held) and Noah is told when to expect the unlock.
+  at(5.8);
+  story.run(acme, WaitOnThirdParty{payment, "Stripe (payment processor)", "Case 48213", base + 20LL * 3'600'000}, daniel);
+  story.run(acme, AcceptThirdPartyWait{payment}, daniel);
+  story.run(acme, SetResolutionEstimate{payment, base + 30LL * 3'600'000, "Stripe retries the card within a day; we unlock the team right after."},
+            daniel);
 
   at(5);
   story.open(acme, daniel, customer.at("sam@northwind.test"), "Webhook deliveries failing since Monday",

@@ -115,6 +115,7 @@ struct AssignCustomer {
 using Command = std::variant<CreateProgram, RenameProgram, InviteMember, AcceptInvitation, RevokeInvitation,
                              ChangeMemberRole, RemoveMember, SetAgentStatus, AddCustomer, UpdateCustomer, AssignCustomer,
                              OpenTicket, ReplyToTicket, TriageTicket, EscalateTicket, TakeOverTicket, ResolveTicket, CloseTicket, MergeTickets, LogConversation,
+                             SetResolutionEstimate, WaitOnThirdParty, AcceptThirdPartyWait, EndThirdPartyWait,
                              RateTicket, RateTicketHandling, AnswerRating, ChangeSupportSettings, WarnAgent, MarkNotificationsRead,
                              ScheduleCheckIn, CompleteCheckIn, RescheduleCheckIn, RunTimers, ChangeCertificationSettings, SaveTrainingModule,
                              RemoveTrainingModule, SaveQuestion, RemoveQuestion, RequestSupportAccess, RecordTrainingProgress,

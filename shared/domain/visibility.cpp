@@ -97,6 +97,15 @@ struct EventVisibility {
   // A merge reaches whoever reads the kept ticket (the merged ones are the same customer's).
   bool operator()(const TicketsMerged& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketSlaMissed& e) const { return staff_of_ticket(e.ticket_id); }
+  // A ticket's progress (support/progress.hpp): the estimate and the third party to its readers;
+  // the scheduler's warnings, misses and reminders to the desk.
+  bool operator()(const ResolutionEstimated& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const TicketUpdateWarned& e) const { return staff_of_ticket(e.ticket_id); }
+  bool operator()(const TicketUpdateMissed& e) const { return staff_of_ticket(e.ticket_id); }
+  bool operator()(const ThirdPartyWaitStarted& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const ThirdPartyWaitAccepted& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const ThirdPartyWaitEnded& e) const { return ticket_visible(e.ticket_id); }
+  bool operator()(const ThirdPartyFollowUpDue& e) const { return staff_of_ticket(e.ticket_id); }
   bool operator()(const TicketRated& e) const { return ticket_visible(e.ticket_id); }
   bool operator()(const TicketHandlingRated& e) const { return staff_of_ticket(e.ticket_id); }
   bool operator()(const RatingAnswered& e) const { return ticket_visible(e.ticket_id); }
@@ -295,6 +304,11 @@ struct CustomerFacing {
   }
   Out operator()(const TicketSlaMissed&) const { return std::nullopt; }
   Out operator()(const TicketHandlingRated&) const { return std::nullopt; }
+  Out operator()(const TicketUpdateWarned&) const { return std::nullopt; }
+  Out operator()(const TicketUpdateMissed&) const { return std::nullopt; }
+  Out operator()(const ThirdPartyFollowUpDue&) const { return std::nullopt; }
+  Out operator()(const ThirdPartyWaitAccepted& b) const { return ThirdPartyWaitAccepted{b.ticket_id, customer_clock(b.sla)}; }
+  Out operator()(const ThirdPartyWaitEnded& b) const { return ThirdPartyWaitEnded{b.ticket_id, customer_clock(b.sla)}; }
 };
 
 // Moves customer_shown exactly as apply() moves the ticket's own fields in a customer's
@@ -356,6 +370,19 @@ struct ShownTracker {
   void operator()(const TicketRated& b) const {
     if (auto t = ticket(b.ticket_id)) t->customer_shown.version = e.seq;
   }
+  // The ticket's progress the customer is shown (support/progress.hpp).
+  void operator()(const ResolutionEstimated& b) const {
+    if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
+  }
+  void operator()(const ThirdPartyWaitStarted& b) const {
+    if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
+  }
+  void operator()(const ThirdPartyWaitAccepted& b) const {
+    if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
+  }
+  void operator()(const ThirdPartyWaitEnded& b) const {
+    if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
+  }
   void operator()(const AbuseHandled& b) const {
     if (b.step != AbuseStep::pause && b.step != AbuseStep::resume) return;
     if (auto t = ticket(b.ticket_id)) changed(t->customer_shown, e);
@@ -415,6 +442,8 @@ Ticket customer_view(const Ticket& t) {
   v.triage.triaged_at = t.triage.triaged_at;
   v.triage.triaged_by = t.triage.triaged_by;
   v.conduct = TicketConduct{{}, 0, t.conduct.paused_at, t.conduct.follow_up_by}; // the pause only
+  v.progress.update_warned_at = v.progress.update_missed_at = 0; // the scheduler's marks stay with the desk
+  v.progress.follow_up_reminded = false;
   return v;
 }
 

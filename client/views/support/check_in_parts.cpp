@@ -17,24 +17,7 @@ namespace pd::client::views {
 
 namespace {
 
-constexpr std::int64_t minute_ms = 60'000, hour_ms = 3'600'000, day_ms = 86'400'000;
-
-std::string hh_mm(std::int64_t at) {
-  const auto in_day = ((at % day_ms) + day_ms) % day_ms;
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(in_day / hour_ms), static_cast<int>(in_day % hour_ms / minute_ms));
-  return buf;
-}
-
-// "YYYY-MM-DD" and "HH:MM" (UTC) as Unix milliseconds.
-std::optional<std::int64_t> read_when(const std::string& date, const std::string& time) {
-  auto d = core::parse_date(date);
-  if (!d) return std::nullopt;
-  int h = 0, m = 0;
-  char extra = 0;
-  if (std::sscanf(time.c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59) return std::nullopt;
-  return core::days_from_civil(*d) * day_ms + h * hour_ms + m * minute_ms;
-}
+constexpr std::int64_t hour_ms = 3'600'000, day_ms = 86'400'000;
 
 std::string id_label(const char* text, const char* where, std::int64_t id) {
   return std::string(text) + "##check-in " + where + " " + std::to_string(id);
@@ -44,7 +27,7 @@ std::string id_label(const char* text, const char* where, std::int64_t id) {
 
 std::string check_in_when(const domain::CheckIn& c, std::int64_t now) {
   if (c.done) return "done " + (c.done_at ? format_day_ms(c.done_at) : std::string());
-  return "due " + format_day_ms(c.due_at) + ", " + hh_mm(c.due_at) + " UTC (" + relative_time(c.due_at, now) + ")";
+  return "due " + format_day_ms(c.due_at) + ", " + hh_mm_utc(c.due_at) + " UTC (" + relative_time(c.due_at, now) + ")";
 }
 
 void open_check_in_form(UiState& ui, const char* where, std::int64_t customer_id, const domain::CheckIn* moving, std::int64_t now) {
@@ -55,7 +38,7 @@ void open_check_in_form(UiState& ui, const char* where, std::int64_t customer_id
   f.check_in_id = moving ? moving->id : 0;
   const std::int64_t at = moving ? moving->due_at : (now / day_ms + 1) * day_ms + 9 * hour_ms; // tomorrow 09:00
   f.date = iso_day_ms(at);
-  f.time = hh_mm(at);
+  f.time = hh_mm_utc(at);
   f.note = moving ? moving->note : std::string();
   ui.check_in = f;
   ui.support_forms.erase(FormId::check_in_schedule);
@@ -117,7 +100,7 @@ void draw_check_in_form(const domain::ProgramState& s, domain::PersonId me, UiSt
   ui::field_label("Note");
   ui::input_text("##Check-in note", "What to ask or show them", f.note, edited, 0, ui::dp(520));
   // The same rule as the server's, before sending (check_ins.hpp).
-  const auto due = read_when(f.date, f.time);
+  const auto due = read_utc_minute(f.date, f.time);
   std::string problem;
   if (!due) problem = "Write the date as YYYY-MM-DD and the time as HH:MM.";
   else if (auto e = domain::check_in_time_error(*due, now)) problem = e->message;

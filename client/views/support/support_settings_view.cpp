@@ -523,7 +523,7 @@ void rules_card(const SettingsPage& p) {
   const FormErrors& e = p.e;
   const float avail = p.avail;
   if (ui::begin_card("rules", avail)) {
-    ui::heading("Reopening, escalation and follow-ups", 17);
+    ui::heading("Reopening, escalation, updates and follow-ups", 17);
     ImGui::Dummy(ui::dp(0, 4));
     number_field("Reopen window (hours): a customer reply within it reopens a resolved ticket", "##Reopen window",
                  f.fields.reopen_window_hours, err(e, "reopen_window_hours"));
@@ -532,6 +532,10 @@ void rules_card(const SettingsPage& p) {
                  err(e, "auto_escalate_factor_percent"));
     number_field("Quiet-customer reminder (days without contact)", "##Quiet days", f.fields.quiet_days,
                  err(e, "quiet_days"));
+    // Tickets with an estimated resolution get an update this often (shared/domain/support/progress.hpp).
+    number_field("Updates on a ticket with an estimate (every N hours)", "##Update hours", f.fields.update_hours, err(e, "update_hours"), 1);
+    number_field("Updates on a critical (P0) ticket with an estimate (every N hours)", "##Critical update hours",
+                 f.fields.critical_update_hours, err(e, "critical_update_hours"), 1);
     std::int64_t mb = (f.fields.max_attachment_bytes + 1024 * 1024 - 1) / (1024 * 1024);
     const std::int64_t mb_before = mb;
     number_field("Largest attachment (MB)", "##Largest attachment", mb, err(e, "max_attachment_bytes"), 1);

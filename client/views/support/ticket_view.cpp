@@ -15,6 +15,7 @@
 #include "client/views/layout.hpp"
 #include "client/views/support/conduct_parts.hpp"
 #include "client/views/support/conversation_parts.hpp"
+#include "client/views/support/progress_parts.hpp"
 #include "client/views/support/escalation_parts.hpp"
 #include "client/views/support/tag_parts.hpp"
 #include "client/views/support/ticket_parts.hpp"
@@ -771,6 +772,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
 
   restricted_banner(p);
   merge_banner(p);
+  progress_card(s, my_id(app), t, ui_state, dispatch, customer, now); // the estimate, updates owed, a third party (progress_parts.cpp)
   retention_banner(s, t); // ticket_parts.cpp
   if (staff) abuse_card(s, my_id(app), t, ui_state, dispatch, now); // the abuse procedure (conduct_parts.cpp)
   if (customer) desk_views::confirm_answer_card(t, ui_state.form(FormId::confirm_answer), dispatch);

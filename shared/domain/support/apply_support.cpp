@@ -1,6 +1,9 @@
 #include "shared/domain/support/apply_support.hpp"
 
+#include "shared/core/dates.hpp"
+
 #include "shared/domain/support/decide_support_access.hpp"
+#include "shared/domain/support/progress.hpp"
 #include "shared/domain/support/sla.hpp"
 #include "shared/domain/support/support_metrics.hpp"
 
@@ -139,6 +142,9 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b) {
                    customer_name(s, t->customer_id) + (b.status == TicketStatus::reopened ? " reopened " : " replied on ") + quoted(*t));
     return {};
   }
+  // The agent's or the business's public reply is the ticket's update (progress.hpp).
+  if (is_open(b.status)) progress_after_update(s.support_settings, *t, e.at);
+  else progress_after_close(*t);
   if (was_unanswered && t->sla.first_responded_at != 0) {
     const bool in_time = e.at <= t->sla.first_response_due;
     auto& rec = s.agent_support[t->agent_id];
@@ -252,6 +258,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketStatusChanged& b
   t->sla = b.sla;
   t->escalation.pending = false;
   t->updated_at = e.at;
+  if (!is_open(b.status)) progress_after_close(*t);
   track(s, *t);
   if (b.status == TicketStatus::closed) t->closed_at = e.at;
   t->version = e.seq;
@@ -290,6 +297,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketsMerged& b) {
     t->sla = sla::stop(t->sla, s.support_settings, e.at);
     t->escalation.pending = false;
     t->merged_into = kept->id;
+    progress_after_close(*t);
     t->closed_at = e.at;
     t->updated_at = e.at;
     t->version = e.seq;
@@ -302,6 +310,101 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketsMerged& b) {
   notify_customer(s, e, *kept, "merged", "Your tickets " + numbers + " continue in " + quoted(*kept) + ".");
   notify_handler(s, e, *kept, "merged", numbers + " merged into " + quoted(*kept));
   return {missing};
+}
+
+// The ticket's progress (progress.hpp).
+ApplyOutcome apply(ProgramState& s, const Event& e, const ResolutionEstimated& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  auto& p = t->progress;
+  p.estimate = b.estimate;
+  p.estimate_note = b.note;
+  p.estimated_at = b.estimate == 0 ? 0 : e.at;
+  p.estimated_by = b.estimate == 0 ? 0 : e.actor;
+  p.last_update_at = b.estimate == 0 ? 0 : e.at;
+  p.update_due = b.update_due;
+  p.update_warn_at = b.update_warn_at;
+  p.update_warned_at = p.update_missed_at = 0;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  if (b.estimate != 0) notify_customer(s, e, *t, "estimate", "An estimated resolution for " + quoted(*t) + ": " + core::format_utc_minute(b.estimate) + ".");
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketUpdateWarned& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->progress.update_warned_at = e.at;
+  t->version = e.seq;
+  notify_handler(s, e, *t, "update_due", "An update to the customer on " + quoted(*t) + " is due by " + core::format_utc_minute(b.due) + ".");
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const TicketUpdateMissed& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->progress.update_missed_at = e.at;
+  t->version = e.seq;
+  record(s, b.agent_id, e.at, "update_missed", t->id, "No update to the customer by " + core::format_utc_minute(b.due));
+  notify_handler(s, e, *t, "update_missed", "The update to the customer on " + quoted(*t) + " was due at " + core::format_utc_minute(b.due) + ".");
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ThirdPartyWaitStarted& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  auto& p = t->progress;
+  if (p.third_party != b.party) p.third_party_since = e.at;
+  p.third_party = b.party;
+  p.third_party_reference = b.reference;
+  p.follow_up_at = b.follow_up_at;
+  p.follow_up_reminded = false;
+  p.wait_accepted = b.accepted;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  notify_customer(s, e, *t, "third_party", quoted(*t) + " waits on " + b.party + "; we follow up with them.");
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ThirdPartyWaitAccepted& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->progress.wait_accepted = true;
+  t->sla = b.sla;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  track(s, *t);
+  if (t->agent_id != e.actor)
+    notify(s, t->agent_id, e, "wait_accepted", person_name(s, e.actor) + " accepted the wait on " + t->progress.third_party + " for " + quoted(*t), t->id,
+           t->customer_id);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ThirdPartyWaitEnded& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  auto& p = t->progress;
+  p.third_party.clear();
+  p.third_party_reference.clear();
+  p.third_party_since = p.follow_up_at = 0;
+  p.follow_up_reminded = false;
+  p.wait_accepted = false;
+  t->sla = b.sla;
+  t->updated_at = e.at;
+  t->version = e.seq;
+  track(s, *t);
+  return {};
+}
+
+ApplyOutcome apply(ProgramState& s, const Event& e, const ThirdPartyFollowUpDue& b) {
+  auto t = find(s, b.ticket_id);
+  if (!t) return {true};
+  t->progress.follow_up_reminded = true;
+  t->version = e.seq;
+  notify_handler(s, e, *t, "third_party_follow_up",
+                 "Follow up with " + t->progress.third_party + " on " + quoted(*t) +
+                     (t->progress.third_party_reference.empty() ? std::string() : " (their reference " + t->progress.third_party_reference + ")") + ".");
+  return {};
 }
 
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketSlaMissed& b) {

@@ -17,6 +17,7 @@
 #include "shared/domain/support/sla.hpp"
 #include "shared/domain/support/decide_support_access.hpp"
 #include "shared/domain/support/support_access.hpp"
+#include "shared/domain/support/progress.hpp"
 #include "shared/domain/support/ticket_actions.hpp"
 #include "shared/domain/support/support_metrics.hpp"
 #include "shared/domain/support/weekly_report.hpp"
@@ -54,6 +55,15 @@ void open_retention_case(const ProgramState& s, Events& out, CustomerId customer
 }
 
 core::Error no_ticket() { return make_error(ErrorCode::not_found, "No such ticket.", "data.ticket_id"); }
+
+// The SLA clock once a third party's wait ends: no longer held, running again unless the ticket
+// waits on the customer (progress.hpp).
+SlaClock released_clock(const ProgramState& s, const Ticket& t, TimeMs now) {
+  auto clock = t.sla;
+  if (!clock.held) return clock;
+  clock.held = false;
+  return t.status == TicketStatus::waiting_on_customer ? clock : sla::resume(clock, s.support_settings, now);
+}
 
 // A merged ticket continues in the one it was merged into.
 core::Error merged_elsewhere(const Ticket& t) {
@@ -381,6 +391,54 @@ Outcome decide(const ProgramState& s, const LogConversation& c, const Actor& a, 
   return events;
 }
 
+// The ticket's progress (progress.hpp): the estimate, a third party, the business's acceptance.
+Outcome decide(const ProgramState& s, const SetResolutionEstimate& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = why_not(s, a.id, *t, TicketAction::progress)) return *e; // the ticket page's rule too
+  if (auto e = estimate_problem(c.estimate, now)) return *e;
+  if (c.estimate == 0) {
+    if (t->progress.estimate == 0) return Events{};
+    return Events{ResolutionEstimated{t->id, 0, "", 0, 0}};
+  }
+  if (c.estimate == t->progress.estimate && c.note == t->progress.estimate_note) return Events{};
+  const auto next = next_update(s.support_settings, t->priority, now);
+  return Events{ResolutionEstimated{t->id, c.estimate, c.note, next.due, next.warn_at}};
+}
+
+Outcome decide(const ProgramState& s, const WaitOnThirdParty& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = why_not(s, a.id, *t, TicketAction::progress)) return *e;
+  if (c.party.find_first_not_of(" \t\r\n") == std::string::npos) return make_error(ErrorCode::missing_field, "Name the third party the ticket waits on.", "data.party");
+  if (auto e = follow_up_problem(c.follow_up_at, now)) return *e;
+  const auto& p = t->progress;
+  if (c.party == p.third_party && c.reference == p.third_party_reference && c.follow_up_at == p.follow_up_at) return Events{};
+  Events out;
+  // Another party: the business accepts the new wait again (the clock runs meanwhile).
+  const bool same = c.party == p.third_party;
+  if (p.wait_accepted && !same) out.push_back(ThirdPartyWaitEnded{t->id, released_clock(s, *t, now)});
+  out.push_back(ThirdPartyWaitStarted{t->id, c.party, c.reference, c.follow_up_at, p.wait_accepted && same});
+  return out;
+}
+
+Outcome decide(const ProgramState& s, const AcceptThirdPartyWait& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = why_not(s, a.id, *t, TicketAction::accept_wait)) return *e;
+  auto clock = sla::pause(t->sla, s.support_settings, now);
+  clock.held = true;
+  return Events{ThirdPartyWaitAccepted{t->id, clock}};
+}
+
+Outcome decide(const ProgramState& s, const EndThirdPartyWait& c, const Actor& a, TimeMs now) {
+  auto t = visible_ticket(s, a, c.ticket_id);
+  if (!t) return no_ticket();
+  if (auto e = why_not(s, a.id, *t, TicketAction::progress)) return *e;
+  if (t->progress.third_party.empty()) return conflict("This ticket is not waiting on a third party.", "data.ticket_id", t->version);
+  return Events{ThirdPartyWaitEnded{t->id, released_clock(s, *t, now)}};
+}
+
 namespace {
 
 // A ticket whose text the retention period erased takes no new text (privacy/data_retention.hpp).
@@ -536,6 +594,9 @@ Outcome decide(const ProgramState& s, const RunTimers&, const Actor& a, TimeMs n
       break;
     }
     case sla::TimerKind::auto_close: out.push_back(TicketStatusChanged{t.id, TicketStatus::closed, t.sla}); break;
+    case sla::TimerKind::update_warning: out.push_back(TicketUpdateWarned{t.id, responsible_for(s, t), due.due}); break;
+    case sla::TimerKind::update_missed: out.push_back(TicketUpdateMissed{t.id, responsible_for(s, t), due.due}); break;
+    case sla::TimerKind::third_party_follow_up: out.push_back(ThirdPartyFollowUpDue{t.id, responsible_for(s, t)}); break;
     }
   }
   // The certification's timers: attempts past their deadline, certifications past expiry.

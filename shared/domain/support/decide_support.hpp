@@ -18,6 +18,10 @@ Outcome decide(const ProgramState& s, const ResolveTicket& c, const Actor& actor
 Outcome decide(const ProgramState& s, const CloseTicket& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const MergeTickets& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const LogConversation& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const SetResolutionEstimate& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const WaitOnThirdParty& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const AcceptThirdPartyWait& c, const Actor& actor, TimeMs now);
+Outcome decide(const ProgramState& s, const EndThirdPartyWait& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RateTicket& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const RateTicketHandling& c, const Actor& actor, TimeMs now);
 Outcome decide(const ProgramState& s, const AnswerRating& c, const Actor& actor, TimeMs now);

@@ -85,6 +85,7 @@ SlaClock pause(const SlaClock& clock, const SupportSettings& settings, TimeMs no
 SlaClock resume(const SlaClock& clock, const SupportSettings& settings, TimeMs now) {
   SlaClock c = clock;
   if (c.paused_at == 0 && c.resolved_at == 0) return c;
+  if (c.held && c.resolved_at == 0) return c; // the business accepted a third party's wait (progress.hpp)
   c.paused_at = 0;
   c.resolved_at = 0;
   c.running_since = now;
@@ -99,6 +100,7 @@ SlaClock stop(const SlaClock& clock, const SupportSettings& settings, TimeMs now
   c.paused_at = 0;
   c.resolution_due = 0;
   c.resolved_at = now;
+  c.held = false;
   return c;
 }
 
@@ -119,6 +121,18 @@ std::vector<DueTimer> due_at(const ProgramState& state, TimeMs now) {
     if (c.first_responded_at == 0 && c.auto_escalate_due != 0 && now >= c.auto_escalate_due && c.auto_escalated_at == 0 &&
         !t.escalation.pending)
       out.push_back({id, TimerKind::auto_escalate, c.auto_escalate_due});
+    // The ticket's progress (progress.hpp): the update owed (not while it waits on the customer),
+    // and the follow-up with a third party.
+    const auto& p = t.progress;
+    if (p.update_due != 0 && t.status != TicketStatus::waiting_on_customer) {
+      if (now >= p.update_due) {
+        if (p.update_missed_at == 0) out.push_back({id, TimerKind::update_missed, p.update_due});
+      } else if (p.update_warn_at != 0 && now >= p.update_warn_at && p.update_warned_at == 0) {
+        out.push_back({id, TimerKind::update_warning, p.update_due});
+      }
+    }
+    if (!p.third_party.empty() && p.follow_up_at != 0 && now >= p.follow_up_at && !p.follow_up_reminded)
+      out.push_back({id, TimerKind::third_party_follow_up, p.follow_up_at});
   }
   return out;
 }
@@ -139,6 +153,10 @@ TimeMs next_due(const ProgramState& state) {
     if (c.first_responded_at == 0 && c.first_response_overdue_at == 0) consider(c.first_response_due);
     if (c.resolution_overdue_at == 0) consider(c.resolution_due);
     if (c.first_responded_at == 0 && c.auto_escalated_at == 0 && !t.escalation.pending) consider(c.auto_escalate_due);
+    const auto& p = t.progress;
+    if (p.update_due != 0 && t.status != TicketStatus::waiting_on_customer && p.update_missed_at == 0)
+      consider(p.update_warned_at == 0 && p.update_warn_at != 0 ? p.update_warn_at : p.update_due);
+    if (!p.third_party.empty() && !p.follow_up_reminded) consider(p.follow_up_at);
   }
   return best;
 }

@@ -28,13 +28,15 @@ SlaClock retarget(const SlaClock& clock, const SupportSettings& settings, const 
 SlaClock first_response(const SlaClock& clock, TimeMs now);
 // Waiting on the customer stops the resolution clock; the customer's reply starts it again.
 SlaClock pause(const SlaClock& clock, const SupportSettings& settings, TimeMs now);
+// A clock held for a third party (SlaClock::held) stays paused until the hold ends.
 SlaClock resume(const SlaClock& clock, const SupportSettings& settings, TimeMs now);
 SlaClock stop(const SlaClock& clock, const SupportSettings& settings, TimeMs now); // resolved or closed
 
 // The calendar of a tier key (around the clock when the tier is unknown).
 const Calendar& calendar_of(const SupportSettings& settings, const std::string& tier_key);
 
-enum class TimerKind { first_response_overdue, resolution_overdue, auto_escalate, auto_close };
+// update_warning, update_missed, third_party_follow_up: a ticket's progress (progress.hpp).
+enum class TimerKind { first_response_overdue, resolution_overdue, auto_escalate, auto_close, update_warning, update_missed, third_party_follow_up };
 struct DueTimer {
   TicketId ticket_id = 0;
   TimerKind kind = TimerKind::first_response_overdue;

@@ -142,6 +142,7 @@ void to_json(nlohmann::json& j, const Ticket& t) {
   if (t.attachments_expired_at != 0) j["attachments_expired_at"] = t.attachments_expired_at;
   if (t.merged_into != 0) j["merged_into"] = t.merged_into;
   if (!t.merged.empty()) j["merged"] = t.merged;
+  if (t.progress != TicketProgress{}) j["progress"] = t.progress;
 }
 
 void from_json(const nlohmann::json& j, Ticket& t) {
@@ -177,6 +178,7 @@ void from_json(const nlohmann::json& j, Ticket& t) {
   t.attachments_expired_at = j.value("attachments_expired_at", TimeMs{0});
   t.merged_into = j.value("merged_into", TicketId{0});
   t.merged = j.value("merged", d.merged);
+  t.progress = j.value("progress", d.progress);
 }
 
 } // namespace pd::domain

@@ -102,6 +102,10 @@ struct SupportSettings {
   std::int64_t quiet_days = 30;                      // follow-up reminder for customers quiet this long
   std::int64_t max_attachment_bytes = std::int64_t{10} * 1024 * 1024;
   std::vector<RestrictedTopic> restricted_topics;    // seven by default (docs/requirements.md, Restricted topics)
+  // A ticket with an estimated resolution gets a public update at least this often (seed 003:
+  // regular updates; critical issues, P0, continuous follow-ups): support/progress.hpp.
+  std::int64_t update_hours = 24;
+  std::int64_t critical_update_hours = 2;
   bool operator==(const SupportSettings&) const = default;
 };
 SupportSettings default_support_settings();
@@ -183,7 +187,7 @@ struct Escalation {
 // into the agent's history): escalations, take-overs, reassignments, SLA misses, status and
 // triage changes, each with who and when. Kept by apply() (ticket_audit.hpp
 // says how, and what each reader is shown of it).
-enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged, routed, auto_responded, retention_started, conduct, merged };
+enum class TicketChangeKind { unknown, escalated, taken_over, reassigned, sla_missed, status_changed, triaged, routed, auto_responded, retention_started, conduct, merged, progress };
 NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unknown"},
                                                 {TicketChangeKind::escalated, "escalated"},
                                                 {TicketChangeKind::taken_over, "taken_over"},
@@ -195,7 +199,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(TicketChangeKind, {{TicketChangeKind::unknown, "unk
                                                 {TicketChangeKind::auto_responded, "auto_responded"},
                                                 {TicketChangeKind::retention_started, "retention_started"},
                                                 {TicketChangeKind::conduct, "conduct"},
-                                                {TicketChangeKind::merged, "merged"}})
+                                                {TicketChangeKind::merged, "merged"},
+                                                {TicketChangeKind::progress, "progress"}})
 
 struct TicketChange {
   TicketChangeKind kind = TicketChangeKind::unknown;
@@ -235,6 +240,7 @@ struct SlaClock {
   TimeMs auto_escalated_at = 0;
   PersonId first_response_overdue_agent = 0; // who was responsible when each deadline passed (0: the business's queue)
   PersonId resolution_overdue_agent = 0;
+  bool held = false; // paused for a third party while the business accepts the wait: resume() keeps it paused
   bool operator==(const SlaClock&) const = default;
 };
 
@@ -264,6 +270,27 @@ struct CustomerShown {
   TimeMs updated_at = 0;
   Sequence version = 0;
   bool operator==(const CustomerShown&) const = default;
+};
+
+// The ticket's estimated resolution and the updates it promises, and a third party it waits on
+// (seed 003 section 3; support/progress.hpp has the rules).
+struct TicketProgress {
+  TimeMs estimate = 0;              // the resolution the customer is told to expect (0: none given)
+  std::string estimate_note;        // what it rests on, shown to the customer
+  TimeMs estimated_at = 0;
+  PersonId estimated_by = 0;
+  TimeMs last_update_at = 0;        // the estimate, or the last public reply of the agent or the business after it
+  TimeMs update_due = 0;            // the next update is due (0: no estimate standing)
+  TimeMs update_warn_at = 0;        // the handler is warned from then (a quarter of the interval before)
+  TimeMs update_warned_at = 0;      // staff only: the handler was warned for this update_due
+  TimeMs update_missed_at = 0;      // staff only: update_due passed without an update (counted once)
+  std::string third_party;          // the partner the ticket waits on ("" none)
+  std::string third_party_reference;
+  TimeMs third_party_since = 0;
+  TimeMs follow_up_at = 0;          // the handler follows up with the third party by then
+  bool follow_up_reminded = false;  // staff only: the scheduler reminded the handler
+  bool wait_accepted = false;       // the business accepted the wait: the SLA clock is held (SlaClock::held)
+  bool operator==(const TicketProgress&) const = default;
 };
 
 struct Ticket {
@@ -299,6 +326,7 @@ struct Ticket {
   TimeMs attachments_expired_at = 0; // the retention period removed its attachments' files
   TicketId merged_into = 0;          // closed by merging it into this ticket (its messages moved there)
   std::vector<TicketId> merged;      // the tickets merged into this one, in the order merged
+  TicketProgress progress;           // the estimate, the updates due, a third party (support/progress.hpp)
   bool operator==(const Ticket&) const = default;
 
   bool first_response_overdue() const { return sla.first_response_overdue_at != 0 && sla.first_responded_at == 0; }
@@ -433,7 +461,7 @@ PD_JSON_TYPE(SlaTier, key, name, first_response_minutes, resolution_minutes, cal
 PD_JSON_TYPE(PriorityTarget, first_response_minutes, resolution_minutes)
 PD_JSON_TYPE(SupportSettings, tiers, segment_tiers, default_tier, priority_matrix, priority_targets,
                                                 reopen_window_hours, auto_escalate_factor_percent, quiet_days, max_attachment_bytes,
-                                                restricted_topics)
+                                                restricted_topics, update_hours, critical_update_hours)
 PD_JSON_TYPE(Attachment, name, content_type, size, sha256)
 PD_JSON_TYPE(TicketMessage, id, kind, author, author_name, author_role, text, at, attachments,
                                                 restricted_topics, sent_despite_warning, automatic, merged_from, channel,
@@ -442,7 +470,10 @@ PD_JSON_TYPE(EscalationNote, summary, attempts_so_far, customer_sentiment, busin
 PD_JSON_TYPE(Escalation, source, by, at, reason, note, pending, agent_id)
 PD_JSON_TYPE(SlaClock, tier, first_response_ms, resolution_ms, first_response_due, first_responded_at,
                                                 resolution_due, running_since, resolution_used_ms, paused_at, auto_escalate_due, resolved_at, first_response_overdue_at,
-                                                resolution_overdue_at, auto_escalated_at, first_response_overdue_agent, resolution_overdue_agent)
+                                                resolution_overdue_at, auto_escalated_at, first_response_overdue_agent, resolution_overdue_agent, held)
+PD_JSON_TYPE(TicketProgress, estimate, estimate_note, estimated_at, estimated_by, last_update_at, update_due, update_warn_at,
+                                                update_warned_at, update_missed_at, third_party, third_party_reference, third_party_since,
+                                                follow_up_at, follow_up_reminded, wait_accepted)
 PD_JSON_TYPE(CustomerRating, responsiveness, knowledge, professionalism, overall, comment, at, business_response)
 PD_JSON_TYPE(CustomerShown, status, escalation, updated_at, version)
 PD_JSON_TYPE(TicketChange, kind, at, by, agent_id, previous_agent, status, priority, previous_priority, category,

@@ -189,6 +189,35 @@ std::optional<core::Error> read_command(const nlohmann::json& data, LogConversat
   return r.error();
 }
 
+std::optional<core::Error> read_command(const nlohmann::json& data, SetResolutionEstimate& c) {
+  FieldReader r(data, {"ticket_id", "estimate", "note"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  c.estimate = r.integer("estimate", 0, 253402300799000);
+  c.note = r.optional_text("note", {0, 500}).value_or("");
+  return r.error();
+}
+
+std::optional<core::Error> read_command(const nlohmann::json& data, WaitOnThirdParty& c) {
+  FieldReader r(data, {"ticket_id", "party", "reference", "follow_up_at"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  c.party = r.text("party", {1, 100});
+  c.reference = r.optional_text("reference", {0, 200}).value_or("");
+  c.follow_up_at = r.integer("follow_up_at", 1, 253402300799000);
+  return r.error();
+}
+
+std::optional<core::Error> read_command(const nlohmann::json& data, AcceptThirdPartyWait& c) {
+  FieldReader r(data, {"ticket_id"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  return r.error();
+}
+
+std::optional<core::Error> read_command(const nlohmann::json& data, EndThirdPartyWait& c) {
+  FieldReader r(data, {"ticket_id"}, "data");
+  c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
+  return r.error();
+}
+
 std::optional<core::Error> read_command(const nlohmann::json& data, RateTicket& c) {
   FieldReader r(data, {"ticket_id", "responsiveness", "knowledge", "professionalism", "overall", "comment"}, "data");
   c.ticket_id = r.integer("ticket_id", 1, INT64_MAX);
@@ -368,7 +397,8 @@ std::optional<core::Error> read_command(const nlohmann::json& data, ChangeSuppor
   const auto& obj = top.object("settings");
   if (top.error()) return top.error();
   FieldReader r(obj, {"tiers", "segment_tiers", "default_tier", "priority_matrix", "priority_targets", "reopen_window_hours",
-                      "auto_escalate_factor_percent", "quiet_days", "max_attachment_bytes", "restricted_topics"},
+                      "auto_escalate_factor_percent", "quiet_days", "max_attachment_bytes", "restricted_topics", "update_hours",
+                      "critical_update_hours"},
                 "data.settings");
   auto& s = c.settings;
   s = SupportSettings{};
@@ -404,6 +434,10 @@ std::optional<core::Error> read_command(const nlohmann::json& data, ChangeSuppor
   s.auto_escalate_factor_percent = r.integer("auto_escalate_factor_percent", 100, 1000);
   s.quiet_days = r.integer("quiet_days", 1, 365);
   s.max_attachment_bytes = r.integer("max_attachment_bytes", 1024, max_attachment_limit);
+  s.update_hours = r.optional_integer("update_hours", 1, 168).value_or(s.update_hours);
+  s.critical_update_hours = r.optional_integer("critical_update_hours", 1, 24).value_or(s.critical_update_hours);
+  if (!r.error() && s.critical_update_hours > s.update_hours)
+    return make_error(ErrorCode::invalid_field, "Critical tickets are updated at least as often as the others.", "data.settings.critical_update_hours");
   if (auto list = r.list("restricted_topics", max_restricted_topics, true))
     for (std::size_t i = 0; i < list->size() && !error; ++i)
       s.restricted_topics.push_back(read_topic((*list)[i], item_name(r.name_of("restricted_topics"), i), error));
@@ -518,6 +552,18 @@ nlohmann::json write_command(const CloseTicket& c) {
   return j;
 }
 nlohmann::json write_command(const MergeTickets& c) { return {{"ticket_id", c.ticket_id}, {"merged_ids", c.merged_ids}}; }
+nlohmann::json write_command(const SetResolutionEstimate& c) {
+  nlohmann::json j = {{"ticket_id", c.ticket_id}, {"estimate", c.estimate}};
+  if (!c.note.empty()) j["note"] = c.note;
+  return j;
+}
+nlohmann::json write_command(const WaitOnThirdParty& c) {
+  nlohmann::json j = {{"ticket_id", c.ticket_id}, {"party", c.party}, {"follow_up_at", c.follow_up_at}};
+  if (!c.reference.empty()) j["reference"] = c.reference;
+  return j;
+}
+nlohmann::json write_command(const AcceptThirdPartyWait& c) { return {{"ticket_id", c.ticket_id}}; }
+nlohmann::json write_command(const EndThirdPartyWait& c) { return {{"ticket_id", c.ticket_id}}; }
 nlohmann::json write_command(const LogConversation& c) {
   nlohmann::json j = {{"ticket_id", c.ticket_id}, {"channel", c.channel}, {"record", c.record}, {"summary", c.summary}};
   if (c.duration_minutes != 0) j["duration_minutes"] = c.duration_minutes;

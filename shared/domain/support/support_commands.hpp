@@ -110,6 +110,33 @@ struct LogConversation {
   bool send_despite_warning = false;  // the summary touches a restricted topic and the agent chose to send
   bool operator==(const LogConversation&) const = default;
 };
+// The ticket's progress (support/progress.hpp, docs/api.md "Estimates, updates and third
+// parties"): the estimated resolution the customer is told, and a third party the ticket waits on.
+struct SetResolutionEstimate {
+  static constexpr const char* type = "SetResolutionEstimate";
+  TicketId ticket_id = 0;
+  TimeMs estimate = 0; // when the customer can expect the resolution; 0 withdraws the estimate
+  std::string note;    // what it rests on, shown to the customer (0-500)
+  bool operator==(const SetResolutionEstimate&) const = default;
+};
+struct WaitOnThirdParty {
+  static constexpr const char* type = "WaitOnThirdParty";
+  TicketId ticket_id = 0;
+  std::string party;     // "Stripe (payment processor)", 1-100
+  std::string reference; // their case or ticket number, 0-200
+  TimeMs follow_up_at = 0; // the handler follows up with them by then
+  bool operator==(const WaitOnThirdParty&) const = default;
+};
+struct AcceptThirdPartyWait { // business: the SLA clock is held while the ticket waits
+  static constexpr const char* type = "AcceptThirdPartyWait";
+  TicketId ticket_id = 0;
+  bool operator==(const AcceptThirdPartyWait&) const = default;
+};
+struct EndThirdPartyWait {
+  static constexpr const char* type = "EndThirdPartyWait";
+  TicketId ticket_id = 0;
+  bool operator==(const EndThirdPartyWait&) const = default;
+};
 struct RateTicket {
   static constexpr const char* type = "RateTicket";
   TicketId ticket_id = 0;
@@ -254,6 +281,10 @@ PD_SUPPORT_COMMAND_CODEC(ResolveTicket)
 PD_SUPPORT_COMMAND_CODEC(CloseTicket)
 PD_SUPPORT_COMMAND_CODEC(MergeTickets)
 PD_SUPPORT_COMMAND_CODEC(LogConversation)
+PD_SUPPORT_COMMAND_CODEC(SetResolutionEstimate)
+PD_SUPPORT_COMMAND_CODEC(WaitOnThirdParty)
+PD_SUPPORT_COMMAND_CODEC(AcceptThirdPartyWait)
+PD_SUPPORT_COMMAND_CODEC(EndThirdPartyWait)
 PD_SUPPORT_COMMAND_CODEC(RateTicket)
 PD_SUPPORT_COMMAND_CODEC(RateTicketHandling)
 PD_SUPPORT_COMMAND_CODEC(AnswerRating)

@@ -80,6 +80,62 @@ struct TicketsMerged {
   SlaClock sla;
   bool operator==(const TicketsMerged&) const = default;
 };
+// The ticket's progress (support/progress.hpp). An estimate (0: withdrawn) and when the next
+// update is due; a staff reply then moves update_due on (apply()).
+struct ResolutionEstimated {
+  static constexpr const char* type = "ResolutionEstimated";
+  TicketId ticket_id = 0;
+  TimeMs estimate = 0;
+  std::string note;
+  TimeMs update_due = 0;
+  TimeMs update_warn_at = 0;
+  bool operator==(const ResolutionEstimated&) const = default;
+};
+// The scheduler: an update comes due soon (warned), or its time passed without one (missed,
+// once per lapse, in the handler's performance history). Staff only.
+struct TicketUpdateWarned {
+  static constexpr const char* type = "TicketUpdateWarned";
+  TicketId ticket_id = 0;
+  PersonId agent_id = 0; // the handler told (0: the business's queue)
+  TimeMs due = 0;
+  bool operator==(const TicketUpdateWarned&) const = default;
+};
+struct TicketUpdateMissed {
+  static constexpr const char* type = "TicketUpdateMissed";
+  TicketId ticket_id = 0;
+  PersonId agent_id = 0;
+  TimeMs due = 0;
+  bool operator==(const TicketUpdateMissed&) const = default;
+};
+// A third party the ticket waits on (started or changed), the business's acceptance (the SLA
+// clock held), the end of the wait, and the scheduler's reminder to follow up with them.
+struct ThirdPartyWaitStarted {
+  static constexpr const char* type = "ThirdPartyWaitStarted";
+  TicketId ticket_id = 0;
+  std::string party;
+  std::string reference;
+  TimeMs follow_up_at = 0;
+  bool accepted = false; // still accepted (the same party as before, already accepted)
+  bool operator==(const ThirdPartyWaitStarted&) const = default;
+};
+struct ThirdPartyWaitAccepted {
+  static constexpr const char* type = "ThirdPartyWaitAccepted";
+  TicketId ticket_id = 0;
+  SlaClock sla;
+  bool operator==(const ThirdPartyWaitAccepted&) const = default;
+};
+struct ThirdPartyWaitEnded {
+  static constexpr const char* type = "ThirdPartyWaitEnded";
+  TicketId ticket_id = 0;
+  SlaClock sla;
+  bool operator==(const ThirdPartyWaitEnded&) const = default;
+};
+struct ThirdPartyFollowUpDue {
+  static constexpr const char* type = "ThirdPartyFollowUpDue";
+  TicketId ticket_id = 0;
+  PersonId agent_id = 0;
+  bool operator==(const ThirdPartyFollowUpDue&) const = default;
+};
 struct TicketSlaMissed {
   static constexpr const char* type = "TicketSlaMissed";
   TicketId ticket_id = 0;
@@ -231,6 +287,13 @@ PD_JSON_TYPE(TicketEscalated, ticket_id, escalation)
 PD_JSON_TYPE(TicketTakenOver, ticket_id, by, by_name)
 PD_JSON_TYPE(TicketStatusChanged, ticket_id, status, sla)
 PD_JSON_TYPE(TicketsMerged, ticket_id, merged_ids, first_ids, sla)
+PD_JSON_TYPE(ResolutionEstimated, ticket_id, estimate, note, update_due, update_warn_at)
+PD_JSON_TYPE(TicketUpdateWarned, ticket_id, agent_id, due)
+PD_JSON_TYPE(TicketUpdateMissed, ticket_id, agent_id, due)
+PD_JSON_TYPE(ThirdPartyWaitStarted, ticket_id, party, reference, follow_up_at, accepted)
+PD_JSON_TYPE(ThirdPartyWaitAccepted, ticket_id, sla)
+PD_JSON_TYPE(ThirdPartyWaitEnded, ticket_id, sla)
+PD_JSON_TYPE(ThirdPartyFollowUpDue, ticket_id, agent_id)
 PD_JSON_TYPE(TicketSlaMissed, ticket_id, target, agent_id, due)
 PD_JSON_TYPE(TicketRated, ticket_id, rating)
 PD_JSON_TYPE(TicketHandlingRated, ticket_id, rating)

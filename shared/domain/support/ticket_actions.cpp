@@ -50,6 +50,18 @@ std::optional<core::Error> why_not(const ProgramState& s, PersonId person, const
     if (t.merged_into != 0) return conflict("This ticket was merged into #" + std::to_string(t.merged_into) + ": continue there.", "data.ticket_id", t.version);
     if (t.status == TicketStatus::closed) return conflict("This ticket is closed. Open a new ticket to continue.", "data.ticket_id", t.version);
     return desk::why_not_reply(s, person, t); // held for the business (desk/routing.hpp)
+  case TicketAction::progress: // the estimate and a third party: whoever may resolve it, while open
+    if (s.role_of(person) == identity::Role::customer || !is_allowed(s, person, Action::resolve_ticket, target))
+      return forbidden("The agent handling the ticket or the business keeps the customer informed of its progress.");
+    if (!is_open(t.status)) return conflict("This ticket is resolved or closed.", "data.ticket_id", t.version);
+    return std::nullopt;
+  case TicketAction::accept_wait:
+    if (!identity::is_business_role(s.role_of(person)) || !is_allowed(s, person, Action::resolve_ticket, target))
+      return forbidden("Only the business accepts a wait on a third party.");
+    if (!is_open(t.status)) return conflict("This ticket is resolved or closed.", "data.ticket_id", t.version);
+    if (t.progress.third_party.empty()) return conflict("This ticket is not waiting on a third party.", "data.ticket_id", t.version);
+    if (t.progress.wait_accepted) return conflict("The wait is already accepted.", "data.ticket_id", t.version);
+    return std::nullopt;
   case TicketAction::close:
     if (!is_allowed(s, person, Action::close_ticket, target)) return forbidden("Only the customer or the business closes a ticket.");
     if (t.status == TicketStatus::closed) return conflict("This ticket is already closed.", "data.ticket_id", t.version);

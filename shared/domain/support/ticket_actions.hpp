@@ -12,7 +12,9 @@
 
 namespace pd::domain {
 
-enum class TicketAction { triage, escalate, take_over, resolve, close, merge, log_conversation };
+// progress: SetResolutionEstimate, WaitOnThirdParty and EndThirdPartyWait (support/progress.hpp);
+// accept_wait: AcceptThirdPartyWait.
+enum class TicketAction { triage, escalate, take_over, resolve, close, merge, log_conversation, progress, accept_wait };
 
 // Why `person` may not take `action` on ticket `t` now, as decide() answers it: forbidden
 // when the person may not at all, conflict (with the ticket's version) when the ticket's state

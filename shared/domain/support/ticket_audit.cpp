@@ -161,6 +161,32 @@ struct ChangeOf {
     c.detail = "Merged " + joined + " into this ticket, with their messages; the SLA clock of the earliest applies.";
     add(kept->id, std::move(c));
   }
+  // The ticket's progress (progress.hpp): the estimate, the third party, the business's
+  // acceptance, the end of the wait (the customer's events too), and a missed update (the desk's).
+  void progress(TicketId id, const char* target, std::string detail, TimeMs due, PersonId by) const {
+    auto t = ticket(id);
+    if (!t) return;
+    TicketChange c;
+    c.kind = TicketChangeKind::progress;
+    c.at = e.at;
+    c.by = by;
+    c.agent_id = t->agent_id;
+    c.target = target;
+    c.detail = std::move(detail);
+    c.due = due;
+    add(id, std::move(c));
+  }
+  void operator()(const ResolutionEstimated& b) const { progress(b.ticket_id, "estimate", b.note, b.estimate, e.actor); }
+  void operator()(const ThirdPartyWaitStarted& b) const {
+    progress(b.ticket_id, "third_party", b.party + (b.reference.empty() ? std::string() : " (reference " + b.reference + ")"), b.follow_up_at, e.actor);
+  }
+  void operator()(const ThirdPartyWaitAccepted& b) const {
+    if (auto t = ticket(b.ticket_id)) progress(b.ticket_id, "accepted", t->progress.third_party, 0, e.actor);
+  }
+  void operator()(const ThirdPartyWaitEnded& b) const {
+    if (auto t = ticket(b.ticket_id)) progress(b.ticket_id, "ended", t->progress.third_party, 0, e.actor);
+  }
+  void operator()(const TicketUpdateMissed& b) const { progress(b.ticket_id, "update_missed", "", b.due, 0); }
   // Reassigning the customer moves its open tickets (the new agent is read once applied).
   void operator()(const CustomerAssigned& b) const { moved_tickets_of(b.customer_id); }
   // So does holding the customer with the business queue while its agent may not work support,
@@ -252,6 +278,9 @@ std::vector<TicketChange> customer_changes(const std::vector<TicketChange>& chan
     case TicketChangeKind::triaged:
     case TicketChangeKind::reassigned:
     case TicketChangeKind::merged: out.push_back(c); continue;
+    case TicketChangeKind::progress: // all but a missed update, from the events the customer gets
+      if (c.target != "update_missed") out.push_back(c);
+      continue;
     case TicketChangeKind::auto_responded: continue; // never stored: audit_trail() reads them from the automatic messages
     case TicketChangeKind::conduct: // the pause and the resumption, from the events the customer gets
       if (c.target == "pause" || c.target == "resume") out.push_back(c);
@@ -361,6 +390,22 @@ std::vector<AuditEntry> audit_trail(const ProgramState& s, const Ticket& t, Pers
                                           : std::string("Resumed the conversation.");
       break;
     case TicketChangeKind::merged: a.text = c.detail; break;
+    case TicketChangeKind::progress:
+      if (c.target == "estimate") {
+        a.text = c.due == 0 ? std::string("Withdrew the estimated resolution.")
+                            : "Estimated the resolution for " + core::format_utc_minute(c.due) + (c.detail.empty() ? std::string(".") : ": " + c.detail);
+      } else if (c.target == "third_party") {
+        a.text = "Waiting on " + c.detail + "; following up with them by " + core::format_utc_minute(c.due) + ".";
+      } else if (c.target == "accepted") {
+        a.text = "Accepted the wait on " + c.detail + ": the resolution time does not run while it lasts.";
+      } else if (c.target == "ended") {
+        a.text = "The wait on " + c.detail + " ended.";
+      } else {
+        a.internal = true;
+        a.who = "SLA rules";
+        a.text = "The update to the customer due at " + core::format_utc_minute(c.due) + " was not sent.";
+      }
+      break;
     case TicketChangeKind::unknown: continue;
     }
     if (customer && a.internal) continue;

@@ -58,6 +58,8 @@ EscalationNote full_note() { return {"Export fails", "Cleared the cache", "frust
 SupportSettings full_settings() {
   auto s = default_support_settings();
   s.tiers[0].calendar.around_the_clock = false;
+  s.update_hours = 12;
+  s.critical_update_hours = 1;
   s.tiers[0].calendar.time_zone = "Europe/Berlin";
   s.tiers[0].calendar.hours = {{1, 540, 1020}, {2, 480, 960}};
   s.tiers[0].calendar.holidays = {"2026-12-25"};
@@ -75,9 +77,9 @@ SupportSettings full_settings() {
 }
 
 TicketMessage full_message() {
-  return {3, MessageKind::internal_note, 4, "Ava", Role::agent, "Checked the export", t1 + 5, {full_attachment()}, {"refunds"}, true, "acknowledgement"};
+  return {3, MessageKind::internal_note, 4, "Ava", Role::agent, "Checked the export", t1 + 5, {full_attachment()}, {"refunds"}, true, "acknowledgement", 9, "phone", 14, 2};
 }
-SlaClock full_clock() { return {"urgent", 7'200'000, 86'400'000, t1 + 1, t1 + 2, t1 + 3, t1 + 4, 5, t1 + 6, t1 + 7, t1 + 8, t1 + 9, t1 + 10, t1 + 11, 4, 5}; }
+SlaClock full_clock() { return {"urgent", 7'200'000, 86'400'000, t1 + 1, t1 + 2, t1 + 3, t1 + 4, 5, t1 + 6, t1 + 7, t1 + 8, t1 + 9, t1 + 10, t1 + 11, 4, 5, true}; }
 
 AssessmentRules full_rules() { return {12, 45, 80, FinalReview::automatic, 5, 4, 24}; }
 TrainingModule full_module() {
@@ -154,6 +156,10 @@ std::vector<Sample<Command>> command_samples() {
       {CloseTicket{7, "Duplicate"}},
       {MergeTickets{7, {8, 9}}},
       {LogConversation{7, "chat", 15, "[10:01] hi", "We spoke.", TicketStatus::open, true}},
+      {SetResolutionEstimate{7, t1 + 86'400'000, "After the release"}},
+      {WaitOnThirdParty{7, "Stripe", "Case 48213", t1 + 3'600'000}},
+      {AcceptThirdPartyWait{7}},
+      {EndThirdPartyWait{7}},
       {RateTicket{7, 5, 4, 3, 2, "Quick"}},
       {RateTicketHandling{7, 4, std::array<int, 5>{2, 1, 0, 2, 1}, "Good tone"}},
       {AnswerRating{7, "Thank you"}},
@@ -273,6 +279,13 @@ std::vector<Sample<EventBody>> event_samples() {
       {TicketStatusChanged{7, TicketStatus::resolved, full_clock()}},
       {TicketsMerged{7, {8, 9}, {4, 9}, full_clock()}},
       {TicketSlaMissed{7, "resolution", 4, t1}},
+      {ResolutionEstimated{7, t1 + 86'400'000, "After the release", t1 + 3'600'000, t1 + 2'700'000}},
+      {TicketUpdateWarned{7, 4, t1}},
+      {TicketUpdateMissed{7, 4, t1}},
+      {ThirdPartyWaitStarted{7, "Stripe", "Case 48213", t1 + 3'600'000, true}},
+      {ThirdPartyWaitAccepted{7, full_clock()}},
+      {ThirdPartyWaitEnded{7, full_clock()}},
+      {ThirdPartyFollowUpDue{7, 4}},
       {TicketRated{7, {5, 4, 3, 2, "Quick", t1, "Thanks"}}},
       {TicketHandlingRated{7, {4, std::array<int, 5>{2, 1, 0, 2, 1}, "Good tone", 2, t1}}},
       {RatingAnswered{7, "Thank you"}},

@@ -334,6 +334,28 @@ TEST_CASE("a customer's replica, fed the redacted feed or stream, equals the cus
     CHECK(std::none_of(seen.tickets.at(e2).messages.begin(), seen.tickets.at(e2).messages.end(),
                        [](const auto& m) { return m.kind == MessageKind::internal_note; }));
   }
+  // F: a ticket's progress (support/progress.hpp): Ava gives an estimate and waits on a third
+  // party the business accepts; the scheduler warns and counts a missed update (the desk's
+  // alone); Ava's update and the end of the wait. Jordan sees the estimate and the wait.
+  const auto f = server.open(jordan_id, 0, "Payout pending", "Our payout has been pending for a week.", t0 + 90 * hour_ms);
+  server.run(SetResolutionEstimate{f, t0 + 150 * hour_ms, "The bank confirms within two days"}, ava_id, t0 + 91 * hour_ms);
+  server.run(WaitOnThirdParty{f, "First Bank", "Case 9", t0 + 120 * hour_ms}, ava_id, t0 + 91 * hour_ms);
+  server.run(AcceptThirdPartyWait{f}, staff_id, t0 + 92 * hour_ms);
+  server.timers(t0 + 110 * hour_ms); // the update's warning
+  server.timers(t0 + 116 * hour_ms); // the update missed
+  server.timers(t0 + 121 * hour_ms); // the follow-up reminder
+  {
+    const auto& p = full.tickets.at(f).progress;
+    CHECK(p.update_warned_at != 0);
+    CHECK(p.update_missed_at != 0);
+    CHECK(p.follow_up_reminded);
+    const auto seen = visible_state(full, jordan_id).tickets.at(f).progress;
+    CHECK(seen.estimate == t0 + 150 * hour_ms);
+    CHECK(seen.third_party == "First Bank");
+    CHECK(seen.update_missed_at == 0);
+  }
+  server.run(ReplyToTicket{f, "The bank has it; we hear back tomorrow.", false, TicketStatus::open, {}, false}, ava_id, t0 + 122 * hour_ms);
+  server.run(EndThirdPartyWait{f}, ava_id, t0 + 123 * hour_ms);
   // Up to here the replicas followed the events alone.
   both_agree();
   CHECK(live_reloads == 0);

@@ -27,6 +27,8 @@ Command command_for(TicketAction a, TicketId id) {
   case TicketAction::resolve: return ResolveTicket{id, ""};
   case TicketAction::close: return CloseTicket{id, ""};
   case TicketAction::merge: return MergeTickets{id, {id}}; // not in the loop below: a merge needs a second ticket (merge_test.cpp)
+  case TicketAction::progress: return SetResolutionEstimate{id, t0 + 86'400'000, "After the release"};
+  case TicketAction::accept_wait: return AcceptThirdPartyWait{id};
   case TicketAction::log_conversation: return LogConversation{id, "phone", 12, "Walked through the export settings", "We agreed to retry the export tonight.", {}, false};
   }
   return TakeOverTicket{id};
@@ -37,7 +39,7 @@ void require_agreement(const Given& g, TicketId id) {
   const auto& t = g.state.tickets.at(id);
   for (PersonId p : {owner, admin, staff, ava, theo, jordan})
     for (auto a : {TicketAction::triage, TicketAction::escalate, TicketAction::take_over, TicketAction::resolve, TicketAction::close,
-                   TicketAction::log_conversation}) {
+                   TicketAction::log_conversation, TicketAction::progress, TicketAction::accept_wait}) {
       CAPTURE(p);
       CAPTURE(static_cast<int>(a));
       const bool accepted = decide(g.state, command_for(a, id), actor(p), t0).ok();
