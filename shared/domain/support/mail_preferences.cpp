@@ -27,13 +27,16 @@ constexpr std::array<MailCategoryInfo, 7> categories{{
 
 // Notification kinds (apply_support.cpp, apply_routing.cpp, apply_certification.cpp,
 // apply_commission.cpp) and the mail they belong to. Kinds not listed stay in the app.
-constexpr std::array<std::pair<std::string_view, MailCategory>, 30> by_kind{{
+constexpr std::array<std::pair<std::string_view, MailCategory>, 37> by_kind{{
     {"reply", MailCategory::my_tickets},
     {"closed", MailCategory::my_tickets}, // the customer's closed ticket; the handler's too
     {"rating_answered", MailCategory::my_tickets},
     {"resumed", MailCategory::my_tickets},            // a paused conversation resumed (support/conduct.hpp)
     {"restricted", MailCategory::my_tickets},         // the customer's tickets restricted after repeated abuse
     {"restriction_lifted", MailCategory::my_tickets},
+    {"merged", MailCategory::my_tickets},      // the customer's tickets merged into one (and the handler's)
+    {"estimate", MailCategory::my_tickets},    // an estimated resolution (support/progress.hpp)
+    {"third_party", MailCategory::my_tickets}, // the ticket waits on a third party
     {"resolved", MailCategory::surveys},
     {"ticket_opened", MailCategory::ticket_activity},
     {"customer_reply", MailCategory::ticket_activity},
@@ -44,12 +47,16 @@ constexpr std::array<std::pair<std::string_view, MailCategory>, 30> by_kind{{
     {"nps", MailCategory::ticket_activity},
     {"business_rating", MailCategory::ticket_activity},
     {"status", MailCategory::ticket_activity},
+    {"wait_accepted", MailCategory::ticket_activity},
     {"overdue", MailCategory::alerts},
     {"escalated", MailCategory::alerts},
     {"taken_over", MailCategory::alerts},
     {"warning", MailCategory::alerts},
     {"support_held", MailCategory::alerts},
     {"red_flag", MailCategory::alerts},
+    {"update_due", MailCategory::alerts},           // an update owed to the customer comes due (support/progress.hpp)
+    {"update_missed", MailCategory::alerts},
+    {"third_party_follow_up", MailCategory::alerts},
     {"assigned", MailCategory::assignments},
     {"unassigned", MailCategory::assignments},
     {"routed", MailCategory::assignments},
