@@ -113,6 +113,7 @@ std::string history_label(const std::string& kind) {
       {"restricted_topic_sent", "Restricted topic answered"},
       {"customer_rating", "Customer rating"},
       {"business_rating", "Business rating"},
+      {"update_missed", "Update to the customer missed"},
   };
   for (const auto& [k, label] : labels)
     if (kind == k) return label;
@@ -125,7 +126,8 @@ std::string history_label(const std::string& kind) {
 
 bool history_is_negative(const std::string& kind) {
   return kind == "overdue_first_response" || kind == "overdue_resolution" || kind == "escalated" || kind == "warning" ||
-         kind == "suspended" || kind == "removed" || kind == "terminated" || kind == "restricted_topic_sent";
+         kind == "suspended" || kind == "removed" || kind == "terminated" || kind == "restricted_topic_sent" ||
+         kind == "update_missed";
 }
 
 nlohmann::json performance_history_json(const AgentSupport& rec, TimeMs now) {
