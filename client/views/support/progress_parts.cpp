@@ -83,12 +83,51 @@ void third_party_form(const domain::Ticket& t, UiState& ui_state, Dispatch& disp
 
 } // namespace
 
+void open_estimate_form(TicketForms& f, const domain::Ticket& t, std::int64_t now) {
+  const auto& p = t.progress;
+  const auto start = p.estimate != 0 ? p.estimate : (now / day_ms + 2) * day_ms + 17 * hour_ms; // the day after tomorrow, 17:00
+  f.estimate_open = true;
+  f.estimate_date = iso_day_ms(start);
+  f.estimate_time = hh_mm_utc(start);
+  f.estimate_note = p.estimate_note;
+}
+
+void open_wait_form(TicketForms& f, const domain::Ticket& t, std::int64_t now) {
+  const auto& p = t.progress;
+  const auto start = p.follow_up_at != 0 ? p.follow_up_at : (now / day_ms + 1) * day_ms + 9 * hour_ms; // tomorrow 09:00
+  f.third_party_open = true;
+  f.party = p.third_party;
+  f.party_reference = p.third_party_reference;
+  f.follow_up_date = iso_day_ms(start);
+  f.follow_up_time = hh_mm_utc(start);
+}
+
+void progress_forms(const domain::ProgramState& s, const domain::Ticket& t, UiState& ui_state, Dispatch& dispatch, std::int64_t now) {
+  TicketForms& f = ui_state.ticket;
+  if (!f.estimate_open && !f.third_party_open) return;
+  ui::begin_tinted(ui::tone::neutral);
+  if (f.estimate_open) {
+    ui::heading("Estimated resolution", 16);
+    const auto hours = domain::update_interval_ms(s.support_settings, t.priority) / hour_ms;
+    ui::text_wrapped("The customer sees it on the ticket. From then until it is resolved, the ticket owes the customer an update every " +
+                         count_text(hours, "hour", "hours") + " (each public reply starts the next).",
+                     ui::color::muted);
+    estimate_form(t, ui_state, dispatch, now);
+  }
+  if (f.third_party_open) {
+    if (f.estimate_open) ImGui::Dummy(ui::dp(0, 8));
+    ui::heading("Waiting on a third party", 16);
+    third_party_form(t, ui_state, dispatch, now);
+  }
+  ui::end_tinted();
+  ImGui::Dummy(ui::dp(0, 6));
+}
+
 void progress_card(const domain::ProgramState& s, domain::PersonId me, const domain::Ticket& t, UiState& ui_state, Dispatch& dispatch,
                    bool customer, std::int64_t now) {
   const auto& p = t.progress;
-  const bool may = domain::ticket_action_offered(s, me, t, domain::TicketAction::progress);
-  if (customer && p.estimate == 0 && p.third_party.empty()) return;
-  if (!customer && !may && p.estimate == 0 && p.third_party.empty()) return;
+  if (p.estimate == 0 && p.third_party.empty()) return;
+  const bool may = !customer && domain::ticket_action_offered(s, me, t, domain::TicketAction::progress);
   TicketForms& f = ui_state.ticket;
   ImGui::PushID("progress");
   ui::begin_tinted(ui::tone::neutral);
@@ -98,43 +137,32 @@ void progress_card(const domain::ProgramState& s, domain::PersonId me, const dom
   if (p.estimate != 0) {
     ui::text_wrapped("Estimated resolution: " + when_text(p.estimate, now), ui::color::text);
     if (!p.estimate_note.empty()) ui::text_wrapped(p.estimate_note, ui::color::muted);
-  } else if (!customer) {
-    ui::text_wrapped("No estimated resolution given. For a complex issue, tell the customer when to expect it.", ui::color::muted);
-  }
-  if (!customer) {
-    switch (domain::update_state(t, now)) {
-    case domain::UpdateState::none: break;
-    case domain::UpdateState::on_time: ui::text_wrapped("Next update to the customer due " + when_text(p.update_due, now), ui::color::muted); break;
-    case domain::UpdateState::due_soon:
-      ui::pill("Update due soon", ui::tone::warning);
-      ui::flow_next(ui::dp(200), ui::dp(8));
-      ui::text_wrapped("Reply to the customer by " + when_text(p.update_due, now), ui::color::text);
-      break;
-    case domain::UpdateState::overdue:
-      ui::pill("Update overdue", ui::tone::danger);
-      ui::flow_next(ui::dp(200), ui::dp(8));
-      ui::text_wrapped("The update was due " + when_text(p.update_due, now), ui::color::error);
-      break;
+    if (!customer) {
+      switch (domain::update_state(t, now)) {
+      case domain::UpdateState::none: break;
+      case domain::UpdateState::on_time: ui::text_wrapped("Next update to the customer due " + when_text(p.update_due, now), ui::color::muted); break;
+      case domain::UpdateState::due_soon:
+        ui::pill("Update due soon", ui::tone::warning);
+        ui::flow_next(ui::dp(200), ui::dp(8));
+        ui::text_wrapped("Next update to the customer due " + when_text(p.update_due, now), ui::color::text);
+        break;
+      case domain::UpdateState::overdue:
+        ui::pill("Update overdue", ui::tone::danger);
+        ui::flow_next(ui::dp(200), ui::dp(8));
+        ui::text_wrapped("The update to the customer was due " + when_text(p.update_due, now), ui::color::error);
+        break;
+      }
     }
-  }
-  if (may) {
-    if (ui::secondary_button(p.estimate != 0 ? "Change estimate" : "Set estimate")) {
-      f.estimate_open = !f.estimate_open;
-      const auto start = p.estimate != 0 ? p.estimate : (now / day_ms + 2) * day_ms + 17 * hour_ms; // the day after tomorrow, 17:00
-      f.estimate_date = iso_day_ms(start);
-      f.estimate_time = hh_mm_utc(start);
-      f.estimate_note = p.estimate_note;
-    }
-    if (p.estimate != 0) {
+    if (may) {
+      if (ui::secondary_button("Change estimate")) open_estimate_form(f, t, now);
       ImGui::SameLine(0, ui::dp(6));
       if (ui::secondary_button("Withdraw estimate")) dispatch(SendCommand{FormId::estimate, domain::SetResolutionEstimate{t.id, 0, ""}});
     }
-    if (f.estimate_open) estimate_form(t, ui_state, dispatch, now);
   }
 
   // The third party.
-  ImGui::Dummy(ui::dp(0, 4));
   if (!p.third_party.empty()) {
+    if (p.estimate != 0) ImGui::Dummy(ui::dp(0, 4));
     std::string line = "Waiting on " + p.third_party;
     if (!p.third_party_reference.empty()) line += " (reference " + p.third_party_reference + ")";
     line += customer ? "; we follow up with them by " + format_day_ms(p.follow_up_at) + "."
@@ -144,28 +172,18 @@ void progress_card(const domain::ProgramState& s, domain::PersonId me, const dom
       if (p.wait_accepted) ui::pill("Accepted: resolution time held", ui::tone::success);
       else ui::pill("Not accepted: resolution time runs", ui::tone::warning);
     }
-  }
-  if (may) {
-    if (ui::secondary_button(p.third_party.empty() ? "Wait on a third party" : "Change wait")) {
-      f.third_party_open = !f.third_party_open;
-      const auto start = p.follow_up_at != 0 ? p.follow_up_at : (now / day_ms + 1) * day_ms + 9 * hour_ms; // tomorrow 09:00
-      f.party = p.third_party;
-      f.party_reference = p.third_party_reference;
-      f.follow_up_date = iso_day_ms(start);
-      f.follow_up_time = hh_mm_utc(start);
-    }
-    if (domain::ticket_action_offered(s, me, t, domain::TicketAction::accept_wait)) {
-      ImGui::SameLine(0, ui::dp(6));
-      if (ui::secondary_button("Accept the wait")) dispatch(SendCommand{FormId::accept_wait, domain::AcceptThirdPartyWait{t.id}});
-    }
-    if (!p.third_party.empty()) {
+    if (may) {
+      if (ui::secondary_button("Change wait")) open_wait_form(f, t, now);
+      if (domain::ticket_action_offered(s, me, t, domain::TicketAction::accept_wait)) {
+        ui::flow_next(ui::dp(130), ui::dp(6));
+        if (ui::secondary_button("Accept the wait")) dispatch(SendCommand{FormId::accept_wait, domain::AcceptThirdPartyWait{t.id}});
+      }
       ui::flow_next(ui::dp(120), ui::dp(6));
       if (ui::secondary_button("End the wait")) dispatch(SendCommand{FormId::end_wait, domain::EndThirdPartyWait{t.id}});
     }
-    form_errors(ui_state.form(FormId::accept_wait));
-    form_errors(ui_state.form(FormId::end_wait));
-    if (f.third_party_open) third_party_form(t, ui_state, dispatch, now);
   }
+  form_errors(ui_state.form(FormId::accept_wait));
+  form_errors(ui_state.form(FormId::end_wait));
   ui::end_tinted();
   ImGui::Dummy(ui::dp(0, 6));
   ImGui::PopID();

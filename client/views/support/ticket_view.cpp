@@ -271,6 +271,23 @@ void actions_row(const TicketPage& p) {
     gap("Log a call or chat");
     if (ui::secondary_button("Log a call or chat")) f.conversation_open = !f.conversation_open;
   }
+  // The ticket's progress (progress_parts.cpp): set here, changed on the Progress card once set.
+  if (!customer && offered(domain::TicketAction::progress)) {
+    if (t.progress.estimate == 0) {
+      gap("Set estimate");
+      if (ui::secondary_button("Set estimate")) {
+        if (f.estimate_open) f.estimate_open = false;
+        else open_estimate_form(f, t, p.now);
+      }
+    }
+    if (t.progress.third_party.empty()) {
+      gap("Wait on a third party");
+      if (ui::secondary_button("Wait on a third party")) {
+        if (f.third_party_open) f.third_party_open = false;
+        else open_wait_form(f, t, p.now);
+      }
+    }
+  }
   if (any) ImGui::Dummy(ui::dp(0, 6));
 }
 
@@ -782,6 +799,7 @@ void draw_ticket(const AppState& app, UiState& ui_state, Dispatch& dispatch) {
   close_form(p);
   merge_form(p);
   conversation_form(s, my_id(app), t, ui_state, dispatch); // conversation_parts.cpp
+  progress_forms(s, t, ui_state, dispatch, now);           // the estimate's and the wait's (progress_parts.cpp)
   triage(p);
   // A ticket whose text the retention period erased takes no rating (privacy/data_retention.hpp).
   const bool finished = (t.status == TicketStatus::resolved || t.status == TicketStatus::closed) && t.text_expired_at == 0;
