@@ -43,6 +43,9 @@ struct Subject {
   Out operator()(const TicketHandlingRated& b) const { return of_ticket(s, b.ticket_id); }
   Out operator()(const RatingAnswered& b) const { return of_ticket(s, b.ticket_id); }
   Out operator()(const AbuseHandled& b) const { return of_ticket(s, b.ticket_id); }
+  // A ticket's progress (support/progress.hpp): the estimate's note, the third party's reference.
+  Out operator()(const ResolutionEstimated& b) const { return of_ticket(s, b.ticket_id); }
+  Out operator()(const ThirdPartyWaitStarted& b) const { return of_ticket(s, b.ticket_id); }
   Out operator()(const TicketingRestricted& b) const { return of_customer(b.customer_id); }
   Out operator()(const CheckInScheduled& b) const { return of_customer(b.check_in.customer_id); }
   Out operator()(const CheckInRescheduled& b) const {
@@ -126,6 +129,14 @@ struct Eraser {
   }
   EventBody operator()(AbuseHandled b) const {
     erase_text(b.note);
+    return b;
+  }
+  EventBody operator()(ResolutionEstimated b) const {
+    erase_text(b.note);
+    return b;
+  }
+  EventBody operator()(ThirdPartyWaitStarted b) const {
+    erase_text(b.reference);
     return b;
   }
   EventBody operator()(TicketingRestricted b) const {
@@ -228,6 +239,8 @@ void erase_ticket_text(Ticket& t) {
   erase_text(t.triage.steps_to_reproduce);
   erase_text(t.triage.error_messages);
   erase_text(t.triage.environment);
+  erase_text(t.progress.estimate_note);
+  erase_text(t.progress.third_party_reference);
 }
 
 void erase_ticket_mentions(ProgramState& s, const std::set<TicketId>& tickets) {

@@ -117,6 +117,7 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketOpened& b) {
 ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b) {
   auto t = find(s, b.ticket_id);
   if (!t) return {true};
+  const TicketStatus before = t->status;
   const bool was_unanswered = t->sla.first_responded_at == 0;
   t->messages.push_back(b.message);
   t->status = b.status;
@@ -133,6 +134,14 @@ ApplyOutcome apply(ProgramState& s, const Event& e, const TicketReplied& b) {
   }
   if (role == Role::customer) {
     t->last_customer_activity = e.at;
+    // The customer answered what the desk waited for: the next update is owed a whole interval on
+    // (progress.hpp; none was owed while the ticket waited).
+    if (before == TicketStatus::waiting_on_customer && t->progress.update_due != 0) {
+      const auto next = next_update(s.support_settings, t->priority, e.at);
+      t->progress.update_due = next.due;
+      t->progress.update_warn_at = next.warn_at;
+      t->progress.update_warned_at = t->progress.update_missed_at = 0;
+    }
     // Reopened while the customer's agent may not work support: the business's queue has it.
     if (auto c = s.customer(t->customer_id); c && c->support_held && b.status == TicketStatus::reopened && t->agent_id != 0) {
       t->agent_id = 0;
