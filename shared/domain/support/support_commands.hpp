@@ -98,7 +98,7 @@ struct MergeTickets {
 // chats"): the record (the call's notes or the pasted transcript) as an internal note, and the
 // written summary sent to the customer as a reply (seed 002: always send a written summary).
 inline constexpr std::size_t max_transcript = 100'000;
-inline constexpr std::int64_t max_call_minutes = 24 * 60;
+inline constexpr std::int64_t max_call_minutes = std::int64_t{24} * 60;
 struct LogConversation {
   static constexpr const char* type = "LogConversation";
   TicketId ticket_id = 0;
