@@ -8,7 +8,8 @@ is a SHA-256 over the clang-tidy version, .clang-tidy, its compile flags (with t
 path taken out) and the contents of every project file it includes (from the build's
 dependency records), and tests/tidy/clean.txt lists the keys of clean runs. Any change to a
 file, a header it includes, the flags, the checks or clang-tidy itself runs it again. --all
-ignores the list; --update-cache rewrites it with the keys of the units that are clean now.
+ignores the list; --update-cache rewrites it with the keys of the units that are clean now (as
+each one comes out clean, so a run cut short keeps the units it finished).
 
 Prints one line per finding and ends with "tidy: N units, N checked, N unchanged, N with
 findings"; exits 1 when any unit has findings.
@@ -115,9 +116,20 @@ def main():
             findings = [f"{rel}: error: clang-tidy exited with {p.returncode}: {p.stderr.strip()[-500:]}"]
         return rel, key, (p.stdout if findings else "")
 
+    def write_cache(entries):
+        os.makedirs(os.path.dirname(CACHE), exist_ok=True)
+        with open(CACHE + ".tmp", "w") as f:
+            for rel in sorted(entries):
+                f.write(f"{rel} {entries[rel]}\n")
+        os.replace(CACHE + ".tmp", CACHE)
+
+    # With --update-cache the list is written as each unit comes out clean (the units not done
+    # yet keep their old lines, which no longer match), so a run cut short keeps what it did.
+    known = {rel: key for rel, key in cached.items() if rel in {u[0] for u in units}}
     clean, checked, unchanged, dirty = {}, 0, 0, 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for rel, key, out in pool.map(run, units):
+        for future in concurrent.futures.as_completed([pool.submit(run, u) for u in units]):
+            rel, key, out = future.result()
             if out is None:
                 unchanged += 1
                 clean[rel] = key
@@ -125,14 +137,15 @@ def main():
             checked += 1
             if out:
                 dirty += 1
-                print(out, end="" if out.endswith("\n") else "\n")
+                known.pop(rel, None)
+                print(out, end="" if out.endswith("\n") else "\n", flush=True)
             else:
                 clean[rel] = key
+                known[rel] = key
+                if args.update_cache:
+                    write_cache(known)
     if args.update_cache:
-        os.makedirs(os.path.dirname(CACHE), exist_ok=True)
-        with open(CACHE, "w") as f:
-            for rel in sorted(clean):
-                f.write(f"{rel} {clean[rel]}\n")
+        write_cache(clean)
     print(f"tidy: {len(units)} units, {checked} checked, {unchanged} unchanged since a clean run, {dirty} with findings")
     return 1 if dirty else 0
 
