@@ -409,7 +409,7 @@ void merge_form(const TicketPage& p) {
   const auto candidates = merge_candidates(p);
   const auto& mf = p.ui_state.form(FormId::merge);
   ui::begin_tinted(ui::tone::neutral);
-  ui::heading("Merge into this ticket", 16);
+  ui::heading("Merge other tickets into this one", 16);
   errors_of(mf);
   ui::text_wrapped("The chosen tickets close with a pointer here; their messages join this conversation, marked with their number, "
                    "and the SLA clock of the earliest opened applies.",
