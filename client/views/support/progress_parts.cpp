@@ -25,11 +25,13 @@ std::string when_text(std::int64_t at, std::int64_t now) {
 std::optional<std::int64_t> when_fields(const char* id, std::string& date, std::string& time) {
   bool edited = false;
   const std::string date_id = std::string("##") + id + " date", time_id = std::string("##") + id + " time";
+  const float row_y = ImGui::GetCursorPosY();
   ImGui::BeginGroup();
   ui::field_label("Date (YYYY-MM-DD)");
   ui::input_text(date_id.c_str(), "2026-01-31", date, edited, 0, ui::dp(170));
   ImGui::EndGroup();
   ui::flow_next(ui::dp(140), ui::dp(12));
+  if (ImGui::GetCursorPosY() < row_y + ui::dp(12)) ImGui::SetCursorPosY(row_y); // beside the date: level with it
   ImGui::BeginGroup();
   ui::field_label("Time (HH:MM, UTC)");
   ui::input_text(time_id.c_str(), "09:00", time, edited, 0, ui::dp(120));

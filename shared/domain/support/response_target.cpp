@@ -100,7 +100,10 @@ std::vector<ResponseTarget> response_targets(const SupportSettings& settings, co
     res.text = (c.resolved_at ? "Resolved " + when_text(cal, c.resolved_at) : std::string("Resolved")) + " \xE2\x80\x94 target " + res.why.reason;
   } else if (c.paused_at != 0 || c.resolution_due == 0) {
     res.state = "paused";
-    res.text = "Resolution clock paused while waiting on the customer \xE2\x80\x94 " + res.why.reason;
+    // Held for a third party the business accepted to wait on (progress.hpp), else waiting on the customer.
+    res.text = (c.held ? "Resolution clock held while the ticket waits on " + (t.progress.third_party.empty() ? std::string("a third party") : t.progress.third_party)
+                       : std::string("Resolution clock paused while waiting on the customer")) +
+               " \xE2\x80\x94 " + res.why.reason;
   } else {
     res.state = "due";
     res.text = "Resolution due " + when_text(cal, c.resolution_due) + " \xE2\x80\x94 " + res.why.reason;
