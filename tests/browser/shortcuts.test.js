@@ -68,7 +68,8 @@ test('N opens an internal note, E the escalation form; G then T and / reach the 
   const { items } = await tickets('agent@acme.test', 'open');
   const id = items[items.length - 1].id;
   await suite.withApp({ signInAs: 'agent@acme.test', path: `/#/p/1/tickets/${id}` }, async (page) => {
-    await h.waitForItem(page, { label: '##Reply text', kind: 'input' });
+    // The reply box, brought into view (the ticket's actions and cards above it may fill the window).
+    await h.scrollTo(page, { label: '##Reply text', kind: 'input', window: 'Page' });
     await press(page, 'n');
     await active(page, '##Reply text');
     await h.waitForItem(page, { label: 'Internal note', kind: 'text', window: 'Page' });
