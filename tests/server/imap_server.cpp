@@ -1,4 +1,5 @@
 #include "imap_server.hpp"
+#include "tests/test_paths.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -19,7 +20,7 @@ ImapServer::ImapServer() {
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
   chmod(dir_.c_str(), 0755); // run as root, Dovecot serves the mailbox as nobody
-  const std::string script = std::string(PD_SOURCE_DIR) + "/tests/mail/dovecot.py";
+  const std::string script = pd::testing::source_dir() + "/tests/mail/dovecot.py";
   const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");

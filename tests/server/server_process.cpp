@@ -1,4 +1,5 @@
 #include "server_process.hpp"
+#include "tests/test_paths.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -29,7 +30,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, bool demo,
   std::ofstream(web_root_ / "partnerdesk.js") << "console.log('partnerdesk');" << std::string(3000, '/') << "\n";
   if (prepare) prepare(web_root_);
 
-  std::vector<std::string> args = {PD_SERVER_BIN, "--port", "0", "--host", "127.0.0.1", "--data", data_dir_.string(),
+  std::vector<std::string> args = {pd::testing::server_bin(), "--port", "0", "--host", "127.0.0.1", "--data", data_dir_.string(),
                                    "--web-root", web_root_.string(), "--log-level", "warn", "--rate-limit", "0"};
   if (demo) args.push_back("--demo");
   args.insert(args.end(), extra.begin(), extra.end());
@@ -146,7 +147,7 @@ std::string session_cookie_of(const httplib::Result& res) {
 }
 
 std::pair<int, std::string> run_server_command(const std::vector<std::string>& args) {
-  std::string cmd = PD_SERVER_BIN;
+  std::string cmd = pd::testing::server_bin();
   for (const auto& a : args) cmd += " '" + a + "'";
   cmd += " 2>&1";
   std::string out;

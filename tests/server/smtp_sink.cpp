@@ -1,4 +1,5 @@
 #include "smtp_sink.hpp"
+#include "tests/test_paths.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,7 +22,7 @@ SmtpSink::SmtpSink() {
   char tmpl[] = "/tmp/pd-smtp-sink-XXXXXX";
   if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
-  const std::string script = std::string(PD_SOURCE_DIR) + "/tests/mail/smtp_sink.py";
+  const std::string script = pd::testing::source_dir() + "/tests/mail/smtp_sink.py";
   // Debian's python3, where python3-aiosmtpd is installed (another python3 may come first on PATH).
   const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
   int out[2];

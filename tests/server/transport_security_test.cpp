@@ -2,6 +2,7 @@
 // no caching of signed-in answers, files only the server's user can read, backups that never
 // write through a link, and a demo that does not start on a public address by accident.
 #include "api_client.hpp"
+#include "tests/test_paths.hpp"
 
 #include <doctest/doctest.h>
 
@@ -47,7 +48,7 @@ unsigned mode_of(const fs::path& p) {
 // Runs the server binary with a time limit (a server that starts instead of refusing ends the
 // test instead of hanging it); returns (exit code, output).
 std::pair<int, std::string> run_briefly(const std::string& args) {
-  std::string cmd = std::string("timeout 20 ") + PD_SERVER_BIN + " " + args + " 2>&1";
+  std::string cmd = "timeout 20 " + pd::testing::server_bin() + " " + args + " 2>&1";
   std::string out;
   FILE* p = ::popen(cmd.c_str(), "r");
   char buf[4096];

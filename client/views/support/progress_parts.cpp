@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::int64_t hour_ms = 3'600'000, day_ms = 86'400'000;
 
-std::string when_text(std::int64_t at, std::int64_t now) {
+std::string moment_text(std::int64_t at, std::int64_t now) {
   return format_day_ms(at) + ", " + hh_mm_utc(at) + " UTC (" + relative_time(at, now) + ")";
 }
 
@@ -137,21 +137,21 @@ void progress_card(const domain::ProgramState& s, domain::PersonId me, const dom
 
   // The estimate and the next update owed.
   if (p.estimate != 0) {
-    ui::text_wrapped("Estimated resolution: " + when_text(p.estimate, now), ui::color::text);
+    ui::text_wrapped("Estimated resolution: " + moment_text(p.estimate, now), ui::color::text);
     if (!p.estimate_note.empty()) ui::text_wrapped(p.estimate_note, ui::color::muted);
     if (!customer) {
       switch (domain::update_state(t, now)) {
       case domain::UpdateState::none: break;
-      case domain::UpdateState::on_time: ui::text_wrapped("Next update to the customer due " + when_text(p.update_due, now), ui::color::muted); break;
+      case domain::UpdateState::on_time: ui::text_wrapped("Next update to the customer due " + moment_text(p.update_due, now), ui::color::muted); break;
       case domain::UpdateState::due_soon:
         ui::pill("Update due soon", ui::tone::warning);
         ui::flow_next(ui::dp(200), ui::dp(8));
-        ui::text_wrapped("Next update to the customer due " + when_text(p.update_due, now), ui::color::text);
+        ui::text_wrapped("Next update to the customer due " + moment_text(p.update_due, now), ui::color::text);
         break;
       case domain::UpdateState::overdue:
         ui::pill("Update overdue", ui::tone::danger);
         ui::flow_next(ui::dp(200), ui::dp(8));
-        ui::text_wrapped("The update to the customer was due " + when_text(p.update_due, now), ui::color::error);
+        ui::text_wrapped("The update to the customer was due " + moment_text(p.update_due, now), ui::color::error);
         break;
       }
     }
@@ -168,7 +168,7 @@ void progress_card(const domain::ProgramState& s, domain::PersonId me, const dom
     std::string line = "Waiting on " + p.third_party;
     if (!p.third_party_reference.empty()) line += " (reference " + p.third_party_reference + ")";
     line += customer ? "; we follow up with them by " + format_day_ms(p.follow_up_at) + "."
-                     : " since " + format_day_ms(p.third_party_since) + "; follow up with them by " + when_text(p.follow_up_at, now) + ".";
+                     : " since " + format_day_ms(p.third_party_since) + "; follow up with them by " + moment_text(p.follow_up_at, now) + ".";
     ui::text_wrapped(line, ui::color::text);
     if (!customer) {
       if (p.wait_accepted) ui::pill("Accepted: resolution time held", ui::tone::success);

@@ -2,6 +2,7 @@
 // shared/ never use C++ streams or locales, which would link the locale facets (money, time and
 // number parsing for char and wchar_t, about 20 KB with brotli) into the module.
 #include <doctest/doctest.h>
+#include "tests/test_paths.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -16,7 +17,7 @@ TEST_CASE("no source compiled into the browser's module includes a stream or loc
   std::vector<std::string> found;
   int files = 0;
   for (const char* dir : {"/client", "/shared"})
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(PD_SOURCE_DIR) + dir)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(pd::testing::source_dir() + dir)) {
       const auto ext = entry.path().extension().string();
       if (ext != ".cpp" && ext != ".hpp") continue;
       if (entry.path().string().find("/platform/native/") != std::string::npos) continue; // the native test build's platform layer

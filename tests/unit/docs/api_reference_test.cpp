@@ -3,6 +3,7 @@
 // row names every field the type carries on the wire. A new type, or a new field, without its
 // documentation fails here.
 #include "shared/domain/commands.hpp"
+#include "tests/test_paths.hpp"
 #include "shared/domain/events.hpp"
 
 #include <doctest/doctest.h>
@@ -22,7 +23,7 @@ namespace {
 using namespace pd::domain;
 
 std::string read_reference() {
-  std::ifstream in(std::string(PD_SOURCE_DIR) + "/docs/api.md");
+  std::ifstream in(pd::testing::source_dir() + "/docs/api.md");
   std::stringstream s;
   s << in.rdbuf();
   return s.str();

@@ -1,4 +1,5 @@
 #include "shared/core/password_rule.hpp"
+#include "tests/test_paths.hpp"
 
 #include <doctest/doctest.h>
 
@@ -57,7 +58,7 @@ TEST_CASE("common passwords are refused in any case, with digits and punctuation
 }
 
 TEST_CASE("every entry of the shipped list is refused") {
-  std::ifstream in(std::string(PD_SOURCE_DIR) + "/shared/core/common_passwords.txt");
+  std::ifstream in(pd::testing::source_dir() + "/shared/core/common_passwords.txt");
   REQUIRE(in);
   std::string line;
   int entries = 0;
